@@ -1,0 +1,57 @@
+/** Calls to our server's HTTP API, with its error shape turned into exceptions. */
+import type {
+  ApiError,
+  ClientConfig,
+  CreateMapRequest,
+  CreateMapResponse,
+  MapMetadata,
+} from '../../shared/protocol/api'
+
+/** An API call that failed; `status` is the HTTP status (0 when the server was unreachable). */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { accept: 'application/json', ...init?.headers },
+    })
+  } catch (error) {
+    throw new ApiRequestError(0, 'unreachable', (error as Error).message)
+  }
+  if (response.ok) return (await response.json()) as T
+  const body = (await response.json().catch(() => null)) as ApiError | null
+  throw new ApiRequestError(
+    response.status,
+    body?.error.code ?? 'http-error',
+    body?.error.message ?? response.statusText,
+  )
+}
+
+/** Creates a map and answers its id. */
+export function createMap(body: CreateMapRequest): Promise<CreateMapResponse> {
+  return request('/api/maps', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+/** A map's metadata; rejects with status 404 when there is no such map. */
+export function fetchMapMetadata(mapId: string): Promise<MapMetadata> {
+  return request(`/api/maps/${encodeURIComponent(mapId)}`)
+}
+
+/** Run-time settings from the server (never baked into the build). */
+export function fetchClientConfig(): Promise<ClientConfig> {
+  return request('/api/config')
+}

@@ -1,0 +1,103 @@
+import { type FormEvent, useState } from 'react'
+import { ApiRequestError, createMap } from '../config/apiClient'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { useTranslation } from '../i18n/useTranslation'
+import { mapPath, navigate } from '../navigation'
+import { forgetMap, loadRecentMaps, rememberMap } from './recentMaps'
+
+/** Start page: create a map, or open one opened before in this browser. */
+export function HomePage() {
+  const { t, locale } = useTranslation()
+  const [title, setTitle] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [recent, setRecent] = useState(loadRecentMaps)
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault()
+    const trimmed = title.trim()
+    if (!trimmed) return
+    setBusy(true)
+    setError(null)
+    try {
+      const { id } = await createMap({ title: trimmed })
+      rememberMap(id, trimmed)
+      navigate(mapPath(id))
+    } catch (failure) {
+      const reason = failure instanceof ApiRequestError ? failure.message : String(failure)
+      setError(t('home.create.failed', { reason }))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="home">
+      <header className="home__header">
+        <h1>{t('app.name')}</h1>
+        <LanguageSwitch />
+      </header>
+      <p className="home__tagline">{t('app.tagline')}</p>
+
+      <section aria-labelledby="create-heading" className="home__card">
+        <h2 id="create-heading">{t('home.create.heading')}</h2>
+        <form onSubmit={onSubmit} className="home__form">
+          <label htmlFor="map-title">{t('home.create.titleLabel')}</label>
+          <input
+            id="map-title"
+            name="title"
+            value={title}
+            maxLength={200}
+            required
+            placeholder={t('home.create.titlePlaceholder')}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+          <button type="submit" disabled={busy || !title.trim()}>
+            {busy ? t('home.create.creating') : t('home.create.submit')}
+          </button>
+        </form>
+        {error && (
+          <p role="alert" className="home__error">
+            {error}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="recent-heading" className="home__card">
+        <h2 id="recent-heading">{t('home.recent.heading')}</h2>
+        {recent.length === 0 ? (
+          <p className="home__muted">{t('home.recent.empty')}</p>
+        ) : (
+          <ul className="home__recent">
+            {recent.map((entry) => (
+              <li key={entry.id}>
+                <a
+                  href={mapPath(entry.id)}
+                  onClick={(event) => {
+                    event.preventDefault()
+                    navigate(mapPath(entry.id))
+                  }}
+                >
+                  {entry.title}
+                </a>
+                <time dateTime={entry.openedAt}>
+                  {new Date(entry.openedAt).toLocaleString(locale)}
+                </time>
+                <button
+                  type="button"
+                  className="home__forget"
+                  aria-label={`${t('home.recent.forget')}: ${entry.title}`}
+                  onClick={() => {
+                    forgetMap(entry.id)
+                    setRecent(loadRecentMaps())
+                  }}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,27 @@
+import { useValue } from 'tldraw'
+import { localUserPreferences } from '../user/localUser'
+import type { Locale } from './locale'
+import { type MessageKey, en } from './messages.en'
+import { nl } from './messages.nl'
+
+const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, nl }
+
+/** Translates `key` into `locale`, filling `{name}` placeholders from `params`. */
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  const template = CATALOGUES[locale][key]
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  )
+}
+
+/** The current language and a translate function bound to it; re-renders on a switch. */
+export function useTranslation() {
+  const locale = useValue('locale', () => localUserPreferences.get().locale, [])
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(locale, key, params)
+  return { locale, t }
+}

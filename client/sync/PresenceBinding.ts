@@ -1,0 +1,92 @@
+/**
+ * Presence through Yjs awareness: names, colours, cursors and selections of the others.
+ *
+ * Message flow: this client derives its own `instance_presence` record from the store and
+ * the current user (tldraw's `createPresenceStateDerivation`) and publishes it as the
+ * awareness field `presence`. Every awareness change from others is turned into their
+ * presence records in the store (through `mergeRemoteChanges`, so it is never undone or sent
+ * back); a client that leaves or times out has its record removed.
+ */
+import {
+  type Signal,
+  type TLInstancePresence,
+  type TLStore,
+  type TLUser,
+  InstancePresenceRecordType,
+  createPresenceStateDerivation,
+  react,
+} from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+
+/** Awareness field holding the tldraw presence record of a client. */
+export const PRESENCE_FIELD = 'presence'
+/** Awareness field holding the display name and colour, for non-tldraw consumers. */
+export const USER_FIELD = 'user'
+
+/** Publishes this client's presence and mirrors everyone else's; returns a disposer. */
+export function bindPresence(
+  store: TLStore,
+  awareness: Awareness,
+  user: Signal<TLUser | null>,
+): () => void {
+  const ownId = InstancePresenceRecordType.createId(String(awareness.clientID))
+  const presence = createPresenceStateDerivation(user, { instanceId: ownId })(store)
+
+  const stopPublishing = react('publish presence', () => {
+    const current = presence.get()
+    const currentUser = user.get()
+    awareness.setLocalStateField(PRESENCE_FIELD, current)
+    if (currentUser) {
+      awareness.setLocalStateField(USER_FIELD, { name: currentUser.name, color: currentUser.color })
+    }
+  })
+
+  const onChange = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    if (origin === 'local') return
+    const states = awareness.getStates()
+    const toPut: TLInstancePresence[] = []
+    for (const clientId of [...added, ...updated]) {
+      if (clientId === awareness.clientID) continue
+      const record = states.get(clientId)?.[PRESENCE_FIELD] as TLInstancePresence | undefined
+      // Store it under the id the awareness client id gives, whatever the sender claimed.
+      if (record) toPut.push({ ...record, id: presenceIdOf(clientId) })
+    }
+    const toRemove = removed
+      .filter((clientId) => clientId !== awareness.clientID)
+      .map(presenceIdOf)
+      .filter((id) => store.has(id))
+    if (!toPut.length && !toRemove.length) return
+    store.mergeRemoteChanges(() => {
+      if (toRemove.length) store.remove(toRemove)
+      for (const record of toPut) {
+        try {
+          store.put([record])
+        } catch (error) {
+          console.warn('Ignored an invalid presence record', error)
+        }
+      }
+    })
+  }
+
+  awareness.on('change', onChange)
+  // Others who were already here before this client bound.
+  onChange({ added: [...awareness.getStates().keys()], updated: [], removed: [] }, 'initial')
+
+  return () => {
+    awareness.off('change', onChange)
+    stopPublishing()
+    awareness.setLocalStateField(PRESENCE_FIELD, null)
+    const others = store
+      .allRecords()
+      .filter((r) => r.typeName === 'instance_presence')
+      .map((r) => r.id)
+    if (others.length) store.mergeRemoteChanges(() => store.remove(others))
+  }
+}
+
+function presenceIdOf(clientId: number) {
+  return InstancePresenceRecordType.createId(String(clientId))
+}

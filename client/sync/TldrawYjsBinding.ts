@@ -1,0 +1,243 @@
+/**
+ * Two-way binding between a tldraw store and a map's Y.Doc.
+ *
+ * Message flow:
+ * - Local user changes (store source 'user', scope 'document') are collected and written to
+ *   `doc.getMap('tldraw')` in one Yjs transaction, at most every `flushIntervalMs`, so a drag
+ *   sends ~20 updates a second instead of one per pointer event.
+ * - Remote changes (any transaction not made by this binding) enter the store through
+ *   `mergeRemoteChanges`, so tldraw keeps them out of the local undo stack.
+ * - The tldraw schema the document was written with is kept in `doc.getMap('meta')`. A
+ *   client whose schema is older than the document's must not write: the binding turns
+ *   read-only and reports `outdated`, and the page asks the user to reload. A newer client
+ *   migrates the document's records up and records its schema.
+ *
+ * Seeding: the first client on an empty map creates the document and page records with fixed
+ * ids, so two clients seeding at once write the same keys and never end up with two pages.
+ */
+import {
+  type SerializedSchema,
+  type TLRecord,
+  type TLStore,
+  atom,
+  type Atom,
+  DocumentRecordType,
+  PageRecordType,
+} from 'tldraw'
+import type * as Y from 'yjs'
+
+/** Name of the Y.Map holding tldraw's document-scoped records, keyed by record id. */
+export const TLDRAW_RECORDS_MAP = 'tldraw'
+/** Name of the Y.Map holding document-wide metadata (the tldraw schema, among others). */
+export const META_MAP = 'meta'
+/** Key in the meta map under which the tldraw schema of the document is kept. */
+export const SCHEMA_KEY = 'tldrawSchema'
+/** Id of the page every map starts with. Fixed so that concurrent seeding converges. */
+export const FIRST_PAGE_ID = PageRecordType.createId('main')
+
+/** What the binding knows about the document's schema relative to this client's. */
+export type SchemaState = 'current' | 'outdated'
+
+export interface TldrawYjsBindingOptions {
+  /** Minimum time between two writes of local changes to the document. */
+  flushIntervalMs?: number
+  /** Name of the first page when this client seeds an empty map. */
+  firstPageName?: string
+}
+
+/** A live binding; `dispose()` stops both directions and flushes pending local changes. */
+export interface TldrawYjsBinding {
+  /** 'outdated' when the document was written by a newer version of the app. */
+  readonly schemaState: Atom<SchemaState>
+  /** Writes pending local changes now (used before leaving the page and in tests). */
+  flush(): void
+  dispose(): void
+}
+
+/** Records that belong in the shared document (the rest is per-session or presence). */
+function isDocumentRecord(store: TLStore, record: TLRecord): boolean {
+  return store.scopedTypes.document.has(record.typeName)
+}
+
+/**
+ * Binds `store` to `doc`. Call after the provider has synced with the server (or loaded a
+ * local copy), so that seeding only happens on a map that is really empty.
+ */
+export function bindTldrawStoreToYDoc(
+  store: TLStore,
+  doc: Y.Doc,
+  options: TldrawYjsBindingOptions = {},
+): TldrawYjsBinding {
+  const flushIntervalMs = options.flushIntervalMs ?? 50
+  const records = doc.getMap<TLRecord>(TLDRAW_RECORDS_MAP)
+  const meta = doc.getMap<unknown>(META_MAP)
+  const ownSchema = store.schema.serialize()
+  const schemaState = atom<SchemaState>('schemaState', 'current')
+  // Transactions made by this binding carry this origin, so its own observer skips them.
+  const origin = Symbol('tldraw-binding')
+
+  /** 'outdated' when the document's schema has migrations this client does not know. */
+  function compareSchema(): { state: SchemaState; documentSchema: SerializedSchema | null } {
+    const documentSchema = (meta.get(SCHEMA_KEY) as SerializedSchema | undefined) ?? null
+    if (!documentSchema) return { state: 'current', documentSchema }
+    const migrations = store.schema.getMigrationsSince(documentSchema)
+    return { state: migrations.ok ? 'current' : 'outdated', documentSchema }
+  }
+
+  function migrateUp(record: TLRecord, documentSchema: SerializedSchema): TLRecord | null {
+    const result = store.schema.migratePersistedRecord(record, documentSchema, 'up')
+    return result.type === 'success' ? result.value : null
+  }
+
+  // --- initial load: document → store ------------------------------------------------------
+  const initial = compareSchema()
+  schemaState.set(initial.state)
+  const loaded: TLRecord[] = []
+  const upgraded: TLRecord[] = []
+  const documentSchema = initial.documentSchema
+  const migrations = documentSchema ? store.schema.getMigrationsSince(documentSchema) : null
+  const needsMigration = migrations !== null && migrations.ok && migrations.value.length > 0
+  records.forEach((record) => {
+    if (!needsMigration || !documentSchema) return void loaded.push(record)
+    const migrated = migrateUp(record, documentSchema)
+    if (migrated) {
+      loaded.push(migrated)
+      upgraded.push(migrated)
+    }
+  })
+
+  store.mergeRemoteChanges(() => {
+    const stale = store
+      .allRecords()
+      .filter((r) => isDocumentRecord(store, r) && !records.has(r.id))
+      .map((r) => r.id)
+    if (stale.length) store.remove(stale)
+    if (loaded.length) putValidRecords(store, loaded)
+  })
+
+  if (initial.state === 'current') {
+    doc.transact(() => {
+      for (const record of upgraded) records.set(record.id, record)
+      if (!documentSchema || upgraded.length) meta.set(SCHEMA_KEY, ownSchema)
+      // Seed an empty map. Fixed ids: concurrent seeders write identical values.
+      if (!records.has(DocumentRecordType.createId())) {
+        const document = DocumentRecordType.create({ id: DocumentRecordType.createId() })
+        records.set(document.id, document)
+      }
+      const hasPage = [...records.values()].some((r) => r.typeName === 'page')
+      if (!hasPage) {
+        const page = PageRecordType.create({
+          id: FIRST_PAGE_ID,
+          name: options.firstPageName ?? 'Page 1',
+          index: 'a1' as never,
+        })
+        records.set(page.id, page)
+      }
+    }, origin)
+    store.mergeRemoteChanges(() => putValidRecords(store, [...records.values()]))
+  }
+
+  // --- store → document ----------------------------------------------------------------------
+  // Latest value per record id, or null for a removal; written together on flush.
+  const pending = new Map<TLRecord['id'], TLRecord | null>()
+  let flushTimer: ReturnType<typeof setTimeout> | null = null
+  let lastFlush = 0
+
+  function flush() {
+    if (flushTimer) clearTimeout(flushTimer)
+    flushTimer = null
+    lastFlush = Date.now()
+    if (pending.size === 0) return
+    if (schemaState.get() === 'outdated') {
+      // Never write with an older schema: the newer clients could not read it back.
+      pending.clear()
+      return
+    }
+    const changes = [...pending]
+    pending.clear()
+    doc.transact(() => {
+      for (const [id, record] of changes) {
+        if (record) records.set(id, record)
+        else records.delete(id)
+      }
+    }, origin)
+  }
+
+  function scheduleFlush() {
+    if (flushTimer) return
+    const wait = Math.max(0, flushIntervalMs - (Date.now() - lastFlush))
+    flushTimer = setTimeout(flush, wait)
+  }
+
+  const stopListening = store.listen(
+    ({ changes }) => {
+      for (const record of Object.values(changes.added)) pending.set(record.id, record)
+      for (const [, record] of Object.values(changes.updated)) pending.set(record.id, record)
+      for (const record of Object.values(changes.removed)) pending.set(record.id, null)
+      scheduleFlush()
+    },
+    { source: 'user', scope: 'document' },
+  )
+
+  // --- document → store ----------------------------------------------------------------------
+  function onRecordsChanged(event: Y.YMapEvent<TLRecord>, transaction: Y.Transaction) {
+    if (transaction.origin === origin) return
+    if (compareSchema().state === 'outdated') {
+      schemaState.set('outdated')
+      return
+    }
+    const toPut: TLRecord[] = []
+    const toRemove: TLRecord['id'][] = []
+    event.changes.keys.forEach((change, key) => {
+      const id = key as TLRecord['id']
+      if (change.action === 'delete') toRemove.push(id)
+      else {
+        const record = records.get(id)
+        if (record) toPut.push(record)
+      }
+      // A remote value wins over a local change not yet written for the same record.
+      pending.delete(id)
+    })
+    store.mergeRemoteChanges(() => {
+      const existing = toRemove.filter((id) => store.has(id))
+      if (existing.length) store.remove(existing)
+      if (toPut.length) putValidRecords(store, toPut)
+    })
+  }
+
+  function onMetaChanged() {
+    schemaState.set(compareSchema().state)
+  }
+
+  records.observe(onRecordsChanged)
+  meta.observe(onMetaChanged)
+
+  return {
+    schemaState,
+    flush,
+    dispose() {
+      flush()
+      stopListening()
+      records.unobserve(onRecordsChanged)
+      meta.unobserve(onMetaChanged)
+    },
+  }
+}
+
+/**
+ * Puts records one by one when the batch is refused, so that one invalid record (for instance
+ * written by a buggy or hostile client) does not keep every other change out of the store.
+ */
+function putValidRecords(store: TLStore, batch: TLRecord[]) {
+  try {
+    store.put(batch)
+  } catch {
+    for (const record of batch) {
+      try {
+        store.put([record])
+      } catch (error) {
+        console.warn('Ignored a record that does not fit the schema', record.id, error)
+      }
+    }
+  }
+}
