@@ -1,0 +1,51 @@
+import { CURRENT_SCHEMA_VERSION } from './Stakeholder'
+import type { Stakeholder } from './Stakeholder'
+
+/** What `createStakeholder` needs: an id and a name; every other field is optional. */
+export type StakeholderInit = Partial<Omit<Stakeholder, 'schemaVersion' | 'id' | 'name'>> &
+  Pick<Stakeholder, 'id' | 'name'>
+
+/** Options for {@link createStakeholder}. */
+export interface CreateStakeholderOptions {
+  /** ISO timestamp used for `createdAt`/`updatedAt`; defaults to the current time. */
+  now?: string
+}
+
+/**
+ * A new record with defaults for every field not given: nothing assessed (scores null,
+ * attitude unknown), not affected, not vulnerable, engagement not started. The result is
+ * not validated; pass it through `validateStakeholder` when the input is untrusted.
+ */
+export function createStakeholder(
+  init: StakeholderInit,
+  options: CreateStakeholderOptions = {},
+): Stakeholder {
+  const createdAt = init.createdAt ?? options.now ?? new Date().toISOString()
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    id: init.id,
+    name: init.name,
+    kind: init.kind ?? 'organisation',
+    category: init.category ?? 'other',
+    valueChainPosition: init.valueChainPosition ?? null,
+    countryOrRegion: init.countryOrRegion ?? '',
+    affected: init.affected ?? false,
+    vulnerable: init.vulnerable ?? false,
+    vulnerabilityNote: init.vulnerabilityNote ?? '',
+    represents: init.represents ?? [],
+    power: init.power ?? null,
+    legitimacy: init.legitimacy ?? null,
+    urgency: init.urgency ?? null,
+    influence: init.influence ?? null,
+    impact: init.impact ?? null,
+    attitude: init.attitude ?? 'unknown',
+    interests: init.interests ?? '',
+    concerns: init.concerns ?? '',
+    impacts: init.impacts ?? [],
+    engagement: init.engagement ?? { status: 'not-started', intendedLevel: null, log: [] },
+    contacts: init.contacts ?? [],
+    notes: init.notes ?? '',
+    createdAt,
+    updatedAt: init.updatedAt ?? createdAt,
+  }
+}

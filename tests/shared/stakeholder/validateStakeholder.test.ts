@@ -1,0 +1,324 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { STAKEHOLDER_LIMITS, createStakeholder, validateStakeholder } from '../../../shared/index'
+import type { Stakeholder } from '../../../shared/index'
+import { stakeholderArbitrary } from './stakeholderArbitrary'
+
+const NOW = '2025-01-01T00:00:00.000Z'
+const valid = (): Stakeholder =>
+  createStakeholder(
+    {
+      id: 'st-1',
+      name: 'Cocoa farmers, Ivory Coast',
+      affected: true,
+      impacts: [
+        {
+          id: 'i1',
+          description: '',
+          topic: 'living income',
+          actuality: 'actual',
+          scale: 4,
+          scope: 5,
+          irremediability: 2,
+          likelihood: null,
+        },
+        {
+          id: 'i2',
+          description: '',
+          topic: 'child labour',
+          actuality: 'potential',
+          scale: 5,
+          scope: 3,
+          irremediability: 4,
+          likelihood: 3,
+        },
+      ],
+      contacts: [
+        {
+          id: 'c1',
+          name: 'A. Person',
+          role: 'chair',
+          organisation: 'Coop',
+          email: 'a@coop.example',
+          phone: '',
+          notes: '',
+        },
+      ],
+    },
+    { now: NOW },
+  )
+
+const errorsOf = (input: unknown) => {
+  const result = validateStakeholder(input)
+  return result.ok ? [] : result.errors
+}
+
+describe('validateStakeholder', () => {
+  it('accepts a record made by createStakeholder', () => {
+    const result = validateStakeholder(valid())
+    expect(result).toEqual({ ok: true, value: valid(), ignoredKeys: [] })
+  })
+
+  it('returns every error with its path', () => {
+    const input: Record<string, unknown> = { ...valid(), name: '', power: 7, influence: 2.5 }
+    const impacts = [...valid().impacts]
+    impacts[1] = { ...impacts[1]!, scale: 3.5, actuality: 'maybe' as never }
+    input['impacts'] = impacts
+    input['engagement'] = {
+      status: 'ongoing',
+      intendedLevel: null,
+      log: [{ id: 'e1', date: '2025-02-30' }],
+    }
+    input['contacts'] = [{ ...valid().contacts[0]!, email: 'not-an-email' }]
+    delete input['notes']
+    const paths = errorsOf(input).map((error) => error.path)
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'name',
+        'power',
+        'impacts[1].scale',
+        'impacts[1].actuality',
+        'engagement.log[0].date',
+        'engagement.log[0].step',
+        'contacts[0].email',
+        'notes',
+      ]),
+    )
+    expect(paths).not.toContain('influence')
+  })
+
+  it('reports duplicate ids and self-representation', () => {
+    const base = valid()
+    const paths = errorsOf({
+      ...base,
+      represents: ['st-1', 'x', 'x'],
+      impacts: [base.impacts[0], base.impacts[0]],
+    }).map((error) => `${error.path}: ${error.message}`)
+    expect(paths).toEqual([
+      'represents[0]: a stakeholder cannot represent itself',
+      'represents[2]: duplicate id "x"',
+      'impacts[1].id: duplicate id "i1"',
+    ])
+  })
+
+  it('refuses older and newer schema versions', () => {
+    expect(errorsOf({ ...valid(), schemaVersion: 0 })[0]?.message).toMatch(/migrateStakeholder/)
+    expect(errorsOf({ ...valid(), schemaVersion: 2 })[0]?.message).toMatch(/newer/)
+  })
+
+  it('strips unknown keys, including __proto__, and lists them', () => {
+    const input = JSON.parse(
+      JSON.stringify({
+        ...valid(),
+        colour: 'red',
+        engagement: { ...valid().engagement, extra: 1 },
+      }).replace('{', '{"__proto__":{"polluted":true},'),
+    )
+    const result = validateStakeholder(input)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.ignoredKeys).toEqual(['__proto__', 'colour', 'engagement.extra'])
+    expect(result.value).toEqual(valid())
+    expect(Object.getPrototypeOf(result.value)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+  })
+
+  it('enforces length limits on strings and arrays', () => {
+    const longName = 'x'.repeat(STAKEHOLDER_LIMITS.shortText + 1)
+    const hugeNotes = 'x'.repeat(5_000_000)
+    const manyImpacts = new Array(STAKEHOLDER_LIMITS.impacts + 1).fill(valid().impacts[0])
+    // Arrays are read before the scalar fields, hence this order.
+    expect(
+      errorsOf({ ...valid(), name: longName, notes: hugeNotes, impacts: manyImpacts }),
+    ).toEqual([
+      { path: 'impacts', message: 'must have at most 100 items' },
+      { path: 'name', message: 'must be at most 200 characters' },
+      { path: 'notes', message: 'must be at most 10000 characters' },
+    ])
+  })
+
+  it('caps the number of errors reported', () => {
+    const log = Array.from({ length: 500 }, () => ({}))
+    const errors = errorsOf({
+      ...valid(),
+      engagement: { status: 'ongoing', intendedLevel: null, log },
+    })
+    expect(errors.length).toBeLessThanOrEqual(51)
+    expect(errors.at(-1)?.message).toMatch(/too many errors/)
+  })
+
+  describe('never throws on hostile input', () => {
+    const hostile: [string, () => unknown][] = [
+      ['undefined', () => undefined],
+      ['a string', () => 'stakeholder'],
+      ['an array', () => [valid()]],
+      ['a function', () => () => valid()],
+      [
+        'a cyclic object',
+        () => {
+          const record: Record<string, unknown> = { ...valid() }
+          record['engagement'] = { status: 'ongoing', intendedLevel: null, log: [record] }
+          record['self'] = record
+          return record
+        },
+      ],
+      [
+        'a throwing getter',
+        () => {
+          const record = { ...valid() }
+          Object.defineProperty(record, 'name', {
+            enumerable: true,
+            get: () => {
+              throw new Error('boom')
+            },
+          })
+          return record
+        },
+      ],
+      [
+        'a Proxy whose traps throw',
+        () =>
+          new Proxy(
+            {},
+            {
+              ownKeys: () => {
+                throw new Error('trap')
+              },
+              getOwnPropertyDescriptor: () => {
+                throw new Error('trap')
+              },
+              get: () => {
+                throw new Error('trap')
+              },
+            },
+          ),
+      ],
+      [
+        'a revoked Proxy',
+        () => {
+          const { proxy, revoke } = Proxy.revocable({}, {})
+          revoke()
+          return proxy
+        },
+      ],
+      [
+        'a revoked Proxy as an array field',
+        () => {
+          const { proxy, revoke } = Proxy.revocable([], {})
+          revoke()
+          return { ...valid(), impacts: proxy }
+        },
+      ],
+      [
+        'an array with a huge length',
+        () => {
+          const impacts: unknown[] = []
+          impacts.length = 2 ** 32 - 1
+          return { ...valid(), impacts }
+        },
+      ],
+      [
+        'an array Proxy lying about its length',
+        () => ({
+          ...valid(),
+          contacts: new Proxy([], {
+            getOwnPropertyDescriptor: (target, key) =>
+              key === 'length'
+                ? { value: 1e12, writable: true, configurable: false, enumerable: false }
+                : Reflect.getOwnPropertyDescriptor(target, key),
+          }),
+        }),
+      ],
+      [
+        'a sparse array',
+        () => {
+          const represents: string[] = []
+          represents[1] = 'a'
+          return { ...valid(), represents }
+        },
+      ],
+      ['an object with a null prototype', () => Object.assign(Object.create(null), valid())],
+      ['a Symbol-keyed object', () => ({ ...valid(), [Symbol('x')]: 1 })],
+    ]
+    it.each(hostile)('%s', (_label, make) => {
+      const input = make()
+      expect(() => validateStakeholder(input)).not.toThrow()
+    })
+
+    it('accepts a record with a null prototype (plain data)', () => {
+      expect(validateStakeholder(Object.assign(Object.create(null), valid())).ok).toBe(true)
+    })
+
+    it('reports a getter instead of running it', () => {
+      const record = { ...valid() }
+      let ran = false
+      Object.defineProperty(record, 'name', {
+        enumerable: true,
+        get: () => {
+          ran = true
+          return 'x'
+        },
+      })
+      expect(errorsOf(record)).toEqual([
+        { path: 'name', message: 'must be plain data, not a getter' },
+      ])
+      expect(ran).toBe(false)
+    })
+
+    it('for any value (fc.anything)', () => {
+      fc.assert(
+        fc.property(
+          fc.anything({
+            withBigInt: true,
+            withMap: true,
+            withSet: true,
+            withTypedArray: true,
+            withSparseArray: true,
+            withNullPrototype: true,
+          }),
+          (input) => {
+            const result = validateStakeholder(input)
+            expect(typeof result.ok).toBe('boolean')
+          },
+        ),
+      )
+    })
+
+    it('for any JSON value, also with valid records partly corrupted', () => {
+      const corrupted = fc
+        .tuple(
+          stakeholderArbitrary,
+          fc.dictionary(
+            fc.constantFrom(
+              'name',
+              'power',
+              'impacts',
+              'engagement',
+              'contacts',
+              'represents',
+              '__proto__',
+              'constructor',
+            ),
+            fc.jsonValue(),
+          ),
+        )
+        .map(([record, patch]) => ({ ...record, ...patch }))
+      fc.assert(
+        fc.property(fc.oneof(fc.jsonValue(), corrupted), (input) => {
+          expect(() => validateStakeholder(input)).not.toThrow()
+        }),
+      )
+    })
+  })
+
+  it('round-trips every valid record, also through JSON', () => {
+    fc.assert(
+      fc.property(stakeholderArbitrary, (record) => {
+        const result = validateStakeholder(record)
+        expect(result).toEqual({ ok: true, value: record, ignoredKeys: [] })
+        const fromJson = validateStakeholder(JSON.parse(JSON.stringify(record)))
+        expect(fromJson.ok && fromJson.value).toEqual(record)
+      }),
+    )
+  })
+})
