@@ -23,6 +23,7 @@ import {
   type Atom,
   DocumentRecordType,
   PageRecordType,
+  TLDOCUMENT_ID,
 } from 'tldraw'
 import type * as Y from 'yjs'
 
@@ -32,8 +33,11 @@ export const TLDRAW_RECORDS_MAP = 'tldraw'
 export const META_MAP = 'meta'
 /** Key in the meta map under which the tldraw schema of the document is kept. */
 export const SCHEMA_KEY = 'tldrawSchema'
-/** Id of the page every map starts with. Fixed so that concurrent seeding converges. */
-export const FIRST_PAGE_ID = PageRecordType.createId('main')
+/**
+ * Id of the page every map starts with: tldraw's own default page id, so that concurrent
+ * seeders, and tldraw's integrity check that re-creates a missing page, agree on one page.
+ */
+export const FIRST_PAGE_ID = PageRecordType.createId('page')
 
 /** What the binding knows about the document's schema relative to this client's. */
 export type SchemaState = 'current' | 'outdated'
@@ -120,8 +124,8 @@ export function bindTldrawStoreToYDoc(
       for (const record of upgraded) records.set(record.id, record)
       if (!documentSchema || upgraded.length) meta.set(SCHEMA_KEY, ownSchema)
       // Seed an empty map. Fixed ids: concurrent seeders write identical values.
-      if (!records.has(DocumentRecordType.createId())) {
-        const document = DocumentRecordType.create({ id: DocumentRecordType.createId() })
+      if (!records.has(TLDOCUMENT_ID)) {
+        const document = DocumentRecordType.create({ id: TLDOCUMENT_ID })
         records.set(document.id, document)
       }
       const hasPage = [...records.values()].some((r) => r.typeName === 'page')

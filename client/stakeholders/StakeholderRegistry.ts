@@ -1,0 +1,162 @@
+/**
+ * The map's stakeholder records as tldraw signals, so cards, panels and the register
+ * re-render when a record changes, whoever changed it.
+ *
+ * Flow: the Y.Doc is the source of truth (see shared/document/stakeholderDocument.ts). A
+ * deep observer on the stakeholder and contact maps collects which ids changed in each
+ * transaction, re-reads only those (validated by the shared model) and updates one atom per
+ * stakeholder. Writes go straight to the document through the shared functions, which
+ * validate first; the observer then brings the result back here.
+ */
+import { type Atom, type Signal, atom, computed, transact } from 'tldraw'
+import type * as Y from 'yjs'
+import {
+  type StakeholderPatch,
+  type WriteResult,
+  contactsMap,
+  deleteStakeholder,
+  patchStakeholder,
+  putEntry,
+  readStakeholder,
+  removeEntry,
+  stakeholdersMap,
+  writeStakeholder,
+} from '../../shared/document/stakeholderDocument'
+import { createStakeholder, type StakeholderInit } from '../../shared/stakeholder/createStakeholder'
+import type {
+  AdverseImpact,
+  Contact,
+  EngagementEntry,
+  Stakeholder,
+} from '../../shared/stakeholder/Stakeholder'
+
+/** Ids sort by creation time, which keeps impacts, contacts and log entries in order. */
+export function newEntityId(prefix: string): string {
+  const time = Date.now().toString(36).padStart(9, '0')
+  const random = crypto.getRandomValues(new Uint32Array(2))
+  return `${prefix}-${time}-${random[0]!.toString(36)}${random[1]!.toString(36)}`
+}
+
+/** Live, validated stakeholder records of one map. */
+export class StakeholderRegistry {
+  private readonly records = new Map<string, Atom<Stakeholder | null>>()
+  private readonly ids = atom<readonly string[]>('stakeholderIds', [])
+
+  /** Every valid stakeholder, sorted by name. */
+  readonly all: Signal<Stakeholder[]> = computed('allStakeholders', () => {
+    const list: Stakeholder[] = []
+    for (const id of this.ids.get()) {
+      const record = this.records.get(id)?.get()
+      if (record) list.push(record)
+    }
+    return list.sort((a, b) => a.name.localeCompare(b.name))
+  })
+
+  constructor(
+    private readonly doc: Y.Doc,
+    /** Origin of this client's own writes, so that undo can tell them apart. */
+    readonly origin: unknown = null,
+  ) {
+    this.refresh([...stakeholdersMap(doc).keys()])
+    stakeholdersMap(doc).observeDeep(this.onChange)
+    contactsMap(doc).observeDeep(this.onChange)
+  }
+
+  dispose() {
+    stakeholdersMap(this.doc).unobserveDeep(this.onChange)
+    contactsMap(this.doc).unobserveDeep(this.onChange)
+  }
+
+  private onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    const changed = new Set<string>()
+    for (const event of events) {
+      const [first] = event.path
+      if (typeof first === 'string') changed.add(first)
+      else for (const key of event.keys.keys()) changed.add(key)
+    }
+    this.refresh([...changed])
+  }
+
+  private refresh(ids: string[]) {
+    transact(() => {
+      let idsChanged = false
+      for (const id of ids) {
+        const result = readStakeholder(this.doc, id)
+        const value = result?.ok ? result.value : null
+        if (result && !result.ok) console.warn(`Stakeholder ${id} is invalid`, result.errors)
+        let record = this.records.get(id)
+        if (!record) {
+          if (!result) continue
+          record = atom(`stakeholder:${id}`, value)
+          this.records.set(id, record)
+          idsChanged = true
+        } else {
+          record.set(value)
+          if (!result) {
+            this.records.delete(id)
+            idsChanged = true
+          }
+        }
+      }
+      if (idsChanged) this.ids.set([...this.records.keys()])
+    })
+  }
+
+  /** The record with this id, or null (no such id, deleted, or invalid). Reactive. */
+  get(id: string): Stakeholder | null {
+    this.ids.get()
+    return this.records.get(id)?.get() ?? null
+  }
+
+  /** Creates a stakeholder and answers it, or the validation errors. */
+  create(init: Omit<StakeholderInit, 'id'> & { id?: string }): WriteResult {
+    const record = createStakeholder({ ...init, id: init.id ?? newEntityId('sh') })
+    return writeStakeholder(this.doc, record, this.origin)
+  }
+
+  /** Creates several stakeholders in one change (quick add, imports). */
+  createMany(inits: (Omit<StakeholderInit, 'id'> & { id?: string })[]): Stakeholder[] {
+    const created: Stakeholder[] = []
+    this.doc.transact(() => {
+      for (const init of inits) {
+        const result = this.create(init)
+        if (result.ok) created.push(result.value)
+      }
+    }, this.origin)
+    return created
+  }
+
+  /** Changes some fields; nothing is written when the result would be invalid. */
+  patch(id: string, patch: StakeholderPatch): WriteResult {
+    return patchStakeholder(this.doc, id, patch, { origin: this.origin })
+  }
+
+  putImpact(id: string, impact: AdverseImpact) {
+    return putEntry(this.doc, id, 'impacts', impact, { origin: this.origin })
+  }
+
+  putLogEntry(id: string, entry: EngagementEntry) {
+    return putEntry(this.doc, id, 'engagementLog', entry, { origin: this.origin })
+  }
+
+  putContact(id: string, contact: Contact) {
+    return putEntry(this.doc, id, 'contacts', contact, { origin: this.origin })
+  }
+
+  removeImpact(id: string, impactId: string) {
+    return removeEntry(this.doc, id, 'impacts', impactId, { origin: this.origin })
+  }
+
+  removeLogEntry(id: string, entryId: string) {
+    return removeEntry(this.doc, id, 'engagementLog', entryId, { origin: this.origin })
+  }
+
+  removeContact(id: string, contactId: string) {
+    return removeEntry(this.doc, id, 'contacts', contactId, { origin: this.origin })
+  }
+
+  /** Removes the stakeholder, its contacts included. Its cards show "removed". */
+  remove(id: string) {
+    return deleteStakeholder(this.doc, id, this.origin)
+  }
+}

@@ -1,0 +1,113 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Logger } from 'pino'
+import { CloseCode } from '../shared/protocol/closeCodes'
+import type { ServerConfig } from './config'
+import { createLogger } from './logger'
+import { createApiRoutes } from './http/createApiRoutes'
+import { createHttpHandler } from './http/createHttpHandler'
+import { createStaticHandler } from './http/createStaticHandler'
+import { RoomRegistry } from './rooms/RoomRegistry'
+import type { MapStore } from './storage/MapStore'
+import { SqliteMapStore } from './storage/SqliteMapStore'
+import { allowEveryoneAsEditor } from './transport/authorize'
+import type { Authorize } from './transport/authorize'
+import { createSyncTransport } from './transport/createSyncTransport'
+
+/** Optional parts of a server; tests and later issues plug in their own. */
+export interface ServerDependencies {
+  /** Defaults to a logger at `config.logLevel`. */
+  logger?: Logger
+  /** Defaults to a {@link SqliteMapStore} in `config.dataDir`. */
+  store?: MapStore
+  /** Decides who may open a map, with which role; defaults to everyone as editor. */
+  authorize?: Authorize
+  /** Ping interval of the keepalive; defaults to 30 s (tests shorten it). */
+  keepaliveIntervalMs?: number
+}
+
+/** A wired but not yet listening server, see {@link createServer}. */
+export interface StakeholderCanvasServer {
+  /** Starts listening (port 0 picks a free port); defaults to `config.port` and `config.host`. */
+  listen(port?: number, host?: string): Promise<{ port: number; url: string }>
+  /**
+   * Stops accepting, closes sockets with 1001, writes every room's pending updates and
+   * closes the store. Safe to call twice.
+   */
+  close(): Promise<void>
+  readonly rooms: RoomRegistry
+  readonly store: MapStore
+  /** Number of open sync sockets. */
+  readonly connectionCount: number
+}
+
+/** Wires storage, rooms, the sync transport and the HTTP API into one server. */
+export function createServer(
+  config: ServerConfig,
+  dependencies: ServerDependencies = {},
+): StakeholderCanvasServer {
+  const logger = dependencies.logger ?? createLogger(config.logLevel)
+  const store = dependencies.store ?? new SqliteMapStore(config.dataDir)
+  const rooms = new RoomRegistry({
+    store,
+    logger,
+    limits: {
+      compactAfterUpdates: config.compactAfterUpdates,
+      compactAfterBytes: config.compactAfterBytes,
+    },
+  })
+  const transport = createSyncTransport({
+    rooms,
+    logger,
+    authorize: dependencies.authorize ?? allowEveryoneAsEditor,
+    maxMessageBytes: config.maxMessageBytes,
+    keepaliveIntervalMs: dependencies.keepaliveIntervalMs,
+  })
+  const httpServer = http.createServer(
+    createHttpHandler({
+      routes: createApiRoutes({
+        store,
+        clientConfig: { tldrawLicenseKey: config.tldrawLicenseKey },
+      }),
+      serveStatic: createStaticHandler(config.staticDir),
+      logger,
+    }),
+  )
+  httpServer.on('upgrade', (request, socket, head) =>
+    transport.handleUpgrade(request, socket, head),
+  )
+  let closing: Promise<void> | null = null
+
+  async function shutdown(): Promise<void> {
+    const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+    httpServer.closeIdleConnections()
+    await transport.close(CloseCode.goingAway, 'server shutting down')
+    await rooms.close()
+    await store.close()
+    httpServer.closeAllConnections()
+    if (httpServer.listening) await stopped
+  }
+
+  return {
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject)
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject)
+          const address = httpServer.address() as AddressInfo
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host
+          resolve({ port: address.port, url: `http://${shownHost}:${address.port}` })
+        })
+      })
+    },
+    close() {
+      closing ??= shutdown()
+      return closing
+    },
+    rooms,
+    store,
+    get connectionCount() {
+      return transport.connectionCount
+    },
+  }
+}

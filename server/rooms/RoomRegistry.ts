@@ -1,0 +1,143 @@
+/**
+ * Keeps at most one {@link Room} per map in memory.
+ *
+ * Lifecycle of a map's room: `join` loads it from storage (concurrent joins share the
+ * load), peers come and go, and when the last one leaves the room is unloaded: pending
+ * writes are flushed, the log compacted if needed, the doc destroyed. A join that arrives
+ * while the room unloads waits for the unload to finish and then loads a fresh room.
+ * If the final flush fails the room stays in memory and its retry unloads it later.
+ */
+import type { Logger } from 'pino'
+import type { MapStore } from '../storage/MapStore'
+import { Room } from './Room'
+import type { CompactionLimits, RoomPeer } from './Room'
+
+/** Outcome of {@link RoomRegistry.join}: the room the peer is now part of, or why not. */
+export type JoinResult = { ok: true; room: Room } | { ok: false; reason: 'not-found' }
+
+interface RoomRegistryOptions {
+  store: MapStore
+  logger: Logger
+  limits: CompactionLimits
+}
+
+/** The set of loaded maps of one server. */
+export class RoomRegistry {
+  private readonly store: MapStore
+  private readonly logger: Logger
+  private readonly limits: CompactionLimits
+  /** Rooms that are loading or loaded; a null result means the map does not exist. */
+  private readonly rooms = new Map<string, Promise<Room | null>>()
+  private readonly unloading = new Map<string, Promise<void>>()
+
+  constructor(options: RoomRegistryOptions) {
+    this.store = options.store
+    this.logger = options.logger
+    this.limits = options.limits
+  }
+
+  /** Number of maps currently in memory (loading, loaded or unloading). */
+  get size(): number {
+    return new Set([...this.rooms.keys(), ...this.unloading.keys()]).size
+  }
+
+  /** Ids of the maps currently in memory. */
+  mapIds(): string[] {
+    return [...new Set([...this.rooms.keys(), ...this.unloading.keys()])]
+  }
+
+  /**
+   * Adds `peer` to the map's room, loading the map first if needed. Rejects when storage
+   * fails; the caller then closes the peer's connection.
+   */
+  async join(mapId: string, peer: RoomPeer): Promise<JoinResult> {
+    for (;;) {
+      const unloading = this.unloading.get(mapId)
+      if (unloading !== undefined) {
+        await unloading
+        continue
+      }
+      let loading = this.rooms.get(mapId)
+      if (loading === undefined) {
+        loading = this.load(mapId)
+        this.rooms.set(mapId, loading)
+      }
+      const room = await loading
+      if (room === null) return { ok: false, reason: 'not-found' }
+      // It may have started unloading while we waited; go round and wait for that.
+      if (room.closing) continue
+      room.addPeer(peer)
+      return { ok: true, room }
+    }
+  }
+
+  /** Writes every room's pending updates; resolves when all writes were attempted. */
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.unloading.values()])
+    const rooms = await this.loadedRooms()
+    await Promise.all(rooms.map((room) => room.flush()))
+  }
+
+  /**
+   * Shutdown: flushes and unloads every room. Peers should be gone already (the transport
+   * closes them first); updates that still cannot be written are logged as lost.
+   */
+  async close(): Promise<void> {
+    await this.flushAll()
+    for (const room of await this.loadedRooms()) {
+      if (!(await room.flush())) {
+        this.logger.error({ mapId: room.mapId }, 'shutting down with unsaved updates')
+      }
+      await room.compactIfNeeded()
+      room.destroy()
+    }
+    this.rooms.clear()
+  }
+
+  private async load(mapId: string): Promise<Room | null> {
+    try {
+      const room = await Room.load({
+        mapId,
+        store: this.store,
+        logger: this.logger,
+        limits: this.limits,
+        onIdle: (idle) => this.unload(idle),
+      })
+      if (room === null) this.rooms.delete(mapId)
+      else this.logger.debug({ mapId }, 'room loaded')
+      return room
+    } catch (error) {
+      this.rooms.delete(mapId)
+      this.logger.error({ err: error, mapId }, 'could not load map')
+      throw error
+    }
+  }
+
+  private unload(room: Room): void {
+    const { mapId } = room
+    if (this.unloading.has(mapId) || room.peerCount > 0) return
+    room.closing = true
+    const done = this.finishUnload(room).finally(() => this.unloading.delete(mapId))
+    this.unloading.set(mapId, done)
+  }
+
+  private async finishUnload(room: Room): Promise<void> {
+    if (!(await room.flush())) {
+      // Keep the doc: it holds the only copy. Its write retry calls onIdle again.
+      this.logger.warn({ mapId: room.mapId }, 'room kept in memory: updates not yet stored')
+      room.closing = false
+      return
+    }
+    await room.compactIfNeeded()
+    this.rooms.delete(room.mapId)
+    room.destroy()
+    this.logger.debug({ mapId: room.mapId }, 'room unloaded')
+  }
+
+  private async loadedRooms(): Promise<Room[]> {
+    const settled = await Promise.allSettled([...this.rooms.values()])
+    return settled.flatMap((result) =>
+      result.status === 'fulfilled' && result.value !== null ? [result.value] : [],
+    )
+  }
+}

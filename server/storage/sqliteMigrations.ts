@@ -1,0 +1,41 @@
+import type { Database } from 'better-sqlite3'
+
+/**
+ * Schema steps of the SQLite store. Append only: step n runs once, on databases whose
+ * `user_version` is below n + 1; a released step is never edited, a fix is a new step.
+ */
+export const sqliteMigrations: readonly string[] = [
+  `CREATE TABLE maps (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     template TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE map_updates (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     "update" BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX map_updates_by_map ON map_updates(map_id, id);`,
+]
+
+/** Brings the database schema up to date, each pending step in its own transaction. */
+export function migrateSqlite(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > sqliteMigrations.length) {
+    // A newer server wrote this file; running old code on it could corrupt it.
+    throw new Error(
+      `database schema version ${current} is newer than this server (${sqliteMigrations.length})`,
+    )
+  }
+  sqliteMigrations.forEach((sql, index) => {
+    const version = index + 1
+    if (version <= current) return
+    db.transaction(() => {
+      db.exec(sql)
+      db.pragma(`user_version = ${version}`)
+    })()
+  })
+}

@@ -1,0 +1,134 @@
+/**
+ * WebSocket entry point of the sync protocol: `GET /sync/<mapId>` upgrades.
+ *
+ * Flow per socket: upgrade (any other path is refused with a plain 404) → accept → check
+ * the id (4400) → authorize (hook) → join the room, loading it if needed (4404 when the
+ * map does not exist, never created here) → the {@link Connection} handles the frames.
+ * A 30 s ping/pong keepalive terminates sockets whose peer vanished.
+ */
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import type { WebSocket } from 'ws'
+import type { Logger } from 'pino'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import { isValidMapId } from '../../shared/protocol/mapId'
+import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { Authorize } from './authorize'
+import { Connection } from './Connection'
+
+/** URL prefix of sync sockets; the client appends the map id. */
+export const SYNC_PATH_PREFIX = '/sync/'
+
+const KEEPALIVE_INTERVAL_MS = 30_000
+
+interface SyncTransportOptions {
+  rooms: RoomRegistry
+  logger: Logger
+  authorize: Authorize
+  /** Largest frame accepted; ws closes the socket with 1009 above it. */
+  maxMessageBytes: number
+  keepaliveIntervalMs?: number
+}
+
+/** The sync endpoint of one server, attached to its HTTP server's 'upgrade' event. */
+export interface SyncTransport {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Open connections (for tests and monitoring). */
+  readonly connectionCount: number
+  /** Refuses new sockets and closes the open ones with `code` (1001 on shutdown). */
+  close(code: number, reason: string): Promise<void>
+}
+
+/** Creates the sync endpoint; call `close` before closing the rooms. */
+export function createSyncTransport(options: SyncTransportOptions): SyncTransport {
+  const { rooms, logger, authorize } = options
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes,
+    // Yjs updates compress poorly relative to the CPU cost; keep frames as they are.
+    perMessageDeflate: false,
+  })
+  const connections = new Set<Connection>()
+  let closing = false
+
+  const keepalive = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.alive) {
+        logger.info({ connection: connection.id }, 'terminating unresponsive socket')
+        connection.terminate()
+      } else {
+        connection.ping()
+      }
+    }
+  }, options.keepaliveIntervalMs ?? KEEPALIVE_INTERVAL_MS)
+  keepalive.unref()
+
+  async function accept(socket: WebSocket, request: IncomingMessage, rawId: string): Promise<void> {
+    if (!isValidMapId(rawId)) {
+      socket.close(CloseCode.badMapId, 'invalid map id')
+      return
+    }
+    const connection = new Connection(socket, rawId, randomUUID().slice(0, 8), logger)
+    connections.add(connection)
+    connection.onClose(() => connections.delete(connection))
+    try {
+      const auth = await authorize(request, rawId)
+      if (!auth.ok) {
+        connection.close(auth.closeCode, auth.reason)
+        return
+      }
+      if (connection.isClosed) return
+      const joined = await rooms.join(rawId, connection)
+      if (!joined.ok) {
+        connection.close(CloseCode.mapNotFound, 'map not found')
+        return
+      }
+      connection.attach(joined.room, auth.role)
+    } catch (error) {
+      logger.error({ err: error, mapId: rawId }, 'could not open map for a connection')
+      connection.close(CloseCode.internalError, 'could not open map')
+    }
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      const pathname = new URL(request.url ?? '/', 'http://localhost').pathname
+      if (closing || !pathname.startsWith(SYNC_PATH_PREFIX)) {
+        const status = closing ? '503 Service Unavailable' : '404 Not Found'
+        socket.once('finish', () => socket.destroy())
+        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+        return
+      }
+      const rawId = pathname.slice(SYNC_PATH_PREFIX.length)
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        void accept(ws, request, rawId)
+      })
+    },
+    get connectionCount() {
+      return connections.size
+    },
+    async close(code, reason) {
+      closing = true
+      clearInterval(keepalive)
+      const sockets = [...wss.clients]
+      for (const connection of [...connections]) connection.close(code, reason)
+      // Sockets refused before a Connection existed (bad id) may still be closing.
+      await Promise.all(sockets.map((socket) => closedOrTerminated(socket)))
+      await new Promise<void>((resolve) => wss.close(() => resolve()))
+    },
+  }
+}
+
+/** Waits briefly for the close handshake, then drops the socket. */
+function closedOrTerminated(socket: WebSocket): Promise<void> {
+  if (socket.readyState === socket.CLOSED) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => socket.terminate(), 1000)
+    socket.once('close', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}

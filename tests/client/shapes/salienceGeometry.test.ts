@@ -1,0 +1,68 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  ATTRIBUTES_OF_CLASS,
+  attributesAt,
+  classAt,
+  regionAnchor,
+  salienceCircles,
+  scoresForRegion,
+} from '../../../client/shapes/salience-diagram/salienceGeometry'
+import { SALIENCE_CLASSES, classifySalience } from '../../../shared/scoring/classifySalience'
+
+describe('salience diagram geometry', () => {
+  it('draws three equal circles inside the shape', () => {
+    const circles = salienceCircles(900, 800)
+    expect(circles.map((c) => c.attribute)).toEqual(['power', 'legitimacy', 'urgency'])
+    for (const c of circles) {
+      expect(c.cx - c.r).toBeGreaterThanOrEqual(0)
+      expect(c.cx + c.r).toBeLessThanOrEqual(900)
+      expect(c.cy + c.r).toBeLessThanOrEqual(800)
+    }
+  })
+
+  it.each(SALIENCE_CLASSES)(
+    'the anchor of %s lies in its own region, at any size',
+    (salienceClass) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 300, max: 3000 }),
+          fc.integer({ min: 300, max: 3000 }),
+          (w, h) => {
+            expect(classAt(regionAnchor(salienceClass, w, h), w, h)).toBe(salienceClass)
+          },
+        ),
+      )
+    },
+  )
+
+  it('the centre of each circle alone is in that circle', () => {
+    const circles = salienceCircles(900, 800)
+    for (const c of circles)
+      expect(attributesAt({ x: c.cx, y: c.cy }, 900, 800).has(c.attribute)).toBe(true)
+  })
+
+  it.each(SALIENCE_CLASSES)('dropping into %s gives scores of that class', (salienceClass) => {
+    const arbitraryScore = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null })
+    fc.assert(
+      fc.property(arbitraryScore, arbitraryScore, arbitraryScore, (power, legitimacy, urgency) => {
+        const next = scoresForRegion({ power, legitimacy, urgency }, salienceClass)
+        expect(classifySalience(next)).toBe(salienceClass)
+      }),
+    )
+  })
+
+  it('changes as little as it can', () => {
+    expect(scoresForRegion({ power: 5, legitimacy: 1, urgency: null }, 'dominant')).toEqual({
+      power: 5,
+      legitimacy: 3,
+      urgency: null,
+    })
+    expect(scoresForRegion({ power: 4, legitimacy: 4, urgency: 4 }, 'dormant')).toEqual({
+      power: 4,
+      legitimacy: 2,
+      urgency: 2,
+    })
+    expect(ATTRIBUTES_OF_CLASS['non-stakeholder']).toEqual([])
+  })
+})

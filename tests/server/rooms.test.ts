@@ -1,0 +1,221 @@
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { pino } from 'pino'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { RoomPeer } from '../../server/rooms/Room'
+import { RoomRegistry } from '../../server/rooms/RoomRegistry'
+import type { MapStore } from '../../server/storage/MapStore'
+import { SQLITE_FILE_NAME, SqliteMapStore } from '../../server/storage/SqliteMapStore'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import { createFixture, createMap, waitFor, waitForSync } from './testServer'
+import type { TestServer } from './testServer'
+
+const fixture = createFixture()
+afterEach(() => fixture.cleanup())
+
+/** Rebuilds the map's document from a fresh read of the SQLite file, bypassing the server. */
+function readDocFromDisk(dataDir: string, mapId: string): Y.Doc {
+  const db = new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true })
+  try {
+    const rows = db
+      .prepare('SELECT "update" FROM map_updates WHERE map_id = ? ORDER BY id')
+      .all(mapId) as { update: Buffer }[]
+    const doc = new Y.Doc()
+    for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update))
+    return doc
+  } finally {
+    db.close()
+  }
+}
+
+async function rowCount(test: TestServer, mapId: string): Promise<number> {
+  return test.server.store.countUpdates(mapId)
+}
+
+describe('rooms', () => {
+  it('stores every update before another client receives it', async () => {
+    const test = await fixture.startServer()
+    const mapId = await createMap(test)
+    const a = fixture.connectClient(test, mapId)
+    const b = fixture.connectClient(test, mapId)
+    await Promise.all([waitForSync(a), waitForSync(b)])
+
+    const seenOnDisk: boolean[] = []
+    b.doc.getMap('m').observe((event) => {
+      for (const key of event.keysChanged) {
+        seenOnDisk.push(readDocFromDisk(test.config.dataDir, mapId).getMap('m').has(key))
+      }
+    })
+    for (let i = 0; i < 20; i++) {
+      a.doc.getMap('m').set(`k${i}`, i)
+      if (i % 3 === 0) await new Promise((resolve) => setImmediate(resolve))
+    }
+    await waitFor(() => b.doc.getMap('m').size === 20)
+    expect(seenOnDisk).toHaveLength(20)
+    expect(seenOnDisk.every(Boolean)).toBe(true)
+  })
+
+  it('writes the updates of one event-loop turn in one transaction', async () => {
+    const dataDir = await fixture.makeDataDir()
+    const sqlite = new SqliteMapStore(dataDir)
+    const batchSizes: number[] = []
+    const counting = withAppend(sqlite, (mapId, updates) => {
+      batchSizes.push(updates.length)
+      return sqlite.appendUpdates(mapId, updates)
+    })
+    const test = await fixture.startServer({ DATA_DIR: dataDir }, { store: counting })
+    const mapId = await createMap(test)
+    const a = fixture.connectClient(test, mapId)
+    await waitForSync(a)
+    batchSizes.length = 0
+    // Ten transactions, ten frames: they reach the server together and share one commit.
+    for (let i = 0; i < 10; i++) a.doc.getMap('m').set(`k${i}`, i)
+    await waitFor(() => readDocFromDisk(dataDir, mapId).getMap('m').size === 10)
+    expect(batchSizes.reduce((sum, size) => sum + size, 0)).toBe(10)
+    expect(batchSizes.length).toBeLessThan(10)
+  })
+
+  it('unloads a room after its last client leaves and reloads it correctly', async () => {
+    const test = await fixture.startServer()
+    const mapId = await createMap(test)
+    const a = fixture.connectClient(test, mapId)
+    await waitForSync(a)
+    expect(test.server.rooms.size).toBe(1)
+    a.doc.getText('t').insert(0, 'hello')
+    fixture.disconnectClient(a)
+    await waitFor(() => test.server.rooms.size === 0)
+
+    const b = fixture.connectClient(test, mapId)
+    await waitForSync(b)
+    expect(b.doc.getText('t').toString()).toBe('hello')
+    expect(test.server.rooms.size).toBe(1)
+  })
+
+  it('serves a client that connects while the room is unloading', async () => {
+    const test = await fixture.startServer()
+    const mapId = await createMap(test)
+    for (let round = 0; round < 5; round++) {
+      const a = fixture.connectClient(test, mapId)
+      await waitForSync(a)
+      a.doc.getArray('rounds').push([round])
+      fixture.disconnectClient(a)
+    }
+    const last = fixture.connectClient(test, mapId)
+    await waitForSync(last)
+    await waitFor(() => last.doc.getArray('rounds').length === 5)
+    expect(last.doc.getArray('rounds').toJSON()).toEqual([0, 1, 2, 3, 4])
+  })
+
+  it('makes a join during an unload wait for it and load a fresh room', async () => {
+    const store = new SqliteMapStore(await fixture.makeDataDir())
+    const rooms = new RoomRegistry({
+      store,
+      logger: pino({ level: 'silent' }),
+      limits: { compactAfterUpdates: 500, compactAfterBytes: 1 << 20 },
+    })
+    await store.createMap({ id: 'map-under-test', title: 't', template: 'blank' })
+    const one = fakePeer('one')
+    const first = await rooms.join('map-under-test', one)
+    if (!first.ok) throw new Error('join failed')
+    first.room.doc.getMap('m').set('k', 'v')
+    // The last peer leaves: the unload starts, and the next join arrives before it ends.
+    first.room.removePeer(one)
+    expect(first.room.closing).toBe(true)
+
+    const second = await rooms.join('map-under-test', fakePeer('two'))
+    if (!second.ok) throw new Error('join failed')
+    expect(second.room).not.toBe(first.room)
+    expect(second.room.doc.getMap('m').get('k')).toBe('v')
+    expect(rooms.size).toBe(1)
+    await rooms.close()
+    await store.close()
+  })
+
+  it('compacts the update log without changing the document', async () => {
+    const test = await fixture.startServer({ COMPACT_AFTER_UPDATES: '5' })
+    const mapId = await createMap(test)
+    const a = fixture.connectClient(test, mapId)
+    await waitForSync(a)
+    for (let i = 0; i < 40; i++) {
+      a.doc.getText('t').insert(0, `${i},`)
+      // One write per edit, so the log grows row by row.
+      await waitFor(async () => readDocFromDisk(test.config.dataDir, mapId).getText('t').length > 0)
+      await new Promise((resolve) => setTimeout(resolve, 1))
+    }
+    const expected = a.doc.getText('t').toString()
+    await waitFor(
+      async () => readDocFromDisk(test.config.dataDir, mapId).getText('t').toString() === expected,
+    )
+    expect(await rowCount(test, mapId)).toBeLessThanOrEqual(6)
+
+    fixture.disconnectClient(a)
+    await waitFor(() => test.server.rooms.size === 0)
+    expect(await rowCount(test, mapId)).toBeLessThanOrEqual(6)
+    expect(readDocFromDisk(test.config.dataDir, mapId).getText('t').toString()).toBe(expected)
+    const b = fixture.connectClient(test, mapId)
+    await waitForSync(b)
+    expect(b.doc.getText('t').toString()).toBe(expected)
+  })
+
+  it('compacts by bytes as well', async () => {
+    const test = await fixture.startServer({ COMPACT_AFTER_BYTES: '300' })
+    const mapId = await createMap(test)
+    const a = fixture.connectClient(test, mapId)
+    await waitForSync(a)
+    for (let i = 0; i < 10; i++) {
+      a.doc.getMap('m').set(`k${i}`, 'x'.repeat(100))
+      await waitFor(async () => readDocFromDisk(test.config.dataDir, mapId).getMap('m').size > i)
+    }
+    expect(await rowCount(test, mapId)).toBeLessThan(5)
+    expect(readDocFromDisk(test.config.dataDir, mapId).getMap('m').size).toBe(10)
+  })
+
+  it('does not broadcast a failed write, closes its sender and keeps the room', async () => {
+    const dataDir = await fixture.makeDataDir()
+    const sqlite = new SqliteMapStore(dataDir)
+    let failNext = false
+    const flaky = withAppend(sqlite, async (mapId, updates) => {
+      if (failNext) {
+        failNext = false
+        throw new Error('disk full')
+      }
+      return sqlite.appendUpdates(mapId, updates)
+    })
+    const test = await fixture.startServer({ DATA_DIR: dataDir }, { store: flaky })
+    const mapId = await createMap(test)
+    const a = fixture.connectClient(test, mapId)
+    const b = fixture.connectClient(test, mapId)
+    await Promise.all([waitForSync(a), waitForSync(b)])
+    const closes: number[] = []
+    a.on('connection-close', (event) => closes.push(event?.code ?? -1))
+
+    failNext = true
+    a.doc.getMap('m').set('k', 'v')
+    await waitFor(() => closes.includes(CloseCode.internalError))
+    expect(b.doc.getMap('m').has('k')).toBe(false)
+    // The retry (or a's reconnect) stores the update; only then does b receive it.
+    await waitFor(() => b.doc.getMap('m').get('k') === 'v')
+    expect(readDocFromDisk(dataDir, mapId).getMap('m').get('k')).toBe('v')
+    await waitForSync(a)
+    expect(test.server.rooms.size).toBe(1)
+  })
+})
+
+/** A peer that records nothing: enough to hold a room open. */
+function fakePeer(id: string): RoomPeer {
+  const ignore = (): void => {}
+  return {
+    id,
+    sendSyncStep1: ignore,
+    sendSyncStep2: ignore,
+    sendUpdate: ignore,
+    sendAwareness: ignore,
+    close: ignore,
+  }
+}
+
+/** `store` with its appendUpdates replaced, everything else delegated. */
+function withAppend(store: MapStore, append: MapStore['appendUpdates']): MapStore {
+  return Object.assign(Object.create(store) as MapStore, { appendUpdates: append })
+}

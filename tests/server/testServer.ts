@@ -1,0 +1,169 @@
+/**
+ * Fixture for server integration tests: a real server on port 0 with a temporary data
+ * directory, real y-websocket clients, and small polling helpers. Each test file makes its
+ * own {@link TestFixture}, whose `cleanup` (call it in afterEach) destroys what it created.
+ */
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pino } from 'pino'
+import { WebSocket } from 'ws'
+import type { ClientOptions } from 'ws'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { loadConfig } from '../../server/config'
+import type { ServerConfig } from '../../server/config'
+import { createServer } from '../../server/createServer'
+import type { ServerDependencies, StakeholderCanvasServer } from '../../server/createServer'
+
+/** A running test server. */
+export interface TestServer {
+  server: StakeholderCanvasServer
+  config: ServerConfig
+  port: number
+  httpUrl: string
+  syncUrl: string
+}
+
+/** A raw `ws` client socket and the close it will eventually see. */
+export interface RawSocket {
+  socket: WebSocket
+  closed: Promise<{ code: number; reason: string }>
+}
+
+/** Starts servers and clients for one test file and tears them all down in `cleanup`. */
+export interface TestFixture {
+  /**
+   * Starts a server on port 0; `env` overrides settings (DATA_DIR: a fresh temp dir) and
+   * `dependencies` replace its parts (the logger is silent unless given).
+   */
+  startServer(env?: Record<string, string>, dependencies?: ServerDependencies): Promise<TestServer>
+  /** Closes a server started by this fixture. */
+  stopServer(test: TestServer): Promise<void>
+  /** A fresh temporary directory, removed by `cleanup`. */
+  makeDataDir(): Promise<string>
+  /** Connects the published y-websocket client to a map. */
+  connectClient(test: TestServer, mapId: string, doc?: Y.Doc): WebsocketProvider
+  /** Destroys a provider (closing its socket) and its doc. */
+  disconnectClient(provider: WebsocketProvider): void
+  /** Opens a raw socket, for sending what the real client never would. */
+  openRawSocket(test: TestServer, pathname: string, options?: ClientOptions): Promise<RawSocket>
+  cleanup(): Promise<void>
+}
+
+/** Creates the fixture of one test file. */
+export function createFixture(): TestFixture {
+  const servers = new Set<StakeholderCanvasServer>()
+  const providers = new Set<WebsocketProvider>()
+  const sockets = new Set<WebSocket>()
+  const dataDirs = new Set<string>()
+
+  const makeDataDir = async (): Promise<string> => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'stakeholder-canvas-test-'))
+    dataDirs.add(dir)
+    return dir
+  }
+
+  return {
+    makeDataDir,
+
+    async startServer(env = {}, dependencies = {}) {
+      const dataDir = env['DATA_DIR'] ?? (await makeDataDir())
+      const config = loadConfig({
+        STATIC_DIR: path.join(dataDir, 'no-client'),
+        ...env,
+        DATA_DIR: dataDir,
+      })
+      const server = createServer(config, { logger: pino({ level: 'silent' }), ...dependencies })
+      servers.add(server)
+      const { port } = await server.listen(0, '127.0.0.1')
+      return {
+        server,
+        config,
+        port,
+        httpUrl: `http://127.0.0.1:${port}`,
+        syncUrl: `ws://127.0.0.1:${port}/sync`,
+      }
+    },
+
+    async stopServer(test) {
+      servers.delete(test.server)
+      await test.server.close()
+    },
+
+    connectClient(test, mapId, doc = new Y.Doc()) {
+      const provider = new WebsocketProvider(test.syncUrl, mapId, doc, {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        connect: true,
+        // Clients in one process would otherwise sync over BroadcastChannel, not the server.
+        disableBc: true,
+      })
+      providers.add(provider)
+      return provider
+    },
+
+    disconnectClient(provider) {
+      providers.delete(provider)
+      provider.destroy()
+      provider.doc.destroy()
+    },
+
+    openRawSocket(test, pathname, options) {
+      const socket = new WebSocket(`ws://127.0.0.1:${test.port}${pathname}`, options)
+      sockets.add(socket)
+      // Listen from the start: the server may close right after the handshake.
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+      )
+      return new Promise((resolve, reject) => {
+        socket.once('open', () => resolve({ socket, closed }))
+        socket.once('error', reject)
+      })
+    },
+
+    async cleanup() {
+      for (const provider of providers) {
+        provider.destroy()
+        provider.doc.destroy()
+      }
+      providers.clear()
+      for (const socket of sockets) socket.terminate()
+      sockets.clear()
+      await Promise.all([...servers].map((server) => server.close()))
+      servers.clear()
+      await Promise.all([...dataDirs].map((dir) => fs.rm(dir, { recursive: true, force: true })))
+      dataDirs.clear()
+    },
+  }
+}
+
+/** Creates a map through the HTTP API and returns its id. */
+export async function createMap(test: TestServer, title = 'Test map'): Promise<string> {
+  const response = await fetch(`${test.httpUrl}/api/maps`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  })
+  if (response.status !== 201) throw new Error(`create map failed: ${response.status}`)
+  return ((await response.json()) as { id: string }).id
+}
+
+/** Resolves once the provider has completed its first sync with the server. */
+export function waitForSync(provider: WebsocketProvider, timeoutMs = 3000): Promise<void> {
+  if (provider.synced) return Promise.resolve()
+  return waitFor(() => provider.synced, timeoutMs, 'provider did not sync')
+}
+
+/** Polls `condition` every few milliseconds until it holds, or fails after `timeoutMs`. */
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 3000,
+  message = 'condition not met in time',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (await condition()) return
+    if (Date.now() > deadline) throw new Error(message)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
