@@ -31,10 +31,9 @@ import {
   validateStakeholder,
 } from '../stakeholder/validateStakeholder'
 
-/** Name of the root Y.Map of stakeholder records. */
-export const STAKEHOLDERS_MAP = 'stakeholders'
-/** Name of the root Y.Map of contacts (personal data), keyed by stakeholder id. */
-export const CONTACTS_MAP = 'contacts'
+import { CONTACTS_MAP, STAKEHOLDERS_MAP } from './mapDocumentLayout'
+
+export { CONTACTS_MAP, STAKEHOLDERS_MAP }
 
 /** Fields stored as plain values under their own key. */
 const SCALAR_FIELDS = [

@@ -1,0 +1,30 @@
+/**
+ * Names of the root types of a map's Y.Doc, defined once for client, server and tests.
+ *
+ * - `tldraw`: tldraw's document-scoped records, keyed by record id (the canvas).
+ * - `meta`: document-wide settings, such as the tldraw schema the canvas was written with.
+ * - `stakeholders` and `contacts`: the stakeholder records and, apart, their contacts'
+ *   personal data (see stakeholderDocument.ts).
+ * - `facilitation`: workshop state only owners and facilitators may change (agenda, timer,
+ *   locks, votes); the server drops changes to it from other roles.
+ */
+export const TLDRAW_RECORDS_MAP = 'tldraw'
+export const META_MAP = 'meta'
+export const STAKEHOLDERS_MAP = 'stakeholders'
+export const CONTACTS_MAP = 'contacts'
+export const FACILITATION_MAP = 'facilitation'
+
+/** Key in `meta` of the tldraw schema the canvas records were written with. */
+export const TLDRAW_SCHEMA_KEY = 'tldrawSchema'
+
+/** Every root type a map document may have; anything else is refused by the server. */
+export const MAP_ROOT_NAMES = [
+  TLDRAW_RECORDS_MAP,
+  META_MAP,
+  STAKEHOLDERS_MAP,
+  CONTACTS_MAP,
+  FACILITATION_MAP,
+] as const
+
+/** Root types whose changes need the owner or facilitator role. */
+export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP]

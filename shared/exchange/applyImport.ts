@@ -1,0 +1,46 @@
+import type * as Y from 'yjs'
+import { stakeholdersMap, writeStakeholder } from '../document/stakeholderDocument'
+import { validateStakeholder } from '../stakeholder/validateStakeholder'
+import { exchangeError } from './exchangeLimits'
+import type { ExchangeError } from './exchangeLimits'
+import type { ImportPlan } from './planImport'
+
+/** Outcome of {@link applyImport}: how many stakeholders were written, or why none was. */
+export type ApplyImportResult =
+  { ok: true; written: number } | { ok: false; errors: ExchangeError[] }
+
+/**
+ * Writes the records of a confirmed import plan into `doc` in ONE Yjs transaction, so peers
+ * see the whole list arrive at once and one undo step removes it. All or nothing: every
+ * record is checked again first (a plan may have been kept or passed around), and nothing is
+ * written if a record is invalid or its id is taken.
+ */
+export function applyImport(
+  doc: Y.Doc,
+  plan: Pick<ImportPlan, 'toImport'>,
+  origin?: unknown,
+): ApplyImportResult {
+  const errors: ExchangeError[] = []
+  const ids = new Set<string>()
+  const existing = stakeholdersMap(doc)
+  plan.toImport.forEach((record, index) => {
+    const validated = validateStakeholder(record)
+    if (!validated.ok) {
+      errors.push({
+        ...exchangeError('invalid-record', `record ${index} is not valid`, { index }),
+        path: `toImport[${index}]`,
+      })
+    } else if (ids.has(record.id) || existing.has(record.id)) {
+      errors.push({
+        ...exchangeError('id-conflict', `id "${record.id}" is already taken`, { id: record.id }),
+        path: `toImport[${index}].id`,
+      })
+    }
+    ids.add(record.id)
+  })
+  if (errors.length > 0) return { ok: false, errors }
+  doc.transact(() => {
+    for (const record of plan.toImport) writeStakeholder(doc, record, origin)
+  }, origin)
+  return { ok: true, written: plan.toImport.length }
+}

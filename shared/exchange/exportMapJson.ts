@@ -1,0 +1,71 @@
+import type * as Y from 'yjs'
+import { readStakeholders } from '../document/stakeholderDocument'
+import { withoutContacts } from '../stakeholder/withoutContacts'
+import { EXCHANGE_LIMITS } from './exchangeLimits'
+import { canonicalJson } from './canonicalJson'
+import type { JsonObject, JsonValue } from './canonicalJson'
+import { MAP_JSON_FORMAT, MAP_JSON_VERSION, TLDRAW_SCHEMA_KEY } from './mapJsonFormat'
+import { META_MAP, TLDRAW_RECORDS_MAP } from '../document/mapDocumentLayout'
+import type { MapJson } from './mapJsonFormat'
+
+/** Options for {@link exportMapJson}. */
+export interface ExportMapJsonOptions {
+  title: string
+  /** ISO 8601 UTC timestamp of the export. */
+  exportedAt: string
+  /** Version-history metadata (from the server) to include as given. */
+  history?: readonly unknown[]
+  /** Include contacts (personal data). Default false. */
+  includeContacts?: boolean
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+function isRecord(value: JsonValue): value is JsonObject & { id: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof value.id === 'string'
+  )
+}
+
+/**
+ * The whole map as a versioned, canonical JSON object (see `mapJsonFormat`): the same
+ * document always gives the same value, and `JSON.stringify` of it the same text (use
+ * `stringifyMapJson`). Stakeholder records that fail validation in the document cannot be
+ * exported faithfully and are left out; check `readStakeholders(doc).invalid` to warn.
+ */
+export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJson {
+  const includeContacts = options.includeContacts ?? false
+  const { stakeholders } = readStakeholders(doc, { includeContacts: true })
+  const records = stakeholders
+    .sort(byId)
+    .map((stakeholder) => (includeContacts ? stakeholder : withoutContacts(stakeholder)))
+  const depth = EXCHANGE_LIMITS.jsonDepth
+  const tldrawRecords = [...doc.getMap<unknown>(TLDRAW_RECORDS_MAP).values()]
+    .map((record) => canonicalJson(record, depth))
+    .filter(isRecord)
+    .sort(byId)
+  const meta = doc.getMap<unknown>(META_MAP).toJSON() as Record<string, unknown>
+  const { [TLDRAW_SCHEMA_KEY]: schema, ...otherMeta } = meta
+  const map: MapJson = {
+    format: MAP_JSON_FORMAT,
+    version: MAP_JSON_VERSION,
+    title: options.title,
+    exportedAt: options.exportedAt,
+    contactsIncluded: includeContacts,
+    stakeholders: records,
+    tldraw: { schema: canonicalJson(schema ?? null, depth), records: tldrawRecords },
+    meta: canonicalJson(otherMeta, depth) as JsonObject,
+    history: (options.history ?? []).map((entry) => canonicalJson(entry, depth)),
+  }
+  return canonicalJson(map, depth + 4) as unknown as MapJson
+}
+
+/** The export as text: two-space indented JSON with a final newline, stable for a value. */
+export function stringifyMapJson(map: MapJson): string {
+  return `${JSON.stringify(map, null, 2)}\n`
+}

@@ -1,0 +1,128 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { exportMapJson, stringifyMapJson } from '../../../shared/exchange/exportMapJson'
+import { importMapJson } from '../../../shared/exchange/importMapJson'
+import { parseMapJson } from '../../../shared/exchange/parseMapJson'
+import { NOW, richDoc } from './richMap'
+
+const OPTIONS = { title: 'Cacaoketen — stakeholderkaart', exportedAt: NOW }
+const HISTORY = [{ version: 3, savedAt: NOW, by: 'Marloes' }]
+
+function roundTrip(includeContacts: boolean) {
+  const first = exportMapJson(richDoc(), { ...OPTIONS, history: HISTORY, includeContacts })
+  const parsed = parseMapJson(stringifyMapJson(first))
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+  const doc = new Y.Doc()
+  expect(importMapJson(doc, parsed.value)).toEqual({ ok: true })
+  const second = exportMapJson(doc, { ...OPTIONS, history: parsed.value.history, includeContacts })
+  return { first, second, parsed }
+}
+
+describe('map JSON export and import', () => {
+  it.each([true, false])('round-trips exactly (includeContacts %s)', (includeContacts) => {
+    const { first, second } = roundTrip(includeContacts)
+    expect(second).toEqual(first)
+    expect(stringifyMapJson(second)).toBe(stringifyMapJson(first))
+  })
+
+  it('is complete and stable', () => {
+    const map = exportMapJson(richDoc(), { ...OPTIONS, includeContacts: true })
+    expect(map.format).toBe('stakeholder-canvas-map')
+    expect(map.version).toBe(1)
+    expect(map.stakeholders.map((s) => s.id)).toEqual(['sh-bank', 'sh-farmers', 'sh-union'])
+    expect(map.tldraw.records.map((r) => r.id)).toEqual(['page:page', 'shape:b'])
+    expect(map.tldraw.schema).toEqual({
+      schemaVersion: 2,
+      sequences: { 'com.tldraw.page': 1, 'com.tldraw.shape': 4 },
+    })
+    expect(map.meta).toEqual({ createdBy: 'facilitator' })
+    const farmers = map.stakeholders[1]!
+    expect(farmers.influence).toBe(1.5)
+    expect(farmers.engagement.log.map((entry) => entry.id)).toEqual(['log-1', 'log-2'])
+    // Two exports of one document are the same text; keys are sorted.
+    expect(stringifyMapJson(exportMapJson(richDoc(), { ...OPTIONS, includeContacts: true }))).toBe(
+      stringifyMapJson(map),
+    )
+    expect(Object.keys(map)).toEqual([...Object.keys(map)].sort())
+  })
+
+  it('leaves contacts out unless asked', () => {
+    const map = exportMapJson(richDoc(), OPTIONS)
+    const text = stringifyMapJson(map)
+    expect(map.contactsIncluded).toBe(false)
+    expect(map.stakeholders.every((s) => !('contacts' in s))).toBe(true)
+    expect(text).not.toContain('Ama Owusu')
+    expect(text).not.toContain('jan@example.nl')
+    const withContacts = stringifyMapJson(
+      exportMapJson(richDoc(), { ...OPTIONS, includeContacts: true }),
+    )
+    expect(withContacts).toContain('Ama Owusu')
+  })
+
+  it('refuses a document that is not empty', () => {
+    const parsed = parseMapJson(stringifyMapJson(exportMapJson(richDoc(), OPTIONS)))
+    if (!parsed.ok) throw new Error('parse failed')
+    const result = importMapJson(richDoc(), parsed.value)
+    expect(result.ok).toBe(false)
+  })
+
+  it('reports errors with paths', () => {
+    const map = JSON.parse(stringifyMapJson(exportMapJson(richDoc(), OPTIONS))) as {
+      stakeholders: { power: unknown }[]
+      tldraw: { records: unknown[] }
+      extra?: unknown
+    }
+    map.stakeholders[0]!.power = 9
+    map.tldraw.records.push({ id: 'shape:x' }, 'not a record')
+    map.extra = true
+    const result = parseMapJson(JSON.stringify(map))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    const paths = result.errors.map((error) => error.path)
+    expect(paths).toContain('stakeholders[0].power')
+    expect(paths).toContain('tldraw.records[2].typeName')
+    expect(paths).toContain('tldraw.records[3]')
+  })
+
+  it('ignores unknown top-level keys, drops __proto__ and refuses newer versions', () => {
+    const map = JSON.parse(stringifyMapJson(exportMapJson(richDoc(), OPTIONS))) as Record<
+      string,
+      unknown
+    >
+    const text = JSON.stringify({ ...map, futureKey: 1 }).replace(
+      '"meta":{',
+      '"meta":{"__proto__":{"polluted":true},',
+    )
+    const result = parseMapJson(text)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.warnings.map((w) => w.path)).toEqual(
+      expect.arrayContaining(['futureKey', 'meta.__proto__']),
+    )
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.getPrototypeOf(result.value.meta)).toBe(Object.prototype)
+    const newer = parseMapJson(JSON.stringify({ ...map, version: 2 }))
+    expect(newer.ok).toBe(false)
+    expect(parseMapJson('x'.repeat(50_000_001)).ok).toBe(false)
+    expect(parseMapJson('['.repeat(100_000)).ok).toBe(false)
+  })
+
+  it('never throws on arbitrary strings (seed printed on failure)', () => {
+    const seed = Date.now()
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const result = parseMapJson(text)
+          expect(typeof result.ok).toBe('boolean')
+        },
+      ),
+      { seed, numRuns: 300 },
+    )
+  })
+})
