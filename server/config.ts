@@ -17,6 +17,23 @@ export interface ServerConfig {
   compactAfterBytes: number
   /** Directory of the built client (`npm run build`), served as static files. */
   staticDir: string
+  /** Origins allowed besides the server's own; empty means localhost and 127.0.0.1. */
+  allowedOrigins: string[]
+  /** When set, `POST /api/maps` needs `Authorization: Bearer <this>`. */
+  createMapToken: string | null
+  /** Per-connection message budget: sustained rate and burst (token bucket). */
+  rateMessagesPerSecond: number
+  rateMessageBurst: number
+  /** Per-connection byte budget: sustained rate and burst (token bucket). */
+  rateBytesPerSecond: number
+  rateByteBurst: number
+  /** Open sync sockets allowed per map and per client IP address. */
+  maxConnectionsPerMap: number
+  maxConnectionsPerIp: number
+  /** Automatic snapshot of a changed map this often while it is open. */
+  snapshotIntervalMs: number
+  /** A participant's edits of one stakeholder within this window share one audit row. */
+  auditWindowMs: number
 }
 
 /** Log levels accepted by `LOG_LEVEL` (pino's names). */
@@ -76,6 +93,57 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     default: 'dist/client',
     description: 'Directory of the built client that the server hands out.',
   },
+  {
+    name: 'ALLOWED_ORIGINS',
+    default: '(own origin, localhost, 127.0.0.1)',
+    description:
+      'Comma-separated origins allowed to open sockets and change data, besides the own origin.',
+  },
+  {
+    name: 'CREATE_MAP_TOKEN',
+    default: '(none)',
+    description: 'When set, creating a map needs `Authorization: Bearer <CREATE_MAP_TOKEN>`.',
+  },
+  {
+    name: 'RATE_MESSAGES_PER_SECOND',
+    default: '300',
+    description: 'Messages per second one connection may send on average (else 1008).',
+  },
+  {
+    name: 'RATE_MESSAGE_BURST',
+    default: '600',
+    description: 'Messages one connection may send in a burst.',
+  },
+  {
+    name: 'RATE_BYTES_PER_SECOND',
+    default: String(8 * 1024 * 1024),
+    description: 'Bytes per second one connection may send on average (8 MiB).',
+  },
+  {
+    name: 'RATE_BYTE_BURST',
+    default: String(16 * 1024 * 1024),
+    description: 'Bytes one connection may send in a burst (16 MiB).',
+  },
+  {
+    name: 'MAX_CONNECTIONS_PER_MAP',
+    default: '100',
+    description: 'Open sockets allowed per map; more are closed with 4429.',
+  },
+  {
+    name: 'MAX_CONNECTIONS_PER_IP',
+    default: '50',
+    description: 'Open sockets allowed per client address; more are closed with 4429.',
+  },
+  {
+    name: 'SNAPSHOT_INTERVAL_MS',
+    default: String(60 * 60 * 1000),
+    description: 'Automatic version of a changed map this often while it is open (1 hour).',
+  },
+  {
+    name: 'AUDIT_WINDOW_MS',
+    default: String(5 * 60 * 1000),
+    description: "A participant's edits of one stakeholder within this window share one audit row.",
+  },
 ]
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -100,6 +168,19 @@ export function loadConfig(env: Env): ServerConfig {
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1, Number.MAX_SAFE_INTEGER),
     compactAfterBytes: integer(env, 'COMPACT_AFTER_BYTES', 1024 * 1024, 1, Number.MAX_SAFE_INTEGER),
     staticDir: path.resolve(text(env, 'STATIC_DIR', 'dist/client')),
+    allowedOrigins: text(env, 'ALLOWED_ORIGINS', '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin.length > 0),
+    createMapToken: env['CREATE_MAP_TOKEN']?.trim() || null,
+    rateMessagesPerSecond: integer(env, 'RATE_MESSAGES_PER_SECOND', 300, 1, 1_000_000),
+    rateMessageBurst: integer(env, 'RATE_MESSAGE_BURST', 600, 1, 1_000_000),
+    rateBytesPerSecond: integer(env, 'RATE_BYTES_PER_SECOND', 8 * 1024 * 1024, 1024, 1024 ** 3),
+    rateByteBurst: integer(env, 'RATE_BYTE_BURST', 16 * 1024 * 1024, 1024, 1024 ** 3),
+    maxConnectionsPerMap: integer(env, 'MAX_CONNECTIONS_PER_MAP', 100, 1, 100_000),
+    maxConnectionsPerIp: integer(env, 'MAX_CONNECTIONS_PER_IP', 50, 1, 100_000),
+    snapshotIntervalMs: integer(env, 'SNAPSHOT_INTERVAL_MS', 60 * 60 * 1000, 10, 2 ** 31 - 1),
+    auditWindowMs: integer(env, 'AUDIT_WINDOW_MS', 5 * 60 * 1000, 0, 2 ** 31 - 1),
   }
 }
 

@@ -4,13 +4,16 @@ import type { Logger } from 'pino'
 import { CloseCode } from '../shared/protocol/closeCodes'
 import type { ServerConfig } from './config'
 import { createLogger } from './logger'
+import { createOriginPolicy } from './access/createOriginPolicy'
+import { createTokenAuthorizer } from './access/createTokenAuthorizer'
 import { createApiRoutes } from './http/createApiRoutes'
+import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createStaticHandler } from './http/createStaticHandler'
+import { ServerMetrics } from './operations/ServerMetrics'
 import { RoomRegistry } from './rooms/RoomRegistry'
 import type { MapStore } from './storage/MapStore'
 import { SqliteMapStore } from './storage/SqliteMapStore'
-import { allowEveryoneAsEditor } from './transport/authorize'
 import type { Authorize } from './transport/authorize'
 import { createSyncTransport } from './transport/createSyncTransport'
 
@@ -20,7 +23,7 @@ export interface ServerDependencies {
   logger?: Logger
   /** Defaults to a {@link SqliteMapStore} in `config.dataDir`. */
   store?: MapStore
-  /** Decides who may open a map, with which role; defaults to everyone as editor. */
+  /** Decides who may open a map, with which role; defaults to the map's share tokens. */
   authorize?: Authorize
   /** Ping interval of the keepalive; defaults to 30 s (tests shorten it). */
   keepaliveIntervalMs?: number
@@ -39,6 +42,7 @@ export interface StakeholderCanvasServer {
   readonly store: MapStore
   /** Number of open sync sockets. */
   readonly connectionCount: number
+  readonly metrics: ServerMetrics
 }
 
 /** Wires storage, rooms, the sync transport and the HTTP API into one server. */
@@ -48,29 +52,54 @@ export function createServer(
 ): StakeholderCanvasServer {
   const logger = dependencies.logger ?? createLogger(config.logLevel)
   const store = dependencies.store ?? new SqliteMapStore(config.dataDir)
+  const metrics = new ServerMetrics()
+  const originPolicy = createOriginPolicy(config.allowedOrigins)
   const rooms = new RoomRegistry({
     store,
     logger,
+    metrics,
     limits: {
       compactAfterUpdates: config.compactAfterUpdates,
       compactAfterBytes: config.compactAfterBytes,
+      snapshotIntervalMs: config.snapshotIntervalMs,
+      auditWindowMs: config.auditWindowMs,
     },
   })
   const transport = createSyncTransport({
     rooms,
     logger,
-    authorize: dependencies.authorize ?? allowEveryoneAsEditor,
+    authorize: dependencies.authorize ?? createTokenAuthorizer(store),
     maxMessageBytes: config.maxMessageBytes,
     keepaliveIntervalMs: dependencies.keepaliveIntervalMs,
+    budgets: {
+      messagesPerSecond: config.rateMessagesPerSecond,
+      messageBurst: config.rateMessageBurst,
+      bytesPerSecond: config.rateBytesPerSecond,
+      byteBurst: config.rateByteBurst,
+    },
+    maxConnectionsPerMap: config.maxConnectionsPerMap,
+    maxConnectionsPerIp: config.maxConnectionsPerIp,
+    originPolicy,
+    metrics,
   })
+  const routes = [
+    ...createApiRoutes({
+      store,
+      rooms,
+      clientConfig: { tldrawLicenseKey: config.tldrawLicenseKey },
+      createMapToken: config.createMapToken,
+      metrics,
+      gauges: () => ({ connections: transport.connectionCount, mapsLoaded: rooms.size }),
+      transport: () => transport,
+    }),
+    ...createHistoryRoutes({ store, rooms, afterErasure: () => store.purgeFreedSpace() }),
+  ]
   const httpServer = http.createServer(
     createHttpHandler({
-      routes: createApiRoutes({
-        store,
-        clientConfig: { tldrawLicenseKey: config.tldrawLicenseKey },
-      }),
+      routes,
       serveStatic: createStaticHandler(config.staticDir),
       logger,
+      originPolicy,
     }),
   )
   httpServer.on('upgrade', (request, socket, head) =>
@@ -109,5 +138,6 @@ export function createServer(
     get connectionCount() {
       return transport.connectionCount
     },
+    metrics,
   }
 }

@@ -17,8 +17,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel)
   const server = createServer(config, { logger })
-  const { url } = await server.listen()
-  logger.info({ url, dataDir: config.dataDir, staticDir: config.staticDir }, `listening on ${url}`)
+  const { url, port } = await server.listen()
+  // `port` is the real one even with PORT=0: scripts and tests read it from this line.
+  logger.info(
+    { url, port, dataDir: config.dataDir, staticDir: config.staticDir },
+    `listening on ${url}`,
+  )
 
   const stop = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'shutting down')

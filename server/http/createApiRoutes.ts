@@ -1,28 +1,67 @@
-import type { ClientConfig, CreateMapResponse } from '../../shared/protocol/api'
-import { isValidMapId } from '../../shared/protocol/mapId'
+/**
+ * The `/api/*`, `/healthz` and `/metrics` routes for maps and their share links.
+ * Versions, audit and erasure live in {@link createHistoryRoutes}.
+ */
+import { timingSafeEqual } from 'node:crypto'
+import type { ClientConfig } from '../../shared/protocol/api'
+import type {
+  CreateMapWithTokensResponse,
+  MapAccessResponse,
+  MapTokens,
+  ReissueTokenResponse,
+} from '../../shared/protocol/accessApi'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import { ROLES, canDeleteMap, canManageLink, isRole } from '../../shared/protocol/roles'
+import type { Role } from '../../shared/protocol/roles'
+import { createAccessToken, hashAccessToken } from '../access/accessTokens'
+import { readRequestToken } from '../access/readRequestToken'
+import type { MetricGauges, ServerMetrics } from '../operations/ServerMetrics'
+import type { RoomRegistry } from '../rooms/RoomRegistry'
 import type { MapStore } from '../storage/MapStore'
+import type { SyncTransport } from '../transport/createSyncTransport'
 import { createMapId } from './createMapId'
 import { parseCreateMapRequest } from './parseCreateMapRequest'
 import { readJsonBody } from './readJsonBody'
+import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
 
 /** Largest `POST /api/maps` body accepted. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024
 
-interface ApiRouteOptions {
+/** What the API routes work on; the transport is reached late (it is built after them). */
+export interface ApiRouteOptions {
   store: MapStore
+  rooms: RoomRegistry
   clientConfig: ClientConfig
+  /** When set, creating a map needs this as Bearer token. */
+  createMapToken: string | null
+  metrics: ServerMetrics
+  gauges: () => MetricGauges
+  transport: () => SyncTransport
 }
 
-/** The `/api/*` and `/healthz` routes. */
-export function createApiRoutes({ store, clientConfig }: ApiRouteOptions): Route[] {
+/** The `/api/*`, `/healthz` and `/metrics` routes. */
+export function createApiRoutes(options: ApiRouteOptions): Route[] {
+  const { store, rooms, clientConfig } = options
   return [
     {
       method: 'GET',
       pattern: /^\/healthz$/,
       async handle(_request, response) {
         sendJson(response, 200, { status: 'ok' })
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/metrics$/,
+      async handle(_request, response) {
+        const body = options.metrics.render(options.gauges())
+        response.writeHead(200, {
+          'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+          'Cache-Control': 'no-store',
+        })
+        response.end(body)
       },
     },
     {
@@ -36,6 +75,13 @@ export function createApiRoutes({ store, clientConfig }: ApiRouteOptions): Route
       method: 'POST',
       pattern: /^\/api\/maps$/,
       async handle(request, response) {
+        if (options.createMapToken !== null) {
+          const given = Buffer.from(readRequestToken(request) ?? '')
+          const expected = Buffer.from(options.createMapToken)
+          if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+            return sendApiError(response, 401, 'unauthorized', 'Creating maps needs a token.')
+          }
+        }
         const body = await readJsonBody(request, MAX_JSON_BODY_BYTES)
         if (!body.ok) {
           const { status, code, message } = body.error
@@ -46,8 +92,12 @@ export function createApiRoutes({ store, clientConfig }: ApiRouteOptions): Route
           const { status, code, message } = parsed.error
           return sendApiError(response, status, code, message)
         }
-        const map = await store.createMap({ id: createMapId(), ...parsed.value })
-        const answer: CreateMapResponse = { id: map.id }
+        const tokens = Object.fromEntries(ROLES.map((role) => [role, createAccessToken()]))
+        const hashes = Object.fromEntries(
+          ROLES.map((role) => [role, hashAccessToken(tokens[role] ?? '')]),
+        ) as Record<Role, Uint8Array>
+        const map = await store.createMap({ id: createMapId(), ...parsed.value }, hashes)
+        const answer: CreateMapWithTokensResponse = { id: map.id, tokens: tokens as MapTokens }
         sendJson(response, 201, answer)
       },
     },
@@ -55,13 +105,55 @@ export function createApiRoutes({ store, clientConfig }: ApiRouteOptions): Route
       method: 'GET',
       // The segment is matched still percent-encoded: `%2F` can never become a slash here.
       pattern: /^\/api\/maps\/([^/]*)$/,
-      async handle(_request, response, [id]) {
-        if (!isValidMapId(id)) {
-          return sendApiError(response, 400, 'invalid-map-id', 'That is not a valid map id.')
-        }
-        const map = await store.getMap(id)
+      async handle(request, response, [id]) {
+        const access = await requireMapAccess(store, request, response, id)
+        if (access === null) return
+        const map = await store.getMap(access.mapId)
         if (map === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
-        sendJson(response, 200, map)
+        const answer: MapAccessResponse = { ...map, role: access.role }
+        sendJson(response, 200, answer)
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/maps\/([^/]*)$/,
+      async handle(request, response, [id]) {
+        const access = await requireMapAccess(store, request, response, id, canDeleteMap)
+        if (access === null) return
+        const peers = await rooms.deleteMap(access.mapId)
+        options
+          .transport()
+          .closeMapConnections(access.mapId, null, CloseCode.mapNotFound, 'map deleted')
+        for (const peer of peers) peer.close(CloseCode.mapNotFound, 'map deleted')
+        response.writeHead(204, { 'Cache-Control': 'no-store' })
+        response.end()
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/maps\/([^/]*)\/tokens\/([^/]*)$/,
+      async handle(request, response, [id, rawRole]) {
+        const access = await requireMapAccess(store, request, response, id)
+        if (access === null) return
+        if (!isRole(rawRole)) {
+          return sendApiError(response, 404, 'not-found', `Roles are ${ROLES.join(', ')}.`)
+        }
+        if (!canManageLink(access.role, rawRole)) {
+          return sendApiError(
+            response,
+            403,
+            'role-not-allowed',
+            `The ${access.role} role may not reissue the ${rawRole} link.`,
+          )
+        }
+        const token = createAccessToken()
+        await store.replaceToken(access.mapId, rawRole, hashAccessToken(token))
+        // One token per role: every socket of that role used the token just revoked.
+        options
+          .transport()
+          .closeMapConnections(access.mapId, rawRole, CloseCode.forbidden, 'token revoked')
+        const answer: ReissueTokenResponse = { role: rawRole, token }
+        sendJson(response, 200, answer)
       },
     },
   ]

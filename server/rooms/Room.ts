@@ -9,18 +9,43 @@
  *   update the doc held at that moment is committed, so no client sees unsaved data.
  * - If a write fails the batch stays queued (retried with backoff), nothing is broadcast and
  *   the origin peers are closed; their clients resend on reconnect. The room stays alive.
- * - Awareness is not stored: updates are applied and relayed to all peers at once.
+ * - Before an update is applied, the roots it touches are worked out (rootsTouchedByUpdate):
+ *   updates creating unknown roots, touching `facilitation` without the role for it, or
+ *   referring to content the room does not know are refused as a whole.
+ * - Awareness is not stored: updates are applied and relayed to all peers at once. A peer
+ *   may only set or remove the one awareness client id it set a state for first.
+ * - Each transaction of a peer on stakeholders or contacts is recorded in the audit trail
+ *   (field names only). A changed map is snapshotted every `snapshotIntervalMs` and when
+ *   its last peer leaves (the registry calls {@link Room.createVersion}).
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import type { Logger } from 'pino'
+import {
+  CONTACTS_MAP,
+  FACILITATOR_ONLY_ROOTS,
+  MAP_ROOT_NAMES,
+  STAKEHOLDERS_MAP,
+} from '../../shared/document/mapDocumentLayout'
+import { contactsMap, stakeholdersMap } from '../../shared/document/stakeholderDocument'
+import type { Participant, VersionKind, VersionSummary } from '../../shared/protocol/accessApi'
 import { CloseCode } from '../../shared/protocol/closeCodes'
-import type { MapStore, StoredUpdates } from '../storage/MapStore'
+import { canFacilitate } from '../../shared/protocol/roles'
+import type { Role } from '../../shared/protocol/roles'
+import type { ServerMetrics } from '../operations/ServerMetrics'
+import type { AuditChange, MapStore, StoredUpdates } from '../storage/MapStore'
+import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
 
 /** The room's view of one connected client; the transport implements it on a socket. */
 export interface RoomPeer {
   /** Short id for log lines. */
   readonly id: string
+  /** What the peer may change (checked by the room on every update). */
+  readonly role: Role
+  /** Name for the audit trail; peers without one are named by their awareness `user.name`. */
+  readonly displayName?: string
   sendSyncStep1(stateVector: Uint8Array): void
   sendSyncStep2(update: Uint8Array): void
   sendUpdate(update: Uint8Array): void
@@ -29,11 +54,23 @@ export interface RoomPeer {
   close(code: number, reason: string): void
 }
 
-/** Thresholds after which the update log is merged into one row. */
+/** Thresholds after which the update log is merged into one row, and history settings. */
 export interface CompactionLimits {
   compactAfterUpdates: number
   compactAfterBytes: number
+  /** Snapshot a changed map this often while loaded; default one hour. */
+  snapshotIntervalMs?: number
+  /** Audit rows of one participant and stakeholder merge within this window; default 5 min. */
+  auditWindowMs?: number
 }
+
+/** Result of {@link Room.applyUpdate}: refused updates change nothing. */
+export type ApplyResult = { ok: true } | { ok: false; reason: string }
+
+/** The author of the server's automatic snapshots. */
+export const SERVER_PARTICIPANT: Participant = { name: 'Server', role: null }
+
+const MAX_DISPLAY_NAME_LENGTH = 100
 
 interface RoomOptions {
   mapId: string
@@ -42,6 +79,14 @@ interface RoomOptions {
   limits: CompactionLimits
   /** Called when the room has no peers and nothing left to write: time to unload. */
   onIdle: (room: Room) => void
+  metrics?: ServerMetrics
+}
+
+interface PeerState {
+  /** Awareness client ids this peer set (at most its own one). */
+  clients: Set<number>
+  /** The awareness client id the peer announced first: the only one it may touch. */
+  awarenessId: number | null
 }
 
 interface PendingUpdate {
@@ -66,7 +111,12 @@ export class Room {
   private readonly limits: CompactionLimits
   private readonly onIdle: (room: Room) => void
   /** Each peer with the awareness client ids it controls (removed when it leaves). */
-  private readonly peers = new Map<RoomPeer, Set<number>>()
+  private readonly peers = new Map<RoomPeer, PeerState>()
+  private readonly metrics: ServerMetrics | null
+  private readonly snapshotTimer: NodeJS.Timeout
+  private changedSinceSnapshot = false
+  /** Audit changes observed since the last write, recorded after the next commit. */
+  private auditQueue: AuditChange[] = []
   private pending: PendingUpdate[] = []
   /** Tail of the serial write chain: batches are written one after another, in order. */
   private writes: Promise<void> = Promise.resolve()
@@ -91,16 +141,33 @@ export class Room {
     this.logRows = stored.updates.length
     this.logBytes = stored.bytes
     this.lastId = stored.lastId
-    this.doc = new Y.Doc()
+    this.metrics = options.metrics ?? null
+    // gc: deleted content must really disappear, or an erased contact survives in the state.
+    this.doc = new Y.Doc({ gc: true })
     Y.transact(this.doc, () => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update)
     })
     // Listen only after loading, so stored updates are not written again.
     this.doc.on('update', this.handleDocUpdate)
+    this.doc.on('afterTransaction', this.handleTransaction)
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no cursor or presence of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.handleAwarenessUpdate)
+    this.snapshotTimer = setInterval(
+      () => {
+        if (!this.changedSinceSnapshot || this.closing) return
+        this.createVersion({
+          kind: 'auto',
+          name: 'Automatic',
+          createdBy: SERVER_PARTICIPANT,
+        }).catch((error: unknown) =>
+          this.logger.error({ err: error, mapId: this.mapId }, 'snapshot failed'),
+        )
+      },
+      options.limits.snapshotIntervalMs ?? 60 * 60 * 1000,
+    )
+    this.snapshotTimer.unref()
   }
 
   /** Loads a map's document from storage; null when the map does not exist. */
@@ -119,7 +186,7 @@ export class Room {
   /** Adds a peer and starts its sync: our state vector, then everyone's presence. */
   addPeer(peer: RoomPeer): void {
     if (this.closing || this.destroyed) throw new Error(`room ${this.mapId} is closing`)
-    this.peers.set(peer, new Set())
+    this.peers.set(peer, { clients: new Set(), awarenessId: null })
     peer.sendSyncStep1(Y.encodeStateVector(this.doc))
     const clients = [...this.awareness.getStates().keys()]
     if (clients.length > 0) {
@@ -129,13 +196,24 @@ export class Room {
 
   /** Removes a peer and its presence; unloads the room (via onIdle) when it was the last. */
   removePeer(peer: RoomPeer): void {
-    const clients = this.peers.get(peer)
-    if (clients === undefined) return
+    const state = this.peers.get(peer)
+    if (state === undefined) return
     this.peers.delete(peer)
-    if (clients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null)
+    if (this.destroyed) return
+    if (state.clients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clients], null)
     }
     if (this.peers.size === 0) this.onIdle(this)
+  }
+
+  /** The connected peers (to close them when the map is deleted). */
+  peerList(): RoomPeer[] {
+    return [...this.peers.keys()]
+  }
+
+  /** True when the doc changed since the last snapshot. */
+  get hasUnsnapshottedChanges(): boolean {
+    return this.changedSinceSnapshot
   }
 
   /** Answers a peer's sync step 1 once everything in the reply is durable. */
@@ -146,14 +224,115 @@ export class Room {
     })
   }
 
-  /** Applies a peer's sync step 2 or update; the write and broadcast follow asynchronously. */
-  applyUpdate(peer: RoomPeer, update: Uint8Array): void {
+  /**
+   * Applies a peer's sync step 2 or update when its role allows every root it touches; the
+   * write and broadcast follow asynchronously. A refused update is not applied at all.
+   */
+  applyUpdate(peer: RoomPeer, update: Uint8Array): ApplyResult {
+    const touched = rootsTouchedByUpdate(this.doc, update)
+    if (touched.unresolved) return { ok: false, reason: 'update refers to unknown content' }
+    for (const root of touched.roots) {
+      if (!(MAP_ROOT_NAMES as readonly string[]).includes(root)) {
+        return { ok: false, reason: `unknown root type "${root.slice(0, 50)}"` }
+      }
+      if (FACILITATOR_ONLY_ROOTS.includes(root) && !canFacilitate(peer.role)) {
+        return { ok: false, reason: `role ${peer.role} may not change ${root}` }
+      }
+    }
     Y.applyUpdate(this.doc, update, peer)
+    return { ok: true }
   }
 
-  /** Applies a peer's awareness update; it is relayed to all peers by the 'update' listener. */
+  /**
+   * Applies the entries of a peer's awareness update that concern the peer's own client id;
+   * they are relayed to all peers by the 'update' listener. The first client id for which
+   * a peer sets a state becomes its own, unless another peer holds it. Entries for other
+   * ids are dropped: the y-websocket client echoes everyone's awareness back, so they are
+   * normal, but they must not overwrite or remove anyone's state.
+   */
   applyAwarenessUpdate(peer: RoomPeer, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+    const state = this.peers.get(peer)
+    if (state === undefined) return
+    const entries = readAwarenessEntries(update)
+    if (state.awarenessId === null) {
+      const claim = entries.find(
+        (entry) => entry.state !== 'null' && this.awarenessOwner(entry.client) === null,
+      )
+      if (claim === undefined) return
+      state.awarenessId = claim.client
+    }
+    const own = entries.filter((entry) => entry.client === state.awarenessId)
+    if (own.length === 0) return
+    const filtered = own.length === entries.length ? update : writeAwarenessEntries(own)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer)
+  }
+
+  /**
+   * Stores a snapshot of the document (after writing what is pending), e.g. a named version
+   * or an automatic one.
+   */
+  async createVersion(input: {
+    kind: VersionKind
+    name: string
+    createdBy: Participant
+  }): Promise<VersionSummary> {
+    await this.flush()
+    this.changedSinceSnapshot = false
+    const state = Y.encodeStateAsUpdate(this.doc)
+    return this.store.addVersion({
+      mapId: this.mapId,
+      ...input,
+      state,
+      stakeholderCount: stakeholdersMap(this.doc).size,
+    })
+  }
+
+  /**
+   * Restores a version as a new change by `by`: an automatic snapshot first (history is
+   * kept), then, in one transaction, every root map's keys set to the version's values and
+   * keys the version lacks deleted. Stored and broadcast like any update.
+   */
+  async restore(state: Uint8Array, versionName: string, by: RoomPeer): Promise<void> {
+    await this.createVersion({
+      kind: 'auto',
+      name: `Before restoring "${versionName}"`,
+      createdBy: SERVER_PARTICIPANT,
+    })
+    const version = new Y.Doc()
+    Y.applyUpdate(version, state)
+    this.doc.transact(() => {
+      for (const name of MAP_ROOT_NAMES) {
+        const live = this.doc.getMap<unknown>(name)
+        const old = version.getMap<unknown>(name)
+        for (const key of [...live.keys()]) if (!old.has(key)) live.delete(key)
+        old.forEach((value, key) => {
+          if (sameContent(live.get(key), value)) return
+          live.set(key, value instanceof Y.AbstractType ? value.clone() : value)
+        })
+      }
+    }, by)
+    version.destroy()
+    await this.flush()
+  }
+
+  /**
+   * Deletes a contact from the live document and rewrites the update log as one merged
+   * update, so that no stored row holds it any more. Answers whether it was there.
+   */
+  async eraseContact(stakeholderId: string, contactId: string, by: RoomPeer): Promise<boolean> {
+    const contacts = contactsMap(this.doc).get(stakeholderId)
+    const found = contacts instanceof Y.Map && contacts.has(contactId)
+    if (found) this.doc.transact(() => contacts.delete(contactId), by)
+    await this.flush()
+    await this.chain(() => this.compactNow(true))
+    return found
+  }
+
+  /** Stops everything at once without writing (the map was deleted). */
+  discard(): void {
+    this.closing = true
+    this.pending = []
+    this.destroy()
   }
 
   /** Sends the full awareness state to a peer (answer to a query). */
@@ -180,9 +359,11 @@ export class Room {
   /** Stops timers and frees the document; the room must not be used afterwards. */
   destroy(): void {
     this.destroyed = true
+    clearInterval(this.snapshotTimer)
     if (this.retryTimer !== null) clearTimeout(this.retryTimer)
     this.retryTimer = null
     this.doc.off('update', this.handleDocUpdate)
+    this.doc.off('afterTransaction', this.handleTransaction)
     this.awareness.off('update', this.handleAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()
@@ -190,6 +371,7 @@ export class Room {
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null
+    this.changedSinceSnapshot = true
     this.receivedSeq += 1
     this.pending.push({ update, origin: peer, seq: this.receivedSeq })
     if (this.writeScheduled) return
@@ -205,7 +387,7 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const controlled = this.peers.get(origin as RoomPeer)
+    const controlled = this.peers.get(origin as RoomPeer)?.clients
     if (controlled !== undefined) {
       for (const client of added) controlled.add(client)
       for (const client of updated) controlled.add(client)
@@ -235,11 +417,14 @@ export class Room {
     const batch = this.pending
     this.pending = []
     const updates = batch.map((item) => item.update)
+    const started = performance.now()
     const written = await this.store.appendUpdates(this.mapId, updates).catch((error: unknown) => {
       this.handleWriteFailure(batch, error)
       return null
     })
-    if (written === null) return
+    if (written === null || this.destroyed) return
+    this.metrics?.observeWrite((performance.now() - started) / 1000)
+    this.writeAudit()
     this.retryDelay = RETRY_FIRST_MS
     this.lastId = written.lastId
     this.logRows += batch.length
@@ -277,10 +462,13 @@ export class Room {
     this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS)
   }
 
-  private async compactNow(): Promise<void> {
+  /** Merges the log when it is over the limits, or always (`force`, after an erasure). */
+  private async compactNow(force = false): Promise<void> {
     const { compactAfterUpdates, compactAfterBytes } = this.limits
-    if (this.logRows <= 1) return
-    if (this.logRows <= compactAfterUpdates && this.logBytes <= compactAfterBytes) return
+    if (this.destroyed || this.logRows < 1) return
+    if (!force && this.logRows === 1) return
+    const small = this.logRows <= compactAfterUpdates && this.logBytes <= compactAfterBytes
+    if (!force && small) return
     // The doc holds every committed row (and maybe newer, uncommitted updates: merging
     // them in early is harmless, Yjs updates are idempotent).
     const merged = Y.encodeStateAsUpdate(this.doc)
@@ -295,7 +483,73 @@ export class Room {
     } catch (error) {
       // Nothing is lost: the log is intact, only longer than we would like.
       this.logger.error({ err: error, mapId: this.mapId }, 'could not compact update log')
+      if (force) throw error
     }
+  }
+
+  private awarenessOwner(client: number): RoomPeer | null {
+    for (const [peer, state] of this.peers) if (state.awarenessId === client) return peer
+    return null
+  }
+
+  private participantOf(peer: RoomPeer): Participant {
+    if (peer.displayName !== undefined) return { name: peer.displayName, role: peer.role }
+    const id = this.peers.get(peer)?.awarenessId
+    const user = id == null ? undefined : (this.awareness.getStates().get(id)?.['user'] as unknown)
+    const raw = typeof user === 'object' && user !== null ? (user as { name?: unknown }).name : null
+    const name = typeof raw === 'string' ? raw.trim().slice(0, MAX_DISPLAY_NAME_LENGTH) : ''
+    return { name: name.length > 0 ? name : 'Anonymous', role: peer.role }
+  }
+
+  /** Records which stakeholder fields a peer's transaction changed (names, never values). */
+  private readonly handleTransaction = (transaction: Y.Transaction): void => {
+    const peer = transaction.origin as RoomPeer
+    if (!this.peers.has(peer)) return
+    const changes = new Map<string, Set<string>>()
+    const add = (stakeholderId: string | null | undefined, field: string | null | undefined) => {
+      if (typeof stakeholderId !== 'string' || typeof field !== 'string') return
+      const fields = changes.get(stakeholderId) ?? new Set<string>()
+      fields.add(field)
+      changes.set(stakeholderId, fields)
+    }
+    for (const [type, keys] of transaction.changed) {
+      const path = pathFromRoot(type)
+      if (path === null) continue
+      const [stakeholderId, field] = path.keys
+      if (path.root === STAKEHOLDERS_MAP) {
+        if (stakeholderId === undefined) for (const key of keys) add(key, 'record')
+        else if (field === undefined) for (const key of keys) add(stakeholderId, key)
+        else add(stakeholderId, field)
+      } else if (path.root === CONTACTS_MAP) {
+        if (stakeholderId === undefined) for (const key of keys) add(key, 'contacts')
+        else add(stakeholderId, 'contacts')
+      }
+    }
+    if (changes.size === 0) return
+    const participant = this.participantOf(peer)
+    const at = new Date().toISOString()
+    for (const [stakeholderId, fields] of changes) {
+      // Written with the next batch of updates: one more transaction per batch, not per edit.
+      this.auditQueue.push({
+        mapId: this.mapId,
+        stakeholderId,
+        participant,
+        fields: [...fields],
+        at,
+      })
+    }
+  }
+
+  private writeAudit(): void {
+    if (this.auditQueue.length === 0) return
+    const changes = this.auditQueue
+    this.auditQueue = []
+    this.store
+      .recordAudit(changes, this.limits.auditWindowMs ?? 5 * 60 * 1000)
+      .catch((error: unknown) => {
+        // The map is stored; only the attribution of these edits is lost.
+        this.logger.error({ err: error, mapId: this.mapId }, 'could not record audit rows')
+      })
   }
 
   private whenPersisted(seq: number): Promise<void> {
@@ -308,4 +562,74 @@ export class Room {
     this.persistWaiters = this.persistWaiters.filter((waiter) => waiter.seq > this.persistedSeq)
     for (const waiter of ready) waiter.resolve()
   }
+}
+
+interface AwarenessEntry {
+  client: number
+  clock: number
+  /** The state as JSON text (`null` removes the client). */
+  state: string
+}
+
+/** The entries of an awareness update (already validated by the transport). */
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const entries: AwarenessEntry[] = []
+  for (let i = 0; i < count; i++) {
+    const client = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    entries.push({ client, clock, state: decoding.readVarString(decoder) })
+  }
+  return entries
+}
+
+/** Encodes entries as an awareness update (the layout y-protocols reads). */
+function writeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.client)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, entry.state)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+/** The root name of `type` and the map keys leading from the root down to it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any event type will do
+function pathFromRoot(type: Y.AbstractType<any>): { root: string; keys: string[] } | null {
+  const keys: string[] = []
+  let current = type
+  while (current._item !== null) {
+    const item = current._item
+    if (item.parentSub === null || !(item.parent instanceof Y.AbstractType)) return null
+    keys.unshift(item.parentSub)
+    current = item.parent
+  }
+  return { root: Y.findRootTypeKey(current), keys }
+}
+
+/** Deep equality of two document values, ignoring key order. */
+function sameContent(a: unknown, b: unknown): boolean {
+  const plain = (value: unknown): unknown =>
+    value instanceof Y.AbstractType ? { type: value.constructor.name, json: value.toJSON() } : value
+  return deepEqual(plain(a), plain(b))
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.from(a).equals(b)
+  }
+  const aKeys = Object.keys(a)
+  const bKeys = Object.keys(b)
+  if (aKeys.length !== bKeys.length) return false
+  return aKeys.every(
+    (key) =>
+      Object.hasOwn(b, key) &&
+      deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  )
 }

@@ -5,11 +5,16 @@
  * load), peers come and go, and when the last one leaves the room is unloaded: pending
  * writes are flushed, the log compacted if needed, the doc destroyed. A join that arrives
  * while the room unloads waits for the unload to finish and then loads a fresh room.
- * If the final flush fails the room stays in memory and its retry unloads it later.
+ * If the final flush fails the room stays in memory and its retry unloads it later. A room
+ * that changed since its last snapshot gets an automatic one when it unloads.
+ *
+ * HTTP actions on a map's document (restore, erasure) go through {@link RoomRegistry.withRoom},
+ * which joins the room as a server-side peer, so loading and unloading work as for sockets.
  */
 import type { Logger } from 'pino'
+import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore } from '../storage/MapStore'
-import { Room } from './Room'
+import { Room, SERVER_PARTICIPANT } from './Room'
 import type { CompactionLimits, RoomPeer } from './Room'
 
 /** Outcome of {@link RoomRegistry.join}: the room the peer is now part of, or why not. */
@@ -19,6 +24,7 @@ interface RoomRegistryOptions {
   store: MapStore
   logger: Logger
   limits: CompactionLimits
+  metrics?: ServerMetrics
 }
 
 /** The set of loaded maps of one server. */
@@ -26,6 +32,7 @@ export class RoomRegistry {
   private readonly store: MapStore
   private readonly logger: Logger
   private readonly limits: CompactionLimits
+  private readonly metrics: ServerMetrics | undefined
   /** Rooms that are loading or loaded; a null result means the map does not exist. */
   private readonly rooms = new Map<string, Promise<Room | null>>()
   private readonly unloading = new Map<string, Promise<void>>()
@@ -34,6 +41,7 @@ export class RoomRegistry {
     this.store = options.store
     this.logger = options.logger
     this.limits = options.limits
+    this.metrics = options.metrics
   }
 
   /** Number of maps currently in memory (loading, loaded or unloading). */
@@ -71,6 +79,40 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Runs `action` on the map's room with `peer` (a server-side peer standing for an HTTP
+   * caller) joined for the duration; answers null when the map does not exist.
+   */
+  async withRoom<T>(
+    mapId: string,
+    peer: RoomPeer,
+    action: (room: Room) => Promise<T>,
+  ): Promise<{ value: T } | null> {
+    const joined = await this.join(mapId, peer)
+    if (!joined.ok) return null
+    try {
+      return { value: await action(joined.room) }
+    } finally {
+      joined.room.removePeer(peer)
+    }
+  }
+
+  /**
+   * Drops the map's room without writing anything more, then deletes the map from storage
+   * (cascading to its log, tokens, versions and audit). Answers the peers that were
+   * connected, for the caller to close (with 4404).
+   */
+  async deleteMap(mapId: string): Promise<RoomPeer[]> {
+    await this.unloading.get(mapId)
+    const room = await this.rooms.get(mapId)?.catch(() => null)
+    // From here to the store call nothing yields: no join can load the map in between.
+    const peers = room?.peerList() ?? []
+    room?.discard()
+    this.rooms.delete(mapId)
+    await this.store.deleteMap(mapId)
+    return peers
+  }
+
   /** Writes every room's pending updates; resolves when all writes were attempted. */
   async flushAll(): Promise<void> {
     await Promise.all([...this.unloading.values()])
@@ -87,7 +129,7 @@ export class RoomRegistry {
     for (const room of await this.loadedRooms()) {
       if (!(await room.flush())) {
         this.logger.error({ mapId: room.mapId }, 'shutting down with unsaved updates')
-      }
+      } else await this.snapshotIfChanged(room, 'Server shutdown')
       await room.compactIfNeeded()
       room.destroy()
     }
@@ -101,6 +143,7 @@ export class RoomRegistry {
         store: this.store,
         logger: this.logger,
         limits: this.limits,
+        metrics: this.metrics,
         onIdle: (idle) => this.unload(idle),
       })
       if (room === null) this.rooms.delete(mapId)
@@ -128,10 +171,21 @@ export class RoomRegistry {
       room.closing = false
       return
     }
+    await this.snapshotIfChanged(room, 'Last participant left')
     await room.compactIfNeeded()
     this.rooms.delete(room.mapId)
     room.destroy()
     this.logger.debug({ mapId: room.mapId }, 'room unloaded')
+  }
+
+  private async snapshotIfChanged(room: Room, name: string): Promise<void> {
+    if (!room.hasUnsnapshottedChanges) return
+    try {
+      await room.createVersion({ kind: 'auto', name, createdBy: SERVER_PARTICIPANT })
+    } catch (error) {
+      // History is a convenience on top of the log: the map itself is stored.
+      this.logger.error({ err: error, mapId: room.mapId }, 'could not take automatic snapshot')
+    }
   }
 
   private async loadedRooms(): Promise<Room[]> {

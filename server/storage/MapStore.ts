@@ -1,4 +1,11 @@
 import type { MapMetadata } from '../../shared/protocol/api'
+import type {
+  AuditEntry,
+  Participant,
+  VersionKind,
+  VersionSummary,
+} from '../../shared/protocol/accessApi'
+import type { Role } from '../../shared/protocol/roles'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
 export interface NewMap {
@@ -17,6 +24,33 @@ export interface StoredUpdates {
   bytes: number
 }
 
+/** A stored share token: its SHA-256 hash, never the token itself. */
+export interface StoredToken {
+  hash: Uint8Array
+  role: Role
+  revoked: boolean
+}
+
+/** What {@link MapStore.addVersion} stores. */
+export interface NewVersion {
+  mapId: string
+  name: string
+  kind: VersionKind
+  createdBy: Participant
+  state: Uint8Array
+  stakeholderCount: number
+}
+
+/** One observed change for {@link MapStore.recordAudit}: field names only, never values. */
+export interface AuditChange {
+  mapId: string
+  stakeholderId: string
+  participant: Participant
+  fields: readonly string[]
+  /** ISO 8601 time of the change. */
+  at: string
+}
+
 /**
  * Persistence of maps and their Yjs update logs. Every method is async so that a
  * network database (PostgreSQL) can implement the same interface as SQLite.
@@ -25,8 +59,11 @@ export interface StoredUpdates {
  * {@link MapStore.compact} replaces a prefix of the log by one merged update.
  */
 export interface MapStore {
-  /** Stores a new map; rejects when the id is already taken. */
-  createMap(map: NewMap): Promise<MapMetadata>
+  /**
+   * Stores a new map with the hashes of its first tokens, in one transaction; rejects when
+   * the id is already taken.
+   */
+  createMap(map: NewMap, tokenHashes?: Partial<Record<Role, Uint8Array>>): Promise<MapMetadata>
   /** The map's metadata, or null when no such map exists. */
   getMap(id: string): Promise<MapMetadata | null>
   /** Sets the map's `updatedAt` to now. */
@@ -45,8 +82,43 @@ export interface MapStore {
   compact(mapId: string, mergedUpdate: Uint8Array, uptoId: number): Promise<void>
   /** Number of rows in the map's update log (for monitoring and tests). */
   countUpdates(mapId: string): Promise<number>
-  /** Deletes the map and its update log. */
+  /** Deletes the map with its update log, tokens, versions and audit trail. */
   deleteMap(id: string): Promise<void>
+  /** Every token of the map, revoked ones included. */
+  listTokens(mapId: string): Promise<StoredToken[]>
+  /** The map a token hash belongs to (revoked or not), or null when no map knows it. */
+  findTokenMap(hash: Uint8Array): Promise<string | null>
+  /** Revokes the role's current token and stores `hash` as its replacement, atomically. */
+  replaceToken(mapId: string, role: Role, hash: Uint8Array): Promise<void>
+  /** Stores a snapshot of the map's document. */
+  addVersion(version: NewVersion): Promise<VersionSummary>
+  /** The map's versions, newest first. */
+  listVersions(mapId: string): Promise<VersionSummary[]>
+  /** One version's summary and Yjs state, or null when the map has no such version. */
+  getVersion(
+    mapId: string,
+    versionId: number,
+  ): Promise<{ summary: VersionSummary; state: Uint8Array } | null>
+  /**
+   * Rewrites every stored version of the map in one transaction: `rewrite` answers the new
+   * state, or null to keep it. Used to erase personal data from history.
+   */
+  rewriteVersions(
+    mapId: string,
+    rewrite: (state: Uint8Array) => { state: Uint8Array; stakeholderCount: number } | null,
+  ): Promise<number>
+  /**
+   * Adds changes to the audit trail in one transaction, each merged into the participant's
+   * latest row for that stakeholder when it ended less than `windowMs` before.
+   */
+  recordAudit(changes: readonly AuditChange[], windowMs: number): Promise<void>
+  /** The map's audit rows (of one stakeholder when given), newest first. */
+  listAudit(mapId: string, stakeholderId?: string): Promise<AuditEntry[]>
+  /**
+   * Makes sure deleted rows leave no trace on disk (checkpoint, VACUUM, empty WAL); after
+   * an erasure. Slow on big databases.
+   */
+  purgeFreedSpace(): Promise<void>
   /** Releases the database; no method may be called afterwards. */
   close(): Promise<void>
 }

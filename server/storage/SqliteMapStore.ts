@@ -3,7 +3,17 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Statement } from 'better-sqlite3'
 import type { MapMetadata } from '../../shared/protocol/api'
-import type { MapStore, NewMap, StoredUpdates } from './MapStore'
+import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi'
+import { isRole } from '../../shared/protocol/roles'
+import type { Role } from '../../shared/protocol/roles'
+import type {
+  AuditChange,
+  MapStore,
+  NewMap,
+  NewVersion,
+  StoredToken,
+  StoredUpdates,
+} from './MapStore'
 import { migrateSqlite } from './sqliteMigrations'
 
 /** File name of the database inside `DATA_DIR`. */
@@ -16,6 +26,31 @@ interface MapRow {
   created_at: string
   updated_at: string
 }
+
+interface VersionRow {
+  id: number
+  name: string
+  kind: string
+  created_at: string
+  created_by_name: string
+  created_by_role: string | null
+  byte_size: number
+  stakeholder_count: number
+}
+
+interface AuditRow {
+  id: number
+  stakeholder_id: string
+  participant_name: string
+  participant_role: string | null
+  fields: string
+  first_at: string
+  last_at: string
+}
+
+const VERSION_COLUMNS =
+  'id, name, kind, created_at, created_by_name, created_by_role, length(state) AS byte_size, ' +
+  'stakeholder_count'
 
 /**
  * {@link MapStore} on one SQLite file (better-sqlite3). Calls are synchronous underneath
@@ -44,6 +79,8 @@ export class SqliteMapStore implements MapStore {
     this.db.pragma('synchronous = FULL')
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('busy_timeout = 5000')
+    // Deleted rows are overwritten with zeros: erased personal data must not linger in pages.
+    this.db.pragma('secure_delete = ON')
     migrateSqlite(this.db)
     const db = this.db
     this.statements = {
@@ -67,9 +104,20 @@ export class SqliteMapStore implements MapStore {
     }
   }
 
-  async createMap(map: NewMap): Promise<MapMetadata> {
+  async createMap(
+    map: NewMap,
+    tokenHashes: Partial<Record<Role, Uint8Array>> = {},
+  ): Promise<MapMetadata> {
     const now = new Date().toISOString()
-    this.statements.insertMap.run(map.id, map.title, map.template, now, now)
+    const insertToken = this.db.prepare(
+      'INSERT INTO map_tokens (token_hash, map_id, role, created_at) VALUES (?, ?, ?, ?)',
+    )
+    this.db.transaction(() => {
+      this.statements.insertMap.run(map.id, map.title, map.template, now, now)
+      for (const [role, hash] of Object.entries(tokenHashes)) {
+        insertToken.run(hash, map.id, role, now)
+      }
+    })()
     return { ...map, createdAt: now, updatedAt: now }
   }
 
@@ -132,7 +180,191 @@ export class SqliteMapStore implements MapStore {
     this.statements.deleteMap.run(id)
   }
 
+  async listTokens(mapId: string): Promise<StoredToken[]> {
+    const rows = this.db
+      .prepare('SELECT token_hash, role, revoked_at FROM map_tokens WHERE map_id = ?')
+      .all(mapId) as { token_hash: Buffer; role: string; revoked_at: string | null }[]
+    return rows.flatMap((row) =>
+      isRole(row.role)
+        ? [
+            {
+              hash: new Uint8Array(row.token_hash),
+              role: row.role,
+              revoked: row.revoked_at !== null,
+            },
+          ]
+        : [],
+    )
+  }
+
+  async findTokenMap(hash: Uint8Array): Promise<string | null> {
+    const row = this.db.prepare('SELECT map_id FROM map_tokens WHERE token_hash = ?').get(hash) as
+      { map_id: string } | undefined
+    return row?.map_id ?? null
+  }
+
+  async replaceToken(mapId: string, role: Role, hash: Uint8Array): Promise<void> {
+    const now = new Date().toISOString()
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'UPDATE map_tokens SET revoked_at = ? WHERE map_id = ? AND role = ? AND revoked_at IS NULL',
+        )
+        .run(now, mapId, role)
+      this.db
+        .prepare(
+          'INSERT INTO map_tokens (token_hash, map_id, role, created_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(hash, mapId, role, now)
+    })()
+  }
+
+  async addVersion(version: NewVersion): Promise<VersionSummary> {
+    const now = new Date().toISOString()
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO map_versions (map_id, name, kind, created_at, created_by_name,
+           created_by_role, state, stakeholder_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        version.mapId,
+        version.name,
+        version.kind,
+        now,
+        version.createdBy.name,
+        version.createdBy.role,
+        version.state,
+        version.stakeholderCount,
+      )
+    return {
+      id: Number(lastInsertRowid),
+      name: version.name,
+      kind: version.kind,
+      createdAt: now,
+      createdBy: version.createdBy,
+      byteSize: version.state.byteLength,
+      stakeholderCount: version.stakeholderCount,
+    }
+  }
+
+  async listVersions(mapId: string): Promise<VersionSummary[]> {
+    const rows = this.db
+      .prepare(`SELECT ${VERSION_COLUMNS} FROM map_versions WHERE map_id = ? ORDER BY id DESC`)
+      .all(mapId) as VersionRow[]
+    return rows.map(toVersionSummary)
+  }
+
+  async getVersion(
+    mapId: string,
+    versionId: number,
+  ): Promise<{ summary: VersionSummary; state: Uint8Array } | null> {
+    const row = this.db
+      .prepare(`SELECT ${VERSION_COLUMNS}, state FROM map_versions WHERE map_id = ? AND id = ?`)
+      .get(mapId, versionId) as (VersionRow & { state: Buffer }) | undefined
+    if (row === undefined) return null
+    return { summary: toVersionSummary(row), state: new Uint8Array(row.state) }
+  }
+
+  async rewriteVersions(
+    mapId: string,
+    rewrite: (state: Uint8Array) => { state: Uint8Array; stakeholderCount: number } | null,
+  ): Promise<number> {
+    const rows = this.db
+      .prepare('SELECT id, state FROM map_versions WHERE map_id = ?')
+      .all(mapId) as { id: number; state: Buffer }[]
+    const update = this.db.prepare(
+      'UPDATE map_versions SET state = ?, stakeholder_count = ? WHERE id = ?',
+    )
+    return this.db.transaction(() => {
+      let changed = 0
+      for (const row of rows) {
+        const next = rewrite(new Uint8Array(row.state))
+        if (next === null) continue
+        update.run(next.state, next.stakeholderCount, row.id)
+        changed += 1
+      }
+      return changed
+    })()
+  }
+
+  async recordAudit(changes: readonly AuditChange[], windowMs: number): Promise<void> {
+    const latest = this.db.prepare(
+      `SELECT id, fields FROM audit_entries WHERE map_id = ? AND stakeholder_id = ?
+         AND participant_name = ? AND participant_role IS ? AND last_at >= ?
+       ORDER BY last_at DESC LIMIT 1`,
+    )
+    const extend = this.db.prepare('UPDATE audit_entries SET fields = ?, last_at = ? WHERE id = ?')
+    const insert = this.db.prepare(
+      `INSERT INTO audit_entries (map_id, stakeholder_id, participant_name, participant_role,
+         fields, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    this.db.transaction(() => {
+      for (const change of changes) {
+        const since = new Date(Date.parse(change.at) - windowMs).toISOString()
+        const { mapId, stakeholderId, participant, at } = change
+        const row = latest.get(mapId, stakeholderId, participant.name, participant.role, since) as
+          { id: number; fields: string } | undefined
+        if (row !== undefined) {
+          const fields = new Set([...(JSON.parse(row.fields) as string[]), ...change.fields])
+          extend.run(JSON.stringify([...fields].sort()), at, row.id)
+        } else {
+          const fields = JSON.stringify([...new Set(change.fields)].sort())
+          insert.run(mapId, stakeholderId, participant.name, participant.role, fields, at, at)
+        }
+      }
+    })()
+  }
+
+  async listAudit(mapId: string, stakeholderId?: string): Promise<AuditEntry[]> {
+    const rows = (
+      stakeholderId === undefined
+        ? this.db
+            .prepare('SELECT * FROM audit_entries WHERE map_id = ? ORDER BY last_at DESC, id DESC')
+            .all(mapId)
+        : this.db
+            .prepare(
+              `SELECT * FROM audit_entries WHERE map_id = ? AND stakeholder_id = ?
+               ORDER BY last_at DESC, id DESC`,
+            )
+            .all(mapId, stakeholderId)
+    ) as AuditRow[]
+    return rows.map((row) => ({
+      id: row.id,
+      stakeholderId: row.stakeholder_id,
+      participant: {
+        name: row.participant_name,
+        role: isRole(row.participant_role) ? row.participant_role : null,
+      },
+      fields: JSON.parse(row.fields) as string[],
+      firstAt: row.first_at,
+      lastAt: row.last_at,
+    }))
+  }
+
+  async purgeFreedSpace(): Promise<void> {
+    // Move everything into the main file, rebuild it without free pages, then empty the WAL
+    // that VACUUM itself wrote to.
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
+    this.db.exec('VACUUM')
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
+  }
+}
+
+function toVersionSummary(row: VersionRow): VersionSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind === 'named' ? 'named' : 'auto',
+    createdAt: row.created_at,
+    createdBy: {
+      name: row.created_by_name,
+      role: isRole(row.created_by_role) ? row.created_by_role : null,
+    },
+    byteSize: row.byte_size,
+    stakeholderCount: row.stakeholder_count,
   }
 }

@@ -19,6 +19,39 @@ export const sqliteMigrations: readonly string[] = [
      created_at TEXT NOT NULL
    ) STRICT;
    CREATE INDEX map_updates_by_map ON map_updates(map_id, id);`,
+  // Issue 5: share tokens (hashes only; revoked ones kept to answer 403), versions, audit.
+  `CREATE TABLE map_tokens (
+     token_hash BLOB PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     role TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   ) STRICT;
+   CREATE INDEX map_tokens_by_map ON map_tokens(map_id, role);
+   CREATE TABLE map_versions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     created_by_name TEXT NOT NULL,
+     created_by_role TEXT,
+     state BLOB NOT NULL,
+     stakeholder_count INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX map_versions_by_map ON map_versions(map_id, id);
+   CREATE TABLE audit_entries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     stakeholder_id TEXT NOT NULL,
+     participant_name TEXT NOT NULL,
+     participant_role TEXT,
+     fields TEXT NOT NULL,
+     first_at TEXT NOT NULL,
+     last_at TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX audit_entries_by_stakeholder
+     ON audit_entries(map_id, stakeholder_id, participant_name, last_at);`,
 ]
 
 /** Brings the database schema up to date, each pending step in its own transaction. */

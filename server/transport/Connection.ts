@@ -6,13 +6,18 @@
  * wait in a queue and are then handled in order. Each message goes to the room:
  * step 1 → step-2 reply (sent once durable), step 2 / update → doc, awareness → awareness,
  * query → full awareness. A bad frame closes this socket only: 1003 for text, 1002 for
- * undecodable bytes, 1011 when handling throws.
+ * undecodable bytes, 1008 for a spent message or byte budget and for updates the role may
+ * not send, 1011 when handling throws. Awareness entries for others' client ids are dropped. A viewer's step 2 and updates are
+ * dropped silently (its client sends them as a matter of course).
  */
 import type { RawData, WebSocket } from 'ws'
 import type { Logger } from 'pino'
 import { CloseCode } from '../../shared/protocol/closeCodes'
+import { canEditMap } from '../../shared/protocol/roles'
+import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { Room, RoomPeer } from '../rooms/Room'
 import type { Role } from './authorize'
+import { TokenBucket } from './TokenBucket'
 import { decodeClientMessage } from './decodeClientMessage'
 import type { ClientMessage } from './decodeClientMessage'
 import { encodeServerMessage } from './encodeServerMessage'
@@ -21,26 +26,56 @@ import type { ServerMessage } from './encodeServerMessage'
 /** Frames kept while the room loads; a client that sends more is misbehaving. */
 const MAX_QUEUED_MESSAGES = 1000
 
+/** Per-connection budgets, see {@link TokenBucket}. */
+export interface ConnectionBudgets {
+  messagesPerSecond: number
+  messageBurst: number
+  bytesPerSecond: number
+  byteBurst: number
+}
+
+/** What a {@link Connection} needs besides its socket. */
+export interface ConnectionOptions {
+  mapId: string
+  id: string
+  /** Client address, for the per-address connection cap and log lines. */
+  address: string
+  logger: Logger
+  budgets: ConnectionBudgets
+  metrics?: ServerMetrics
+}
+
 /** A socket speaking the y-websocket protocol for one map. */
 export class Connection implements RoomPeer {
   readonly id: string
   readonly mapId: string
+  readonly address: string
+  /** Set once the token was accepted: only such sockets count towards a map's cap. */
+  authorized = false
   /** False once a ping went unanswered; the keepalive terminates such sockets. */
   alive = true
 
   private readonly socket: WebSocket
   private readonly logger: Logger
   private room: Room | null = null
-  private role: Role = 'viewer'
+  private currentRole: Role = 'viewer'
+  private readonly messageBudget: TokenBucket
+  private readonly byteBudget: TokenBucket
+  private readonly metrics: ServerMetrics | null
   private queue: ClientMessage[] | null = []
   private closed = false
   private readonly closeListeners: (() => void)[] = []
 
-  constructor(socket: WebSocket, mapId: string, id: string, logger: Logger) {
+  constructor(socket: WebSocket, options: ConnectionOptions) {
     this.socket = socket
-    this.mapId = mapId
-    this.id = id
-    this.logger = logger.child({ connection: id, mapId })
+    this.mapId = options.mapId
+    this.id = options.id
+    this.address = options.address
+    this.metrics = options.metrics ?? null
+    const { budgets } = options
+    this.messageBudget = new TokenBucket(budgets.messagesPerSecond, budgets.messageBurst)
+    this.byteBudget = new TokenBucket(budgets.bytesPerSecond, budgets.byteBurst)
+    this.logger = options.logger.child({ connection: this.id, mapId: this.mapId })
     socket.on('message', (data, isBinary) => this.receive(data, isBinary))
     socket.on('pong', () => {
       this.alive = true
@@ -50,6 +85,11 @@ export class Connection implements RoomPeer {
       this.logger.warn({ err: error }, 'socket error')
       this.close(CloseCode.protocolError, 'socket error')
     })
+  }
+
+  /** The role granted by the token; viewer until authorized. */
+  get role(): Role {
+    return this.currentRole
   }
 
   /** True once the socket closed or we started closing it. */
@@ -63,10 +103,15 @@ export class Connection implements RoomPeer {
     else this.closeListeners.push(listener)
   }
 
-  /** Enters the room with `role` and handles the frames that arrived meanwhile, in order. */
-  attach(room: Room, role: Role): void {
+  /** Records the role the socket's token grants; called before it joins the room. */
+  grant(role: Role): void {
+    this.authorized = true
+    this.currentRole = role
+  }
+
+  /** Enters the room and handles the frames that arrived meanwhile, in order. */
+  attach(room: Room): void {
     this.room = room
-    this.role = role
     const queued = this.queue ?? []
     this.queue = null
     if (this.closed) {
@@ -118,17 +163,31 @@ export class Connection implements RoomPeer {
     this.socket.send(encodeServerMessage(message), { binary: true })
   }
 
+  /** Closes the socket for something the client did wrong, with a log line and a count. */
+  private refuse(code: number, reason: string, details: Record<string, unknown> = {}): void {
+    this.logger.info({ ...details, code, role: this.currentRole, address: this.address }, reason)
+    if (this.metrics !== null) this.metrics.connectionsClosedForAbuse += 1
+    this.close(code, reason)
+  }
+
   private receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return
-    if (!isBinary) {
-      this.logger.info('text frame received')
-      this.close(CloseCode.unsupportedData, 'binary frames only')
+    const frame = toUint8Array(data)
+    if (this.metrics !== null) {
+      this.metrics.messagesReceived += 1
+      this.metrics.bytesReceived += frame.byteLength
+    }
+    if (!this.messageBudget.take(1) || !this.byteBudget.take(frame.byteLength)) {
+      this.refuse(CloseCode.policyViolation, 'rate limit exceeded')
       return
     }
-    const decoded = decodeClientMessage(toUint8Array(data))
+    if (!isBinary) {
+      this.refuse(CloseCode.unsupportedData, 'binary frames only')
+      return
+    }
+    const decoded = decodeClientMessage(frame)
     if (!decoded.ok) {
-      this.logger.info({ reason: decoded.reason }, 'undecodable frame')
-      this.close(CloseCode.protocolError, 'malformed message')
+      this.refuse(CloseCode.protocolError, 'malformed message', { problem: decoded.reason })
       return
     }
     if (this.queue !== null) {
@@ -151,10 +210,14 @@ export class Connection implements RoomPeer {
           room.handleSyncStep1(this, message.stateVector)
           break
         case 'syncStep2':
-        case 'update':
+        case 'update': {
           // A viewer's client may still send its local edits; they are not accepted.
-          if (this.role === 'editor') room.applyUpdate(this, message.update)
+          if (!canEditMap(this.currentRole)) break
+          const applied = room.applyUpdate(this, message.update)
+          if (!applied.ok)
+            this.refuse(CloseCode.policyViolation, 'update refused', { problem: applied.reason })
           break
+        }
         case 'awareness':
           room.applyAwarenessUpdate(this, message.update)
           break

@@ -1,9 +1,10 @@
 /**
  * WebSocket entry point of the sync protocol: `GET /sync/<mapId>` upgrades.
  *
- * Flow per socket: upgrade (any other path is refused with a plain 404) → accept → check
- * the id (4400) → authorize (hook) → join the room, loading it if needed (4404 when the
- * map does not exist, never created here) → the {@link Connection} handles the frames.
+ * Flow per socket: upgrade (any other path is refused with a plain 404, a foreign Origin
+ * with 403) → accept → check the id (4400) → per-address cap (4429) → authorize (hook:
+ * 4404, 4401, 4403) → per-map cap (4429) → join the room, loading it if needed (4404 when
+ * the map does not exist, never created here) → the {@link Connection} handles the frames.
  * A 30 s ping/pong keepalive terminates sockets whose peer vanished.
  */
 import { randomUUID } from 'node:crypto'
@@ -14,9 +15,13 @@ import type { WebSocket } from 'ws'
 import type { Logger } from 'pino'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { isValidMapId } from '../../shared/protocol/mapId'
+import type { Role } from '../../shared/protocol/roles'
+import type { OriginPolicy } from '../access/createOriginPolicy'
+import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
 import type { Authorize } from './authorize'
 import { Connection } from './Connection'
+import type { ConnectionBudgets } from './Connection'
 
 /** URL prefix of sync sockets; the client appends the map id. */
 export const SYNC_PATH_PREFIX = '/sync/'
@@ -30,6 +35,11 @@ interface SyncTransportOptions {
   /** Largest frame accepted; ws closes the socket with 1009 above it. */
   maxMessageBytes: number
   keepaliveIntervalMs?: number
+  budgets: ConnectionBudgets
+  maxConnectionsPerMap: number
+  maxConnectionsPerIp: number
+  originPolicy: OriginPolicy
+  metrics?: ServerMetrics
 }
 
 /** The sync endpoint of one server, attached to its HTTP server's 'upgrade' event. */
@@ -39,6 +49,11 @@ export interface SyncTransport {
   readonly connectionCount: number
   /** Refuses new sockets and closes the open ones with `code` (1001 on shutdown). */
   close(code: number, reason: string): Promise<void>
+  /**
+   * Closes the sockets of `mapId` (only those of `role` when given), e.g. with 4403 when
+   * that role's token was revoked or 4404 when the map was deleted. Answers how many.
+   */
+  closeMapConnections(mapId: string, role: Role | null, code: number, reason: string): number
 }
 
 /** Creates the sync endpoint; call `close` before closing the rooms. */
@@ -70,22 +85,46 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
       socket.close(CloseCode.badMapId, 'invalid map id')
       return
     }
-    const connection = new Connection(socket, rawId, randomUUID().slice(0, 8), logger)
+    const address = request.socket.remoteAddress ?? 'unknown'
+    const connection = new Connection(socket, {
+      mapId: rawId,
+      id: randomUUID().slice(0, 8),
+      address,
+      logger,
+      budgets: options.budgets,
+      metrics: options.metrics,
+    })
+    const refuse = (code: number, reason: string): void => {
+      logger.info({ connection: connection.id, mapId: rawId, address, code }, reason)
+      if (options.metrics) options.metrics.connectionsRefused += 1
+      connection.close(code, reason)
+    }
+    const fromAddress = [...connections].filter((other) => other.address === address).length
     connections.add(connection)
     connection.onClose(() => connections.delete(connection))
+    if (fromAddress >= options.maxConnectionsPerIp) {
+      refuse(CloseCode.tooManyConnections, 'too many connections from this address')
+      return
+    }
     try {
       const auth = await authorize(request, rawId)
       if (!auth.ok) {
-        connection.close(auth.closeCode, auth.reason)
+        refuse(auth.closeCode, auth.reason)
         return
       }
       if (connection.isClosed) return
-      const joined = await rooms.join(rawId, connection)
-      if (!joined.ok) {
-        connection.close(CloseCode.mapNotFound, 'map not found')
+      const onMap = [...connections].filter((c) => c.mapId === rawId && c.authorized).length
+      if (onMap >= options.maxConnectionsPerMap) {
+        refuse(CloseCode.tooManyConnections, 'too many connections to this map')
         return
       }
-      connection.attach(joined.room, auth.role)
+      connection.grant(auth.role)
+      const joined = await rooms.join(rawId, connection)
+      if (!joined.ok) {
+        refuse(CloseCode.mapNotFound, 'map not found')
+        return
+      }
+      connection.attach(joined.room)
     } catch (error) {
       logger.error({ err: error, mapId: rawId }, 'could not open map for a connection')
       connection.close(CloseCode.internalError, 'could not open map')
@@ -95,8 +134,16 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
   return {
     handleUpgrade(request, socket, head) {
       const pathname = new URL(request.url ?? '/', 'http://localhost').pathname
-      if (closing || !pathname.startsWith(SYNC_PATH_PREFIX)) {
-        const status = closing ? '503 Service Unavailable' : '404 Not Found'
+      const originAllowed = options.originPolicy(request)
+      if (closing || !pathname.startsWith(SYNC_PATH_PREFIX) || !originAllowed) {
+        const status = closing
+          ? '503 Service Unavailable'
+          : !originAllowed
+            ? '403 Forbidden'
+            : '404 Not Found'
+        if (!originAllowed) {
+          logger.info({ origin: request.headers.origin, pathname }, 'socket from foreign origin')
+        }
         socket.once('finish', () => socket.destroy())
         socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
         return
@@ -108,6 +155,16 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
     },
     get connectionCount() {
       return connections.size
+    },
+    closeMapConnections(mapId, role, code, reason) {
+      let closed = 0
+      for (const connection of [...connections]) {
+        if (connection.mapId !== mapId) continue
+        if (role !== null && (!connection.authorized || connection.role !== role)) continue
+        connection.close(code, reason)
+        closed += 1
+      }
+      return closed
     },
     async close(code, reason) {
       closing = true

@@ -67,7 +67,8 @@ function fieldChanges(
     for (const [key, value] of Object.entries(record)) {
       if (IGNORED_FIELDS.has(key)) continue
       if (key === 'engagement' && typeof value === 'object' && value !== null) {
-        for (const [sub, subValue] of Object.entries(value)) fields.set(`engagement.${sub}`, subValue)
+        for (const [sub, subValue] of Object.entries(value))
+          fields.set(`engagement.${sub}`, subValue)
       } else fields.set(key, value)
     }
     return fields

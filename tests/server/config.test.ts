@@ -15,6 +15,16 @@ describe('loadConfig', () => {
       compactAfterUpdates: 500,
       compactAfterBytes: 1024 * 1024,
       staticDir: path.resolve('dist/client'),
+      allowedOrigins: [],
+      createMapToken: null,
+      rateMessagesPerSecond: 300,
+      rateMessageBurst: 600,
+      rateBytesPerSecond: 8 * 1024 * 1024,
+      rateByteBurst: 16 * 1024 * 1024,
+      maxConnectionsPerMap: 100,
+      maxConnectionsPerIp: 50,
+      snapshotIntervalMs: 60 * 60 * 1000,
+      auditWindowMs: 5 * 60 * 1000,
     })
   })
 
@@ -30,9 +40,31 @@ describe('loadConfig', () => {
       'COMPACT_AFTER_UPDATES',
       'COMPACT_AFTER_BYTES',
       'STATIC_DIR',
+      'ALLOWED_ORIGINS',
+      'CREATE_MAP_TOKEN',
+      'RATE_MESSAGES_PER_SECOND',
+      'RATE_MESSAGE_BURST',
+      'RATE_BYTES_PER_SECOND',
+      'RATE_BYTE_BURST',
+      'MAX_CONNECTIONS_PER_MAP',
+      'MAX_CONNECTIONS_PER_IP',
+      'SNAPSHOT_INTERVAL_MS',
+      'AUDIT_WINDOW_MS',
     ])
-    const config = loadConfig({ PORT: '9000', LOG_LEVEL: 'debug', TLDRAW_LICENSE_KEY: ' k ' })
-    expect(config).toMatchObject({ port: 9000, logLevel: 'debug', tldrawLicenseKey: 'k' })
+    const config = loadConfig({
+      PORT: '9000',
+      LOG_LEVEL: 'debug',
+      TLDRAW_LICENSE_KEY: ' k ',
+      ALLOWED_ORIGINS: 'https://canvas.example, https://other.example',
+      CREATE_MAP_TOKEN: 'secret',
+    })
+    expect(config).toMatchObject({
+      port: 9000,
+      logLevel: 'debug',
+      tldrawLicenseKey: 'k',
+      allowedOrigins: ['https://canvas.example', 'https://other.example'],
+      createMapToken: 'secret',
+    })
   })
 
   it.each([
@@ -42,6 +74,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['MAX_MESSAGE_BYTES', '-1'],
     ['COMPACT_AFTER_UPDATES', '0'],
+    ['MAX_CONNECTIONS_PER_IP', '0'],
+    ['SNAPSHOT_INTERVAL_MS', 'hourly'],
   ])('rejects %s=%s with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(name)

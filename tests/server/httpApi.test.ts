@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { MapMetadata } from '../../shared/protocol/api'
+import type { MapTokens } from '../../shared/protocol/accessApi'
 import { CONTENT_SECURITY_POLICY } from '../../server/http/securityHeaders'
 import { createFixture } from './testServer'
 
@@ -21,13 +22,17 @@ describe('HTTP API', () => {
     const { httpUrl } = await fixture.startServer()
     const created = await postMap(httpUrl, JSON.stringify({ title: '  Cocoa chain  ' }))
     expect(created.status).toBe(201)
-    const { id } = (await created.json()) as { id: string }
+    const { id, tokens } = (await created.json()) as { id: string; tokens: MapTokens }
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(Object.keys(tokens).sort()).toEqual(['editor', 'facilitator', 'owner', 'viewer'])
+    for (const token of Object.values(tokens)) expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/)
 
-    const fetched = await fetch(`${httpUrl}/api/maps/${id}`)
+    const fetched = await fetch(`${httpUrl}/api/maps/${id}`, {
+      headers: { authorization: `Bearer ${tokens.viewer}` },
+    })
     expect(fetched.status).toBe(200)
     const map = (await fetched.json()) as MapMetadata
-    expect(map).toMatchObject({ id, title: 'Cocoa chain', template: 'blank' })
+    expect(map).toMatchObject({ id, title: 'Cocoa chain', template: 'blank', role: 'viewer' })
     expect(Date.parse(map.createdAt)).not.toBeNaN()
     expect(fetched.headers.get('x-content-type-options')).toBe('nosniff')
     expect(fetched.headers.get('referrer-policy')).toBe('no-referrer')
@@ -36,8 +41,10 @@ describe('HTTP API', () => {
   it('keeps the chosen template', async () => {
     const { httpUrl } = await fixture.startServer()
     const created = await postMap(httpUrl, JSON.stringify({ title: 'W', template: 'ser-phase-1' }))
-    const { id } = (await created.json()) as { id: string }
-    const map = (await (await fetch(`${httpUrl}/api/maps/${id}`)).json()) as MapMetadata
+    const { id, tokens } = (await created.json()) as { id: string; tokens: MapTokens }
+    const map = (await (
+      await fetch(`${httpUrl}/api/maps/${id}?token=${tokens.editor}`)
+    ).json()) as MapMetadata
     expect(map.template).toBe('ser-phase-1')
   })
 

@@ -42,16 +42,16 @@ describe('rooms', () => {
     await Promise.all([waitForSync(a), waitForSync(b)])
 
     const seenOnDisk: boolean[] = []
-    b.doc.getMap('m').observe((event) => {
+    b.doc.getMap('meta').observe((event) => {
       for (const key of event.keysChanged) {
-        seenOnDisk.push(readDocFromDisk(test.config.dataDir, mapId).getMap('m').has(key))
+        seenOnDisk.push(readDocFromDisk(test.config.dataDir, mapId).getMap('meta').has(key))
       }
     })
     for (let i = 0; i < 20; i++) {
-      a.doc.getMap('m').set(`k${i}`, i)
+      a.doc.getMap('meta').set(`k${i}`, i)
       if (i % 3 === 0) await new Promise((resolve) => setImmediate(resolve))
     }
-    await waitFor(() => b.doc.getMap('m').size === 20)
+    await waitFor(() => b.doc.getMap('meta').size === 20)
     expect(seenOnDisk).toHaveLength(20)
     expect(seenOnDisk.every(Boolean)).toBe(true)
   })
@@ -70,8 +70,8 @@ describe('rooms', () => {
     await waitForSync(a)
     batchSizes.length = 0
     // Ten transactions, ten frames: they reach the server together and share one commit.
-    for (let i = 0; i < 10; i++) a.doc.getMap('m').set(`k${i}`, i)
-    await waitFor(() => readDocFromDisk(dataDir, mapId).getMap('m').size === 10)
+    for (let i = 0; i < 10; i++) a.doc.getMap('meta').set(`k${i}`, i)
+    await waitFor(() => readDocFromDisk(dataDir, mapId).getMap('meta').size === 10)
     expect(batchSizes.reduce((sum, size) => sum + size, 0)).toBe(10)
     expect(batchSizes.length).toBeLessThan(10)
   })
@@ -82,13 +82,13 @@ describe('rooms', () => {
     const a = fixture.connectClient(test, mapId)
     await waitForSync(a)
     expect(test.server.rooms.size).toBe(1)
-    a.doc.getText('t').insert(0, 'hello')
+    a.doc.getMap('meta').set('t', 'hello')
     fixture.disconnectClient(a)
     await waitFor(() => test.server.rooms.size === 0)
 
     const b = fixture.connectClient(test, mapId)
     await waitForSync(b)
-    expect(b.doc.getText('t').toString()).toBe('hello')
+    expect(b.doc.getMap('meta').get('t')).toBe('hello')
     expect(test.server.rooms.size).toBe(1)
   })
 
@@ -98,13 +98,13 @@ describe('rooms', () => {
     for (let round = 0; round < 5; round++) {
       const a = fixture.connectClient(test, mapId)
       await waitForSync(a)
-      a.doc.getArray('rounds').push([round])
+      a.doc.getMap('meta').set(`round${round}`, round)
       fixture.disconnectClient(a)
     }
     const last = fixture.connectClient(test, mapId)
     await waitForSync(last)
-    await waitFor(() => last.doc.getArray('rounds').length === 5)
-    expect(last.doc.getArray('rounds').toJSON()).toEqual([0, 1, 2, 3, 4])
+    await waitFor(() => last.doc.getMap('meta').size === 5)
+    expect([...last.doc.getMap('meta').values()].sort()).toEqual([0, 1, 2, 3, 4])
   })
 
   it('makes a join during an unload wait for it and load a fresh room', async () => {
@@ -118,7 +118,7 @@ describe('rooms', () => {
     const one = fakePeer('one')
     const first = await rooms.join('map-under-test', one)
     if (!first.ok) throw new Error('join failed')
-    first.room.doc.getMap('m').set('k', 'v')
+    first.room.doc.getMap('meta').set('k', 'v')
     // The last peer leaves: the unload starts, and the next join arrives before it ends.
     first.room.removePeer(one)
     expect(first.room.closing).toBe(true)
@@ -126,7 +126,7 @@ describe('rooms', () => {
     const second = await rooms.join('map-under-test', fakePeer('two'))
     if (!second.ok) throw new Error('join failed')
     expect(second.room).not.toBe(first.room)
-    expect(second.room.doc.getMap('m').get('k')).toBe('v')
+    expect(second.room.doc.getMap('meta').get('k')).toBe('v')
     expect(rooms.size).toBe(1)
     await rooms.close()
     await store.close()
@@ -138,24 +138,30 @@ describe('rooms', () => {
     const a = fixture.connectClient(test, mapId)
     await waitForSync(a)
     for (let i = 0; i < 40; i++) {
-      a.doc.getText('t').insert(0, `${i},`)
+      a.doc.getMap('meta').set(`k${i}`, i)
       // One write per edit, so the log grows row by row.
-      await waitFor(async () => readDocFromDisk(test.config.dataDir, mapId).getText('t').length > 0)
+      await waitFor(async () =>
+        readDocFromDisk(test.config.dataDir, mapId).getMap('meta').has(`k${i}`),
+      )
       await new Promise((resolve) => setTimeout(resolve, 1))
     }
-    const expected = a.doc.getText('t').toString()
+    const expected = JSON.stringify(a.doc.getMap('meta').toJSON())
     await waitFor(
-      async () => readDocFromDisk(test.config.dataDir, mapId).getText('t').toString() === expected,
+      async () =>
+        JSON.stringify(readDocFromDisk(test.config.dataDir, mapId).getMap('meta').toJSON()) ===
+        expected,
     )
     expect(await rowCount(test, mapId)).toBeLessThanOrEqual(6)
 
     fixture.disconnectClient(a)
     await waitFor(() => test.server.rooms.size === 0)
     expect(await rowCount(test, mapId)).toBeLessThanOrEqual(6)
-    expect(readDocFromDisk(test.config.dataDir, mapId).getText('t').toString()).toBe(expected)
+    expect(
+      JSON.stringify(readDocFromDisk(test.config.dataDir, mapId).getMap('meta').toJSON()),
+    ).toBe(expected)
     const b = fixture.connectClient(test, mapId)
     await waitForSync(b)
-    expect(b.doc.getText('t').toString()).toBe(expected)
+    expect(JSON.stringify(b.doc.getMap('meta').toJSON())).toBe(expected)
   })
 
   it('compacts by bytes as well', async () => {
@@ -164,11 +170,11 @@ describe('rooms', () => {
     const a = fixture.connectClient(test, mapId)
     await waitForSync(a)
     for (let i = 0; i < 10; i++) {
-      a.doc.getMap('m').set(`k${i}`, 'x'.repeat(100))
-      await waitFor(async () => readDocFromDisk(test.config.dataDir, mapId).getMap('m').size > i)
+      a.doc.getMap('meta').set(`k${i}`, 'x'.repeat(100))
+      await waitFor(async () => readDocFromDisk(test.config.dataDir, mapId).getMap('meta').size > i)
     }
     expect(await rowCount(test, mapId)).toBeLessThan(5)
-    expect(readDocFromDisk(test.config.dataDir, mapId).getMap('m').size).toBe(10)
+    expect(readDocFromDisk(test.config.dataDir, mapId).getMap('meta').size).toBe(10)
   })
 
   it('does not broadcast a failed write, closes its sender and keeps the room', async () => {
@@ -191,12 +197,12 @@ describe('rooms', () => {
     a.on('connection-close', (event) => closes.push(event?.code ?? -1))
 
     failNext = true
-    a.doc.getMap('m').set('k', 'v')
+    a.doc.getMap('meta').set('k', 'v')
     await waitFor(() => closes.includes(CloseCode.internalError))
-    expect(b.doc.getMap('m').has('k')).toBe(false)
+    expect(b.doc.getMap('meta').has('k')).toBe(false)
     // The retry (or a's reconnect) stores the update; only then does b receive it.
-    await waitFor(() => b.doc.getMap('m').get('k') === 'v')
-    expect(readDocFromDisk(dataDir, mapId).getMap('m').get('k')).toBe('v')
+    await waitFor(() => b.doc.getMap('meta').get('k') === 'v')
+    expect(readDocFromDisk(dataDir, mapId).getMap('meta').get('k')).toBe('v')
     await waitForSync(a)
     expect(test.server.rooms.size).toBe(1)
   })
@@ -207,6 +213,7 @@ function fakePeer(id: string): RoomPeer {
   const ignore = (): void => {}
   return {
     id,
+    role: 'editor',
     sendSyncStep1: ignore,
     sendSyncStep2: ignore,
     sendUpdate: ignore,

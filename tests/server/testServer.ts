@@ -11,6 +11,8 @@ import { WebSocket } from 'ws'
 import type { ClientOptions } from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import type { MapTokens } from '../../shared/protocol/accessApi'
+import type { Role } from '../../shared/protocol/roles'
 import { loadConfig } from '../../server/config'
 import type { ServerConfig } from '../../server/config'
 import { createServer } from '../../server/createServer'
@@ -23,6 +25,15 @@ export interface TestServer {
   port: number
   httpUrl: string
   syncUrl: string
+  /** Tokens of the maps made through {@link createMap}, by map id. */
+  tokens: Map<string, MapTokens>
+}
+
+/** Who a test client connects as: a role of a map made by {@link createMap}, or a raw token. */
+export interface ClientAccess {
+  role?: Role
+  /** Overrides the role's token; null connects without one. */
+  token?: string | null
 }
 
 /** A raw `ws` client socket and the close it will eventually see. */
@@ -42,8 +53,13 @@ export interface TestFixture {
   stopServer(test: TestServer): Promise<void>
   /** A fresh temporary directory, removed by `cleanup`. */
   makeDataDir(): Promise<string>
-  /** Connects the published y-websocket client to a map. */
-  connectClient(test: TestServer, mapId: string, doc?: Y.Doc): WebsocketProvider
+  /** Connects the published y-websocket client to a map, as an editor unless told. */
+  connectClient(
+    test: TestServer,
+    mapId: string,
+    doc?: Y.Doc,
+    access?: ClientAccess,
+  ): WebsocketProvider
   /** Destroys a provider (closing its socket) and its doc. */
   disconnectClient(provider: WebsocketProvider): void
   /** Opens a raw socket, for sending what the real client never would. */
@@ -57,6 +73,8 @@ export function createFixture(): TestFixture {
   const providers = new Set<WebsocketProvider>()
   const sockets = new Set<WebSocket>()
   const dataDirs = new Set<string>()
+  // Shared by every server of the fixture, so a restarted server's maps keep their tokens.
+  const tokens = new Map<string, MapTokens>()
 
   const makeDataDir = async (): Promise<string> => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'stakeholder-canvas-test-'))
@@ -83,6 +101,7 @@ export function createFixture(): TestFixture {
         port,
         httpUrl: `http://127.0.0.1:${port}`,
         syncUrl: `ws://127.0.0.1:${port}/sync`,
+        tokens,
       }
     },
 
@@ -91,8 +110,13 @@ export function createFixture(): TestFixture {
       await test.server.close()
     },
 
-    connectClient(test, mapId, doc = new Y.Doc()) {
+    connectClient(test, mapId, doc = new Y.Doc(), access = {}) {
+      const token =
+        access.token === undefined
+          ? test.tokens.get(mapId)?.[access.role ?? 'editor']
+          : access.token
       const provider = new WebsocketProvider(test.syncUrl, mapId, doc, {
+        params: token == null ? {} : { token },
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         connect: true,
         // Clients in one process would otherwise sync over BroadcastChannel, not the server.
@@ -137,7 +161,7 @@ export function createFixture(): TestFixture {
   }
 }
 
-/** Creates a map through the HTTP API and returns its id. */
+/** Creates a map through the HTTP API, remembers its tokens in `test.tokens`, answers its id. */
 export async function createMap(test: TestServer, title = 'Test map'): Promise<string> {
   const response = await fetch(`${test.httpUrl}/api/maps`, {
     method: 'POST',
@@ -145,7 +169,46 @@ export async function createMap(test: TestServer, title = 'Test map'): Promise<s
     body: JSON.stringify({ title }),
   })
   if (response.status !== 201) throw new Error(`create map failed: ${response.status}`)
-  return ((await response.json()) as { id: string }).id
+  const { id, tokens } = (await response.json()) as { id: string; tokens: MapTokens }
+  test.tokens.set(id, tokens)
+  return id
+}
+
+/** The token of `role` for a map made by {@link createMap}. */
+export function tokenOf(test: TestServer, mapId: string, role: Role = 'editor'): string {
+  const token = test.tokens.get(mapId)?.[role]
+  if (token === undefined) throw new Error(`no ${role} token for ${mapId}`)
+  return token
+}
+
+/** Socket path of a map with the role's token, for raw sockets. */
+export function syncPath(test: TestServer, mapId: string, role: Role = 'editor'): string {
+  return `/sync/${mapId}?token=${tokenOf(test, mapId, role)}`
+}
+
+/** `fetch` on the test server's API with the role's Bearer token of `mapId`. */
+export function apiFetch(
+  test: TestServer,
+  mapId: string,
+  role: Role,
+  pathname: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  return fetch(`${test.httpUrl}${pathname}`, {
+    ...init,
+    headers: { authorization: `Bearer ${tokenOf(test, mapId, role)}`, ...init.headers },
+  })
+}
+
+/** Resolves with the close code the provider sees next. */
+export function nextClose(provider: WebsocketProvider): Promise<number> {
+  return new Promise((resolve) => {
+    const listener = (event: CloseEvent | null) => {
+      provider.off('connection-close', listener)
+      resolve(event?.code ?? -1)
+    }
+    provider.on('connection-close', listener)
+  })
 }
 
 /** Resolves once the provider has completed its first sync with the server. */

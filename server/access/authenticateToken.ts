@@ -1,0 +1,51 @@
+/**
+ * Checks a share token against one map. The order of the checks fixes the answer: unknown
+ * map (404 / 4404), then no or unknown token (401 / 4401), then a token of another map or
+ * a revoked one (403 / 4403). The map's own tokens are compared in constant time.
+ */
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import type { Role } from '../../shared/protocol/roles'
+import type { MapStore } from '../storage/MapStore'
+import { hashAccessToken, sameTokenHash } from './accessTokens'
+
+/** Outcome of {@link authenticateToken}, with the HTTP status and close code of a refusal. */
+export type Authentication =
+  | { ok: true; role: Role }
+  | {
+      ok: false
+      reason: 'not-found' | 'unauthorized' | 'forbidden'
+      status: 404 | 401 | 403
+      closeCode: number
+    }
+
+/** Longest token accepted; ours are 32 characters, the rest is noise not worth hashing. */
+const MAX_TOKEN_LENGTH = 256
+
+/** Decides which role `token` grants on `mapId`, or why it grants none. */
+export async function authenticateToken(
+  store: MapStore,
+  mapId: string,
+  token: string | null,
+): Promise<Authentication> {
+  if ((await store.getMap(mapId)) === null) {
+    return { ok: false, reason: 'not-found', status: 404, closeCode: CloseCode.mapNotFound }
+  }
+  const unauthorized = {
+    ok: false,
+    reason: 'unauthorized',
+    status: 401,
+    closeCode: CloseCode.unauthorized,
+  } as const
+  if (token === null || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return unauthorized
+  const hash = hashAccessToken(token)
+  let match: { role: Role; revoked: boolean } | null = null
+  // Compare against every token of the map, not just until a hit.
+  for (const stored of await store.listTokens(mapId)) {
+    if (sameTokenHash(stored.hash, hash)) match = stored
+  }
+  if (match !== null && !match.revoked) return { ok: true, role: match.role }
+  if (match !== null || (await store.findTokenMap(hash)) !== null) {
+    return { ok: false, reason: 'forbidden', status: 403, closeCode: CloseCode.forbidden }
+  }
+  return unauthorized
+}

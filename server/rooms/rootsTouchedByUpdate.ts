@@ -1,0 +1,146 @@
+/**
+ * Which root types of a document an update would change, found without applying it.
+ *
+ * `Y.decodeUpdate` gives the update's structs and delete set. An Item names its parent as a
+ * root name (string), as the ID of the parent type's Item, or not at all when its origin or
+ * right origin is given (it then shares that neighbour's parent). IDs are looked up in the
+ * document's struct store first, then among the update's own structs; the parent chain is
+ * followed up to a root. Structs and deletions the document already has change nothing and
+ * are skipped (a sync step 2 always carries the sender's whole delete set). Anything that
+ * cannot be resolved, and content that would leave a gap in a client's clock, is reported,
+ * so the caller can refuse what it cannot check.
+ */
+import * as Y from 'yjs'
+
+/** Result of {@link rootsTouchedByUpdate}. */
+export interface TouchedRoots {
+  /** Names of the root types the update adds to or deletes from. */
+  roots: Set<string>
+  /** True when some struct or deletion refers to content neither side knows. */
+  unresolved: boolean
+}
+
+type DecodedStruct = Y.Item | Y.GC | Y.Skip
+
+/** How a struct's root is known: a root name, nothing to check (GC), or unknown. */
+type Resolution = { root: string } | 'none' | 'unknown'
+
+/** Finds the roots `update` (Yjs v1 encoding) touches in `doc`. Throws on a malformed update. */
+export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array): TouchedRoots {
+  const { structs, ds } = Y.decodeUpdate(update) as {
+    structs: DecodedStruct[]
+    ds: { clients: Map<number, { clock: number; len: number }[]> }
+  }
+  const known = Y.getState.bind(null, doc.store)
+  const byClient = new Map<number, DecodedStruct[]>()
+  for (const struct of structs) {
+    const list = byClient.get(struct.id.client) ?? []
+    list.push(struct)
+    byClient.set(struct.id.client, list)
+  }
+  const result: TouchedRoots = { roots: new Set(), unresolved: false }
+  const memo = new Map<DecodedStruct, Resolution>()
+
+  const findInUpdate = (client: number, clock: number): DecodedStruct | null => {
+    for (const struct of byClient.get(client) ?? []) {
+      if (struct.id.clock <= clock && clock < struct.id.clock + struct.length) return struct
+    }
+    return null
+  }
+
+  const findInDoc = (client: number, clock: number): Y.Item | Y.GC | null => {
+    const list = doc.store.clients.get(client)
+    if (list === undefined || clock >= known(client)) return null
+    return list[Y.findIndexSS(list, clock)] ?? null
+  }
+
+  const rootOfType = (type: Y.AbstractType<unknown>): Resolution => {
+    let current = type
+    while (current._item !== null) {
+      const parent = current._item.parent
+      if (!(parent instanceof Y.AbstractType)) return 'unknown'
+      current = parent
+    }
+    return { root: Y.findRootTypeKey(current) }
+  }
+
+  const resolveId = (id: Y.ID, depth: number): Resolution => {
+    const inDoc = findInDoc(id.client, id.clock)
+    if (inDoc !== null) {
+      if (!(inDoc instanceof Y.Item)) return 'none'
+      return inDoc.parent instanceof Y.AbstractType ? rootOfType(inDoc.parent) : 'unknown'
+    }
+    const inUpdate = findInUpdate(id.client, id.clock)
+    return inUpdate === null ? 'unknown' : resolveDecoded(inUpdate, depth + 1)
+  }
+
+  const resolveDecoded = (struct: DecodedStruct, depth: number): Resolution => {
+    const cached = memo.get(struct)
+    if (cached !== undefined) return cached
+    // A chain of parents longer than the update is a cycle: malformed input.
+    if (depth > structs.length + 1) return 'unknown'
+    let resolution: Resolution
+    if (!(struct instanceof Y.Item)) resolution = 'none'
+    else {
+      const parent = struct.parent as unknown
+      if (typeof parent === 'string') resolution = { root: parent }
+      else if (parent instanceof Y.ID) resolution = resolveId(parent, depth)
+      else {
+        // No parent info: the Item sits beside its origin (or right origin), in that parent.
+        const neighbour = struct.origin ?? struct.rightOrigin
+        resolution = neighbour === null ? 'unknown' : resolveId(neighbour, depth)
+      }
+    }
+    memo.set(struct, resolution)
+    return resolution
+  }
+
+  const note = (resolution: Resolution): void => {
+    if (resolution === 'unknown') result.unresolved = true
+    else if (resolution !== 'none') result.roots.add(resolution.root)
+  }
+
+  // A client's structs in an update are contiguous; one starting past what the doc has would
+  // wait in memory for the gap to be filled (Yjs' pending structs): refuse it instead.
+  for (const [client, list] of byClient) {
+    const first = list[0]
+    if (first !== undefined && first.id.clock > known(client)) result.unresolved = true
+  }
+
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue
+    // Yjs skips what the document already has.
+    if (struct.id.clock + struct.length <= known(struct.id.client)) continue
+    note(resolveDecoded(struct, 0))
+  }
+
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) {
+      noteDeletedRange(client, clock, clock + len)
+    }
+  }
+
+  function noteDeletedRange(client: number, start: number, end: number): void {
+    let clock = start
+    while (clock < end) {
+      const inDoc = findInDoc(client, clock)
+      if (inDoc !== null) {
+        // Deleting what is already deleted (or collected) changes nothing.
+        if (inDoc instanceof Y.Item && !inDoc.deleted) {
+          note(inDoc.parent instanceof Y.AbstractType ? rootOfType(inDoc.parent) : 'unknown')
+        }
+        clock = inDoc.id.clock + inDoc.length
+        continue
+      }
+      const inUpdate = findInUpdate(client, clock)
+      if (inUpdate === null) {
+        result.unresolved = true
+        return
+      }
+      note(resolveDecoded(inUpdate, 0))
+      clock = inUpdate.id.clock + inUpdate.length
+    }
+  }
+
+  return result
+}
