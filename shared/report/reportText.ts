@@ -1,0 +1,294 @@
+/**
+ * The report's own words in English and Dutch: headings, field names of the evidence, and
+ * the method appendix. Words for the model's codes (classes, quadrants, steps, reasons,
+ * alerts) are not here: they come from `shared/labels/modelLabels.ts`.
+ */
+import type { LabelLocale } from '../labels/modelLabels'
+
+/** Every text of the report in one language. */
+export interface ReportText {
+  documentKind: string
+  organisation: string
+  generatedAt: string
+  version: string
+  versionNone: string
+  stakeholderCount: string
+  confidentialNotice: string
+  publicNotice: string
+  contents: string
+  registerHeading: string
+  registerIntro: string
+  registerAlertsNote: string
+  figuresHeading: string
+  matrixHeading: string
+  matrixCaption: string
+  axisInfluence: string
+  axisImpact: string
+  notPlaced: string
+  salienceHeading: string
+  salienceCaption: string
+  legendHeading: string
+  none: string
+  orderHeading: string
+  orderIntro: string
+  tier: string
+  reasons: string
+  alerts: string
+  noAlerts: string
+  warning: string
+  info: string
+  logHeading: string
+  logIntro: string
+  status: string
+  intendedLevel: string
+  notDecided: string
+  impactsHeading: string
+  impactTopic: string
+  impactDescription: string
+  actuality: string
+  scale: string
+  scope: string
+  irremediability: string
+  likelihood: string
+  contactsHeading: string
+  contactName: string
+  contactRole: string
+  contactOrganisation: string
+  contactEmail: string
+  contactPhone: string
+  noLog: string
+  date: string
+  step: string
+  method: string
+  informationShared: string
+  inputReceived: string
+  howInputWasUsed: string
+  followUp: string
+  barriers: string
+  barrierMeasures: string
+  confidentiality: string
+  withheld: string
+  methodHeading: string
+  /** Paragraphs of the method appendix, as plain text. */
+  methodParts: { heading: string; paragraphs: string[] }[]
+  sourcesHeading: string
+  /** Sources, as plain text (never links: the report loads nothing). */
+  sources: string[]
+  emptyMap: string
+}
+
+// The sources are the same in both languages: titles are cited as published.
+const SOURCES = [
+  'R. K. Mitchell, B. R. Agle and D. J. Wood (1997), "Toward a theory of stakeholder identification and salience: defining the principle of who and what really counts", Academy of Management Review 22(4): 853–886.',
+  'A. Mendelow (1991), "Stakeholder mapping", Proceedings of the 2nd International Conference on Information Systems, Cambridge, MA.',
+  'OECD (2018), OECD Due Diligence Guidance for Responsible Business Conduct, OECD Publishing, Paris.',
+  'United Nations (2011), Guiding Principles on Business and Human Rights, principles 14 and 24, OHCHR, New York and Geneva.',
+  'Directive (EU) 2024/1760 on corporate sustainability due diligence (CSDDD), article 13 "Meaningful engagement with stakeholders", Official Journal of the European Union, 5 July 2024 (check the current consolidated text: the directive was being amended).',
+  'SER, Workshop "Betekenisvolle stakeholderdialoog in (internationale) waardeketens", trainershandleiding, and the tool "In 9 stappen naar een betekenisvolle dialoog".',
+]
+
+const en: ReportText = {
+  documentKind: 'Stakeholder map — due-diligence record',
+  organisation: 'Organisation',
+  generatedAt: 'Generated',
+  version: 'Version',
+  versionNone: 'Current state of the map (no saved version)',
+  stakeholderCount: 'Stakeholders',
+  confidentialNotice:
+    'CONFIDENTIAL: this report contains personal data of contacts and confidential engagement records. Share it only with people who need it, and store it securely (GDPR).',
+  publicNotice: 'Contact details and confidential engagement records are left out of this report.',
+  contents: 'Contents',
+  registerHeading: '1. Stakeholder register',
+  registerIntro:
+    'One row per stakeholder, in engagement order: the most severely affected first (OECD). Salience class, quadrant and severity are derived from the scores.',
+  registerAlertsNote: 'The alerts column counts the alerts; section 3 lists them.',
+  figuresHeading: '2. Matrix and salience',
+  matrixHeading: 'Influence × impact',
+  matrixCaption:
+    'Each dot is a stakeholder at its scores; the number is its place in the engagement order.',
+  axisInfluence: 'Influence on the company',
+  axisImpact: 'Impact of the company',
+  notPlaced: 'Not placed (influence or impact not assessed)',
+  salienceHeading: 'Salience: power, legitimacy, urgency',
+  salienceCaption:
+    'An attribute counts as present from a score of 3. Numbers are places in the engagement order.',
+  legendHeading: 'Legend',
+  none: '—',
+  orderHeading: '3. Engagement order',
+  orderIntro:
+    'Following the OECD guidance, the most severely affected are engaged first, not the most influential. Salience only orders stakeholders of equal severity.',
+  tier: 'Tier',
+  reasons: 'Reasoning',
+  alerts: 'Alerts',
+  noAlerts: 'No alerts.',
+  warning: 'Warning',
+  info: 'Note',
+  logHeading: '4. Engagement log',
+  logIntro:
+    'What was done with each stakeholder, as evidence of meaningful engagement (CSDDD art. 13): when, at which due-diligence step, how, what was shared, what came back, how it was used, and which barriers were lowered.',
+  status: 'Status',
+  intendedLevel: 'Intended level',
+  notDecided: 'not decided',
+  impactsHeading: 'Adverse impacts',
+  impactTopic: 'Topic',
+  impactDescription: 'Description',
+  actuality: 'Actual or potential',
+  scale: 'Scale',
+  scope: 'Scope',
+  irremediability: 'Irremediability',
+  likelihood: 'Likelihood',
+  contactsHeading: 'Contacts (confidential)',
+  contactName: 'Name',
+  contactRole: 'Role',
+  contactOrganisation: 'Organisation',
+  contactEmail: 'E-mail',
+  contactPhone: 'Phone',
+  noLog: 'No engagement recorded.',
+  date: 'Date',
+  step: 'Due-diligence step',
+  method: 'Method',
+  informationShared: 'Information shared',
+  inputReceived: 'Input received',
+  howInputWasUsed: 'How the input was used',
+  followUp: 'Follow-up',
+  barriers: 'Barriers met',
+  barrierMeasures: 'How barriers were lowered',
+  confidentiality: 'Confidentiality',
+  withheld: 'Confidential entry withheld',
+  methodHeading: '5. Method',
+  methodParts: [
+    {
+      heading: 'Salience (Mitchell, Agle & Wood 1997)',
+      paragraphs: [
+        'A stakeholder has power (it can impose its will), legitimacy (its claim is seen as proper) and urgency (its claim is time-sensitive and critical) to some degree. Each is scored from 1 to 5 and counts as present from 3. Which attributes are present gives the class: one attribute makes a latent stakeholder (dormant, discretionary, demanding), two an expectant one (dominant, dangerous, dependent), all three a definitive one. Salience rises with the number of attributes present.',
+      ],
+    },
+    {
+      heading: 'Influence × impact (after Mendelow 1991)',
+      paragraphs: [
+        'A variant of Mendelow’s power/interest grid. Influence is the stakeholder’s influence on the company; impact is the company’s actual or potential impact on the stakeholder. A score above 3 is high.',
+        'Mendelow would only "keep informed" those with little influence on whom the company has a large impact. The OECD guidance says the opposite: those most affected are engaged first, whatever their influence, and barriers to their participation are removed. One-way information is not meaningful engagement for them, so this quadrant is called "empower and engage".',
+      ],
+    },
+    {
+      heading: 'Severity and engagement order (OECD 2018; UNGP 14 and 24)',
+      paragraphs: [
+        'The severity of an adverse impact is made of its scale (how grave), scope (how many are affected) and irremediable character (how hard it is to undo); any one of them can make an impact severe. For potential impacts, likelihood also counts, after severity. The engagement order puts affected stakeholders (rightsholders) with a severe impact first, then other affected stakeholders, then legitimate representatives of affected stakeholders, then other relevant stakeholders; vulnerable stakeholders come first at equal severity.',
+      ],
+    },
+    {
+      heading: 'Meaningful engagement (OECD 2018; CSDDD art. 13)',
+      paragraphs: [
+        'Meaningful engagement is two-way, in good faith, responsive and ongoing. The CSDDD asks for it when impacts are identified and prioritised, when action plans are made, before deciding to suspend or end a business relationship, on remediation and on monitoring; for relevant information to those consulted, for removing barriers, and for protection against retaliation and for confidentiality. The engagement log records exactly this evidence.',
+      ],
+    },
+  ],
+  sourcesHeading: 'Sources',
+  sources: SOURCES,
+  emptyMap: 'This map has no stakeholders yet.',
+}
+
+const nl: ReportText = {
+  documentKind: 'Stakeholderkaart — vastlegging gepaste zorgvuldigheid (due diligence)',
+  organisation: 'Organisatie',
+  generatedAt: 'Gemaakt',
+  version: 'Versie',
+  versionNone: 'Huidige stand van de kaart (geen opgeslagen versie)',
+  stakeholderCount: 'Stakeholders',
+  confidentialNotice:
+    'VERTROUWELIJK: dit rapport bevat persoonsgegevens van contactpersonen en vertrouwelijke verslagen van dialogen. Deel het alleen met wie het nodig heeft en bewaar het veilig (AVG).',
+  publicNotice:
+    'Contactgegevens en vertrouwelijke verslagen van dialogen zijn uit dit rapport weggelaten.',
+  contents: 'Inhoud',
+  registerHeading: '1. Stakeholderregister',
+  registerIntro:
+    'Eén regel per stakeholder, in de volgorde waarin ze betrokken worden: de ernstigst geraakten eerst (OESO). Saillantieklasse, kwadrant en ernst volgen uit de scores.',
+  registerAlertsNote: 'De kolom signalen telt de signalen; hoofdstuk 3 noemt ze.',
+  figuresHeading: '2. Matrix en saillantie',
+  matrixHeading: 'Invloed × impact',
+  matrixCaption:
+    'Elke stip is een stakeholder op zijn scores; het nummer is de plaats in de volgorde van betrekken.',
+  axisInfluence: 'Invloed op het bedrijf',
+  axisImpact: 'Impact van het bedrijf',
+  notPlaced: 'Niet geplaatst (invloed of impact niet beoordeeld)',
+  salienceHeading: 'Saillantie: macht, legitimiteit, urgentie',
+  salienceCaption:
+    'Een kenmerk telt als aanwezig vanaf score 3. Nummers zijn plaatsen in de volgorde van betrekken.',
+  legendHeading: 'Legenda',
+  none: '—',
+  orderHeading: '3. Volgorde van betrekken',
+  orderIntro:
+    'Volgens de OESO-richtlijnen worden de ernstigst geraakten het eerst betrokken, niet de invloedrijksten. Saillantie bepaalt alleen de volgorde bij gelijke ernst.',
+  tier: 'Groep',
+  reasons: 'Onderbouwing',
+  alerts: 'Signalen',
+  noAlerts: 'Geen signalen.',
+  warning: 'Waarschuwing',
+  info: 'Opmerking',
+  logHeading: '4. Logboek van de dialoog',
+  logIntro:
+    'Wat er met elke stakeholder is gedaan, als onderbouwing van betekenisvolle dialoog (CSDDD art. 13): wanneer, bij welke stap van gepaste zorgvuldigheid, hoe, wat is gedeeld, wat er terugkwam, wat ermee is gedaan en welke drempels zijn weggenomen.',
+  status: 'Status',
+  intendedLevel: 'Beoogd niveau',
+  notDecided: 'nog niet bepaald',
+  impactsHeading: 'Negatieve impact',
+  impactTopic: 'Onderwerp',
+  impactDescription: 'Omschrijving',
+  actuality: 'Feitelijk of potentieel',
+  scale: 'Omvang',
+  scope: 'Reikwijdte',
+  irremediability: 'Onherstelbaarheid',
+  likelihood: 'Waarschijnlijkheid',
+  contactsHeading: 'Contactpersonen (vertrouwelijk)',
+  contactName: 'Naam',
+  contactRole: 'Functie',
+  contactOrganisation: 'Organisatie',
+  contactEmail: 'E-mail',
+  contactPhone: 'Telefoon',
+  noLog: 'Geen dialoog vastgelegd.',
+  date: 'Datum',
+  step: 'Stap gepaste zorgvuldigheid',
+  method: 'Werkwijze',
+  informationShared: 'Gedeelde informatie',
+  inputReceived: 'Ontvangen inbreng',
+  howInputWasUsed: 'Wat met de inbreng is gedaan',
+  followUp: 'Vervolg',
+  barriers: 'Drempels',
+  barrierMeasures: 'Hoe drempels zijn weggenomen',
+  confidentiality: 'Vertrouwelijkheid',
+  withheld: 'Vertrouwelijke vastlegging weggelaten',
+  methodHeading: '5. Methode',
+  methodParts: [
+    {
+      heading: 'Saillantie (Mitchell, Agle & Wood 1997)',
+      paragraphs: [
+        'Een stakeholder heeft in zekere mate macht (kan zijn wil opleggen), legitimiteit (zijn claim wordt als terecht gezien) en urgentie (zijn claim is tijdgevoelig en dringend). Elk kenmerk krijgt een score van 1 tot 5 en telt als aanwezig vanaf 3. Welke kenmerken aanwezig zijn bepaalt de klasse: één kenmerk maakt een latente stakeholder (slapend, discretionair, veeleisend), twee een verwachtende (dominant, gevaarlijk, afhankelijk), alle drie een definitieve. De saillantie stijgt met het aantal aanwezige kenmerken.',
+      ],
+    },
+    {
+      heading: 'Invloed × impact (naar Mendelow 1991)',
+      paragraphs: [
+        'Een variant van Mendelows macht/belang-matrix. Invloed is de invloed van de stakeholder op het bedrijf; impact is de feitelijke of potentiële impact van het bedrijf op de stakeholder. Een score boven 3 is hoog.',
+        'Mendelow zou wie weinig invloed heeft maar sterk geraakt wordt alleen "informeren". De OESO-richtlijnen zeggen het omgekeerde: wie het meest geraakt wordt, wordt het eerst betrokken, ongeacht invloed, en drempels voor deelname worden weggenomen. Eenrichtingsinformatie is voor hen geen betekenisvolle dialoog; daarom heet dit kwadrant "versterken en betrekken".',
+      ],
+    },
+    {
+      heading: 'Ernst en volgorde van betrekken (OESO 2018; UNGP 14 en 24)',
+      paragraphs: [
+        'De ernst van een negatieve impact bestaat uit de omvang (hoe ernstig), de reikwijdte (hoeveel mensen) en het onherstelbare karakter (hoe moeilijk terug te draaien); elk daarvan kan een impact ernstig maken. Bij potentiële impact telt ook de waarschijnlijkheid, na de ernst. De volgorde zet geraakte stakeholders (rechthebbenden) met een ernstige impact eerst, dan andere geraakte stakeholders, dan legitieme vertegenwoordigers van geraakten, dan andere relevante stakeholders; kwetsbare stakeholders gaan bij gelijke ernst voor.',
+      ],
+    },
+    {
+      heading: 'Betekenisvolle dialoog (OESO 2018; CSDDD art. 13)',
+      paragraphs: [
+        'Betekenisvolle dialoog is tweezijdig, te goeder trouw, responsief en doorlopend. De CSDDD vraagt erom bij het identificeren en prioriteren van impact, bij actieplannen, vóór een besluit een zakelijke relatie op te schorten of te beëindigen, bij herstel en bij monitoring; om relevante informatie voor wie geraadpleegd wordt, om het wegnemen van drempels, en om bescherming tegen represailles en vertrouwelijkheid. Het logboek legt precies deze onderbouwing vast.',
+      ],
+    },
+  ],
+  sourcesHeading: 'Bronnen',
+  sources: SOURCES,
+  emptyMap: 'Deze kaart heeft nog geen stakeholders.',
+}
+
+/** The report's texts per language. */
+export const REPORT_TEXT: Readonly<Record<LabelLocale, ReportText>> = { en, nl }
