@@ -1,11 +1,9 @@
 /** Calls to our server's HTTP API, with its error shape turned into exceptions. */
 import type {
-  ApiError,
-  ClientConfig,
-  CreateMapRequest,
-  CreateMapResponse,
-  MapMetadata,
-} from '../../shared/protocol/api'
+  CreateMapWithTokensResponse,
+  MapAccessResponse,
+} from '../../shared/protocol/accessApi'
+import type { ApiError, ClientConfig, CreateMapRequest } from '../../shared/protocol/api'
 
 /** An API call that failed; `status` is the HTTP status (0 when the server was unreachable). */
 export class ApiRequestError extends Error {
@@ -37,8 +35,8 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   )
 }
 
-/** Creates a map and answers its id. */
-export function createMap(body: CreateMapRequest): Promise<CreateMapResponse> {
+/** Creates a map and answers its id and its four share tokens. */
+export function createMap(body: CreateMapRequest): Promise<CreateMapWithTokensResponse> {
   return request('/api/maps', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -46,9 +44,17 @@ export function createMap(body: CreateMapRequest): Promise<CreateMapResponse> {
   })
 }
 
-/** A map's metadata; rejects with status 404 when there is no such map. */
-export function fetchMapMetadata(mapId: string): Promise<MapMetadata> {
-  return request(`/api/maps/${encodeURIComponent(mapId)}`)
+/** The `Authorization` header for a share token. */
+export function bearer(token: string | null): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {}
+}
+
+/**
+ * A map's metadata and the role `token` gives; rejects with 404 (no such map), 401 (no or
+ * bad token) or 403 (a token of another map, or revoked).
+ */
+export function fetchMapMetadata(mapId: string, token: string | null): Promise<MapAccessResponse> {
+  return request(`/api/maps/${encodeURIComponent(mapId)}`, { headers: bearer(token) })
 }
 
 /** Run-time settings from the server (never baked into the build). */

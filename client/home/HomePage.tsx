@@ -1,14 +1,17 @@
 import { type FormEvent, useState } from 'react'
 import { ApiRequestError, createMap } from '../config/apiClient'
+import { ImportMapForm } from '../exchange/ImportMapForm'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useTranslation } from '../i18n/useTranslation'
 import { mapPath, navigate } from '../navigation'
+import { rememberAccess } from '../sharing/mapAccess'
 import { forgetMap, loadRecentMaps, rememberMap } from './recentMaps'
 
 /** Start page: create a map, or open one opened before in this browser. */
 export function HomePage() {
   const { t, locale } = useTranslation()
   const [title, setTitle] = useState('')
+  const [template, setTemplate] = useState<'ser-phase-1' | 'blank'>('ser-phase-1')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [recent, setRecent] = useState(loadRecentMaps)
@@ -20,7 +23,8 @@ export function HomePage() {
     setBusy(true)
     setError(null)
     try {
-      const { id } = await createMap({ title: trimmed })
+      const { id, tokens } = await createMap({ title: trimmed, template })
+      rememberAccess(id, tokens)
       rememberMap(id, trimmed)
       navigate(mapPath(id))
     } catch (failure) {
@@ -51,6 +55,24 @@ export function HomePage() {
             placeholder={t('home.create.titlePlaceholder')}
             onChange={(event) => setTitle(event.target.value)}
           />
+          <fieldset className="home__template">
+            <legend>{t('home.create.template')}</legend>
+            {(['ser-phase-1', 'blank'] as const).map((choice) => (
+              <label key={choice}>
+                <input
+                  type="radio"
+                  name="template"
+                  value={choice}
+                  checked={template === choice}
+                  onChange={() => setTemplate(choice)}
+                />
+                <span>
+                  <strong>{t(`home.create.template.${choice}`)}</strong>
+                  <small>{t(`home.create.template.${choice}.hint`)}</small>
+                </span>
+              </label>
+            ))}
+          </fieldset>
           <button type="submit" disabled={busy || !title.trim()}>
             {busy ? t('home.create.creating') : t('home.create.submit')}
           </button>
@@ -60,6 +82,10 @@ export function HomePage() {
             {error}
           </p>
         )}
+      </section>
+
+      <section className="home__card">
+        <ImportMapForm onImported={(id, importedTitle) => rememberMap(id, importedTitle)} />
       </section>
 
       <section aria-labelledby="recent-heading" className="home__card">

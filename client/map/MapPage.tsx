@@ -1,66 +1,128 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useEffect, useState } from 'react'
-import { Tldraw, useValue } from 'tldraw'
+import { useEffect, useMemo, useState } from 'react'
+import { type Editor, Tldraw, useValue } from 'tldraw'
+import type * as Y from 'yjs'
+import type { MapAccessResponse, VersionSummary } from '../../shared/protocol/accessApi'
 import type { ClientConfig, MapMetadata } from '../../shared/protocol/api'
+import { type Role, canEditMap } from '../../shared/protocol/roles'
+import { cardsShowing } from '../canvas/boardActions'
+import { syncCardPlacement } from '../canvas/cardPlacement'
+import { deleteAsksAboutStakeholders } from '../canvas/deleteAsksAboutStakeholders'
 import { rememberMap } from '../home/recentMaps'
+import { SidePanel } from '../panels/SidePanel'
+import { seedTemplateOnce } from '../templates/seedTemplateOnce'
 import { ApiRequestError, fetchMapMetadata } from '../config/apiClient'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useTranslation } from '../i18n/useTranslation'
-import { navigate } from '../navigation'
+import { mapPath, navigate } from '../navigation'
+import {
+  accessFor,
+  bestToken,
+  readTokenFromLocation,
+  rememberAccess,
+  rememberLinkToken,
+} from '../sharing/mapAccess'
 import { UserNameField } from '../user/UserNameField'
-import { tldrawCurrentUser } from '../user/localUser'
+import { localUserPreferences, tldrawCurrentUser } from '../user/localUser'
+import { SharePanel } from '../sharing/SharePanel'
+import { VersionHistoryPanel } from '../sharing/VersionHistoryPanel'
+import { VersionViewer } from './VersionViewer'
 import { ConnectionBadge } from './ConnectionBadge'
 import { type MapSession, useMapSession } from './useMapSession'
 
 // Fonts, icons and translations come from our own origin, never from a CDN.
 const assetUrls = getAssetUrlsByImport()
 
-/** The map page: the shared canvas with a top bar. */
+/** Why a map cannot be opened. */
+type OpenFailure = 'not-found' | 'no-access' | 'unreachable'
+
+/** What the server told us about the map and our token. */
+interface OpenedMap {
+  metadata: MapAccessResponse
+  token: string | null
+}
+
+/**
+ * The map page. It first takes a share link's token out of the address bar, asks the
+ * server what the map is and which role the token gives, then opens the canvas.
+ */
 export function MapPage({ mapId, config }: { mapId: string; config: ClientConfig }) {
   const { t } = useTranslation()
-  const [metadata, setMetadata] = useState<MapMetadata | null>(null)
-  const [missing, setMissing] = useState(false)
+  const [opened, setOpened] = useState<OpenedMap | null>(null)
+  const [failure, setFailure] = useState<OpenFailure | null>(null)
+  const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
+    const linkToken = readTokenFromLocation(window.location)
+    if (linkToken) {
+      rememberLinkToken(mapId, linkToken)
+      window.history.replaceState(null, '', mapPath(mapId))
+    }
+    const token = bestToken(accessFor(mapId))
     let cancelled = false
-    fetchMapMetadata(mapId).then(
-      (found) => {
+    fetchMapMetadata(mapId, token).then(
+      (metadata) => {
         if (cancelled) return
-        setMetadata(found)
-        rememberMap(found.id, found.title)
-        document.title = `${found.title} · ${t('app.name')}`
+        if (token) rememberAccess(mapId, { [metadata.role]: token })
+        setOpened({ metadata, token })
+        rememberMap(metadata.id, metadata.title)
+        document.title = `${metadata.title} · ${t('app.name')}`
       },
       (error: unknown) => {
-        if (!cancelled && error instanceof ApiRequestError && error.status === 404) setMissing(true)
+        if (cancelled) return
+        const status = error instanceof ApiRequestError ? error.status : 0
+        setFailure(
+          status === 404
+            ? 'not-found'
+            : status === 401 || status === 403
+              ? 'no-access'
+              : 'unreachable',
+        )
       },
     )
     return () => {
       cancelled = true
     }
-  }, [mapId]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [mapId, attempt]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (missing) {
+  if (failure) {
     return (
       <main className="map-message">
-        <p role="alert">{t('map.notFound')}</p>
-        <a href="/">{t('map.back')}</a>
+        <p role="alert">{t(`map.open.${failure}`)}</p>
+        {failure === 'unreachable' && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setFailure(null)
+              setAttempt((n) => n + 1)
+            }}
+          >
+            {t('map.retry')}
+          </button>
+        )}
+        <p>
+          <a href="/">{t('map.back')}</a>
+        </p>
       </main>
     )
   }
-  return <MapCanvas mapId={mapId} title={metadata?.title ?? ''} config={config} />
+  if (!opened) return <p className="map-message">{t('map.loading')}</p>
+  return <MapCanvas mapId={mapId} opened={opened} config={config} />
 }
 
 function MapCanvas({
   mapId,
-  title,
+  opened,
   config,
 }: {
   mapId: string
-  title: string
+  opened: OpenedMap
   config: ClientConfig
 }) {
+  const { metadata, token } = opened
   const { t } = useTranslation()
-  const { connection, session } = useMapSession(mapId, 'Stakeholders')
+  const { connection, session } = useMapSession(mapId, token, metadata.role)
   const refused = useValue('refused', () => connection?.status.get().kind === 'refused', [
     connection,
   ])
@@ -78,7 +140,8 @@ function MapCanvas({
         >
           ← {t('map.back')}
         </a>
-        <h1 className="map-bar__title">{title}</h1>
+        <h1 className="map-bar__title">{metadata.title}</h1>
+        {!canEditMap(metadata.role) && <span className="map-bar__role">{t('map.readOnly')}</span>}
         <div className="map-bar__tools">
           <UserNameField />
           <LanguageSwitch />
@@ -86,41 +149,131 @@ function MapCanvas({
         </div>
       </header>
       {session ? (
-        <MapEditor session={session} config={config} />
+        <MapEditor
+          session={session}
+          config={config}
+          template={metadata.template}
+          role={metadata.role}
+          title={metadata.title}
+          mapId={mapId}
+          token={token}
+        />
       ) : (
         <p className="map-message" role="status">
-          {refused ? t('map.notFound') : t('map.loading')}
+          {refused ? t('map.open.no-access') : t('map.loading')}
         </p>
       )}
     </div>
   )
 }
 
-function MapEditor({ session, config }: { session: MapSession; config: ClientConfig }) {
-  const { t } = useTranslation()
+function MapEditor({
+  session,
+  config,
+  template,
+  role,
+  title,
+  mapId,
+  token,
+}: {
+  mapId: string
+  token: string | null
+  session: MapSession
+  config: ClientConfig
+  template: MapMetadata['template']
+  role: Role
+  title: string
+}) {
+  const { t, locale } = useTranslation()
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const [openVersion, setOpenVersion] = useState<{ doc: Y.Doc; version: VersionSummary } | null>(
+    null,
+  )
   const outdated = useValue('outdated', () => session.binding.schemaState.get() === 'outdated', [
     session,
   ])
+  const overrides = useMemo(() => deleteAsksAboutStakeholders(session.registry), [session])
+
+  // The SER template is seeded once, by whoever opens the new map first.
+  useEffect(() => {
+    if (editor && template) seedTemplateOnce(editor, session.connection.doc, template, locale)
+  }, [editor, template, session, locale])
+
   return (
-    <div className="map-canvas">
-      {outdated && (
-        <div className="map-banner" role="alert">
-          {t('map.outdated')}{' '}
-          <button type="button" onClick={() => window.location.reload()}>
-            {t('map.reload')}
-          </button>
-        </div>
+    <div className="map-workspace">
+      <div className="map-canvas">
+        {outdated && (
+          <div className="map-banner" role="alert">
+            {t('map.outdated')}{' '}
+            <button type="button" onClick={() => window.location.reload()}>
+              {t('map.reload')}
+            </button>
+          </div>
+        )}
+        <Tldraw
+          store={session.store}
+          shapeUtils={session.shapeUtils}
+          user={tldrawCurrentUser}
+          assetUrls={assetUrls}
+          overrides={overrides}
+          licenseKey={config.tldrawLicenseKey ?? undefined}
+          onMount={(mounted) => {
+            setEditor(mounted)
+            // Exposed for the browser tests and for debugging from the console.
+            ;(window as unknown as { editor: unknown }).editor = mounted
+            const stopPlacement = syncCardPlacement(mounted, session.registry)
+            return () => {
+              stopPlacement()
+              setEditor(null)
+            }
+          }}
+        />
+      </div>
+      {openVersion && (
+        <VersionViewer
+          doc={openVersion.doc}
+          version={openVersion.version}
+          onClose={() => setOpenVersion(null)}
+        />
       )}
-      <Tldraw
-        store={session.store}
-        user={tldrawCurrentUser}
-        assetUrls={assetUrls}
-        licenseKey={config.tldrawLicenseKey ?? undefined}
-        onMount={(editor) => {
-          // Exposed for the browser tests and for debugging from the console.
-          ;(window as unknown as { editor: unknown }).editor = editor
-        }}
-      />
+      {editor && (
+        <SidePanel
+          editor={editor}
+          registry={session.registry}
+          doc={session.connection.doc}
+          mapTitle={title}
+          readOnly={!canEditMap(role)}
+          mapTab={
+            <>
+              <SharePanel
+                mapId={mapId}
+                role={role}
+                token={token ?? ''}
+                tokens={accessFor(mapId).tokens}
+                locale={locale}
+                onReissued={(reissuedRole, newToken) => {
+                  rememberAccess(mapId, { [reissuedRole]: newToken })
+                  // A new link for our own role revokes the token this page is connected with.
+                  if (reissuedRole === role) window.location.reload()
+                }}
+              />
+              <VersionHistoryPanel
+                mapId={mapId}
+                token={token ?? ''}
+                role={role}
+                locale={locale}
+                displayName={localUserPreferences.get().name || undefined}
+                onOpenVersion={(doc, version) => setOpenVersion({ doc, version })}
+              />
+            </>
+          }
+          onRemoveStakeholder={(stakeholderId) => {
+            if (!window.confirm(t('delete.body'))) return
+            editor.deleteShapes(cardsShowing(editor, stakeholderId).map((card) => card.id))
+            session.registry.remove(stakeholderId)
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -8,6 +8,9 @@ import {
   defaultShapeUtils,
   react,
 } from 'tldraw'
+import { type Role, canEditMap } from '../../shared/protocol/roles'
+import { customShapeUtils } from '../shapes/customShapeUtils'
+import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { type MapConnection, connectMap } from '../sync/MapConnection'
 import { bindPresence } from '../sync/PresenceBinding'
 import { type TldrawYjsBinding, bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
@@ -18,18 +21,21 @@ export interface MapSession {
   connection: MapConnection
   store: TLStore
   binding: TldrawYjsBinding
+  registry: StakeholderRegistry
+  /** The shape utils bound to this map's registry; the same list the store was made with. */
+  shapeUtils: ReturnType<typeof customShapeUtils>
 }
 
 /**
  * Opens a map: connects, waits for the first sync (so an existing map is never mistaken for
  * an empty one and seeded twice), then binds a fresh tldraw store to the document.
  */
-export function useMapSession(mapId: string, firstPageName: string) {
+export function useMapSession(mapId: string, token: string | null, role: Role) {
   const [connection, setConnection] = useState<MapConnection | null>(null)
   const [session, setSession] = useState<MapSession | null>(null)
 
   useEffect(() => {
-    const opened = connectMap(mapId)
+    const opened = connectMap(mapId, token)
     setConnection(opened)
     let disposed = false
     let cleanup = () => {}
@@ -40,14 +46,17 @@ export function useMapSession(mapId: string, firstPageName: string) {
         opened.status.get().kind === 'connected' ? 'online' : 'offline',
       )
       const mode = atom<'readonly' | 'readwrite'>('mode', 'readwrite')
+      const registry = new StakeholderRegistry(opened.doc, opened.localOrigin)
+      const shapeUtils = customShapeUtils(registry)
       const store = createTLStore({
-        shapeUtils: defaultShapeUtils,
+        shapeUtils: [...defaultShapeUtils, ...shapeUtils],
         bindingUtils: defaultBindingUtils,
         collaboration: { status: online, mode },
       })
-      const binding = bindTldrawStoreToYDoc(store, opened.doc, { firstPageName })
+      const binding = bindTldrawStoreToYDoc(store, opened.doc, { writable: canEditMap(role) })
       const stopMode = react('read-only when outdated', () => {
-        mode.set(binding.schemaState.get() === 'outdated' ? 'readonly' : 'readwrite')
+        const outdated = binding.schemaState.get() === 'outdated'
+        mode.set(outdated || !canEditMap(role) ? 'readonly' : 'readwrite')
       })
       const stopPresence = bindPresence(store, opened.provider.awareness, presenceUser)
       // Changes made in the last throttle window are written before the page goes away.
@@ -58,8 +67,9 @@ export function useMapSession(mapId: string, firstPageName: string) {
         stopMode()
         stopPresence()
         binding.dispose()
+        registry.dispose()
       }
-      setSession({ connection: opened, store, binding })
+      setSession({ connection: opened, store, binding, registry, shapeUtils })
     })
 
     return () => {
@@ -69,8 +79,7 @@ export function useMapSession(mapId: string, firstPageName: string) {
       setSession(null)
       setConnection(null)
     }
-    // firstPageName only matters for seeding; a language switch must not reconnect.
-  }, [mapId]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [mapId, token, role])
 
   return { connection, session }
 }

@@ -24,6 +24,8 @@ export interface MapConnection {
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
   readonly status: Atom<ConnectionStatus>
+  /** Origin of this client's own writes outside tldraw (stakeholder records, facilitation). */
+  readonly localOrigin: object
   /** Resolves once the first sync with the server completed. */
   readonly synced: Promise<void>
   destroy(): void
@@ -35,12 +37,17 @@ export function syncUrlForLocation(location: Location): string {
   return `${protocol}//${location.host}/sync`
 }
 
-/** Opens the connection for `mapId`. */
-export function connectMap(mapId: string, serverUrl = syncUrlForLocation(window.location)) {
+/** Opens the connection for `mapId`, authenticated by a share token. */
+export function connectMap(
+  mapId: string,
+  token: string | null,
+  serverUrl = syncUrlForLocation(window.location),
+) {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(serverUrl, mapId, doc, {
     // Tabs must not sync with each other behind the server's back: the server enforces roles.
     disableBc: true,
+    params: token ? { token } : {},
   })
   const status = atom<ConnectionStatus>('connectionStatus', { kind: 'connecting' })
   let everConnected = false
@@ -83,6 +90,7 @@ export function connectMap(mapId: string, serverUrl = syncUrlForLocation(window.
     doc,
     provider,
     status,
+    localOrigin: { mapId, kind: 'local' },
     synced,
     destroy() {
       window.removeEventListener('online', update)

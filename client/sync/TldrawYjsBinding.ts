@@ -26,13 +26,15 @@ import {
   TLDOCUMENT_ID,
 } from 'tldraw'
 import type * as Y from 'yjs'
+import {
+  META_MAP,
+  TLDRAW_RECORDS_MAP,
+  TLDRAW_SCHEMA_KEY,
+} from '../../shared/document/mapDocumentLayout'
 
-/** Name of the Y.Map holding tldraw's document-scoped records, keyed by record id. */
-export const TLDRAW_RECORDS_MAP = 'tldraw'
-/** Name of the Y.Map holding document-wide metadata (the tldraw schema, among others). */
-export const META_MAP = 'meta'
+export { META_MAP, TLDRAW_RECORDS_MAP }
 /** Key in the meta map under which the tldraw schema of the document is kept. */
-export const SCHEMA_KEY = 'tldrawSchema'
+export const SCHEMA_KEY = TLDRAW_SCHEMA_KEY
 /**
  * Id of the page every map starts with: tldraw's own default page id, so that concurrent
  * seeders, and tldraw's integrity check that re-creates a missing page, agree on one page.
@@ -47,6 +49,11 @@ export interface TldrawYjsBindingOptions {
   flushIntervalMs?: number
   /** Name of the first page when this client seeds an empty map. */
   firstPageName?: string
+  /**
+   * False for a read-only participant: it neither seeds nor writes (the server would drop
+   * its changes anyway), it only follows the document.
+   */
+  writable?: boolean
 }
 
 /** A live binding; `dispose()` stops both directions and flushes pending local changes. */
@@ -119,7 +126,8 @@ export function bindTldrawStoreToYDoc(
     if (loaded.length) putValidRecords(store, loaded)
   })
 
-  if (initial.state === 'current') {
+  const writable = options.writable ?? true
+  if (initial.state === 'current' && writable) {
     doc.transact(() => {
       for (const record of upgraded) records.set(record.id, record)
       if (!documentSchema || upgraded.length) meta.set(SCHEMA_KEY, ownSchema)
@@ -152,7 +160,7 @@ export function bindTldrawStoreToYDoc(
     flushTimer = null
     lastFlush = Date.now()
     if (pending.size === 0) return
-    if (schemaState.get() === 'outdated') {
+    if (schemaState.get() === 'outdated' || !writable) {
       // Never write with an older schema: the newer clients could not read it back.
       pending.clear()
       return

@@ -114,3 +114,95 @@ export function shapeCount(page: Page): Promise<number> {
     return editor.getCurrentPageShapes().length
   })
 }
+
+/** The answer of `POST /api/maps`. */
+export interface CreatedMap {
+  id: string
+  tokens: Record<'owner' | 'facilitator' | 'editor' | 'viewer', string>
+}
+
+/** Creates a map through the HTTP API, as an integrator would. */
+export async function createMapViaApi(
+  baseUrl: string,
+  title: string,
+  template: 'blank' | 'ser-phase-1' = 'blank',
+): Promise<CreatedMap> {
+  const response = await fetch(`${baseUrl}/api/maps`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title, template }),
+  })
+  if (response.status !== 201) throw new Error(`POST /api/maps answered ${response.status}`)
+  return (await response.json()) as CreatedMap
+}
+
+/** The share link that opens `mapId` with `token`'s role. */
+export function shareLinkFor(baseUrl: string, mapId: string, token: string): string {
+  return `${baseUrl}/m/${mapId}#t=${token}`
+}
+
+/** Screen point of a shape's centre, for real mouse drags. */
+export function shapeCentreOnScreen(page: Page, shapeId: string) {
+  return page.evaluate((id) => {
+    const editor = (window as unknown as { editor: TestEditor }).editor
+    const bounds = editor.getShapePageBounds(id)
+    if (!bounds) throw new Error(`no shape ${id}`)
+    return editor.pageToScreen(bounds.center)
+  }, shapeId)
+}
+
+/** The part of tldraw's editor the tests read from the page (window.editor). */
+export interface TestEditor {
+  getCurrentPageShapes(): {
+    id: string
+    type: string
+    parentId: string
+    x: number
+    y: number
+    props: Record<string, unknown>
+  }[]
+  getShapePageBounds(
+    id: string,
+  ): { x: number; y: number; w: number; h: number; center: { x: number; y: number } } | undefined
+  pageToScreen(point: { x: number; y: number }): { x: number; y: number }
+  zoomToFit(): void
+  zoomToSelection(): void
+  getShape(id: string):
+    | {
+        id: string
+        type: string
+        parentId: string
+        x: number
+        y: number
+        props: Record<string, unknown>
+      }
+    | undefined
+}
+
+/** Waits until the camera stops moving (after an animated pan or zoom). */
+export async function waitForCameraToSettle(page: Page) {
+  let previous = ''
+  for (let i = 0; i < 50; i++) {
+    const camera = await page.evaluate(() =>
+      JSON.stringify(
+        (window as unknown as { editor: { getCamera(): unknown } }).editor.getCamera(),
+      ),
+    )
+    if (camera === previous) return
+    previous = camera
+    await page.waitForTimeout(60)
+  }
+}
+
+/** Drags from one screen point to another with the real mouse, in small steps. */
+export async function dragOnScreen(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+) {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(from.x + 12, from.y + 12, { steps: 4 })
+  await page.mouse.move(to.x, to.y, { steps: 16 })
+  await page.mouse.up()
+}

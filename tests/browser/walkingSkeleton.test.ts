@@ -38,6 +38,7 @@ describe('walking skeleton: two browsers on one map', () => {
     const { page } = alice
     await page.goto(server.url)
     await page.getByLabel('Title').fill('Cocoa supply chain')
+    await page.getByLabel(/Blank board/).check()
     await page.getByRole('button', { name: 'Create map' }).click()
     await page.waitForURL(/\/m\/[A-Za-z0-9_-]+$/)
     mapUrl = page.url()
@@ -46,7 +47,13 @@ describe('walking skeleton: two browsers on one map', () => {
   })
 
   it('shows a rectangle drawn in page A in page B within a second', async () => {
-    await bob.page.goto(mapUrl)
+    // Page A created the map, so it holds the share tokens; B opens A's editor link.
+    const editorLink = await alice.page.evaluate((url) => {
+      const mapId = new URL(url).pathname.split('/').pop() ?? ''
+      const access = JSON.parse(localStorage.getItem('stakeholder-canvas:access') ?? '{}')
+      return `${url}#t=${access[mapId].tokens.editor}`
+    }, mapUrl)
+    await bob.page.goto(editorLink)
     await waitForMapReady(bob.page)
     expect(await shapeCount(bob.page)).toBe(0)
 

@@ -21,17 +21,20 @@ export interface Circle {
   r: number
 }
 
+/** Distance between circle centres, as a fraction of the radius. */
+const SIDE = 0.9
+
 /** Room above the circles for the title. */
 const TITLE_HEIGHT = 56
 
 /** The three circles of a diagram of size `w` × `h`, as large as fits. */
 export function salienceCircles(w: number, h: number): Circle[] {
-  // Centres on an equilateral triangle of side 1.1 r: the overlaps are large enough to hold
-  // cards in every two- and three-attribute region.
+  // Centres on an equilateral triangle of side 0.9 r: the overlaps are large enough to hold
+  // several compact cards in every two- and three-attribute region.
   const availableH = Math.max(1, h - TITLE_HEIGHT)
-  // Bounding box of the three circles: width = 2r + 1.1r, height = 2r + 0.953r.
-  const r = Math.max(1, Math.min(w / 3.1, availableH / 2.953))
-  const side = 1.1 * r
+  // Bounding box of the three circles: width = 2r + side, height = 2r + side * sin 60°.
+  const r = Math.max(1, Math.min(w / (2 + SIDE), availableH / (2 + SIDE * Math.sin(Math.PI / 3))))
+  const side = SIDE * r
   const triangleH = (Math.sqrt(3) / 2) * side
   const cx = w / 2
   const top = TITLE_HEIGHT + (availableH - (2 * r + triangleH)) / 2 + r
@@ -96,9 +99,14 @@ export function regionAnchor(salienceClass: SalienceClass, w: number, h: number)
   const dx = mid.x - centroid.x
   const dy = mid.y - centroid.y
   const length = Math.hypot(dx, dy) || 1
+  // Along the line from the centroid, a one-attribute region runs from where the other two
+  // circles end to where its own ends; a two-attribute region from where the third circle
+  // ends to where the pair's overlap ends. The anchor is the middle of that stretch.
   const r = circles[0]!.r
-  // Distances found so that the anchor lies in the intended region for every diagram size.
-  const push = inside.length === 1 ? 0.55 * r : 0.42 * r
+  const c = (SIDE * r) / Math.sqrt(3)
+  const root = Math.sqrt(4 * r * r - 3 * c * c)
+  const [from, to] = inside.length === 1 ? [(root - c) / 2, c + r] : [r - c, (c + root) / 2]
+  const push = (from + to) / 2
   return { x: centroid.x + (dx / length) * push, y: centroid.y + (dy / length) * push }
 }
 
@@ -126,3 +134,77 @@ export function scoresForRegion(
   }
   return next
 }
+
+/** An axis-aligned rectangle in the diagram's coordinates. */
+export interface Rect {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+/** Room kept free for a region's name, centred on its anchor. */
+export const REGION_LABEL_SIZE = { w: 150, h: 36 } as const
+
+/**
+ * Where to put a card of size `card` so that its centre lies in the region of
+ * `salienceClass`, clear of the `occupied` rectangles and of the region labels, as close to
+ * the region's anchor as possible; cards that fit entirely inside the region are preferred.
+ * Answers the card's top-left corner. Deterministic, so every client picks the same slot.
+ */
+export function findSlot(
+  salienceClass: SalienceClass,
+  w: number,
+  h: number,
+  card: { w: number; h: number },
+  occupied: readonly Rect[],
+): Point {
+  const anchor = regionAnchor(salienceClass, w, h)
+  const labels = SALIENCE_CLASSES_FOR_LABELS.map((c) => {
+    const at = regionAnchor(c, w, h)
+    return {
+      x: at.x - REGION_LABEL_SIZE.w / 2,
+      y: at.y - REGION_LABEL_SIZE.h + 8,
+      ...REGION_LABEL_SIZE,
+    }
+  })
+  const blocked = [...occupied, ...labels]
+  const step = 16
+  const reach = Math.max(w, h)
+  let best: { point: Point; score: number } | null = null
+  for (let dy = -reach; dy <= reach; dy += step) {
+    for (let dx = -reach; dx <= reach; dx += step) {
+      const centre = { x: anchor.x + dx, y: anchor.y + dy }
+      const rect = { x: centre.x - card.w / 2, y: centre.y - card.h / 2, ...card }
+      if (rect.x < 0 || rect.y < 0 || rect.x + rect.w > w || rect.y + rect.h > h) continue
+      if (classAt(centre, w, h) !== salienceClass) continue
+      if (blocked.some((other) => overlaps(rect, other))) continue
+      const corners = [
+        { x: rect.x, y: rect.y },
+        { x: rect.x + rect.w, y: rect.y },
+        { x: rect.x, y: rect.y + rect.h },
+        { x: rect.x + rect.w, y: rect.y + rect.h },
+      ]
+      const fits = corners.every((corner) => classAt(corner, w, h) === salienceClass)
+      const score = Math.hypot(dx, dy) + (fits ? 0 : 10_000)
+      if (!best || score < best.score) best = { point: { x: rect.x, y: rect.y }, score }
+    }
+  }
+  // A full region: stack on the anchor rather than put the card in the wrong region.
+  return best?.point ?? { x: anchor.x - card.w / 2, y: anchor.y + 12 }
+}
+
+const SALIENCE_CLASSES_FOR_LABELS: readonly SalienceClass[] = [
+  'definitive',
+  'dominant',
+  'dangerous',
+  'dependent',
+  'dormant',
+  'discretionary',
+  'demanding',
+  'non-stakeholder',
+]

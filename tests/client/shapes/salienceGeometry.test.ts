@@ -4,11 +4,13 @@ import {
   ATTRIBUTES_OF_CLASS,
   attributesAt,
   classAt,
+  findSlot,
   regionAnchor,
   salienceCircles,
   scoresForRegion,
 } from '../../../client/shapes/salience-diagram/salienceGeometry'
 import { SALIENCE_CLASSES, classifySalience } from '../../../shared/scoring/classifySalience'
+import { COMPACT_CARD_SIZE } from '../../../client/shapes/stakeholder-card/stakeholderCardShape'
 
 describe('salience diagram geometry', () => {
   it('draws three equal circles inside the shape', () => {
@@ -65,4 +67,31 @@ describe('salience diagram geometry', () => {
     })
     expect(ATTRIBUTES_OF_CLASS['non-stakeholder']).toEqual([])
   })
+})
+
+describe('finding a free place for a card in a region', () => {
+  const W = 1100
+  const H = 1000
+  const card = COMPACT_CARD_SIZE
+
+  it.each(SALIENCE_CLASSES)(
+    'places up to three cards in %s, each in the region, none overlapping',
+    (salienceClass) => {
+      const placed: { x: number; y: number; w: number; h: number }[] = []
+      for (let i = 0; i < 3; i++) {
+        const slot = findSlot(salienceClass, W, H, card, placed)
+        const centre = { x: slot.x + card.w / 2, y: slot.y + card.h / 2 }
+        expect(classAt(centre, W, H)).toBe(salienceClass)
+        for (const other of placed) {
+          const apart =
+            slot.x >= other.x + other.w ||
+            other.x >= slot.x + card.w ||
+            slot.y >= other.y + other.h ||
+            other.y >= slot.y + card.h
+          expect(apart).toBe(true)
+        }
+        placed.push({ ...slot, ...card })
+      }
+    },
+  )
 })

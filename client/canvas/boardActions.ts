@@ -1,0 +1,123 @@
+/**
+ * Things the panels do on the canvas: put cards and boards on it, find a stakeholder's
+ * cards and bring one into view. Every action is one undoable step for the person doing it.
+ */
+import { Box, type Editor, type TLShape, type TLShapeId, createShapeId } from 'tldraw'
+import { MATRIX_SIZE, MATRIX_TYPE } from '../shapes/influence-impact-matrix/matrixShape'
+import {
+  SALIENCE_DIAGRAM_SIZE,
+  type SALIENCE_DIAGRAM_TYPE,
+} from '../shapes/salience-diagram/salienceDiagramShape'
+import {
+  CARD_SIZE,
+  STAKEHOLDER_CARD_TYPE,
+  type StakeholderCardShape,
+} from '../shapes/stakeholder-card/stakeholderCardShape'
+
+const CARD_GAP = 24
+const CARDS_PER_ROW = 5
+
+/** True for stakeholder cards. */
+export function isStakeholderCard(
+  shape: TLShape | null | undefined,
+): shape is StakeholderCardShape {
+  return shape?.type === STAKEHOLDER_CARD_TYPE
+}
+
+/** Cards showing `stakeholderId`, on every page. */
+export function cardsShowing(editor: Editor, stakeholderId: string): StakeholderCardShape[] {
+  return editor.store
+    .allRecords()
+    .filter(
+      (record): record is StakeholderCardShape =>
+        record.typeName === 'shape' &&
+        isStakeholderCard(record) &&
+        record.props.stakeholderId === stakeholderId,
+    )
+}
+
+/**
+ * Lays new cards out in rows and selects them: in the middle of the screen when that spot is
+ * free, otherwise below everything on the page (then the view follows them), so new cards
+ * never land on top of a board or of other cards.
+ */
+export function addStakeholderCards(editor: Editor, stakeholderIds: string[]): TLShapeId[] {
+  if (stakeholderIds.length === 0) return []
+  const columns = Math.min(CARDS_PER_ROW, stakeholderIds.length)
+  const rows = Math.ceil(stakeholderIds.length / CARDS_PER_ROW)
+  const width = columns * (CARD_SIZE.w + CARD_GAP) - CARD_GAP
+  const height = rows * (CARD_SIZE.h + CARD_GAP) - CARD_GAP
+  const centre = editor.getViewportPageBounds().center
+  let left = centre.x - width / 2
+  let top = centre.y - height / 2
+  const area = new Box(left, top, width, height)
+  const occupied = editor
+    .getCurrentPageShapes()
+    .some((shape) => editor.getShapePageBounds(shape)?.collides(area))
+  const content = editor.getCurrentPageBounds()
+  if (occupied && content) {
+    left = content.minX
+    top = content.maxY + 120
+  }
+  const ids = stakeholderIds.map(() => createShapeId())
+  editor.run(() => {
+    editor.createShapes<StakeholderCardShape>(
+      stakeholderIds.map((stakeholderId, index) => ({
+        id: ids[index],
+        type: STAKEHOLDER_CARD_TYPE,
+        x: left + (index % CARDS_PER_ROW) * (CARD_SIZE.w + CARD_GAP),
+        y: top + Math.floor(index / CARDS_PER_ROW) * (CARD_SIZE.h + CARD_GAP),
+        props: { stakeholderId, w: CARD_SIZE.w, h: CARD_SIZE.h },
+      })),
+    )
+    editor.select(...ids)
+  })
+  if (occupied) {
+    editor.centerOnPoint(
+      { x: left + width / 2, y: top + height / 2 },
+      { animation: { duration: 250 } },
+    )
+  }
+  return ids
+}
+
+/** Where a new board goes: right of everything on the page, so it covers nothing. */
+export function freeSpotBesideContent(editor: Editor): { x: number; y: number } {
+  const bounds = editor.getCurrentPageBounds()
+  return bounds ? { x: bounds.maxX + 160, y: bounds.minY } : { x: 0, y: 0 }
+}
+
+/** Adds a matrix or a salience diagram beside the existing content and zooms to it. */
+export function addBoard(editor: Editor, type: typeof MATRIX_TYPE | typeof SALIENCE_DIAGRAM_TYPE) {
+  const size = type === MATRIX_TYPE ? MATRIX_SIZE : SALIENCE_DIAGRAM_SIZE
+  const spot = freeSpotBesideContent(editor)
+  const id = createShapeId()
+  editor.run(() => {
+    editor.createShape({
+      id,
+      type,
+      x: spot.x,
+      y: spot.y,
+      props: { w: size.w, h: size.h, title: '' },
+    })
+    // Boards lie under the cards, so cards dropped on them are never hidden.
+    editor.sendToBack([id])
+    editor.select(id)
+  })
+  editor.zoomToSelection({ animation: { duration: 200 } })
+  return id
+}
+
+/** Selects a card of the stakeholder and brings it into view; false when it has none. */
+export function revealStakeholder(editor: Editor, stakeholderId: string): boolean {
+  const cards = cardsShowing(editor, stakeholderId)
+  const onPage = cards.find((card) => editor.getAncestorPageId(card) === editor.getCurrentPageId())
+  const card = onPage ?? cards[0]
+  if (!card) return false
+  const pageId = editor.getAncestorPageId(card)
+  if (pageId && pageId !== editor.getCurrentPageId()) editor.setCurrentPage(pageId)
+  editor.select(card.id)
+  const bounds = editor.getShapePageBounds(card.id)
+  if (bounds) editor.centerOnPoint(bounds.center, { animation: { duration: 250 } })
+  return true
+}

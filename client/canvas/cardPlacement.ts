@@ -1,0 +1,243 @@
+/**
+ * Keeps stakeholder cards and scores in step, both ways.
+ *
+ * - Position → scores: when this user drops or nudges a card inside a matrix, the card's
+ *   centre gives the stakeholder's influence and impact; inside a salience diagram, the
+ *   region gives power, legitimacy and urgency (changing as few scores as possible). The
+ *   write waits until the pointer is released, so a drag is one change, not hundreds.
+ * - Scores → position: when a stakeholder's scores change (in the register, the editor, by
+ *   someone else), its cards inside matrices move to the new point and its cards inside
+ *   diagrams move to a free place in the right region. Moving a card never triggers this
+ *   direction, so two people dragging never fight over a card.
+ * - Cards inside a matrix or diagram are compact; on the open canvas they are full size.
+ */
+import { type Editor, type TLShape, type TLShapeId, react } from 'tldraw'
+import { classifySalience } from '../../shared/scoring/classifySalience'
+import type { Stakeholder } from '../../shared/stakeholder/Stakeholder'
+import { pointForScores, scoresForPoint } from '../shapes/influence-impact-matrix/matrixGeometry'
+import { MATRIX_TYPE, type MatrixShape } from '../shapes/influence-impact-matrix/matrixShape'
+import {
+  type SalienceDiagramShape,
+  SALIENCE_DIAGRAM_TYPE,
+} from '../shapes/salience-diagram/salienceDiagramShape'
+import { classAt, findSlot, scoresForRegion } from '../shapes/salience-diagram/salienceGeometry'
+import {
+  CARD_SIZE,
+  COMPACT_CARD_SIZE,
+  STAKEHOLDER_CARD_TYPE,
+  type StakeholderCardShape,
+} from '../shapes/stakeholder-card/stakeholderCardShape'
+import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+
+/** Scores closer than this count as equal (positions give two decimals). */
+const SCORE_EPSILON = 0.005
+/** Positions closer than this (in canvas units) count as equal. */
+const POSITION_EPSILON = 0.5
+
+type Container = MatrixShape | SalienceDiagramShape
+
+function isCard(shape: TLShape | undefined): shape is StakeholderCardShape {
+  return shape?.type === STAKEHOLDER_CARD_TYPE
+}
+
+function isContainer(shape: TLShape | undefined): shape is Container {
+  return shape?.type === MATRIX_TYPE || shape?.type === SALIENCE_DIAGRAM_TYPE
+}
+
+function centreOf(card: StakeholderCardShape) {
+  return { x: card.x + card.props.w / 2, y: card.y + card.props.h / 2 }
+}
+
+function differs(a: number | null, b: number | null) {
+  if (a === null || b === null) return a !== b
+  return Math.abs(a - b) > SCORE_EPSILON
+}
+
+/** The scores that decide where a card sits, as one comparable string. */
+function placementKey(s: Stakeholder) {
+  return [s.influence, s.impact, s.power, s.legitimacy, s.urgency].join('|')
+}
+
+/** Starts the two-way sync; returns a function that stops it. */
+export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry): () => void {
+  const pending = new Set<TLShapeId>()
+  let timer: ReturnType<typeof setTimeout> | null = null
+
+  function cardsOf(stakeholderId: string): StakeholderCardShape[] {
+    return editor.store
+      .allRecords()
+      .filter(
+        (r): r is StakeholderCardShape =>
+          r.typeName === 'shape' && isCard(r) && r.props.stakeholderId === stakeholderId,
+      )
+  }
+
+  function isBeingDraggedHere(card: StakeholderCardShape) {
+    return editor.inputs.getIsDragging() && editor.getSelectedShapeIds().includes(card.id)
+  }
+
+  /** The card's size for where it now is. */
+  function sizeFor(container: Container | undefined) {
+    return container ? COMPACT_CARD_SIZE : CARD_SIZE
+  }
+
+  /** Moves (and resizes) a card without putting the move on anyone's undo stack. */
+  function place(
+    card: StakeholderCardShape,
+    x: number,
+    y: number,
+    size: { w: number; h: number } = card.props,
+  ) {
+    const same =
+      Math.abs(card.x - x) < POSITION_EPSILON &&
+      Math.abs(card.y - y) < POSITION_EPSILON &&
+      card.props.w === size.w &&
+      card.props.h === size.h
+    if (same) return
+    editor.run(
+      () =>
+        editor.updateShape<StakeholderCardShape>({
+          id: card.id,
+          type: STAKEHOLDER_CARD_TYPE,
+          x,
+          y,
+          props: { w: size.w, h: size.h },
+        }),
+      { history: 'ignore' },
+    )
+  }
+
+  function occupiedIn(container: Container, except: TLShapeId) {
+    return editor
+      .getSortedChildIdsForParent(container.id)
+      .filter((id) => id !== except)
+      .map((id) => editor.getShape(id))
+      .filter(isCard)
+      .map((other) => ({ x: other.x, y: other.y, w: other.props.w, h: other.props.h }))
+  }
+
+  /** Puts a card where the stakeholder's scores say, inside its container. */
+  function placeByScores(card: StakeholderCardShape, stakeholder: Stakeholder) {
+    const container = editor.getShape(card.parentId as TLShapeId)
+    if (!isContainer(container) || isBeingDraggedHere(card)) return
+    const size = COMPACT_CARD_SIZE
+    const { w, h } = container.props
+    if (container.type === MATRIX_TYPE) {
+      if (stakeholder.influence === null || stakeholder.impact === null) return
+      const target = pointForScores(
+        { influence: stakeholder.influence, impact: stakeholder.impact },
+        w,
+        h,
+      )
+      place(card, target.x - size.w / 2, target.y - size.h / 2, size)
+    } else {
+      const wanted = classifySalience(stakeholder)
+      if (classAt(centreOf(card), w, h) === wanted && card.props.w === size.w) return
+      const slot = findSlot(wanted, w, h, size, occupiedIn(container, card.id))
+      place(card, slot.x, slot.y, size)
+    }
+  }
+
+  /** Reads the scores off a card this user just placed. */
+  function applyUserPlacement(card: StakeholderCardShape) {
+    const container = editor.getShape(card.parentId as TLShapeId)
+    const size = sizeFor(isContainer(container) ? container : undefined)
+    if (card.props.w !== size.w || card.props.h !== size.h) {
+      // Keep the card's centre where it was dropped while it changes size.
+      const centre = centreOf(card)
+      place(card, centre.x - size.w / 2, centre.y - size.h / 2, size)
+      card = editor.getShape(card.id) as StakeholderCardShape
+    }
+    const stakeholder = registry.get(card.props.stakeholderId)
+    if (!isContainer(container) || !stakeholder) return
+    const { w, h } = container.props
+    if (container.type === MATRIX_TYPE) {
+      const scores = scoresForPoint(centreOf(card), w, h)
+      if (
+        differs(scores.influence, stakeholder.influence) ||
+        differs(scores.impact, stakeholder.impact)
+      ) {
+        registry.patch(stakeholder.id, scores)
+      }
+      // Snap to the exact point of the rounded scores, so every client agrees on it.
+      const target = pointForScores(scores, w, h)
+      place(card, target.x - card.props.w / 2, target.y - card.props.h / 2)
+    } else {
+      const region = classAt(centreOf(card), w, h)
+      if (region !== classifySalience(stakeholder)) {
+        registry.patch(stakeholder.id, scoresForRegion(stakeholder, region))
+      }
+    }
+  }
+
+  function flush() {
+    timer = null
+    // Wait for the drop: a drag is one change to the scores, not one per frame.
+    if (editor.inputs.getIsDragging() || editor.inputs.getIsPointing()) {
+      timer = setTimeout(flush, 100)
+      return
+    }
+    const ids = [...pending]
+    pending.clear()
+    for (const id of ids) {
+      const card = editor.getShape(id)
+      if (isCard(card)) applyUserPlacement(card)
+    }
+  }
+
+  function schedule(id: TLShapeId) {
+    pending.add(id)
+    if (!timer) timer = setTimeout(flush, 0)
+  }
+
+  const stopCreate = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
+    if (source === 'user' && isCard(shape)) schedule(shape.id)
+  })
+  const stopChange = editor.sideEffects.registerAfterChangeHandler(
+    'shape',
+    (prev, next, source) => {
+      if (source !== 'user') return
+      if (isCard(next) && isCard(prev)) {
+        if (prev.x !== next.x || prev.y !== next.y || prev.parentId !== next.parentId) {
+          schedule(next.id)
+        }
+      } else if (isContainer(next) && isContainer(prev)) {
+        if (prev.props.w === next.props.w && prev.props.h === next.props.h) return
+        // The grid or the circles changed size: put every card back on its scores.
+        for (const id of editor.getSortedChildIdsForParent(next.id)) {
+          const card = editor.getShape(id)
+          const stakeholder = isCard(card) ? registry.get(card.props.stakeholderId) : null
+          if (isCard(card) && stakeholder) placeByScores(card, stakeholder)
+        }
+      }
+    },
+  )
+
+  // Scores → positions, for stakeholders whose scores changed since the last run.
+  const lastKeys = new Map<string, string>()
+  let first = true
+  const stopReact = react('place cards by scores', () => {
+    const all = registry.all.get()
+    const changed: Stakeholder[] = []
+    for (const stakeholder of all) {
+      const key = placementKey(stakeholder)
+      if (!first && lastKeys.get(stakeholder.id) !== key) changed.push(stakeholder)
+      lastKeys.set(stakeholder.id, key)
+    }
+    first = false
+    if (changed.length === 0) return
+    // Outside the reaction: moving shapes must not make this reaction depend on them.
+    queueMicrotask(() => {
+      for (const stakeholder of changed) {
+        for (const card of cardsOf(stakeholder.id)) placeByScores(card, stakeholder)
+      }
+    })
+  })
+
+  return () => {
+    if (timer) clearTimeout(timer)
+    stopCreate()
+    stopChange()
+    stopReact()
+  }
+}

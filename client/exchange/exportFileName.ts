@@ -1,0 +1,32 @@
+/**
+ * Names of downloaded files: the map title in safe characters, what the file is, and the
+ * date, e.g. `cacao-keten-ghana-register-2026-05-12.csv`. Safe on Windows, macOS and Linux,
+ * and free of characters a mail filter or a shell would trip over.
+ */
+
+/** Characters of the title kept in a file name. */
+const MAX_TITLE_CHARS = 60
+
+/** The title as a file-name part: ASCII letters, digits and single dashes, lower case. */
+export function safeFileNamePart(title: string): string {
+  const part = title
+    .normalize('NFKD')
+    // Accents become their base letters (coöperatie → cooperatie).
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_TITLE_CHARS)
+    .replace(/-+$/g, '')
+  return part === '' ? 'stakeholder-map' : part
+}
+
+/** The file name for an export of the map titled `title`, made on `date` (local calendar). */
+export function exportFileName(title: string, kind: string, extension: string, date: Date): string {
+  const day = [
+    String(date.getFullYear()).padStart(4, '0'),
+    String(date.getMonth() + 1).padStart(2, '0'),
+    String(date.getDate()).padStart(2, '0'),
+  ].join('-')
+  return `${safeFileNamePart(title)}-${safeFileNamePart(kind)}-${day}.${extension}`
+}

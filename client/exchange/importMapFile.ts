@@ -1,0 +1,188 @@
+/**
+ * Imports a map JSON export as a NEW map: read and validate the file, create a map on the
+ * server, write the content into it over a y-websocket connection, and only report success
+ * once the server demonstrably holds it.
+ *
+ * Flow: `POST /api/maps` → writer provider connects and syncs the (empty) document →
+ * `importMapJson` writes everything in one transaction → a second, read-only connection
+ * syncs from the server and is watched until it sees every stakeholder and tldraw record.
+ * y-websocket has no "all updates acknowledged" signal, and the writer's own `sync` event
+ * says nothing about its later updates; a fresh reader seeing the data is the proof.
+ *
+ * Tokens: the server is about to require one per map (`POST /api/maps` answering
+ * `{ id, tokens: { owner } }`, sockets with `?token=`). Pass `token`, or it is taken from
+ * the create answer when present, and sent as the provider's `params`.
+ */
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { TLDRAW_RECORDS_MAP } from '../../shared/document/mapDocumentLayout'
+import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
+import { EXCHANGE_LIMITS } from '../../shared/exchange/exchangeLimits'
+import { importMapJson } from '../../shared/exchange/importMapJson'
+import type { ParsedMapJson } from '../../shared/exchange/mapJsonFormat'
+import { parseMapJson } from '../../shared/exchange/parseMapJson'
+import type { ParseMapJsonResult } from '../../shared/exchange/parseMapJson'
+import type { CreateMapRequest, CreateMapResponse } from '../../shared/protocol/api'
+import type { Role } from '../../shared/protocol/roles'
+import { createMap as createMapOnServer } from '../config/apiClient'
+import { rememberAccess } from '../sharing/mapAccess'
+import { syncUrlForLocation } from '../sync/MapConnection'
+
+/** Bytes of a map file read at most: a JSON text of 50 M characters in UTF-8, roughly. */
+export const MAX_MAP_FILE_BYTES = EXCHANGE_LIMITS.mapJsonChars
+
+/** Reads and validates a map file; never throws. Too large a file is refused unread. */
+export async function readMapFile(
+  file: Blob,
+): Promise<ParseMapJsonResult | { ok: false; tooLarge: true }> {
+  if (file.size > MAX_MAP_FILE_BYTES) return { ok: false, tooLarge: true }
+  let text: string
+  try {
+    text = await file.text()
+  } catch {
+    return { ok: false, errors: [{ path: '', message: 'could not be read' }] }
+  }
+  return parseMapJson(text)
+}
+
+/** Steps reported while importing, for a progress message. */
+export type ImportMapStep = 'creating' | 'writing' | 'confirming'
+
+/** Options for {@link importMapIntoNewMap}. */
+export interface ImportMapOptions {
+  /** The sync endpoint; default the server that served this page. */
+  serverUrl?: string
+  /** Access token for the new map's socket; default `tokens.owner` of the create answer. */
+  token?: string
+  /** How long to wait for the server at each step; default 20 s. */
+  timeoutMs?: number
+  onProgress?: (step: ImportMapStep) => void
+  /** Creates the map; default `POST /api/maps`. Replaceable for tests. */
+  createMap?: (body: CreateMapRequest) => Promise<CreateMapResponse>
+}
+
+/** Outcome of {@link importMapIntoNewMap}; `mapId` is set once the map exists. */
+export type ImportMapOutcome =
+  | { ok: true; mapId: string; token: string | undefined }
+  | {
+      ok: false
+      reason: 'create-failed' | 'not-synced' | 'write-failed' | 'not-confirmed'
+      message: string
+      mapId?: string
+    }
+
+const DEFAULT_TIMEOUT_MS = 20_000
+
+function connect(serverUrl: string, mapId: string, token: string | undefined) {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(serverUrl, mapId, doc, {
+    // As in MapConnection: no tab-to-tab channel behind the server's back.
+    disableBc: true,
+    params: token === undefined ? {} : { token },
+  })
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+/** Resolves true once `check()` holds, re-checking on each `event`; false after `timeoutMs`. */
+function waitFor(
+  subscribe: (listener: () => void) => () => void,
+  check: () => boolean,
+  timeoutMs: number,
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (check()) return resolve(true)
+    const finish = (value: boolean) => {
+      clearTimeout(timer)
+      unsubscribe()
+      resolve(value)
+    }
+    const timer = setTimeout(() => finish(false), timeoutMs)
+    const unsubscribe = subscribe(() => {
+      if (check()) finish(true)
+    })
+  })
+}
+
+function whenSynced(provider: WebsocketProvider, timeoutMs: number): Promise<boolean> {
+  return waitFor(
+    (listener) => {
+      provider.on('sync', listener)
+      return () => provider.off('sync', listener)
+    },
+    () => provider.synced,
+    timeoutMs,
+  )
+}
+
+/** Creates a new map titled as the export and writes the export into it; see the module. */
+export async function importMapIntoNewMap(
+  parsed: ParsedMapJson,
+  options: ImportMapOptions = {},
+): Promise<ImportMapOutcome> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const serverUrl = options.serverUrl ?? syncUrlForLocation(window.location)
+  const create = options.createMap ?? createMapOnServer
+  options.onProgress?.('creating')
+  let created: CreateMapResponse & { tokens?: Partial<Record<Role, string>> }
+  try {
+    created = await create({ title: parsed.title.trim() || 'Imported map' })
+  } catch (error) {
+    return { ok: false, reason: 'create-failed', message: (error as Error).message }
+  }
+  const mapId = created.id
+  // Keep the new map's links at once: even if the import does not finish, it can be opened.
+  if (created.tokens) rememberAccess(mapId, created.tokens)
+  const token = options.token ?? created.tokens?.owner
+
+  const writer = connect(serverUrl, mapId, token)
+  let reader: ReturnType<typeof connect> | null = null
+  try {
+    if (!(await whenSynced(writer.provider, timeoutMs))) {
+      return { ok: false, reason: 'not-synced', message: 'the server did not answer', mapId }
+    }
+    options.onProgress?.('writing')
+    const written = importMapJson(writer.doc, parsed)
+    if (!written.ok) {
+      return {
+        ok: false,
+        reason: 'write-failed',
+        message: written.errors.map((error) => error.message).join('; '),
+        mapId,
+      }
+    }
+    options.onProgress?.('confirming')
+    const current = connect(serverUrl, mapId, token)
+    reader = current
+    const records = current.doc.getMap<unknown>(TLDRAW_RECORDS_MAP)
+    const confirmed = await waitFor(
+      (listener) => {
+        current.doc.on('update', listener)
+        return () => current.doc.off('update', listener)
+      },
+      () =>
+        current.provider.synced &&
+        stakeholdersMap(current.doc).size >= parsed.stakeholders.length &&
+        records.size >= parsed.tldraw.records.length,
+      timeoutMs,
+    )
+    if (!confirmed) {
+      return {
+        ok: false,
+        reason: 'not-confirmed',
+        message: 'the server did not confirm the content in time',
+        mapId,
+      }
+    }
+    return { ok: true, mapId, token }
+  } finally {
+    reader?.destroy()
+    writer.destroy()
+  }
+}

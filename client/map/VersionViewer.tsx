@@ -1,0 +1,91 @@
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { useEffect, useState } from 'react'
+import { Tldraw, atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
+import type * as Y from 'yjs'
+import type { VersionSummary } from '../../shared/protocol/accessApi'
+import { useTranslation } from '../i18n/useTranslation'
+import { customShapeUtils } from '../shapes/customShapeUtils'
+import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import { bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
+import { tldrawCurrentUser } from '../user/localUser'
+
+const assetUrls = getAssetUrlsByImport()
+
+/**
+ * A stored version of the map, shown read-only over the live map. The version's document is
+ * a throwaway copy: nothing done here reaches the live map, and it is destroyed on close.
+ */
+export function VersionViewer({
+  doc,
+  version,
+  onClose,
+}: {
+  doc: Y.Doc
+  version: VersionSummary
+  onClose(): void
+}) {
+  const { t, locale } = useTranslation()
+  const [view] = useState(() => {
+    const registry = new StakeholderRegistry(doc)
+    const shapeUtils = customShapeUtils(registry)
+    const store = createTLStore({
+      shapeUtils: [...defaultShapeUtils, ...shapeUtils],
+      bindingUtils: defaultBindingUtils,
+      collaboration: {
+        status: atom('status', 'offline' as const),
+        mode: atom('mode', 'readonly' as const),
+      },
+    })
+    const binding = bindTldrawStoreToYDoc(store, doc, { writable: false })
+    return { registry, shapeUtils, store, binding }
+  })
+  useEffect(
+    () => () => {
+      view.binding.dispose()
+      view.registry.dispose()
+      doc.destroy()
+    },
+    [view, doc],
+  )
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+
+  return (
+    <div
+      className="version-viewer"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="version-viewer-title"
+    >
+      <header className="version-viewer__bar">
+        <h2 id="version-viewer-title">
+          {t('version.viewing', {
+            name: version.name || t('version.automatic'),
+            date: new Date(version.createdAt).toLocaleString(locale),
+          })}
+        </h2>
+        <span className="map-bar__role">{t('map.readOnly')}</span>
+        <button type="button" className="button button--primary" onClick={onClose} autoFocus>
+          {t('version.close')}
+        </button>
+      </header>
+      <div className="version-viewer__canvas">
+        <Tldraw
+          store={view.store}
+          shapeUtils={view.shapeUtils}
+          user={tldrawCurrentUser}
+          assetUrls={assetUrls}
+          onMount={(editor) => {
+            editor.updateInstanceState({ isReadonly: true })
+            editor.zoomToFit()
+          }}
+        />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,282 @@
+import { useState } from 'react'
+import { type Editor, useValue } from 'tldraw'
+import {
+  CATEGORY_LABELS,
+  ENGAGEMENT_STATUS_LABELS,
+  QUADRANT_LABELS,
+  SALIENCE_CLASS_LABELS,
+} from '../../shared/labels/modelLabels'
+import { classifySalience, salienceGroup } from '../../shared/scoring/classifySalience'
+import {
+  type EngagementQuadrant,
+  engagementQuadrant,
+} from '../../shared/scoring/engagementQuadrant'
+import { prioritiseStakeholders } from '../../shared/scoring/prioritiseStakeholders'
+import { salienceScore } from '../../shared/scoring/salienceScore'
+import { STAKEHOLDER_CATEGORIES, type Stakeholder } from '../../shared/stakeholder/Stakeholder'
+import type { StakeholderPatch } from '../../shared/document/stakeholderDocument'
+import { revealStakeholder } from '../canvas/boardActions'
+import { useTranslation } from '../i18n/useTranslation'
+import { SALIENCE_COLOURS } from '../shapes/stakeholder-card/salienceColours'
+import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+
+type SortKey = 'priority' | 'salience' | 'quadrant' | 'name'
+type AffectedFilter = 'all' | 'affected' | 'other'
+
+/** Quadrants in the order the register lists them: those to engage most first. */
+const QUADRANT_ORDER: readonly EngagementQuadrant[] = [
+  'empower',
+  'manage-closely',
+  'keep-satisfied',
+  'monitor',
+  'unassessed',
+]
+
+interface Row {
+  stakeholder: Stakeholder
+  rank: number
+  salience: number
+  quadrant: EngagementQuadrant
+}
+
+/** All stakeholders of the map in a sortable, filterable, editable table. */
+export function RegisterTable({
+  editor,
+  registry,
+}: {
+  editor: Editor
+  registry: StakeholderRegistry
+}) {
+  const { t, locale } = useTranslation()
+  const all = useValue('register', () => registry.all.get(), [registry])
+  const [sortKey, setSortKey] = useState<SortKey>('priority')
+  const [category, setCategory] = useState<string>('')
+  const [affected, setAffected] = useState<AffectedFilter>('all')
+  const [missingCard, setMissingCard] = useState<string | null>(null)
+
+  const rows: Row[] = prioritiseStakeholders(all).map((entry) => ({
+    stakeholder: entry.stakeholder,
+    rank: entry.rank,
+    salience: salienceScore(entry.stakeholder),
+    quadrant: engagementQuadrant(entry.stakeholder),
+  }))
+  const shown = rows
+    .filter((row) => !category || row.stakeholder.category === category)
+    .filter((row) => affected === 'all' || row.stakeholder.affected === (affected === 'affected'))
+    .sort((a, b) => {
+      switch (sortKey) {
+        case 'priority':
+          return a.rank - b.rank
+        case 'salience':
+          return b.salience - a.salience || a.rank - b.rank
+        case 'quadrant':
+          return (
+            QUADRANT_ORDER.indexOf(a.quadrant) - QUADRANT_ORDER.indexOf(b.quadrant) ||
+            a.rank - b.rank
+          )
+        case 'name':
+          return a.stakeholder.name.localeCompare(b.stakeholder.name, locale)
+      }
+    })
+
+  const patch = (id: string, value: StakeholderPatch) => registry.patch(id, value)
+
+  return (
+    <section className="register" aria-labelledby="register-heading">
+      <h3 id="register-heading">{t('register.heading')}</h3>
+      <div className="register__controls">
+        <label>
+          {t('register.sort')}
+          <select
+            value={sortKey}
+            onChange={(e) => setSortKey(e.target.value as SortKey)}
+            data-testid="register-sort"
+          >
+            {(['priority', 'salience', 'quadrant', 'name'] as const).map((key) => (
+              <option key={key} value={key}>
+                {t(`register.sort.${key}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('register.filter.category')}
+          <select
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+            data-testid="register-category"
+          >
+            <option value="">{t('register.filter.allCategories')}</option>
+            {STAKEHOLDER_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABELS[locale][c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('register.filter.affected')}
+          <select
+            value={affected}
+            onChange={(e) => setAffected(e.target.value as AffectedFilter)}
+            data-testid="register-affected"
+          >
+            <option value="all">{t('register.filter.all')}</option>
+            <option value="affected">{t('register.filter.affectedOnly')}</option>
+            <option value="other">{t('register.filter.otherOnly')}</option>
+          </select>
+        </label>
+      </div>
+      <p className="panel__muted" aria-live="polite">
+        {t('register.count', { shown: shown.length, total: rows.length })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="panel__empty">{t('register.empty')}</p>
+      ) : (
+        <div className="register__scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('register.col.rank')}</th>
+                <th scope="col">{t('register.col.name')}</th>
+                <th scope="col">{t('register.col.salience')}</th>
+                <th scope="col">{t('field.power')}</th>
+                <th scope="col">{t('field.legitimacy')}</th>
+                <th scope="col">{t('field.urgency')}</th>
+                <th scope="col">{t('field.influence')}</th>
+                <th scope="col">{t('field.impact')}</th>
+                <th scope="col">{t('register.col.quadrant')}</th>
+                <th scope="col">{t('register.col.affected')}</th>
+                <th scope="col">{t('register.col.category')}</th>
+                <th scope="col">{t('register.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map(({ stakeholder, rank, quadrant }) => {
+                const salienceClass = classifySalience(stakeholder)
+                return (
+                  <tr
+                    key={stakeholder.id}
+                    data-stakeholder-id={stakeholder.id}
+                    data-group={salienceGroup(salienceClass)}
+                  >
+                    <td>{rank}</td>
+                    <th scope="row">
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('register.show', { name: stakeholder.name })}
+                        onClick={() => {
+                          const found = revealStakeholder(editor, stakeholder.id)
+                          setMissingCard(found ? null : stakeholder.id)
+                        }}
+                      >
+                        {stakeholder.name}
+                      </button>
+                      {missingCard === stakeholder.id && (
+                        <span className="panel__muted"> — {t('register.noCard')}</span>
+                      )}
+                    </th>
+                    <td>
+                      <span
+                        className="pill"
+                        style={{ background: SALIENCE_COLOURS[salienceClass] }}
+                      >
+                        {SALIENCE_CLASS_LABELS[locale][salienceClass]}
+                      </span>
+                    </td>
+                    {(['power', 'legitimacy', 'urgency'] as const).map((attribute) => (
+                      <td key={attribute}>
+                        <select
+                          aria-label={`${t(`field.${attribute}`)}: ${stakeholder.name}`}
+                          value={
+                            stakeholder[attribute] === null
+                              ? ''
+                              : String(Math.round(stakeholder[attribute]))
+                          }
+                          data-testid={`register-${attribute}`}
+                          onChange={(e) =>
+                            patch(stakeholder.id, {
+                              [attribute]: e.target.value === '' ? null : Number(e.target.value),
+                            })
+                          }
+                        >
+                          <option value="">–</option>
+                          {[1, 2, 3, 4, 5].map((score) => (
+                            <option key={score} value={score}>
+                              {score}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    ))}
+                    {(['influence', 'impact'] as const).map((attribute) => (
+                      <td key={attribute}>
+                        <RegisterScoreInput
+                          label={`${t(`field.${attribute}`)}: ${stakeholder.name}`}
+                          value={stakeholder[attribute]}
+                          testId={`register-${attribute}`}
+                          onCommit={(value) => patch(stakeholder.id, { [attribute]: value })}
+                        />
+                      </td>
+                    ))}
+                    <td className={`quadrant--${quadrant}`} data-testid="register-quadrant">
+                      {QUADRANT_LABELS[locale][quadrant]}
+                    </td>
+                    <td>{stakeholder.affected ? t('common.yes') : t('common.no')}</td>
+                    <td>{CATEGORY_LABELS[locale][stakeholder.category]}</td>
+                    <td>{ENGAGEMENT_STATUS_LABELS[locale][stakeholder.engagement.status]}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** Influence or impact in a table cell: 1–5, fractions allowed, empty for not assessed. */
+function RegisterScoreInput({
+  label,
+  value,
+  testId,
+  onCommit,
+}: {
+  label: string
+  value: number | null
+  testId: string
+  onCommit(value: number | null): { ok: boolean }
+}) {
+  const shown = value === null ? '' : String(value)
+  const [draft, setDraft] = useState<string | null>(null)
+  const [invalid, setInvalid] = useState(false)
+  const commit = () => {
+    if (draft === null || draft === shown) return setDraft(null)
+    const parsed = draft.trim() === '' ? null : Number(draft.replace(',', '.'))
+    const result = onCommit(parsed === null || Number.isFinite(parsed) ? parsed : Number.NaN)
+    setInvalid(!result.ok)
+    if (result.ok) setDraft(null)
+  }
+  return (
+    <input
+      type="number"
+      inputMode="decimal"
+      min={1}
+      max={5}
+      step={0.25}
+      aria-label={label}
+      aria-invalid={invalid || undefined}
+      className="register__number"
+      value={draft ?? shown}
+      data-testid={testId}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit()
+        if (e.key === 'Escape') setDraft(null)
+      }}
+    />
+  )
+}

@@ -1,0 +1,138 @@
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { type Editor, useValue } from 'tldraw'
+import { isStakeholderCard } from '../canvas/boardActions'
+import { useTranslation } from '../i18n/useTranslation'
+import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import type * as Y from 'yjs'
+import { ExportPanel } from '../exchange/ExportPanel'
+import { ImportPanel } from '../exchange/ImportPanel'
+import { AddPanel } from './AddPanel'
+import { RegisterTable } from './RegisterTable'
+import { RelationshipEditor } from './RelationshipEditor'
+import { StakeholderEditor } from './StakeholderEditor'
+
+const TABS = ['stakeholder', 'register', 'add', 'data', 'map'] as const
+type Tab = (typeof TABS)[number]
+
+/**
+ * The panel beside the canvas: the selected stakeholder, the register and quick add, as
+ * tabs (arrow keys move between them, as WAI-ARIA tabs do). Selecting a card opens the
+ * stakeholder tab.
+ */
+export function SidePanel({
+  editor,
+  registry,
+  doc,
+  mapTitle,
+  readOnly,
+  mapTab,
+  onRemoveStakeholder,
+}: {
+  editor: Editor
+  registry: StakeholderRegistry
+  doc: Y.Doc
+  mapTitle: string
+  /** Viewers see everything and change nothing. */
+  readOnly: boolean
+  /** Sharing links and version history, which need the map's id, token and role. */
+  mapTab: ReactNode
+  onRemoveStakeholder(stakeholderId: string): void
+}) {
+  const { t } = useTranslation()
+  const [tab, setTab] = useState<Tab>('add')
+  const [open, setOpen] = useState(true)
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
+    stakeholder: null,
+    register: null,
+    add: null,
+    data: null,
+    map: null,
+  })
+  const selectedCardId = useValue(
+    'selected card',
+    () => {
+      const only = editor.getOnlySelectedShape()
+      return isStakeholderCard(only) ? only.id : null
+    },
+    [editor],
+  )
+  useEffect(() => {
+    if (selectedCardId) setTab('stakeholder')
+  }, [selectedCardId])
+
+  function onTabKey(event: KeyboardEvent) {
+    const index = TABS.indexOf(tab)
+    const next =
+      event.key === 'ArrowRight'
+        ? TABS[(index + 1) % TABS.length]
+        : event.key === 'ArrowLeft'
+          ? TABS[(index + TABS.length - 1) % TABS.length]
+          : null
+    if (!next) return
+    event.preventDefault()
+    setTab(next)
+    tabRefs.current[next]?.focus()
+  }
+
+  if (!open) {
+    return (
+      <button type="button" className="side-panel__show" onClick={() => setOpen(true)}>
+        {t('panel.show')}
+      </button>
+    )
+  }
+  return (
+    <aside className={`side-panel side-panel--${tab}`} aria-label={t('panel.label')}>
+      <div className="side-panel__tabs" role="tablist" onKeyDown={onTabKey}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            ref={(element) => {
+              tabRefs.current[id] = element
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`tabpanel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+          >
+            {t(`panel.tab.${id}`)}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="side-panel__hide"
+          aria-label={t('panel.hide')}
+          onClick={() => setOpen(false)}
+        >
+          ×
+        </button>
+      </div>
+      <fieldset
+        disabled={readOnly && tab !== 'map'}
+        className="side-panel__body"
+        role="tabpanel"
+        id={`tabpanel-${tab}`}
+        aria-labelledby={`tab-${tab}`}
+      >
+        {tab === 'stakeholder' && (
+          <>
+            <RelationshipEditor editor={editor} registry={registry} />
+            <StakeholderEditor editor={editor} registry={registry} onRemove={onRemoveStakeholder} />
+          </>
+        )}
+        {tab === 'register' && <RegisterTable editor={editor} registry={registry} />}
+        {tab === 'add' && <AddPanel editor={editor} registry={registry} />}
+        {tab === 'data' && (
+          <>
+            <ExportPanel editor={editor} doc={doc} mapTitle={mapTitle} registry={registry} />
+            {!readOnly && <ImportPanel editor={editor} doc={doc} registry={registry} />}
+          </>
+        )}
+        {tab === 'map' && mapTab}
+      </fieldset>
+    </aside>
+  )
+}

@@ -1,0 +1,119 @@
+/**
+ * HTTP calls that need a map's share token (`Authorization: Bearer <token>`): share links,
+ * versions, audit, erasure and deletion. Errors become {@link ApiRequestError}s, as in
+ * `config/apiClient.ts`.
+ */
+import * as Y from 'yjs'
+import type { StakeholderDiff } from '../../shared/document/diffStakeholders'
+import type {
+  AuditEntry,
+  ReissueTokenResponse,
+  VersionSummary,
+} from '../../shared/protocol/accessApi'
+import type { ApiError } from '../../shared/protocol/api'
+import type { Role } from '../../shared/protocol/roles'
+import { ApiRequestError } from '../config/apiClient'
+
+/** Fetches `path` with the token; answers the raw response once it is OK. */
+async function send(path: string, token: string, init: RequestInit = {}): Promise<Response> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...init.headers },
+    })
+  } catch (error) {
+    throw new ApiRequestError(0, 'unreachable', (error as Error).message)
+  }
+  if (response.ok) return response
+  const body = (await response.json().catch(() => null)) as ApiError | null
+  throw new ApiRequestError(
+    response.status,
+    body?.error.code ?? 'http-error',
+    body?.error.message ?? response.statusText,
+  )
+}
+
+/** GET or POST with a JSON answer. */
+export async function apiJson<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
+  return (await (await send(path, token, init)).json()) as T
+}
+
+function postJson<T>(path: string, token: string, body: unknown): Promise<T> {
+  return apiJson<T>(path, token, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+const mapUrl = (mapId: string) => `/api/maps/${encodeURIComponent(mapId)}`
+
+/** Replaces the link of `role` (the old one stops working at once); answers the new token. */
+export function reissueToken(mapId: string, role: Role, token: string) {
+  return apiJson<ReissueTokenResponse>(`${mapUrl(mapId)}/tokens/${role}`, token, {
+    method: 'POST',
+  })
+}
+
+/** The map's versions, newest first. */
+export function listVersions(mapId: string, token: string) {
+  return apiJson<VersionSummary[]>(`${mapUrl(mapId)}/versions`, token)
+}
+
+/** Saves the current state as a named version. */
+export function createVersion(mapId: string, token: string, name: string, by?: string) {
+  return postJson<VersionSummary>(`${mapUrl(mapId)}/versions`, token, { name, by })
+}
+
+/**
+ * A version's document, loaded into a fresh Y.Doc that is connected to nothing: show it
+ * read-only and destroy it when done.
+ */
+export async function fetchVersionDoc(
+  mapId: string,
+  versionId: number,
+  token: string,
+): Promise<Y.Doc> {
+  const response = await send(`${mapUrl(mapId)}/versions/${versionId}`, token, {
+    headers: { accept: 'application/octet-stream' },
+  })
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()))
+  return doc
+}
+
+/** What changed in stakeholder terms from version `from` to `to` (a version or the current map). */
+export function diffVersions(mapId: string, from: number, to: number | 'current', token: string) {
+  return apiJson<StakeholderDiff>(`${mapUrl(mapId)}/versions/${from}/diff/${to}`, token)
+}
+
+/** Restores a version as a new change (the server snapshots the current state first). */
+export function restoreVersion(mapId: string, versionId: number, token: string, by?: string) {
+  return postJson<{ restored: number }>(`${mapUrl(mapId)}/versions/${versionId}/restore`, token, {
+    by,
+  })
+}
+
+/** Audit rows of the map, or of one stakeholder. */
+export function fetchAudit(mapId: string, token: string, stakeholderId?: string) {
+  const query = stakeholderId ? `?stakeholder=${encodeURIComponent(stakeholderId)}` : ''
+  return apiJson<AuditEntry[]>(`${mapUrl(mapId)}/audit${query}`, token)
+}
+
+/** Erases a contact's personal data from the map and from all of its history. */
+export function eraseContact(
+  mapId: string,
+  stakeholderId: string,
+  contactId: string,
+  token: string,
+  by?: string,
+) {
+  const path = `${mapUrl(mapId)}/stakeholders/${encodeURIComponent(stakeholderId)}/contacts/${encodeURIComponent(contactId)}/erase`
+  return postJson<{ erasedFromCurrent: boolean; versionsRewritten: number }>(path, token, { by })
+}
+
+/** Deletes the map with all its history (owner only). */
+export async function deleteMap(mapId: string, token: string): Promise<void> {
+  await send(mapUrl(mapId), token, { method: 'DELETE' })
+}

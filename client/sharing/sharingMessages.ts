@@ -1,0 +1,99 @@
+/**
+ * Texts of the sharing and version-history panels, in English and Dutch. Kept apart from
+ * the app's catalogues so these panels can be added without touching them; the keys may be
+ * merged into `i18n/messages.*.ts` later.
+ */
+import type { Role } from '../../shared/protocol/roles'
+import type { Locale } from '../i18n/locale'
+
+const en = {
+  'share.heading': 'Share this map',
+  'share.intro':
+    'Anyone with a link gets its role. Reissue a link to make the old one stop working.',
+  'share.copy': 'Copy link',
+  'share.copied': 'Copied',
+  'share.reissue': 'New link',
+  'share.reissueConfirm': 'Make a new {role} link? The current one stops working at once.',
+  'share.unknown': 'You do not hold this link. Make a new one to share it.',
+  'share.failed': 'That did not work: {reason}',
+  'role.owner': 'Owner',
+  'role.facilitator': 'Facilitator',
+  'role.editor': 'Editor',
+  'role.viewer': 'Viewer',
+  'versions.heading': 'Version history',
+  'versions.empty': 'No versions yet. One is saved automatically while the map is in use.',
+  'versions.nameLabel': 'Name this version',
+  'versions.namePlaceholder': 'e.g. After the workshop of 12 May',
+  'versions.save': 'Save version',
+  'versions.auto': 'automatic',
+  'versions.by': 'by {name}',
+  'versions.stakeholders': '{count} stakeholders',
+  'versions.open': 'Open',
+  'versions.compare': 'Compare with now',
+  'versions.restore': 'Restore',
+  'versions.restoreConfirm':
+    'Restore "{name}"? The map goes back to that version for everyone; the current state is kept as a version.',
+  'versions.failed': 'That did not work: {reason}',
+  'diff.added': 'Added',
+  'diff.removed': 'Removed',
+  'diff.changed': 'Changed',
+  'diff.none': 'No differences in the stakeholders.',
+  'diff.field': '{field}: {before} → {after}',
+} as const
+
+/** A key of the sharing texts. */
+export type SharingMessageKey = keyof typeof en
+
+const nl: Record<SharingMessageKey, string> = {
+  'share.heading': 'Deel deze kaart',
+  'share.intro':
+    'Wie een link heeft, krijgt de rol ervan. Maak een nieuwe link om de oude onbruikbaar te maken.',
+  'share.copy': 'Link kopiëren',
+  'share.copied': 'Gekopieerd',
+  'share.reissue': 'Nieuwe link',
+  'share.reissueConfirm':
+    'Een nieuwe link voor {role} maken? De huidige werkt dan meteen niet meer.',
+  'share.unknown': 'Je hebt deze link niet. Maak een nieuwe om hem te delen.',
+  'share.failed': 'Dat lukte niet: {reason}',
+  'role.owner': 'Eigenaar',
+  'role.facilitator': 'Begeleider',
+  'role.editor': 'Bewerker',
+  'role.viewer': 'Kijker',
+  'versions.heading': 'Versiegeschiedenis',
+  'versions.empty': 'Nog geen versies. Tijdens gebruik wordt er automatisch een bewaard.',
+  'versions.nameLabel': 'Geef deze versie een naam',
+  'versions.namePlaceholder': 'bijv. Na de workshop van 12 mei',
+  'versions.save': 'Versie bewaren',
+  'versions.auto': 'automatisch',
+  'versions.by': 'door {name}',
+  'versions.stakeholders': '{count} stakeholders',
+  'versions.open': 'Openen',
+  'versions.compare': 'Vergelijken met nu',
+  'versions.restore': 'Terugzetten',
+  'versions.restoreConfirm':
+    '"{name}" terugzetten? De kaart gaat voor iedereen terug naar die versie; de huidige stand blijft bewaard als versie.',
+  'versions.failed': 'Dat lukte niet: {reason}',
+  'diff.added': 'Toegevoegd',
+  'diff.removed': 'Verwijderd',
+  'diff.changed': 'Gewijzigd',
+  'diff.none': 'Geen verschillen in de stakeholders.',
+  'diff.field': '{field}: {before} → {after}',
+}
+
+const CATALOGUES: Record<Locale, Record<SharingMessageKey, string>> = { en, nl }
+
+/** Translates a sharing text, filling `{name}` placeholders from `params`. */
+export function sharingText(
+  locale: Locale,
+  key: SharingMessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  return CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  )
+}
+
+/** The translated name of a role. */
+export function roleLabel(locale: Locale, role: Role): string {
+  return sharingText(locale, `role.${role}`)
+}
