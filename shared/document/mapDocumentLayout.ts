@@ -6,13 +6,17 @@
  * - `stakeholders` and `contacts`: the stakeholder records and, apart, their contacts'
  *   personal data (see stakeholderDocument.ts).
  * - `facilitation`: workshop state only owners and facilitators may change (agenda, timer,
- *   locks, votes); the server drops changes to it from other roles.
+ *   locks, table groups, when a vote or a scoring round opens and closes); the server drops
+ *   changes to it from other roles.
+ * - `workshop`: what every participant contributes during a session (private scores, votes,
+ *   raised hands), each under the participant's own key.
  */
 export const TLDRAW_RECORDS_MAP = 'tldraw'
 export const META_MAP = 'meta'
 export const STAKEHOLDERS_MAP = 'stakeholders'
 export const CONTACTS_MAP = 'contacts'
 export const FACILITATION_MAP = 'facilitation'
+export const WORKSHOP_MAP = 'workshop'
 
 /** Key in `meta` of the tldraw schema the canvas records were written with. */
 export const TLDRAW_SCHEMA_KEY = 'tldrawSchema'
@@ -24,6 +28,7 @@ export const MAP_ROOT_NAMES = [
   STAKEHOLDERS_MAP,
   CONTACTS_MAP,
   FACILITATION_MAP,
+  WORKSHOP_MAP,
 ] as const
 
 /** Root types whose changes need the owner or facilitator role. */
