@@ -163,8 +163,15 @@ export async function importMapIntoNewMap(
     const records = current.doc.getMap<unknown>(TLDRAW_RECORDS_MAP)
     const confirmed = await waitFor(
       (listener) => {
+        // y-websocket applies the server's sync step 2 (the 'update') BEFORE it sets
+        // `synced` and emits 'sync': watching updates alone misses the one moment the check
+        // can pass, and the import would wait for a later change that never comes.
         current.doc.on('update', listener)
-        return () => current.doc.off('update', listener)
+        current.provider.on('sync', listener)
+        return () => {
+          current.doc.off('update', listener)
+          current.provider.off('sync', listener)
+        }
       },
       () =>
         current.provider.synced &&

@@ -21,12 +21,19 @@ import {
   readTokenFromLocation,
   rememberAccess,
   rememberLinkToken,
+  rememberMetadata,
+  forgetAccess,
 } from '../sharing/mapAccess'
 import { UserNameField } from '../user/UserNameField'
 import { localUserPreferences, tldrawCurrentUser } from '../user/localUser'
 import { SharePanel } from '../sharing/SharePanel'
 import { VersionHistoryPanel } from '../sharing/VersionHistoryPanel'
 import { VersionViewer } from './VersionViewer'
+import { JoinDialog } from '../workshop/JoinDialog'
+import { TimerDisplay } from '../workshop/TimerDisplay'
+import { WorkshopPanel } from '../workshop/WorkshopPanel'
+import { measureServerClock } from '../workshop/serverClock'
+import { useWorkshopEffects } from '../workshop/useWorkshopEffects'
 import { ConnectionBadge } from './ConnectionBadge'
 import { type MapSession, useMapSession } from './useMapSession'
 
@@ -53,6 +60,7 @@ export function MapPage({ mapId, config }: { mapId: string; config: ClientConfig
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
+    void measureServerClock()
     const linkToken = readTokenFromLocation(window.location)
     if (linkToken) {
       rememberLinkToken(mapId, linkToken)
@@ -64,6 +72,7 @@ export function MapPage({ mapId, config }: { mapId: string; config: ClientConfig
       (metadata) => {
         if (cancelled) return
         if (token) rememberAccess(mapId, { [metadata.role]: token })
+        rememberMetadata(mapId, metadata)
         setOpened({ metadata, token })
         rememberMap(metadata.id, metadata.title)
         document.title = `${metadata.title} · ${t('app.name')}`
@@ -71,6 +80,10 @@ export function MapPage({ mapId, config }: { mapId: string; config: ClientConfig
       (error: unknown) => {
         if (cancelled) return
         const status = error instanceof ApiRequestError ? error.status : 0
+        // Offline: open the copy this browser keeps, as far as it knows the map.
+        const cached = accessFor(mapId).metadata
+        if (status === 0 && cached) return setOpened({ metadata: cached, token })
+        if (status === 404 || status === 403) forgetAccess(mapId)
         setFailure(
           status === 404
             ? 'not-found'
@@ -142,6 +155,7 @@ function MapCanvas({
         </a>
         <h1 className="map-bar__title">{metadata.title}</h1>
         {!canEditMap(metadata.role) && <span className="map-bar__role">{t('map.readOnly')}</span>}
+        {session && <TimerDisplay model={session.workshop} />}
         <div className="map-bar__tools">
           <UserNameField />
           <LanguageSwitch />
@@ -193,6 +207,12 @@ function MapEditor({
     session,
   ])
   const overrides = useMemo(() => deleteAsksAboutStakeholders(session.registry), [session])
+  useWorkshopEffects(editor, session.workshop)
+  const needsJoining = useValue(
+    'needs joining',
+    () => !localUserPreferences.get().name || !localUserPreferences.get().place,
+    [],
+  )
 
   // The SER template is seeded once, by whoever opens the new map first.
   useEffect(() => {
@@ -229,6 +249,7 @@ function MapEditor({
           }}
         />
       </div>
+      {needsJoining && <JoinDialog onJoined={() => undefined} />}
       {openVersion && (
         <VersionViewer
           doc={openVersion.doc}
@@ -243,6 +264,15 @@ function MapEditor({
           doc={session.connection.doc}
           mapTitle={title}
           readOnly={!canEditMap(role)}
+          recordUndo={session.recordUndo}
+          workshopTab={
+            <WorkshopPanel
+              editor={editor}
+              registry={session.registry}
+              model={session.workshop}
+              role={role}
+            />
+          }
           mapTab={
             <>
               <SharePanel

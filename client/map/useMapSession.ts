@@ -10,11 +10,14 @@ import {
 } from 'tldraw'
 import { type Role, canEditMap } from '../../shared/protocol/roles'
 import { customShapeUtils } from '../shapes/customShapeUtils'
+import type * as Y from 'yjs'
+import { createRecordUndo } from '../stakeholders/RecordUndoButtons'
 import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { type MapConnection, connectMap } from '../sync/MapConnection'
 import { bindPresence } from '../sync/PresenceBinding'
 import { type TldrawYjsBinding, bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
-import { presenceUser } from '../user/localUser'
+import { localUserPreferences, presenceUser, presenceUserId } from '../user/localUser'
+import { WorkshopModel } from '../workshop/WorkshopModel'
 
 /** Everything the map page needs once a map is open. */
 export interface MapSession {
@@ -22,6 +25,9 @@ export interface MapSession {
   store: TLStore
   binding: TldrawYjsBinding
   registry: StakeholderRegistry
+  workshop: WorkshopModel
+  /** Undo and redo of this person's own record edits. */
+  recordUndo: Y.UndoManager
   /** The shape utils bound to this map's registry; the same list the store was made with. */
   shapeUtils: ReturnType<typeof customShapeUtils>
 }
@@ -47,7 +53,13 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
       )
       const mode = atom<'readonly' | 'readwrite'>('mode', 'readwrite')
       const registry = new StakeholderRegistry(opened.doc, opened.localOrigin)
-      const shapeUtils = customShapeUtils(registry)
+      // The cards read the workshop's decorations; the model is made below, with the store.
+      const decorationsSource = atom<WorkshopModel | null>('workshopModel', null)
+      const workshopDecorations = computed(
+        'decorations',
+        () => decorationsSource.get()?.decorations.get() ?? new Map(),
+      )
+      const shapeUtils = customShapeUtils(registry, workshopDecorations)
       const store = createTLStore({
         shapeUtils: [...defaultShapeUtils, ...shapeUtils],
         bindingUtils: defaultBindingUtils,
@@ -58,7 +70,19 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         const outdated = binding.schemaState.get() === 'outdated'
         mode.set(outdated || !canEditMap(role) ? 'readonly' : 'readwrite')
       })
-      const stopPresence = bindPresence(store, opened.provider.awareness, presenceUser)
+      const participant = computed('participant', () => {
+        const preferences = localUserPreferences.get()
+        return {
+          userId: presenceUserId(),
+          name: preferences.name || 'Anonymous',
+          color: preferences.color,
+          role,
+          place: preferences.place,
+        }
+      })
+      const stopPresence = bindPresence(store, opened.provider.awareness, presenceUser, participant)
+      const workshop = new WorkshopModel(opened.doc, opened.localOrigin, opened.provider.awareness)
+      decorationsSource.set(workshop)
       // Changes made in the last throttle window are written before the page goes away.
       const flushOnLeave = () => binding.flush()
       window.addEventListener('pagehide', flushOnLeave)
@@ -68,8 +92,11 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         stopPresence()
         binding.dispose()
         registry.dispose()
+        workshop.dispose()
+        recordUndo.destroy()
       }
-      setSession({ connection: opened, store, binding, registry, shapeUtils })
+      const recordUndo = createRecordUndo(opened.doc, opened.localOrigin)
+      setSession({ connection: opened, store, binding, registry, shapeUtils, workshop, recordUndo })
     })
 
     return () => {

@@ -6,12 +6,13 @@ import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type * as Y from 'yjs'
 import { ExportPanel } from '../exchange/ExportPanel'
 import { ImportPanel } from '../exchange/ImportPanel'
+import { RecordUndoButtons } from '../stakeholders/RecordUndoButtons'
 import { AddPanel } from './AddPanel'
 import { RegisterTable } from './RegisterTable'
 import { RelationshipEditor } from './RelationshipEditor'
 import { StakeholderEditor } from './StakeholderEditor'
 
-const TABS = ['stakeholder', 'register', 'add', 'data', 'map'] as const
+const TABS = ['stakeholder', 'register', 'add', 'workshop', 'data', 'map'] as const
 type Tab = (typeof TABS)[number]
 
 /**
@@ -26,6 +27,8 @@ export function SidePanel({
   mapTitle,
   readOnly,
   mapTab,
+  workshopTab,
+  recordUndo,
   onRemoveStakeholder,
 }: {
   editor: Editor
@@ -36,6 +39,9 @@ export function SidePanel({
   readOnly: boolean
   /** Sharing links and version history, which need the map's id, token and role. */
   mapTab: ReactNode
+  /** The workshop's participants, agenda, timer, groups, scoring and voting. */
+  workshopTab: ReactNode
+  recordUndo: Y.UndoManager
   onRemoveStakeholder(stakeholderId: string): void
 }) {
   const { t } = useTranslation()
@@ -45,6 +51,7 @@ export function SidePanel({
     stakeholder: null,
     register: null,
     add: null,
+    workshop: null,
     data: null,
     map: null,
   })
@@ -111,12 +118,15 @@ export function SidePanel({
         </button>
       </div>
       <fieldset
-        disabled={readOnly && tab !== 'map'}
+        disabled={readOnly && tab !== 'map' && tab !== 'workshop'}
         className="side-panel__body"
         role="tabpanel"
         id={`tabpanel-${tab}`}
         aria-labelledby={`tab-${tab}`}
       >
+        {(tab === 'stakeholder' || tab === 'register') && !readOnly && (
+          <RecordUndoButtons undo={recordUndo} />
+        )}
         {tab === 'stakeholder' && (
           <>
             <RelationshipEditor editor={editor} registry={registry} />
@@ -132,6 +142,7 @@ export function SidePanel({
           </>
         )}
         {tab === 'map' && mapTab}
+        {tab === 'workshop' && workshopTab}
       </fieldset>
     </aside>
   )

@@ -5,6 +5,7 @@
  * browser never sends to the server, so it stays out of server logs and Referer headers.
  * Opening a link stores its token here and removes it from the address bar.
  */
+import type { MapAccessResponse } from '../../shared/protocol/accessApi'
 import { ROLES, type Role } from '../../shared/protocol/roles'
 
 const STORAGE_KEY = 'stakeholder-canvas:access'
@@ -12,6 +13,8 @@ const STORAGE_KEY = 'stakeholder-canvas:access'
 /** Tokens held for one map; the role of a token from a link is known once the server said. */
 export interface MapAccess {
   tokens: Partial<Record<Role, string>>
+  /** What the server last said about the map, to open the local copy when offline. */
+  metadata?: MapAccessResponse
   /** A token opened from a link whose role the server has not told us yet. */
   unknownRoleToken?: string
 }
@@ -60,6 +63,13 @@ export function rememberLinkToken(mapId: string, token: string) {
   const current = book[mapId] ?? { tokens: {} }
   if (Object.values(current.tokens).includes(token)) return
   book[mapId] = { ...current, unknownRoleToken: token }
+  save(book)
+}
+
+/** Keeps the server's answer about a map, for opening it offline later. */
+export function rememberMetadata(mapId: string, metadata: MapAccessResponse) {
+  const book = load()
+  book[mapId] = { ...(book[mapId] ?? { tokens: {} }), metadata }
   save(book)
 }
 

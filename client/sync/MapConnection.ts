@@ -8,7 +8,16 @@
 import { atom, type Atom } from 'tldraw'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { isFinalCloseCode } from '../../shared/protocol/closeCodes'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { CloseCode, isFinalCloseCode } from '../../shared/protocol/closeCodes'
+
+/** How long to wait for the server before opening the local copy instead. */
+const OFFLINE_OPEN_AFTER_MS = 4000
+
+/** Name of the browser's local copy (IndexedDB) of a map. */
+export function localCopyName(mapId: string): string {
+  return `stakeholder-canvas:${mapId}`
+}
 
 /** What the connection badge shows. */
 export type ConnectionStatus =
@@ -66,6 +75,10 @@ export function connectMap(
   const onClose = (event: CloseEvent | null) => {
     if (event && isFinalCloseCode(event.code)) {
       status.set({ kind: 'refused', code: event.code, reason: event.reason })
+      // Deleted map, or access revoked: this browser must not keep a copy of the record.
+      if (event.code === CloseCode.mapNotFound || event.code === CloseCode.forbidden) {
+        void local.clearData()
+      }
     } else update()
   }
 
@@ -75,6 +88,8 @@ export function connectMap(
   window.addEventListener('online', update)
   window.addEventListener('offline', update)
 
+  // The local copy: edits made offline survive closing the tab and merge when back online.
+  const local = new IndexeddbPersistence(localCopyName(mapId), doc)
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) return resolve()
     const onSync = (isSynced: boolean) => {
@@ -83,6 +98,14 @@ export function connectMap(
       resolve()
     }
     provider.on('sync', onSync)
+    // Offline, the local copy is the map: open it rather than wait for a server.
+    void local.whenSynced.then(() => {
+      const openOffline = () => {
+        if (!provider.synced && (!navigator.onLine || !provider.wsconnected)) resolve()
+      }
+      if (!navigator.onLine) openOffline()
+      else setTimeout(openOffline, OFFLINE_OPEN_AFTER_MS)
+    })
   })
 
   const connection: MapConnection = {
@@ -95,6 +118,7 @@ export function connectMap(
     destroy() {
       window.removeEventListener('online', update)
       window.removeEventListener('offline', update)
+      void local.destroy()
       provider.destroy()
       doc.destroy()
     },

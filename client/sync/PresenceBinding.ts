@@ -23,22 +23,29 @@ export const PRESENCE_FIELD = 'presence'
 /** Awareness field holding the display name and colour, for non-tldraw consumers. */
 export const USER_FIELD = 'user'
 
+/** Who a participant is, as others see it in the participants list. */
+export interface ParticipantInfo {
+  /** The presence user id (the same in tldraw's presence records). */
+  userId: string
+  name: string
+  color: string
+  role: string
+  place: 'room' | 'remote' | null
+}
+
 /** Publishes this client's presence and mirrors everyone else's; returns a disposer. */
 export function bindPresence(
   store: TLStore,
   awareness: Awareness,
   user: Signal<TLUser | null>,
+  participant: Signal<ParticipantInfo>,
 ): () => void {
   const ownId = InstancePresenceRecordType.createId(String(awareness.clientID))
   const presence = createPresenceStateDerivation(user, { instanceId: ownId })(store)
 
   const stopPublishing = react('publish presence', () => {
-    const current = presence.get()
-    const currentUser = user.get()
-    awareness.setLocalStateField(PRESENCE_FIELD, current)
-    if (currentUser) {
-      awareness.setLocalStateField(USER_FIELD, { name: currentUser.name, color: currentUser.color })
-    }
+    awareness.setLocalStateField(PRESENCE_FIELD, presence.get())
+    awareness.setLocalStateField(USER_FIELD, participant.get())
   })
 
   const onChange = (

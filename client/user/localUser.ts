@@ -34,7 +34,12 @@ export interface LocalUserPreferences extends TLUserPreferences {
   name: string
   color: string
   locale: Locale
+  /** In the workshop room or joining remotely; null until the person said. */
+  place: ParticipantPlace | null
 }
+
+/** Where a participant takes part from. */
+export type ParticipantPlace = 'room' | 'remote'
 
 function randomId(): string {
   return crypto.randomUUID()
@@ -46,6 +51,7 @@ function loadPreferences(): LocalUserPreferences {
     name: '',
     color: PRESENCE_COLOURS[Math.floor(Math.random() * PRESENCE_COLOURS.length)] ?? '#1a73e8',
     locale: detectLocale(navigator.languages),
+    place: null,
   }
   try {
     const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as unknown
@@ -79,6 +85,11 @@ export const tldrawCurrentUser: TLCurrentUser = {
   userPreferences: localUserPreferences,
   setUserPreferences: (preferences) =>
     setLocalUserPreferences(preferences as Partial<LocalUserPreferences>),
+}
+
+/** The presence user id of this person, as tldraw's presence records carry it. */
+export function presenceUserId(): string {
+  return createUserId(localUserPreferences.get().id)
 }
 
 /** The presence user, with a placeholder name until the person typed one. */

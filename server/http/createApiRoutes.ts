@@ -1,6 +1,7 @@
 /**
  * The `/api/*`, `/healthz` and `/metrics` routes for maps and their share links.
- * Versions, audit and erasure live in {@link createHistoryRoutes}.
+ * Versions, audit and erasure live in {@link createHistoryRoutes}; the downloads (register,
+ * map JSON, report) in {@link createExportRoutes}, included here.
  */
 import { timingSafeEqual } from 'node:crypto'
 import type { ClientConfig } from '../../shared/protocol/api'
@@ -19,6 +20,7 @@ import type { MetricGauges, ServerMetrics } from '../operations/ServerMetrics'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
 import type { MapStore } from '../storage/MapStore'
 import type { SyncTransport } from '../transport/createSyncTransport'
+import { createExportRoutes } from './createExportRoutes'
 import { createMapId } from './createMapId'
 import { parseCreateMapRequest } from './parseCreateMapRequest'
 import { readJsonBody } from './readJsonBody'
@@ -41,7 +43,7 @@ export interface ApiRouteOptions {
   transport: () => SyncTransport
 }
 
-/** The `/api/*`, `/healthz` and `/metrics` routes. */
+/** The `/api/*`, `/healthz` and `/metrics` routes, the export routes included. */
 export function createApiRoutes(options: ApiRouteOptions): Route[] {
   const { store, rooms, clientConfig } = options
   return [
@@ -156,5 +158,6 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
         sendJson(response, 200, answer)
       },
     },
+    ...createExportRoutes({ store, rooms }),
   ]
 }

@@ -16,6 +16,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
+/**
+ * Content-Security-Policy of the printable report (`report.html`): it is made of what
+ * participants typed, so nothing may run or load — only its inline styles and data: images.
+ */
+export const REPORT_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
 /** Headers for every answer; `html` adds the CSP, which only means something on pages. */
 export function setSecurityHeaders(response: ServerResponse, { html }: { html: boolean }): void {
   response.setHeader('X-Content-Type-Options', 'nosniff')

@@ -24,6 +24,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { Logger } from 'pino'
 import {
+  ALLOWED_ROOT_NAMES,
   CONTACTS_MAP,
   FACILITATOR_ONLY_ROOTS,
   MAP_ROOT_NAMES,
@@ -232,7 +233,7 @@ export class Room {
     const touched = rootsTouchedByUpdate(this.doc, update)
     if (touched.unresolved) return { ok: false, reason: 'update refers to unknown content' }
     for (const root of touched.roots) {
-      if (!(MAP_ROOT_NAMES as readonly string[]).includes(root)) {
+      if (!ALLOWED_ROOT_NAMES.includes(root)) {
         return { ok: false, reason: `unknown root type "${root.slice(0, 50)}"` }
       }
       if (FACILITATOR_ONLY_ROOTS.includes(root) && !canFacilitate(peer.role)) {

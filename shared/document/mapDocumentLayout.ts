@@ -9,7 +9,7 @@
  *   locks, table groups, when a vote or a scoring round opens and closes); the server drops
  *   changes to it from other roles.
  * - `workshop`: what every participant contributes during a session (private scores, votes,
- *   raised hands), each under the participant's own key.
+ *   each under the participant's own key; and `hands`, the raised-hands queue (an array).
  */
 export const TLDRAW_RECORDS_MAP = 'tldraw'
 export const META_MAP = 'meta'
@@ -17,11 +17,13 @@ export const STAKEHOLDERS_MAP = 'stakeholders'
 export const CONTACTS_MAP = 'contacts'
 export const FACILITATION_MAP = 'facilitation'
 export const WORKSHOP_MAP = 'workshop'
+/** The raised-hands queue: a root Y.Array, so hands raised at once are all kept, in order. */
+export const HANDS_ARRAY = 'hands'
 
 /** Key in `meta` of the tldraw schema the canvas records were written with. */
 export const TLDRAW_SCHEMA_KEY = 'tldrawSchema'
 
-/** Every root type a map document may have; anything else is refused by the server. */
+/** The root Y.Maps of a map document (restores and erasure walk these). */
 export const MAP_ROOT_NAMES = [
   TLDRAW_RECORDS_MAP,
   META_MAP,
@@ -30,6 +32,12 @@ export const MAP_ROOT_NAMES = [
   FACILITATION_MAP,
   WORKSHOP_MAP,
 ] as const
+
+/** The root Y.Arrays of a map document. */
+export const ARRAY_ROOT_NAMES = [HANDS_ARRAY] as const
+
+/** Every root type a map document may have; anything else is refused by the server. */
+export const ALLOWED_ROOT_NAMES: readonly string[] = [...MAP_ROOT_NAMES, ...ARRAY_ROOT_NAMES]
 
 /** Root types whose changes need the owner or facilitator role. */
 export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP]

@@ -110,6 +110,8 @@ tr, figure, .entry, .order-item { break-inside: avoid; page-break-inside: avoid;
 .meta td { border: none; }
 .notice { border: 1pt solid #b35c00; background: #fff4e5; padding: 3mm; margin-top: 8mm; }
 .notice.quiet { border-color: #999; background: #f6f6f6; }
+.title-page h2 { margin-top: 10mm; }
+.contents { margin: 0; padding-left: 6mm; }
 .report-section { break-before: page; page-break-before: always; }
 .register { page: landscape; max-width: none; }
 .register table { font-size: 7pt; }

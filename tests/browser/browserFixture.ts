@@ -78,12 +78,23 @@ export interface TrackedPage {
 export async function openTrackedPage(
   browser: Browser,
   origin: string,
-  options: { locale?: string } = {},
+  options: { locale?: string; name?: string; place?: 'room' | 'remote' | null } = {},
 ): Promise<TrackedPage> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: options.locale ?? 'en-GB',
   })
+  // A returning participant: name and place known, so the join dialog stays closed.
+  if (options.place !== null) {
+    await context.addInitScript(
+      ({ name, place }) => {
+        if (!localStorage.getItem('stakeholder-canvas:user')) {
+          localStorage.setItem('stakeholder-canvas:user', JSON.stringify({ name, place }))
+        }
+      },
+      { name: options.name ?? 'Tester', place: options.place ?? 'room' },
+    )
+  }
   const page = await context.newPage()
   const foreignRequests: string[] = []
   const errors: string[] = []

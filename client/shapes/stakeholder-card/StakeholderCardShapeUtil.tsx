@@ -3,9 +3,11 @@ import {
   Rectangle2d,
   ShapeUtil,
   type TLResizeInfo,
+  type Signal,
   resizeBox,
   useValue,
 } from 'tldraw'
+import { RATING_ATTRIBUTES } from '../../../shared/scoring/aggregateRatings'
 import { classifySalience } from '../../../shared/scoring/classifySalience'
 import { engagementQuadrant } from '../../../shared/scoring/engagementQuadrant'
 import {
@@ -15,6 +17,7 @@ import {
 } from '../../../shared/labels/modelLabels'
 import { useTranslation } from '../../i18n/useTranslation'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
+import type { CardDecoration } from '../../workshop/WorkshopModel'
 import { CategoryIcon } from './CategoryIcon'
 import { SALIENCE_COLOURS } from './salienceColours'
 import {
@@ -28,6 +31,8 @@ import {
 /** Options handed in with `StakeholderCardShapeUtil.configure({ registry })`. */
 export interface StakeholderCardOptions {
   registry: StakeholderRegistry | null
+  /** Vote dots and revealed group scores to show on cards during a session. */
+  decorations: Signal<Map<string, CardDecoration>> | null
 }
 
 /** Renders stakeholder cards; the record comes from the map's stakeholder registry. */
@@ -36,7 +41,7 @@ export class StakeholderCardShapeUtil extends ShapeUtil<StakeholderCardShape> {
   static override props = stakeholderCardProps
   static override migrations = stakeholderCardMigrations
 
-  override options: StakeholderCardOptions = { registry: null }
+  override options: StakeholderCardOptions = { registry: null, decorations: null }
 
   override getDefaultProps(): StakeholderCardShape['props'] {
     return { stakeholderId: '', w: CARD_SIZE.w, h: CARD_SIZE.h }
@@ -57,7 +62,11 @@ export class StakeholderCardShapeUtil extends ShapeUtil<StakeholderCardShape> {
   override component(shape: StakeholderCardShape) {
     return (
       <HTMLContainer>
-        <StakeholderCard shape={shape} registry={this.options.registry} />
+        <StakeholderCard
+          shape={shape}
+          registry={this.options.registry}
+          decorations={this.options.decorations}
+        />
       </HTMLContainer>
     )
   }
@@ -75,15 +84,22 @@ const COMPACT_BELOW = 100
 function StakeholderCard({
   shape,
   registry,
+  decorations,
 }: {
   shape: StakeholderCardShape
   registry: StakeholderRegistry | null
+  decorations: Signal<Map<string, CardDecoration>> | null
 }) {
   const { t, locale } = useTranslation()
   const stakeholder = useValue(
     'stakeholder',
     () => registry?.get(shape.props.stakeholderId) ?? null,
     [registry, shape.props.stakeholderId],
+  )
+  const decoration = useValue(
+    'decoration',
+    () => decorations?.get().get(shape.props.stakeholderId) ?? null,
+    [decorations, shape.props.stakeholderId],
   )
   const style = { width: shape.props.w, height: shape.props.h }
   if (!stakeholder) {
@@ -139,6 +155,40 @@ function StakeholderCard({
           {QUADRANT_LABELS[locale][quadrant]}
         </span>
       </div>
+      {decoration && <CardDecorationBadges decoration={decoration} />}
+    </div>
+  )
+}
+
+/** Vote dots and the group's revealed scores (median and range, disagreement flagged). */
+function CardDecorationBadges({ decoration }: { decoration: CardDecoration }) {
+  const { t } = useTranslation()
+  const ratings = decoration.ratings
+  return (
+    <div className="card-decoration">
+      {decoration.votes !== undefined && (
+        <span className="card-decoration__votes" data-testid="card-votes">
+          {t('workshop.card.votes', { count: decoration.votes })}
+        </span>
+      )}
+      {ratings && (
+        <span className="card-decoration__ratings" data-testid="card-ratings">
+          {RATING_ATTRIBUTES.filter((attribute) => ratings[attribute].count > 0).map(
+            (attribute) => {
+              const { median, min, max, disagreement } = ratings[attribute]
+              return (
+                <span
+                  key={attribute}
+                  className={disagreement ? 'card-decoration__rating--disagree' : undefined}
+                  title={disagreement ? t('workshop.card.disagreement') : undefined}
+                >
+                  {t(`workshop.short.${attribute}`)} {median} ({min}–{max})
+                </span>
+              )
+            },
+          )}
+        </span>
+      )}
     </div>
   )
 }

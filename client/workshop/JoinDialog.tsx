@@ -1,0 +1,53 @@
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from '../i18n/useTranslation'
+import {
+  type ParticipantPlace,
+  localUserPreferences,
+  setLocalUserPreferences,
+} from '../user/localUser'
+
+/** Asks a newcomer's display name and whether they are in the room or remote. */
+export function JoinDialog({ onJoined }: { onJoined(): void }) {
+  const { t } = useTranslation()
+  const current = localUserPreferences.get()
+  const [name, setName] = useState(current.name)
+  const [place, setPlace] = useState<ParticipantPlace>(current.place ?? 'room')
+  function onSubmit(event: FormEvent) {
+    event.preventDefault()
+    if (!name.trim()) return
+    setLocalUserPreferences({ name: name.trim().slice(0, 60), place })
+    onJoined()
+  }
+  return (
+    <div className="join-dialog" role="dialog" aria-modal="true" aria-labelledby="join-heading">
+      <form className="join-dialog__card" onSubmit={onSubmit}>
+        <h2 id="join-heading">{t('workshop.join.heading')}</h2>
+        <label htmlFor="join-name">{t('workshop.join.name')}</label>
+        <input
+          id="join-name"
+          autoFocus
+          value={name}
+          maxLength={60}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <fieldset>
+          <legend>{t('workshop.join.where')}</legend>
+          {(['room', 'remote'] as const).map((option) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name="place"
+                checked={place === option}
+                onChange={() => setPlace(option)}
+              />
+              {t(`workshop.place.${option}`)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button button--primary" disabled={!name.trim()}>
+          {t('workshop.join.submit')}
+        </button>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,8 @@
+import type { Locale } from '../i18n/locale'
+import { translate } from '../i18n/useTranslation'
+import type { AgendaBlock } from '../../shared/workshop/workshopState'
+
+/** A block's own title, or the translated name of its kind. */
+export function agendaBlockName(block: AgendaBlock, locale: Locale): string {
+  return block.title || translate(locale, `workshop.block.${block.kind}`)
+}

@@ -1,0 +1,204 @@
+/**
+ * Downloads of a map made on the server, with no browser involved: the register as CSV and
+ * XLSX, the whole map as JSON (with the version list) and the printable report as HTML.
+ *
+ * Each request joins the map's room as a server-side peer (as restore and diff do), so the
+ * export shows the live document, including changes not yet snapshotted, and a map nobody
+ * has open is loaded and unloaded as for sockets. The files come from the same shared
+ * functions the client uses (`shared/exchange`, `shared/report`), so both give the same file.
+ *
+ * Any role that may read the map may export it; contact data (`contacts=1`) is personal
+ * data and only for owners and facilitators.
+ */
+import type { ServerResponse } from 'node:http'
+import type * as Y from 'yjs'
+import { readStakeholders } from '../../shared/document/stakeholderDocument'
+import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMapJson'
+import { registerRows } from '../../shared/exchange/registerRows'
+import type { RegisterInput } from '../../shared/exchange/registerRows'
+import { registerToCsv } from '../../shared/exchange/registerToCsv'
+import { registerToXlsx } from '../../shared/exchange/registerToXlsx'
+import type { VersionSummary } from '../../shared/protocol/accessApi'
+import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
+import { canFacilitate } from '../../shared/protocol/roles'
+import { renderReport } from '../../shared/report/renderReport'
+import { createActionPeer } from '../rooms/createActionPeer'
+import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { MapStore } from '../storage/MapStore'
+import { attachmentFileName } from './attachmentFileName'
+import { parseExportOptions } from './parseExportOptions'
+import type { ExportOptions } from './parseExportOptions'
+import { requireMapAccess } from './requireMapAccess'
+import type { Route } from './Route'
+import { REPORT_CONTENT_SECURITY_POLICY } from './securityHeaders'
+import { sendApiError } from './sendJson'
+
+/** What the export routes work on. */
+export interface ExportRouteOptions {
+  store: MapStore
+  rooms: RoomRegistry
+}
+
+/**
+ * Header with the number of stakeholder records that failed validation in the document and
+ * are therefore not in the file, so a script can warn as the client does.
+ */
+export const RECORDS_LEFT_OUT_HEADER = 'X-Stakeholder-Records-Left-Out'
+
+/** What one format needs to make its file from the live document. */
+interface ExportInput {
+  doc: Y.Doc
+  /** The document's valid stakeholders, with contacts only when the options ask for them. */
+  stakeholders: RegisterInput[]
+  title: string
+  now: Date
+  history: readonly VersionSummary[]
+  options: ExportOptions
+}
+
+interface ExportFormat {
+  /** The last path segment, e.g. `export.csv`. */
+  segment: string
+  /** What the file is, in its name: `map-title-<kind>-<date>.<extension>`. */
+  kind: string
+  extension: string
+  contentType: string
+  /** The JSON carries the version list; the others do not need it. */
+  needsHistory: boolean
+  render(input: ExportInput): string | Uint8Array
+  extraHeaders?: Record<string, string>
+}
+
+/** The stakeholders as the options allow: contacts are only read when asked for. */
+function readForExport(doc: Y.Doc, includeContacts: boolean) {
+  return includeContacts ? readStakeholders(doc, { includeContacts: true }) : readStakeholders(doc)
+}
+
+function registerOf({ stakeholders, options }: ExportInput) {
+  const { includeContacts, locale } = options
+  return registerRows(stakeholders, { locale, includeContacts })
+}
+
+const FORMATS: readonly ExportFormat[] = [
+  {
+    segment: 'export.json',
+    kind: 'map',
+    extension: 'json',
+    contentType: 'application/json',
+    needsHistory: true,
+    render: ({ doc, title, now, history, options }) =>
+      stringifyMapJson(
+        exportMapJson(doc, {
+          title,
+          exportedAt: now.toISOString(),
+          history,
+          includeContacts: options.includeContacts,
+        }),
+      ),
+  },
+  {
+    segment: 'export.csv',
+    kind: 'register',
+    extension: 'csv',
+    contentType: 'text/csv; charset=utf-8',
+    needsHistory: false,
+    render: (input) => registerToCsv(registerOf(input), { delimiter: input.options.delimiter }),
+  },
+  {
+    segment: 'export.xlsx',
+    kind: 'register',
+    extension: 'xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    needsHistory: false,
+    render: (input) => registerToXlsx(registerOf(input)),
+  },
+  {
+    segment: 'report.html',
+    kind: 'report',
+    extension: 'html',
+    contentType: 'text/html; charset=utf-8',
+    needsHistory: false,
+    render: ({ stakeholders, title, now, options }) =>
+      renderReport({
+        title,
+        generatedAt: now.toISOString(),
+        version: null,
+        stakeholders,
+        locale: options.locale,
+        includeContacts: options.includeContacts,
+      }),
+    // The report is made of what participants typed: should it ever be opened from this
+    // origin rather than saved, nothing in it may run or load.
+    extraHeaders: { 'Content-Security-Policy': REPORT_CONTENT_SECURITY_POLICY },
+  },
+]
+
+function send(
+  response: ServerResponse,
+  format: ExportFormat,
+  fileName: string,
+  body: string | Uint8Array,
+  leftOut: number,
+): void {
+  const bytes =
+    typeof body === 'string'
+      ? Buffer.from(body, 'utf8')
+      : Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  response.writeHead(200, {
+    'Content-Type': format.contentType,
+    'Content-Length': bytes.byteLength,
+    // The file name holds only [a-z0-9.-] (see attachmentFileName): quoting is enough.
+    'Content-Disposition': `attachment; filename="${fileName}"`,
+    'Cache-Control': 'no-store',
+    [RECORDS_LEFT_OUT_HEADER]: String(leftOut),
+    ...format.extraHeaders,
+  })
+  response.end(bytes)
+}
+
+/**
+ * `GET /api/maps/<id>/export.json`, `export.csv`, `export.xlsx` and `report.html`, with the
+ * query options `contacts=0|1`, `lang=en|nl` and `delimiter=comma|semicolon` (CSV).
+ */
+export function createExportRoutes({ store, rooms }: ExportRouteOptions): Route[] {
+  return FORMATS.map((format) => ({
+    method: 'GET',
+    pattern: new RegExp(`^/api/maps/([^/]*)/${format.segment.replace('.', '\\.')}$`),
+    async handle(request, response, [id]) {
+      const access = await requireMapAccess(store, request, response, id)
+      if (access === null) return
+      const query = new URL(request.url ?? '/', 'http://localhost').searchParams
+      const parsed = parseExportOptions(query)
+      if (!parsed.ok) {
+        const { status, code, message } = parsed.error
+        return sendApiError(response, status, code, message)
+      }
+      const options = parsed.value
+      if (options.includeContacts && !canFacilitate(access.role)) {
+        return sendApiError(
+          response,
+          403,
+          ApiErrorCode.roleNotAllowed,
+          `The ${access.role} role may not export contact data; leave out contacts=1.`,
+        )
+      }
+      const map = await store.getMap(access.mapId)
+      if (map === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
+      const history = format.needsHistory ? await store.listVersions(access.mapId) : []
+      const now = new Date()
+      const result = await rooms.withRoom(
+        access.mapId,
+        createActionPeer(access.role, 'Export'),
+        async ({ doc }) => {
+          const { stakeholders, invalid } = readForExport(doc, options.includeContacts)
+          const input = { doc, stakeholders, title: map.title, now, history, options }
+          return { body: format.render(input), leftOut: invalid.length }
+        },
+      )
+      // The map was deleted between the check and here.
+      if (result === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
+      const fileName = attachmentFileName(map.title, format.kind, format.extension, now)
+      send(response, format, fileName, result.value.body, result.value.leftOut)
+    },
+  }))
+}

@@ -1,0 +1,281 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type AppServer,
+  type CreatedMap,
+  type TrackedPage,
+  createMapViaApi,
+  launchChromium,
+  openTrackedPage,
+  shapeCentreOnScreen,
+  shareLinkFor,
+  startAppServer,
+  waitForCameraToSettle,
+  waitForMapReady,
+} from './browserFixture'
+
+/** Seconds left on the shared timer as a page shows it. */
+async function secondsLeft(page: TrackedPage['page']): Promise<number> {
+  return Number(await page.getByTestId('timer').getAttribute('data-remaining'))
+}
+
+async function openWorkshopTab(page: TrackedPage['page']) {
+  await page.getByRole('tab', { name: 'Workshop' }).click()
+}
+
+describe('a hybrid workshop: a facilitator and three participants', () => {
+  let server: AppServer
+  let browser: Browser
+  let map: CreatedMap
+  let facilitator: TrackedPage
+  let participants: TrackedPage[]
+
+  beforeAll(async () => {
+    server = await startAppServer()
+    browser = await launchChromium()
+    map = await createMapViaApi(server.url, 'Workshop 12 May')
+    facilitator = await openTrackedPage(browser, server.url, { name: 'Fatima (trainer)' })
+    participants = [
+      await openTrackedPage(browser, server.url, { name: 'Ann', place: 'room' }),
+      await openTrackedPage(browser, server.url, { name: 'Bram', place: 'remote' }),
+      await openTrackedPage(browser, server.url, { name: 'Chen', place: 'remote' }),
+    ]
+    await facilitator.page.goto(shareLinkFor(server.url, map.id, map.tokens.facilitator))
+    for (const { page } of participants)
+      await page.goto(shareLinkFor(server.url, map.id, map.tokens.editor))
+    await Promise.all([facilitator, ...participants].map(({ page }) => waitForMapReady(page)))
+    for (const { page } of [facilitator, ...participants]) await openWorkshopTab(page)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('lists who is here, with role and room or remote', async () => {
+    const list = facilitator.page.getByTestId('participants')
+    await expect.poll(() => list.locator('li').count(), { timeout: 5000 }).toBe(4)
+    await expect.poll(() => list.textContent()).toContain('Bram')
+    expect(await list.locator('li', { hasText: 'Bram' }).textContent()).toContain('remote')
+    expect(await list.locator('li', { hasText: 'Ann' }).textContent()).toContain('in the room')
+    expect(await list.locator('li', { hasText: 'Fatima' }).textContent()).toContain('facilitator')
+  })
+
+  it('starts a block whose countdown everyone sees alike, also after a reload', async () => {
+    await facilitator.page.getByTestId('start-phase-1').click()
+    for (const { page } of [facilitator, ...participants]) await page.getByTestId('timer').waitFor()
+    const values = await Promise.all(
+      [facilitator, ...participants].map(({ page }) => secondsLeft(page)),
+    )
+    for (const value of values) {
+      expect(value).toBeLessThanOrEqual(55 * 60 + 1)
+      expect(value).toBeGreaterThan(55 * 60 - 10)
+    }
+    expect(Math.max(...values) - Math.min(...values)).toBeLessThanOrEqual(2)
+
+    const { page } = participants[1]!
+    await page.reload()
+    await waitForMapReady(page)
+    await page.getByTestId('timer').waitFor()
+    expect(
+      Math.abs((await secondsLeft(page)) - (await secondsLeft(facilitator.page))),
+    ).toBeLessThanOrEqual(2)
+    await openWorkshopTab(page)
+  })
+
+  it('participants follow the facilitator’s view', async () => {
+    await facilitator.page.getByTestId('follow-me').click()
+    await facilitator.page.evaluate(() => {
+      const editor = (window as unknown as { editor: { setCamera(c: object): void } }).editor
+      editor.setCamera({ x: -3000, y: -2000, z: 1 })
+    })
+    const leader = await facilitator.page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            editor: { getViewportPageBounds(): { center: { x: number; y: number } } }
+          }
+        ).editor.getViewportPageBounds().center,
+    )
+    for (const { page } of participants) {
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() => {
+              const editor = (
+                window as unknown as {
+                  editor: { getViewportPageBounds(): { center: { x: number; y: number } } }
+                }
+              ).editor
+              return editor.getViewportPageBounds().center
+            }),
+          { timeout: 5000 },
+        )
+        .toMatchObject({ x: expect.closeTo(leader.x, -1), y: expect.closeTo(leader.y, -1) })
+    }
+    await facilitator.page.getByTestId('follow-me').click()
+  })
+
+  it('keeps private scores hidden until the facilitator reveals them', async () => {
+    const { page } = facilitator
+    await page.getByRole('tab', { name: 'Add' }).click()
+    await page.getByLabel('Name', { exact: true }).fill('Cocoa farmers in Ghana')
+    await page.getByRole('button', { name: 'Add stakeholder', exact: true }).click()
+    await openWorkshopTab(page)
+    await page.getByTestId('start-scoring').click()
+
+    const scores = [
+      { power: '2', legitimacy: '5', urgency: '4' },
+      { power: '3', legitimacy: '5', urgency: '5' },
+      { power: '5', legitimacy: '4', urgency: '4' },
+    ]
+    for (const [index, { page: p }] of participants.entries()) {
+      await p.getByTestId('submit-scores').waitFor()
+      for (const [attribute, value] of Object.entries(scores[index]!)) {
+        await p.getByTestId(`my-${attribute}`).selectOption(value)
+      }
+      await p.getByTestId('submit-scores').click()
+    }
+    await expect
+      .poll(() => page.getByTestId('scoring-count').textContent(), { timeout: 5000 })
+      .toContain('3 participant')
+    // Before the reveal nobody sees the group's scores, on the panel or on the card.
+    for (const { page: p } of participants) {
+      expect(await p.getByTestId('scoring-result').count()).toBe(0)
+      expect(await p.getByTestId('card-ratings').count()).toBe(0)
+    }
+    await page.getByTestId('reveal-scores').click()
+    for (const { page: p } of participants) {
+      await p.getByTestId('scoring-result').waitFor({ timeout: 5000 })
+      const ratings = p.getByTestId('card-ratings')
+      await ratings.waitFor()
+      // Power was scored 2, 3 and 5: median 3, spread 3, flagged as disagreement.
+      expect(await ratings.textContent()).toContain('P 3 (2–5)')
+      expect(await ratings.locator('.card-decoration__rating--disagree').count()).toBeGreaterThan(0)
+    }
+    await page.getByTestId('adopt-scores').click()
+    await page.getByRole('tab', { name: 'Stakeholder' }).click()
+    const card = page.locator('.tl-shape', { has: page.locator('.stakeholder-card') }).first()
+    const id = await card.getAttribute('data-shape-id')
+    const centre = await shapeCentreOnScreen(page, id!)
+    await page.mouse.click(centre.x, centre.y)
+    await expect.poll(() => page.getByTestId('field-power').inputValue()).toBe('3')
+    expect(await page.getByTestId('field-legitimacy').inputValue()).toBe('5')
+  })
+
+  it('keeps each participant within the vote budget and shows the tally when the vote closes', async () => {
+    const { page } = facilitator
+    await page.getByRole('tab', { name: 'Add' }).click()
+    await page.getByLabel('Or paste a list, one name per line').fill('Trade union FNV\nRabobank')
+    await page.getByRole('button', { name: 'Add 2 stakeholders' }).click()
+    await waitForCameraToSettle(page)
+    await openWorkshopTab(page)
+    await page.getByTestId('open-vote').click()
+
+    const ann = participants[0]!.page
+    await ann.getByTestId('votes-left').waitFor({ timeout: 5000 })
+    const giveDot = (p: TrackedPage['page'], name: string) =>
+      p.getByRole('button', { name: `Give a dot to ${name}` }).click()
+    await giveDot(ann, 'Cocoa farmers in Ghana')
+    await giveDot(ann, 'Cocoa farmers in Ghana')
+    await giveDot(ann, 'Trade union FNV')
+    await giveDot(ann, 'Rabobank')
+    await ann.getByText('You have used all your dots').waitFor()
+    expect(await ann.getByTestId('votes-left').textContent()).toContain('0 of 3')
+    await ann.getByRole('button', { name: 'Take a dot back from Trade union FNV' }).click()
+    await giveDot(ann, 'Rabobank')
+    const bram = participants[1]!.page
+    await bram.getByTestId('votes-left').waitFor()
+    await giveDot(bram, 'Rabobank')
+
+    await page.getByTestId('close-vote').click()
+    for (const { page: p } of participants) {
+      const results = p.getByTestId('vote-results')
+      await results.waitFor({ timeout: 5000 })
+      const items = await results.locator('li').allTextContents()
+      expect(items).toEqual(['Cocoa farmers in Ghana: 2 dots', 'Rabobank: 2 dots'])
+    }
+  })
+
+  it('queues raised hands for the facilitator, who lowers them', async () => {
+    const bram = participants[1]!.page
+    const chen = participants[2]!.page
+    await bram.getByTestId('raise-hand').click()
+    await chen.getByTestId('raise-hand').click()
+    const queue = facilitator.page.getByTestId('hand-queue')
+    await expect
+      .poll(() => queue.locator('li').allTextContents(), { timeout: 5000 })
+      .toEqual([expect.stringContaining('Bram'), expect.stringContaining('Chen')])
+    await queue.getByRole('button', { name: 'Lower Bram’s hand' }).click()
+    await expect
+      .poll(() => bram.getByTestId('raise-hand').getAttribute('aria-pressed'))
+      .toBe('false')
+    expect(await queue.locator('li').allTextContents()).toEqual([expect.stringContaining('Chen')])
+  })
+
+  it('a participant who goes offline keeps editing and loses nothing when back', async () => {
+    const offline = participants[2]!
+    const online = participants[0]!
+    await offline.context.setOffline(true)
+    await expect
+      .poll(() => offline.page.getByTestId('connection-status').getAttribute('data-status'), {
+        timeout: 10_000,
+      })
+      .toBe('offline')
+    await offline.page.getByRole('tab', { name: 'Add' }).click()
+    await offline.page.getByLabel('Name', { exact: true }).fill('Written offline')
+    await offline.page.getByRole('button', { name: 'Add stakeholder', exact: true }).click()
+    await online.page.getByRole('tab', { name: 'Add' }).click()
+    await online.page.getByLabel('Name', { exact: true }).fill('Written online meanwhile')
+    await online.page.getByRole('button', { name: 'Add stakeholder', exact: true }).click()
+    await offline.page
+      .locator('.stakeholder-card', { hasText: 'Written offline' })
+      .waitFor({ state: 'attached' })
+
+    await offline.context.setOffline(false)
+    await expect
+      .poll(() => offline.page.getByTestId('connection-status').getAttribute('data-status'), {
+        timeout: 20_000,
+      })
+      .toBe('connected')
+    for (const { page } of [facilitator, ...participants]) {
+      // Attached, not visible: tldraw hides cards outside the view.
+      for (const name of ['Written offline', 'Written online meanwhile']) {
+        await page
+          .locator('.stakeholder-card', { hasText: name })
+          .waitFor({ state: 'attached', timeout: 10_000 })
+      }
+    }
+  })
+
+  it('undo takes back only your own edit, never someone else’s', async () => {
+    const selectCard = async (page: TrackedPage['page'], name: string) => {
+      const id = await page
+        .locator('.tl-shape', { has: page.locator('.stakeholder-card', { hasText: name }) })
+        .getAttribute('data-shape-id')
+      await page.evaluate((shapeId) => {
+        ;(window as unknown as { editor: { select(id: string): void } }).editor.select(shapeId)
+      }, id!)
+      await page.getByRole('tab', { name: 'Stakeholder' }).click()
+    }
+    const mine = facilitator.page
+    const theirs = participants[0]!.page
+    await selectCard(mine, 'Trade union FNV')
+    await selectCard(theirs, 'Trade union FNV')
+    await mine.getByTestId('field-name').fill('FNV trade union')
+    await mine.getByTestId('field-name').press('Enter')
+    await theirs.getByTestId('field-affected').check()
+    await expect
+      .poll(() => mine.getByTestId('field-affected').isChecked(), { timeout: 5000 })
+      .toBe(true)
+    await expect.poll(() => theirs.getByTestId('field-name').inputValue()).toBe('FNV trade union')
+
+    await mine.getByTestId('undo-record').click()
+    for (const page of [mine, theirs]) {
+      await expect
+        .poll(() => page.getByTestId('field-name').inputValue(), { timeout: 5000 })
+        .toBe('Trade union FNV')
+      expect(await page.getByTestId('field-affected').isChecked()).toBe(true)
+    }
+  })
+})
