@@ -20,7 +20,7 @@ import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { defaultCsvDelimiter } from './defaultCsvDelimiter'
 import { downloadBlob } from './downloadBlob'
 import { useExchangeT } from './useExchangeT'
-import { exportFileName } from './exportFileName'
+import { exportFileName } from '../../shared/exchange/exportFileName'
 import { openReport } from './openReport'
 import { sanitiseSvg } from './sanitiseSvg'
 

@@ -84,7 +84,7 @@ export function HomePage() {
         )}
       </section>
 
-      <section className="home__card">
+      <section className="home__import">
         <ImportMapForm onImported={(id, importedTitle) => rememberMap(id, importedTitle)} />
       </section>
 

@@ -199,7 +199,7 @@ export const en = {
   'workshop.short.influence': 'Inf',
   'workshop.short.impact': 'Imp',
   'workshop.hands.heading': 'Raise your hand',
-  'workshop.hands.raise': '✋ Raise hand',
+  'workshop.hands.raise': 'Raise hand',
   'workshop.hands.lower': 'Lower my hand',
   'workshop.hands.queue': 'Raised hands, first raised first',
   'workshop.hands.none': 'No hands raised.',

@@ -203,7 +203,7 @@ export const nl: Record<MessageKey, string> = {
   'workshop.short.influence': 'Inv',
   'workshop.short.impact': 'Imp',
   'workshop.hands.heading': 'Hand opsteken',
-  'workshop.hands.raise': '✋ Hand opsteken',
+  'workshop.hands.raise': 'Hand opsteken',
   'workshop.hands.lower': 'Hand laten zakken',
   'workshop.hands.queue': 'Opgestoken handen, eerste eerst',
   'workshop.hands.none': 'Geen handen opgestoken.',

@@ -588,10 +588,7 @@ function ContactsEditor({ stakeholder, registry, report, errors }: ListEditorPro
   ] as const
   return (
     <fieldset className="confidential" aria-describedby="contacts-hint">
-      <legend>
-        <span aria-hidden="true">🔒 </span>
-        {t('editor.section.contacts')}
-      </legend>
+      <legend>{t('editor.section.contacts')}</legend>
       <p id="contacts-hint" className="field__hint">
         {t('editor.section.contactsHint')}
       </p>

@@ -25,7 +25,7 @@ import { renderReport } from '../../shared/report/renderReport'
 import { createActionPeer } from '../rooms/createActionPeer'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
 import type { MapStore } from '../storage/MapStore'
-import { attachmentFileName } from './attachmentFileName'
+import { exportFileName } from '../../shared/exchange/exportFileName'
 import { parseExportOptions } from './parseExportOptions'
 import type { ExportOptions } from './parseExportOptions'
 import { requireMapAccess } from './requireMapAccess'
@@ -147,7 +147,7 @@ function send(
   response.writeHead(200, {
     'Content-Type': format.contentType,
     'Content-Length': bytes.byteLength,
-    // The file name holds only [a-z0-9.-] (see attachmentFileName): quoting is enough.
+    // The file name holds only [a-z0-9.-] (see exportFileName): quoting is enough.
     'Content-Disposition': `attachment; filename="${fileName}"`,
     'Cache-Control': 'no-store',
     [RECORDS_LEFT_OUT_HEADER]: String(leftOut),
@@ -197,7 +197,7 @@ export function createExportRoutes({ store, rooms }: ExportRouteOptions): Route[
       )
       // The map was deleted between the check and here.
       if (result === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
-      const fileName = attachmentFileName(map.title, format.kind, format.extension, now)
+      const fileName = exportFileName(map.title, format.kind, format.extension, now, { utc: true })
       send(response, format, fileName, result.value.body, result.value.leftOut)
     },
   }))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultCsvDelimiter } from '../../../client/exchange/defaultCsvDelimiter'
-import { exportFileName, safeFileNamePart } from '../../../client/exchange/exportFileName'
+import { exportFileName, safeFileNamePart } from '../../../shared/exchange/exportFileName'
 import { importedRowNumbers, sheetFileKind } from '../../../client/exchange/readSheetFile'
 
 describe('exportFileName', () => {

@@ -21,12 +21,24 @@ export function safeFileNamePart(title: string): string {
   return part === '' ? 'stakeholder-map' : part
 }
 
-/** The file name for an export of the map titled `title`, made on `date` (local calendar). */
-export function exportFileName(title: string, kind: string, extension: string, date: Date): string {
-  const day = [
-    String(date.getFullYear()).padStart(4, '0'),
-    String(date.getMonth() + 1).padStart(2, '0'),
-    String(date.getDate()).padStart(2, '0'),
-  ].join('-')
+/**
+ * The file name for an export of the map titled `title`, made on `date`: in the browser's
+ * local calendar by default, in UTC on the server (`utc: true`). Only ASCII letters, digits,
+ * dashes and one dot, so it is also safe in a quoted `Content-Disposition` header.
+ */
+export function exportFileName(
+  title: string,
+  kind: string,
+  extension: string,
+  date: Date,
+  options: { utc?: boolean } = {},
+): string {
+  const day = options.utc
+    ? date.toISOString().slice(0, 10)
+    : [
+        String(date.getFullYear()).padStart(4, '0'),
+        String(date.getMonth() + 1).padStart(2, '0'),
+        String(date.getDate()).padStart(2, '0'),
+      ].join('-')
   return `${safeFileNamePart(title)}-${safeFileNamePart(kind)}-${day}.${extension}`
 }
