@@ -278,4 +278,99 @@ describe('a hybrid workshop: a facilitator and three participants', () => {
       expect(await page.getByTestId('field-affected').isChecked()).toBe(true)
     }
   })
+
+  it('splits participants over table areas, shows them side by side and brings a table into the plenary map', async () => {
+    const { page } = facilitator
+    await page.getByRole('tab', { name: 'Add' }).click()
+    await page.getByRole('button', { name: 'Influence × impact matrix' }).click()
+    await openWorkshopTab(page)
+    await page.getByRole('spinbutton', { name: 'Number of tables' }).fill('2')
+    await page.getByRole('button', { name: 'Split into tables' }).click()
+    // Each participant is told their table and their view is taken there.
+    for (const { page: p } of participants) {
+      await openWorkshopTab(p)
+      await p.getByText(/You are at table [12]\./).waitFor({ timeout: 5000 })
+    }
+    const frames = await page.evaluate(() =>
+      (
+        window as unknown as { editor: { getCurrentPageShapes(): { id: string; type: string }[] } }
+      ).editor
+        .getCurrentPageShapes()
+        .filter((shape) => shape.type === 'frame')
+        .map((shape) => shape.id),
+    )
+    expect(frames).toEqual(expect.arrayContaining(['shape:table-0-frame', 'shape:table-1-frame']))
+
+    // Table 1 places the cocoa farmers on its matrix, with influence and impact scored...
+    await page.getByRole('tab', { name: 'Register' }).click()
+    const row = page.locator('tr', { hasText: 'Cocoa farmers in Ghana' })
+    const stakeholderId = await row.getAttribute('data-stakeholder-id')
+    await row.getByTestId('register-influence').fill('4.5')
+    await row.getByTestId('register-influence').press('Enter')
+    await row.getByTestId('register-impact').fill('4')
+    await row.getByTestId('register-impact').press('Enter')
+    await page.evaluate((id) => {
+      const editor = (window as unknown as { editor: { createShape(shape: object): void } }).editor
+      editor.createShape({
+        type: 'stakeholder-card',
+        parentId: 'shape:table-0-matrix',
+        x: 700,
+        y: 150,
+        props: { stakeholderId: id, w: 170, h: 76 },
+      })
+    }, stakeholderId)
+    // ...and the facilitator brings table 1's result into the plenary matrix.
+    await openWorkshopTab(page)
+    await page.getByRole('button', { name: 'Bring into the plenary map' }).first().click()
+    await page.getByRole('status').filter({ hasText: 'brought into the plenary map' }).waitFor()
+    const inPlenary = await page.evaluate((id) => {
+      const editor = (
+        window as unknown as {
+          editor: {
+            getCurrentPageShapes(): {
+              type: string
+              parentId: string
+              props: Record<string, unknown>
+            }[]
+          }
+        }
+      ).editor
+      const shapes = editor.getCurrentPageShapes()
+      const plenary = shapes.find(
+        (shape) =>
+          shape.type === 'influence-impact-matrix' &&
+          !String((shape as unknown as { id: string }).id).startsWith('shape:table-'),
+      )
+      return shapes.filter(
+        (shape) =>
+          shape.type === 'stakeholder-card' &&
+          shape.props.stakeholderId === id &&
+          shape.parentId === (plenary as unknown as { id: string }).id,
+      ).length
+    }, stakeholderId)
+    expect(inPlenary).toBe(1)
+  })
+
+  it('locks the template’s boards so they cannot be dragged by accident', async () => {
+    const { page } = facilitator
+    await openWorkshopTab(page)
+    await page.getByRole('checkbox', { name: 'Lock the template’s frames and boards' }).check()
+    const participantPage = participants[0]!.page
+    await expect
+      .poll(
+        () =>
+          participantPage.evaluate(() =>
+            (
+              window as unknown as {
+                editor: { getCurrentPageShapes(): { type: string; isLocked: boolean }[] }
+              }
+            ).editor
+              .getCurrentPageShapes()
+              .filter((shape) => shape.type === 'influence-impact-matrix' || shape.type === 'frame')
+              .every((shape) => shape.isLocked),
+          ),
+        { timeout: 5000 },
+      )
+      .toBe(true)
+  })
 })
