@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
 import type { StakeholderPatch, WriteResult } from '../../shared/document/stakeholderDocument'
 import {
@@ -399,6 +399,56 @@ interface ListEditorProps {
   errors: Errors
 }
 
+/**
+ * The frame shared by the impacts, the engagement log and the contacts: one collapsible
+ * block per entry with its fields, the model's complaint about it, a remove button, and an
+ * add button that starts a new, empty entry.
+ */
+function EntryList<T extends { id: string }>({
+  entries,
+  errorKey,
+  errors,
+  summary,
+  isOpen,
+  renderFields,
+  labels,
+  onAdd,
+  onRemove,
+}: {
+  entries: readonly T[]
+  errorKey(entry: T): string
+  errors: Errors
+  summary(entry: T): ReactNode
+  isOpen?(entry: T, index: number): boolean
+  renderFields(entry: T): ReactNode
+  labels: { none: string; add: string; remove: string }
+  onAdd(): void
+  onRemove(entry: T): void
+}) {
+  return (
+    <>
+      {entries.length === 0 && <p className="panel__muted">{labels.none}</p>}
+      {entries.map((entry, index) => (
+        <details key={entry.id} className="entry" open={isOpen?.(entry, index)}>
+          <summary>{summary(entry)}</summary>
+          {errors[errorKey(entry)] && (
+            <p className="field__error" role="alert">
+              {errors[errorKey(entry)]}
+            </p>
+          )}
+          {renderFields(entry)}
+          <button type="button" className="button button--quiet" onClick={() => onRemove(entry)}>
+            {labels.remove}
+          </button>
+        </details>
+      ))}
+      <button type="button" className="button" onClick={onAdd}>
+        {labels.add}
+      </button>
+    </>
+  )
+}
+
 function ImpactsEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
   const { t, locale } = useTranslation()
   const put = (impact: AdverseImpact) =>
@@ -407,56 +457,15 @@ function ImpactsEditor({ stakeholder, registry, report, errors }: ListEditorProp
   return (
     <fieldset>
       <legend>{t('editor.section.impacts')}</legend>
-      {stakeholder.impacts.length === 0 && <p className="panel__muted">{t('impact.none')}</p>}
-      {stakeholder.impacts.map((impact, index) => (
-        <details key={impact.id} className="entry" open={index === stakeholder.impacts.length - 1}>
-          <summary>{impact.topic || impact.description || t('impact.description')}</summary>
-          {errors[`impact:${impact.id}`] && (
-            <p className="field__error" role="alert">
-              {errors[`impact:${impact.id}`]}
-            </p>
-          )}
-          <TextField
-            label={t('impact.topic')}
-            value={impact.topic}
-            onCommit={(topic) => put({ ...impact, topic })}
-          />
-          <TextArea
-            label={t('impact.description')}
-            value={impact.description}
-            onCommit={(description) => put({ ...impact, description })}
-          />
-          <SelectField
-            label={t('impact.actuality')}
-            value={impact.actuality}
-            options={IMPACT_ACTUALITIES}
-            labels={ACTUALITY_LABELS[locale]}
-            onCommit={(actuality) => actuality && put({ ...impact, actuality })}
-          />
-          <div className="field-row field-row--two">
-            {(['scale', 'scope', 'irremediability', 'likelihood'] as const).map((dimension) => (
-              <ScoreSelect
-                key={dimension}
-                label={t(`impact.${dimension}`)}
-                value={impact[dimension]}
-                notAssessedLabel={notAssessed}
-                onCommit={(value) => put({ ...impact, [dimension]: value })}
-              />
-            ))}
-          </div>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => registry.removeImpact(stakeholder.id, impact.id)}
-          >
-            {t('impact.remove')}
-          </button>
-        </details>
-      ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() =>
+      <EntryList
+        entries={stakeholder.impacts}
+        errors={errors}
+        errorKey={(impact) => `impact:${impact.id}`}
+        summary={(impact) => impact.topic || impact.description || t('impact.description')}
+        isOpen={(_, index) => index === stakeholder.impacts.length - 1}
+        labels={{ none: t('impact.none'), add: t('impact.add'), remove: t('impact.remove') }}
+        onRemove={(impact) => registry.removeImpact(stakeholder.id, impact.id)}
+        onAdd={() =>
           put({
             id: newEntityId('imp'),
             description: '',
@@ -468,92 +477,68 @@ function ImpactsEditor({ stakeholder, registry, report, errors }: ListEditorProp
             likelihood: null,
           })
         }
-      >
-        {t('impact.add')}
-      </button>
+        renderFields={(impact) => (
+          <>
+            <TextField
+              label={t('impact.topic')}
+              value={impact.topic}
+              onCommit={(topic) => put({ ...impact, topic })}
+            />
+            <TextArea
+              label={t('impact.description')}
+              value={impact.description}
+              onCommit={(description) => put({ ...impact, description })}
+            />
+            <SelectField
+              label={t('impact.actuality')}
+              value={impact.actuality}
+              options={IMPACT_ACTUALITIES}
+              labels={ACTUALITY_LABELS[locale]}
+              onCommit={(actuality) => actuality && put({ ...impact, actuality })}
+            />
+            <div className="field-row field-row--two">
+              {(['scale', 'scope', 'irremediability', 'likelihood'] as const).map((dimension) => (
+                <ScoreSelect
+                  key={dimension}
+                  label={t(`impact.${dimension}`)}
+                  value={impact[dimension]}
+                  notAssessedLabel={notAssessed}
+                  onCommit={(value) => put({ ...impact, [dimension]: value })}
+                />
+              ))}
+            </div>
+          </>
+        )}
+      />
     </fieldset>
   )
 }
 
+/** The engagement log's free-text evidence fields, in the order a company reports them. */
+const LOG_TEXT_FIELDS = [
+  'informationShared',
+  'inputReceived',
+  'howInputWasUsed',
+  'followUp',
+  'barriers',
+  'barrierMeasures',
+] as const
+
 function LogEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
   const { t, locale } = useTranslation()
-  const log = stakeholder.engagement.log
   const put = (entry: EngagementEntry) =>
     report(`log:${entry.id}`, registry.putLogEntry(stakeholder.id, entry))
-  const textFields = [
-    'method',
-    'informationShared',
-    'inputReceived',
-    'howInputWasUsed',
-    'followUp',
-    'barriers',
-    'barrierMeasures',
-  ] as const
   return (
     <fieldset>
       <legend>{t('editor.section.log')}</legend>
-      {log.length === 0 && <p className="panel__muted">{t('log.none')}</p>}
-      {log.map((entry) => (
-        <details key={entry.id} className="entry">
-          <summary>
-            {entry.date} · {DUE_DILIGENCE_STEP_LABELS[locale][entry.step]}
-          </summary>
-          {errors[`log:${entry.id}`] && (
-            <p className="field__error" role="alert">
-              {errors[`log:${entry.id}`]}
-            </p>
-          )}
-          <TextField
-            label={t('log.date')}
-            type="date"
-            value={entry.date}
-            onCommit={(date) => put({ ...entry, date })}
-          />
-          <SelectField
-            label={t('log.step')}
-            value={entry.step}
-            options={DUE_DILIGENCE_STEPS}
-            labels={DUE_DILIGENCE_STEP_LABELS[locale]}
-            onCommit={(step) => step && put({ ...entry, step })}
-          />
-          {textFields.map((field) =>
-            field === 'method' ? (
-              <TextField
-                key={field}
-                label={t(`log.${field}`)}
-                value={entry[field]}
-                onCommit={(value) => put({ ...entry, [field]: value })}
-              />
-            ) : (
-              <TextArea
-                key={field}
-                label={t(`log.${field}`)}
-                value={entry[field]}
-                rows={2}
-                onCommit={(value) => put({ ...entry, [field]: value })}
-              />
-            ),
-          )}
-          <SelectField
-            label={t('log.confidentiality')}
-            value={entry.confidentiality}
-            options={CONFIDENTIALITY_LEVELS}
-            labels={CONFIDENTIALITY_LABELS[locale]}
-            onCommit={(confidentiality) => confidentiality && put({ ...entry, confidentiality })}
-          />
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => registry.removeLogEntry(stakeholder.id, entry.id)}
-          >
-            {t('log.remove')}
-          </button>
-        </details>
-      ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() =>
+      <EntryList
+        entries={stakeholder.engagement.log}
+        errors={errors}
+        errorKey={(entry) => `log:${entry.id}`}
+        summary={(entry) => `${entry.date} · ${DUE_DILIGENCE_STEP_LABELS[locale][entry.step]}`}
+        labels={{ none: t('log.none'), add: t('log.add'), remove: t('log.remove') }}
+        onRemove={(entry) => registry.removeLogEntry(stakeholder.id, entry.id)}
+        onAdd={() =>
           put({
             id: newEntityId('log'),
             date: new Date().toISOString().slice(0, 10),
@@ -568,67 +553,77 @@ function LogEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
             confidentiality: 'internal',
           })
         }
-      >
-        {t('log.add')}
-      </button>
+        renderFields={(entry) => (
+          <>
+            <TextField
+              label={t('log.date')}
+              type="date"
+              value={entry.date}
+              onCommit={(date) => put({ ...entry, date })}
+            />
+            <SelectField
+              label={t('log.step')}
+              value={entry.step}
+              options={DUE_DILIGENCE_STEPS}
+              labels={DUE_DILIGENCE_STEP_LABELS[locale]}
+              onCommit={(step) => step && put({ ...entry, step })}
+            />
+            <TextField
+              label={t('log.method')}
+              value={entry.method}
+              onCommit={(method) => put({ ...entry, method })}
+            />
+            {LOG_TEXT_FIELDS.map((field) => (
+              <TextArea
+                key={field}
+                label={t(`log.${field}`)}
+                value={entry[field]}
+                rows={2}
+                onCommit={(value) => put({ ...entry, [field]: value })}
+              />
+            ))}
+            <SelectField
+              label={t('log.confidentiality')}
+              value={entry.confidentiality}
+              options={CONFIDENTIALITY_LEVELS}
+              labels={CONFIDENTIALITY_LABELS[locale]}
+              onCommit={(confidentiality) => confidentiality && put({ ...entry, confidentiality })}
+            />
+          </>
+        )}
+      />
     </fieldset>
   )
 }
+
+/** Contact fields and the input type that suits each (phone keypads, e-mail keyboards). */
+const CONTACT_FIELDS = [
+  ['name', 'text'],
+  ['role', 'text'],
+  ['organisation', 'text'],
+  ['email', 'email'],
+  ['phone', 'tel'],
+] as const
 
 function ContactsEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
   const { t } = useTranslation()
   const put = (contact: Contact) =>
     report(`contact:${contact.id}`, registry.putContact(stakeholder.id, contact))
-  const fields = [
-    ['name', 'text'],
-    ['role', 'text'],
-    ['organisation', 'text'],
-    ['email', 'email'],
-    ['phone', 'tel'],
-  ] as const
   return (
     <fieldset className="confidential" aria-describedby="contacts-hint">
       <legend>{t('editor.section.contacts')}</legend>
       <p id="contacts-hint" className="field__hint">
         {t('editor.section.contactsHint')}
       </p>
-      {stakeholder.contacts.length === 0 && <p className="panel__muted">{t('contact.none')}</p>}
-      {stakeholder.contacts.map((contact) => (
-        <details key={contact.id} className="entry" open={!contact.name}>
-          <summary>{contact.name || t('contact.name')}</summary>
-          {errors[`contact:${contact.id}`] && (
-            <p className="field__error" role="alert">
-              {errors[`contact:${contact.id}`]}
-            </p>
-          )}
-          {fields.map(([field, type]) => (
-            <TextField
-              key={field}
-              type={type}
-              label={t(`contact.${field}`)}
-              value={contact[field]}
-              onCommit={(value) => put({ ...contact, [field]: value })}
-            />
-          ))}
-          <TextArea
-            label={t('contact.notes')}
-            value={contact.notes}
-            rows={2}
-            onCommit={(notes) => put({ ...contact, notes })}
-          />
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => registry.removeContact(stakeholder.id, contact.id)}
-          >
-            {t('contact.remove')}
-          </button>
-        </details>
-      ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() =>
+      <EntryList
+        entries={stakeholder.contacts}
+        errors={errors}
+        errorKey={(contact) => `contact:${contact.id}`}
+        summary={(contact) => contact.name || t('contact.name')}
+        isOpen={(contact) => !contact.name}
+        labels={{ none: t('contact.none'), add: t('contact.add'), remove: t('contact.remove') }}
+        onRemove={(contact) => registry.removeContact(stakeholder.id, contact.id)}
+        onAdd={() =>
           put({
             id: newEntityId('c'),
             name: '',
@@ -639,9 +634,26 @@ function ContactsEditor({ stakeholder, registry, report, errors }: ListEditorPro
             notes: '',
           })
         }
-      >
-        {t('contact.add')}
-      </button>
+        renderFields={(contact) => (
+          <>
+            {CONTACT_FIELDS.map(([field, type]) => (
+              <TextField
+                key={field}
+                type={type}
+                label={t(`contact.${field}`)}
+                value={contact[field]}
+                onCommit={(value) => put({ ...contact, [field]: value })}
+              />
+            ))}
+            <TextArea
+              label={t('contact.notes')}
+              value={contact.notes}
+              rows={2}
+              onCommit={(notes) => put({ ...contact, notes })}
+            />
+          </>
+        )}
+      />
     </fieldset>
   )
 }

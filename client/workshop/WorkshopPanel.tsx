@@ -358,16 +358,12 @@ function GroupsSection({
       {facilitator && (
         <>
           <div className="workshop__row">
-            <label>
-              {t('workshop.groups.count')}
-              <input
-                type="number"
-                min={1}
-                max={12}
-                value={count}
-                onChange={(e) => setCount(Number(e.target.value) || 1)}
-              />
-            </label>
+            <CountInput
+              label={t('workshop.groups.count')}
+              max={12}
+              value={count}
+              onChange={setCount}
+            />
             <button
               type="button"
               className="button button--primary"
@@ -683,16 +679,12 @@ function VoteSection({
       <h3 id="vote-heading">{t('workshop.vote.heading')}</h3>
       {!vote && facilitator && (
         <div className="workshop__row">
-          <label>
-            {t('workshop.vote.budget')}
-            <input
-              type="number"
-              min={1}
-              max={20}
-              value={budget}
-              onChange={(e) => setBudget(Number(e.target.value) || 1)}
-            />
-          </label>
+          <CountInput
+            label={t('workshop.vote.budget')}
+            max={20}
+            value={budget}
+            onChange={setBudget}
+          />
           <button
             type="button"
             className="button button--primary"
@@ -805,5 +797,31 @@ function VoteSection({
         </>
       )}
     </section>
+  )
+}
+
+/** A small whole number from 1 to `max`, such as the number of tables or of dots. */
+function CountInput({
+  label,
+  max,
+  value,
+  onChange,
+}: {
+  label: string
+  max: number
+  value: number
+  onChange(value: number): void
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={1}
+        max={max}
+        value={value}
+        onChange={(event) => onChange(Math.min(max, Math.max(1, Number(event.target.value) || 1)))}
+      />
+    </label>
   )
 }
