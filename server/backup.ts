@@ -18,7 +18,12 @@ async function backup(): Promise<void> {
   }
   let dataDir: string
   try {
-    dataDir = loadConfig(process.env).dataDir
+    const config = loadConfig(process.env)
+    if (config.databaseUrl !== null) {
+      console.error('DATABASE_URL is set: back up PostgreSQL with pg_dump (docs/scale-out.md)')
+      process.exit(2)
+    }
+    dataDir = config.dataDir
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     console.error(`Invalid configuration: ${error.message}`)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 
 /** Settings of one server process, read from the environment by {@link loadConfig}. */
@@ -34,6 +35,14 @@ export interface ServerConfig {
   snapshotIntervalMs: number
   /** A participant's edits of one stakeholder within this window share one audit row. */
   auditWindowMs: number
+  /** PostgreSQL connection URL; null keeps the SQLite database in `dataDir`. */
+  databaseUrl: string | null
+  /** Most PostgreSQL connections this node opens. */
+  databasePoolSize: number
+  /** Redis URL; set, several nodes serve maps together (server/cluster). Null: one node. */
+  redisUrl: string | null
+  /** This node's name in the cluster (logs, Redis messages, lock owners). */
+  nodeId: string
 }
 
 /** Log levels accepted by `LOG_LEVEL` (pino's names). */
@@ -144,6 +153,28 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     default: String(5 * 60 * 1000),
     description: "A participant's edits of one stakeholder within this window share one audit row.",
   },
+  {
+    name: 'DATABASE_URL',
+    default: '(none: SQLite)',
+    description:
+      'PostgreSQL URL (`postgres://user@host:5432/db`); when set, maps are stored there, not in SQLite.',
+  },
+  {
+    name: 'DATABASE_POOL_SIZE',
+    default: '10',
+    description: 'Most PostgreSQL connections one node opens.',
+  },
+  {
+    name: 'REDIS_URL',
+    default: '(none: one node)',
+    description:
+      'Redis URL (`redis://host:6379`); when set, several nodes on one PostgreSQL serve maps together.',
+  },
+  {
+    name: 'NODE_ID',
+    default: '(random)',
+    description: "This node's name in logs and in the cluster; must differ between nodes.",
+  },
 ]
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -158,6 +189,12 @@ export function loadConfig(env: Env): ServerConfig {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`)
   }
   const licenseKey = env['TLDRAW_LICENSE_KEY']?.trim()
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'])
+  if (redisUrl !== null && databaseUrl === null) {
+    // Nodes with a SQLite file each would each hold a different map.
+    throw new ConfigError('REDIS_URL needs DATABASE_URL: the nodes must share one database')
+  }
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: text(env, 'HOST', '0.0.0.0'),
@@ -181,7 +218,28 @@ export function loadConfig(env: Env): ServerConfig {
     maxConnectionsPerIp: integer(env, 'MAX_CONNECTIONS_PER_IP', 50, 1, 100_000),
     snapshotIntervalMs: integer(env, 'SNAPSHOT_INTERVAL_MS', 60 * 60 * 1000, 10, 2 ** 31 - 1),
     auditWindowMs: integer(env, 'AUDIT_WINDOW_MS', 5 * 60 * 1000, 0, 2 ** 31 - 1),
+    databaseUrl,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+    redisUrl,
+    nodeId: text(env, 'NODE_ID', randomUUID().slice(0, 8)),
   }
+}
+
+/** An optional URL setting with one of `protocols`; null when unset. */
+function url(env: Env, name: string, protocols: readonly string[]): string | null {
+  const raw = env[name]?.trim()
+  if (!raw) return null
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    // Not echoed: the value may hold a password.
+    throw new ConfigError(`${name} must be a URL`)
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}//`)
+  }
+  return raw
 }
 
 function isLogLevel(value: string): value is LogLevel {

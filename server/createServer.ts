@@ -6,6 +6,9 @@ import type { ServerConfig } from './config'
 import { createLogger } from './logger'
 import { createOriginPolicy } from './access/createOriginPolicy'
 import { createTokenAuthorizer } from './access/createTokenAuthorizer'
+import type { Cluster } from './cluster/Cluster'
+import { RedisCluster } from './cluster/RedisCluster'
+import { clusterWideTransport } from './cluster/clusterWideTransport'
 import { createApiRoutes } from './http/createApiRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
@@ -13,6 +16,7 @@ import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
 import { RoomRegistry } from './rooms/RoomRegistry'
 import type { MapStore } from './storage/MapStore'
+import { PostgresMapStore } from './storage/PostgresMapStore'
 import { SqliteMapStore } from './storage/SqliteMapStore'
 import type { Authorize } from './transport/authorize'
 import { createSyncTransport } from './transport/createSyncTransport'
@@ -21,8 +25,13 @@ import { createSyncTransport } from './transport/createSyncTransport'
 export interface ServerDependencies {
   /** Defaults to a logger at `config.logLevel`. */
   logger?: Logger
-  /** Defaults to a {@link SqliteMapStore} in `config.dataDir`. */
+  /**
+   * Defaults to a {@link PostgresMapStore} when `config.databaseUrl` is set, else a
+   * {@link SqliteMapStore} in `config.dataDir`.
+   */
   store?: MapStore
+  /** Defaults to a {@link RedisCluster} when `config.redisUrl` is set, else none. */
+  cluster?: Cluster
   /** Decides who may open a map, with which role; defaults to the map's share tokens. */
   authorize?: Authorize
   /** Ping interval of the keepalive; defaults to 30 s (tests shorten it). */
@@ -51,13 +60,20 @@ export function createServer(
   dependencies: ServerDependencies = {},
 ): StakeholderCanvasServer {
   const logger = dependencies.logger ?? createLogger(config.logLevel)
-  const store = dependencies.store ?? new SqliteMapStore(config.dataDir)
+  const store = dependencies.store ?? createStore(config, logger)
+  // No Redis code runs on a single node: without REDIS_URL there is no cluster at all.
+  const cluster =
+    dependencies.cluster ??
+    (config.redisUrl === null
+      ? undefined
+      : new RedisCluster({ redisUrl: config.redisUrl, nodeId: config.nodeId, logger }))
   const metrics = new ServerMetrics()
   const originPolicy = createOriginPolicy(config.allowedOrigins)
   const rooms = new RoomRegistry({
     store,
     logger,
     metrics,
+    cluster,
     limits: {
       compactAfterUpdates: config.compactAfterUpdates,
       compactAfterBytes: config.compactAfterBytes,
@@ -82,6 +98,9 @@ export function createServer(
     originPolicy,
     metrics,
   })
+  // On a cluster, closing a map's sockets (revoked token, deleted map) reaches every node.
+  const apiTransport =
+    cluster === undefined ? transport : clusterWideTransport(transport, cluster, rooms, logger)
   const routes = [
     ...createApiRoutes({
       store,
@@ -90,7 +109,7 @@ export function createServer(
       createMapToken: config.createMapToken,
       metrics,
       gauges: () => ({ connections: transport.connectionCount, mapsLoaded: rooms.size }),
-      transport: () => transport,
+      transport: () => apiTransport,
     }),
     ...createHistoryRoutes({ store, rooms, afterErasure: () => store.purgeFreedSpace() }),
   ]
@@ -112,6 +131,7 @@ export function createServer(
     httpServer.closeIdleConnections()
     await transport.close(CloseCode.goingAway, 'server shutting down')
     await rooms.close()
+    await cluster?.close()
     await store.close()
     httpServer.closeAllConnections()
     if (httpServer.listening) await stopped
@@ -140,4 +160,14 @@ export function createServer(
     },
     metrics,
   }
+}
+
+function createStore(config: ServerConfig, logger: Logger): MapStore {
+  if (config.databaseUrl === null) return new SqliteMapStore(config.dataDir)
+  return new PostgresMapStore({
+    connectionString: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    onConnectionError: (error) =>
+      logger.warn({ err: error.message }, 'database connection lost; the pool replaces it'),
+  })
 }

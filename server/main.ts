@@ -20,7 +20,14 @@ async function main(): Promise<void> {
   const { url, port } = await server.listen()
   // `port` is the real one even with PORT=0: scripts and tests read it from this line.
   logger.info(
-    { url, port, dataDir: config.dataDir, staticDir: config.staticDir },
+    {
+      url,
+      port,
+      nodeId: config.nodeId,
+      storage: config.databaseUrl === null ? config.dataDir : 'postgresql',
+      cluster: config.redisUrl !== null,
+      staticDir: config.staticDir,
+    },
     `listening on ${url}`,
   )
 

@@ -16,7 +16,13 @@
  *   may only set or remove the one awareness client id it set a state for first.
  * - Each transaction of a peer on stakeholders or contacts is recorded in the audit trail
  *   (field names only). A changed map is snapshotted every `snapshotIntervalMs` and when
- *   its last peer leaves (the registry calls {@link Room.createVersion}).
+ *   its last peer leaves (the registry calls {@link Room.createAutomaticVersion}).
+ * - With a cluster (several nodes, server/cluster), a committed batch is published after the
+ *   local broadcast; batches other nodes committed arrive through
+ *   {@link Room.applyRemoteUpdate} and are only broadcast (they are stored already). The
+ *   room knows up to which row id it has applied the map's log without a hole (`lastId`)
+ *   and reads the rest from the database ({@link Room.catchUp}) when a hole stays open.
+ *   Compaction and automatic snapshots run on one node at a time.
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -35,6 +41,7 @@ import type { Participant, VersionKind, VersionSummary } from '../../shared/prot
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { canFacilitate } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
+import type { ClusterRoom, Cluster, MapChannel } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { AuditChange, MapStore, StoredUpdates } from '../storage/MapStore'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
@@ -81,6 +88,8 @@ interface RoomOptions {
   /** Called when the room has no peers and nothing left to write: time to unload. */
   onIdle: (room: Room) => void
   metrics?: ServerMetrics
+  /** The other nodes serving maps; absent on a single node. */
+  cluster?: Cluster
 }
 
 interface PeerState {
@@ -98,9 +107,14 @@ interface PendingUpdate {
 
 const RETRY_FIRST_MS = 500
 const RETRY_MAX_MS = 30_000
+/** How long a hole in the applied rows may stay open before the database is read. */
+const GAP_GRACE_MS = 200
+
+/** Origin of changes that other nodes committed: broadcast, never stored again. */
+const REMOTE_ORIGIN = Symbol('remote node')
 
 /** A loaded map shared by its connected peers; created by the registry through {@link Room.load}. */
-export class Room {
+export class Room implements ClusterRoom {
   readonly mapId: string
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
@@ -130,7 +144,14 @@ export class Room {
   private persistWaiters: { seq: number; resolve: () => void }[] = []
   private logRows: number
   private logBytes: number
+  /** Every row of the map's log up to this id is in the doc (compaction's `uptoId`). */
   private lastId: number
+  /** Batches applied beyond a hole after `lastId`: previousId → lastId. */
+  private appliedAhead = new Map<number, number>()
+  private gapTimer: NodeJS.Timeout | null = null
+  private catchingUp: Promise<void> | null = null
+  private catchUpAgain = false
+  private readonly channel: MapChannel | null
   private destroyed = false
 
   private constructor(options: RoomOptions, stored: StoredUpdates) {
@@ -158,17 +179,14 @@ export class Room {
     this.snapshotTimer = setInterval(
       () => {
         if (!this.changedSinceSnapshot || this.closing) return
-        this.createVersion({
-          kind: 'auto',
-          name: 'Automatic',
-          createdBy: SERVER_PARTICIPANT,
-        }).catch((error: unknown) =>
+        this.createAutomaticVersion('Automatic').catch((error: unknown) =>
           this.logger.error({ err: error, mapId: this.mapId }, 'snapshot failed'),
         )
       },
       options.limits.snapshotIntervalMs ?? 60 * 60 * 1000,
     )
     this.snapshotTimer.unref()
+    this.channel = options.cluster?.join(this) ?? null
   }
 
   /** Loads a map's document from storage; null when the map does not exist. */
@@ -289,6 +307,21 @@ export class Room {
   }
 
   /**
+   * An automatic snapshot by the server, after reading what other nodes stored; skipped
+   * while another node snapshots or compacts this map (its snapshot holds the same rows).
+   */
+  async createAutomaticVersion(name: string): Promise<void> {
+    const take = async (): Promise<void> => {
+      if (this.channel !== null) await this.catchUp()
+      await this.createVersion({ kind: 'auto', name, createdBy: SERVER_PARTICIPANT })
+    }
+    if (this.channel === null) await take()
+    else if (!(await this.channel.runExclusive(take))) {
+      this.logger.info({ mapId: this.mapId }, 'automatic snapshot skipped: another node is busy')
+    }
+  }
+
+  /**
    * Restores a version as a new change by `by`: an automatic snapshot first (history is
    * kept), then, in one transaction, every root map's keys set to the version's values and
    * keys the version lacks deleted. Stored and broadcast like any update.
@@ -325,6 +358,8 @@ export class Room {
     const found = contacts instanceof Y.Map && contacts.has(contactId)
     if (found) this.doc.transact(() => contacts.delete(contactId), by)
     await this.flush()
+    // Rows other nodes stored may hold the contact too: the merged row must cover them all.
+    await this.catchUp()
     await this.chain(() => this.compactNow(true))
     return found
   }
@@ -357,9 +392,69 @@ export class Room {
     return this.chain(() => this.compactNow())
   }
 
+  applyRemoteUpdate(update: Uint8Array, previousId: number, lastId: number): void {
+    if (this.destroyed) return
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+    this.noteApplied(previousId, lastId)
+    // Other nodes' rows count towards compaction too (an estimate: one row per batch).
+    this.logRows += 1
+    this.logBytes += update.byteLength
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
+  }
+
+  localAwareness(): Uint8Array | null {
+    const clients = [...this.peers.values()].flatMap((state) => [...state.clients])
+    if (clients.length === 0) return null
+    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
+  }
+
+  /**
+   * Reads every row after `lastId` from storage and applies it (Yjs skips what the doc has);
+   * what is new is broadcast to the peers. Concurrent calls share one read, plus one more
+   * when a call arrives during it.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp !== null) {
+      this.catchUpAgain = true
+      return this.catchingUp
+    }
+    const run = async (): Promise<void> => {
+      try {
+        do {
+          this.catchUpAgain = false
+          const from = this.lastId
+          const missed = await this.store.loadUpdatesSince(this.mapId, from)
+          if (this.destroyed) return
+          if (missed.updates.length > 0) {
+            Y.transact(
+              this.doc,
+              () => {
+                for (const update of missed.updates) Y.applyUpdate(this.doc, update)
+              },
+              REMOTE_ORIGIN,
+            )
+          }
+          this.noteApplied(from, missed.lastId)
+          this.logRows += missed.updates.length
+          this.logBytes += missed.bytes
+        } while (this.catchUpAgain && !this.destroyed)
+      } finally {
+        this.catchingUp = null
+      }
+    }
+    this.catchingUp = run()
+    return this.catchingUp
+  }
+
   /** Stops timers and frees the document; the room must not be used afterwards. */
   destroy(): void {
     this.destroyed = true
+    this.channel?.leave()
+    if (this.gapTimer !== null) clearTimeout(this.gapTimer)
     clearInterval(this.snapshotTimer)
     if (this.retryTimer !== null) clearTimeout(this.retryTimer)
     this.retryTimer = null
@@ -371,6 +466,11 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === REMOTE_ORIGIN) {
+      // Committed by another node (or read back from storage): durable, so visible at once.
+      for (const peer of this.peers.keys()) peer.sendUpdate(update)
+      return
+    }
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null
     this.changedSinceSnapshot = true
     this.receivedSeq += 1
@@ -397,6 +497,9 @@ export class Room {
     const changed = [...added, ...updated, ...removed]
     const message = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
     for (const peer of this.peers.keys()) peer.sendAwareness(message)
+    // Local participants' presence (null: a peer left) goes to the other nodes; remote and
+    // timed-out entries are each node's own business.
+    if (controlled !== undefined || origin === null) this.channel?.publishAwareness(message)
   }
 
   private enqueueWrite(): Promise<void> {
@@ -427,7 +530,7 @@ export class Room {
     this.metrics?.observeWrite((performance.now() - started) / 1000)
     this.writeAudit()
     this.retryDelay = RETRY_FIRST_MS
-    this.lastId = written.lastId
+    this.noteApplied(written.previousId, written.lastId)
     this.logRows += batch.length
     for (const item of batch) this.logBytes += item.update.byteLength
     this.persistedSeq = batch[batch.length - 1]?.seq ?? this.persistedSeq
@@ -437,6 +540,12 @@ export class Room {
       }
     }
     this.resolvePersistWaiters()
+    // Durable, then local peers, then the other nodes: the same order on every node.
+    this.channel?.publishUpdate(
+      updates.length === 1 && updates[0] !== undefined ? updates[0] : Y.mergeUpdates(updates),
+      written.previousId,
+      written.lastId,
+    )
     await this.compactNow()
     if (this.peers.size === 0 && this.pending.length === 0 && !this.closing) this.onIdle(this)
   }
@@ -463,15 +572,32 @@ export class Room {
     this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS)
   }
 
-  /** Merges the log when it is over the limits, or always (`force`, after an erasure). */
+  /**
+   * Merges the log when it is over the limits, or always (`force`, after an erasure). On a
+   * cluster only one node compacts a map at a time; a forced one runs regardless (it is safe
+   * anyway: every merge covers its `uptoId`, and a later, smaller merge deletes nothing).
+   */
   private async compactNow(force = false): Promise<void> {
     const { compactAfterUpdates, compactAfterBytes } = this.limits
     if (this.destroyed || this.logRows < 1) return
     if (!force && this.logRows === 1) return
     const small = this.logRows <= compactAfterUpdates && this.logBytes <= compactAfterBytes
     if (!force && small) return
-    // The doc holds every committed row (and maybe newer, uncommitted updates: merging
-    // them in early is harmless, Yjs updates are idempotent).
+    if (this.channel === null || force) return this.mergeLog(force)
+    const ran = await this.channel.runExclusive(async () => {
+      await this.catchUp().catch(() => undefined)
+      await this.mergeLog(false)
+    })
+    if (!ran) {
+      // Another node is at it (or Redis is away): count afresh rather than ask on every write.
+      this.logRows = 1
+      this.logBytes = 0
+    }
+  }
+
+  private async mergeLog(force: boolean): Promise<void> {
+    // The doc holds every row up to lastId (and maybe newer ones, even uncommitted updates:
+    // merging them in early is harmless, Yjs updates are idempotent).
     const merged = Y.encodeStateAsUpdate(this.doc)
     try {
       await this.store.compact(this.mapId, merged, this.lastId)
@@ -486,6 +612,33 @@ export class Room {
       this.logger.error({ err: error, mapId: this.mapId }, 'could not compact update log')
       if (force) throw error
     }
+  }
+
+  /**
+   * Records that rows `(previousId, lastId]` are in the doc and moves `lastId` over every
+   * batch that now joins up. A hole that stays open (a batch this node never heard of) is
+   * filled from storage after a short grace, in case its message is merely late.
+   */
+  private noteApplied(previousId: number, lastId: number): void {
+    if (lastId > previousId) this.appliedAhead.set(previousId, lastId)
+    let moved = true
+    while (moved) {
+      moved = false
+      for (const [from, to] of this.appliedAhead) {
+        if (from > this.lastId) continue
+        this.appliedAhead.delete(from)
+        if (to > this.lastId) this.lastId = to
+        moved = true
+      }
+    }
+    if (this.appliedAhead.size === 0 || this.gapTimer !== null || this.destroyed) return
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null
+      if (this.appliedAhead.size === 0) return
+      this.catchUp().catch((error: unknown) =>
+        this.logger.warn({ err: error, mapId: this.mapId }, 'could not read missed updates'),
+      )
+    }, GAP_GRACE_MS)
   }
 
   private awarenessOwner(client: number): RoomPeer | null {

@@ -12,9 +12,10 @@
  * which joins the room as a server-side peer, so loading and unloading work as for sockets.
  */
 import type { Logger } from 'pino'
+import type { Cluster } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore } from '../storage/MapStore'
-import { Room, SERVER_PARTICIPANT } from './Room'
+import { Room } from './Room'
 import type { CompactionLimits, RoomPeer } from './Room'
 
 /** Outcome of {@link RoomRegistry.join}: the room the peer is now part of, or why not. */
@@ -25,6 +26,8 @@ interface RoomRegistryOptions {
   logger: Logger
   limits: CompactionLimits
   metrics?: ServerMetrics
+  /** The other nodes serving maps; absent on a single node. */
+  cluster?: Cluster
 }
 
 /** The set of loaded maps of one server. */
@@ -33,6 +36,7 @@ export class RoomRegistry {
   private readonly logger: Logger
   private readonly limits: CompactionLimits
   private readonly metrics: ServerMetrics | undefined
+  private readonly cluster: Cluster | undefined
   /** Rooms that are loading or loaded; a null result means the map does not exist. */
   private readonly rooms = new Map<string, Promise<Room | null>>()
   private readonly unloading = new Map<string, Promise<void>>()
@@ -42,6 +46,7 @@ export class RoomRegistry {
     this.logger = options.logger
     this.limits = options.limits
     this.metrics = options.metrics
+    this.cluster = options.cluster
   }
 
   /** Number of maps currently in memory (loading, loaded or unloading). */
@@ -144,6 +149,7 @@ export class RoomRegistry {
         logger: this.logger,
         limits: this.limits,
         metrics: this.metrics,
+        cluster: this.cluster,
         onIdle: (idle) => this.unload(idle),
       })
       if (room === null) this.rooms.delete(mapId)
@@ -181,7 +187,7 @@ export class RoomRegistry {
   private async snapshotIfChanged(room: Room, name: string): Promise<void> {
     if (!room.hasUnsnapshottedChanges) return
     try {
-      await room.createVersion({ kind: 'auto', name, createdBy: SERVER_PARTICIPANT })
+      await room.createAutomaticVersion(name)
     } catch (error) {
       // History is a convenience on top of the log: the map itself is stored.
       this.logger.error({ err: error, mapId: room.mapId }, 'could not take automatic snapshot')

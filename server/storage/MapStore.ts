@@ -24,6 +24,18 @@ export interface StoredUpdates {
   bytes: number
 }
 
+/** What {@link MapStore.appendUpdates} answers. */
+export interface AppendedUpdates {
+  /**
+   * Id of the map's newest row before this append (0 when none). A reader that had applied
+   * every row up to at least this id has now applied every row up to `lastId`; otherwise
+   * another writer's rows lie between and must be read (multi-node catch-up).
+   */
+  previousId: number
+  /** Id of the last row written. */
+  lastId: number
+}
+
 /** A stored share token: its SHA-256 hash, never the token itself. */
 export interface StoredToken {
   hash: Uint8Array
@@ -70,11 +82,17 @@ export interface MapStore {
   touchMap(id: string): Promise<void>
   /**
    * Appends updates to the map's log in one transaction (all or none) and touches the map.
-   * Resolves only once the rows are durable; answers the id of the last row written.
+   * Resolves only once the rows are durable. Appends to one map are serialised, so its row
+   * ids grow in commit order.
    */
-  appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<{ lastId: number }>
+  appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<AppendedUpdates>
   /** The map's whole update log, oldest first. */
   loadUpdates(mapId: string): Promise<StoredUpdates>
+  /**
+   * The map's rows with an id above `afterId`, oldest first: what a node that has applied
+   * every row up to `afterId` is missing. `lastId` is `afterId` when there are none.
+   */
+  loadUpdatesSince(mapId: string, afterId: number): Promise<StoredUpdates>
   /**
    * Replaces every row of the map with an id ≤ `uptoId` by `mergedUpdate`, in one
    * transaction. `mergedUpdate` must contain at least everything those rows contain.

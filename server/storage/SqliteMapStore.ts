@@ -7,6 +7,7 @@ import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi
 import { isRole } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import type {
+  AppendedUpdates,
   AuditChange,
   MapStore,
   NewMap,
@@ -65,6 +66,8 @@ export class SqliteMapStore implements MapStore {
     touchMap: Statement<[string, string]>
     insertUpdate: Statement<[string, Uint8Array, string]>
     selectUpdates: Statement<[string], { id: number; update: Buffer }>
+    selectUpdatesSince: Statement<[string, number], { id: number; update: Buffer }>
+    selectLastUpdateId: Statement<[string], { id: number | null }>
     insertUpdateWithId: Statement<[number, string, Uint8Array, string]>
     deleteUpdatesUpTo: Statement<[string, number]>
     countUpdates: Statement<[string], { count: number }>
@@ -95,6 +98,10 @@ export class SqliteMapStore implements MapStore {
       selectUpdates: db.prepare(
         'SELECT id, "update" FROM map_updates WHERE map_id = ? ORDER BY id',
       ),
+      selectUpdatesSince: db.prepare(
+        'SELECT id, "update" FROM map_updates WHERE map_id = ? AND id > ? ORDER BY id',
+      ),
+      selectLastUpdateId: db.prepare('SELECT max(id) AS id FROM map_updates WHERE map_id = ?'),
       insertUpdateWithId: db.prepare(
         'INSERT INTO map_updates (id, map_id, "update", created_at) VALUES (?, ?, ?, ?)',
       ),
@@ -137,29 +144,25 @@ export class SqliteMapStore implements MapStore {
     this.statements.touchMap.run(new Date().toISOString(), id)
   }
 
-  async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<{ lastId: number }> {
+  async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<AppendedUpdates> {
     const now = new Date().toISOString()
     return this.db.transaction(() => {
-      let lastId = 0
+      const previousId = this.statements.selectLastUpdateId.get(mapId)?.id ?? 0
+      let lastId = previousId
       for (const update of updates) {
         lastId = Number(this.statements.insertUpdate.run(mapId, update, now).lastInsertRowid)
       }
       this.statements.touchMap.run(now, mapId)
-      return { lastId }
+      return { previousId, lastId }
     })()
   }
 
   async loadUpdates(mapId: string): Promise<StoredUpdates> {
-    const updates: Uint8Array[] = []
-    let lastId = 0
-    let bytes = 0
-    for (const row of this.statements.selectUpdates.iterate(mapId)) {
-      // better-sqlite3 hands out Buffers; a plain Uint8Array view keeps Yjs' types honest.
-      updates.push(new Uint8Array(row.update.buffer, row.update.byteOffset, row.update.byteLength))
-      lastId = row.id
-      bytes += row.update.byteLength
-    }
-    return { updates, lastId, bytes }
+    return readUpdates(this.statements.selectUpdates.iterate(mapId), 0)
+  }
+
+  async loadUpdatesSince(mapId: string, afterId: number): Promise<StoredUpdates> {
+    return readUpdates(this.statements.selectUpdatesSince.iterate(mapId, afterId), afterId)
   }
 
   async compact(mapId: string, mergedUpdate: Uint8Array, uptoId: number): Promise<void> {
@@ -352,6 +355,22 @@ export class SqliteMapStore implements MapStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
   }
+}
+
+function readUpdates(
+  rows: Iterable<{ id: number; update: Buffer }>,
+  afterId: number,
+): StoredUpdates {
+  const updates: Uint8Array[] = []
+  let lastId = afterId
+  let bytes = 0
+  for (const row of rows) {
+    // better-sqlite3 hands out Buffers; a plain Uint8Array view keeps Yjs' types honest.
+    updates.push(new Uint8Array(row.update.buffer, row.update.byteOffset, row.update.byteLength))
+    lastId = row.id
+    bytes += row.update.byteLength
+  }
+  return { updates, lastId, bytes }
 }
 
 function toVersionSummary(row: VersionRow): VersionSummary {

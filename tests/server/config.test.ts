@@ -25,7 +25,13 @@ describe('loadConfig', () => {
       maxConnectionsPerIp: 50,
       snapshotIntervalMs: 60 * 60 * 1000,
       auditWindowMs: 5 * 60 * 1000,
+      databaseUrl: null,
+      databasePoolSize: 10,
+      redisUrl: null,
+      nodeId: expect.stringMatching(/^[0-9a-f]{8}$/),
     })
+    // Random, so two nodes started without NODE_ID never share one.
+    expect(loadConfig({}).nodeId).not.toBe(config.nodeId)
   })
 
   it('reads every documented setting', () => {
@@ -50,6 +56,10 @@ describe('loadConfig', () => {
       'MAX_CONNECTIONS_PER_IP',
       'SNAPSHOT_INTERVAL_MS',
       'AUDIT_WINDOW_MS',
+      'DATABASE_URL',
+      'DATABASE_POOL_SIZE',
+      'REDIS_URL',
+      'NODE_ID',
     ])
     const config = loadConfig({
       PORT: '9000',
@@ -57,8 +67,16 @@ describe('loadConfig', () => {
       TLDRAW_LICENSE_KEY: ' k ',
       ALLOWED_ORIGINS: 'https://canvas.example, https://other.example',
       CREATE_MAP_TOKEN: 'secret',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+      DATABASE_POOL_SIZE: '4',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      NODE_ID: 'node-a',
     })
     expect(config).toMatchObject({
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/test',
+      databasePoolSize: 4,
+      redisUrl: 'redis://127.0.0.1:6379',
+      nodeId: 'node-a',
       port: 9000,
       logLevel: 'debug',
       tldrawLicenseKey: 'k',
@@ -76,6 +94,11 @@ describe('loadConfig', () => {
     ['COMPACT_AFTER_UPDATES', '0'],
     ['MAX_CONNECTIONS_PER_IP', '0'],
     ['SNAPSHOT_INTERVAL_MS', 'hourly'],
+    ['DATABASE_URL', 'mysql://db/test'],
+    ['DATABASE_URL', 'not a url'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['REDIS_URL', 'redis://127.0.0.1:6379'],
+    ['DATABASE_POOL_SIZE', '0'],
   ])('rejects %s=%s with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(name)

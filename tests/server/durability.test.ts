@@ -4,88 +4,44 @@
  * from the server before the kill must be in the map after a restart on the same DATA_DIR
  * and port, and all replicas must converge. The seed is printed and in the test name.
  */
-import { spawn } from 'node:child_process'
-import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import readline from 'node:readline'
-import { isDeepStrictEqual } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import * as decoding from 'lib0/decoding'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { contains, createRandom, recordingWebSocket, sameState } from './replicaChecks'
+import { startServerProcess } from './startServerProcess'
+import type { ServerProcess } from './startServerProcess'
 import { waitFor } from './testServer'
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 1_000_000)
 const ROUNDS = 3
 const CLIENTS = 3
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-interface ChildServer {
-  process: ChildProcessWithoutNullStreams
-  port: number
-}
-
-const children = new Set<ChildProcessWithoutNullStreams>()
+const servers = new Set<ServerProcess>()
 const cleanups: (() => void)[] = []
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) cleanup()
-  for (const child of children) child.kill('SIGKILL')
-  children.clear()
+  await Promise.all([...servers].map((server) => server.kill()))
+  servers.clear()
 })
 
-/** Starts `server/main.ts`; resolves with the port from its "listening" log line. */
-function startChild(dataDir: string, port: number): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      STATIC_DIR: path.join(dataDir, 'no-client'),
-    },
+/** Starts `server/main.ts` on `dataDir`; port 0 picks a free port. */
+async function startChild(dataDir: string, port: number): Promise<ServerProcess> {
+  const server = await startServerProcess({
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    STATIC_DIR: path.join(dataDir, 'no-client'),
   })
-  children.add(child)
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  return new Promise((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout })
-    lines.on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as { port?: number; msg?: string }
-        if (entry.port !== undefined && entry.msg?.startsWith('listening')) {
-          resolve({ process: child, port: entry.port })
-        }
-      } catch {
-        // Not a log line.
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)))
-  })
+  servers.add(server)
+  return server
 }
 
-function killChild(server: ChildServer): Promise<void> {
-  return new Promise((resolve) => {
-    server.process.once('exit', () => resolve())
-    server.process.kill('SIGKILL')
-    children.delete(server.process)
-  })
+async function killChild(server: ServerProcess): Promise<void> {
+  servers.delete(server)
+  await server.kill()
 }
 
 function connect(
@@ -106,68 +62,6 @@ function connect(
     provider.doc.destroy()
   })
   return provider
-}
-
-/**
- * A `ws` WebSocket that also hands the Yjs payload of every sync step 2 and update the
- * server sends to `sink`: exactly what the client received, before its doc mixes it with
- * local changes.
- */
-function recordingWebSocket(
-  sink: Uint8Array[],
-): new (...args: ConstructorParameters<typeof WebSocket>) => WebSocket {
-  return class RecordingWebSocket extends WebSocket {
-    constructor(...args: ConstructorParameters<typeof WebSocket>) {
-      super(...args)
-      this.on('message', (data: Buffer) => {
-        const decoder = decoding.createDecoder(new Uint8Array(data))
-        if (decoding.readVarUint(decoder) !== 0) return
-        if (decoding.readVarUint(decoder) === 0) return
-        sink.push(decoding.readVarUint8Array(decoder))
-      })
-    }
-  }
-}
-
-/**
- * True when `doc` holds everything in the updates a client received: every struct (by
- * clock) and every deletion. The updates are merged, not applied: applied alone they would
- * wait for the client's own items they build on.
- */
-function contains(doc: Y.Doc, received: Uint8Array[]): boolean {
-  if (received.length === 0) return true
-  const { structs, ds } = Y.decodeUpdate(Y.mergeUpdates(received))
-  const have = Y.decodeStateVector(Y.encodeStateVector(doc))
-  for (const struct of structs) {
-    if (struct instanceof Y.Skip) continue
-    if ((have.get(struct.id.client) ?? 0) < struct.id.clock + struct.length) {
-      return false
-    }
-  }
-  const deleted = Y.createDeleteSetFromStructStore(doc.store)
-  for (const [client, ranges] of ds.clients) {
-    for (const { clock, len } of ranges) {
-      for (let at = clock; at < clock + len; at++) {
-        if (!Y.isDeleted(deleted, Y.createID(client, at))) {
-          return false
-        }
-      }
-    }
-  }
-  return true
-}
-
-/** Same clocks and same content (a deletion alone changes no clock). */
-function sameState(docs: Y.Doc[]): boolean {
-  const first = docs[0]
-  if (first === undefined) return true
-  const vector = Buffer.from(Y.encodeStateVector(first))
-  const content = first.getMap('stakeholders').toJSON()
-  return docs.every(
-    (doc) =>
-      vector.equals(Buffer.from(Y.encodeStateVector(doc))) &&
-      isDeepStrictEqual(doc.getMap('stakeholders').toJSON(), content),
-  )
 }
 
 describe('durability', () => {

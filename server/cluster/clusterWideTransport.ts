@@ -1,0 +1,37 @@
+import type { Logger } from 'pino'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { SyncTransport } from '../transport/createSyncTransport'
+import type { Cluster } from './Cluster'
+
+/**
+ * The node's transport as the HTTP API should see it on a cluster: closing a map's sockets
+ * (token revoked: 4403, map deleted: 4404) also tells the other nodes, which close theirs
+ * and, for a deleted map, drop their room without writing.
+ */
+export function clusterWideTransport(
+  transport: SyncTransport,
+  cluster: Cluster,
+  rooms: RoomRegistry,
+  logger: Logger,
+): SyncTransport {
+  cluster.onCloseNotice(({ mapId, role, code, reason }) => {
+    transport.closeMapConnections(mapId, role, code, reason)
+    if (code !== CloseCode.mapNotFound) return
+    // Deleted elsewhere: unsaved updates of this map have nowhere to go.
+    rooms.deleteMap(mapId).catch((error: unknown) => {
+      logger.warn({ err: error, mapId }, 'could not drop the room of a deleted map')
+    })
+  })
+  return {
+    handleUpgrade: (request, socket, head) => transport.handleUpgrade(request, socket, head),
+    get connectionCount() {
+      return transport.connectionCount
+    },
+    close: (code, reason) => transport.close(code, reason),
+    closeMapConnections(mapId, role, code, reason) {
+      cluster.announceClose({ mapId, role, code, reason })
+      return transport.closeMapConnections(mapId, role, code, reason)
+    },
+  }
+}

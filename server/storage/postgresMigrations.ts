@@ -1,0 +1,93 @@
+import type { PoolClient } from 'pg'
+
+/**
+ * Schema steps of the PostgreSQL store, the same tables as {@link sqliteMigrations}. Append
+ * only: step n runs once, on databases whose `schema_version` is below n + 1; a released step
+ * is never edited, a fix is a new step. Times are ISO 8601 text, as in SQLite, so both
+ * stores compare and return them identically.
+ */
+export const postgresMigrations: readonly string[] = [
+  `CREATE TABLE maps (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     template TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE map_updates (
+     id BIGSERIAL PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     "update" BYTEA NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX map_updates_by_map ON map_updates(map_id, id);
+   CREATE TABLE map_tokens (
+     token_hash BYTEA PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     role TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE INDEX map_tokens_by_map ON map_tokens(map_id, role);
+   CREATE TABLE map_versions (
+     id BIGSERIAL PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     created_by_name TEXT NOT NULL,
+     created_by_role TEXT,
+     state BYTEA NOT NULL,
+     stakeholder_count INTEGER NOT NULL
+   );
+   CREATE INDEX map_versions_by_map ON map_versions(map_id, id);
+   CREATE TABLE audit_entries (
+     id BIGSERIAL PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     stakeholder_id TEXT NOT NULL,
+     participant_name TEXT NOT NULL,
+     participant_role TEXT,
+     fields TEXT NOT NULL,
+     first_at TEXT NOT NULL,
+     last_at TEXT NOT NULL
+   );
+   CREATE INDEX audit_entries_by_stakeholder
+     ON audit_entries(map_id, stakeholder_id, participant_name, last_at);`,
+]
+
+/** Key of the advisory lock that keeps nodes starting together from migrating twice. */
+const MIGRATION_LOCK_KEY = 7_302_815_114
+
+/**
+ * Brings the schema (in the connection's `search_path`) up to date, each pending step in
+ * its own transaction under an advisory lock, so several nodes may start at once.
+ */
+export async function migratePostgres(client: PoolClient): Promise<void> {
+  for (;;) {
+    await client.query('BEGIN')
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY])
+      await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)')
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version')
+      const current = rows[0]?.version ?? 0
+      if (current > postgresMigrations.length) {
+        // A newer server wrote this schema; running old code on it could corrupt it.
+        throw new Error(
+          `database schema version ${current} is newer than this server (${postgresMigrations.length})`,
+        )
+      }
+      const step = postgresMigrations[current]
+      if (step === undefined) {
+        await client.query('COMMIT')
+        return
+      }
+      await client.query(step)
+      if (rows.length === 0) await client.query('INSERT INTO schema_version VALUES (1)')
+      else await client.query('UPDATE schema_version SET version = $1', [current + 1])
+      await client.query('COMMIT')
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    }
+  }
+}

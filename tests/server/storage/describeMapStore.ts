@@ -1,0 +1,291 @@
+/**
+ * The storage contract: one suite that every {@link MapStore} implementation must pass,
+ * called from one test file per implementation (SQLite, PostgreSQL).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { MapStore } from '../../../server/storage/MapStore'
+
+/** Opens a store on empty storage; `reopen` opens another on the same storage. */
+export interface StoreHarness {
+  store: MapStore
+  reopen(): Promise<MapStore>
+  /** Removes the storage; called after every test. */
+  cleanup(): Promise<void>
+}
+
+const hash = (byte: number): Uint8Array => new Uint8Array(32).fill(byte)
+
+/** An update that sets `key` to `value` in the `stakeholders` map, from a fresh client. */
+function updateSetting(key: string, value: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getMap('stakeholders').set(key, value)
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
+
+function docOf(updates: readonly Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(doc, update)
+  return doc
+}
+
+/** Registers the contract tests for the store that `open` creates. */
+export function describeMapStore(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`MapStore contract: ${name}`, () => {
+    let harness: StoreHarness
+    let store: MapStore
+    const extraStores: MapStore[] = []
+
+    beforeEach(async () => {
+      harness = await open()
+      store = harness.store
+    })
+
+    afterEach(async () => {
+      for (const extra of extraStores.splice(0)) await extra.close()
+      await store.close()
+      await harness.cleanup()
+    })
+
+    /** A map with an editor token hash of its own (hashes are unique across maps). */
+    const newMap = (id = 'map-1') =>
+      store.createMap(
+        { id, title: `Map ${id}`, template: 'blank' },
+        { editor: hash(id === 'map-1' ? 1 : 100 + id.length) },
+      )
+
+    it('creates, reads and touches maps; a taken id is refused', async () => {
+      const created = await newMap()
+      expect(created).toMatchObject({ id: 'map-1', title: 'Map map-1', template: 'blank' })
+      expect(await store.getMap('map-1')).toEqual(created)
+      expect(await store.getMap('nope')).toBeNull()
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      await store.touchMap('map-1')
+      const touched = await store.getMap('map-1')
+      expect((touched?.updatedAt ?? '') > created.updatedAt).toBe(true)
+      expect(touched?.createdAt).toBe(created.createdAt)
+      await expect(newMap()).rejects.toThrow()
+    })
+
+    it('stores token hashes, finds their map and replaces one atomically', async () => {
+      await store.createMap(
+        { id: 'map-1', title: 't', template: 'ser-phase-1' },
+        { owner: hash(1), editor: hash(2) },
+      )
+      expect(await store.findTokenMap(hash(2))).toBe('map-1')
+      expect(await store.findTokenMap(hash(9))).toBeNull()
+      await store.replaceToken('map-1', 'editor', hash(3))
+      const tokens = await store.listTokens('map-1')
+      const summary = tokens
+        .map((token) => `${token.role}:${token.hash[0]}:${token.revoked}`)
+        .sort()
+      expect(summary).toEqual(['editor:2:true', 'editor:3:false', 'owner:1:false'])
+      expect(tokens[0]?.hash).toBeInstanceOf(Uint8Array)
+      expect(await store.findTokenMap(hash(2))).toBe('map-1')
+    })
+
+    it('appends updates in order and reports the rows before and after', async () => {
+      await newMap()
+      const first = await store.appendUpdates('map-1', [updateSetting('a', '1')])
+      expect(first.previousId).toBe(0)
+      expect(first.lastId).toBeGreaterThan(0)
+      const second = await store.appendUpdates('map-1', [
+        updateSetting('b', '2'),
+        updateSetting('c', '3'),
+      ])
+      expect(second.previousId).toBe(first.lastId)
+      expect(second.lastId).toBeGreaterThan(first.lastId)
+      const all = await store.loadUpdates('map-1')
+      expect(all.updates).toHaveLength(3)
+      expect(all.lastId).toBe(second.lastId)
+      expect(all.bytes).toBe(all.updates.reduce((sum, update) => sum + update.byteLength, 0))
+      expect(docOf(all.updates).getMap('stakeholders').toJSON()).toEqual({
+        a: '1',
+        b: '2',
+        c: '3',
+      })
+      const since = await store.loadUpdatesSince('map-1', first.lastId)
+      expect(since.updates).toHaveLength(2)
+      expect(since.lastId).toBe(second.lastId)
+      const none = await store.loadUpdatesSince('map-1', second.lastId)
+      expect(none).toEqual({ updates: [], lastId: second.lastId, bytes: 0 })
+      expect(await store.countUpdates('map-1')).toBe(3)
+      expect(await store.loadUpdates('other')).toEqual({ updates: [], lastId: 0, bytes: 0 })
+    })
+
+    it('chains concurrent appends of one map: each starts where another ended', async () => {
+      await newMap()
+      await newMap('map-2')
+      const appends = await Promise.all(
+        Array.from({ length: 12 }, (_, index) =>
+          store.appendUpdates(index % 3 === 0 ? 'map-2' : 'map-1', [
+            updateSetting(`k${index}`, String(index)),
+          ]),
+        ),
+      )
+      const chain = appends.filter((_, index) => index % 3 !== 0)
+      const previous = chain.map((append) => append.previousId).sort((a, b) => a - b)
+      const last = chain.map((append) => append.lastId).sort((a, b) => a - b)
+      // Batches of one map form one chain 0 → … → newest, in whatever order they committed.
+      expect(previous).toEqual([0, ...last.slice(0, -1)])
+    })
+
+    it('compacts a prefix into one row and keeps rows appended after it', async () => {
+      await newMap()
+      await store.appendUpdates('map-1', [updateSetting('a', '1'), updateSetting('b', '2')])
+      const { lastId } = await store.loadUpdates('map-1')
+      const later = await store.appendUpdates('map-1', [updateSetting('c', '3')])
+      const merged = Y.mergeUpdates((await store.loadUpdates('map-1')).updates.slice(0, 2))
+      await store.compact('map-1', merged, lastId)
+      expect(await store.countUpdates('map-1')).toBe(2)
+      const after = await store.loadUpdates('map-1')
+      expect(after.lastId).toBe(later.lastId)
+      expect(docOf(after.updates).getMap('stakeholders').toJSON()).toEqual({
+        a: '1',
+        b: '2',
+        c: '3',
+      })
+      // The merged row keeps the id of the newest row it replaced: readers past it skip it.
+      expect((await store.loadUpdatesSince('map-1', lastId)).updates).toHaveLength(1)
+      // A second, older compaction finds nothing to replace and changes nothing.
+      await store.compact('map-1', updateSetting('stale', 'x'), lastId - 1)
+      expect(docOf((await store.loadUpdates('map-1')).updates).getMap('stakeholders').size).toBe(3)
+      const next = await store.appendUpdates('map-1', [updateSetting('d', '4')])
+      expect(next.previousId).toBe(later.lastId)
+    })
+
+    it('keeps versions and rewrites them', async () => {
+      await newMap()
+      const state = updateSetting('secret', 'mail@example.org')
+      const first = await store.addVersion({
+        mapId: 'map-1',
+        name: 'Before',
+        kind: 'named',
+        createdBy: { name: 'Ann', role: 'facilitator' },
+        state,
+        stakeholderCount: 1,
+      })
+      const second = await store.addVersion({
+        mapId: 'map-1',
+        name: 'Automatic',
+        kind: 'auto',
+        createdBy: { name: 'Server', role: null },
+        state: updateSetting('x', 'y'),
+        stakeholderCount: 1,
+      })
+      expect(first).toMatchObject({ name: 'Before', kind: 'named', byteSize: state.byteLength })
+      expect((await store.listVersions('map-1')).map((version) => version.id)).toEqual([
+        second.id,
+        first.id,
+      ])
+      expect(await store.listVersions('map-1')).toContainEqual(first)
+      const got = await store.getVersion('map-1', first.id)
+      expect(got?.summary).toEqual(first)
+      expect(Buffer.from(got?.state ?? []).equals(Buffer.from(state))).toBe(true)
+      expect(await store.getVersion('other', first.id)).toBeNull()
+      const rewritten = await store.rewriteVersions('map-1', (old) =>
+        Buffer.from(old).equals(Buffer.from(state))
+          ? { state: updateSetting('gone', '-'), stakeholderCount: 0 }
+          : null,
+      )
+      expect(rewritten).toBe(1)
+      const after = await store.getVersion('map-1', first.id)
+      expect(after?.summary.stakeholderCount).toBe(0)
+      expect(
+        docOf([after?.state ?? new Uint8Array()])
+          .getMap('stakeholders')
+          .toJSON(),
+      ).toEqual({
+        gone: '-',
+      })
+    })
+
+    it('merges audit rows within the window and lists them newest first', async () => {
+      await newMap()
+      const ann = { name: 'Ann', role: 'editor' as const }
+      const base = Date.parse('2026-01-01T10:00:00.000Z')
+      const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString()
+      const windowMs = 5 * 60_000
+      await store.recordAudit(
+        [{ mapId: 'map-1', stakeholderId: 's1', participant: ann, fields: ['name'], at: at(0) }],
+        windowMs,
+      )
+      await store.recordAudit(
+        [
+          { mapId: 'map-1', stakeholderId: 's1', participant: ann, fields: ['power'], at: at(2) },
+          {
+            mapId: 'map-1',
+            stakeholderId: 's2',
+            participant: { name: 'Server', role: null },
+            fields: ['record'],
+            at: at(3),
+          },
+        ],
+        windowMs,
+      )
+      await store.recordAudit(
+        [{ mapId: 'map-1', stakeholderId: 's1', participant: ann, fields: ['name'], at: at(20) }],
+        windowMs,
+      )
+      const all = await store.listAudit('map-1')
+      expect(all.map((row) => [row.stakeholderId, row.fields, row.firstAt, row.lastAt])).toEqual([
+        ['s1', ['name'], at(20), at(20)],
+        ['s2', ['record'], at(3), at(3)],
+        ['s1', ['name', 'power'], at(0), at(2)],
+      ])
+      expect(all[1]?.participant).toEqual({ name: 'Server', role: null })
+      expect(await store.listAudit('map-1', 's2')).toHaveLength(1)
+    })
+
+    it('deletes a map with everything that belongs to it', async () => {
+      await newMap()
+      await newMap('map-2')
+      await store.appendUpdates('map-1', [updateSetting('a', '1')])
+      await store.appendUpdates('map-2', [updateSetting('b', '2')])
+      await store.addVersion({
+        mapId: 'map-1',
+        name: 'v',
+        kind: 'auto',
+        createdBy: { name: 'Server', role: null },
+        state: updateSetting('a', '1'),
+        stakeholderCount: 1,
+      })
+      await store.deleteMap('map-1')
+      expect(await store.getMap('map-1')).toBeNull()
+      expect(await store.countUpdates('map-1')).toBe(0)
+      expect(await store.listVersions('map-1')).toEqual([])
+      expect(await store.listTokens('map-1')).toEqual([])
+      expect(await store.countUpdates('map-2')).toBe(1)
+    })
+
+    it('erases: after the rewrite and purge no row holds the old value', async () => {
+      await newMap()
+      await store.appendUpdates('map-1', [updateSetting('contact', 'erase-me@example.org')])
+      const doc = docOf((await store.loadUpdates('map-1')).updates)
+      doc.getMap('stakeholders').delete('contact')
+      const { lastId } = await store.loadUpdates('map-1')
+      await store.compact('map-1', Y.encodeStateAsUpdate(doc), lastId)
+      await store.purgeFreedSpace()
+      const rows = (await store.loadUpdates('map-1')).updates
+      expect(rows).toHaveLength(1)
+      expect(Buffer.concat(rows).includes('erase-me@example.org')).toBe(false)
+    })
+
+    it('keeps everything across a reopen', async () => {
+      await newMap()
+      await store.appendUpdates('map-1', [updateSetting('a', '1')])
+      await store.close()
+      store = await harness.reopen()
+      expect((await store.getMap('map-1'))?.title).toBe('Map map-1')
+      expect(
+        docOf((await store.loadUpdates('map-1')).updates)
+          .getMap('stakeholders')
+          .toJSON(),
+      ).toEqual({ a: '1' })
+      extraStores.push(await harness.reopen())
+      expect(await extraStores[0]?.findTokenMap(hash(1))).toBe('map-1')
+    })
+  })
+}
