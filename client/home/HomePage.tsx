@@ -1,11 +1,15 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, Suspense, lazy, useState } from 'react'
 import { ApiRequestError, createMap } from '../config/apiClient'
-import { ImportMapForm } from '../exchange/ImportMapForm'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useTranslation } from '../i18n/useTranslation'
 import { mapPath, navigate } from '../navigation'
 import { rememberAccess } from '../sharing/mapAccess'
 import { forgetMap, loadRecentMaps, rememberMap } from './recentMaps'
+
+// Importing a map file needs the zip and sheet readers: loaded on demand, in its own chunk.
+const ImportMapForm = lazy(() =>
+  import('../exchange/ImportMapForm').then((module) => ({ default: module.ImportMapForm })),
+)
 
 /** Start page: create a map, or open one opened before in this browser. */
 export function HomePage() {
@@ -85,7 +89,9 @@ export function HomePage() {
       </section>
 
       <section className="home__import">
-        <ImportMapForm onImported={(id, importedTitle) => rememberMap(id, importedTitle)} />
+        <Suspense fallback={null}>
+          <ImportMapForm onImported={(id, importedTitle) => rememberMap(id, importedTitle)} />
+        </Suspense>
       </section>
 
       <section aria-labelledby="recent-heading" className="home__card">

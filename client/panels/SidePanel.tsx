@@ -1,16 +1,31 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  Suspense,
+  lazy,
+  useEffect,
+  useRef,
+  useState,
+} from 'react'
 import { type Editor, useValue } from 'tldraw'
 import { isStakeholderCard } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type * as Y from 'yjs'
-import { ExportPanel } from '../exchange/ExportPanel'
-import { ImportPanel } from '../exchange/ImportPanel'
 import { RecordUndoButtons } from '../stakeholders/RecordUndoButtons'
 import { AddPanel } from './AddPanel'
 import { RegisterTable } from './RegisterTable'
 import { RelationshipEditor } from './RelationshipEditor'
 import { StakeholderEditor } from './StakeholderEditor'
+
+// Export (with the report) and import pull in CSV, zip and report code that the first screen
+// does not need: they load on demand, as separate chunks, when the data tab opens.
+const ExportPanel = lazy(() =>
+  import('../exchange/ExportPanel').then((module) => ({ default: module.ExportPanel })),
+)
+const ImportPanel = lazy(() =>
+  import('../exchange/ImportPanel').then((module) => ({ default: module.ImportPanel })),
+)
 
 const TABS = ['stakeholder', 'register', 'add', 'workshop', 'data', 'map'] as const
 type Tab = (typeof TABS)[number]
@@ -136,10 +151,10 @@ export function SidePanel({
         {tab === 'register' && <RegisterTable editor={editor} registry={registry} />}
         {tab === 'add' && <AddPanel editor={editor} registry={registry} />}
         {tab === 'data' && (
-          <>
+          <Suspense fallback={null}>
             <ExportPanel editor={editor} doc={doc} mapTitle={mapTitle} registry={registry} />
             {!readOnly && <ImportPanel editor={editor} doc={doc} registry={registry} />}
-          </>
+          </Suspense>
         )}
         {tab === 'map' && mapTab}
         {tab === 'workshop' && workshopTab}

@@ -534,20 +534,33 @@ export class Room implements ClusterRoom {
     this.logRows += batch.length
     for (const item of batch) this.logBytes += item.update.byteLength
     this.persistedSeq = batch[batch.length - 1]?.seq ?? this.persistedSeq
-    for (const item of batch) {
-      for (const peer of this.peers.keys()) {
-        if (peer !== item.origin) peer.sendUpdate(item.update)
-      }
-    }
+    const merged = this.broadcastBatch(batch)
     this.resolvePersistWaiters()
     // Durable, then local peers, then the other nodes: the same order on every node.
-    this.channel?.publishUpdate(
-      updates.length === 1 && updates[0] !== undefined ? updates[0] : Y.mergeUpdates(updates),
-      written.previousId,
-      written.lastId,
-    )
+    this.channel?.publishUpdate(merged, written.previousId, written.lastId)
     await this.compactNow()
     if (this.peers.size === 0 && this.pending.length === 0 && !this.closing) this.onIdle(this)
+  }
+
+  /**
+   * Sends a committed batch to the local peers as few frames as it can: one merged update,
+   * the same object for every peer that wrote none of it (so the transport encodes it once),
+   * and to each writer the others' updates, never its own back. Answers the merged update.
+   */
+  private broadcastBatch(batch: PendingUpdate[]): Uint8Array {
+    const merge = (updates: Uint8Array[]) =>
+      updates.length === 1 && updates[0] !== undefined ? updates[0] : Y.mergeUpdates(updates)
+    const merged = merge(batch.map((item) => item.update))
+    const writers = new Set(batch.map((item) => item.origin))
+    for (const peer of this.peers.keys()) {
+      if (!writers.has(peer)) {
+        peer.sendUpdate(merged)
+        continue
+      }
+      const others = batch.filter((item) => item.origin !== peer).map((item) => item.update)
+      if (others.length > 0) peer.sendUpdate(merge(others))
+    }
+    return merged
   }
 
   private handleWriteFailure(batch: PendingUpdate[], error: unknown): void {

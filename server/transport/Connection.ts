@@ -20,6 +20,7 @@ import type { Role } from './authorize'
 import { TokenBucket } from './TokenBucket'
 import { decodeClientMessage } from './decodeClientMessage'
 import type { ClientMessage } from './decodeClientMessage'
+import type { UpdateFrameCache } from './UpdateFrameCache'
 import { encodeServerMessage } from './encodeServerMessage'
 import type { ServerMessage } from './encodeServerMessage'
 
@@ -43,6 +44,8 @@ export interface ConnectionOptions {
   logger: Logger
   budgets: ConnectionBudgets
   metrics?: ServerMetrics
+  /** Shared with the other connections, so a broadcast is encoded once. */
+  frames?: UpdateFrameCache
 }
 
 /** A socket speaking the y-websocket protocol for one map. */
@@ -66,7 +69,10 @@ export class Connection implements RoomPeer {
   private closed = false
   private readonly closeListeners: (() => void)[] = []
 
+  private readonly frames: UpdateFrameCache | null
+
   constructor(socket: WebSocket, options: ConnectionOptions) {
+    this.frames = options.frames ?? null
     this.socket = socket
     this.mapId = options.mapId
     this.id = options.id
@@ -133,7 +139,9 @@ export class Connection implements RoomPeer {
   }
 
   sendUpdate(update: Uint8Array): void {
-    this.send({ type: 'update', update })
+    if (!this.frames) return this.send({ type: 'update', update })
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    this.socket.send(this.frames.frameFor(update), { binary: true })
   }
 
   sendAwareness(update: Uint8Array): void {

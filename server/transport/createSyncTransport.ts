@@ -20,6 +20,7 @@ import type { OriginPolicy } from '../access/createOriginPolicy'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
 import type { Authorize } from './authorize'
+import { UpdateFrameCache } from './UpdateFrameCache'
 import { Connection } from './Connection'
 import type { ConnectionBudgets } from './Connection'
 
@@ -80,6 +81,9 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
   }, options.keepaliveIntervalMs ?? KEEPALIVE_INTERVAL_MS)
   keepalive.unref()
 
+  // A broadcast reaches every peer as the same update object: encode it once for all of them.
+  const frames = new UpdateFrameCache()
+
   async function accept(socket: WebSocket, request: IncomingMessage, rawId: string): Promise<void> {
     if (!isValidMapId(rawId)) {
       socket.close(CloseCode.badMapId, 'invalid map id')
@@ -93,6 +97,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
       logger,
       budgets: options.budgets,
       metrics: options.metrics,
+      frames,
     })
     const refuse = (code: number, reason: string): void => {
       logger.info({ connection: connection.id, mapId: rawId, address, code }, reason)

@@ -1,0 +1,241 @@
+import type { BrowserResult } from './browser/runBrowserBench'
+import type { ColdLoadResult } from './cold/runColdLoad'
+import type { MachineInfo } from './machineInfo'
+import type { BundleResult } from './runBundleBench'
+import type { ScoringResult } from './runScoringBench'
+import type { CpuProfileSummary } from './summariseCpuProfiles'
+import type { SyncLoadOptions, SyncLoadResult } from './sync/runSyncLoad'
+import type { SyncComparison } from './sync/runSyncBench'
+
+/** Everything one `npm run bench` measured. */
+export interface BenchReport {
+  machine: MachineInfo
+  command: string
+  date: string
+  loadAtStart: [number, number, number]
+  quietReached: boolean
+  syncOptions: SyncLoadOptions
+  sync: SyncComparison[]
+  cluster: SyncLoadResult[]
+  clusterNote: string | null
+  cold: ColdLoadResult[]
+  browser: BrowserResult[]
+  scoring: ScoringResult | null
+  bundle: BundleResult | null
+  profile: CpuProfileSummary | null
+}
+
+/** Budgets of issue 8; a memory multiple of 10 counts as "a small multiple". */
+const BUDGET = { workshopP99: 50, largeP99: 150, interactive1000: 2000, memoryMultiple: 10 }
+
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a')
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`
+const ratio = (ours: number, reference: number) =>
+  reference > 0 ? (ours / reference).toFixed(2) : 'n/a'
+const yes = (met: boolean) => (met ? 'yes' : '**no**')
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+function syncRows(results: SyncLoadResult[]): string[][] {
+  return results.map((r) => [
+    r.scenario,
+    r.server,
+    String(r.clients),
+    ms(r.p50Ms),
+    ms(r.p95Ms),
+    ms(r.p99Ms),
+    ms(r.maxMs),
+    r.deliveredPerSecond.toFixed(0),
+    `${(r.deliveredFraction * 100).toFixed(1)} %`,
+    `${r.serverCpuPercent.toFixed(0)} %`,
+    `${r.serverPeakRssMiB.toFixed(0)} MiB`,
+    `${r.clientCpuPercent.toFixed(0)} %`,
+  ])
+}
+
+const SYNC_HEADER = [
+  'scenario',
+  'server',
+  'clients',
+  'p50',
+  'p95',
+  'p99',
+  'max',
+  'delivered/s',
+  'delivered',
+  'server CPU (1 core)',
+  'server peak RSS',
+  'client CPU',
+]
+
+function budgetRows(report: BenchReport): string[][] {
+  const rows: string[][] = []
+  const scenario = (prefix: string) => report.sync.find((c) => c.ours.scenario.startsWith(prefix))
+  const workshop = scenario('workshop')
+  const large = scenario('large')
+  if (workshop) {
+    rows.push([
+      `workshop room p99 < ${BUDGET.workshopP99} ms`,
+      ms(workshop.ours.p99Ms),
+      yes(workshop.ours.p99Ms < BUDGET.workshopP99),
+    ])
+  }
+  if (large) {
+    rows.push([
+      `large room p99 < ${BUDGET.largeP99} ms`,
+      ms(large.ours.p99Ms),
+      yes(large.ours.p99Ms < BUDGET.largeP99),
+    ])
+  }
+  for (const { ours, reference } of report.sync) {
+    const latency = ours.p99Ms / reference.p99Ms
+    const throughput = ours.deliveredPerSecond / reference.deliveredPerSecond
+    rows.push([`${ours.scenario}: p99 ours/reference ≤ 1`, latency.toFixed(2), yes(latency <= 1)])
+    rows.push([
+      `${ours.scenario}: delivered/s ours/reference ≥ 1`,
+      throughput.toFixed(3),
+      yes(throughput >= 0.995),
+    ])
+  }
+  const browser1000 = report.browser.find((b) => b.cards === 1000)
+  if (browser1000) {
+    rows.push([
+      `1,000-card map interactive < ${BUDGET.interactive1000} ms`,
+      ms(browser1000.interactiveMs),
+      yes(browser1000.interactiveMs < BUDGET.interactive1000),
+    ])
+  }
+  const largest = report.cold.at(-1)
+  if (largest) {
+    // Heap, not RSS: RSS still holds pages from writing the map, so its delta can be negative.
+    const multiple = largest.loadedHeapDeltaBytes / largest.documentBytes
+    rows.push([
+      `idle loaded map (${largest.stakeholders}): server heap ≤ ${BUDGET.memoryMultiple}× document size`,
+      `${multiple.toFixed(1)}× (${kib(largest.loadedHeapDeltaBytes)} for ${kib(largest.documentBytes)})`,
+      yes(multiple <= BUDGET.memoryMultiple),
+    ])
+  }
+  return rows
+}
+
+/** The Markdown of docs/performance.md: figures only from `report`. */
+export function renderPerformanceDoc(report: BenchReport): string {
+  const { machine } = report
+  const parts: string[] = []
+  parts.push(`# Performance
+
+Figures from one run of \`${report.command}\` (bench/run.ts). Every number below comes from
+that run; rerun the command to refresh this file.
+
+- Date: ${report.date}
+- Machine: ${machine.cores} cores (\`nproc\`), ${machine.cpuModel}, ${machine.memoryGiB} GiB,
+  ${machine.platform}, Node ${machine.node}
+- Load average at start (1/5/15 min): ${report.loadAtStart.map((n) => n.toFixed(2)).join(' / ')}${report.quietReached ? '' : ' (the machine did not get quiet within 15 minutes: figures are noisier)'}
+`)
+  parts.push(`## Budget\n\n${table(['budget', 'measured', 'met?'], budgetRows(report))}\n`)
+  if (report.sync.length > 0) {
+    const o = report.syncOptions
+    parts.push(`## Sync server under load
+
+Each scenario runs against our server and against the reference \`@y/websocket-server\` 0.1.1,
+each in a fresh child process (CPU from its own \`process.cpuUsage\`, peak RSS from
+\`process.resourceUsage\`). ${o.workers} client worker processes; each client edits its own card
+(one \`Y.Map\` set of a full card record in the \`tldraw\` root) every ${o.editIntervalMs} ms with a
+random phase. ${o.warmupMs / 1000} s warm-up, ${o.durationMs / 1000} s window, ${o.drainMs / 1000} s drain. Latency: edit → its frame read
+from the socket at every other client of the room. Client kind: \`${o.clientMode}\`.
+
+${table(SYNC_HEADER, syncRows(report.sync.flatMap((c) => [c.ours, c.reference])))}
+
+Ours / reference:
+
+${table(
+  ['scenario', 'p50', 'p95', 'p99', 'delivered/s', 'server CPU', 'peak RSS'],
+  report.sync.map(({ ours, reference }) => [
+    ours.scenario,
+    ratio(ours.p50Ms, reference.p50Ms),
+    ratio(ours.p95Ms, reference.p95Ms),
+    ratio(ours.p99Ms, reference.p99Ms),
+    ratio(ours.deliveredPerSecond, reference.deliveredPerSecond),
+    ratio(ours.serverCpuPercent, reference.serverCpuPercent),
+    ratio(ours.serverPeakRssMiB, reference.serverPeakRssMiB),
+  ]),
+)}
+`)
+  }
+  if (report.cluster.length > 0 || report.clusterNote) {
+    parts.push(`## Cluster (PostgreSQL + Redis)
+
+${report.cluster.length > 0 ? `${table(SYNC_HEADER, syncRows(report.cluster))}\n\nServer CPU is summed over the nodes; peak RSS is the largest node's.\n` : ''}${report.clusterNote ?? ''}
+`)
+  }
+  if (report.cold.length > 0) {
+    parts.push(`## Cold load (our server, SQLite)
+
+${table(
+  [
+    'stakeholders',
+    'document (encodeStateAsUpdate)',
+    'on disk',
+    'load from storage → synced',
+    'join loaded room → synced',
+    'server RSS Δ loaded',
+    'server heap Δ loaded',
+  ],
+  report.cold.map((c) => [
+    String(c.stakeholders),
+    kib(c.documentBytes),
+    kib(c.diskBytes),
+    ms(c.loadFromStorageMs),
+    ms(c.joinLoadedMs),
+    kib(c.loadedRssDeltaBytes),
+    kib(c.loadedHeapDeltaBytes),
+  ]),
+)}
+`)
+  }
+  if (report.browser.length > 0) {
+    parts.push(`## Browser (headless Chromium, built client)
+
+${table(
+  ['cards', 'interactive', 'pan p50', 'pan p95', 'pan max', 'drag p50', 'drag p95', 'drag max'],
+  report.browser.map((b) => [
+    String(b.cards),
+    ms(b.interactiveMs),
+    ms(b.pan.p50Ms),
+    ms(b.pan.p95Ms),
+    ms(b.pan.maxMs),
+    ms(b.drag.p50Ms),
+    ms(b.drag.p95Ms),
+    ms(b.drag.maxMs),
+  ]),
+)}
+`)
+  }
+  if (report.scoring) {
+    const s = report.scoring
+    parts.push(`## Scoring
+
+${s.stakeholders.toLocaleString('en')} stakeholders (best of 3): classify + score + quadrant ${ms(s.classifyMs)}, prioritise ${ms(s.prioritiseMs)}, total ${ms(s.totalMs)} = ${ms(s.perThousandMs)} per 1,000.
+`)
+  }
+  if (report.bundle) {
+    const b = report.bundle
+    parts.push(`## Bundle
+
+First screen (${b.entryChunks.join(', ')}): ${kib(b.entryGzipBytes)} gzipped (${kib(b.entryRawBytes)} raw); all JavaScript (${b.chunkCount} chunks): ${kib(b.totalGzipBytes)} gzipped (${kib(b.totalRawBytes)} raw). Report/export/import code in the first screen: ${b.onDemandCodeInEntry.length === 0 ? 'none' : b.onDemandCodeInEntry.join(', ')}; loaded on demand in ${b.onDemandChunks.join(', ')}.
+`)
+  }
+  if (report.profile) {
+    parts.push(`## CPU profile of our server (sync scenarios, \`node --cpu-prof\`)
+
+${table(
+  ['function', 'where', 'self', 'share'],
+  report.profile.top.map((t) => [t.name, t.where, ms(t.selfMs), `${t.percent.toFixed(1)} %`]),
+)}
+`)
+  }
+  return parts.join('\n')
+}
