@@ -59,6 +59,14 @@ const VERSION_COLUMNS =
  * before the promise resolves, which the rooms rely on before broadcasting.
  */
 export class SqliteMapStore implements MapStore {
+  /** Appends waiting for the next group commit (see {@link SqliteMapStore.appendUpdates}). */
+  private appendQueue: {
+    mapId: string
+    updates: readonly Uint8Array[]
+    resolve(result: AppendedUpdates): void
+    reject(error: unknown): void
+  }[] = []
+
   private readonly db: Database.Database
   private readonly statements: {
     insertMap: Statement<[string, string, string, string, string]>
@@ -144,17 +152,49 @@ export class SqliteMapStore implements MapStore {
     this.statements.touchMap.run(new Date().toISOString(), id)
   }
 
-  async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<AppendedUpdates> {
+  /**
+   * Appends in a group commit: the appends of all maps that arrive in one event-loop turn
+   * share one transaction, so one fsync (synchronous = FULL) covers them all instead of one
+   * per map. If the shared transaction fails, each append is retried on its own, so one
+   * map's problem never fails another's write.
+   */
+  appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<AppendedUpdates> {
+    return new Promise((resolve, reject) => {
+      this.appendQueue.push({ mapId, updates, resolve, reject })
+      if (this.appendQueue.length === 1) setImmediate(() => this.flushAppends())
+    })
+  }
+
+  private appendOne(mapId: string, updates: readonly Uint8Array[], now: string): AppendedUpdates {
+    const previousId = this.statements.selectLastUpdateId.get(mapId)?.id ?? 0
+    let lastId = previousId
+    for (const update of updates) {
+      lastId = Number(this.statements.insertUpdate.run(mapId, update, now).lastInsertRowid)
+    }
+    this.statements.touchMap.run(now, mapId)
+    return { previousId, lastId }
+  }
+
+  private flushAppends(): void {
+    const queued = this.appendQueue
+    this.appendQueue = []
     const now = new Date().toISOString()
-    return this.db.transaction(() => {
-      const previousId = this.statements.selectLastUpdateId.get(mapId)?.id ?? 0
-      let lastId = previousId
-      for (const update of updates) {
-        lastId = Number(this.statements.insertUpdate.run(mapId, update, now).lastInsertRowid)
+    try {
+      const results = this.db.transaction(() =>
+        queued.map((entry) => this.appendOne(entry.mapId, entry.updates, now)),
+      )()
+      queued.forEach((entry, index) => entry.resolve(results[index]!))
+    } catch {
+      for (const entry of queued) {
+        try {
+          entry.resolve(
+            this.db.transaction(() => this.appendOne(entry.mapId, entry.updates, now))(),
+          )
+        } catch (error) {
+          entry.reject(error)
+        }
       }
-      this.statements.touchMap.run(now, mapId)
-      return { previousId, lastId }
-    })()
+    }
   }
 
   async loadUpdates(mapId: string): Promise<StoredUpdates> {

@@ -145,7 +145,9 @@ export class Connection implements RoomPeer {
   }
 
   sendAwareness(update: Uint8Array): void {
-    this.send({ type: 'awareness', update })
+    if (!this.frames) return this.send({ type: 'awareness', update })
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    this.socket.send(this.frames.awarenessFrameFor(update), { binary: true })
   }
 
   /** Closes the socket and leaves the room at once: later frames are ignored. */
