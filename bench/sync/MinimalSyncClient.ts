@@ -69,13 +69,18 @@ export class MinimalSyncClient {
       if (data[0] !== MESSAGE_SYNC) return
       const syncType = data[1]
       if (syncType === syncProtocol.messageYjsUpdate) {
-        const at = data.indexOf(MARKER)
-        if (at < 0) return
-        const end = data.indexOf(MARKER_END, at)
-        const { senderId, sentAt } = parseBenchMarker(
-          data.toString('latin1', at + MARKER.length, end),
-        )
-        if (senderId !== this.doc.clientID) onEditArrived(sentAt)
+        // A server may merge several edits into one frame (ours does, per committed batch):
+        // every marker in the frame is an edit that arrived.
+        let at = data.indexOf(MARKER)
+        while (at >= 0) {
+          const end = data.indexOf(MARKER_END, at)
+          if (end < 0) break
+          const { senderId, sentAt } = parseBenchMarker(
+            data.toString('latin1', at + MARKER.length, end),
+          )
+          if (senderId !== this.doc.clientID) onEditArrived(sentAt)
+          at = data.indexOf(MARKER, end)
+        }
       } else if (syncType === syncProtocol.messageYjsSyncStep2) {
         this.synced = true
       } else if (syncType === syncProtocol.messageYjsSyncStep1) {
