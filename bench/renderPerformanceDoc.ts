@@ -128,7 +128,8 @@ export function renderPerformanceDoc(report: BenchReport): string {
   parts.push(`# Performance
 
 Figures from one run of \`${report.command}\` (bench/run.ts). Every number below comes from
-that run; rerun the command to refresh this file.
+that run; rerun the command to refresh this file. Why the misses miss, and what to do
+about them: [performance-analysis.md](performance-analysis.md).
 
 - Date: ${report.date}
 - Machine: ${machine.cores} cores (\`nproc\`), ${machine.cpuModel}, ${machine.memoryGiB} GiB,
