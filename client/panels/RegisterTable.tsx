@@ -17,7 +17,11 @@ import { STAKEHOLDER_CATEGORIES, type Stakeholder } from '../../shared/stakehold
 import type { StakeholderPatch } from '../../shared/document/stakeholderDocument'
 import { revealStakeholder } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
-import { SALIENCE_COLOURS } from '../shapes/stakeholder-card/salienceColours'
+import {
+  SALIENCE_COLOURS,
+  UNASSESSED_COLOUR,
+  isSalienceAssessed,
+} from '../shapes/stakeholder-card/salienceColours'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 
 type SortKey = 'priority' | 'salience' | 'quadrant' | 'name'
@@ -180,9 +184,15 @@ export function RegisterTable({
                     <td>
                       <span
                         className="pill"
-                        style={{ background: SALIENCE_COLOURS[salienceClass] }}
+                        style={{
+                          background: isSalienceAssessed(stakeholder)
+                            ? SALIENCE_COLOURS[salienceClass]
+                            : UNASSESSED_COLOUR,
+                        }}
                       >
-                        {SALIENCE_CLASS_LABELS[locale][salienceClass]}
+                        {isSalienceAssessed(stakeholder)
+                          ? SALIENCE_CLASS_LABELS[locale][salienceClass]
+                          : t('card.salienceNotAssessed')}
                       </span>
                     </td>
                     {(['power', 'legitimacy', 'urgency'] as const).map((attribute) => (

@@ -38,7 +38,11 @@ import {
 } from '../../shared/stakeholder/Stakeholder'
 import { isStakeholderCard } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
-import { SALIENCE_COLOURS } from '../shapes/stakeholder-card/salienceColours'
+import {
+  SALIENCE_COLOURS,
+  UNASSESSED_COLOUR,
+  isSalienceAssessed,
+} from '../shapes/stakeholder-card/salienceColours'
 import { type StakeholderRegistry, newEntityId } from '../stakeholders/StakeholderRegistry'
 import { CheckboxField, ScoreNumber, ScoreSelect, SelectField, TextArea, TextField } from './fields'
 
@@ -300,10 +304,16 @@ function ModelSummary({
           <dd>
             <span
               className="pill"
-              style={{ background: SALIENCE_COLOURS[salienceClass] }}
+              style={{
+                background: isSalienceAssessed(stakeholder)
+                  ? SALIENCE_COLOURS[salienceClass]
+                  : UNASSESSED_COLOUR,
+              }}
               data-testid="model-salience"
             >
-              {SALIENCE_CLASS_LABELS[locale][salienceClass]}
+              {isSalienceAssessed(stakeholder)
+                ? SALIENCE_CLASS_LABELS[locale][salienceClass]
+                : t('card.salienceNotAssessed')}
             </span>
           </dd>
         </div>

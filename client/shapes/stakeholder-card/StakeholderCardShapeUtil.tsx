@@ -19,7 +19,7 @@ import { useTranslation } from '../../i18n/useTranslation'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import type { CardDecoration } from '../../workshop/WorkshopModel'
 import { CategoryIcon } from './CategoryIcon'
-import { SALIENCE_COLOURS } from './salienceColours'
+import { SALIENCE_COLOURS, UNASSESSED_COLOUR, isSalienceAssessed } from './salienceColours'
 import {
   CARD_SIZE,
   STAKEHOLDER_CARD_TYPE,
@@ -112,10 +112,8 @@ function StakeholderCard({
   const salienceClass = classifySalience(stakeholder)
   const quadrant = engagementQuadrant(stakeholder)
   // A new card is not a "non-stakeholder": nobody has scored it yet.
-  const assessed = [stakeholder.power, stakeholder.legitimacy, stakeholder.urgency].some(
-    (score) => score !== null,
-  )
-  const colour = assessed ? SALIENCE_COLOURS[salienceClass] : '#c7ced6'
+  const assessed = isSalienceAssessed(stakeholder)
+  const colour = assessed ? SALIENCE_COLOURS[salienceClass] : UNASSESSED_COLOUR
   return (
     <div
       className={`stakeholder-card${shape.props.h < COMPACT_BELOW ? ' stakeholder-card--compact' : ''}`}

@@ -15,3 +15,15 @@ export const SALIENCE_COLOURS: Record<SalienceClass, string> = {
   demanding: '#7a4a0a',
   'non-stakeholder': '#5f6670',
 }
+
+/** Colour for a stakeholder nobody has scored yet: not a "non-stakeholder", just unknown. */
+export const UNASSESSED_COLOUR = '#8c959f'
+
+/** True once power, legitimacy or urgency has a score. */
+export function isSalienceAssessed(scores: {
+  power: number | null
+  legitimacy: number | null
+  urgency: number | null
+}): boolean {
+  return scores.power !== null || scores.legitimacy !== null || scores.urgency !== null
+}
