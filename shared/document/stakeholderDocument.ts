@@ -26,6 +26,7 @@ import type {
   StakeholderWithoutContacts,
 } from '../stakeholder/Stakeholder'
 import {
+  STAKEHOLDER_KEYS,
   type StakeholderValidationResult,
   type ValidationError,
   validateStakeholder,
@@ -35,31 +36,14 @@ import { CONTACTS_MAP, STAKEHOLDERS_MAP } from './mapDocumentLayout'
 
 export { CONTACTS_MAP, STAKEHOLDERS_MAP }
 
-/** Fields stored as plain values under their own key. */
-const SCALAR_FIELDS = [
-  'schemaVersion',
-  'id',
-  'name',
-  'kind',
-  'category',
-  'valueChainPosition',
-  'countryOrRegion',
-  'affected',
-  'vulnerable',
-  'vulnerabilityNote',
-  'represents',
-  'power',
-  'legitimacy',
-  'urgency',
-  'influence',
-  'impact',
-  'attitude',
-  'interests',
-  'concerns',
-  'notes',
-  'createdAt',
-  'updatedAt',
-] as const satisfies readonly (keyof Stakeholder)[]
+/** Fields kept in structures of their own (entry maps, flattened engagement, contacts root). */
+const STRUCTURED_FIELDS = ['impacts', 'engagement', 'contacts'] as const
+
+/** Fields stored as plain values under their own key: every record key but the structured. */
+const SCALAR_FIELDS = STAKEHOLDER_KEYS.filter(
+  (key): key is Exclude<(typeof STAKEHOLDER_KEYS)[number], (typeof STRUCTURED_FIELDS)[number]> =>
+    !(STRUCTURED_FIELDS as readonly string[]).includes(key),
+)
 
 /** A field that `patchStakeholder` can set directly. */
 export type StakeholderScalarField = (typeof SCALAR_FIELDS)[number]
