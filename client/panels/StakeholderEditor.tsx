@@ -36,6 +36,11 @@ import {
   type Stakeholder,
   VALUE_CHAIN_POSITIONS,
 } from '../../shared/stakeholder/Stakeholder'
+import {
+  createContact,
+  createEngagementEntry,
+  createImpact,
+} from '../../shared/stakeholder/createStakeholder'
 import { isStakeholderCard } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
 import {
@@ -475,18 +480,7 @@ function ImpactsEditor({ stakeholder, registry, report, errors }: ListEditorProp
         isOpen={(_, index) => index === stakeholder.impacts.length - 1}
         labels={{ none: t('impact.none'), add: t('impact.add'), remove: t('impact.remove') }}
         onRemove={(impact) => registry.removeImpact(stakeholder.id, impact.id)}
-        onAdd={() =>
-          put({
-            id: newEntityId('imp'),
-            description: '',
-            topic: '',
-            actuality: 'potential',
-            scale: null,
-            scope: null,
-            irremediability: null,
-            likelihood: null,
-          })
-        }
+        onAdd={() => put(createImpact(newEntityId('imp')))}
         renderFields={(impact) => (
           <>
             <TextField
@@ -549,19 +543,7 @@ function LogEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
         labels={{ none: t('log.none'), add: t('log.add'), remove: t('log.remove') }}
         onRemove={(entry) => registry.removeLogEntry(stakeholder.id, entry.id)}
         onAdd={() =>
-          put({
-            id: newEntityId('log'),
-            date: new Date().toISOString().slice(0, 10),
-            step: 'identify-assess',
-            method: '',
-            informationShared: '',
-            inputReceived: '',
-            howInputWasUsed: '',
-            followUp: '',
-            barriers: '',
-            barrierMeasures: '',
-            confidentiality: 'internal',
-          })
+          put(createEngagementEntry(newEntityId('log'), new Date().toISOString().slice(0, 10)))
         }
         renderFields={(entry) => (
           <>
@@ -633,17 +615,7 @@ function ContactsEditor({ stakeholder, registry, report, errors }: ListEditorPro
         isOpen={(contact) => !contact.name}
         labels={{ none: t('contact.none'), add: t('contact.add'), remove: t('contact.remove') }}
         onRemove={(contact) => registry.removeContact(stakeholder.id, contact.id)}
-        onAdd={() =>
-          put({
-            id: newEntityId('c'),
-            name: '',
-            role: '',
-            organisation: '',
-            email: '',
-            phone: '',
-            notes: '',
-          })
-        }
+        onAdd={() => put(createContact(newEntityId('c')))}
         renderFields={(contact) => (
           <>
             {CONTACT_FIELDS.map(([field, type]) => (

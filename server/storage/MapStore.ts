@@ -5,7 +5,7 @@ import type {
   VersionKind,
   VersionSummary,
 } from '../../shared/protocol/accessApi'
-import type { Role } from '../../shared/protocol/roles'
+import { type Role, isRole } from '../../shared/protocol/roles'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
 export interface NewMap {
@@ -41,6 +41,22 @@ export interface StoredToken {
   hash: Uint8Array
   role: Role
   revoked: boolean
+}
+
+/** A `map_tokens` row as both databases return it. */
+export interface TokenRow {
+  token_hash: Uint8Array
+  role: string
+  revoked_at: string | null
+}
+
+/** The tokens of `rows`, leaving out any whose role this version does not know. */
+export function storedTokens(rows: readonly TokenRow[]): StoredToken[] {
+  return rows.flatMap((row) =>
+    isRole(row.role)
+      ? [{ hash: new Uint8Array(row.token_hash), role: row.role, revoked: row.revoked_at !== null }]
+      : [],
+  )
 }
 
 /** What {@link MapStore.addVersion} stores. */

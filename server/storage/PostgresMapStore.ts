@@ -4,14 +4,15 @@ import type { MapMetadata } from '../../shared/protocol/api'
 import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi'
 import { isRole } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
-import type {
-  AppendedUpdates,
-  AuditChange,
-  MapStore,
-  NewMap,
-  NewVersion,
-  StoredToken,
-  StoredUpdates,
+import {
+  type AppendedUpdates,
+  type AuditChange,
+  type MapStore,
+  type NewMap,
+  type NewVersion,
+  type StoredToken,
+  type StoredUpdates,
+  storedTokens,
 } from './MapStore'
 import { migratePostgres } from './postgresMigrations'
 
@@ -204,17 +205,7 @@ export class PostgresMapStore implements MapStore {
       role: string
       revoked_at: string | null
     }>('SELECT token_hash, role, revoked_at FROM map_tokens WHERE map_id = $1', [mapId])
-    return rows.flatMap((row) =>
-      isRole(row.role)
-        ? [
-            {
-              hash: new Uint8Array(row.token_hash),
-              role: row.role,
-              revoked: row.revoked_at !== null,
-            },
-          ]
-        : [],
-    )
+    return storedTokens(rows)
   }
 
   async findTokenMap(hash: Uint8Array): Promise<string | null> {

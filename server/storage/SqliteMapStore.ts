@@ -6,14 +6,15 @@ import type { MapMetadata } from '../../shared/protocol/api'
 import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi'
 import { isRole } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
-import type {
-  AppendedUpdates,
-  AuditChange,
-  MapStore,
-  NewMap,
-  NewVersion,
-  StoredToken,
-  StoredUpdates,
+import {
+  type AppendedUpdates,
+  type AuditChange,
+  type MapStore,
+  type NewMap,
+  type NewVersion,
+  type StoredToken,
+  type StoredUpdates,
+  storedTokens,
 } from './MapStore'
 import { migrateSqlite } from './sqliteMigrations'
 
@@ -227,17 +228,7 @@ export class SqliteMapStore implements MapStore {
     const rows = this.db
       .prepare('SELECT token_hash, role, revoked_at FROM map_tokens WHERE map_id = ?')
       .all(mapId) as { token_hash: Buffer; role: string; revoked_at: string | null }[]
-    return rows.flatMap((row) =>
-      isRole(row.role)
-        ? [
-            {
-              hash: new Uint8Array(row.token_hash),
-              role: row.role,
-              revoked: row.revoked_at !== null,
-            },
-          ]
-        : [],
-    )
+    return storedTokens(rows)
   }
 
   async findTokenMap(hash: Uint8Array): Promise<string | null> {

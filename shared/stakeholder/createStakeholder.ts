@@ -1,5 +1,5 @@
 import { CURRENT_SCHEMA_VERSION } from './Stakeholder'
-import type { Stakeholder } from './Stakeholder'
+import type { AdverseImpact, Contact, EngagementEntry, Stakeholder } from './Stakeholder'
 
 /** What `createStakeholder` needs: an id and a name; every other field is optional. */
 export type StakeholderInit = Partial<Omit<Stakeholder, 'schemaVersion' | 'id' | 'name'>> &
@@ -48,4 +48,40 @@ export function createStakeholder(
     createdAt,
     updatedAt: init.updatedAt ?? createdAt,
   }
+}
+
+/** A new adverse impact with nothing assessed yet (potential, every score null). */
+export function createImpact(id: string): AdverseImpact {
+  return {
+    id,
+    description: '',
+    topic: '',
+    actuality: 'potential',
+    scale: null,
+    scope: null,
+    irremediability: null,
+    likelihood: null,
+  }
+}
+
+/** A new engagement log entry on `date` (ISO `YYYY-MM-DD`), at the identify-and-assess step. */
+export function createEngagementEntry(id: string, date: string): EngagementEntry {
+  return {
+    id,
+    date,
+    step: 'identify-assess',
+    method: '',
+    informationShared: '',
+    inputReceived: '',
+    howInputWasUsed: '',
+    followUp: '',
+    barriers: '',
+    barrierMeasures: '',
+    confidentiality: 'internal',
+  }
+}
+
+/** A new, empty contact (personal data: see {@link Contact}). */
+export function createContact(id: string): Contact {
+  return { id, name: '', role: '', organisation: '', email: '', phone: '', notes: '' }
 }

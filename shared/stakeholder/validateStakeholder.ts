@@ -37,6 +37,7 @@ import type {
   Score,
   Stakeholder,
 } from './Stakeholder'
+import { createContact, createEngagementEntry, createImpact } from './createStakeholder'
 import { isIsoDate, isIsoTimestamp } from './isIsoDate'
 
 /** One problem found in an input, at `path` (e.g. `engagement.log[0].date`; `''` = the root). */
@@ -331,16 +332,7 @@ const IMPACT_KEYS = [
 
 function readImpact(collector: Collector, field: Field): AdverseImpact {
   const get = objectFields(collector, field, IMPACT_KEYS)
-  const impact: AdverseImpact = {
-    id: '',
-    description: '',
-    topic: '',
-    actuality: 'potential',
-    scale: null,
-    scope: null,
-    irremediability: null,
-    likelihood: null,
-  }
+  const impact = createImpact('')
   if (!get) return impact
   impact.id = readId(collector, get('id'))
   impact.description = readLongText(collector, get('description'))
@@ -369,19 +361,7 @@ const ENTRY_KEYS = [
 
 function readEntry(collector: Collector, field: Field): EngagementEntry {
   const get = objectFields(collector, field, ENTRY_KEYS)
-  const entry: EngagementEntry = {
-    id: '',
-    date: '',
-    step: 'identify-assess',
-    method: '',
-    informationShared: '',
-    inputReceived: '',
-    howInputWasUsed: '',
-    followUp: '',
-    barriers: '',
-    barrierMeasures: '',
-    confidentiality: 'internal',
-  }
+  const entry = createEngagementEntry('', '')
   if (!get) return entry
   entry.id = readId(collector, get('id'))
   entry.date = readString(collector, get('date'), {
@@ -426,15 +406,7 @@ const CONTACT_KEYS = ['id', 'name', 'role', 'organisation', 'email', 'phone', 'n
 
 function readContact(collector: Collector, field: Field): Contact {
   const get = objectFields(collector, field, CONTACT_KEYS)
-  const contact: Contact = {
-    id: '',
-    name: '',
-    role: '',
-    organisation: '',
-    email: '',
-    phone: '',
-    notes: '',
-  }
+  const contact = createContact('')
   if (!get) return contact
   contact.id = readId(collector, get('id'))
   contact.name = readShortText(collector, get('name'))

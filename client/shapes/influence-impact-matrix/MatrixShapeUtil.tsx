@@ -1,8 +1,8 @@
-import { BaseFrameLikeShapeUtil, SVGContainer, type TLShape } from 'tldraw'
+import { SVGContainer } from 'tldraw'
 import type { EngagementQuadrant } from '../../../shared/scoring/engagementQuadrant'
 import { QUADRANT_APPROACH_LABELS, QUADRANT_LABELS } from '../../../shared/labels/modelLabels'
 import { useTranslation } from '../../i18n/useTranslation'
-import { STAKEHOLDER_CARD_TYPE } from '../stakeholder-card/stakeholderCardShape'
+import { StakeholderBoardShapeUtil } from '../StakeholderBoardShapeUtil'
 import {
   MATRIX_SIZE,
   MATRIX_TYPE,
@@ -13,7 +13,7 @@ import {
 import { plotArea, pointForScores } from './matrixGeometry'
 
 /** The influence × impact matrix: a frame-like container for stakeholder cards. */
-export class MatrixShapeUtil extends BaseFrameLikeShapeUtil<MatrixShape> {
+export class MatrixShapeUtil extends StakeholderBoardShapeUtil<MatrixShape> {
   static override type = MATRIX_TYPE
   static override props = matrixProps
   static override migrations = matrixMigrations
@@ -22,26 +22,12 @@ export class MatrixShapeUtil extends BaseFrameLikeShapeUtil<MatrixShape> {
     return { w: MATRIX_SIZE.w, h: MATRIX_SIZE.h, title: '' }
   }
 
-  override canReceiveNewChildrenOfType(shape: MatrixShape, type: TLShape['type']) {
-    return !shape.isLocked && type === STAKEHOLDER_CARD_TYPE
-  }
-
-  override canEdit() {
-    return false
-  }
-
   override component(shape: MatrixShape) {
     return (
       <SVGContainer>
         <MatrixBackground shape={shape} />
       </SVGContainer>
     )
-  }
-
-  override getIndicatorPath(shape: MatrixShape) {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
   }
 }
 

@@ -1,4 +1,4 @@
-import { BaseFrameLikeShapeUtil, SVGContainer, type TLShape } from 'tldraw'
+import { SVGContainer } from 'tldraw'
 import { SALIENCE_CLASSES } from '../../../shared/scoring/classifySalience'
 import {
   SALIENCE_ATTRIBUTE_LABELS,
@@ -6,7 +6,7 @@ import {
 } from '../../../shared/labels/modelLabels'
 import { useTranslation } from '../../i18n/useTranslation'
 import { SALIENCE_COLOURS } from '../stakeholder-card/salienceColours'
-import { STAKEHOLDER_CARD_TYPE } from '../stakeholder-card/stakeholderCardShape'
+import { StakeholderBoardShapeUtil } from '../StakeholderBoardShapeUtil'
 import {
   SALIENCE_DIAGRAM_SIZE,
   SALIENCE_DIAGRAM_TYPE,
@@ -17,7 +17,7 @@ import {
 import { regionAnchor, salienceCircles } from './salienceGeometry'
 
 /** The salience diagram: a frame-like container for stakeholder cards. */
-export class SalienceDiagramShapeUtil extends BaseFrameLikeShapeUtil<SalienceDiagramShape> {
+export class SalienceDiagramShapeUtil extends StakeholderBoardShapeUtil<SalienceDiagramShape> {
   static override type = SALIENCE_DIAGRAM_TYPE
   static override props = salienceDiagramProps
   static override migrations = salienceDiagramMigrations
@@ -26,26 +26,12 @@ export class SalienceDiagramShapeUtil extends BaseFrameLikeShapeUtil<SalienceDia
     return { w: SALIENCE_DIAGRAM_SIZE.w, h: SALIENCE_DIAGRAM_SIZE.h, title: '' }
   }
 
-  override canReceiveNewChildrenOfType(shape: SalienceDiagramShape, type: TLShape['type']) {
-    return !shape.isLocked && type === STAKEHOLDER_CARD_TYPE
-  }
-
-  override canEdit() {
-    return false
-  }
-
   override component(shape: SalienceDiagramShape) {
     return (
       <SVGContainer>
         <SalienceBackground shape={shape} />
       </SVGContainer>
     )
-  }
-
-  override getIndicatorPath(shape: SalienceDiagramShape) {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
   }
 }
 

@@ -1,0 +1,25 @@
+import { BaseFrameLikeShapeUtil, type TLBaseBoxShape, type TLShape } from 'tldraw'
+import { STAKEHOLDER_CARD_TYPE } from './stakeholder-card/stakeholderCardShape'
+
+/**
+ * What the matrix and the salience diagram have in common: frame-like boards that take
+ * stakeholder cards as children (and nothing else, and nothing while locked), are not
+ * edited in place, and are outlined by their rectangle when selected.
+ */
+export abstract class StakeholderBoardShapeUtil<
+  Shape extends TLBaseBoxShape,
+> extends BaseFrameLikeShapeUtil<Shape> {
+  override canReceiveNewChildrenOfType(shape: Shape, type: TLShape['type']) {
+    return !shape.isLocked && type === STAKEHOLDER_CARD_TYPE
+  }
+
+  override canEdit() {
+    return false
+  }
+
+  override getIndicatorPath(shape: Shape) {
+    const path = new Path2D()
+    path.rect(0, 0, shape.props.w, shape.props.h)
+    return path
+  }
+}
