@@ -44,6 +44,7 @@ import type { Role } from '../../shared/protocol/roles'
 import type { ClusterRoom, Cluster, MapChannel } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { AuditChange, MapStore, StoredUpdates } from '../storage/MapStore'
+import { WriteTurn } from './WriteTurn'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
 
 /** The room's view of one connected client; the transport implements it on a socket. */
@@ -90,6 +91,8 @@ interface RoomOptions {
   metrics?: ServerMetrics
   /** The other nodes serving maps; absent on a single node. */
   cluster?: Cluster
+  /** Shared by the rooms of a server, so their writes of one turn commit together. */
+  writeTurn?: WriteTurn
 }
 
 interface PeerState {
@@ -152,6 +155,7 @@ export class Room implements ClusterRoom {
   private catchingUp: Promise<void> | null = null
   private catchUpAgain = false
   private readonly channel: MapChannel | null
+  private readonly writeTurn: WriteTurn
   private destroyed = false
 
   private constructor(options: RoomOptions, stored: StoredUpdates) {
@@ -164,6 +168,7 @@ export class Room implements ClusterRoom {
     this.logBytes = stored.bytes
     this.lastId = stored.lastId
     this.metrics = options.metrics ?? null
+    this.writeTurn = options.writeTurn ?? new WriteTurn()
     // gc: deleted content must really disappear, or an erased contact survives in the state.
     this.doc = new Y.Doc({ gc: true })
     Y.transact(this.doc, () => {
@@ -477,8 +482,8 @@ export class Room implements ClusterRoom {
     this.pending.push({ update, origin: peer, seq: this.receivedSeq })
     if (this.writeScheduled) return
     this.writeScheduled = true
-    // setImmediate runs after the I/O callbacks of this turn: their updates share one commit.
-    setImmediate(() => {
+    // After the I/O callbacks of this turn: their updates share one commit.
+    this.writeTurn.schedule(() => {
       this.writeScheduled = false
       void this.enqueueWrite()
     })
@@ -528,7 +533,6 @@ export class Room implements ClusterRoom {
     })
     if (written === null || this.destroyed) return
     this.metrics?.observeWrite((performance.now() - started) / 1000)
-    this.writeAudit()
     this.retryDelay = RETRY_FIRST_MS
     this.noteApplied(written.previousId, written.lastId)
     this.logRows += batch.length
@@ -536,6 +540,8 @@ export class Room implements ClusterRoom {
     this.persistedSeq = batch[batch.length - 1]?.seq ?? this.persistedSeq
     const merged = this.broadcastBatch(batch)
     this.resolvePersistWaiters()
+    // Attribution is written after the broadcast: its own commit need not delay the peers.
+    this.writeAudit()
     // Durable, then local peers, then the other nodes: the same order on every node.
     this.channel?.publishUpdate(merged, written.previousId, written.lastId)
     await this.compactNow()

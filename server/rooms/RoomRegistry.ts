@@ -17,6 +17,7 @@ import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore } from '../storage/MapStore'
 import { Room } from './Room'
 import type { CompactionLimits, RoomPeer } from './Room'
+import { WriteTurn } from './WriteTurn'
 
 /** Outcome of {@link RoomRegistry.join}: the room the peer is now part of, or why not. */
 export type JoinResult = { ok: true; room: Room } | { ok: false; reason: 'not-found' }
@@ -37,6 +38,7 @@ export class RoomRegistry {
   private readonly limits: CompactionLimits
   private readonly metrics: ServerMetrics | undefined
   private readonly cluster: Cluster | undefined
+  private readonly writeTurn = new WriteTurn()
   /** Rooms that are loading or loaded; a null result means the map does not exist. */
   private readonly rooms = new Map<string, Promise<Room | null>>()
   private readonly unloading = new Map<string, Promise<void>>()
@@ -150,6 +152,7 @@ export class RoomRegistry {
         limits: this.limits,
         metrics: this.metrics,
         cluster: this.cluster,
+        writeTurn: this.writeTurn,
         onIdle: (idle) => this.unload(idle),
       })
       if (room === null) this.rooms.delete(mapId)

@@ -162,7 +162,8 @@ export class SqliteMapStore implements MapStore {
   appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<AppendedUpdates> {
     return new Promise((resolve, reject) => {
       this.appendQueue.push({ mapId, updates, resolve, reject })
-      if (this.appendQueue.length === 1) setImmediate(() => this.flushAppends())
+      // After the promise jobs now queued: the other rooms of this turn append in those.
+      if (this.appendQueue.length === 1) process.nextTick(() => this.flushAppends())
     })
   }
 

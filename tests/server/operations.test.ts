@@ -18,11 +18,17 @@ describe('operations', () => {
     const a = fixture.connectClient(test, mapId)
     await waitForSync(a)
     a.doc.getMap('meta').set('k', 'v')
-    await waitFor(async () => (await test.server.store.countUpdates(mapId)) > 0)
-    const response = await fetch(`${test.httpUrl}/metrics`)
-    expect(response.status).toBe(200)
-    expect(response.headers.get('content-type')).toContain('text/plain')
-    const text = await response.text()
+    // The write is counted once it is durable, which is a moment after it is visible.
+    let response: Response | undefined
+    let text = ''
+    await waitFor(async () => {
+      response = await fetch(`${test.httpUrl}/metrics`)
+      text = await response.text()
+      return /^canvas_storage_write_seconds_count [1-9]/m.test(text)
+    })
+    expect(response?.status).toBe(200)
+    expect(response?.headers.get('content-type')).toContain('text/plain')
+    expect(await test.server.store.countUpdates(mapId)).toBeGreaterThan(0)
     expect(text).toContain('# TYPE canvas_connections gauge')
     expect(text).toMatch(/^canvas_connections 1$/m)
     expect(text).toMatch(/^canvas_maps_loaded 1$/m)

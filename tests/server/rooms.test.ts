@@ -76,6 +76,41 @@ describe('rooms', () => {
     expect(batchSizes.length).toBeLessThan(10)
   })
 
+  it('hands the updates several maps receive in one turn to the store together', async () => {
+    const sqlite = new SqliteMapStore(await fixture.makeDataDir())
+    const events: string[] = []
+    const store = withAppend(sqlite, async (mapId, updates) => {
+      events.push(`append ${mapId}`)
+      const written = await sqlite.appendUpdates(mapId, updates)
+      events.push(`stored ${mapId}`)
+      return written
+    })
+    const rooms = new RoomRegistry({
+      store,
+      logger: pino({ level: 'silent' }),
+      limits: { compactAfterUpdates: 500, compactAfterBytes: 1 << 20 },
+    })
+    const joined = []
+    for (const id of ['map-one', 'map-two', 'map-three']) {
+      await sqlite.createMap({ id, title: id, template: 'blank' })
+      const result = await rooms.join(id, fakePeer(id))
+      if (!result.ok) throw new Error('join failed')
+      joined.push(result.room)
+    }
+    // One turn, three maps: every append must reach the store before the first commit.
+    for (const room of joined) room.doc.getMap('meta').set('k', room.mapId)
+    await waitFor(() => events.length === 6)
+    expect(events.slice(0, 3).every((event) => event.startsWith('append'))).toBe(true)
+    for (const room of joined) {
+      const stored = await sqlite.loadUpdates(room.mapId)
+      const doc = new Y.Doc()
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      expect(doc.getMap('meta').get('k')).toBe(room.mapId)
+    }
+    await rooms.close()
+    await sqlite.close()
+  })
+
   it('unloads a room after its last client leaves and reloads it correctly', async () => {
     const test = await fixture.startServer()
     const mapId = await createMap(test)
