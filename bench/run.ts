@@ -8,7 +8,7 @@
  * Waits (at most 15 min) for a 1-minute load average below 0.7 first, unless --no-wait.
  */
 import { execSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startBenchServer } from './BenchServer'
@@ -74,6 +74,7 @@ const report: BenchReport = {
   quietReached: quiet,
   syncOptions,
   sync: [],
+  syncOnTmpfs: [],
   cluster: [],
   clusterNote: null,
   cold: [],
@@ -96,6 +97,21 @@ if (selected('sync')) {
     : SYNC_SCENARIOS
   report.sync = await runSyncBench({ ...syncOptions, scenarios, cpuProfileDir: profileDir, log })
   if (profileDir) report.profile = summariseCpuProfiles(profileDir, 20)
+  if (!quick && existsSync('/dev/shm')) {
+    for (const scenario of SYNC_SCENARIOS.filter((s) => s.clientsPerRoom <= 25)) {
+      log(`sync: ${scenario.name} against ours, data on tmpfs…`)
+      const dataDir = mkdtempSync('/dev/shm/stakeholder-canvas-bench-')
+      const server = await startBenchServer('ours', { dataDir })
+      try {
+        report.syncOnTmpfs.push(
+          await runSyncLoad([server], scenario, syncOptions, 'ours, data on tmpfs'),
+        )
+      } finally {
+        await server.stop()
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    }
+  }
 }
 
 if (selected('cluster')) {

@@ -4,8 +4,11 @@
  * storage), a second client's connect → synced (room already in memory), bytes on disk and
  * the server's memory for the idle loaded map.
  */
-import { readdirSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -28,6 +31,27 @@ export interface ColdLoadResult {
   loadedRssDeltaBytes: number
   /** Server heap in use with the map loaded, minus before. */
   loadedHeapDeltaBytes: number
+  /** Heap of a plain Y.Doc holding the same document, alone in a process (Yjs' own share). */
+  bareDocHeapBytes: number
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Runs measureBareDoc.ts in a fresh process on `update`. */
+function bareDocHeapBytes(update: Uint8Array): number {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bare-doc-'))
+  try {
+    const file = path.join(dir, 'update.bin')
+    writeFileSync(file, update)
+    const output = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', path.join(root, 'bench/cold/measureBareDoc.ts'), file],
+      { cwd: root, encoding: 'utf8' },
+    )
+    return (JSON.parse(output) as { heapBytes: number }).heapBytes
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 function connect(address: RoomAddress, doc = new Y.Doc()): WebsocketProvider {
@@ -88,7 +112,8 @@ export async function runColdLoad(stakeholders: number): Promise<ColdLoadResult>
     const diskBefore = directoryBytes(server.dataDir)
     const source = new Y.Doc()
     buildMapDocument(source, stakeholders)
-    const documentBytes = Y.encodeStateAsUpdate(source).byteLength
+    const documentUpdate = Y.encodeStateAsUpdate(source)
+    const documentBytes = documentUpdate.byteLength
     const writer = connect(address, source)
     const [, checker] = await timeToSync(address, stakeholders)
     close(writer)
@@ -111,6 +136,7 @@ export async function runColdLoad(stakeholders: number): Promise<ColdLoadResult>
       joinLoadedMs,
       loadedRssDeltaBytes: loaded.rssBytes - idle.rssBytes,
       loadedHeapDeltaBytes: loaded.heapUsedBytes - idle.heapUsedBytes,
+      bareDocHeapBytes: bareDocHeapBytes(documentUpdate),
     }
   } finally {
     await server.stop()
