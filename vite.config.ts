@@ -14,6 +14,8 @@ export default defineConfig({
     outDir: `../${CLIENT_OUT_DIR}`,
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: which chunks each screen needs (bench/runBundleBench.ts).
+    manifest: true,
     // No data: URLs: tldraw fetches its translations and the CSP allows only our origin.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 4000,

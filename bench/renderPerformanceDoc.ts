@@ -1,7 +1,7 @@
 import type { BrowserResult } from './browser/runBrowserBench'
 import type { ColdLoadResult } from './cold/runColdLoad'
 import type { MachineInfo } from './machineInfo'
-import type { BundleResult } from './runBundleBench'
+import type { BundleResult, ScreenBundle } from './runBundleBench'
 import type { ScoringResult } from './runScoringBench'
 import type { CpuProfileSummary } from './summariseCpuProfiles'
 import type { SyncLoadOptions, SyncLoadResult } from './sync/runSyncLoad'
@@ -250,9 +250,19 @@ ${s.stakeholders.toLocaleString('en')} stakeholders (best of 3): classify + scor
   }
   if (report.bundle) {
     const b = report.bundle
+    const screen = (name: string, bundle: ScreenBundle) =>
+      `| ${name} | ${kib(bundle.gzipBytes)} | ${kib(bundle.rawBytes)} | ${bundle.chunks.length} | ${bundle.onDemandCode.length === 0 ? 'none' : bundle.onDemandCode.join(', ')} |`
     parts.push(`## Bundle
 
-First screen (${b.entryChunks.join(', ')}): ${kib(b.entryGzipBytes)} gzipped (${kib(b.entryRawBytes)} raw); all JavaScript (${b.chunkCount} chunks): ${kib(b.totalGzipBytes)} gzipped (${kib(b.totalRawBytes)} raw). Report/export/import code in the first screen: ${b.onDemandCodeInEntry.length === 0 ? 'none' : b.onDemandCodeInEntry.join(', ')}; loaded on demand in ${b.onDemandChunks.join(', ')}.
+JavaScript a screen needs before it shows anything (its chunks and their static imports, from
+Vite's manifest), gzipped with zlib's default level:
+
+| first screen | gzipped | raw | chunks | report/export/import code in it |
+| --- | --- | --- | --- | --- |
+${screen('home page', b.home)}
+${screen('a map opened from a link', b.map)}
+
+All JavaScript (${b.chunkCount} chunks): ${kib(b.totalGzipBytes)} gzipped (${kib(b.totalRawBytes)} raw). Report/export/import code is loaded on demand, from ${b.onDemandChunks.join(', ')}.
 `)
   }
   if (report.profile) {

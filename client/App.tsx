@@ -1,10 +1,15 @@
-import { useEffect, useState } from 'react'
+import { Suspense, lazy, useEffect, useState } from 'react'
 import type { ClientConfig } from '../shared/protocol/api'
 import { fetchClientConfig } from './config/apiClient'
 import { HomePage } from './home/HomePage'
 import { useTranslation } from './i18n/useTranslation'
-import { MapPage } from './map/MapPage'
 import { type Route, routeFromPath } from './navigation'
+
+// The canvas (tldraw and all that is drawn on it) is most of the JavaScript: the home page
+// does without it, and a map link starts fetching it at once, alongside the server settings.
+const loadMapPage = () => import('./map/MapPage')
+const MapPage = lazy(() => loadMapPage().then((module) => ({ default: module.MapPage })))
+if (routeFromPath(window.location.pathname).page === 'map') void loadMapPage()
 
 /** Top-level component: picks the page from the address bar. */
 export function App() {
@@ -29,5 +34,9 @@ export function App() {
 
   if (route.page === 'home') return <HomePage />
   if (!config) return null
-  return <MapPage key={route.mapId} mapId={route.mapId} config={config} />
+  return (
+    <Suspense fallback={null}>
+      <MapPage key={route.mapId} mapId={route.mapId} config={config} />
+    </Suspense>
+  )
 }

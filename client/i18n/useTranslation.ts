@@ -1,4 +1,4 @@
-import { useValue } from 'tldraw'
+import { useValue } from '@tldraw/state-react'
 import { localUserPreferences } from '../user/localUser'
 import type { Locale } from './locale'
 import { type MessageKey, en } from './messages.en'

@@ -16,7 +16,8 @@ import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { type MapConnection, connectMap } from '../sync/MapConnection'
 import { bindPresence } from '../sync/PresenceBinding'
 import { type TldrawYjsBinding, bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
-import { localUserPreferences, presenceUser, presenceUserId } from '../user/localUser'
+import { localUserPreferences } from '../user/localUser'
+import { presenceUser, presenceUserId } from '../user/presenceUser'
 import { WorkshopModel } from '../workshop/WorkshopModel'
 
 /** Everything the map page needs once a map is open. */

@@ -3,15 +3,10 @@
  * language, kept in localStorage. It feeds both tldraw (user preferences, presence) and our
  * own panels.
  */
-import {
-  type TLCurrentUser,
-  type TLUser,
-  type TLUserPreferences,
-  UserRecordType,
-  atom,
-  computed,
-  createUserId,
-} from 'tldraw'
+// Signals from tldraw's own state package, not from 'tldraw': the home page uses these
+// preferences too, and importing them from 'tldraw' would load the whole canvas there.
+import { atom } from '@tldraw/state'
+import type { TLCurrentUser, TLUserPreferences } from 'tldraw'
 import { type Locale, detectLocale } from '../i18n/locale'
 
 const STORAGE_KEY = 'stakeholder-canvas:user'
@@ -86,18 +81,3 @@ export const tldrawCurrentUser: TLCurrentUser = {
   setUserPreferences: (preferences) =>
     setLocalUserPreferences(preferences as Partial<LocalUserPreferences>),
 }
-
-/** The presence user id of this person, as tldraw's presence records carry it. */
-export function presenceUserId(): string {
-  return createUserId(localUserPreferences.get().id)
-}
-
-/** The presence user, with a placeholder name until the person typed one. */
-export const presenceUser = computed<TLUser | null>('presenceUser', () => {
-  const preferences = localUserPreferences.get()
-  return UserRecordType.create({
-    id: createUserId(preferences.id),
-    name: preferences.name || 'Anonymous',
-    color: preferences.color,
-  })
-})

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { type Editor, type TLShapeId, type TLUserId, react } from 'tldraw'
-import { presenceUserId } from '../user/localUser'
+import { presenceUserId } from '../user/presenceUser'
 import type { WorkshopModel } from './WorkshopModel'
 import { serverNow } from './serverClock'
 import { groupShapeIds } from './tableGroups'
