@@ -144,8 +144,11 @@ export async function storeBenchMap(server: BenchServer, cards: number) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
   } finally {
+    // The docs too: each holds an awareness whose timer would keep the process alive.
     writer.destroy()
     checker.destroy()
+    source.destroy()
+    checker.doc.destroy()
   }
   return address
 }
