@@ -65,6 +65,9 @@ const syncOptions: SyncLoadOptions = quick
       clientMode: 'minimal',
     }
 
+/** Rounds per sync scenario: one run's tail latency is too noisy on two cores to compare. */
+const syncRounds = quick ? 1 : 3
+
 const quiet = args.includes('--no-wait') ? false : await waitForQuiet()
 const report: BenchReport = {
   machine: machineInfo(),
@@ -73,6 +76,7 @@ const report: BenchReport = {
   loadAtStart: loadAverage(),
   quietReached: quiet,
   syncOptions,
+  syncRounds,
   sync: [],
   syncOnTmpfs: [],
   cluster: [],
@@ -95,7 +99,13 @@ if (selected('sync')) {
         clientsPerRoom: Math.min(s.clientsPerRoom, 10),
       }))
     : SYNC_SCENARIOS
-  report.sync = await runSyncBench({ ...syncOptions, scenarios, cpuProfileDir: profileDir, log })
+  report.sync = await runSyncBench({
+    ...syncOptions,
+    scenarios,
+    rounds: syncRounds,
+    cpuProfileDir: profileDir,
+    log,
+  })
   if (profileDir) report.profile = summariseCpuProfiles(profileDir, 20)
   if (!quick && existsSync('/dev/shm')) {
     for (const scenario of SYNC_SCENARIOS.filter((s) => s.clientsPerRoom <= 25)) {

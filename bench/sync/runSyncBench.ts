@@ -1,12 +1,18 @@
 /**
  * The sync section of `npm run bench`: each scenario against our server and against the
  * reference `@y/websocket-server`, each in a fresh child process, one after the other.
+ *
+ * On a small shared machine one run's tail latency moves a lot with whatever else happens
+ * to run, so a scenario can be run in several rounds that alternate which server goes
+ * first; the figures are then pooled over the rounds (see {@link poolSyncResults}), and the
+ * per-round results are kept to show the spread.
  */
 import { type ServerKind, startBenchServer } from '../BenchServer'
 import {
   type SyncLoadOptions,
   type SyncLoadResult,
   type SyncScenario,
+  poolSyncResults,
   runSyncLoad,
 } from './runSyncLoad'
 
@@ -20,35 +26,53 @@ export const SYNC_SCENARIOS: readonly SyncScenario[] = [
 /** Options of {@link runSyncBench}. */
 export interface SyncBenchOptions extends SyncLoadOptions {
   scenarios: readonly SyncScenario[]
-  /** Write CPU profiles of our server here (one per scenario). */
+  /** Runs per scenario and server, alternating which server goes first (default 1). */
+  rounds?: number
+  /** Write CPU profiles of our server here (one per scenario and round). */
   cpuProfileDir?: string
   log(line: string): void
 }
 
-/** One scenario's figures for both servers. */
-export interface SyncComparison {
+/** Our server's and the reference's figures for one scenario. */
+export interface SyncPair {
   ours: SyncLoadResult
   reference: SyncLoadResult
 }
 
+/** One scenario's figures for both servers, pooled over its rounds. */
+export interface SyncComparison extends SyncPair {
+  rounds: SyncPair[]
+}
+
 /** Runs every scenario against both servers; answers the figures in scenario order. */
 export async function runSyncBench(options: SyncBenchOptions): Promise<SyncComparison[]> {
+  const roundCount = Math.max(1, options.rounds ?? 1)
   const comparisons: SyncComparison[] = []
   for (const scenario of options.scenarios) {
-    const results: Partial<Record<ServerKind, SyncLoadResult>> = {}
-    for (const kind of ['ours', 'reference'] as const) {
-      options.log(`sync: ${scenario.name} against ${kind}…`)
-      const server = await startBenchServer(kind, {
-        cpuProfileDir: kind === 'ours' ? options.cpuProfileDir : undefined,
-      })
-      try {
-        results[kind] = await runSyncLoad([server], scenario, options, kind)
-      } finally {
-        await server.stop()
+    const rounds: SyncPair[] = []
+    for (let round = 0; round < roundCount; round++) {
+      const order: ServerKind[] = round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']
+      const results: Partial<Record<ServerKind, SyncLoadResult>> = {}
+      for (const kind of order) {
+        const of = roundCount > 1 ? ` (round ${round + 1} of ${roundCount})` : ''
+        options.log(`sync: ${scenario.name} against ${kind}${of}…`)
+        const server = await startBenchServer(kind, {
+          cpuProfileDir: kind === 'ours' ? options.cpuProfileDir : undefined,
+        })
+        try {
+          results[kind] = await runSyncLoad([server], scenario, options, kind)
+        } finally {
+          await server.stop()
+        }
       }
+      if (!results.ours || !results.reference) throw new Error('missing sync result')
+      rounds.push({ ours: results.ours, reference: results.reference })
     }
-    if (!results.ours || !results.reference) throw new Error('missing sync result')
-    comparisons.push({ ours: results.ours, reference: results.reference })
+    comparisons.push({
+      ours: poolSyncResults(rounds.map((pair) => pair.ours)),
+      reference: poolSyncResults(rounds.map((pair) => pair.reference)),
+      rounds,
+    })
   }
   return comparisons
 }

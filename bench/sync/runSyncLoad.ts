@@ -9,7 +9,7 @@ import { type ChildProcess, fork } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BenchServer, RoomAddress } from '../BenchServer'
-import { LatencyHistogram } from '../LatencyHistogram'
+import { LatencyHistogram, type SparseHistogram } from '../LatencyHistogram'
 import type { ClientMode, WorkerCommand, WorkerReply } from './workerMessages'
 
 /** A load shape: `rooms` maps with `clientsPerRoom` editing clients each. */
@@ -52,6 +52,35 @@ export interface SyncLoadResult {
   serverPeakRssMiB: number
   /** Client workers' CPU over the run, % of one core (summed): near 100 % per worker = saturated. */
   clientCpuPercent: number
+  /** Every latency sample, so that several runs can be pooled ({@link poolSyncResults}). */
+  histogram: SparseHistogram
+}
+
+/**
+ * One result for several runs of the same scenario against the same server: percentiles
+ * over all their latency samples, rates and CPU averaged, the highest peak RSS.
+ */
+export function poolSyncResults(runs: readonly SyncLoadResult[]): SyncLoadResult {
+  const [first] = runs
+  if (!first) throw new Error('no runs to pool')
+  if (runs.length === 1) return first
+  const histogram = new LatencyHistogram()
+  for (const run of runs) histogram.merge(run.histogram, run.maxMs)
+  const mean = (figure: (run: SyncLoadResult) => number) =>
+    runs.reduce((sum, run) => sum + figure(run), 0) / runs.length
+  return {
+    ...first,
+    p50Ms: histogram.quantile(0.5),
+    p95Ms: histogram.quantile(0.95),
+    p99Ms: histogram.quantile(0.99),
+    maxMs: histogram.max,
+    deliveredPerSecond: mean((run) => run.deliveredPerSecond),
+    deliveredFraction: mean((run) => run.deliveredFraction),
+    serverCpuPercent: mean((run) => run.serverCpuPercent),
+    serverPeakRssMiB: Math.max(...runs.map((run) => run.serverPeakRssMiB)),
+    clientCpuPercent: mean((run) => run.clientCpuPercent),
+    histogram: histogram.toSparse(),
+  }
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -185,6 +214,7 @@ export async function runSyncLoad(
       serverCpuPercent: (serverCpuMicros / 1000 / options.durationMs) * 100,
       serverPeakRssMiB: Math.max(...after.map((s) => s.maxRssBytes)) / 1024 ** 2,
       clientCpuPercent: (clientCpuMicros / 1000 / clientElapsedMs) * 100,
+      histogram: histogram.toSparse(),
     }
   } finally {
     await Promise.all(
