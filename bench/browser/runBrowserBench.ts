@@ -222,10 +222,10 @@ const FIND_DRAGGABLE_CARD_SCRIPT = `(() => {
     for (const [fx, fy] of [[0.5, 0.5], [0.25, 0.6], [0.75, 0.6], [0.5, 0.8]]) {
       const point = { x: bounds.x + bounds.w * fx, y: bounds.y + bounds.h * fy }
       const screen = editor.pageToScreen(point)
-      const element = document.elementFromPoint(screen.x, screen.y)
-      if (!element || !element.closest('.tl-canvas')) continue
       const hit = editor.getShapeAtPoint(point, { hitInside: false, margin, renderingOnly: true })
-      if (hit && hit.id === card.id) return { id: card.id, x: screen.x, y: screen.y }
+      if (!hit || hit.id !== card.id) continue
+      const element = document.elementFromPoint(screen.x, screen.y)
+      if (element && element.closest('.tl-canvas')) return { id: card.id, x: screen.x, y: screen.y }
     }
   }
   return null

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react'
 import {
   HTMLContainer,
   Rectangle2d,
@@ -5,6 +6,8 @@ import {
   type TLResizeInfo,
   type Signal,
   resizeBox,
+  useEditor,
+  useSvgExportContext,
   useValue,
 } from 'tldraw'
 import { RATING_ATTRIBUTES } from '../../../shared/scoring/aggregateRatings'
@@ -19,6 +22,7 @@ import { useTranslation } from '../../i18n/useTranslation'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import type { CardDecoration } from '../../workshop/WorkshopModel'
 import { CategoryIcon } from './CategoryIcon'
+import { cardIsCovered, cardsAreSimple } from './cardRendering'
 import { SALIENCE_COLOURS, UNASSESSED_COLOUR, isSalienceAssessed } from './salienceColours'
 import {
   CARD_SIZE,
@@ -90,6 +94,7 @@ function StakeholderCard({
   registry: StakeholderRegistry | null
   decorations: Signal<Map<string, CardDecoration>> | null
 }) {
+  const editor = useEditor()
   const { t, locale } = useTranslation()
   const stakeholder = useValue(
     'stakeholder',
@@ -101,9 +106,34 @@ function StakeholderCard({
     () => decorations?.get().get(shape.props.stakeholderId) ?? null,
     [decorations, shape.props.stakeholderId],
   )
-  const style = { width: shape.props.w, height: shape.props.h }
+  // An export (PNG, SVG) draws every card in full, whatever the zoom and overlap on screen.
+  const exporting = useSvgExportContext() !== null
+  const simple = useValue('simple card', () => !exporting && cardsAreSimple(editor), [
+    editor,
+    exporting,
+  ])
+  const covered = useValue('covered card', () => !exporting && cardIsCovered(editor, shape.id), [
+    editor,
+    exporting,
+    shape.id,
+  ])
+  // Nothing of a covered card shows, so it is not painted; a decoration hangs below the
+  // card and would show, so a decorated card always is.
+  const hidden = covered && !decoration
+  const style: CSSProperties = {
+    width: shape.props.w,
+    height: shape.props.h,
+    visibility: hidden ? 'hidden' : undefined,
+  }
   if (!stakeholder) {
-    return (
+    return simple ? (
+      <div
+        className="stakeholder-card stakeholder-card--missing stakeholder-card--simple"
+        style={style}
+        role="img"
+        aria-label={t('card.missing')}
+      />
+    ) : (
       <div className="stakeholder-card stakeholder-card--missing" style={style}>
         {t('card.missing')}
       </div>
@@ -114,19 +144,45 @@ function StakeholderCard({
   // A new card is not a "non-stakeholder": nobody has scored it yet.
   const assessed = isSalienceAssessed(stakeholder)
   const colour = assessed ? SALIENCE_COLOURS[salienceClass] : UNASSESSED_COLOUR
+  const compact = shape.props.h < COMPACT_BELOW
+  const classLabel = assessed
+    ? SALIENCE_CLASS_LABELS[locale][salienceClass]
+    : t('card.salienceNotAssessed')
+  const attributes = {
+    'data-stakeholder-id': stakeholder.id,
+    'data-salience': salienceClass,
+    'data-quadrant': quadrant,
+  }
+  if (simple) {
+    // Zoomed far out: outline and class stripe in the salience colour, no text, icon or
+    // shadow (all too small to see there, and the bulk of the painting).
+    return (
+      <div
+        className="stakeholder-card stakeholder-card--simple"
+        style={{ ...style, borderColor: colour }}
+        role="img"
+        aria-label={`${stakeholder.name}: ${classLabel}`}
+        {...attributes}
+      >
+        <div
+          className={`stakeholder-card__stripe${assessed ? '' : ' stakeholder-card__stripe--unassessed'}`}
+          style={assessed ? { background: colour } : undefined}
+        />
+        {decoration && <CardDecorationBadges decoration={decoration} />}
+      </div>
+    )
+  }
   return (
     <div
-      className={`stakeholder-card${shape.props.h < COMPACT_BELOW ? ' stakeholder-card--compact' : ''}`}
+      className={`stakeholder-card${compact ? ' stakeholder-card--compact' : ''}`}
       style={{ ...style, borderColor: colour }}
-      data-stakeholder-id={stakeholder.id}
-      data-salience={salienceClass}
-      data-quadrant={quadrant}
+      {...attributes}
     >
       <div
         className={`stakeholder-card__class${assessed ? '' : ' stakeholder-card__class--unassessed'}`}
         style={{ background: colour }}
       >
-        {assessed ? SALIENCE_CLASS_LABELS[locale][salienceClass] : t('card.salienceNotAssessed')}
+        {classLabel}
       </div>
       <div className="stakeholder-card__body">
         <span className="stakeholder-card__icon" style={{ color: colour }}>
