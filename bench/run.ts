@@ -200,5 +200,8 @@ writeFileSync(target, markdown)
 execSync(`npx prettier --write ${JSON.stringify(target)}`, { cwd: root, stdio: 'ignore' })
 log(`wrote ${path.relative(root, target)}`)
 // After a browser run with the large maps something (not traced yet: playwright-core or a
-// y-websocket timer) keeps the event loop alive; everything is written, so the run ends here.
+// y-websocket timer) keeps the event loop alive; everything is written, so the run ends here,
+// naming what was still open for whoever traces it.
+const open = process.getActiveResourcesInfo().filter((kind) => kind !== 'TTYWrap')
+if (open.length > 0) log(`still open at the end (closed by exiting): ${open.join(', ')}`)
 process.exit(0)
