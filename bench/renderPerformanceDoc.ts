@@ -14,6 +14,8 @@ export interface BenchReport {
   date: string
   loadAtStart: [number, number, number]
   quietReached: boolean
+  /** `cpuSpeedCheckMs()` (machineInfo.ts) at the start and at the end of the run. */
+  cpuSpeedMs: number[]
   syncOptions: SyncLoadOptions
   /** Rounds per sync scenario; the sync figures are pooled over them. */
   syncRounds: number
@@ -159,6 +161,8 @@ about them: [performance-analysis.md](performance-analysis.md).
 - Machine: ${machine.cores} cores (\`nproc\`), ${machine.cpuModel}, ${machine.memoryGiB} GiB,
   ${machine.platform}, Node ${machine.node}
 - Load average at start (1/5/15 min): ${report.loadAtStart.map((n) => n.toFixed(2)).join(' / ')}${report.quietReached ? '' : ' (the machine did not get quiet within 15 minutes: figures are noisier)'}
+- CPU speed check (sorting the same 1,000,000 numbers in plain JavaScript, best of 5; compare
+  it before comparing figures of two runs, they scale with it): ${report.cpuSpeedMs.map((n) => `${n.toFixed(0)} ms`).join(' at the start, ')}${report.cpuSpeedMs.length > 1 ? ' at the end' : ''}
 `)
   parts.push(`## Budget\n\n${table(['budget', 'measured', 'met?'], budgetRows(report))}\n`)
   if (report.sync.length > 0) {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { startBenchServer } from './BenchServer'
 import { runBrowserBench } from './browser/runBrowserBench'
 import { runColdLoad } from './cold/runColdLoad'
-import { loadAverage, machineInfo } from './machineInfo'
+import { cpuSpeedCheckMs, loadAverage, machineInfo } from './machineInfo'
 import { type BenchReport, renderPerformanceDoc } from './renderPerformanceDoc'
 import { runBundleBench } from './runBundleBench'
 import { runScoringBench } from './runScoringBench'
@@ -75,6 +75,7 @@ const report: BenchReport = {
   date: new Date().toISOString(),
   loadAtStart: loadAverage(),
   quietReached: quiet,
+  cpuSpeedMs: [cpuSpeedCheckMs()],
   syncOptions,
   syncRounds,
   sync: [],
@@ -88,6 +89,7 @@ const report: BenchReport = {
   profile: null,
 }
 log(`load average at start: ${report.loadAtStart.map((n) => n.toFixed(2)).join(' ')}`)
+log(`CPU speed check: ${report.cpuSpeedMs[0]?.toFixed(0)} ms`)
 
 if (selected('sync')) {
   const profileDir = profile ? path.join(root, '.tmp/bench/cpu-profiles') : undefined
@@ -189,6 +191,7 @@ if (selected('browser')) {
 if (selected('scoring')) report.scoring = runScoringBench(quick ? 10_000 : 100_000)
 if (selected('bundle')) report.bundle = runBundleBench(path.join(root, 'dist/client'))
 
+report.cpuSpeedMs.push(cpuSpeedCheckMs())
 const markdown = renderPerformanceDoc(report)
 console.log(`\n${markdown}`)
 const full = !only && !quick
