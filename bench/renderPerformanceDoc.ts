@@ -308,8 +308,11 @@ All JavaScript (${b.chunkCount} chunks): ${kib(b.totalGzipBytes)} gzipped (${kib
   if (report.profile) {
     parts.push(`## CPU profile of our server (sync scenarios, \`node --cpu-prof\`)
 
+Self time of the busiest functions, and their share of the ${ms(report.profile.totalMs)} the server
+processes were busy (idle time left out; start-up included).
+
 ${table(
-  ['function', 'where', 'self', 'share'],
+  ['function', 'where', 'self', 'share of busy time'],
   report.profile.top.map((t) => [t.name, t.where, ms(t.selfMs), `${t.percent.toFixed(1)} %`]),
 )}
 `)

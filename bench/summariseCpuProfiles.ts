@@ -4,6 +4,7 @@ import path from 'node:path'
 /** The functions that spent the most self time over all `.cpuprofile` files in a directory. */
 export interface CpuProfileSummary {
   files: number
+  /** Time the profiled processes were busy (not idle), summed. */
   totalMs: number
   top: { name: string; where: string; selfMs: number; percent: number }[]
 }
@@ -37,7 +38,8 @@ export function summariseCpuProfiles(dir: string, count: number): CpuProfileSumm
       const entry = self.get(key) ?? { name, where, micros: 0 }
       entry.micros += micros
       self.set(key, entry)
-      totalMicros += micros
+      // Shares are of the time the server was busy: idle time would dilute them to nothing.
+      if (name !== '(idle)') totalMicros += micros
     })
   }
   const top = [...self.values()]
