@@ -205,6 +205,15 @@ export async function waitForCameraToSettle(page: Page) {
   }
 }
 
+/** Zooms to fit every shape, once the camera is still, and waits until it is still again. */
+export async function zoomToFit(page: Page) {
+  await waitForCameraToSettle(page)
+  await page.evaluate(() => {
+    ;(window as unknown as { editor: TestEditor }).editor.zoomToFit()
+  })
+  await waitForCameraToSettle(page)
+}
+
 /** Drags from one screen point to another with the real mouse, in small steps. */
 export async function dragOnScreen(
   page: Page,

@@ -14,8 +14,8 @@ import {
   shapeCentreOnScreen,
   shareLinkFor,
   startAppServer,
-  waitForCameraToSettle,
   waitForMapReady,
+  zoomToFit,
 } from './browserFixture'
 
 const SCREENSHOT_DIR = '.tmp/screenshots'
@@ -54,14 +54,6 @@ async function cardShapeId(page: TrackedPage['page'], name: string): Promise<str
     .getAttribute('data-shape-id')
   if (!id) throw new Error(`no card for ${name}`)
   return id
-}
-
-async function zoomToFit(page: TrackedPage['page']) {
-  await waitForCameraToSettle(page)
-  await page.evaluate(() => {
-    ;(window as unknown as { editor: TestEditor }).editor.zoomToFit()
-  })
-  await waitForCameraToSettle(page)
 }
 
 describe('the stakeholder canvas, driven with real clicks and drags', () => {

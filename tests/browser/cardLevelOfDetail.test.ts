@@ -22,6 +22,7 @@ import {
   startAppServer,
   waitForCameraToSettle,
   waitForMapReady,
+  zoomToFit,
 } from './browserFixture'
 
 type Page = TrackedPage['page']
@@ -33,7 +34,6 @@ interface ZoomingEditor {
   getViewportPageBounds(): { center: { x: number; y: number } }
   getViewportScreenBounds(): { w: number; h: number }
   setCamera(camera: { x: number; y: number; z: number }): void
-  zoomToFit(): void
 }
 
 /** Zooms to `zoom` around the centre of the view, at once. */
@@ -45,15 +45,6 @@ async function zoomTo(page: Page, zoom: number) {
     const { w, h } = editor.getViewportScreenBounds()
     editor.setCamera({ x: w / 2 / z - centre.x, y: h / 2 / z - centre.y, z })
   }, zoom)
-  await waitForCameraToSettle(page)
-}
-
-/** Zooms to fit every shape. */
-async function zoomToFit(page: Page) {
-  await waitForCameraToSettle(page)
-  await page.evaluate(() => {
-    ;(window as unknown as { editor: ZoomingEditor }).editor.zoomToFit()
-  })
   await waitForCameraToSettle(page)
 }
 
