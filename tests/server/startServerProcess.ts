@@ -12,6 +12,8 @@ export interface ServerProcess {
   process: ChildProcessWithoutNullStreams
   /** The port it listens on (from its "listening" log line; PORT=0 picks one). */
   port: number
+  /** Its warning and error log lines so far (the newest 200), for a failing test to print. */
+  warnings: string[]
   /** SIGKILL: no shutdown, no flush; resolves when it is gone. */
   kill(): Promise<void>
 }
@@ -23,6 +25,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
   })
   let stderr = ''
+  const warnings: string[] = []
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const kill = (): Promise<void> =>
     new Promise((resolve) => {
@@ -34,9 +37,10 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     const lines = readline.createInterface({ input: child.stdout })
     lines.on('line', (line) => {
       try {
-        const entry = JSON.parse(line) as { port?: number; msg?: string }
+        const entry = JSON.parse(line) as { port?: number; msg?: string; level?: number }
+        if ((entry.level ?? 0) >= 40 && warnings.push(line) > 200) warnings.shift()
         if (entry.port !== undefined && entry.msg?.startsWith('listening')) {
-          resolve({ process: child, port: entry.port, kill })
+          resolve({ process: child, port: entry.port, warnings, kill })
         }
       } catch {
         // Not a log line.

@@ -56,6 +56,7 @@ describe.skipIf(schema === null || redis === null)('cluster failures', () => {
     const nodes: (ServerProcess | null)[] = await Promise.all(
       Array.from({ length: NODES }, (_, index) => startNode(index)),
     )
+    const allNodes = [...nodes]
     const created = await fetch(`http://127.0.0.1:${nodes[0]?.port}/api/maps`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -137,7 +138,22 @@ describe.skipIf(schema === null || redis === null)('cluster failures', () => {
     )
     cleanups.push(() => fresh.forEach((provider) => provider.destroy()))
     const docs = [...clients, ...fresh].map((provider) => provider.doc)
-    await waitFor(() => sameState(docs), 20_000, 'replicas did not converge')
+    await waitFor(() => sameState(docs), 20_000, 'replicas did not converge').catch((error) => {
+      // Say which replica is behind and what the nodes complained about, to find the cause.
+      const replicas = [...clients, ...fresh].map((provider, index) => ({
+        replica: index < CLIENTS ? `client ${index}` : `fresh ${index - CLIENTS}`,
+        url: provider.ws?.url,
+        connected: provider.wsconnected,
+        synced: provider.synced,
+        stateVector: Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(provider.doc))),
+        stakeholders: provider.doc.getMap('stakeholders').size,
+      }))
+      console.error(JSON.stringify({ seed: SEED, replicas }, null, 1))
+      allNodes.forEach((node, index) => {
+        console.error(`node-${index + 1} warnings:\n${node?.warnings.join('\n')}`)
+      })
+      throw error
+    })
 
     const store = new PostgresMapStore({ connectionString: schema.url, poolSize: 1 })
     cleanups.push(() => store.close())
