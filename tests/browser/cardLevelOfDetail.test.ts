@@ -1,6 +1,7 @@
 /**
- * What a user sees of stakeholder cards in a large map: zoomed far out they are drawn as
- * outline and class stripe (and named for screen readers), and a card exactly under another
+ * What a user sees of stakeholder cards in a large map: zoomed out they are drawn as outline,
+ * class stripe and large name, zoomed far out without the name (and named for screen
+ * readers), and a card exactly under another
  * one is not drawn at all until the top one moves away (client/shapes/stakeholder-card/
  * cardRendering.ts).
  */
@@ -128,14 +129,35 @@ describe('stakeholder cards in a large map', () => {
     await server?.close()
   })
 
-  it('zoomed out below 30 %, cards show no text and are named for screen readers', async () => {
+  it('zoomed out below 30 %, cards show only their names, large, and are named for screen readers', async () => {
     const { page } = alice
     await zoomTo(page, 0.29)
     await expect.poll(() => page.locator('.stakeholder-card--simple').count()).toBe(2)
-    expect(await page.locator('.stakeholder-card').allTextContents()).toEqual(['', ''])
+    // The SER template fitted to a laptop screen opens about here: a card must say whose it is.
+    for (const name of names) {
+      expect(await card(page, name).textContent()).toBe(name)
+      const onScreen = await card(page, name)
+        .locator('.stakeholder-card__large-name')
+        .evaluate((element) => {
+          const { width, height } = element.getBoundingClientRect()
+          return { width, height, fontPx: parseFloat(getComputedStyle(element).fontSize) * 0.29 }
+        })
+      expect(onScreen.width).toBeGreaterThan(0)
+      expect(onScreen.height).toBeGreaterThan(0)
+      expect(onScreen.fontPx).toBeGreaterThanOrEqual(9)
+    }
     await page.getByRole('img', { name: 'Cocoa farmers in Ghana: Salience not assessed' }).waitFor()
     await page.getByRole('img', { name: 'Trade union FNV: Definitive' }).waitFor()
     await page.screenshot({ path: `${SCREENSHOT_DIR}/cards-zoomed-out.png` })
+  })
+
+  it('zoomed out further, below 12 %, cards show no text at all', async () => {
+    const { page } = alice
+    await zoomTo(page, 0.11)
+    await expect.poll(() => page.locator('.stakeholder-card__large-name').count()).toBe(0)
+    expect(await page.locator('.stakeholder-card--simple').count()).toBe(2)
+    expect(await page.locator('.stakeholder-card').allTextContents()).toEqual(['', ''])
+    await page.getByRole('img', { name: 'Trade union FNV: Definitive' }).waitFor()
   })
 
   it('names them in Dutch when the page is in Dutch', async () => {

@@ -22,7 +22,7 @@ import { useTranslation } from '../../i18n/useTranslation'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import type { CardDecoration } from '../../workshop/WorkshopModel'
 import { CategoryIcon } from './CategoryIcon'
-import { cardIsCovered, cardsAreSimple } from './cardRendering'
+import { cardDetail, cardIsCovered } from './cardRendering'
 import { SALIENCE_COLOURS, UNASSESSED_COLOUR, isSalienceAssessed } from './salienceColours'
 import {
   CARD_SIZE,
@@ -108,10 +108,11 @@ function StakeholderCard({
   )
   // An export (PNG, SVG) draws every card in full, whatever the zoom and overlap on screen.
   const exporting = useSvgExportContext() !== null
-  const simple = useValue('simple card', () => !exporting && cardsAreSimple(editor), [
+  const detail = useValue('card detail', () => (exporting ? 'full' : cardDetail(editor)), [
     editor,
     exporting,
   ])
+  const simple = detail !== 'full'
   const covered = useValue('covered card', () => !exporting && cardIsCovered(editor, shape.id), [
     editor,
     exporting,
@@ -154,11 +155,12 @@ function StakeholderCard({
     'data-quadrant': quadrant,
   }
   if (simple) {
-    // Zoomed far out: outline and class stripe in the salience colour, no text, icon or
-    // shadow (all too small to see there, and the bulk of the painting).
+    // Zoomed out: outline and class stripe in the salience colour, and the name in large
+    // type while it can still be read; no small text, icon or shadow (the bulk of the
+    // painting). The name is for the eye; screen readers get name and class from the label.
     return (
       <div
-        className="stakeholder-card stakeholder-card--simple"
+        className={`stakeholder-card stakeholder-card--simple${compact ? ' stakeholder-card--compact' : ''}`}
         style={{ ...style, borderColor: colour }}
         role="img"
         aria-label={`${stakeholder.name}: ${classLabel}`}
@@ -168,6 +170,11 @@ function StakeholderCard({
           className={`stakeholder-card__stripe${assessed ? '' : ' stakeholder-card__stripe--unassessed'}`}
           style={assessed ? { background: colour } : undefined}
         />
+        {detail === 'name' && (
+          <span className="stakeholder-card__large-name" aria-hidden="true">
+            {stakeholder.name}
+          </span>
+        )}
         {decoration && <CardDecorationBadges decoration={decoration} />}
       </div>
     )

@@ -20,14 +20,31 @@ import {
 import { STAKEHOLDER_CARD_TYPE } from './stakeholderCardShape'
 
 /**
- * Below this zoom level cards render a simplified body: outline and salience colour, no
- * text. At 0.3 the largest card text (19 px) is under 6 px on screen, too small to read, and
+ * How much of a card is painted: everything; only its name, large, and the salience stripe;
+ * or only the outline and stripe.
+ */
+export type CardDetail = 'full' | 'name' | 'outline'
+
+/**
+ * Below this zoom level cards show only their name, in large type, and the salience stripe.
+ * At 0.3 the card's own text (13–19 px) is under 6 px on screen, too small to read, and
  * painting a thousand cards' text, icons and shadows makes panning a large map stutter.
+ * The SER template fitted to a laptop screen opens just below it (0.27), so a new card
+ * must still say whose it is there.
  */
 export const SIMPLE_CARD_ZOOM = 0.3
 
+/** Below this zoom level even the large name is under 5 px on screen: outline and stripe only. */
+export const OUTLINE_CARD_ZOOM = 0.12
+
+/** The detail cards are painted with at a zoom level. */
+export function cardDetailAt(zoom: number): CardDetail {
+  if (zoom >= SIMPLE_CARD_ZOOM) return 'full'
+  return zoom >= OUTLINE_CARD_ZOOM ? 'name' : 'outline'
+}
+
 interface CardRenderState {
-  simple: Atom<boolean>
+  detail: Atom<CardDetail>
   /** The covered cards as last computed, for flags created after that. */
   covered: ReadonlySet<TLShapeId>
   /** One flag per card rendered so far (a few bytes each; kept for the editor's life). */
@@ -80,14 +97,14 @@ function renderState(editor: Editor): CardRenderState {
   const existing = stateByEditor.get(editor)
   if (existing) return existing
   const created: CardRenderState = {
-    simple: atom('stakeholder cards simple', false),
+    detail: atom<CardDetail>('stakeholder card detail', 'full'),
     covered: new Set(),
     coveredFlags: new Map(),
   }
   stateByEditor.set(editor, created)
   // Setting an atom to the value it has is no change, so cards re-render only on a switch.
-  const stopSimple = react('stakeholder cards simple', () => {
-    created.simple.set(editor.getEfficientZoomLevel() < SIMPLE_CARD_ZOOM)
+  const stopDetail = react('stakeholder card detail', () => {
+    created.detail.set(cardDetailAt(editor.getEfficientZoomLevel()))
   })
   const stopCovered = react('stakeholder cards covered', () => {
     const previous = created.covered
@@ -96,18 +113,18 @@ function renderState(editor: Editor): CardRenderState {
     for (const id of next) if (!previous.has(id)) created.coveredFlags.get(id)?.set(true)
     created.covered = next
   })
-  editor.disposables.add(stopSimple)
+  editor.disposables.add(stopDetail)
   editor.disposables.add(stopCovered)
   return created
 }
 
 /**
- * True while cards should render simplified (zoomed out below {@link SIMPLE_CARD_ZOOM}).
- * Follows the efficient zoom level, which with many shapes only changes once the camera
- * stops, so zooming does not re-render every card on every frame. Reactive.
+ * How much of every card to paint at the current zoom ({@link cardDetailAt}). Follows the
+ * efficient zoom level, which with many shapes only changes once the camera stops, so
+ * zooming does not re-render every card on every frame. Reactive.
  */
-export function cardsAreSimple(editor: Editor): boolean {
-  return renderState(editor).simple.get()
+export function cardDetail(editor: Editor): CardDetail {
+  return renderState(editor).detail.get()
 }
 
 /** True if an identical opaque card drawn above covers the card `id` completely. Reactive. */
