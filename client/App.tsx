@@ -3,13 +3,19 @@ import type { ClientConfig } from '../shared/protocol/api'
 import { fetchClientConfig } from './config/apiClient'
 import { HomePage } from './home/HomePage'
 import { useTranslation } from './i18n/useTranslation'
+import { startMapRequest } from './map/mapRequest'
 import { type Route, routeFromPath } from './navigation'
 
 // The canvas (tldraw and all that is drawn on it) is most of the JavaScript: the home page
-// does without it, and a map link starts fetching it at once, alongside the server settings.
+// does without it, and a map link starts fetching it at once, alongside the server settings
+// and the map's own metadata.
 const loadMapPage = () => import('./map/MapPage')
 const MapPage = lazy(() => loadMapPage().then((module) => ({ default: module.MapPage })))
-if (routeFromPath(window.location.pathname).page === 'map') void loadMapPage()
+const firstRoute = routeFromPath(window.location.pathname)
+if (firstRoute.page === 'map') {
+  void loadMapPage()
+  startMapRequest(firstRoute.mapId)
+}
 
 /** Top-level component: picks the page from the address bar. */
 export function App() {

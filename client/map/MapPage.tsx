@@ -11,19 +11,11 @@ import { deleteAsksAboutStakeholders } from '../canvas/deleteAsksAboutStakeholde
 import { rememberMap } from '../home/recentMaps'
 import { SidePanel } from '../panels/SidePanel'
 import { seedTemplateOnce } from '../templates/seedTemplateOnce'
-import { ApiRequestError, fetchMapMetadata } from '../config/apiClient'
+import { ApiRequestError } from '../config/apiClient'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useTranslation } from '../i18n/useTranslation'
-import { mapPath, navigate } from '../navigation'
-import {
-  accessFor,
-  bestToken,
-  readTokenFromLocation,
-  rememberAccess,
-  rememberLinkToken,
-  rememberMetadata,
-  forgetAccess,
-} from '../sharing/mapAccess'
+import { navigate } from '../navigation'
+import { accessFor, rememberAccess, rememberMetadata, forgetAccess } from '../sharing/mapAccess'
 import { UserNameField } from '../user/UserNameField'
 import { localUserPreferences, tldrawCurrentUser } from '../user/localUser'
 import { SharePanel } from '../sharing/SharePanel'
@@ -35,6 +27,7 @@ import { WorkshopPanel } from '../workshop/WorkshopPanel'
 import { measureServerClock } from '../workshop/serverClock'
 import { useWorkshopEffects } from '../workshop/useWorkshopEffects'
 import { ConnectionBadge } from './ConnectionBadge'
+import { takeMapRequest } from './mapRequest'
 import { type MapSession, useMapSession } from './useMapSession'
 
 // Fonts, icons and translations come from our own origin, never from a CDN.
@@ -51,7 +44,8 @@ interface OpenedMap {
 
 /**
  * The map page. It first takes a share link's token out of the address bar, asks the
- * server what the map is and which role the token gives, then opens the canvas.
+ * server what the map is and which role the token gives (a request the entry may have
+ * started already: mapRequest.ts), then opens the canvas.
  */
 export function MapPage({ mapId, config }: { mapId: string; config: ClientConfig }) {
   const { t } = useTranslation()
@@ -61,14 +55,9 @@ export function MapPage({ mapId, config }: { mapId: string; config: ClientConfig
 
   useEffect(() => {
     void measureServerClock()
-    const linkToken = readTokenFromLocation(window.location)
-    if (linkToken) {
-      rememberLinkToken(mapId, linkToken)
-      window.history.replaceState(null, '', mapPath(mapId))
-    }
-    const token = bestToken(accessFor(mapId))
+    const { token, metadata: answer } = takeMapRequest(mapId)
     let cancelled = false
-    fetchMapMetadata(mapId, token).then(
+    answer.then(
       (metadata) => {
         if (cancelled) return
         if (token) rememberAccess(mapId, { [metadata.role]: token })

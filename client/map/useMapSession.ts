@@ -17,6 +17,7 @@ import { type MapConnection, connectMap } from '../sync/MapConnection'
 import { bindPresence } from '../sync/PresenceBinding'
 import { type TldrawYjsBinding, bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
 import { localUserPreferences } from '../user/localUser'
+import { takeEarlyConnection } from './mapRequest'
 import { presenceUser, presenceUserId } from '../user/presenceUser'
 import { WorkshopModel } from '../workshop/WorkshopModel'
 
@@ -42,7 +43,8 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
   const [session, setSession] = useState<MapSession | null>(null)
 
   useEffect(() => {
-    const opened = connectMap(mapId, token)
+    // Opened by the entry while this code loaded, when the page was opened on this map.
+    const opened = takeEarlyConnection(mapId, token) ?? connectMap(mapId, token)
     setConnection(opened)
     let disposed = false
     let cleanup = () => {}

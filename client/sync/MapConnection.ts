@@ -5,7 +5,8 @@
  * online flag, so the user sees "offline" at once instead of a reconnect loop, and
  * "refused" when the server closed with a final code (unknown map, no access).
  */
-import { atom, type Atom } from 'tldraw'
+// Signals from tldraw's own state library, not tldraw: this module loads before the canvas.
+import { atom, type Atom } from '@tldraw/state'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'

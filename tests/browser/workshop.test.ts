@@ -239,11 +239,11 @@ describe('a hybrid workshop: a facilitator and three participants', () => {
       })
       .toBe('connected')
     for (const { page } of [facilitator, ...participants]) {
-      // Attached, not visible: tldraw hides cards outside the view.
+      // In everyone's register. (Added at the same moment, the two cards may share a spot
+      // on the canvas, one hidden under the other: the register lists both.)
+      await page.getByRole('tab', { name: 'Register' }).click()
       for (const name of ['Written offline', 'Written online meanwhile']) {
-        await page
-          .locator('.stakeholder-card', { hasText: name })
-          .waitFor({ state: 'attached', timeout: 10_000 })
+        await page.locator('tr', { hasText: name }).waitFor({ timeout: 10_000 })
       }
     }
   })

@@ -126,6 +126,17 @@ function StakeholderCard({
     height: shape.props.h,
     visibility: hidden ? 'hidden' : undefined,
   }
+  if (hidden) {
+    // Nothing of it shows: an empty box costs a fraction of a full card, and a map opens
+    // with most cards stacked on a few points of its matrix.
+    return (
+      <div
+        className="stakeholder-card"
+        style={style}
+        data-stakeholder-id={shape.props.stakeholderId}
+      />
+    )
+  }
   if (!stakeholder) {
     return simple ? (
       <div
