@@ -19,7 +19,8 @@
  *   its last peer leaves (the registry calls {@link Room.createAutomaticVersion}).
  * - With a cluster (several nodes, server/cluster), a committed batch is published after the
  *   local broadcast; batches other nodes committed arrive through
- *   {@link Room.applyRemoteUpdate} and are only broadcast (they are stored already). The
+ *   {@link Room.applyRemoteUpdate} and are only broadcast (they are stored already), after
+ *   every update received before them is committed here (see handleDocUpdate). The
  *   room knows up to which row id it has applied the map's log without a hole (`lastId`)
  *   and reads the rest from the database ({@link Room.catchUp}) when a hole stays open.
  *   Compaction and automatic snapshots run on one node at a time.
@@ -472,8 +473,20 @@ export class Room implements ClusterRoom {
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === REMOTE_ORIGIN) {
-      // Committed by another node (or read back from storage): durable, so visible at once.
-      for (const peer of this.peers.keys()) peer.sendUpdate(update)
+      // Committed by another node (or read back from storage), so durable. But applying it
+      // may delete content of our own peers that is not committed yet (two people setting
+      // one field: the other's value wins). A client must not get that deletion before the
+      // content itself: were this node to die first, the client would keep a deletion of
+      // something nobody can send it, and every node would refuse its edits from then on.
+      // So it goes out once everything received before it is stored, in order.
+      if (this.persistedSeq >= this.receivedSeq) {
+        for (const peer of this.peers.keys()) peer.sendUpdate(update)
+        return
+      }
+      void this.whenPersisted(this.receivedSeq).then(() => {
+        if (this.destroyed) return
+        for (const peer of this.peers.keys()) peer.sendUpdate(update)
+      })
       return
     }
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null

@@ -12,7 +12,10 @@ export interface ServerProcess {
   process: ChildProcessWithoutNullStreams
   /** The port it listens on (from its "listening" log line; PORT=0 picks one). */
   port: number
-  /** Its warning and error log lines so far (the newest 200), for a failing test to print. */
+  /**
+   * Its warnings, errors and refused connections so far (the newest 200 log lines), for a
+   * failing test to print.
+   */
   warnings: string[]
   /** SIGKILL: no shutdown, no flush; resolves when it is gone. */
   kill(): Promise<void>
@@ -37,8 +40,14 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     const lines = readline.createInterface({ input: child.stdout })
     lines.on('line', (line) => {
       try {
-        const entry = JSON.parse(line) as { port?: number; msg?: string; level?: number }
-        if ((entry.level ?? 0) >= 40 && warnings.push(line) > 200) warnings.shift()
+        const entry = JSON.parse(line) as {
+          port?: number
+          msg?: string
+          level?: number
+          code?: number
+        }
+        const notable = (entry.level ?? 0) >= 40 || entry.code !== undefined
+        if (notable && warnings.push(line) > 200) warnings.shift()
         if (entry.port !== undefined && entry.msg?.startsWith('listening')) {
           resolve({ process: child, port: entry.port, warnings, kill })
         }

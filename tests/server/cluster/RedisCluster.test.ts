@@ -5,7 +5,10 @@
  */
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { runWithLease } from '../../../server/cluster/runWithLease'
+import type { MapStore } from '../../../server/storage/MapStore'
+import { PostgresMapStore } from '../../../server/storage/PostgresMapStore'
 import { createTestSchema } from '../testPostgres'
 import { startTestRedis } from '../testRedis'
 import { apiFetch, createFixture, createMap, nextClose, waitFor, waitForSync } from '../testServer'
@@ -168,4 +171,83 @@ describe.skipIf(schema === null || redis === null)('cluster of in-process nodes'
       second.disconnect()
     }
   })
+
+  it('never sends a client a deletion of an edit that is not stored yet', async () => {
+    // Node A's database writes wait until released: an edit on A stays uncommitted.
+    const pgStore = new PostgresMapStore({ connectionString: schema?.url ?? '', poolSize: 2 })
+    let release: () => void = () => undefined
+    let held: Promise<void> | null = null
+    const gated = Object.assign(Object.create(pgStore) as MapStore, {
+      appendUpdates: async (mapId: string, updates: readonly Uint8Array[]) => {
+        await held
+        return pgStore.appendUpdates(mapId, updates)
+      },
+    })
+    const env = { DATABASE_URL: schema?.url ?? '', REDIS_URL: redis?.url ?? '' }
+    const nodeA = await fixture.startServer({ ...env, NODE_ID: 'node-a' }, { store: gated })
+    const nodeB = await fixture.startServer({ ...env, NODE_ID: 'node-b' })
+    const mapId = await createMap(nodeA)
+    // Concurrent sets of one key: the higher client id wins, so B's value replaces A's.
+    const writerOnA = fixture.connectClient(nodeA, mapId, docWithClientId(1))
+    const observerOnA = fixture.connectClient(nodeA, mapId, docWithClientId(2))
+    const writerOnB = fixture.connectClient(nodeB, mapId, docWithClientId(3))
+    await Promise.all([writerOnA, observerOnA, writerOnB].map((client) => waitForSync(client)))
+
+    held = new Promise((resolve) => (release = resolve))
+    // Released at the end at the latest: a server waits for its writes when it closes.
+    try {
+      writerOnA.doc.getMap('stakeholders').set('s1', 'from A')
+      const roomA = await peekRoomDoc(nodeA, mapId)
+      await waitFor(() => roomA.getMap('stakeholders').get('s1') === 'from A')
+      writerOnB.doc.getMap('stakeholders').set('s1', 'from B')
+      // Node A applies B's committed edit, which deletes A's uncommitted one.
+      await waitFor(() => roomA.getMap('stakeholders').get('s1') === 'from B', 5000)
+      // Whatever node A sent the observer before this presence has arrived by the time it has.
+      writerOnB.awareness.setLocalStateField('user', { name: 'Bea' })
+      await waitFor(() =>
+        [...observerOnA.awareness.getStates().values()].some(
+          (state) => (state['user'] as { name?: string } | undefined)?.name === 'Bea',
+        ),
+      )
+      // Had the observer got that deletion now, and node A then died, the observer would hold
+      // a deletion of an item nobody can send it, and no node would accept its edits again.
+      expect(observerOnA.doc.store.pendingDs).toBeNull()
+
+      release()
+      await waitFor(
+        () =>
+          [writerOnA, observerOnA, writerOnB].every(
+            (client) => client.doc.getMap('stakeholders').get('s1') === 'from B',
+          ),
+        5000,
+      )
+      expect(observerOnA.doc.store.pendingDs).toBeNull()
+    } finally {
+      release()
+    }
+  })
 })
+
+/** A document whose client id is `id`, to decide which of two concurrent edits wins. */
+function docWithClientId(id: number): Y.Doc {
+  const doc = new Y.Doc()
+  doc.clientID = id
+  return doc
+}
+
+/** The document of the map's room on `node`, held open by a server-side peer. */
+async function peekRoomDoc(node: TestServer, mapId: string): Promise<Y.Doc> {
+  const ignore = (): void => {}
+  const peer = {
+    id: 'peek',
+    role: 'editor' as const,
+    sendSyncStep1: ignore,
+    sendSyncStep2: ignore,
+    sendUpdate: ignore,
+    sendAwareness: ignore,
+    close: ignore,
+  }
+  const joined = await node.server.rooms.join(mapId, peer)
+  if (!joined.ok) throw new Error(`map ${mapId} not found`)
+  return joined.room.doc
+}

@@ -9,7 +9,14 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { PostgresMapStore } from '../../../server/storage/PostgresMapStore'
-import { contains, createRandom, recordingWebSocket, sameState } from '../replicaChecks'
+import {
+  contains,
+  createRandom,
+  deletionsOfMissing,
+  recordingWebSocket,
+  sameState,
+  unknownReferences,
+} from '../replicaChecks'
 import { startServerProcess } from '../startServerProcess'
 import type { ServerProcess } from '../startServerProcess'
 import { createTestSchema } from '../testPostgres'
@@ -76,6 +83,7 @@ describe.skipIf(schema === null || redis === null)('cluster failures', () => {
       return url
     }
     const received = Array.from({ length: CLIENTS }, (): Uint8Array[] => [])
+    const closes = Array.from({ length: CLIENTS }, (): string[] => [])
     const clients = received.map((sink, index) => {
       const provider = new WebsocketProvider('ws://127.0.0.1:1/sync', mapId, new Y.Doc(), {
         WebSocketPolyfill: recordingWebSocket(
@@ -89,6 +97,10 @@ describe.skipIf(schema === null || redis === null)('cluster failures', () => {
       cleanups.push(() => {
         provider.destroy()
         provider.doc.destroy()
+      })
+      // How each connection ended, to tell why a replica stays behind if one does.
+      provider.on('connection-close', (event) => {
+        closes[index]?.push(event ? `${event.code} ${event.reason}` : 'closed by client')
       })
       return provider
     })
@@ -145,8 +157,16 @@ describe.skipIf(schema === null || redis === null)('cluster failures', () => {
         url: provider.ws?.url,
         connected: provider.wsconnected,
         synced: provider.synced,
+        reconnecting: provider.shouldConnect,
+        closes: closes[index]?.slice(-8),
         stateVector: Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(provider.doc))),
         stakeholders: provider.doc.getMap('stakeholders').size,
+        pendingStructs: provider.doc.store.pendingStructs?.missing,
+        pendingDeletes: provider.doc.store.pendingDs !== null,
+        // The first fresh replica shows what its node holds.
+        refersToUnknown: unknownReferences(provider.doc, fresh[0]?.doc),
+        deletionsOfMissing:
+          index < CLIENTS ? deletionsOfMissing(provider.doc, received[index] ?? []) : [],
       }))
       console.error(JSON.stringify({ seed: SEED, replicas }, null, 1))
       allNodes.forEach((node, index) => {
