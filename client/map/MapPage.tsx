@@ -10,6 +10,7 @@ import { syncCardPlacement } from '../canvas/cardPlacement'
 import { deleteAsksAboutStakeholders } from '../canvas/deleteAsksAboutStakeholders'
 import { rememberMap } from '../home/recentMaps'
 import { SidePanel } from '../panels/SidePanel'
+import { cardShapeMessages } from '../shapes/stakeholder-card/cardShapeMessages'
 import { seedTemplateOnce } from '../templates/seedTemplateOnce'
 import { ApiRequestError } from '../config/apiClient'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
@@ -195,7 +196,10 @@ function MapEditor({
   const outdated = useValue('outdated', () => session.binding.schemaState.get() === 'outdated', [
     session,
   ])
-  const overrides = useMemo(() => deleteAsksAboutStakeholders(session.registry), [session])
+  const overrides = useMemo(
+    () => [deleteAsksAboutStakeholders(session.registry), cardShapeMessages],
+    [session],
+  )
   useWorkshopEffects(editor, session.workshop)
   const needsJoining = useValue(
     'needs joining',

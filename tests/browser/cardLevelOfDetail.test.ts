@@ -178,6 +178,25 @@ describe('stakeholder cards in a large map', () => {
     expect(await page.getByRole('img', { name: /Trade union FNV/ }).count()).toBe(0)
   })
 
+  it('a card selected with the mouse or the Tab key is announced by name and class', async () => {
+    const { page } = alice
+    const announcement = page.locator('.tl-container [role="status"][aria-live]')
+    await zoomToFit(page)
+    const trade = (await cardsInPaintOrder(page)).find(
+      ({ stakeholderId }) => nameOf(stakeholderId) === 'Trade union FNV',
+    )!
+    const centre = await shapeCentreOnScreen(page, trade.shapeId)
+    await page.mouse.click(centre.x, centre.y)
+    await expect
+      .poll(() => announcement.textContent())
+      .toContain('Trade union FNV: Definitive, Stakeholder card.')
+    await page.keyboard.press('Tab')
+    await expect
+      .poll(() => announcement.textContent())
+      .toContain('Cocoa farmers in Ghana: Salience not assessed, Stakeholder card.')
+    await page.keyboard.press('Escape')
+  })
+
   it('a card exactly under another one with the same scores is not painted', async () => {
     const { page } = alice
     await page.getByRole('tab', { name: 'Add' }).click()

@@ -11,6 +11,7 @@ import {
   useValue,
 } from 'tldraw'
 import { RATING_ATTRIBUTES } from '../../../shared/scoring/aggregateRatings'
+import type { Stakeholder } from '../../../shared/stakeholder/Stakeholder'
 import { classifySalience } from '../../../shared/scoring/classifySalience'
 import { engagementQuadrant } from '../../../shared/scoring/engagementQuadrant'
 import {
@@ -18,8 +19,10 @@ import {
   QUADRANT_LABELS,
   SALIENCE_CLASS_LABELS,
 } from '../../../shared/labels/modelLabels'
-import { useTranslation } from '../../i18n/useTranslation'
+import type { Locale } from '../../i18n/locale'
+import { translate, useTranslation } from '../../i18n/useTranslation'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
+import { localUserPreferences } from '../../user/localUser'
 import type { CardDecoration } from '../../workshop/WorkshopModel'
 import { CategoryIcon } from './CategoryIcon'
 import { cardDetail, cardIsCovered } from './cardRendering'
@@ -57,6 +60,17 @@ export class StakeholderCardShapeUtil extends ShapeUtil<StakeholderCardShape> {
 
   override canEdit() {
     return false
+  }
+
+  /** The stakeholder's name: what copying the card as text gives. */
+  override getText(shape: StakeholderCardShape) {
+    return this.options.registry?.get(shape.props.stakeholderId)?.name
+  }
+
+  /** What a screen reader announces when the card is selected, e.g. from the keyboard. */
+  override getAriaDescriptor(shape: StakeholderCardShape) {
+    const stakeholder = this.options.registry?.get(shape.props.stakeholderId)
+    return stakeholder ? cardLabel(stakeholder, localUserPreferences.get().locale) : undefined
   }
 
   override onResize(shape: StakeholderCardShape, info: TLResizeInfo<StakeholderCardShape>) {
@@ -157,9 +171,7 @@ function StakeholderCard({
   const assessed = isSalienceAssessed(stakeholder)
   const colour = assessed ? SALIENCE_COLOURS[salienceClass] : UNASSESSED_COLOUR
   const compact = shape.props.h < COMPACT_BELOW
-  const classLabel = assessed
-    ? SALIENCE_CLASS_LABELS[locale][salienceClass]
-    : t('card.salienceNotAssessed')
+  const classLabel = salienceLabel(stakeholder, locale)
   const attributes = {
     'data-stakeholder-id': stakeholder.id,
     'data-salience': salienceClass,
@@ -174,7 +186,7 @@ function StakeholderCard({
         className={`stakeholder-card stakeholder-card--simple${compact ? ' stakeholder-card--compact' : ''}`}
         style={{ ...style, borderColor: colour }}
         role="img"
-        aria-label={`${stakeholder.name}: ${classLabel}`}
+        aria-label={cardLabel(stakeholder, locale)}
         {...attributes}
       >
         <div
@@ -263,4 +275,16 @@ function CardDecorationBadges({ decoration }: { decoration: CardDecoration }) {
       )}
     </div>
   )
+}
+
+/** The salience class as a card shows it; an unscored stakeholder is "not assessed". */
+function salienceLabel(stakeholder: Stakeholder, locale: Locale): string {
+  return isSalienceAssessed(stakeholder)
+    ? SALIENCE_CLASS_LABELS[locale][classifySalience(stakeholder)]
+    : translate(locale, 'card.salienceNotAssessed')
+}
+
+/** A card for a screen reader: "name: class". */
+function cardLabel(stakeholder: Stakeholder, locale: Locale): string {
+  return `${stakeholder.name}: ${salienceLabel(stakeholder, locale)}`
 }
