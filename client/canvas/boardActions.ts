@@ -16,6 +16,25 @@ import {
 
 const CARD_GAP = 24
 const CARDS_PER_ROW = 5
+/** Steps of {@link personalOffset}: 16 × 16 places, 12 px apart. */
+const OFFSET_STEPS = 16
+const OFFSET_STEP = 12
+
+/**
+ * Where one person's new cards are nudged to, 0–180 px right and down, the same for that
+ * person every time. Two people adding cards at the same moment compute the same free spot;
+ * without a nudge one person's cards land exactly on the other's and hide them. With it, two
+ * people share a place once in 256.
+ */
+export function personalOffset(userId: string): { x: number; y: number } {
+  let hash = 2166136261
+  for (let i = 0; i < userId.length; i++) hash = Math.imul(hash ^ userId.charCodeAt(i), 16777619)
+  hash >>>= 0
+  return {
+    x: (hash % OFFSET_STEPS) * OFFSET_STEP,
+    y: (Math.floor(hash / OFFSET_STEPS) % OFFSET_STEPS) * OFFSET_STEP,
+  }
+}
 
 /** True for stakeholder cards. */
 export function isStakeholderCard(
@@ -39,7 +58,7 @@ export function cardsShowing(editor: Editor, stakeholderId: string): Stakeholder
 /**
  * Lays new cards out in rows and selects them: in the middle of the screen when that spot is
  * free, otherwise below everything on the page (then the view follows them), so new cards
- * never land on top of a board or of other cards.
+ * never land on top of a board or of other cards; nudged by {@link personalOffset}.
  */
 export function addStakeholderCards(editor: Editor, stakeholderIds: string[]): TLShapeId[] {
   if (stakeholderIds.length === 0) return []
@@ -48,16 +67,17 @@ export function addStakeholderCards(editor: Editor, stakeholderIds: string[]): T
   const width = columns * (CARD_SIZE.w + CARD_GAP) - CARD_GAP
   const height = rows * (CARD_SIZE.h + CARD_GAP) - CARD_GAP
   const centre = editor.getViewportPageBounds().center
-  let left = centre.x - width / 2
-  let top = centre.y - height / 2
+  const nudge = personalOffset(editor.user.getId())
+  let left = centre.x - width / 2 + nudge.x
+  let top = centre.y - height / 2 + nudge.y
   const area = new Box(left, top, width, height)
   const occupied = editor
     .getCurrentPageShapes()
     .some((shape) => editor.getShapePageBounds(shape)?.collides(area))
   const content = editor.getCurrentPageBounds()
   if (occupied && content) {
-    left = content.minX
-    top = content.maxY + 120
+    left = content.minX + nudge.x
+    top = content.maxY + 120 + nudge.y
   }
   const ids = stakeholderIds.map(() => createShapeId())
   editor.run(() => {

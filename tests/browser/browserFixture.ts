@@ -78,7 +78,13 @@ export interface TrackedPage {
 export async function openTrackedPage(
   browser: Browser,
   origin: string,
-  options: { locale?: string; name?: string; place?: 'room' | 'remote' | null } = {},
+  options: {
+    locale?: string
+    name?: string
+    place?: 'room' | 'remote' | null
+    /** The person's stable id (random otherwise). */
+    userId?: string
+  } = {},
 ): Promise<TrackedPage> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -87,12 +93,12 @@ export async function openTrackedPage(
   // A returning participant: name and place known, so the join dialog stays closed.
   if (options.place !== null) {
     await context.addInitScript(
-      ({ name, place }) => {
+      ({ name, place, id }) => {
         if (!localStorage.getItem('stakeholder-canvas:user')) {
-          localStorage.setItem('stakeholder-canvas:user', JSON.stringify({ name, place }))
+          localStorage.setItem('stakeholder-canvas:user', JSON.stringify({ name, place, id }))
         }
       },
-      { name: options.name ?? 'Tester', place: options.place ?? 'room' },
+      { name: options.name ?? 'Tester', place: options.place ?? 'room', id: options.userId },
     )
   }
   const page = await context.newPage()

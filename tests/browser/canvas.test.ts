@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { personalOffset } from '../../client/canvas/boardActions'
 import { pointForScores } from '../../client/shapes/influence-impact-matrix/matrixGeometry'
 import { regionAnchor } from '../../client/shapes/salience-diagram/salienceGeometry'
 import {
@@ -19,6 +20,9 @@ import {
 } from './browserFixture'
 
 const SCREENSHOT_DIR = '.tmp/screenshots'
+/** The two people's ids: known, so that where their new cards go is known too. */
+const ALICE = 'alice-0000-4000-8000-000000000001'
+const BOB = 'bob-0000-4000-8000-000000000002'
 
 /** Shapes of one type on the page open in `page`. */
 function shapesOfType(page: TrackedPage['page'], type: string) {
@@ -67,8 +71,8 @@ describe('the stakeholder canvas, driven with real clicks and drags', () => {
     server = await startAppServer()
     browser = await launchChromium()
     map = await createMapViaApi(server.url, 'Cocoa supply chain')
-    alice = await openTrackedPage(browser, server.url)
-    bob = await openTrackedPage(browser, server.url)
+    alice = await openTrackedPage(browser, server.url, { userId: ALICE })
+    bob = await openTrackedPage(browser, server.url, { userId: BOB })
     await alice.page.goto(shareLinkFor(server.url, map.id, map.tokens.owner))
     await bob.page.goto(shareLinkFor(server.url, map.id, map.tokens.editor))
     await waitForMapReady(alice.page)
@@ -209,6 +213,42 @@ describe('the stakeholder canvas, driven with real clicks and drags', () => {
     // The register shows it has no card any more when asked to find it.
     await page.getByRole('button', { name: 'Show Rabobank on the board' }).click()
     await page.getByText('No card on the board').waitFor()
+  })
+
+  it('two people adding a card at the same moment do not hide each other’s', async () => {
+    // The two place their cards at one free spot, each nudged by their own offset.
+    expect(personalOffset(ALICE)).not.toEqual(personalOffset(BOB))
+    // Offline for a moment, Bob cannot see Alice's new card before placing his own.
+    await bob.context.setOffline(true)
+    await expect
+      .poll(() => bob.page.getByTestId('connection-status').getAttribute('data-status'), {
+        timeout: 10_000,
+      })
+      .toBe('offline')
+    for (const [{ page }, name] of [
+      [alice, 'Added by Alice'],
+      [bob, 'Added by Bob'],
+    ] as const) {
+      await zoomToFit(page)
+      await page.getByRole('tab', { name: 'Add' }).click()
+      await page.getByLabel('Name', { exact: true }).fill(name)
+      await page.getByRole('button', { name: 'Add stakeholder', exact: true }).click()
+    }
+    await bob.context.setOffline(false)
+    for (const { page } of [alice, bob]) {
+      // A card exactly under another is drawn as an empty box: both must show their names.
+      for (const name of ['Added by Alice', 'Added by Bob']) {
+        await page
+          .locator('.stakeholder-card', { hasText: name })
+          .waitFor({ state: 'attached', timeout: 20_000 })
+      }
+    }
+    const [aliceCard, bobCard] = await Promise.all(
+      ['Added by Alice', 'Added by Bob'].map((name) => cardShapeId(alice.page, name)),
+    )
+    expect(await shapeCentreOnScreen(alice.page, aliceCard!)).not.toEqual(
+      await shapeCentreOnScreen(alice.page, bobCard!),
+    )
   })
 
   it('switches the whole UI, tldraw included, to Dutch', async () => {
