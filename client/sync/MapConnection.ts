@@ -74,6 +74,7 @@ export function connectMap(
   }
 
   const onClose = (event: CloseEvent | null) => {
+    if (event?.code === CloseCode.policyViolation) dropPendingContent(doc)
     if (event && isFinalCloseCode(event.code)) {
       status.set({ kind: 'refused', code: event.code, reason: event.reason })
       // Deleted map, or access revoked: this browser must not keep a copy of the record.
@@ -125,4 +126,17 @@ export function connectMap(
     },
   }
   return connection
+}
+
+/**
+ * Forgets what the document received but could not apply: content waiting for content it
+ * builds on, and deletions of content this browser never got. Yjs keeps both and sends them
+ * along with every sync, and the server refuses an update that refers to content it does not
+ * know (1008), so one such deletion — e.g. of an edit that was lost with a server that died —
+ * would keep all of this browser's edits out for good. Nothing of ours is lost: what waits
+ * came from the server, which sends it again with the content it needs.
+ */
+function dropPendingContent(doc: Y.Doc): void {
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
 }

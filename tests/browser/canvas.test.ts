@@ -23,6 +23,7 @@ const SCREENSHOT_DIR = '.tmp/screenshots'
 /** The two people's ids: known, so that where their new cards go is known too. */
 const ALICE = 'alice-0000-4000-8000-000000000001'
 const BOB = 'bob-0000-4000-8000-000000000002'
+const CAROL = 'carol-000-4000-8000-000000000003'
 
 /** Shapes of one type on the page open in `page`. */
 function shapesOfType(page: TrackedPage['page'], type: string) {
@@ -249,6 +250,70 @@ describe('the stakeholder canvas, driven with real clicks and drags', () => {
     expect(await shapeCentreOnScreen(alice.page, aliceCard!)).not.toEqual(
       await shapeCentreOnScreen(alice.page, bobCard!),
     )
+  })
+
+  it('a browser whose local copy holds a deletion of content nobody has still saves its edits', async () => {
+    // Carol's local copy (IndexedDB) holds a deletion of an edit that exists nowhere, as an
+    // edit lost with a dead server could leave behind. Every sync sends it along, and the
+    // server refuses updates that refer to content it does not know.
+    const carol = await openTrackedPage(browser, server.url, { userId: CAROL })
+    const { page } = carol
+    await page.goto(server.url)
+    await page.evaluate(async (mapId) => {
+      // y-indexeddb's layout: an 'updates' store of Yjs updates and a 'custom' store.
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(`stakeholder-canvas:${mapId}`)
+        request.onupgradeneeded = () => {
+          request.result.createObjectStore('updates', { autoIncrement: true })
+          request.result.createObjectStore('custom')
+        }
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+      // No structs; deletes clock 0 of client 12345 (varuint 0xB9 0x60).
+      const deletion = new Uint8Array([0, 1, 0xb9, 0x60, 1, 0, 1])
+      await new Promise((resolve, reject) => {
+        const transaction = db.transaction('updates', 'readwrite')
+        transaction.objectStore('updates').add(deletion)
+        transaction.oncomplete = resolve
+        transaction.onerror = reject
+      })
+      db.close()
+    }, map.id)
+    await page.goto(shareLinkFor(server.url, map.id, map.tokens.editor))
+    await waitForMapReady(page)
+    // The local copy is loaded once y-indexeddb has added its own first record beside ours.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (mapId) =>
+            new Promise<number>((resolve) => {
+              const request = indexedDB.open(`stakeholder-canvas:${mapId}`)
+              request.onsuccess = () => {
+                const count = request.result.transaction('updates').objectStore('updates').count()
+                count.onsuccess = () => {
+                  resolve(count.result)
+                  request.result.close()
+                }
+              }
+            }),
+          map.id,
+        ),
+      )
+      .toBeGreaterThan(1)
+    // A server restart: every client syncs afresh, Carol's sync carrying the deletion, and
+    // what she adds meanwhile travels with it.
+    await server.restart()
+    await page.getByRole('tab', { name: 'Add' }).click()
+    await page.getByLabel('Name', { exact: true }).fill('Added by Carol')
+    await page.getByRole('button', { name: 'Add stakeholder', exact: true }).click()
+    await alice.page
+      .locator('.stakeholder-card', { hasText: 'Added by Carol' })
+      .waitFor({ state: 'attached', timeout: 15_000 })
+    await expect
+      .poll(() => page.getByTestId('connection-status').getAttribute('data-status'))
+      .toBe('connected')
+    await carol.context.close()
   })
 
   it('switches the whole UI, tldraw included, to Dutch', async () => {
