@@ -7,6 +7,7 @@
  * recording window and the recording ends with the last move, so no idle frame dilutes the
  * figures.
  */
+import path from 'node:path'
 import { type Browser, type Page, chromium } from 'playwright-core'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -273,16 +274,33 @@ export async function measureDrag(page: Page): Promise<{ drag: FrameTimes; dragM
   return { drag: summarise(deltas), dragMove: summarise(moves) }
 }
 
-/** Measures maps of each size in `sizes`; `distDir` must hold a fresh `npx vite build`. */
-export async function runBrowserBench(sizes: readonly number[]): Promise<BrowserResult[]> {
-  const server = await startBenchServer('ours', {
-    env: { MAX_MESSAGE_BYTES: String(256 * 1024 * 1024), RATE_BYTE_BURST: String(1024 ** 3) },
+/**
+ * Our server with limits loose enough to store a 5,000-card map in one message, serving the
+ * built client from `staticDir` (default dist/client).
+ */
+export function startBrowserBenchServer(staticDir?: string): Promise<BenchServer> {
+  return startBenchServer('ours', {
+    env: {
+      MAX_MESSAGE_BYTES: String(256 * 1024 * 1024),
+      RATE_BYTE_BURST: String(1024 ** 3),
+      ...(staticDir ? { STATIC_DIR: path.resolve(staticDir) } : {}),
+    },
   })
-  const browser = await chromium.launch({
+}
+
+/** Debian's headless Chromium with the flags this machine's closed network needs. */
+export function launchBenchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
   })
+}
+
+/** Measures maps of each size in `sizes`; `distDir` must hold a fresh `npx vite build`. */
+export async function runBrowserBench(sizes: readonly number[]): Promise<BrowserResult[]> {
+  const server = await startBrowserBenchServer()
+  const browser = await launchBenchChromium()
   const results: BrowserResult[] = []
   try {
     for (const cards of sizes) {

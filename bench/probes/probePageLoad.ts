@@ -16,23 +16,16 @@
  * `staticDir` defaults to dist/client (`npm run build` first).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
-import { type BenchServer, startBenchServer } from '../BenchServer'
-import { CHROMIUM_ARGS, openBenchMap, storeBenchMap } from '../browser/runBrowserBench'
+import type { Browser } from 'playwright-core'
+import type { BenchServer } from '../BenchServer'
+import {
+  launchBenchChromium,
+  openBenchMap,
+  startBrowserBenchServer,
+  storeBenchMap,
+} from '../browser/runBrowserBench'
 
 type Address = Awaited<ReturnType<typeof storeBenchMap>>
-
-/** A bench server (lenient limits, as the browser bench has them) serving `staticDir`. */
-function startServer(staticDir: string | undefined): Promise<BenchServer> {
-  return startBenchServer('ours', {
-    env: {
-      MAX_MESSAGE_BYTES: String(256 * 1024 * 1024),
-      RATE_BYTE_BURST: String(1024 ** 3),
-      ...(staticDir ? { STATIC_DIR: path.resolve(staticDir) } : {}),
-    },
-  })
-}
 
 // Plain script text: tsx would wrap named functions in a helper the page does not have.
 const RECORD_MILESTONES = `
@@ -174,24 +167,20 @@ async function compare(
 }
 
 const [mode = 'milestones', ...rest] = process.argv.slice(2)
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-})
+const browser = await launchBenchChromium()
 const servers: BenchServer[] = []
 try {
   if (mode === 'compare') {
     const [cards, loads, dirA, dirB] = rest
     if (!dirA || !dirB) throw new Error('compare needs <cards> <loads> <staticDirA> <staticDirB>')
-    servers.push(await startServer(dirA), await startServer(dirB))
+    servers.push(await startBrowserBenchServer(dirA), await startBrowserBenchServer(dirB))
     const addresses = await Promise.all(
       servers.map((server) => storeBenchMap(server, Number(cards))),
     )
     await compare(browser, servers, addresses, Number(cards), Number(loads))
   } else if (mode === 'milestones' || mode === 'profile') {
     const [cards = '1000', staticDir] = rest
-    servers.push(await startServer(staticDir))
+    servers.push(await startBrowserBenchServer(staticDir))
     const address = await storeBenchMap(servers[0]!, Number(cards))
     await (mode === 'profile' ? profile : milestones)(browser, servers[0]!, address)
   } else throw new Error(`unknown mode "${mode}": milestones, profile or compare`)

@@ -3,12 +3,10 @@ import Database from 'better-sqlite3'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { RoomPeer } from '../../server/rooms/Room'
 import { RoomRegistry } from '../../server/rooms/RoomRegistry'
-import type { MapStore } from '../../server/storage/MapStore'
 import { SQLITE_FILE_NAME, SqliteMapStore } from '../../server/storage/SqliteMapStore'
 import { CloseCode } from '../../shared/protocol/closeCodes'
-import { createFixture, createMap, waitFor, waitForSync } from './testServer'
+import { createFixture, createMap, fakePeer, waitFor, waitForSync, withAppend } from './testServer'
 import type { TestServer } from './testServer'
 
 const fixture = createFixture()
@@ -242,22 +240,3 @@ describe('rooms', () => {
     expect(test.server.rooms.size).toBe(1)
   })
 })
-
-/** A peer that records nothing: enough to hold a room open. */
-function fakePeer(id: string): RoomPeer {
-  const ignore = (): void => {}
-  return {
-    id,
-    role: 'editor',
-    sendSyncStep1: ignore,
-    sendSyncStep2: ignore,
-    sendUpdate: ignore,
-    sendAwareness: ignore,
-    close: ignore,
-  }
-}
-
-/** `store` with its appendUpdates replaced, everything else delegated. */
-function withAppend(store: MapStore, append: MapStore['appendUpdates']): MapStore {
-  return Object.assign(Object.create(store) as MapStore, { appendUpdates: append })
-}

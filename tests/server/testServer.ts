@@ -16,6 +16,8 @@ import type { Role } from '../../shared/protocol/roles'
 import { loadConfig } from '../../server/config'
 import type { ServerConfig } from '../../server/config'
 import { createServer } from '../../server/createServer'
+import type { RoomPeer } from '../../server/rooms/Room'
+import type { MapStore } from '../../server/storage/MapStore'
 import type { ServerDependencies, StakeholderCanvasServer } from '../../server/createServer'
 
 /** A running test server. */
@@ -229,4 +231,23 @@ export async function waitFor(
     if (Date.now() > deadline) throw new Error(message)
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
+}
+
+/** A peer that records nothing: enough to hold a room open. */
+export function fakePeer(id: string): RoomPeer {
+  const ignore = (): void => {}
+  return {
+    id,
+    role: 'editor',
+    sendSyncStep1: ignore,
+    sendSyncStep2: ignore,
+    sendUpdate: ignore,
+    sendAwareness: ignore,
+    close: ignore,
+  }
+}
+
+/** `store` with its appendUpdates replaced, everything else delegated. */
+export function withAppend(store: MapStore, append: MapStore['appendUpdates']): MapStore {
+  return Object.assign(Object.create(store) as MapStore, { appendUpdates: append })
 }

@@ -12,7 +12,7 @@ import {
 } from 'tldraw'
 import { RATING_ATTRIBUTES } from '../../../shared/scoring/aggregateRatings'
 import type { Stakeholder } from '../../../shared/stakeholder/Stakeholder'
-import { classifySalience } from '../../../shared/scoring/classifySalience'
+import { type SalienceClass, classifySalience } from '../../../shared/scoring/classifySalience'
 import { engagementQuadrant } from '../../../shared/scoring/engagementQuadrant'
 import {
   CATEGORY_LABELS,
@@ -171,7 +171,7 @@ function StakeholderCard({
   const assessed = isSalienceAssessed(stakeholder)
   const colour = assessed ? SALIENCE_COLOURS[salienceClass] : UNASSESSED_COLOUR
   const compact = shape.props.h < COMPACT_BELOW
-  const classLabel = salienceLabel(stakeholder, locale)
+  const classLabel = salienceLabel(assessed, salienceClass, locale)
   const attributes = {
     'data-stakeholder-id': stakeholder.id,
     'data-salience': salienceClass,
@@ -186,7 +186,7 @@ function StakeholderCard({
         className={`stakeholder-card stakeholder-card--simple${compact ? ' stakeholder-card--compact' : ''}`}
         style={{ ...style, borderColor: colour }}
         role="img"
-        aria-label={cardLabel(stakeholder, locale)}
+        aria-label={`${stakeholder.name}: ${classLabel}`}
         {...attributes}
       >
         <div
@@ -278,13 +278,18 @@ function CardDecorationBadges({ decoration }: { decoration: CardDecoration }) {
 }
 
 /** The salience class as a card shows it; an unscored stakeholder is "not assessed". */
-function salienceLabel(stakeholder: Stakeholder, locale: Locale): string {
-  return isSalienceAssessed(stakeholder)
-    ? SALIENCE_CLASS_LABELS[locale][classifySalience(stakeholder)]
+function salienceLabel(assessed: boolean, salienceClass: SalienceClass, locale: Locale): string {
+  return assessed
+    ? SALIENCE_CLASS_LABELS[locale][salienceClass]
     : translate(locale, 'card.salienceNotAssessed')
 }
 
 /** A card for a screen reader: "name: class". */
 function cardLabel(stakeholder: Stakeholder, locale: Locale): string {
-  return `${stakeholder.name}: ${salienceLabel(stakeholder, locale)}`
+  const label = salienceLabel(
+    isSalienceAssessed(stakeholder),
+    classifySalience(stakeholder),
+    locale,
+  )
+  return `${stakeholder.name}: ${label}`
 }

@@ -7,11 +7,19 @@ import { Redis } from 'ioredis'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { runWithLease } from '../../../server/cluster/runWithLease'
-import type { MapStore } from '../../../server/storage/MapStore'
 import { PostgresMapStore } from '../../../server/storage/PostgresMapStore'
 import { createTestSchema } from '../testPostgres'
 import { startTestRedis } from '../testRedis'
-import { apiFetch, createFixture, createMap, nextClose, waitFor, waitForSync } from '../testServer'
+import {
+  apiFetch,
+  createFixture,
+  createMap,
+  fakePeer,
+  nextClose,
+  waitFor,
+  waitForSync,
+  withAppend,
+} from '../testServer'
 import type { TestServer } from '../testServer'
 
 const schema = await createTestSchema()
@@ -177,11 +185,9 @@ describe.skipIf(schema === null || redis === null)('cluster of in-process nodes'
     const pgStore = new PostgresMapStore({ connectionString: schema?.url ?? '', poolSize: 2 })
     let release: () => void = () => undefined
     let held: Promise<void> | null = null
-    const gated = Object.assign(Object.create(pgStore) as MapStore, {
-      appendUpdates: async (mapId: string, updates: readonly Uint8Array[]) => {
-        await held
-        return pgStore.appendUpdates(mapId, updates)
-      },
+    const gated = withAppend(pgStore, async (mapId, updates) => {
+      await held
+      return pgStore.appendUpdates(mapId, updates)
     })
     const env = { DATABASE_URL: schema?.url ?? '', REDIS_URL: redis?.url ?? '' }
     const nodeA = await fixture.startServer({ ...env, NODE_ID: 'node-a' }, { store: gated })
@@ -237,17 +243,7 @@ function docWithClientId(id: number): Y.Doc {
 
 /** The document of the map's room on `node`, held open by a server-side peer. */
 async function peekRoomDoc(node: TestServer, mapId: string): Promise<Y.Doc> {
-  const ignore = (): void => {}
-  const peer = {
-    id: 'peek',
-    role: 'editor' as const,
-    sendSyncStep1: ignore,
-    sendSyncStep2: ignore,
-    sendUpdate: ignore,
-    sendAwareness: ignore,
-    close: ignore,
-  }
-  const joined = await node.server.rooms.join(mapId, peer)
+  const joined = await node.server.rooms.join(mapId, fakePeer('peek'))
   if (!joined.ok) throw new Error(`map ${mapId} not found`)
   return joined.room.doc
 }
