@@ -41,3 +41,21 @@ export const ALLOWED_ROOT_NAMES: readonly string[] = [...MAP_ROOT_NAMES, ...ARRA
 
 /** Root types whose changes need the owner or facilitator role. */
 export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP]
+
+/**
+ * A map's second document: what only roles that may read confidential data receive
+ * (`canReadConfidential`). It is synced on its own socket, `/sync/<mapId>/confidential`,
+ * stored and versioned apart from the map document, so a viewer's or editor's connection
+ * never carries a byte of it.
+ *
+ * - `contacts`: stakeholder id → Y.Map of contact id → contact (personal data).
+ * - `confidentialLog`: stakeholder id → Y.Map of entry id → engagement-log entry whose
+ *   confidentiality is `confidential`.
+ */
+export const CONFIDENTIAL_DOCUMENT = 'confidential'
+/** Contacts, in the confidential document. */
+export const CONFIDENTIAL_CONTACTS_MAP = 'contacts'
+/** Confidential engagement-log entries, in the confidential document. */
+export const CONFIDENTIAL_LOG_MAP = 'confidentialLog'
+/** Every root type the confidential document may have. */
+export const CONFIDENTIAL_ROOT_NAMES = [CONFIDENTIAL_CONTACTS_MAP, CONFIDENTIAL_LOG_MAP] as const

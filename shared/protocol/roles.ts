@@ -33,6 +33,14 @@ export function canManageLink(actor: Role, target: Role): boolean {
   return target === 'owner' ? actor === 'owner' : canFacilitate(actor)
 }
 
+/**
+ * Contacts (personal data) and confidential engagement-log entries: owners and facilitators
+ * only. The server never sends them to other roles, on any path (sync, versions, exports).
+ */
+export function canReadConfidential(role: Role): boolean {
+  return role === 'owner' || role === 'facilitator'
+}
+
 /** The audit trail names participants, so viewers (e.g. a public display) do not get it. */
 export function canReadAudit(role: Role): boolean {
   return role !== 'viewer'
