@@ -6,7 +6,8 @@
  *   `doc.getMap('tldraw')` in one Yjs transaction, at most every `flushIntervalMs`, so a drag
  *   sends ~20 updates a second instead of one per pointer event.
  * - Remote changes (any transaction not made by this binding) enter the store through
- *   `mergeRemoteChanges`, so tldraw keeps them out of the local undo stack.
+ *   `mergeRemoteChanges`, so tldraw keeps them out of the local undo stack. A removal that
+ *   may only be Yjs waiting for a missing update is held until it is not.
  * - The tldraw schema the document was written with is kept in `doc.getMap('meta')`. A
  *   client whose schema is older than the document's must not write: the binding turns
  *   read-only and reports `outdated`, and the page asks the user to reload. A newer client
@@ -152,6 +153,12 @@ export function bindTldrawStoreToYDoc(
   // --- store → document ----------------------------------------------------------------------
   // Latest value per record id, or null for a removal; written together on flush.
   const pending = new Map<TLRecord['id'], TLRecord | null>()
+  // An update whose new value of a record must wait for an update not yet received (Yjs keeps
+  // it as pending structs) still deletes the old value at once: the record looks deleted until
+  // the missing update arrives, e.g. when a peer reconnects and a broadcast overtakes its sync
+  // step 2. Removing it from the store then would make tldraw drop the arrows bound to it on
+  // this screen only, for good. So such removals wait until nothing is pending.
+  const deferredRemovals = new Set<TLRecord['id']>()
   let flushTimer: ReturnType<typeof setTimeout> | null = null
   let lastFlush = 0
 
@@ -200,10 +207,14 @@ export function bindTldrawStoreToYDoc(
     }
     const toPut: TLRecord[] = []
     const toRemove: TLRecord['id'][] = []
+    const waiting = doc.store.pendingStructs !== null
     event.changes.keys.forEach((change, key) => {
       const id = key as TLRecord['id']
-      if (change.action === 'delete') toRemove.push(id)
-      else {
+      deferredRemovals.delete(id)
+      if (change.action === 'delete') {
+        if (waiting) deferredRemovals.add(id)
+        else toRemove.push(id)
+      } else {
         const record = records.get(id)
         if (record) toPut.push(record)
       }
@@ -217,12 +228,21 @@ export function bindTldrawStoreToYDoc(
     })
   }
 
+  /** After any transaction that left nothing pending: the deferred removals still in effect. */
+  function applyDeferredRemovals() {
+    if (deferredRemovals.size === 0 || doc.store.pendingStructs !== null) return
+    const gone = [...deferredRemovals].filter((id) => !records.has(id) && store.has(id))
+    deferredRemovals.clear()
+    if (gone.length) store.mergeRemoteChanges(() => store.remove(gone))
+  }
+
   function onMetaChanged() {
     schemaState.set(compareSchema().state)
   }
 
   records.observe(onRecordsChanged)
   meta.observe(onMetaChanged)
+  doc.on('afterTransaction', applyDeferredRemovals)
 
   return {
     schemaState,
@@ -232,6 +252,7 @@ export function bindTldrawStoreToYDoc(
       stopListening()
       records.unobserve(onRecordsChanged)
       meta.unobserve(onMetaChanged)
+      doc.off('afterTransaction', applyDeferredRemovals)
     },
   }
 }
