@@ -6,8 +6,9 @@
  *   `doc.getMap('tldraw')` in one Yjs transaction, at most every `flushIntervalMs`, so a drag
  *   sends ~20 updates a second instead of one per pointer event.
  * - Remote changes (any transaction not made by this binding) enter the store through
- *   `mergeRemoteChanges`, so tldraw keeps them out of the local undo stack. A removal that
- *   may only be Yjs waiting for a missing update is held until it is not.
+ *   `mergeRemoteChanges`, so tldraw keeps them out of the local undo stack. What tldraw itself
+ *   changes in reaction (bindings removed with their shape) is written like a local change, and
+ *   a removal that may only be Yjs waiting for a missing update is held until it is not.
  * - The tldraw schema the document was written with is kept in `doc.getMap('meta')`. A
  *   client whose schema is older than the document's must not write: the binding turns
  *   read-only and reports `outdated`, and the page asks the user to reload. A newer client
@@ -25,6 +26,7 @@ import {
   DocumentRecordType,
   PageRecordType,
   TLDOCUMENT_ID,
+  isEqual,
 } from 'tldraw'
 import type * as Y from 'yjs'
 import {
@@ -198,6 +200,31 @@ export function bindTldrawStoreToYDoc(
     { source: 'user', scope: 'document' },
   )
 
+  // tldraw reacts to some remote changes while they are merged: deleting a card also removes
+  // the bindings of arrows drawn to it concurrently elsewhere, and leaves those arrows' ends
+  // where the card was. Those reactions are marked 'remote' like the merge itself, but no
+  // document holds them; they are written like local changes, or this screen would keep a
+  // canvas that no one else has. What still equals the document is the merge itself.
+  const stopListeningToMerges = store.listen(
+    ({ changes }) => {
+      const ids = [
+        ...Object.keys(changes.added),
+        ...Object.keys(changes.updated),
+        ...Object.keys(changes.removed),
+      ] as TLRecord['id'][]
+      for (const id of ids) {
+        if (deferredRemovals.has(id)) continue
+        const current = store.get(id)
+        const stored = records.get(id)
+        if (current === undefined) {
+          if (stored !== undefined) pending.set(id, null)
+        } else if (!isEqual(current, stored)) pending.set(id, current)
+      }
+      if (pending.size > 0) scheduleFlush()
+    },
+    { source: 'remote', scope: 'document' },
+  )
+
   // --- document → store ----------------------------------------------------------------------
   function onRecordsChanged(event: Y.YMapEvent<TLRecord>, transaction: Y.Transaction) {
     if (transaction.origin === origin) return
@@ -250,6 +277,7 @@ export function bindTldrawStoreToYDoc(
     dispose() {
       flush()
       stopListening()
+      stopListeningToMerges()
       records.unobserve(onRecordsChanged)
       meta.unobserve(onMetaChanged)
       doc.off('afterTransaction', applyDeferredRemovals)

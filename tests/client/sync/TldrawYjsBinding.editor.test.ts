@@ -128,4 +128,40 @@ describe('tldraw ↔ Yjs binding with an editor on every side', () => {
     expect(bindingsOf(b)).toEqual(['binding:relation-end', 'binding:relation-start'])
     expect(canvasOf(b)).toEqual(documentOf(docB))
   })
+
+  // Fuzz seed 24757: when one person deleted a card while another drew an arrow to it, the
+  // second person's tldraw left the arrow's loose end where the card had been, on that screen
+  // only; the document, and so everyone else, kept the arrow as drawn.
+  it('shows an arrow drawn to a card deleted at the same time alike on every screen', () => {
+    const docA = docOf(1)
+    const a = open(docA)
+    const left = createShapeId('left')
+    const card = createShapeId('card')
+    a.editor.createShapes([
+      { id: left, type: 'geo', x: 0, y: 0, props: { w: 100, h: 100 } },
+      { id: card, type: 'geo', x: 400, y: 200, props: { w: 100, h: 100 } },
+    ])
+    a.binding.flush()
+    const docB = docOf(2, docA)
+    const b = open(docB)
+
+    const fromA = updatesOf(docA)
+    a.editor.deleteShapes([card])
+    a.binding.flush()
+    const arrow = drawArrow(b, 'relation', card, left)
+    b.binding.flush()
+    // The deletion reaches B first; then A gets the arrow, and B what A made of it.
+    Y.applyUpdate(docB, fromA[0]!)
+    for (let round = 0; round < 5; round++) {
+      Y.applyUpdate(docA, Y.encodeStateAsUpdate(docB, Y.encodeStateVector(docA)))
+      Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA, Y.encodeStateVector(docB)))
+      a.binding.flush()
+      b.binding.flush()
+    }
+    expect(a.store.has(card)).toBe(false)
+    expect(b.store.get(arrow)).toBeDefined()
+    expect(canvasOf(b)).toEqual(canvasOf(a))
+    expect(canvasOf(a)).toEqual(documentOf(docA))
+    expect(canvasOf(b)).toEqual(documentOf(docB))
+  })
 })
