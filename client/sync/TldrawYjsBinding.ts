@@ -214,11 +214,11 @@ export function bindTldrawStoreToYDoc(
       ] as TLRecord['id'][]
       for (const id of ids) {
         if (deferredRemovals.has(id)) continue
+        // What to write is what the store now shows and the document lacks; a local change
+        // the merge undid (an arrow's binding removed with its card) is no longer wanted.
         const current = store.get(id)
-        const stored = records.get(id)
-        if (current === undefined) {
-          if (stored !== undefined) pending.set(id, null)
-        } else if (!isEqual(current, stored)) pending.set(id, current)
+        if (isEqual(current, records.get(id))) pending.delete(id)
+        else pending.set(id, current ?? null)
       }
       if (pending.size > 0) scheduleFlush()
     },

@@ -164,4 +164,34 @@ describe('tldraw ↔ Yjs binding with an editor on every side', () => {
     expect(canvasOf(a)).toEqual(documentOf(docA))
     expect(canvasOf(b)).toEqual(documentOf(docB))
   })
+
+  // Fuzz seed 20922155: an arrow drawn to a card within one throttle window of the card's
+  // deletion arriving kept its binding in the list of changes to write; tldraw had already
+  // removed it, but the binding wrote it anyway, so the document held a binding no canvas had.
+  it('does not write a local change that a remote change has since undone', () => {
+    const docA = docOf(1)
+    const a = open(docA)
+    const left = createShapeId('left')
+    const card = createShapeId('card')
+    a.editor.createShapes([
+      { id: left, type: 'geo', x: 0, y: 0, props: { w: 100, h: 100 } },
+      { id: card, type: 'geo', x: 400, y: 200, props: { w: 100, h: 100 } },
+    ])
+    a.binding.flush()
+    const docB = docOf(2, docA)
+    const b = open(docB)
+    const fromA = updatesOf(docA)
+    a.editor.deleteShapes([card])
+    a.binding.flush()
+
+    drawArrow(b, 'relation', left, card)
+    Y.applyUpdate(docB, fromA[0]!)
+    b.binding.flush()
+    expect(bindingsOf(b)).toEqual(['binding:relation-start'])
+    expect(canvasOf(b)).toEqual(documentOf(docB))
+
+    Y.applyUpdate(docA, Y.encodeStateAsUpdate(docB, Y.encodeStateVector(docA)))
+    a.binding.flush()
+    expect(canvasOf(a)).toEqual(canvasOf(b))
+  })
 })
