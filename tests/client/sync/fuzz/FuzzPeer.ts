@@ -421,7 +421,7 @@ export class FuzzPeer {
       followUp: '',
       barriers: '',
       barrierMeasures: '',
-      // Confidential entries are kept apart from the map document; these are not.
+      // Public and internal only: confidential entries get a document of their own.
       confidentiality: this.dice.chance(0.5) ? 'public' : 'internal',
     }
     const result = registry.putLogEntry(id, entry)
