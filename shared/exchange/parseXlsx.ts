@@ -1,18 +1,20 @@
 /**
  * Reads the first sheet of an XLSX file a participant brings (from Excel, LibreOffice,
  * Google Sheets or `registerToXlsx`). Only the parts needed are unzipped (workbook, its
- * relationships, shared strings, worksheets), each capped in size, and read with the small
- * scanner in `scanXml` (no DOCTYPE, so no entity expansion). Formulas are not evaluated:
- * the cached value Excel stored is read.
+ * relationships, shared strings, styles, worksheets), each capped in size, and read with the
+ * small scanner in `scanXml` (no DOCTYPE, so no entity expansion). Formulas are not evaluated:
+ * the cached value Excel stored is read. A date cell is a number with a date format
+ * (`xlsxDates`); it is read as the date the user sees, in ISO form.
  */
 import { strFromU8, unzipSync } from 'fflate'
 import { EXCHANGE_LIMITS, exchangeError } from './exchangeLimits'
 import type { ExchangeError, SheetCell, SheetReadResult } from './exchangeLimits'
 import { scanXml } from './scanXml'
+import { type DateStyle, readDateStyles, serialToIsoDate } from './xlsxDates'
 import { unescapeXlsxText } from './xlsxText'
 
 const NEEDED_PART =
-  /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/
+  /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/
 
 function notXlsx(message: string): { ok: false; error: ExchangeError } {
   return { ok: false, error: exchangeError('not-xlsx', message) }
@@ -46,6 +48,17 @@ function firstSheetPath(workbook: string, rels: string): string | null {
   const { target } = found
   if (target === null) return null
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`
+}
+
+/** True when the workbook counts dates from 1904 (old Mac Excel), not from 1900. */
+function usesDate1904(workbook: string): boolean {
+  const found = { date1904: false }
+  scanXml(workbook, (event) => {
+    if (event.type !== 'open' || event.name !== 'workbookPr') return
+    const value = event.attributes.get('date1904')
+    found.date1904 = value === '1' || value === 'true'
+  })
+  return found.date1904
 }
 
 /** The text of every `<si>` of the shared-string table (phonetic runs left out). */
@@ -82,13 +95,21 @@ function columnOf(ref: string | undefined): number | null {
 interface CellState {
   column: number
   type: string
+  /** Index of the cell's style in `cellXfs`. */
+  style: number
   value: string[]
   inline: string[]
   inValue: boolean
   inInlineText: boolean
 }
 
-function cellValue(cell: CellState, shared: readonly string[]): SheetCell {
+/** Which cell styles show dates, and the workbook's date system. */
+interface DateFormats {
+  styles: ReadonlyMap<number, DateStyle>
+  date1904: boolean
+}
+
+function cellValue(cell: CellState, shared: readonly string[], dates: DateFormats): SheetCell {
   const raw = cell.value.join('')
   switch (cell.type) {
     case 's':
@@ -104,13 +125,15 @@ function cellValue(cell: CellState, shared: readonly string[]): SheetCell {
     default: {
       if (raw.trim() === '') return null
       const number = Number(raw)
-      return Number.isFinite(number) ? number : raw
+      if (!Number.isFinite(number)) return raw
+      const dateStyle = dates.styles.get(cell.style)
+      return (dateStyle && serialToIsoDate(number, dateStyle, dates.date1904)) ?? number
     }
   }
 }
 
 /** Reads the sheet's cells into rows; row n of the result is row n + 1 in Excel. */
-function readSheet(xml: string, shared: readonly string[]): SheetReadResult {
+function readSheet(xml: string, shared: readonly string[], dates: DateFormats): SheetReadResult {
   const rows: SheetCell[][] = []
   let rowIndex = -1
   let nextColumn = 0
@@ -132,14 +155,15 @@ function readSheet(xml: string, shared: readonly string[]): SheetReadResult {
         const column = columnOf(event.attributes.get('r')) ?? nextColumn
         nextColumn = column + 1
         const type = event.attributes.get('t') ?? 'n'
-        cell = { column, type, value: [], inline: [], inValue: false, inInlineText: false }
+        const style = Number(event.attributes.get('s') ?? 0)
+        cell = { column, type, style, value: [], inline: [], inValue: false, inInlineText: false }
       } else if (cell !== null && event.name === 'v') cell.inValue = !event.selfClosing
       else if (cell !== null && event.name === 't') cell.inInlineText = !event.selfClosing
     } else if (event.type === 'close') {
       if (event.name === 'v' && cell !== null) cell.inValue = false
       else if (event.name === 't' && cell !== null) cell.inInlineText = false
       else if (event.name === 'c' && cell !== null) {
-        const value = cellValue(cell, shared)
+        const value = cellValue(cell, shared, dates)
         if (value !== null && value !== '' && rowIndex >= 0) {
           if (cell.column >= EXCHANGE_LIMITS.importColumns) {
             state.failure = exchangeError('too-many-columns', 'the sheet has too many columns', {
@@ -168,9 +192,10 @@ function readSheet(xml: string, shared: readonly string[]): SheetReadResult {
 }
 
 /**
- * The rows of the first sheet of an XLSX file (row 1 = the header), cells as text,
- * numbers or booleans, empty cells as `null`. Never throws; a file that is not XLSX, too
- * large, or has more rows or columns than {@link EXCHANGE_LIMITS} allows gives an error.
+ * The rows of the first sheet of an XLSX file (row 1 = the header), cells as text, numbers
+ * or booleans (date cells as ISO text), empty cells as `null`. Never throws; a file that is
+ * not XLSX, too large, or has more rows or columns than {@link EXCHANGE_LIMITS} allows gives
+ * an error.
  */
 export function parseXlsx(bytes: Uint8Array): SheetReadResult {
   if (bytes.length > EXCHANGE_LIMITS.xlsxBytes) return tooLarge(EXCHANGE_LIMITS.xlsxBytes)
@@ -208,7 +233,12 @@ export function parseXlsx(bytes: Uint8Array): SheetReadResult {
     const shared = sharedXml === null ? [] : readSharedStrings(sharedXml)
     if (typeof shared === 'string')
       return notXlsx(`the shared strings could not be read: ${shared}`)
-    return readSheet(sheet, shared)
+    const styles = text('xl/styles.xml')
+    const dates = {
+      styles: styles === null ? new Map() : readDateStyles(styles),
+      date1904: usesDate1904(workbook),
+    }
+    return readSheet(sheet, shared, dates)
   } catch {
     // strFromU8 throws on invalid UTF-8; every other step returns its errors.
     return notXlsx('the file is not a readable XLSX workbook')
