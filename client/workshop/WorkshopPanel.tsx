@@ -22,6 +22,7 @@ import {
 } from '../../shared/workshop/workshopState'
 import { isStakeholderCard } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
+import { useStoredDraft } from '../drafts/useStoredDraft'
 import { ScoreNumber, ScoreSelect } from '../panels/fields'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { localUserPreferences } from '../user/localUser'
@@ -488,7 +489,11 @@ function ScoringSection({
     },
     [editor],
   )
-  const [draft, setDraft] = useState<Rating>({})
+  // The private scores typed but not yet submitted survive a tab switch and a reload.
+  const [draftText, setDraftText, clearDraft] = useStoredDraft(`scoring/${round?.id ?? ''}`)
+  const draft = ratingDraft(draftText)
+  const setDraft = (update: (current: Rating) => Rating) =>
+    setDraftText(JSON.stringify(update(draft)))
 
   if (!facilitator && !round) return null
   return (
@@ -532,7 +537,7 @@ function ScoringSection({
               onSubmit={(event) => {
                 event.preventDefault()
                 submitRating(model.doc, round.id, me, { ...mine, ...draft }, model.origin)
-                setDraft({})
+                clearDraft()
               }}
             >
               <p className="panel__muted">{t('workshop.scoring.private')}</p>
@@ -555,7 +560,11 @@ function ScoringSection({
                     label={t(`field.${attribute}`)}
                     value={(draft[attribute] ?? mine[attribute] ?? null) as number | null}
                     testId={`my-${attribute}`}
-                    onCommit={(value) => setDraft((d) => ({ ...d, [attribute]: value }))}
+                    draftKey={`scoring/${round.id}/${attribute}/text`}
+                    onCommit={(value) => {
+                      setDraft((d) => ({ ...d, [attribute]: value }))
+                      return { ok: true }
+                    }}
                   />
                 ))}
               </div>
@@ -799,6 +808,23 @@ function VoteSection({
       )}
     </section>
   )
+}
+
+/** A kept scoring draft: known attributes with a number or null; anything else is dropped. */
+function ratingDraft(text: string): Rating {
+  if (!text) return {}
+  try {
+    const parsed: unknown = JSON.parse(text)
+    const draft: Rating = {}
+    if (typeof parsed !== 'object' || parsed === null) return draft
+    for (const attribute of RATING_ATTRIBUTES) {
+      const value = (parsed as Record<string, unknown>)[attribute]
+      if (value === null || typeof value === 'number') draft[attribute] = value
+    }
+    return draft
+  } catch {
+    return {}
+  }
 }
 
 /** A small whole number from 1 to `max`, such as the number of tables or of dots. */
