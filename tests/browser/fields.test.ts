@@ -339,7 +339,8 @@ describe('no typed word is lost, whichever way a person leaves a field', () => {
     await revealEntryField(page, email)
     expect(await email.inputValue()).toBe('ama.mensah.example.org')
     expect(await email.getAttribute('aria-invalid')).toBe('true')
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/fields-invalid-email-en.png` })
+    await email.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/fields-contact-error-en.png` })
     await email.fill('ama.mensah@example.org')
     await email.press('Tab')
     await expect.poll(() => email.getAttribute('aria-invalid')).toBeNull()
@@ -363,6 +364,7 @@ describe('no typed word is lost, whichever way a person leaves a field', () => {
     )
     expect(await date.inputValue()).toBe('')
     expect((await serverRecord(server, map, FIRST))!.engagement.log[0]!.date).toBe(before)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/fields-date-error-en.png` })
     await date.fill('2026-05-12')
     await page.getByLabel('Method', { exact: true }).click()
     await expect
@@ -499,6 +501,7 @@ describe('fields in Dutch, and what a viewer is shown', () => {
       .toBe(
         'Een dialoog in het logboek heeft een datum nodig. Vul de datum in waarop die plaatsvond.',
       )
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/fields-date-error-nl.png` })
   })
 
   it('shows a viewer no Add tab and no inputs, only the record as text', async () => {
