@@ -228,6 +228,7 @@ export const en = {
   'workshop.hands.none': 'No hands raised.',
   'workshop.hands.lowerFor': 'Lower {name}’s hand',
   'workshop.agenda.heading': 'Agenda and timer',
+  'workshop.agenda.minutesInvalid': 'A whole number of minutes, 1 to {max}.',
   'workshop.agenda.minutesFor': 'Minutes for {name}',
   'workshop.agenda.minutes': '{minutes} min',
   'workshop.timer.start': 'Start',

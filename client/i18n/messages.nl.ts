@@ -233,6 +233,7 @@ export const nl: Record<MessageKey, string> = {
   'workshop.hands.none': 'Geen handen opgestoken.',
   'workshop.hands.lowerFor': 'Hand van {name} laten zakken',
   'workshop.agenda.heading': 'Programma en timer',
+  'workshop.agenda.minutesInvalid': 'Een heel aantal minuten, van 1 tot {max}.',
   'workshop.agenda.minutesFor': 'Minuten voor {name}',
   'workshop.agenda.minutes': '{minutes} min',
   'workshop.timer.start': 'Start',

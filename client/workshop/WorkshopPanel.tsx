@@ -29,6 +29,7 @@ import { localUserPreferences } from '../user/localUser'
 import { presenceUserId } from '../user/presenceUser'
 import type { WorkshopModel } from './WorkshopModel'
 import { ParticipantsList, useParticipants } from './ParticipantsList'
+import { AgendaMinutesInput } from './AgendaMinutesInput'
 import { agendaBlockName } from './agendaBlockName'
 import { serverNow } from './serverClock'
 import { bringGroupIntoPlenary, ensureGroupAreas, groupShapeIds } from './tableGroups'
@@ -147,13 +148,12 @@ function AgendaSection({
   const { agenda, timer } = state
   const write = <K extends keyof FacilitationState>(key: K, value: FacilitationState[K]) =>
     setFacilitation(model.doc, key, value, model.origin)
-  const setMinutes = (block: AgendaBlock, minutes: number) => {
-    if (!Number.isFinite(minutes) || minutes < 1 || minutes > 600) return
+  // The input checks the range (1–600 whole minutes) and says so at the field.
+  const setMinutes = (block: AgendaBlock, minutes: number) =>
     write(
       'agenda',
-      agenda.map((b) => (b.id === block.id ? { ...b, minutes: Math.round(minutes) } : b)),
+      agenda.map((b) => (b.id === block.id ? { ...b, minutes } : b)),
     )
-  }
   return (
     <section aria-labelledby="agenda-heading">
       <h3 id="agenda-heading">{t('workshop.agenda.heading')}</h3>
@@ -164,15 +164,11 @@ function AgendaSection({
             <li key={block.id} className={running ? 'workshop__agenda--running' : undefined}>
               <span className="workshop__agenda-name">{agendaBlockName(block, locale)}</span>
               {facilitator ? (
-                <input
-                  type="number"
-                  min={1}
-                  max={600}
-                  aria-label={t('workshop.agenda.minutesFor', {
-                    name: agendaBlockName(block, locale),
-                  })}
-                  value={block.minutes}
-                  onChange={(event) => setMinutes(block, Number(event.target.value))}
+                <AgendaMinutesInput
+                  blockId={block.id}
+                  label={t('workshop.agenda.minutesFor', { name: agendaBlockName(block, locale) })}
+                  minutes={block.minutes}
+                  onCommit={(minutes) => setMinutes(block, minutes)}
                 />
               ) : (
                 <span>{t('workshop.agenda.minutes', { minutes: block.minutes })}</span>

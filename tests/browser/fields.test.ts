@@ -388,6 +388,33 @@ describe('no typed word is lost, whichever way a person leaves a field', () => {
     expect((await serverRecord(server, map, SECOND))?.contacts[0]?.name).toBe('Kofi Boateng')
   })
 
+  it("an agenda block's minutes are one change when typed, and a wrong number stays with the reason", async () => {
+    const { page } = alice
+    await page.getByRole('tab', { name: 'Workshop' }).click()
+    await bob.page.getByRole('tab', { name: 'Workshop' }).click()
+    const minutes = page.getByRole('textbox', { name: /^Minutes for / }).first()
+    const name = (await minutes.getAttribute('aria-label'))!.replace('Minutes for ', '')
+    await minutes.click()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.press('Backspace')
+    await page.keyboard.type('45')
+    const spot = await emptyCanvasPoint(page)
+    await page.mouse.click(spot.x, spot.y)
+    const bobsBlock = bob.page.locator('.workshop__agenda li', { hasText: name }).first()
+    await expect.poll(() => bobsBlock.textContent(), { timeout: 5000 }).toContain('45 min')
+    await minutes.fill('0')
+    await minutes.press('Enter')
+    await expect.poll(() => minutes.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('.workshop__agenda .field__error').textContent()).toBe(
+      'A whole number of minutes, 1 to 600.',
+    )
+    expect(await minutes.inputValue()).toBe('0')
+    expect(await bobsBlock.textContent()).toContain('45 min')
+    await minutes.fill('30')
+    await minutes.press('Enter')
+    await expect.poll(() => bobsBlock.textContent(), { timeout: 5000 }).toContain('30 min')
+  })
+
   it('text typed into the Add panel and a version name survives a tab switch and a reload', async () => {
     const { page } = alice
     await page.getByRole('tab', { name: 'Add' }).click()
