@@ -183,6 +183,7 @@ function StakeholderForm({
             value={stakeholder.kind}
             options={STAKEHOLDER_KINDS}
             labels={KIND_LABELS[locale]}
+            error={errors.kind}
             onCommit={patch('kind')}
           />
           <SelectField
@@ -191,6 +192,7 @@ function StakeholderForm({
             options={VALUE_CHAIN_POSITIONS}
             labels={VALUE_CHAIN_LABELS[locale]}
             emptyLabel={t('field.unknown')}
+            error={errors.valueChainPosition}
             onCommit={patch('valueChainPosition')}
           />
         </div>
@@ -199,6 +201,7 @@ function StakeholderForm({
           value={stakeholder.category}
           options={STAKEHOLDER_CATEGORIES}
           labels={CATEGORY_LABELS[locale]}
+          error={errors.category}
           onCommit={patch('category')}
           testId="field-category"
         />
@@ -213,12 +216,14 @@ function StakeholderForm({
           label={t('field.affected')}
           hint={t('field.affected.hint')}
           value={stakeholder.affected}
+          error={errors.affected}
           onCommit={patch('affected')}
           testId="field-affected"
         />
         <CheckboxField
           label={t('field.vulnerable')}
           value={stakeholder.vulnerable}
+          error={errors.vulnerable}
           onCommit={patch('vulnerable')}
           testId="field-vulnerable"
         />
@@ -233,6 +238,7 @@ function StakeholderForm({
         <RepresentsPicker
           stakeholder={stakeholder}
           registry={registry}
+          error={errors.represents}
           onCommit={patch('represents')}
         />
       </fieldset>
@@ -281,6 +287,7 @@ function StakeholderForm({
           value={stakeholder.attitude}
           options={ATTITUDES}
           labels={ATTITUDE_LABELS[locale]}
+          error={errors.attitude}
           onCommit={patch('attitude')}
         />
         <TextArea
@@ -314,6 +321,7 @@ function StakeholderForm({
             value={stakeholder.engagement.status}
             options={ENGAGEMENT_STATUSES}
             labels={ENGAGEMENT_STATUS_LABELS[locale]}
+            error={errors.engagementStatus}
             onCommit={patch('engagementStatus')}
           />
           <SelectField
@@ -322,6 +330,7 @@ function StakeholderForm({
             options={ENGAGEMENT_LEVELS}
             labels={ENGAGEMENT_LEVEL_LABELS[locale]}
             emptyLabel={t('field.notDecided')}
+            error={errors.engagementLevel}
             onCommit={patch('engagementLevel')}
           />
         </div>
@@ -436,10 +445,12 @@ function ModelSummary({
 function RepresentsPicker({
   stakeholder,
   registry,
+  error,
   onCommit,
 }: {
   stakeholder: Stakeholder
   registry: StakeholderRegistry
+  error?: string
   onCommit(value: string[]): void
 }) {
   const { t } = useTranslation()
@@ -484,6 +495,11 @@ function RepresentsPicker({
           </label>
         ))}
       </div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
     </fieldset>
   )
 }
