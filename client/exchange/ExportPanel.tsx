@@ -23,6 +23,7 @@ import { useExchangeT } from './useExchangeT'
 import { exportFileName } from '../../shared/exchange/exportFileName'
 import { openReport } from './openReport'
 import { sanitiseSvg } from './sanitiseSvg'
+import { useStoredDraft } from '../drafts/useStoredDraft'
 
 /** Props of {@link ExportPanel}. */
 export interface ExportPanelProps {
@@ -66,7 +67,8 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
   const [jsonContacts, setJsonContacts] = useState(false)
   const [reportContacts, setReportContacts] = useState(false)
   const [reportLocale, setReportLocale] = useState<Locale>(locale)
-  const [organisation, setOrganisation] = useState('')
+  // Kept across tab switches and reloads, like every text typed into the panels.
+  const [organisation, setOrganisation] = useStoredDraft('export/organisation')
   const [scope, setScope] = useState<'board' | 'selection'>('board')
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null)
   const [busy, setBusy] = useState(false)

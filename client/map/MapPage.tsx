@@ -9,6 +9,7 @@ import { cardsShowing } from '../canvas/boardActions'
 import { syncCardPlacement } from '../canvas/cardPlacement'
 import { deleteAsksAboutStakeholders } from '../canvas/deleteAsksAboutStakeholders'
 import { rememberMap } from '../home/recentMaps'
+import { FieldDrafts, FieldDraftsContext } from '../drafts/FieldDrafts'
 import { SidePanel } from '../panels/SidePanel'
 import { cardShapeMessages } from '../shapes/stakeholder-card/cardShapeMessages'
 import { seedTemplateOnce } from '../templates/seedTemplateOnce'
@@ -190,6 +191,8 @@ function MapEditor({
 }) {
   const { t, locale } = useTranslation()
   const [editor, setEditor] = useState<Editor | null>(null)
+  // Text typed in the panels and not in the document yet, kept per map for this tab.
+  const drafts = useMemo(() => new FieldDrafts(mapId), [mapId])
   const [openVersion, setOpenVersion] = useState<{ doc: Y.Doc; version: VersionSummary } | null>(
     null,
   )
@@ -251,51 +254,53 @@ function MapEditor({
         />
       )}
       {editor && (
-        <SidePanel
-          editor={editor}
-          registry={session.registry}
-          doc={session.connection.doc}
-          mapTitle={title}
-          readOnly={!canEditMap(role)}
-          recordUndo={session.recordUndo}
-          workshopTab={
-            <WorkshopPanel
-              editor={editor}
-              registry={session.registry}
-              model={session.workshop}
-              role={role}
-            />
-          }
-          mapTab={
-            <>
-              <SharePanel
-                mapId={mapId}
+        <FieldDraftsContext.Provider value={drafts}>
+          <SidePanel
+            editor={editor}
+            registry={session.registry}
+            doc={session.connection.doc}
+            mapTitle={title}
+            readOnly={!canEditMap(role)}
+            recordUndo={session.recordUndo}
+            workshopTab={
+              <WorkshopPanel
+                editor={editor}
+                registry={session.registry}
+                model={session.workshop}
                 role={role}
-                token={token ?? ''}
-                tokens={accessFor(mapId).tokens}
-                locale={locale}
-                onReissued={(reissuedRole, newToken) => {
-                  rememberAccess(mapId, { [reissuedRole]: newToken })
-                  // A new link for our own role revokes the token this page is connected with.
-                  if (reissuedRole === role) window.location.reload()
-                }}
               />
-              <VersionHistoryPanel
-                mapId={mapId}
-                token={token ?? ''}
-                role={role}
-                locale={locale}
-                displayName={localUserPreferences.get().name || undefined}
-                onOpenVersion={(doc, version) => setOpenVersion({ doc, version })}
-              />
-            </>
-          }
-          onRemoveStakeholder={(stakeholderId) => {
-            if (!window.confirm(t('delete.body'))) return
-            editor.deleteShapes(cardsShowing(editor, stakeholderId).map((card) => card.id))
-            session.registry.remove(stakeholderId)
-          }}
-        />
+            }
+            mapTab={
+              <>
+                <SharePanel
+                  mapId={mapId}
+                  role={role}
+                  token={token ?? ''}
+                  tokens={accessFor(mapId).tokens}
+                  locale={locale}
+                  onReissued={(reissuedRole, newToken) => {
+                    rememberAccess(mapId, { [reissuedRole]: newToken })
+                    // A new link for our own role revokes the token this page is connected with.
+                    if (reissuedRole === role) window.location.reload()
+                  }}
+                />
+                <VersionHistoryPanel
+                  mapId={mapId}
+                  token={token ?? ''}
+                  role={role}
+                  locale={locale}
+                  displayName={localUserPreferences.get().name || undefined}
+                  onOpenVersion={(doc, version) => setOpenVersion({ doc, version })}
+                />
+              </>
+            }
+            onRemoveStakeholder={(stakeholderId) => {
+              if (!window.confirm(t('delete.body'))) return
+              editor.deleteShapes(cardsShowing(editor, stakeholderId).map((card) => card.id))
+              session.registry.remove(stakeholderId)
+            }}
+          />
+        </FieldDraftsContext.Provider>
       )}
     </div>
   )

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { addBoard, addStakeholderCards, freeSpotBesideContent } from '../canvas/boardActions'
+import { useStoredDraft } from '../drafts/useStoredDraft'
 import { useTranslation } from '../i18n/useTranslation'
 import { MATRIX_TYPE } from '../shapes/influence-impact-matrix/matrixShape'
 import { SALIENCE_DIAGRAM_TYPE } from '../shapes/salience-diagram/salienceDiagramShape'
@@ -27,8 +28,9 @@ export function namesFromList(text: string): string[] {
 /** Quick add of one stakeholder or a pasted list, and adding boards. */
 export function AddPanel({ editor, registry }: { editor: Editor; registry: StakeholderRegistry }) {
   const { t, locale } = useTranslation()
-  const [name, setName] = useState('')
-  const [list, setList] = useState('')
+  // What is typed here is kept until it is added, across tab switches and reloads.
+  const [name, setName, clearName] = useStoredDraft('add/name')
+  const [list, setList, clearList] = useStoredDraft('add/list')
   const [status, setStatus] = useState<string | null>(null)
   const listNames = namesFromList(list)
 
@@ -46,14 +48,14 @@ export function AddPanel({ editor, registry }: { editor: Editor; registry: Stake
     const trimmed = name.trim()
     if (!trimmed) return
     create([trimmed])
-    setName('')
+    clearName()
   }
 
   function onAddList(event: FormEvent) {
     event.preventDefault()
     if (listNames.length === 0) return
     create(listNames)
-    setList('')
+    clearList()
   }
 
   return (

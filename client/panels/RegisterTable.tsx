@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useContext, useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
 import {
   CATEGORY_LABELS,
@@ -13,9 +13,12 @@ import {
 } from '../../shared/scoring/engagementQuadrant'
 import { prioritiseStakeholders } from '../../shared/scoring/prioritiseStakeholders'
 import { salienceScore } from '../../shared/scoring/salienceScore'
+import { formatScoreText, sameScoreText } from '../../shared/scoring/scoreText'
 import { STAKEHOLDER_CATEGORIES, type Stakeholder } from '../../shared/stakeholder/Stakeholder'
 import type { StakeholderPatch } from '../../shared/document/stakeholderDocument'
 import { revealStakeholder } from '../canvas/boardActions'
+import { useWriteThroughText } from '../drafts/useWriteThroughText'
+import type { WriteOutcome } from '../drafts/WriteThroughText'
 import { useTranslation } from '../i18n/useTranslation'
 import {
   SALIENCE_COLOURS,
@@ -23,6 +26,8 @@ import {
   isSalienceAssessed,
 } from '../shapes/stakeholder-card/salienceColours'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import { FieldsReadOnly, writeScoreText } from './fields'
+import { explain, validationMessage } from './validationMessage'
 
 type SortKey = 'priority' | 'salience' | 'quadrant' | 'name'
 type AffectedFilter = 'all' | 'affected' | 'other'
@@ -52,6 +57,7 @@ export function RegisterTable({
   registry: StakeholderRegistry
 }) {
   const { t, locale } = useTranslation()
+  const readOnly = useContext(FieldsReadOnly)
   const all = useValue('register', () => registry.all.get(), [registry])
   const [sortKey, setSortKey] = useState<SortKey>('priority')
   const [category, setCategory] = useState<string>('')
@@ -197,37 +203,46 @@ export function RegisterTable({
                     </td>
                     {(['power', 'legitimacy', 'urgency'] as const).map((attribute) => (
                       <td key={attribute}>
-                        <select
-                          aria-label={`${t(`field.${attribute}`)}: ${stakeholder.name}`}
-                          value={
-                            stakeholder[attribute] === null
-                              ? ''
-                              : String(Math.round(stakeholder[attribute]))
-                          }
-                          data-testid={`register-${attribute}`}
-                          onChange={(e) =>
-                            patch(stakeholder.id, {
-                              [attribute]: e.target.value === '' ? null : Number(e.target.value),
-                            })
-                          }
-                        >
-                          <option value="">–</option>
-                          {[1, 2, 3, 4, 5].map((score) => (
-                            <option key={score} value={score}>
-                              {score}
-                            </option>
-                          ))}
-                        </select>
+                        {readOnly ? (
+                          (stakeholder[attribute] ?? '–')
+                        ) : (
+                          <select
+                            aria-label={`${t(`field.${attribute}`)}: ${stakeholder.name}`}
+                            value={
+                              stakeholder[attribute] === null
+                                ? ''
+                                : String(Math.round(stakeholder[attribute]))
+                            }
+                            data-testid={`register-${attribute}`}
+                            onChange={(e) =>
+                              patch(stakeholder.id, {
+                                [attribute]: e.target.value === '' ? null : Number(e.target.value),
+                              })
+                            }
+                          >
+                            <option value="">–</option>
+                            {[1, 2, 3, 4, 5].map((score) => (
+                              <option key={score} value={score}>
+                                {score}
+                              </option>
+                            ))}
+                          </select>
+                        )}
                       </td>
                     ))}
                     {(['influence', 'impact'] as const).map((attribute) => (
                       <td key={attribute}>
-                        <RegisterScoreInput
-                          label={`${t(`field.${attribute}`)}: ${stakeholder.name}`}
-                          value={stakeholder[attribute]}
-                          testId={`register-${attribute}`}
-                          onCommit={(value) => patch(stakeholder.id, { [attribute]: value })}
-                        />
+                        {readOnly ? (
+                          formatScoreText(stakeholder[attribute], locale) || '–'
+                        ) : (
+                          <RegisterScoreInput
+                            label={`${t(`field.${attribute}`)}: ${stakeholder.name}`}
+                            value={stakeholder[attribute]}
+                            draftKey={`${stakeholder.id}/${attribute}`}
+                            testId={`register-${attribute}`}
+                            onCommit={(value) => patch(stakeholder.id, { [attribute]: value })}
+                          />
+                        )}
                       </td>
                     ))}
                     <td className={`quadrant--${quadrant}`} data-testid="register-quadrant">
@@ -247,46 +262,58 @@ export function RegisterTable({
   )
 }
 
-/** Influence or impact in a table cell: 1–5, fractions allowed, empty for not assessed. */
+/**
+ * Influence or impact in a table cell: 1–5, fractions allowed (a decimal comma too), empty
+ * for not assessed. Written through as you type, like the editor's fields; a refusal is
+ * shown under the cell and the typed text stays.
+ */
 function RegisterScoreInput({
   label,
   value,
+  draftKey,
   testId,
   onCommit,
 }: {
   label: string
   value: number | null
+  draftKey: string
   testId: string
-  onCommit(value: number | null): { ok: boolean }
+  onCommit(value: number | null): WriteOutcome
 }) {
-  const shown = value === null ? '' : String(value)
-  const [draft, setDraft] = useState<string | null>(null)
-  const [invalid, setInvalid] = useState(false)
-  const commit = () => {
-    if (draft === null || draft === shown) return setDraft(null)
-    const parsed = draft.trim() === '' ? null : Number(draft.replace(',', '.'))
-    const result = onCommit(parsed === null || Number.isFinite(parsed) ? parsed : Number.NaN)
-    setInvalid(!result.ok)
-    if (result.ok) setDraft(null)
-  }
+  const { locale, t } = useTranslation()
+  const errorId = `${draftKey}-error`
+  const binding = useWriteThroughText({
+    stored: formatScoreText(value, locale),
+    draftKey,
+    write: (text) => writeScoreText(text, value, onCommit),
+    same: sameScoreText,
+  })
+  const error = binding.error && explain(t, validationMessage(binding.error, binding.text))
   return (
-    <input
-      type="number"
-      inputMode="decimal"
-      min={1}
-      max={5}
-      step={0.25}
-      aria-label={label}
-      aria-invalid={invalid || undefined}
-      className="register__number"
-      value={draft ?? shown}
-      data-testid={testId}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit()
-        if (e.key === 'Escape') setDraft(null)
-      }}
-    />
+    <>
+      <input
+        type="text"
+        inputMode="decimal"
+        maxLength={12}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className="register__number"
+        value={binding.text}
+        data-testid={testId}
+        onChange={(e) => binding.onChange(e.target.value)}
+        onFocus={binding.onFocus}
+        onBlur={binding.onBlur}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') binding.flushNow()
+          if (e.key === 'Escape') e.currentTarget.blur()
+        }}
+      />
+      {error && (
+        <p className="field__error" id={errorId} role="alert">
+          {error}
+        </p>
+      )}
+    </>
   )
 }

@@ -14,6 +14,7 @@ import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type * as Y from 'yjs'
 import { RecordUndoButtons } from '../stakeholders/RecordUndoButtons'
 import { AddPanel } from './AddPanel'
+import { FieldsReadOnly } from './fields'
 import { RegisterTable } from './RegisterTable'
 import { RelationshipEditor } from './RelationshipEditor'
 import { StakeholderEditor } from './StakeholderEditor'
@@ -29,11 +30,14 @@ const ImportPanel = lazy(() =>
 
 const TABS = ['stakeholder', 'register', 'add', 'workshop', 'data', 'map'] as const
 type Tab = (typeof TABS)[number]
+/** A viewer cannot add anything, so it is not shown the tab for it. */
+const VIEWER_TABS: readonly Tab[] = TABS.filter((tab) => tab !== 'add')
 
 /**
  * The panel beside the canvas: the selected stakeholder, the register and quick add, as
  * tabs (arrow keys move between them, as WAI-ARIA tabs do). Selecting a card opens the
- * stakeholder tab.
+ * stakeholder tab. A viewer gets no Add tab, and the record as text instead of inputs. The
+ * data tab stays mounted once opened, so an import being mapped survives a look elsewhere.
  */
 export function SidePanel({
   editor,
@@ -60,7 +64,10 @@ export function SidePanel({
   onRemoveStakeholder(stakeholderId: string): void
 }) {
   const { t } = useTranslation()
-  const [tab, setTab] = useState<Tab>('add')
+  const tabs = readOnly ? VIEWER_TABS : TABS
+  const [tab, setTab] = useState<Tab>(readOnly ? 'stakeholder' : 'add')
+  const [dataOpened, setDataOpened] = useState(false)
+  if (tab === 'data' && !dataOpened) setDataOpened(true)
   const [open, setOpen] = useState(true)
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
     stakeholder: null,
@@ -83,12 +90,12 @@ export function SidePanel({
   }, [selectedCardId])
 
   function onTabKey(event: KeyboardEvent) {
-    const index = TABS.indexOf(tab)
+    const index = tabs.indexOf(tab)
     const next =
       event.key === 'ArrowRight'
-        ? TABS[(index + 1) % TABS.length]
+        ? tabs[(index + 1) % tabs.length]
         : event.key === 'ArrowLeft'
-          ? TABS[(index + TABS.length - 1) % TABS.length]
+          ? tabs[(index + tabs.length - 1) % tabs.length]
           : null
     if (!next) return
     event.preventDefault()
@@ -106,7 +113,7 @@ export function SidePanel({
   return (
     <aside className={`side-panel side-panel--${tab}`} aria-label={t('panel.label')}>
       <div className="side-panel__tabs" role="tablist" onKeyDown={onTabKey}>
-        {TABS.map((id) => (
+        {tabs.map((id) => (
           <button
             key={id}
             ref={(element) => {
@@ -132,33 +139,41 @@ export function SidePanel({
           ×
         </button>
       </div>
-      <fieldset
-        disabled={readOnly && tab !== 'map' && tab !== 'workshop'}
-        className="side-panel__body"
-        role="tabpanel"
-        id={`tabpanel-${tab}`}
-        aria-labelledby={`tab-${tab}`}
-      >
-        {(tab === 'stakeholder' || tab === 'register') && !readOnly && (
-          <RecordUndoButtons undo={recordUndo} />
-        )}
-        {tab === 'stakeholder' && (
-          <>
-            <RelationshipEditor editor={editor} registry={registry} />
-            <StakeholderEditor editor={editor} registry={registry} onRemove={onRemoveStakeholder} />
-          </>
-        )}
-        {tab === 'register' && <RegisterTable editor={editor} registry={registry} />}
-        {tab === 'add' && <AddPanel editor={editor} registry={registry} />}
-        {tab === 'data' && (
-          <Suspense fallback={null}>
-            <ExportPanel editor={editor} doc={doc} mapTitle={mapTitle} registry={registry} />
-            {!readOnly && <ImportPanel editor={editor} doc={doc} registry={registry} />}
-          </Suspense>
-        )}
-        {tab === 'map' && mapTab}
-        {tab === 'workshop' && workshopTab}
-      </fieldset>
+      <FieldsReadOnly.Provider value={readOnly}>
+        <fieldset
+          disabled={readOnly && tab !== 'map' && tab !== 'workshop'}
+          className="side-panel__body"
+          role="tabpanel"
+          id={`tabpanel-${tab}`}
+          aria-labelledby={`tab-${tab}`}
+        >
+          {(tab === 'stakeholder' || tab === 'register') && !readOnly && (
+            <RecordUndoButtons undo={recordUndo} />
+          )}
+          {tab === 'stakeholder' && (
+            <>
+              <RelationshipEditor editor={editor} registry={registry} />
+              <StakeholderEditor
+                editor={editor}
+                registry={registry}
+                onRemove={onRemoveStakeholder}
+              />
+            </>
+          )}
+          {tab === 'register' && <RegisterTable editor={editor} registry={registry} />}
+          {tab === 'add' && !readOnly && <AddPanel editor={editor} registry={registry} />}
+          {dataOpened && (
+            <div hidden={tab !== 'data'}>
+              <Suspense fallback={null}>
+                <ExportPanel editor={editor} doc={doc} mapTitle={mapTitle} registry={registry} />
+                {!readOnly && <ImportPanel editor={editor} doc={doc} registry={registry} />}
+              </Suspense>
+            </div>
+          )}
+          {tab === 'map' && mapTab}
+          {tab === 'workshop' && workshopTab}
+        </fieldset>
+      </FieldsReadOnly.Provider>
     </aside>
   )
 }

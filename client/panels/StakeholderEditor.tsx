@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react'
+import { type ReactNode, useContext, useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
 import type { StakeholderPatch, WriteResult } from '../../shared/document/stakeholderDocument'
 import {
@@ -42,6 +42,7 @@ import {
   createImpact,
 } from '../../shared/stakeholder/createStakeholder'
 import { isStakeholderCard } from '../canvas/boardActions'
+import type { WriteOutcome } from '../drafts/WriteThroughText'
 import { useTranslation } from '../i18n/useTranslation'
 import {
   SALIENCE_COLOURS,
@@ -49,7 +50,17 @@ import {
   isSalienceAssessed,
 } from '../shapes/stakeholder-card/salienceColours'
 import { type StakeholderRegistry, newEntityId } from '../stakeholders/StakeholderRegistry'
-import { CheckboxField, ScoreNumber, ScoreSelect, SelectField, TextArea, TextField } from './fields'
+import {
+  CheckboxField,
+  FieldsReadOnly,
+  ScoreNumber,
+  ScoreSelect,
+  SelectField,
+  TextArea,
+  TextField,
+} from './fields'
+import { RemovedStakeholder } from './RemovedStakeholder'
+import { explain, validationMessage } from './validationMessage'
 
 /** Edits every field of the stakeholder whose card is selected. */
 export function StakeholderEditor({
@@ -70,6 +81,26 @@ export function StakeholderEditor({
     () => (stakeholderId ? registry.get(stakeholderId) : null),
     [registry, stakeholderId],
   )
+  // The last record shown, so that one removed by someone else while open (its cards go with
+  // it) can be restored, with what this person typed into it.
+  const [lastShown, setLastShown] = useState<Stakeholder | null>(null)
+  const lastShownStillThere = useValue(
+    'last shown record',
+    () => (lastShown ? registry.get(lastShown.id) !== null : false),
+    [registry, lastShown],
+  )
+  if (stakeholder && stakeholder !== lastShown) setLastShown(stakeholder)
+  if (!stakeholder && cards.length !== 1 && lastShown && lastShownStillThere) setLastShown(null)
+  if (lastShown && !lastShownStillThere && (!stakeholderId || stakeholderId === lastShown.id)) {
+    return (
+      <RemovedStakeholder
+        record={lastShown}
+        editor={editor}
+        registry={registry}
+        onDismiss={() => setLastShown(null)}
+      />
+    )
+  }
   if (cards.length === 0) return <p className="panel__empty">{t('editor.empty')}</p>
   if (cards.length > 1) {
     return <p className="panel__empty">{t('editor.many', { count: cards.length })}</p>
@@ -80,12 +111,25 @@ export function StakeholderEditor({
       key={stakeholder.id}
       stakeholder={stakeholder}
       registry={registry}
-      onRemove={() => onRemove(stakeholder.id)}
+      onRemove={() => {
+        // Removed by this person: nothing to offer back (their own undo can).
+        setLastShown(null)
+        onRemove(stakeholder.id)
+      }}
     />
   )
 }
 
 type Errors = Record<string, string>
+
+/** What the form's fields write through: the registry, with this stakeholder's id bound. */
+interface FormWriters {
+  stakeholder: Stakeholder
+  registry: StakeholderRegistry
+  /** Remembers a select's or checkbox's refusal, shown at that control. */
+  report(key: string, result: WriteOutcome): void
+  errors: Errors
+}
 
 function StakeholderForm({
   stakeholder,
@@ -97,19 +141,26 @@ function StakeholderForm({
   onRemove(): void
 }) {
   const { t, locale } = useTranslation()
+  const readOnly = useContext(FieldsReadOnly)
   const [errors, setErrors] = useState<Errors>({})
 
-  /** Writes and remembers the model's complaint, if any, under `key`. */
-  function report(key: string, result: WriteResult) {
+  function report(key: string, result: WriteOutcome) {
     setErrors((previous) => {
       const next = { ...previous }
       if (result.ok) delete next[key]
-      else next[key] = t('editor.invalid', { message: result.errors[0]?.message ?? '' })
+      else if (result.errors[0]) next[key] = explain(t, validationMessage(result.errors[0], '-'))
       return next
     })
   }
+  /** A select or checkbox: written at once, a refusal shown at the control. */
   const patch = (key: keyof StakeholderPatch) => (value: unknown) =>
     report(key, registry.patch(stakeholder.id, { [key]: value } as StakeholderPatch))
+  /** A text field: the field shows its own refusal and keeps the text. */
+  const patchText =
+    (key: keyof StakeholderPatch) =>
+    (value: unknown): WriteOutcome =>
+      registry.patch(stakeholder.id, { [key]: value } as StakeholderPatch)
+  const draftKey = (field: string) => `${stakeholder.id}/${field}`
   const notAssessed = t('field.notAssessed')
 
   return (
@@ -122,8 +173,8 @@ function StakeholderForm({
           label={t('field.name')}
           value={stakeholder.name}
           maxLength={200}
-          error={errors.name}
-          onCommit={patch('name')}
+          draftKey={draftKey('name')}
+          onCommit={patchText('name')}
           testId="field-name"
         />
         <div className="field-row">
@@ -132,6 +183,7 @@ function StakeholderForm({
             value={stakeholder.kind}
             options={STAKEHOLDER_KINDS}
             labels={KIND_LABELS[locale]}
+            error={errors.kind}
             onCommit={patch('kind')}
           />
           <SelectField
@@ -140,6 +192,7 @@ function StakeholderForm({
             options={VALUE_CHAIN_POSITIONS}
             labels={VALUE_CHAIN_LABELS[locale]}
             emptyLabel={t('field.unknown')}
+            error={errors.valueChainPosition}
             onCommit={patch('valueChainPosition')}
           />
         </div>
@@ -148,6 +201,7 @@ function StakeholderForm({
           value={stakeholder.category}
           options={STAKEHOLDER_CATEGORIES}
           labels={CATEGORY_LABELS[locale]}
+          error={errors.category}
           onCommit={patch('category')}
           testId="field-category"
         />
@@ -155,19 +209,21 @@ function StakeholderForm({
           label={t('field.countryOrRegion')}
           value={stakeholder.countryOrRegion}
           maxLength={200}
-          error={errors.countryOrRegion}
-          onCommit={patch('countryOrRegion')}
+          draftKey={draftKey('countryOrRegion')}
+          onCommit={patchText('countryOrRegion')}
         />
         <CheckboxField
           label={t('field.affected')}
           hint={t('field.affected.hint')}
           value={stakeholder.affected}
+          error={errors.affected}
           onCommit={patch('affected')}
           testId="field-affected"
         />
         <CheckboxField
           label={t('field.vulnerable')}
           value={stakeholder.vulnerable}
+          error={errors.vulnerable}
           onCommit={patch('vulnerable')}
           testId="field-vulnerable"
         />
@@ -175,13 +231,14 @@ function StakeholderForm({
           <TextArea
             label={t('field.vulnerabilityNote')}
             value={stakeholder.vulnerabilityNote}
-            error={errors.vulnerabilityNote}
-            onCommit={patch('vulnerabilityNote')}
+            draftKey={draftKey('vulnerabilityNote')}
+            onCommit={patchText('vulnerabilityNote')}
           />
         )}
         <RepresentsPicker
           stakeholder={stakeholder}
           registry={registry}
+          error={errors.represents}
           onCommit={patch('represents')}
         />
       </fieldset>
@@ -196,39 +253,56 @@ function StakeholderForm({
               value={stakeholder[attribute]}
               notAssessedLabel={notAssessed}
               error={errors[attribute]}
+              describedBy="salience-scores-hint"
               onCommit={patch(attribute)}
               testId={`field-${attribute}`}
             />
           ))}
         </div>
+        {!readOnly && (
+          <p className="field__hint" id="salience-scores-hint">
+            {t('field.wholeScores.hint')}
+          </p>
+        )}
         <div className="field-row">
           {(['influence', 'impact'] as const).map((attribute) => (
             <ScoreNumber
               key={attribute}
               label={t(`field.${attribute}`)}
               value={stakeholder[attribute]}
-              error={errors[attribute]}
-              onCommit={patch(attribute)}
+              draftKey={draftKey(attribute)}
+              describedBy="grid-scores-hint"
+              onCommit={patchText(attribute)}
               testId={`field-${attribute}`}
             />
           ))}
         </div>
+        {!readOnly && (
+          <p className="field__hint" id="grid-scores-hint">
+            {t('field.decimalScores.hint')}
+          </p>
+        )}
         <SelectField
           label={t('field.attitude')}
           value={stakeholder.attitude}
           options={ATTITUDES}
           labels={ATTITUDE_LABELS[locale]}
+          error={errors.attitude}
           onCommit={patch('attitude')}
         />
         <TextArea
           label={t('field.interests')}
           value={stakeholder.interests}
-          onCommit={patch('interests')}
+          draftKey={draftKey('interests')}
+          onCommit={patchText('interests')}
+          testId="field-interests"
         />
         <TextArea
           label={t('field.concerns')}
           value={stakeholder.concerns}
-          onCommit={patch('concerns')}
+          draftKey={draftKey('concerns')}
+          onCommit={patchText('concerns')}
+          testId="field-concerns"
         />
       </fieldset>
 
@@ -247,6 +321,7 @@ function StakeholderForm({
             value={stakeholder.engagement.status}
             options={ENGAGEMENT_STATUSES}
             labels={ENGAGEMENT_STATUS_LABELS[locale]}
+            error={errors.engagementStatus}
             onCommit={patch('engagementStatus')}
           />
           <SelectField
@@ -255,6 +330,7 @@ function StakeholderForm({
             options={ENGAGEMENT_LEVELS}
             labels={ENGAGEMENT_LEVEL_LABELS[locale]}
             emptyLabel={t('field.notDecided')}
+            error={errors.engagementLevel}
             onCommit={patch('engagementLevel')}
           />
         </div>
@@ -267,7 +343,9 @@ function StakeholderForm({
         <TextArea
           label={t('field.notes')}
           value={stakeholder.notes}
-          onCommit={patch('notes')}
+          draftKey={draftKey('notes')}
+          onCommit={patchText('notes')}
+          testId="field-notes"
           rows={4}
         />
       </fieldset>
@@ -279,9 +357,11 @@ function StakeholderForm({
         errors={errors}
       />
 
-      <button type="button" className="button button--danger" onClick={onRemove}>
-        {t('editor.remove')}
-      </button>
+      {!readOnly && (
+        <button type="button" className="button button--danger" onClick={onRemove}>
+          {t('editor.remove')}
+        </button>
+      )}
     </form>
   )
 }
@@ -365,13 +445,16 @@ function ModelSummary({
 function RepresentsPicker({
   stakeholder,
   registry,
+  error,
   onCommit,
 }: {
   stakeholder: Stakeholder
   registry: StakeholderRegistry
+  error?: string
   onCommit(value: string[]): void
 }) {
   const { t } = useTranslation()
+  const readOnly = useContext(FieldsReadOnly)
   const others = useValue(
     'others',
     () => registry.all.get().filter((other) => other.id !== stakeholder.id),
@@ -379,6 +462,15 @@ function RepresentsPicker({
   )
   if (others.length === 0) return null
   const chosen = new Set(stakeholder.represents)
+  if (readOnly) {
+    const names = others.filter((other) => chosen.has(other.id)).map((other) => other.name)
+    return names.length === 0 ? null : (
+      <div className="field field--readonly">
+        <span className="field__label">{t('field.represents')}</span>
+        <p className="field__value">{names.join(', ')}</p>
+      </div>
+    )
+  }
   return (
     <fieldset className="represents">
       <legend>{t('field.represents')}</legend>
@@ -403,117 +495,192 @@ function RepresentsPicker({
           </label>
         ))}
       </div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
     </fieldset>
   )
 }
 
-interface ListEditorProps {
-  stakeholder: Stakeholder
-  registry: StakeholderRegistry
-  report(key: string, result: WriteResult): void
-  errors: Errors
+type ListEditorProps = FormWriters
+
+/**
+ * Writes one field of an entry (impact, log entry, contact) into the entry as the document
+ * holds it at the moment of writing, so that what someone else changed in another field of
+ * the entry meanwhile is kept. An entry someone removed while this person was typing in it
+ * comes back with their text (`shown` is the entry as the form last showed it).
+ */
+function entryWriter<T extends { id: string }>(
+  current: () => readonly T[] | undefined,
+  put: (entry: T) => WriteResult,
+) {
+  return (shown: T, change: Partial<T>): WriteOutcome => {
+    const latest = current()?.find((entry) => entry.id === shown.id) ?? shown
+    return put({ ...latest, ...change })
+  }
 }
 
 /**
  * The frame shared by the impacts, the engagement log and the contacts: one collapsible
- * block per entry with its fields, the model's complaint about it, a remove button, and an
- * add button that starts a new, empty entry.
+ * block per entry with its fields, a remove button, and an add button that starts a new,
+ * empty entry. A block opens when its entry is added and otherwise stays as the person
+ * left it: typing in it (and the summary line changing) never collapses it.
  */
 function EntryList<T extends { id: string }>({
   entries,
-  errorKey,
-  errors,
   summary,
-  isOpen,
+  initiallyOpen,
   renderFields,
   labels,
   onAdd,
   onRemove,
 }: {
   entries: readonly T[]
-  errorKey(entry: T): string
-  errors: Errors
   summary(entry: T): ReactNode
-  isOpen?(entry: T, index: number): boolean
+  /** Which entries start open when the list is first shown. */
+  initiallyOpen?(entry: T, index: number): boolean
   renderFields(entry: T): ReactNode
   labels: { none: string; add: string; remove: string }
-  onAdd(): void
+  /** Adds an empty entry and answers its id. */
+  onAdd(): string | null
   onRemove(entry: T): void
 }) {
+  const readOnly = useContext(FieldsReadOnly)
+  const [open, setOpen] = useState<ReadonlySet<string>>(
+    () =>
+      new Set(
+        entries.filter((entry, index) => initiallyOpen?.(entry, index)).map((entry) => entry.id),
+      ),
+  )
+  const toggle = (id: string, isOpen: boolean) =>
+    setOpen((previous) => {
+      if (previous.has(id) === isOpen) return previous
+      const next = new Set(previous)
+      if (isOpen) next.add(id)
+      else next.delete(id)
+      return next
+    })
   return (
     <>
       {entries.length === 0 && <p className="panel__muted">{labels.none}</p>}
-      {entries.map((entry, index) => (
-        <details key={entry.id} className="entry" open={isOpen?.(entry, index)}>
+      {entries.map((entry) => (
+        <details
+          key={entry.id}
+          className="entry"
+          open={open.has(entry.id)}
+          data-entry-id={entry.id}
+          onToggle={(event) => toggle(entry.id, event.currentTarget.open)}
+        >
           <summary>{summary(entry)}</summary>
-          {errors[errorKey(entry)] && (
-            <p className="field__error" role="alert">
-              {errors[errorKey(entry)]}
-            </p>
-          )}
           {renderFields(entry)}
-          <button type="button" className="button button--quiet" onClick={() => onRemove(entry)}>
-            {labels.remove}
-          </button>
+          {!readOnly && (
+            <button type="button" className="button button--quiet" onClick={() => onRemove(entry)}>
+              {labels.remove}
+            </button>
+          )}
         </details>
       ))}
-      <button type="button" className="button" onClick={onAdd}>
-        {labels.add}
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            const id = onAdd()
+            if (id) toggle(id, true)
+          }}
+        >
+          {labels.add}
+        </button>
+      )}
     </>
   )
 }
 
+/** Adds `entry` with `put` and answers its id, or null (shown at `key`) if it was refused. */
+function added<T extends { id: string }>(
+  entry: T,
+  put: (entry: T) => WriteResult,
+  report: FormWriters['report'],
+  key: string,
+) {
+  const result = put(entry)
+  report(key, result)
+  return result.ok ? entry.id : null
+}
+
 function ImpactsEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
   const { t, locale } = useTranslation()
-  const put = (impact: AdverseImpact) =>
-    report(`impact:${impact.id}`, registry.putImpact(stakeholder.id, impact))
+  const put = (impact: AdverseImpact) => registry.putImpact(stakeholder.id, impact)
+  const write = entryWriter(() => registry.get(stakeholder.id)?.impacts, put)
   const notAssessed = t('field.notAssessed')
   return (
     <fieldset>
       <legend>{t('editor.section.impacts')}</legend>
       <EntryList
         entries={stakeholder.impacts}
-        errors={errors}
-        errorKey={(impact) => `impact:${impact.id}`}
         summary={(impact) => impact.topic || impact.description || t('impact.description')}
-        isOpen={(_, index) => index === stakeholder.impacts.length - 1}
+        initiallyOpen={(_, index) => index === stakeholder.impacts.length - 1}
         labels={{ none: t('impact.none'), add: t('impact.add'), remove: t('impact.remove') }}
         onRemove={(impact) => registry.removeImpact(stakeholder.id, impact.id)}
-        onAdd={() => put(createImpact(newEntityId('imp')))}
-        renderFields={(impact) => (
-          <>
-            <TextField
-              label={t('impact.topic')}
-              value={impact.topic}
-              onCommit={(topic) => put({ ...impact, topic })}
-            />
-            <TextArea
-              label={t('impact.description')}
-              value={impact.description}
-              onCommit={(description) => put({ ...impact, description })}
-            />
-            <SelectField
-              label={t('impact.actuality')}
-              value={impact.actuality}
-              options={IMPACT_ACTUALITIES}
-              labels={ACTUALITY_LABELS[locale]}
-              onCommit={(actuality) => actuality && put({ ...impact, actuality })}
-            />
-            <div className="field-row field-row--two">
-              {(['scale', 'scope', 'irremediability', 'likelihood'] as const).map((dimension) => (
-                <ScoreSelect
-                  key={dimension}
-                  label={t(`impact.${dimension}`)}
-                  value={impact[dimension]}
-                  notAssessedLabel={notAssessed}
-                  onCommit={(value) => put({ ...impact, [dimension]: value })}
-                />
-              ))}
-            </div>
-          </>
-        )}
+        onAdd={() => added(createImpact(newEntityId('imp')), put, report, 'impacts')}
+        renderFields={(impact) => {
+          const key = `${stakeholder.id}/impacts/${impact.id}`
+          return (
+            <>
+              <TextField
+                label={t('impact.topic')}
+                value={impact.topic}
+                maxLength={200}
+                draftKey={`${key}/topic`}
+                onCommit={(topic) => write(impact, { topic })}
+                testId="impact-topic"
+              />
+              <TextArea
+                label={t('impact.description')}
+                value={impact.description}
+                draftKey={`${key}/description`}
+                onCommit={(description) => write(impact, { description })}
+                testId="impact-description"
+              />
+              <SelectField
+                label={t('impact.actuality')}
+                value={impact.actuality}
+                options={IMPACT_ACTUALITIES}
+                labels={ACTUALITY_LABELS[locale]}
+                error={errors[`${key}/actuality`]}
+                onCommit={(actuality) =>
+                  actuality && report(`${key}/actuality`, write(impact, { actuality }))
+                }
+              />
+              <div className="field-row field-row--two">
+                {(['scale', 'scope', 'irremediability', 'likelihood'] as const).map((dimension) => (
+                  <ScoreSelect
+                    key={dimension}
+                    label={t(`impact.${dimension}`)}
+                    value={impact[dimension]}
+                    notAssessedLabel={notAssessed}
+                    error={errors[`${key}/${dimension}`]}
+                    describedBy={`${key}-scores-hint`}
+                    onCommit={(value) =>
+                      report(`${key}/${dimension}`, write(impact, { [dimension]: value }))
+                    }
+                  />
+                ))}
+              </div>
+              <p className="field__hint" id={`${key}-scores-hint`}>
+                {t('impact.scores.hint')}
+              </p>
+            </>
+          )
+        }}
       />
+      {errors.impacts && (
+        <p className="field__error" role="alert">
+          {errors.impacts}
+        </p>
+      )}
     </fieldset>
   )
 }
@@ -530,77 +697,102 @@ const LOG_TEXT_FIELDS = [
 
 function LogEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
   const { t, locale } = useTranslation()
-  const put = (entry: EngagementEntry) =>
-    report(`log:${entry.id}`, registry.putLogEntry(stakeholder.id, entry))
+  const put = (entry: EngagementEntry) => registry.putLogEntry(stakeholder.id, entry)
+  const write = entryWriter(() => registry.get(stakeholder.id)?.engagement.log, put)
   return (
     <fieldset>
       <legend>{t('editor.section.log')}</legend>
       <EntryList
         entries={stakeholder.engagement.log}
-        errors={errors}
-        errorKey={(entry) => `log:${entry.id}`}
-        summary={(entry) => `${entry.date} · ${DUE_DILIGENCE_STEP_LABELS[locale][entry.step]}`}
+        summary={(entry) =>
+          `${entry.date || t('log.noDate')} · ${DUE_DILIGENCE_STEP_LABELS[locale][entry.step]}`
+        }
         labels={{ none: t('log.none'), add: t('log.add'), remove: t('log.remove') }}
         onRemove={(entry) => registry.removeLogEntry(stakeholder.id, entry.id)}
         onAdd={() =>
-          put(createEngagementEntry(newEntityId('log'), new Date().toISOString().slice(0, 10)))
+          added(
+            createEngagementEntry(newEntityId('log'), new Date().toISOString().slice(0, 10)),
+            put,
+            report,
+            'log',
+          )
         }
-        renderFields={(entry) => (
-          <>
-            <TextField
-              label={t('log.date')}
-              type="date"
-              value={entry.date}
-              onCommit={(date) => put({ ...entry, date })}
-            />
-            <SelectField
-              label={t('log.step')}
-              value={entry.step}
-              options={DUE_DILIGENCE_STEPS}
-              labels={DUE_DILIGENCE_STEP_LABELS[locale]}
-              onCommit={(step) => step && put({ ...entry, step })}
-            />
-            <TextField
-              label={t('log.method')}
-              value={entry.method}
-              onCommit={(method) => put({ ...entry, method })}
-            />
-            {LOG_TEXT_FIELDS.map((field) => (
-              <TextArea
-                key={field}
-                label={t(`log.${field}`)}
-                value={entry[field]}
-                rows={2}
-                onCommit={(value) => put({ ...entry, [field]: value })}
+        renderFields={(entry) => {
+          const key = `${stakeholder.id}/log/${entry.id}`
+          return (
+            <>
+              <TextField
+                label={t('log.date')}
+                type="date"
+                value={entry.date}
+                draftKey={`${key}/date`}
+                onCommit={(date) => write(entry, { date })}
+                testId="log-date"
               />
-            ))}
-            <SelectField
-              label={t('log.confidentiality')}
-              value={entry.confidentiality}
-              options={CONFIDENTIALITY_LEVELS}
-              labels={CONFIDENTIALITY_LABELS[locale]}
-              onCommit={(confidentiality) => confidentiality && put({ ...entry, confidentiality })}
-            />
-          </>
-        )}
+              <SelectField
+                label={t('log.step')}
+                value={entry.step}
+                options={DUE_DILIGENCE_STEPS}
+                labels={DUE_DILIGENCE_STEP_LABELS[locale]}
+                error={errors[`${key}/step`]}
+                onCommit={(step) => step && report(`${key}/step`, write(entry, { step }))}
+              />
+              <TextField
+                label={t('log.method')}
+                value={entry.method}
+                maxLength={200}
+                draftKey={`${key}/method`}
+                onCommit={(method) => write(entry, { method })}
+                testId="log-method"
+              />
+              {LOG_TEXT_FIELDS.map((field) => (
+                <TextArea
+                  key={field}
+                  label={t(`log.${field}`)}
+                  value={entry[field]}
+                  rows={2}
+                  draftKey={`${key}/${field}`}
+                  onCommit={(value) => write(entry, { [field]: value })}
+                  testId={`log-${field}`}
+                />
+              ))}
+              <SelectField
+                label={t('log.confidentiality')}
+                value={entry.confidentiality}
+                options={CONFIDENTIALITY_LEVELS}
+                labels={CONFIDENTIALITY_LABELS[locale]}
+                error={errors[`${key}/confidentiality`]}
+                onCommit={(confidentiality) =>
+                  confidentiality &&
+                  report(`${key}/confidentiality`, write(entry, { confidentiality }))
+                }
+              />
+            </>
+          )
+        }}
       />
+      {errors.log && (
+        <p className="field__error" role="alert">
+          {errors.log}
+        </p>
+      )}
     </fieldset>
   )
 }
 
-/** Contact fields and the input type that suits each (phone keypads, e-mail keyboards). */
+/** Contact fields, the input type that suits each (phone keypads, e-mail keyboards), limits. */
 const CONTACT_FIELDS = [
-  ['name', 'text'],
-  ['role', 'text'],
-  ['organisation', 'text'],
-  ['email', 'email'],
-  ['phone', 'tel'],
+  ['name', 'text', 200],
+  ['role', 'text', 200],
+  ['organisation', 'text', 200],
+  ['email', 'email', 320],
+  ['phone', 'tel', 50],
 ] as const
 
 function ContactsEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
   const { t } = useTranslation()
-  const put = (contact: Contact) =>
-    report(`contact:${contact.id}`, registry.putContact(stakeholder.id, contact))
+  const put = (contact: Contact) => registry.putContact(stakeholder.id, contact)
+  const write = entryWriter(() => registry.get(stakeholder.id)?.contacts, put)
   return (
     <fieldset className="confidential" aria-describedby="contacts-hint">
       <legend>{t('editor.section.contacts')}</legend>
@@ -609,33 +801,44 @@ function ContactsEditor({ stakeholder, registry, report, errors }: ListEditorPro
       </p>
       <EntryList
         entries={stakeholder.contacts}
-        errors={errors}
-        errorKey={(contact) => `contact:${contact.id}`}
-        summary={(contact) => contact.name || t('contact.name')}
-        isOpen={(contact) => !contact.name}
+        summary={(contact) => contact.name || t('contact.unnamed')}
+        initiallyOpen={(contact) => !contact.name}
         labels={{ none: t('contact.none'), add: t('contact.add'), remove: t('contact.remove') }}
         onRemove={(contact) => registry.removeContact(stakeholder.id, contact.id)}
-        onAdd={() => put(createContact(newEntityId('c')))}
-        renderFields={(contact) => (
-          <>
-            {CONTACT_FIELDS.map(([field, type]) => (
-              <TextField
-                key={field}
-                type={type}
-                label={t(`contact.${field}`)}
-                value={contact[field]}
-                onCommit={(value) => put({ ...contact, [field]: value })}
+        onAdd={() => added(createContact(newEntityId('c')), put, report, 'contacts')}
+        renderFields={(contact) => {
+          const key = `${stakeholder.id}/contacts/${contact.id}`
+          return (
+            <>
+              {CONTACT_FIELDS.map(([field, type, maxLength]) => (
+                <TextField
+                  key={field}
+                  type={type}
+                  label={t(`contact.${field}`)}
+                  value={contact[field]}
+                  maxLength={maxLength}
+                  draftKey={`${key}/${field}`}
+                  onCommit={(value) => write(contact, { [field]: value })}
+                  testId={`contact-${field}`}
+                />
+              ))}
+              <TextArea
+                label={t('contact.notes')}
+                value={contact.notes}
+                rows={2}
+                draftKey={`${key}/notes`}
+                onCommit={(notes) => write(contact, { notes })}
+                testId="contact-notes"
               />
-            ))}
-            <TextArea
-              label={t('contact.notes')}
-              value={contact.notes}
-              rows={2}
-              onCommit={(notes) => put({ ...contact, notes })}
-            />
-          </>
-        )}
+            </>
+          )
+        }}
       />
+      {errors.contacts && (
+        <p className="field__error" role="alert">
+          {errors.contacts}
+        </p>
+      )}
     </fieldset>
   )
 }

@@ -1,14 +1,29 @@
 /**
- * Form controls for the panels. Text commits on blur or Enter (one document change per
- * edit, not one per keystroke); selects and checkboxes commit at once. Every control has a
- * visible label, and an error from the model is shown under the control it belongs to.
+ * Form controls for the panels. Text is written through to the document while you type
+ * (see client/drafts/WriteThroughText.ts: one write per pause, and at once when you leave
+ * the field, the field unmounts or the page goes away); selects and checkboxes write at
+ * once. Every control has a visible label, and an error is shown at the control it belongs
+ * to (aria-invalid, aria-describedby), in the user's language, with the refused text kept.
+ *
+ * Inside a {@link FieldsReadOnly} provider (viewers) the same fields render as plain text:
+ * a person who cannot change a value is not shown an input for it.
  */
-import { type ReactNode, useEffect, useId, useState } from 'react'
+import { type ReactNode, createContext, useContext, useId } from 'react'
+import { formatScoreText, parseScoreText, sameScoreText } from '../../shared/scoring/scoreText'
+import { useWriteThroughText } from '../drafts/useWriteThroughText'
+import type { WriteOutcome } from '../drafts/WriteThroughText'
+import { useTranslation } from '../i18n/useTranslation'
+import { NOT_A_NUMBER_PATH, explain, validationMessage } from './validationMessage'
+
+/** True where the person may look but not change (viewers). */
+export const FieldsReadOnly = createContext(false)
 
 interface FieldProps {
   label: string
   error?: string | null
   hint?: string
+  /** Ids of further descriptions (e.g. a hint shared by a row of fields). */
+  describedBy?: string
 }
 
 function FieldFrame({
@@ -16,8 +31,9 @@ function FieldFrame({
   label,
   error,
   hint,
+  notice,
   children,
-}: FieldProps & { id: string; children: ReactNode }) {
+}: FieldProps & { id: string; notice?: string | null; children: ReactNode }) {
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -25,6 +41,11 @@ function FieldFrame({
       {hint && (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
+        </p>
+      )}
+      {notice && (
+        <p className="field__notice" id={`${id}-notice`} role="status">
+          {notice}
         </p>
       )}
       {error && (
@@ -36,71 +57,118 @@ function FieldFrame({
   )
 }
 
-function describedBy(id: string, props: FieldProps) {
+function describedBy(id: string, props: FieldProps & { notice?: string | null }) {
   return (
-    [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(' ') ||
-    undefined
+    [
+      props.describedBy,
+      props.hint && `${id}-hint`,
+      props.notice && `${id}-notice`,
+      props.error && `${id}-error`,
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined
   )
 }
 
-/** A one-line text input that writes on blur or Enter. */
-export function TextField(
-  props: FieldProps & {
-    value: string
-    onCommit(value: string): void
-    maxLength?: number
-    type?: 'text' | 'email' | 'tel' | 'date'
-    placeholder?: string
-    testId?: string
-  },
-) {
+/** A value shown to someone who may not change it. */
+function ReadOnlyValue({ label, text }: { label: string; text: string }) {
   const id = useId()
-  const [draft, setDraft] = useState(props.value)
-  useEffect(() => setDraft(props.value), [props.value])
-  const commit = () => {
-    if (draft !== props.value) props.onCommit(draft)
-  }
   return (
-    <FieldFrame id={id} {...props}>
+    <div className="field field--readonly">
+      <span className="field__label" id={id}>
+        {label}
+      </span>
+      <p className="field__value" aria-labelledby={id}>
+        {text || '—'}
+      </p>
+    </div>
+  )
+}
+
+interface TextProps extends FieldProps {
+  value: string
+  /** Where this field's unsaved text is kept: unique per field of the map. */
+  draftKey: string
+  onCommit(value: string): WriteOutcome
+  maxLength?: number
+  placeholder?: string
+  testId?: string
+}
+
+/** The write-through state of a text field, with its error and notice in the UI's language. */
+function useTextField(props: TextProps & { parse?: 'score' }) {
+  const { t } = useTranslation()
+  const binding = useWriteThroughText({
+    stored: props.value,
+    draftKey: props.draftKey,
+    write: props.onCommit,
+    same: props.parse === 'score' ? sameScoreText : undefined,
+  })
+  const error =
+    props.error ?? (binding.error && explain(t, validationMessage(binding.error, binding.text)))
+  const notice = binding.changedElsewhere ? t('field.changedElsewhere') : null
+  return { binding, error, notice }
+}
+
+/** A one-line text input, written through as you type. */
+export function TextField(props: TextProps & { type?: 'text' | 'email' | 'tel' | 'date' }) {
+  const readOnly = useContext(FieldsReadOnly)
+  if (readOnly) return <ReadOnlyValue label={props.label} text={props.value} />
+  return <EditableTextField key={props.draftKey} {...props} />
+}
+
+function EditableTextField(props: TextProps & { type?: 'text' | 'email' | 'tel' | 'date' }) {
+  const id = useId()
+  const { binding, error, notice } = useTextField(props)
+  return (
+    <FieldFrame id={id} {...props} error={error} notice={notice}>
       <input
         id={id}
         type={props.type ?? 'text'}
-        value={draft}
+        value={binding.text}
         maxLength={props.maxLength}
         placeholder={props.placeholder}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { ...props, error, notice })}
         data-testid={props.testId}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
+        onChange={(event) => binding.onChange(event.target.value)}
+        onFocus={binding.onFocus}
+        onBlur={binding.onBlur}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') commit()
-          if (event.key === 'Escape') setDraft(props.value)
+          if (event.key === 'Enter') binding.flushNow()
+          // Escape leaves the field and keeps what was typed; undo takes it back.
+          if (event.key === 'Escape') event.currentTarget.blur()
         }}
       />
     </FieldFrame>
   )
 }
 
-/** A multi-line text area that writes on blur. */
-export function TextArea(
-  props: FieldProps & { value: string; onCommit(value: string): void; rows?: number },
-) {
+/** A multi-line text area, written through as you type. */
+export function TextArea(props: TextProps & { rows?: number }) {
+  const readOnly = useContext(FieldsReadOnly)
+  if (readOnly) return <ReadOnlyValue label={props.label} text={props.value} />
+  return <EditableTextArea key={props.draftKey} {...props} />
+}
+
+function EditableTextArea(props: TextProps & { rows?: number }) {
   const id = useId()
-  const [draft, setDraft] = useState(props.value)
-  useEffect(() => setDraft(props.value), [props.value])
+  const { binding, error, notice } = useTextField(props)
   return (
-    <FieldFrame id={id} {...props}>
+    <FieldFrame id={id} {...props} error={error} notice={notice}>
       <textarea
         id={id}
-        value={draft}
+        value={binding.text}
         rows={props.rows ?? 3}
-        maxLength={10_000}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={() => {
-          if (draft !== props.value) props.onCommit(draft)
+        maxLength={props.maxLength ?? 10_000}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { ...props, error, notice })}
+        data-testid={props.testId}
+        onChange={(event) => binding.onChange(event.target.value)}
+        onFocus={binding.onFocus}
+        onBlur={binding.onBlur}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') event.currentTarget.blur()
         }}
       />
     </FieldFrame>
@@ -119,6 +187,11 @@ export function SelectField<T extends string>(
   },
 ) {
   const id = useId()
+  const readOnly = useContext(FieldsReadOnly)
+  if (readOnly) {
+    const text = props.value === null ? (props.emptyLabel ?? '') : props.labels[props.value]
+    return <ReadOnlyValue label={props.label} text={text} />
+  }
   return (
     <FieldFrame id={id} {...props}>
       <select
@@ -149,7 +222,11 @@ export function ScoreSelect(
   },
 ) {
   const id = useId()
+  const readOnly = useContext(FieldsReadOnly)
   const rounded = props.value === null ? '' : String(Math.round(props.value))
+  if (readOnly) {
+    return <ReadOnlyValue label={props.label} text={rounded || props.notAssessedLabel} />
+  }
   return (
     <FieldFrame id={id} {...props}>
       <select
@@ -172,40 +249,80 @@ export function ScoreSelect(
   )
 }
 
-/** A score from 1 to 5 that may be fractional (from a position on the grid), or empty. */
+/**
+ * Reads a typed score and hands it on; text that is no number is refused at the field.
+ * Shared by the editor's and the register's score inputs.
+ */
+export function writeScoreText(
+  text: string,
+  current: number | null,
+  onCommit: (value: number | null) => WriteOutcome,
+): WriteOutcome {
+  const parsed = parseScoreText(text)
+  if (!parsed.ok) {
+    return { ok: false, errors: [{ path: NOT_A_NUMBER_PATH, message: 'is not a number' }] }
+  }
+  return parsed.value === current ? { ok: true } : onCommit(parsed.value)
+}
+
+/**
+ * A score from 1 to 5 that may be fractional (from a position on the grid), or empty. Typed
+ * as text, so that a decimal comma ("2,5") is read as a Dutch reader means it.
+ */
 export function ScoreNumber(
   props: FieldProps & {
     value: number | null
-    onCommit(value: number | null): void
+    draftKey: string
+    onCommit(value: number | null): WriteOutcome
+    testId?: string
+  },
+) {
+  const { locale } = useTranslation()
+  const readOnly = useContext(FieldsReadOnly)
+  const shown = formatScoreText(props.value, locale)
+  if (readOnly) return <ReadOnlyValue label={props.label} text={shown} />
+  return (
+    <EditableScoreNumber
+      key={props.draftKey}
+      {...props}
+      shown={shown}
+      write={(text) => writeScoreText(text, props.value, props.onCommit)}
+    />
+  )
+}
+
+function EditableScoreNumber(
+  props: FieldProps & {
+    shown: string
+    draftKey: string
+    write(text: string): WriteOutcome
     testId?: string
   },
 ) {
   const id = useId()
-  const shown = props.value === null ? '' : String(props.value)
-  const [draft, setDraft] = useState(shown)
-  useEffect(() => setDraft(shown), [shown])
-  const commit = () => {
-    if (draft === shown) return
-    const parsed = draft.trim() === '' ? null : Number(draft.replace(',', '.'))
-    props.onCommit(parsed === null || Number.isFinite(parsed) ? parsed : Number.NaN)
-  }
+  const { binding, error, notice } = useTextField({
+    ...props,
+    value: props.shown,
+    onCommit: props.write,
+    parse: 'score',
+  })
   return (
-    <FieldFrame id={id} {...props}>
+    <FieldFrame id={id} {...props} error={error} notice={notice}>
       <input
         id={id}
-        type="number"
+        type="text"
         inputMode="decimal"
-        min={1}
-        max={5}
-        step={0.25}
-        value={draft}
+        value={binding.text}
+        maxLength={12}
         data-testid={props.testId}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { ...props, error, notice })}
+        onChange={(event) => binding.onChange(event.target.value)}
+        onFocus={binding.onFocus}
+        onBlur={binding.onBlur}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') commit()
+          if (event.key === 'Enter') binding.flushNow()
+          if (event.key === 'Escape') event.currentTarget.blur()
         }}
       />
     </FieldFrame>
@@ -217,6 +334,13 @@ export function CheckboxField(
   props: FieldProps & { value: boolean; onCommit(value: boolean): void; testId?: string },
 ) {
   const id = useId()
+  const { t } = useTranslation()
+  const readOnly = useContext(FieldsReadOnly)
+  if (readOnly) {
+    return (
+      <ReadOnlyValue label={props.label} text={props.value ? t('common.yes') : t('common.no')} />
+    )
+  }
   return (
     <div className={`field field--checkbox${props.error ? ' field--error' : ''}`}>
       <input

@@ -18,6 +18,7 @@ import {
   restoreVersion,
 } from './apiWithToken'
 import { sharingText } from './sharingMessages'
+import { useStoredDraft } from '../drafts/useStoredDraft'
 
 /** Props of {@link VersionHistoryPanel}. */
 export interface VersionHistoryPanelProps {
@@ -35,7 +36,8 @@ export interface VersionHistoryPanelProps {
 export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
   const { mapId, token, role, locale, displayName, onOpenVersion } = props
   const [versions, setVersions] = useState<VersionSummary[] | null>(null)
-  const [name, setName] = useState('')
+  // A version name being typed is kept across tab switches and reloads until it is saved.
+  const [name, setName, clearName] = useStoredDraft('versions/name')
   const [diff, setDiff] = useState<{ version: VersionSummary; diff: StakeholderDiff } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -73,7 +75,7 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
     if (!trimmed) return
     void run(async () => {
       await createVersion(mapId, token, trimmed, displayName)
-      setName('')
+      clearName()
       setVersions(await listVersions(mapId, token))
     })
   }

@@ -22,12 +22,14 @@ import {
 } from '../../shared/workshop/workshopState'
 import { isStakeholderCard } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
+import { useStoredDraft } from '../drafts/useStoredDraft'
 import { ScoreNumber, ScoreSelect } from '../panels/fields'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { localUserPreferences } from '../user/localUser'
 import { presenceUserId } from '../user/presenceUser'
 import type { WorkshopModel } from './WorkshopModel'
 import { ParticipantsList, useParticipants } from './ParticipantsList'
+import { AgendaMinutesInput } from './AgendaMinutesInput'
 import { agendaBlockName } from './agendaBlockName'
 import { serverNow } from './serverClock'
 import { bringGroupIntoPlenary, ensureGroupAreas, groupShapeIds } from './tableGroups'
@@ -146,13 +148,12 @@ function AgendaSection({
   const { agenda, timer } = state
   const write = <K extends keyof FacilitationState>(key: K, value: FacilitationState[K]) =>
     setFacilitation(model.doc, key, value, model.origin)
-  const setMinutes = (block: AgendaBlock, minutes: number) => {
-    if (!Number.isFinite(minutes) || minutes < 1 || minutes > 600) return
+  // The input checks the range (1–600 whole minutes) and says so at the field.
+  const setMinutes = (block: AgendaBlock, minutes: number) =>
     write(
       'agenda',
-      agenda.map((b) => (b.id === block.id ? { ...b, minutes: Math.round(minutes) } : b)),
+      agenda.map((b) => (b.id === block.id ? { ...b, minutes } : b)),
     )
-  }
   return (
     <section aria-labelledby="agenda-heading">
       <h3 id="agenda-heading">{t('workshop.agenda.heading')}</h3>
@@ -163,15 +164,11 @@ function AgendaSection({
             <li key={block.id} className={running ? 'workshop__agenda--running' : undefined}>
               <span className="workshop__agenda-name">{agendaBlockName(block, locale)}</span>
               {facilitator ? (
-                <input
-                  type="number"
-                  min={1}
-                  max={600}
-                  aria-label={t('workshop.agenda.minutesFor', {
-                    name: agendaBlockName(block, locale),
-                  })}
-                  value={block.minutes}
-                  onChange={(event) => setMinutes(block, Number(event.target.value))}
+                <AgendaMinutesInput
+                  blockId={block.id}
+                  label={t('workshop.agenda.minutesFor', { name: agendaBlockName(block, locale) })}
+                  minutes={block.minutes}
+                  onCommit={(minutes) => setMinutes(block, minutes)}
                 />
               ) : (
                 <span>{t('workshop.agenda.minutes', { minutes: block.minutes })}</span>
@@ -488,7 +485,11 @@ function ScoringSection({
     },
     [editor],
   )
-  const [draft, setDraft] = useState<Rating>({})
+  // The private scores typed but not yet submitted survive a tab switch and a reload.
+  const [draftText, setDraftText, clearDraft] = useStoredDraft(`scoring/${round?.id ?? ''}`)
+  const draft = ratingDraft(draftText)
+  const setDraft = (update: (current: Rating) => Rating) =>
+    setDraftText(JSON.stringify(update(draft)))
 
   if (!facilitator && !round) return null
   return (
@@ -532,7 +533,7 @@ function ScoringSection({
               onSubmit={(event) => {
                 event.preventDefault()
                 submitRating(model.doc, round.id, me, { ...mine, ...draft }, model.origin)
-                setDraft({})
+                clearDraft()
               }}
             >
               <p className="panel__muted">{t('workshop.scoring.private')}</p>
@@ -555,7 +556,11 @@ function ScoringSection({
                     label={t(`field.${attribute}`)}
                     value={(draft[attribute] ?? mine[attribute] ?? null) as number | null}
                     testId={`my-${attribute}`}
-                    onCommit={(value) => setDraft((d) => ({ ...d, [attribute]: value }))}
+                    draftKey={`scoring/${round.id}/${attribute}/text`}
+                    onCommit={(value) => {
+                      setDraft((d) => ({ ...d, [attribute]: value }))
+                      return { ok: true }
+                    }}
                   />
                 ))}
               </div>
@@ -799,6 +804,23 @@ function VoteSection({
       )}
     </section>
   )
+}
+
+/** A kept scoring draft: known attributes with a number or null; anything else is dropped. */
+function ratingDraft(text: string): Rating {
+  if (!text) return {}
+  try {
+    const parsed: unknown = JSON.parse(text)
+    const draft: Rating = {}
+    if (typeof parsed !== 'object' || parsed === null) return draft
+    for (const attribute of RATING_ATTRIBUTES) {
+      const value = (parsed as Record<string, unknown>)[attribute]
+      if (value === null || typeof value === 'number') draft[attribute] = value
+    }
+    return draft
+  } catch {
+    return {}
+  }
 }
 
 /** A small whole number from 1 to `max`, such as the number of tables or of dots. */
