@@ -184,7 +184,6 @@ export const en = {
     'Three areas: why dialogue, internal preparation, and who our stakeholders are — with a matrix and a salience diagram.',
   'home.create.template.blank': 'Blank board',
   'home.create.template.blank.hint': 'An empty canvas; add matrices and diagrams yourself.',
-  'card.salienceNotAssessed': 'Salience not assessed',
   'panel.tab.data': 'Data',
   'panel.tab.map': 'Share',
   'version.viewing': 'Version “{name}” of {date}',

@@ -188,7 +188,6 @@ export const nl: Record<MessageKey, string> = {
     'Drie vlakken: waarom dialoog, interne voorbereiding, en wie onze stakeholders zijn — met een matrix en een saillantiediagram.',
   'home.create.template.blank': 'Leeg bord',
   'home.create.template.blank.hint': 'Een leeg canvas; voeg zelf matrices en diagrammen toe.',
-  'card.salienceNotAssessed': 'Saillantie niet beoordeeld',
   'panel.tab.data': 'Gegevens',
   'panel.tab.map': 'Delen',
   'version.viewing': 'Versie “{name}” van {date}',

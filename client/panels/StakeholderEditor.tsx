@@ -13,11 +13,11 @@ import {
   KIND_LABELS,
   PRIORITY_REASON_LABELS,
   QUADRANT_LABELS,
-  SALIENCE_CLASS_LABELS,
   VALUE_CHAIN_LABELS,
   formatLabel,
+  salienceAssessmentLabel,
 } from '../../shared/labels/modelLabels'
-import { classifySalience } from '../../shared/scoring/classifySalience'
+import { salienceAssessment } from '../../shared/scoring/salienceAssessment'
 import { engagementAlerts } from '../../shared/scoring/engagementAlerts'
 import { engagementQuadrant } from '../../shared/scoring/engagementQuadrant'
 import { prioritiseStakeholders } from '../../shared/scoring/prioritiseStakeholders'
@@ -43,11 +43,7 @@ import {
 } from '../../shared/stakeholder/createStakeholder'
 import { isStakeholderCard } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
-import {
-  SALIENCE_COLOURS,
-  UNASSESSED_COLOUR,
-  isSalienceAssessed,
-} from '../shapes/stakeholder-card/salienceColours'
+import { salienceColour } from '../shapes/stakeholder-card/salienceColours'
 import { type StakeholderRegistry, newEntityId } from '../stakeholders/StakeholderRegistry'
 import { CheckboxField, ScoreNumber, ScoreSelect, SelectField, TextArea, TextField } from './fields'
 
@@ -296,7 +292,7 @@ function ModelSummary({
 }) {
   const { t, locale } = useTranslation()
   const all = useValue('all stakeholders', () => registry.all.get(), [registry])
-  const salienceClass = classifySalience(stakeholder)
+  const salience = salienceAssessment(stakeholder)
   const quadrant = engagementQuadrant(stakeholder)
   const order = prioritiseStakeholders(all)
   const place = order.find((entry) => entry.stakeholder.id === stakeholder.id)
@@ -309,16 +305,10 @@ function ModelSummary({
           <dd>
             <span
               className="pill"
-              style={{
-                background: isSalienceAssessed(stakeholder)
-                  ? SALIENCE_COLOURS[salienceClass]
-                  : UNASSESSED_COLOUR,
-              }}
+              style={{ background: salienceColour(salience) }}
               data-testid="model-salience"
             >
-              {isSalienceAssessed(stakeholder)
-                ? SALIENCE_CLASS_LABELS[locale][salienceClass]
-                : t('card.salienceNotAssessed')}
+              {salienceAssessmentLabel(locale, salience)}
             </span>
           </dd>
         </div>
