@@ -197,11 +197,20 @@ export const SALIENCE_CLASS_LABELS: Labels<SalienceClass> = {
 
 /** How a salience assessment reads; `{class}` and `{missing}` are filled in. */
 export const SALIENCE_ASSESSMENT_LABELS: Labels<
-  'not-assessed' | 'partly-assessed' | 'provisional' | 'assessed-absent' | 'no-group' | 'and'
+  | 'not-assessed'
+  | 'partly-assessed'
+  | 'not-assessed-after-prefix'
+  | 'partly-assessed-after-prefix'
+  | 'provisional'
+  | 'assessed-absent'
+  | 'no-group'
+  | 'and'
 > = {
   en: {
     'not-assessed': 'Salience not assessed',
     'partly-assessed': 'Salience partly assessed ({missing} not assessed)',
+    'not-assessed-after-prefix': 'not assessed',
+    'partly-assessed-after-prefix': 'partly assessed ({missing} not assessed)',
     provisional: '{class} ({missing} not assessed)',
     'assessed-absent': 'Non-stakeholder (assessed as absent)',
     'no-group': 'Not assessed',
@@ -210,6 +219,8 @@ export const SALIENCE_ASSESSMENT_LABELS: Labels<
   nl: {
     'not-assessed': 'Saillantie niet beoordeeld',
     'partly-assessed': 'Saillantie deels beoordeeld ({missing} niet beoordeeld)',
+    'not-assessed-after-prefix': 'niet beoordeeld',
+    'partly-assessed-after-prefix': 'deels beoordeeld ({missing} niet beoordeeld)',
     provisional: '{class} ({missing} niet beoordeeld)',
     'assessed-absent': 'Geen stakeholder (beoordeeld als afwezig)',
     'no-group': 'Niet beoordeeld',
@@ -235,13 +246,21 @@ function attributeList(locale: LabelLocale, attributes: readonly SalienceAttribu
 export function salienceAssessmentLabel(
   locale: LabelLocale,
   assessment: SalienceAssessment,
+  /** Written after "Salience:", so "not assessed" does not repeat the word. */
+  afterPrefix = false,
 ): string {
   const words = SALIENCE_ASSESSMENT_LABELS[locale]
   const missing = attributeList(locale, assessment.missing)
   if (assessment.status === 'not-assessed') {
-    return assessment.absent.length === 0
-      ? words['not-assessed']
-      : words['partly-assessed'].replace('{missing}', missing)
+    const partly = assessment.absent.length > 0
+    const key = afterPrefix
+      ? partly
+        ? 'partly-assessed-after-prefix'
+        : 'not-assessed-after-prefix'
+      : partly
+        ? 'partly-assessed'
+        : 'not-assessed'
+    return words[key].replace('{missing}', missing)
   }
   const name =
     assessment.salienceClass === 'non-stakeholder'
@@ -405,7 +424,10 @@ export function formatLabel(
     if (value === undefined || value === null) return match
     if (name === 'quadrant')
       return QUADRANT_LABELS[locale][value as EngagementQuadrant] ?? String(value)
-    if (name === 'salience') return salienceAssessmentLabel(locale, value as SalienceAssessment)
+    // Templates say "Salience: {salience}", so the label leaves out its own "Salience".
+    if (name === 'salience') {
+      return salienceAssessmentLabel(locale, value as SalienceAssessment, true)
+    }
     if (name === 'missing') return attributeList(locale, value as SalienceAttribute[])
     return Array.isArray(value) ? value.join(', ') : String(value)
   })
