@@ -187,7 +187,6 @@ export const en = {
   'panel.tab.data': 'Data',
   'panel.tab.map': 'Share',
   'version.viewing': 'Version “{name}” of {date}',
-  'version.automatic': 'automatic snapshot',
   'version.close': 'Back to the live map',
   'panel.tab.workshop': 'Workshop',
   'workshop.card.votes': '{count} dots',

@@ -191,7 +191,6 @@ export const nl: Record<MessageKey, string> = {
   'panel.tab.data': 'Gegevens',
   'panel.tab.map': 'Delen',
   'version.viewing': 'Versie “{name}” van {date}',
-  'version.automatic': 'automatische momentopname',
   'version.close': 'Terug naar de actuele kaart',
   'panel.tab.workshop': 'Workshop',
   'workshop.card.votes': '{count} stippen',

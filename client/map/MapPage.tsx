@@ -190,9 +190,11 @@ function MapEditor({
 }) {
   const { t, locale } = useTranslation()
   const [editor, setEditor] = useState<Editor | null>(null)
-  const [openVersion, setOpenVersion] = useState<{ doc: Y.Doc; version: VersionSummary } | null>(
-    null,
-  )
+  const [openVersion, setOpenVersion] = useState<{
+    doc: Y.Doc
+    version: VersionSummary
+    label: string
+  } | null>(null)
   const outdated = useValue('outdated', () => session.binding.schemaState.get() === 'outdated', [
     session,
   ])
@@ -247,6 +249,7 @@ function MapEditor({
         <VersionViewer
           doc={openVersion.doc}
           version={openVersion.version}
+          label={openVersion.label}
           onClose={() => setOpenVersion(null)}
         />
       )}
@@ -286,7 +289,7 @@ function MapEditor({
                 role={role}
                 locale={locale}
                 displayName={localUserPreferences.get().name || undefined}
-                onOpenVersion={(doc, version) => setOpenVersion({ doc, version })}
+                onOpenVersion={(doc, version, label) => setOpenVersion({ doc, version, label })}
               />
             </>
           }

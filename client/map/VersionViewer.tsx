@@ -18,10 +18,13 @@ const assetUrls = getAssetUrlsByImport()
 export function VersionViewer({
   doc,
   version,
+  label,
   onClose,
 }: {
   doc: Y.Doc
   version: VersionSummary
+  /** The version's name in the viewer's language. */
+  label: string
   onClose(): void
 }) {
   const { t, locale } = useTranslation()
@@ -65,7 +68,7 @@ export function VersionViewer({
       <header className="version-viewer__bar">
         <h2 id="version-viewer-title">
           {t('version.viewing', {
-            name: version.name || t('version.automatic'),
+            name: label,
             date: new Date(version.createdAt).toLocaleString(locale),
           })}
         </h2>
