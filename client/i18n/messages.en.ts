@@ -22,6 +22,7 @@ export const en = {
     'This map was changed by a newer version of Stakeholder Canvas. Reload the page to keep editing.',
   'map.reload': 'Reload',
   'map.readOnly': 'Read only',
+  'map.firstPageName': 'Page 1',
   'status.connecting': 'Connecting…',
   'status.connected': 'Connected',
   'status.reconnecting': 'Reconnecting…',

@@ -28,11 +28,14 @@ import { WorkshopPanel } from '../workshop/WorkshopPanel'
 import { measureServerClock } from '../workshop/serverClock'
 import { useWorkshopEffects } from '../workshop/useWorkshopEffects'
 import { ConnectionBadge } from './ConnectionBadge'
+import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 import { takeMapRequest } from './mapRequest'
 import { type MapSession, useMapSession } from './useMapSession'
 
 // Fonts, icons and translations come from our own origin, never from a CDN.
 const assetUrls = getAssetUrlsByImport()
+/** tldraw's UI parts we replace: the page menu only shows with several pages. */
+const TLDRAW_COMPONENTS = { PageMenu: PageMenuForSeveralPages }
 
 /** Why a map cannot be opened. */
 type OpenFailure = 'not-found' | 'no-access' | 'unreachable'
@@ -231,6 +234,7 @@ function MapEditor({
           user={tldrawCurrentUser}
           assetUrls={assetUrls}
           overrides={overrides}
+          components={TLDRAW_COMPONENTS}
           licenseKey={config.tldrawLicenseKey ?? undefined}
           onMount={(mounted) => {
             setEditor(mounted)

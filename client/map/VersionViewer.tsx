@@ -8,8 +8,11 @@ import { customShapeUtils } from '../shapes/customShapeUtils'
 import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
 import { tldrawCurrentUser } from '../user/localUser'
+import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 
 const assetUrls = getAssetUrlsByImport()
+/** As on the live map: a single page's name is never shown. */
+const TLDRAW_COMPONENTS = { PageMenu: PageMenuForSeveralPages }
 
 /**
  * A stored version of the map, shown read-only over the live map. The version's document is
@@ -83,6 +86,7 @@ export function VersionViewer({
           shapeUtils={view.shapeUtils}
           user={tldrawCurrentUser}
           assetUrls={assetUrls}
+          components={TLDRAW_COMPONENTS}
           onMount={(editor) => {
             editor.updateInstanceState({ isReadonly: true })
             editor.zoomToFit()

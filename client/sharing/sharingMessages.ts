@@ -92,7 +92,11 @@ const nl: Record<SharingMessageKey, string> = {
   'diff.field': '{field}: {before} → {after}',
 }
 
-const CATALOGUES: Record<Locale, Record<SharingMessageKey, string>> = { en, nl }
+/** The sharing texts per language. */
+export const SHARING_MESSAGES: Readonly<Record<Locale, Record<SharingMessageKey, string>>> = {
+  en,
+  nl,
+}
 
 /** Translates a sharing text, filling `{name}` placeholders from `params`. */
 export function sharingText(
@@ -100,7 +104,7 @@ export function sharingText(
   key: SharingMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
+  return SHARING_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
   )
 }
