@@ -30,9 +30,7 @@ export type VersionName =
   | { kind: 'auto'; reason: null; name: string }
 
 /** The stored name of an automatic version. */
-export function autoVersionName(
-  reason: Exclude<AutoVersionReason, 'before-restore'>,
-): string
+export function autoVersionName(reason: Exclude<AutoVersionReason, 'before-restore'>): string
 export function autoVersionName(reason: 'before-restore', restoredId: number): string
 export function autoVersionName(reason: AutoVersionReason, restoredId?: number): string {
   return reason === 'before-restore' ? `before-restore:${restoredId ?? 0}` : reason
