@@ -16,6 +16,7 @@ export * from './stakeholder/isIsoDate'
 
 export * from './scoring/scoreValue'
 export * from './scoring/classifySalience'
+export * from './scoring/salienceAssessment'
 export * from './scoring/salienceScore'
 export * from './scoring/engagementQuadrant'
 export * from './scoring/impactSeverity'

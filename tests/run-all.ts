@@ -9,7 +9,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const CHROMIUM = '/usr/bin/chromium'
+/** Programs some tests drive, and the Debian package of each. */
+const DEBIAN_TOOLS = [
+  { program: '/usr/bin/chromium', pkg: 'chromium', for: 'The browser tests' },
+  { program: '/usr/bin/soffice', pkg: 'libreoffice-calc-nogui', for: 'The XLSX checks' },
+] as const
 
 interface StepResult {
   passed: number
@@ -28,19 +32,23 @@ function check(name: string, command: string, args: string[]): StepResult {
   return ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }
 }
 
-/** Browser tests need Debian's Chromium; install it when we may, or say how. */
-function ensureChromium(): boolean {
-  if (existsSync(CHROMIUM)) return true
+/** Tests need Chromium and LibreOffice from Debian; install them when we may, or say how. */
+function ensureDebianTools(): boolean {
+  const missing = DEBIAN_TOOLS.filter((tool) => !existsSync(tool.program))
+  if (missing.length === 0) return true
+  const packages = missing.map((tool) => tool.pkg)
   if (process.getuid?.() === 0) {
-    console.log('Chromium is missing; installing the Debian package `chromium`…')
+    console.log(`Missing ${packages.join(', ')}; installing the Debian packages…`)
     const env = { DEBIAN_FRONTEND: 'noninteractive' }
-    if (run('apt-get', ['update'], env) && run('apt-get', ['install', '-y', 'chromium'], env)) {
-      return existsSync(CHROMIUM)
+    if (run('apt-get', ['update'], env) && run('apt-get', ['install', '-y', ...packages], env)) {
+      return missing.every((tool) => existsSync(tool.program))
     }
   }
-  console.error(
-    `The browser tests need ${CHROMIUM}. Install it as root with: apt-get install -y chromium`,
-  )
+  for (const tool of missing) {
+    console.error(
+      `${tool.for} need ${tool.program}. Install it as root with: apt-get install -y ${tool.pkg}`,
+    )
+  }
   return false
 }
 
@@ -71,7 +79,7 @@ function vitest(): StepResult {
 }
 
 const results: StepResult[] = []
-if (!ensureChromium()) results.push({ passed: 0, failed: 1 })
+if (!ensureDebianTools()) results.push({ passed: 0, failed: 1 })
 results.push(check('type-check', 'npm', ['run', '--silent', 'typecheck']))
 results.push(check('lint', 'npx', ['eslint', '.']))
 results.push(check('format', 'npx', ['prettier', '--check', '.']))

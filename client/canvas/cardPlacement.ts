@@ -3,16 +3,21 @@
  *
  * - Position → scores: when this user drops or nudges a card inside a matrix, the card's
  *   centre gives the stakeholder's influence and impact; inside a salience diagram, the
- *   region gives power, legitimacy and urgency (changing as few scores as possible). The
- *   write waits until the pointer is released, so a drag is one change, not hundreds.
+ *   region is the group's judgement of power, legitimacy and urgency: all three get a score
+ *   that says that region (changing as few scores as possible; the "none" region assesses
+ *   all three as absent). A card put into a board for the user (not dragged there) only
+ *   corrects a class its region contradicts. The write waits until the pointer is
+ *   released, so a drag is one change, not hundreds.
  * - Scores → position: when a stakeholder's scores change (in the register, the editor, by
  *   someone else), its cards inside matrices move to the new point and its cards inside
- *   diagrams move to a free place in the right region. Moving a card never triggers this
- *   direction, so two people dragging never fight over a card.
+ *   diagrams move to a free place in the right region; a card of a stakeholder whose
+ *   salience is not assessed has no region and stays where it is. Moving a card never
+ *   triggers this direction, so two people dragging never fight over a card, and the moves
+ *   made here are not taken for the user's.
  * - Cards inside a matrix or diagram are compact; on the open canvas they are full size.
  */
 import { type Editor, type TLShape, type TLShapeId, react } from 'tldraw'
-import { classifySalience } from '../../shared/scoring/classifySalience'
+import { salienceAssessment } from '../../shared/scoring/salienceAssessment'
 import type { Stakeholder } from '../../shared/stakeholder/Stakeholder'
 import { pointForScores, scoresForPoint } from '../shapes/influence-impact-matrix/matrixGeometry'
 import { MATRIX_TYPE, type MatrixShape } from '../shapes/influence-impact-matrix/matrixShape'
@@ -20,7 +25,12 @@ import {
   type SalienceDiagramShape,
   SALIENCE_DIAGRAM_TYPE,
 } from '../shapes/salience-diagram/salienceDiagramShape'
-import { classAt, findSlot, scoresForRegion } from '../shapes/salience-diagram/salienceGeometry'
+import {
+  classAt,
+  findSlot,
+  regionRewritesScores,
+  scoresForRegion,
+} from '../shapes/salience-diagram/salienceGeometry'
 import {
   CARD_SIZE,
   COMPACT_CARD_SIZE,
@@ -60,8 +70,14 @@ function placementKey(s: Stakeholder) {
 
 /** Starts the two-way sync; returns a function that stops it. */
 export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry): () => void {
-  const pending = new Set<TLShapeId>()
+  /** Cards to read scores off, and whether the user moved them (or they were created). */
+  const pending = new Map<TLShapeId, 'moved' | 'created'>()
   let timer: ReturnType<typeof setTimeout> | null = null
+  /**
+   * Where this module last put each card, so that move is not read as the user's drop. (A
+   * flag would not do: tldraw runs after-change handlers of a nested change later.)
+   */
+  const placedHere = new Map<TLShapeId, { x: number; y: number }>()
 
   function cardsOf(stakeholderId: string): StakeholderCardShape[] {
     return editor.store
@@ -94,6 +110,7 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
       card.props.w === size.w &&
       card.props.h === size.h
     if (same) return
+    placedHere.set(card.id, { x, y })
     editor.run(
       () =>
         editor.updateShape<StakeholderCardShape>({
@@ -105,6 +122,13 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
         }),
       { history: 'ignore' },
     )
+  }
+
+  /** True when `card` is where this module put it (and forgets that). */
+  function isOwnPlacement(card: StakeholderCardShape): boolean {
+    const placed = placedHere.get(card.id)
+    placedHere.delete(card.id)
+    return placed !== undefined && placed.x === card.x && placed.y === card.y
   }
 
   function occupiedIn(container: Container, except: TLShapeId) {
@@ -131,15 +155,17 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
       )
       place(card, target.x - size.w / 2, target.y - size.h / 2, size)
     } else {
-      const wanted = classifySalience(stakeholder)
+      const assessment = salienceAssessment(stakeholder)
+      if (assessment.status !== 'assessed') return
+      const wanted = assessment.salienceClass
       if (classAt(centreOf(card), w, h) === wanted && card.props.w === size.w) return
       const slot = findSlot(wanted, w, h, size, occupiedIn(container, card.id))
       place(card, slot.x, slot.y, size)
     }
   }
 
-  /** Reads the scores off a card this user just placed. */
-  function applyUserPlacement(card: StakeholderCardShape) {
+  /** Reads the scores off a card this user just placed (`moved`) or created. */
+  function applyUserPlacement(card: StakeholderCardShape, how: 'moved' | 'created') {
     const container = editor.getShape(card.parentId as TLShapeId)
     const size = sizeFor(isContainer(container) ? container : undefined)
     if (card.props.w !== size.w || card.props.h !== size.h) {
@@ -164,7 +190,7 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
       place(card, target.x - card.props.w / 2, target.y - card.props.h / 2)
     } else {
       const region = classAt(centreOf(card), w, h)
-      if (region !== classifySalience(stakeholder)) {
+      if (regionRewritesScores(salienceAssessment(stakeholder), region, how === 'moved')) {
         registry.patch(stakeholder.id, scoresForRegion(stakeholder, region))
       }
     }
@@ -177,30 +203,30 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
       timer = setTimeout(flush, 100)
       return
     }
-    const ids = [...pending]
+    const cards = [...pending]
     pending.clear()
-    for (const id of ids) {
+    for (const [id, how] of cards) {
       const card = editor.getShape(id)
-      if (isCard(card)) applyUserPlacement(card)
+      if (isCard(card)) applyUserPlacement(card, how)
     }
   }
 
-  function schedule(id: TLShapeId) {
-    pending.add(id)
+  function schedule(id: TLShapeId, how: 'moved' | 'created') {
+    // A card created and then dragged within one flush was dropped by the user.
+    if (pending.get(id) !== 'moved') pending.set(id, how)
     if (!timer) timer = setTimeout(flush, 0)
   }
 
   const stopCreate = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
-    if (source === 'user' && isCard(shape)) schedule(shape.id)
+    if (source === 'user' && isCard(shape)) schedule(shape.id, 'created')
   })
   const stopChange = editor.sideEffects.registerAfterChangeHandler(
     'shape',
     (prev, next, source) => {
       if (source !== 'user') return
       if (isCard(next) && isCard(prev)) {
-        if (prev.x !== next.x || prev.y !== next.y || prev.parentId !== next.parentId) {
-          schedule(next.id)
-        }
+        const moved = prev.x !== next.x || prev.y !== next.y || prev.parentId !== next.parentId
+        if (moved && !isOwnPlacement(next)) schedule(next.id, 'moved')
       } else if (isContainer(next) && isContainer(prev)) {
         if (prev.props.w === next.props.w && prev.props.h === next.props.h) return
         // The grid or the circles changed size: put every card back on its scores.

@@ -11,7 +11,8 @@ import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMap
 import { registerRows } from '../../shared/exchange/registerRows'
 import { registerToCsv } from '../../shared/exchange/registerToCsv'
 import type { CsvDelimiter } from '../../shared/exchange/registerToCsv'
-import { registerToXlsx } from '../../shared/exchange/registerToXlsx'
+import { registerWorkbook } from '../../shared/exchange/registerWorkbook'
+import { writeXlsx } from '../../shared/exchange/writeXlsx'
 import { renderReport } from '../../shared/report/renderReport'
 import { withoutContacts } from '../../shared/stakeholder/withoutContacts'
 import type { Locale } from '../i18n/locale'
@@ -111,7 +112,10 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
 
   function downloadXlsx() {
     try {
-      const bytes = registerToXlsx(register(registerContacts))
+      // Contacts and confidential log entries only when the user ticked the box.
+      const bytes = writeXlsx(
+        registerWorkbook(registry.all.get(), { locale, includeContacts: registerContacts }),
+      )
       const file = fileName('register', 'xlsx')
       downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), file)
       done(file)

@@ -4,6 +4,7 @@
  */
 import { type FormEvent, useId, useState } from 'react'
 import { mapPath, navigate } from '../navigation'
+import { problemMessage, problemPathLabel } from './problemMessages'
 import { useExchangeT } from './useExchangeT'
 import type { ExchangeMessageKey } from './exchangeMessages'
 import { MAX_MAP_FILE_BYTES, importMapIntoNewMap, readMapFile } from './importMapFile'
@@ -28,7 +29,7 @@ const STEP_MESSAGES: Readonly<Record<ImportMapStep, ExchangeMessageKey>> = {
 
 /** Import form; see the module comment. */
 export function ImportMapForm({ onImported, token }: ImportMapFormProps) {
-  const { t } = useExchangeT()
+  const { t, locale } = useExchangeT()
   const ids = useId()
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
@@ -52,9 +53,10 @@ export function ImportMapForm({ onImported, token }: ImportMapFormProps) {
             details: [],
           })
         } else {
-          const details = parsed.errors
-            .slice(0, SHOWN_ERRORS)
-            .map((error) => (error.path ? `${error.path}: ${error.message}` : error.message))
+          const details = parsed.errors.slice(0, SHOWN_ERRORS).map((error) => {
+            const message = problemMessage(locale, error)
+            return error.path ? `${problemPathLabel(locale, error.path)}: ${message}` : message
+          })
           if (parsed.errors.length > SHOWN_ERRORS) {
             details.push(t('importMap.moreErrors', { count: parsed.errors.length - SHOWN_ERRORS }))
           }

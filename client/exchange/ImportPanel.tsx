@@ -17,6 +17,7 @@ import { addStakeholderCards } from '../canvas/boardActions'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { newEntityId } from '../stakeholders/StakeholderRegistry'
 import { exchangeErrorMessage, importFieldLabel, importWarningMessage } from './exchangeMessages'
+import { problemMessage, problemPathLabel } from './problemMessages'
 import { useExchangeT } from './useExchangeT'
 import { MAX_SHEET_FILE_BYTES, importedRowNumbers, readSheetFile } from './readSheetFile'
 
@@ -255,7 +256,14 @@ export function ImportPanel({ editor, doc, registry }: ImportPanelProps) {
                     {t('import.preview.row')} {row.rowNumber}:{' '}
                     {row.errors
                       .map((rowError) =>
-                        [columnName(rowError.column), rowError.message].filter(Boolean).join(' '),
+                        [
+                          rowError.column === null
+                            ? problemPathLabel(locale, rowError.path)
+                            : columnName(rowError.column),
+                          problemMessage(locale, rowError),
+                        ]
+                          .filter(Boolean)
+                          .join(' '),
                       )
                       .join('; ')}
                   </li>

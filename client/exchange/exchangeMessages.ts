@@ -21,7 +21,8 @@ const en = {
   'export.done': 'Downloaded {file}',
   'export.failed': 'The export failed: {reason}',
   'export.register.heading': 'Stakeholder register',
-  'export.register.hint': 'One row per stakeholder, in engagement order, for Excel.',
+  'export.register.hint':
+    'One row per stakeholder, in engagement order, for Excel. The XLSX file also has sheets for the impacts and the engagement log (and the contacts, when included).',
   'export.delimiter.label': 'CSV separator',
   'export.delimiter.comma': 'Comma ( , )',
   'export.delimiter.semicolon': 'Semicolon ( ; ) — Excel in Dutch',
@@ -122,7 +123,8 @@ const nl: Record<ExchangeMessageKey, string> = {
   'export.done': '{file} gedownload',
   'export.failed': 'Het exporteren is mislukt: {reason}',
   'export.register.heading': 'Stakeholderregister',
-  'export.register.hint': 'Eén regel per stakeholder, in volgorde van betrekken, voor Excel.',
+  'export.register.hint':
+    'Eén regel per stakeholder, in volgorde van betrekken, voor Excel. Het XLSX-bestand heeft ook bladen voor de negatieve impact en het logboek (en de contactpersonen, als die meegaan).',
   'export.delimiter.label': 'Scheidingsteken CSV',
   'export.delimiter.comma': 'Komma ( , )',
   'export.delimiter.semicolon': 'Puntkomma ( ; ) — Nederlandse Excel',

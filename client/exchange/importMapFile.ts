@@ -40,7 +40,10 @@ export async function readMapFile(
   try {
     text = await file.text()
   } catch {
-    return { ok: false, errors: [{ path: '', message: 'could not be read' }] }
+    return {
+      ok: false,
+      errors: [{ path: '', code: 'unreadable', params: {}, message: 'could not be read' }],
+    }
   }
   return parseMapJson(text)
 }

@@ -29,11 +29,14 @@ import { WorkshopPanel } from '../workshop/WorkshopPanel'
 import { measureServerClock } from '../workshop/serverClock'
 import { useWorkshopEffects } from '../workshop/useWorkshopEffects'
 import { ConnectionBadge } from './ConnectionBadge'
+import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 import { takeMapRequest } from './mapRequest'
 import { type MapSession, useMapSession } from './useMapSession'
 
 // Fonts, icons and translations come from our own origin, never from a CDN.
 const assetUrls = getAssetUrlsByImport()
+/** tldraw's UI parts we replace: the page menu only shows with several pages. */
+const TLDRAW_COMPONENTS = { PageMenu: PageMenuForSeveralPages }
 
 /** Why a map cannot be opened. */
 type OpenFailure = 'not-found' | 'no-access' | 'unreachable'
@@ -193,9 +196,11 @@ function MapEditor({
   const [editor, setEditor] = useState<Editor | null>(null)
   // Text typed in the panels and not in the document yet, kept per map for this tab.
   const drafts = useMemo(() => new FieldDrafts(mapId), [mapId])
-  const [openVersion, setOpenVersion] = useState<{ doc: Y.Doc; version: VersionSummary } | null>(
-    null,
-  )
+  const [openVersion, setOpenVersion] = useState<{
+    doc: Y.Doc
+    version: VersionSummary
+    label: string
+  } | null>(null)
   const outdated = useValue('outdated', () => session.binding.schemaState.get() === 'outdated', [
     session,
   ])
@@ -232,6 +237,7 @@ function MapEditor({
           user={tldrawCurrentUser}
           assetUrls={assetUrls}
           overrides={overrides}
+          components={TLDRAW_COMPONENTS}
           licenseKey={config.tldrawLicenseKey ?? undefined}
           onMount={(mounted) => {
             setEditor(mounted)
@@ -250,6 +256,7 @@ function MapEditor({
         <VersionViewer
           doc={openVersion.doc}
           version={openVersion.version}
+          label={openVersion.label}
           onClose={() => setOpenVersion(null)}
         />
       )}
@@ -290,7 +297,7 @@ function MapEditor({
                   role={role}
                   locale={locale}
                   displayName={localUserPreferences.get().name || undefined}
-                  onOpenVersion={(doc, version) => setOpenVersion({ doc, version })}
+                  onOpenVersion={(doc, version, label) => setOpenVersion({ doc, version, label })}
                 />
               </>
             }

@@ -8,8 +8,11 @@ import { customShapeUtils } from '../shapes/customShapeUtils'
 import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
 import { tldrawCurrentUser } from '../user/localUser'
+import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 
 const assetUrls = getAssetUrlsByImport()
+/** As on the live map: a single page's name is never shown. */
+const TLDRAW_COMPONENTS = { PageMenu: PageMenuForSeveralPages }
 
 /**
  * A stored version of the map, shown read-only over the live map. The version's document is
@@ -18,10 +21,13 @@ const assetUrls = getAssetUrlsByImport()
 export function VersionViewer({
   doc,
   version,
+  label,
   onClose,
 }: {
   doc: Y.Doc
   version: VersionSummary
+  /** The version's name in the viewer's language. */
+  label: string
   onClose(): void
 }) {
   const { t, locale } = useTranslation()
@@ -65,7 +71,7 @@ export function VersionViewer({
       <header className="version-viewer__bar">
         <h2 id="version-viewer-title">
           {t('version.viewing', {
-            name: version.name || t('version.automatic'),
+            name: label,
             date: new Date(version.createdAt).toLocaleString(locale),
           })}
         </h2>
@@ -80,6 +86,7 @@ export function VersionViewer({
           shapeUtils={view.shapeUtils}
           user={tldrawCurrentUser}
           assetUrls={assetUrls}
+          components={TLDRAW_COMPONENTS}
           onMount={(editor) => {
             editor.updateInstanceState({ isReadonly: true })
             editor.zoomToFit()

@@ -16,6 +16,7 @@ import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { type MapConnection, connectMap } from '../sync/MapConnection'
 import { bindPresence } from '../sync/PresenceBinding'
 import { type TldrawYjsBinding, bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
+import { translate } from '../i18n/useTranslation'
 import { localUserPreferences } from '../user/localUser'
 import { takeEarlyConnection } from './mapRequest'
 import { presenceUser, presenceUserId } from '../user/presenceUser'
@@ -36,7 +37,8 @@ export interface MapSession {
 
 /**
  * Opens a map: connects, waits for the first sync (so an existing map is never mistaken for
- * an empty one and seeded twice), then binds a fresh tldraw store to the document.
+ * an empty one and seeded twice), then binds a fresh tldraw store to the document. A new
+ * map's first page is named in the language of whoever opens it first.
  */
 export function useMapSession(mapId: string, token: string | null, role: Role) {
   const [connection, setConnection] = useState<MapConnection | null>(null)
@@ -68,7 +70,10 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         bindingUtils: defaultBindingUtils,
         collaboration: { status: online, mode },
       })
-      const binding = bindTldrawStoreToYDoc(store, opened.doc, { writable: canEditMap(role) })
+      const binding = bindTldrawStoreToYDoc(store, opened.doc, {
+        writable: canEditMap(role),
+        firstPageName: translate(localUserPreferences.get().locale, 'map.firstPageName'),
+      })
       const stopMode = react('read-only when outdated', () => {
         const outdated = binding.schemaState.get() === 'outdated'
         mode.set(outdated || !canEditMap(role) ? 'readonly' : 'readwrite')

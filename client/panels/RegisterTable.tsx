@@ -4,9 +4,10 @@ import {
   CATEGORY_LABELS,
   ENGAGEMENT_STATUS_LABELS,
   QUADRANT_LABELS,
-  SALIENCE_CLASS_LABELS,
+  salienceAssessmentLabel,
 } from '../../shared/labels/modelLabels'
-import { classifySalience, salienceGroup } from '../../shared/scoring/classifySalience'
+import { salienceGroup } from '../../shared/scoring/classifySalience'
+import { salienceAssessment } from '../../shared/scoring/salienceAssessment'
 import {
   type EngagementQuadrant,
   engagementQuadrant,
@@ -20,11 +21,7 @@ import { revealStakeholder } from '../canvas/boardActions'
 import { useWriteThroughText } from '../drafts/useWriteThroughText'
 import type { WriteOutcome } from '../drafts/WriteThroughText'
 import { useTranslation } from '../i18n/useTranslation'
-import {
-  SALIENCE_COLOURS,
-  UNASSESSED_COLOUR,
-  isSalienceAssessed,
-} from '../shapes/stakeholder-card/salienceColours'
+import { salienceColour } from '../shapes/stakeholder-card/salienceColours'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { FieldsReadOnly, writeScoreText } from './fields'
 import { explain, validationMessage } from './validationMessage'
@@ -163,12 +160,16 @@ export function RegisterTable({
             </thead>
             <tbody>
               {shown.map(({ stakeholder, rank, quadrant }) => {
-                const salienceClass = classifySalience(stakeholder)
+                const salience = salienceAssessment(stakeholder)
                 return (
                   <tr
                     key={stakeholder.id}
                     data-stakeholder-id={stakeholder.id}
-                    data-group={salienceGroup(salienceClass)}
+                    data-group={
+                      salience.status === 'assessed'
+                        ? salienceGroup(salience.salienceClass)
+                        : 'not-assessed'
+                    }
                   >
                     <td>{rank}</td>
                     <th scope="row">
@@ -188,17 +189,8 @@ export function RegisterTable({
                       )}
                     </th>
                     <td>
-                      <span
-                        className="pill"
-                        style={{
-                          background: isSalienceAssessed(stakeholder)
-                            ? SALIENCE_COLOURS[salienceClass]
-                            : UNASSESSED_COLOUR,
-                        }}
-                      >
-                        {isSalienceAssessed(stakeholder)
-                          ? SALIENCE_CLASS_LABELS[locale][salienceClass]
-                          : t('card.salienceNotAssessed')}
+                      <span className="pill" style={{ background: salienceColour(salience) }}>
+                        {salienceAssessmentLabel(locale, salience)}
                       </span>
                     </td>
                     {(['power', 'legitimacy', 'urgency'] as const).map((attribute) => (

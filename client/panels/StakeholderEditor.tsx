@@ -13,11 +13,11 @@ import {
   KIND_LABELS,
   PRIORITY_REASON_LABELS,
   QUADRANT_LABELS,
-  SALIENCE_CLASS_LABELS,
   VALUE_CHAIN_LABELS,
   formatLabel,
+  salienceAssessmentLabel,
 } from '../../shared/labels/modelLabels'
-import { classifySalience } from '../../shared/scoring/classifySalience'
+import { salienceAssessment } from '../../shared/scoring/salienceAssessment'
 import { engagementAlerts } from '../../shared/scoring/engagementAlerts'
 import { engagementQuadrant } from '../../shared/scoring/engagementQuadrant'
 import { prioritiseStakeholders } from '../../shared/scoring/prioritiseStakeholders'
@@ -44,11 +44,7 @@ import {
 import { isStakeholderCard } from '../canvas/boardActions'
 import type { WriteOutcome } from '../drafts/WriteThroughText'
 import { useTranslation } from '../i18n/useTranslation'
-import {
-  SALIENCE_COLOURS,
-  UNASSESSED_COLOUR,
-  isSalienceAssessed,
-} from '../shapes/stakeholder-card/salienceColours'
+import { salienceColour } from '../shapes/stakeholder-card/salienceColours'
 import { type StakeholderRegistry, newEntityId } from '../stakeholders/StakeholderRegistry'
 import {
   CheckboxField,
@@ -376,7 +372,7 @@ function ModelSummary({
 }) {
   const { t, locale } = useTranslation()
   const all = useValue('all stakeholders', () => registry.all.get(), [registry])
-  const salienceClass = classifySalience(stakeholder)
+  const salience = salienceAssessment(stakeholder)
   const quadrant = engagementQuadrant(stakeholder)
   const order = prioritiseStakeholders(all)
   const place = order.find((entry) => entry.stakeholder.id === stakeholder.id)
@@ -389,16 +385,10 @@ function ModelSummary({
           <dd>
             <span
               className="pill"
-              style={{
-                background: isSalienceAssessed(stakeholder)
-                  ? SALIENCE_COLOURS[salienceClass]
-                  : UNASSESSED_COLOUR,
-              }}
+              style={{ background: salienceColour(salience) }}
               data-testid="model-salience"
             >
-              {isSalienceAssessed(stakeholder)
-                ? SALIENCE_CLASS_LABELS[locale][salienceClass]
-                : t('card.salienceNotAssessed')}
+              {salienceAssessmentLabel(locale, salience)}
             </span>
           </dd>
         </div>

@@ -19,6 +19,7 @@ import {
 } from './apiWithToken'
 import { sharingText } from './sharingMessages'
 import { useStoredDraft } from '../drafts/useStoredDraft'
+import { versionAuthor, versionLabel } from './versionLabel'
 
 /** Props of {@link VersionHistoryPanel}. */
 export interface VersionHistoryPanelProps {
@@ -28,8 +29,8 @@ export interface VersionHistoryPanelProps {
   locale: Locale
   /** Display name recorded with named versions and restores. */
   displayName?: string
-  /** Shows a version read-only; the caller owns (and destroys) the doc. */
-  onOpenVersion: (doc: Y.Doc, version: VersionSummary) => void
+  /** Shows a version read-only, with its name in the viewer's language; the caller owns (and destroys) the doc. */
+  onOpenVersion: (doc: Y.Doc, version: VersionSummary, label: string) => void
 }
 
 /** Lists versions with open, compare and (for facilitators) name and restore actions. */
@@ -80,8 +81,10 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
     })
   }
 
+  const labelOf = (version: VersionSummary) => versionLabel(version, versions ?? [], locale)
+
   function onRestore(version: VersionSummary) {
-    if (!window.confirm(t('versions.restoreConfirm', { name: version.name }))) return
+    if (!window.confirm(t('versions.restoreConfirm', { name: labelOf(version) }))) return
     void run(async () => {
       await restoreVersion(mapId, version.id, token, displayName)
       setDiff(null)
@@ -113,14 +116,14 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
         {versions?.map((version) => (
           <li key={version.id} className="version-panel__item">
             <div>
-              <strong>{version.name}</strong>{' '}
+              <strong>{labelOf(version)}</strong>{' '}
               {version.kind === 'auto' && (
                 <span className="panel__muted">({t('versions.auto')})</span>
               )}
             </div>
             <div className="panel__muted">
               {new Date(version.createdAt).toLocaleString(locale)} ·{' '}
-              {t('versions.by', { name: version.createdBy.name })} ·{' '}
+              {versionAuthor(version, locale)} ·{' '}
               {t('versions.stakeholders', { count: version.stakeholderCount })}
             </div>
             <button
@@ -129,7 +132,11 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
               disabled={busy}
               onClick={() =>
                 void run(async () =>
-                  onOpenVersion(await fetchVersionDoc(mapId, version.id, token), version),
+                  onOpenVersion(
+                    await fetchVersionDoc(mapId, version.id, token),
+                    version,
+                    labelOf(version),
+                  ),
                 )
               }
             >

@@ -27,6 +27,12 @@ const en = {
   'versions.save': 'Save version',
   'versions.auto': 'automatic',
   'versions.by': 'by {name}',
+  'versions.byServer': 'by the server',
+  'versions.reason.interval': 'Hourly snapshot',
+  'versions.reason.last-participant-left': 'When the last participant left',
+  'versions.reason.server-shutdown': 'When the server stopped',
+  'versions.reason.before-restore': 'Before restoring “{name}”',
+  'versions.restoredUnknown': 'version {id}',
   'versions.stakeholders': '{count} stakeholders',
   'versions.open': 'Open',
   'versions.compare': 'Compare with now',
@@ -66,6 +72,12 @@ const nl: Record<SharingMessageKey, string> = {
   'versions.save': 'Versie bewaren',
   'versions.auto': 'automatisch',
   'versions.by': 'door {name}',
+  'versions.byServer': 'door de server',
+  'versions.reason.interval': 'Momentopname van het uur',
+  'versions.reason.last-participant-left': 'Toen de laatste deelnemer wegging',
+  'versions.reason.server-shutdown': 'Toen de server stopte',
+  'versions.reason.before-restore': 'Vóór het terugzetten van “{name}”',
+  'versions.restoredUnknown': 'versie {id}',
   'versions.stakeholders': '{count} stakeholders',
   'versions.open': 'Openen',
   'versions.compare': 'Vergelijken met nu',
@@ -80,7 +92,11 @@ const nl: Record<SharingMessageKey, string> = {
   'diff.field': '{field}: {before} → {after}',
 }
 
-const CATALOGUES: Record<Locale, Record<SharingMessageKey, string>> = { en, nl }
+/** The sharing texts per language. */
+export const SHARING_MESSAGES: Readonly<Record<Locale, Record<SharingMessageKey, string>>> = {
+  en,
+  nl,
+}
 
 /** Translates a sharing text, filling `{name}` placeholders from `params`. */
 export function sharingText(
@@ -88,7 +104,7 @@ export function sharingText(
   key: SharingMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
+  return SHARING_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
   )
 }

@@ -16,7 +16,7 @@ import {
   type SalienceDiagramShape,
 } from '../shapes/salience-diagram/salienceDiagramShape'
 import { findSlot } from '../shapes/salience-diagram/salienceGeometry'
-import { classifySalience } from '../../shared/scoring/classifySalience'
+import { salienceAssessment } from '../../shared/scoring/salienceAssessment'
 import {
   COMPACT_CARD_SIZE,
   STAKEHOLDER_CARD_TYPE,
@@ -149,12 +149,15 @@ export function bringGroupIntoPlenary(
           x = point.x - COMPACT_CARD_SIZE.w / 2
           y = point.y - COMPACT_CARD_SIZE.h / 2
         } else {
+          // An unscored stakeholder has no region yet (as an unplaced one has no point).
+          const salience = salienceAssessment(stakeholder)
+          if (salience.status !== 'assessed') continue
           const occupied = editor
             .getSortedChildIdsForParent(target.id)
             .map((id) => editor.getShape(id))
             .filter((shape): shape is StakeholderCardShape => shape?.type === STAKEHOLDER_CARD_TYPE)
             .map((other) => ({ x: other.x, y: other.y, w: other.props.w, h: other.props.h }))
-          ;({ x, y } = findSlot(classifySalience(stakeholder), w, h, COMPACT_CARD_SIZE, occupied))
+          ;({ x, y } = findSlot(salience.salienceClass, w, h, COMPACT_CARD_SIZE, occupied))
         }
         editor.createShape<StakeholderCardShape>({
           id: createShapeId(),

@@ -17,7 +17,8 @@ import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMap
 import { registerRows } from '../../shared/exchange/registerRows'
 import type { RegisterInput } from '../../shared/exchange/registerRows'
 import { registerToCsv } from '../../shared/exchange/registerToCsv'
-import { registerToXlsx } from '../../shared/exchange/registerToXlsx'
+import { registerWorkbook } from '../../shared/exchange/registerWorkbook'
+import { writeXlsx } from '../../shared/exchange/writeXlsx'
 import type { VersionSummary } from '../../shared/protocol/accessApi'
 import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import { canFacilitate } from '../../shared/protocol/roles'
@@ -110,7 +111,13 @@ const FORMATS: readonly ExportFormat[] = [
     extension: 'xlsx',
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     needsHistory: false,
-    render: (input) => registerToXlsx(registerOf(input)),
+    render: ({ stakeholders, options }) =>
+      writeXlsx(
+        registerWorkbook(stakeholders, {
+          locale: options.locale,
+          includeContacts: options.includeContacts,
+        }),
+      ),
   },
   {
     segment: 'report.html',

@@ -111,7 +111,7 @@ export function createHistoryRoutes({ store, rooms, afterErasure }: HistoryRoute
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
         const peer = createActionPeer(access.role, await readOptionalName(request))
         await rooms.withRoom(access.mapId, peer, (room) =>
-          room.restore(version.state, version.summary.name, peer),
+          room.restore(version.state, version.summary.id, peer),
         )
         sendJson(response, 200, { restored: version.summary.id })
       },

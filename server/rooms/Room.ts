@@ -40,6 +40,7 @@ import {
 import { contactsMap, stakeholdersMap } from '../../shared/document/stakeholderDocument'
 import type { Participant, VersionKind, VersionSummary } from '../../shared/protocol/accessApi'
 import { CloseCode } from '../../shared/protocol/closeCodes'
+import { autoVersionName } from '../../shared/protocol/versionNames'
 import { canFacilitate } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import type { ClusterRoom, Cluster, MapChannel } from '../cluster/Cluster'
@@ -185,7 +186,7 @@ export class Room implements ClusterRoom {
     this.snapshotTimer = setInterval(
       () => {
         if (!this.changedSinceSnapshot || this.closing) return
-        this.createAutomaticVersion('Automatic').catch((error: unknown) =>
+        this.createAutomaticVersion(autoVersionName('interval')).catch((error: unknown) =>
           this.logger.error({ err: error, mapId: this.mapId }, 'snapshot failed'),
         )
       },
@@ -332,10 +333,10 @@ export class Room implements ClusterRoom {
    * kept), then, in one transaction, every root map's keys set to the version's values and
    * keys the version lacks deleted. Stored and broadcast like any update.
    */
-  async restore(state: Uint8Array, versionName: string, by: RoomPeer): Promise<void> {
+  async restore(state: Uint8Array, versionId: number, by: RoomPeer): Promise<void> {
     await this.createVersion({
       kind: 'auto',
-      name: `Before restoring "${versionName}"`,
+      name: autoVersionName('before-restore', versionId),
       createdBy: SERVER_PARTICIPANT,
     })
     const version = new Y.Doc()

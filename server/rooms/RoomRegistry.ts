@@ -12,6 +12,7 @@
  * which joins the room as a server-side peer, so loading and unloading work as for sockets.
  */
 import type { Logger } from 'pino'
+import { autoVersionName } from '../../shared/protocol/versionNames'
 import type { Cluster } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore } from '../storage/MapStore'
@@ -136,7 +137,7 @@ export class RoomRegistry {
     for (const room of await this.loadedRooms()) {
       if (!(await room.flush())) {
         this.logger.error({ mapId: room.mapId }, 'shutting down with unsaved updates')
-      } else await this.snapshotIfChanged(room, 'Server shutdown')
+      } else await this.snapshotIfChanged(room, autoVersionName('server-shutdown'))
       await room.compactIfNeeded()
       room.destroy()
     }
@@ -180,7 +181,7 @@ export class RoomRegistry {
       room.closing = false
       return
     }
-    await this.snapshotIfChanged(room, 'Last participant left')
+    await this.snapshotIfChanged(room, autoVersionName('last-participant-left'))
     await room.compactIfNeeded()
     this.rooms.delete(room.mapId)
     room.destroy()

@@ -10,9 +10,10 @@ export type JsonValue =
 /** A JSON object. */
 export type JsonObject = { [key: string]: JsonValue }
 
-/** What {@link canonicalJson} reports besides the value. */
+/** What {@link canonicalJson} reports besides the value: a code, and the same in English. */
 export interface CanonicalJsonIssue {
   path: string
+  code: 'nested-too-deeply' | 'key-not-allowed'
   message: string
 }
 
@@ -38,7 +39,7 @@ export function canonicalJson(
   if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null
   if (typeof value !== 'object') return null
   if (maxDepth <= 0) {
-    issues.push({ path, message: 'is nested too deeply' })
+    issues.push({ path, code: 'nested-too-deeply', message: 'is nested too deeply' })
     return null
   }
   if (Array.isArray(value)) {
@@ -51,7 +52,11 @@ export function canonicalJson(
   const result: JsonObject = {}
   for (const key of Object.keys(value).sort()) {
     if (key === '__proto__') {
-      issues.push({ path: join(path, key), message: 'is not allowed and was left out' })
+      issues.push({
+        path: join(path, key),
+        code: 'key-not-allowed',
+        message: 'is not allowed and was left out',
+      })
       continue
     }
     const item = (value as Record<string, unknown>)[key]

@@ -96,6 +96,7 @@ const ORGANISATION_WORDS = ['organisatie', 'organisation', 'organization', 'orga
 const REGISTER_FIELD: Readonly<Record<RegisterColumn, ImportField | null>> = {
   rank: null,
   name: 'name',
+  id: null,
   kind: 'kind',
   category: 'category',
   valueChainPosition: 'valueChainPosition',

@@ -18,9 +18,18 @@ import { containsPhrase, normaliseLabel } from './normaliseLabel'
 import { REGISTER_LABELS, REGISTER_LOCALES } from './registerLabels'
 import type { RegisterLabels } from './registerLabels'
 
-/** A guessed value: `recognised: false` when the text was not understood (a default is used). */
+/**
+ * A guessed value: `recognised: false` when the text was not understood (a default is used);
+ * a value that cannot be read at all is an error with a code (`value` = what was written).
+ */
 export type GuessedValue =
-  { ok: true; value: unknown; recognised: boolean } | { ok: false; message: string }
+  | { ok: true; value: unknown; recognised: boolean }
+  | {
+      ok: false
+      code: 'not-yes-no' | 'score-out-of-range'
+      params: Readonly<Record<string, string | number>>
+      message: string
+    }
 
 type Vocabulary = readonly (readonly [word: string, id: string])[]
 
@@ -198,7 +207,13 @@ function readYesNo(cell: SheetCell): GuessedValue {
   const word = normaliseLabel(raw)
   if (YES.has(word)) return { ok: true, value: true, recognised: true }
   if (NO.has(word) || word === '') return { ok: true, value: false, recognised: true }
-  return { ok: false, message: `must be yes or no (ja/nee), not "${raw.slice(0, 40)}"` }
+  const value = raw.slice(0, 40)
+  return {
+    ok: false,
+    code: 'not-yes-no',
+    params: { value },
+    message: `must be yes or no (ja/nee), not "${value}"`,
+  }
 }
 
 function readScore(cell: SheetCell): GuessedValue {
@@ -211,7 +226,13 @@ function readScore(cell: SheetCell): GuessedValue {
   if (NOT_ASSESSED.has(word)) return { ok: true, value: null, recognised: true }
   const fromWord = SCORE_WORDS[word]
   if (fromWord !== undefined) return { ok: true, value: fromWord, recognised: true }
-  return { ok: false, message: `must be a score from 1 to 5, not "${raw.slice(0, 40)}"` }
+  const value = raw.slice(0, 40)
+  return {
+    ok: false,
+    code: 'score-out-of-range',
+    params: { value, min: 1, max: 5 },
+    message: `must be a score from 1 to 5, not "${value}"`,
+  }
 }
 
 function readChoice(cell: SheetCell, words: Vocabulary, fallback: string | null): GuessedValue {

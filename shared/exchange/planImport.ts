@@ -8,6 +8,7 @@ import { createStakeholder } from '../stakeholder/createStakeholder'
 import type { Contact, Stakeholder } from '../stakeholder/Stakeholder'
 import { STAKEHOLDER_LIMITS } from '../stakeholder/Stakeholder'
 import { validateStakeholder } from '../stakeholder/validateStakeholder'
+import type { CodedValidationError } from '../stakeholder/validateStakeholder'
 import { EXCHANGE_LIMITS, exchangeError } from './exchangeLimits'
 import type { ExchangeError, SheetCell } from './exchangeLimits'
 import type { ColumnMapping, ImportField } from './guessColumnMapping'
@@ -24,10 +25,11 @@ export interface PlanImportOptions {
   now: string
 }
 
-/** A problem with one cell of a rejected row; `column` is zero-based, null when unknown. */
-export interface ImportRowError {
-  path: string
-  message: string
+/**
+ * A problem with one cell of a rejected row, as a code and params the client translates
+ * (`message` is English, for logs); `column` is zero-based, null when unknown.
+ */
+export interface ImportRowError extends CodedValidationError {
   column: number | null
 }
 
@@ -132,7 +134,8 @@ export function planImport(
     for (const [field, column] of columnOf) {
       const guessed = guessFieldValue(field, row[column] ?? null)
       if (!guessed.ok) {
-        errors.push({ path: field, message: guessed.message, column })
+        const { code, params, message } = guessed
+        errors.push({ path: field, code, params, message, column })
         continue
       }
       values[field] = guessed.value

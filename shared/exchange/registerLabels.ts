@@ -13,7 +13,6 @@ import type {
   StakeholderKind,
   ValueChainPosition,
 } from '../stakeholder/Stakeholder'
-import type { SalienceClass, SalienceGroup } from '../scoring/classifySalience'
 import type { EngagementQuadrant } from '../scoring/engagementQuadrant'
 import {
   ATTITUDE_LABELS,
@@ -22,8 +21,6 @@ import {
   ENGAGEMENT_STATUS_LABELS,
   KIND_LABELS,
   QUADRANT_LABELS,
-  SALIENCE_CLASS_LABELS,
-  SALIENCE_GROUP_LABELS,
   VALUE_CHAIN_LABELS,
 } from '../labels/modelLabels'
 
@@ -36,6 +33,7 @@ export type RegisterLocale = (typeof REGISTER_LOCALES)[number]
 export const REGISTER_COLUMNS = [
   'rank',
   'name',
+  'id',
   'kind',
   'category',
   'valueChainPosition',
@@ -81,8 +79,6 @@ export interface RegisterLabels {
   categories: Record<StakeholderCategory, string>
   valueChainPositions: Record<ValueChainPosition, string>
   attitudes: Record<Attitude, string>
-  salienceClasses: Record<SalienceClass, string>
-  salienceGroups: Record<SalienceGroup, string>
   quadrants: Record<EngagementQuadrant, string>
   engagementStatuses: Record<EngagementStatus, string>
   engagementLevels: Record<EngagementLevel, string>
@@ -92,6 +88,7 @@ const en: RegisterLabels = {
   columns: {
     rank: 'Rank',
     name: 'Name',
+    id: 'Stakeholder id',
     kind: 'Kind',
     category: 'Category',
     valueChainPosition: 'Value-chain position',
@@ -127,8 +124,6 @@ const en: RegisterLabels = {
   categories: CATEGORY_LABELS.en,
   valueChainPositions: VALUE_CHAIN_LABELS.en,
   attitudes: ATTITUDE_LABELS.en,
-  salienceClasses: SALIENCE_CLASS_LABELS.en,
-  salienceGroups: SALIENCE_GROUP_LABELS.en,
   quadrants: QUADRANT_LABELS.en,
   engagementStatuses: ENGAGEMENT_STATUS_LABELS.en,
   engagementLevels: ENGAGEMENT_LEVEL_LABELS.en,
@@ -138,6 +133,7 @@ const nl: RegisterLabels = {
   columns: {
     rank: 'Volgorde',
     name: 'Naam',
+    id: 'Stakeholder-id',
     kind: 'Soort actor',
     category: 'Categorie',
     valueChainPosition: 'Positie in de waardeketen',
@@ -173,8 +169,6 @@ const nl: RegisterLabels = {
   categories: CATEGORY_LABELS.nl,
   valueChainPositions: VALUE_CHAIN_LABELS.nl,
   attitudes: ATTITUDE_LABELS.nl,
-  salienceClasses: SALIENCE_CLASS_LABELS.nl,
-  salienceGroups: SALIENCE_GROUP_LABELS.nl,
   quadrants: QUADRANT_LABELS.nl,
   engagementStatuses: ENGAGEMENT_STATUS_LABELS.nl,
   engagementLevels: ENGAGEMENT_LEVEL_LABELS.nl,

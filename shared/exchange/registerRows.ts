@@ -1,9 +1,16 @@
 /**
  * The stakeholder register: one row per stakeholder in engagement order (OECD: the most
  * severely affected first), with the derived values (salience, quadrant, severity, alerts)
- * computed here so CSV, XLSX and the PDF report show the same table.
+ * computed here so CSV, XLSX and the PDF report show the same table. Every derived value is
+ * written out in the register's language: the salience as its assessment reads (an unscored
+ * stakeholder is "not assessed", never "non-stakeholder"), alerts as sentences.
  */
-import { classifySalience, salienceGroup } from '../scoring/classifySalience'
+import {
+  ALERT_LABELS,
+  formatLabel,
+  salienceAssessmentGroupLabel,
+  salienceAssessmentLabel,
+} from '../labels/modelLabels'
 import type { SalienceOptions } from '../scoring/classifySalience'
 import { engagementAlerts } from '../scoring/engagementAlerts'
 import { engagementQuadrant } from '../scoring/engagementQuadrant'
@@ -12,6 +19,7 @@ import { impactSeverity } from '../scoring/impactSeverity'
 import type { SeverityOptions } from '../scoring/impactSeverity'
 import { prioritiseImpacts } from '../scoring/prioritiseImpacts'
 import { prioritiseStakeholders } from '../scoring/prioritiseStakeholders'
+import { salienceAssessment } from '../scoring/salienceAssessment'
 import type { Contact, StakeholderWithoutContacts } from '../stakeholder/Stakeholder'
 import { scoreValue } from '../scoring/scoreValue'
 import { REGISTER_COLUMNS, REGISTER_CONTACT_COLUMNS, REGISTER_LABELS } from './registerLabels'
@@ -41,6 +49,12 @@ export interface RegisterOptions extends SalienceOptions, QuadrantOptions, Sever
 /** A stakeholder as the register reads it; contacts are only read when asked for. */
 export type RegisterInput = StakeholderWithoutContacts & { contacts?: Contact[] }
 
+/** A stakeholder with its place in the engagement order, as the workbook's sheets list them. */
+export interface RankedRecord {
+  rank: number
+  stakeholder: RegisterInput
+}
+
 /** Several contacts in one cell, one per line, aligned across the contact columns. */
 function contactCell(contacts: readonly Contact[], field: keyof Contact): string {
   return contacts.map((contact) => contact[field]).join('\n')
@@ -68,7 +82,7 @@ export function registerRows(
   const rows: RegisterCell[][] = []
   const stakeholderIds: string[] = []
   for (const { stakeholder, rank } of prioritiseStakeholders(all, options)) {
-    const salienceClass = classifySalience(stakeholder, options)
+    const salience = salienceAssessment(stakeholder, options)
     const [topImpact] = prioritiseImpacts(stakeholder.impacts)
     const severity = topImpact === undefined ? null : impactSeverity(topImpact).max
     const { log } = stakeholder.engagement
@@ -76,6 +90,7 @@ export function registerRows(
     const values: Record<RegisterColumn, RegisterCell> = {
       rank,
       name: stakeholder.name,
+      id: stakeholder.id,
       kind: labels.kinds[stakeholder.kind],
       category: labels.categories[stakeholder.category],
       valueChainPosition:
@@ -88,8 +103,8 @@ export function registerRows(
       power: scoreValue(stakeholder.power),
       legitimacy: scoreValue(stakeholder.legitimacy),
       urgency: scoreValue(stakeholder.urgency),
-      salienceClass: labels.salienceClasses[salienceClass],
-      salienceGroup: labels.salienceGroups[salienceGroup(salienceClass)],
+      salienceClass: salienceAssessmentLabel(options.locale, salience),
+      salienceGroup: salienceAssessmentGroupLabel(options.locale, salience),
       influence: scoreValue(stakeholder.influence),
       impact: scoreValue(stakeholder.impact),
       quadrant: labels.quadrants[engagementQuadrant(stakeholder, options)],
@@ -107,9 +122,12 @@ export function registerRows(
         (latest, entry) => (latest === null || entry.date > latest ? entry.date : latest),
         null,
       ),
+      // One alert per line, as a sentence: a code means nothing to an auditor.
       alerts: engagementAlerts(stakeholder, { ...options, stakeholders: all })
-        .map((alert) => alert.code)
-        .join(', '),
+        .map((alert) =>
+          formatLabel(options.locale, ALERT_LABELS[options.locale][alert.code], alert.params),
+        )
+        .join('\n'),
       notes: stakeholder.notes,
       contactNames: contactCell(contacts, 'name'),
       contactRoles: contactCell(contacts, 'role'),

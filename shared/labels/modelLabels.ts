@@ -9,6 +9,8 @@
 import type { EngagementAlertCode } from '../scoring/engagementAlerts'
 import type { EngagementQuadrant } from '../scoring/engagementQuadrant'
 import type { SalienceAttribute, SalienceClass, SalienceGroup } from '../scoring/classifySalience'
+import { salienceGroup } from '../scoring/classifySalience'
+import type { SalienceAssessment } from '../scoring/salienceAssessment'
 import type { PriorityReasonCode, PriorityTier } from '../scoring/prioritiseStakeholders'
 import type {
   Attitude,
@@ -193,6 +195,91 @@ export const SALIENCE_CLASS_LABELS: Labels<SalienceClass> = {
   },
 }
 
+/** How a salience assessment reads; `{class}` and `{missing}` are filled in. */
+export const SALIENCE_ASSESSMENT_LABELS: Labels<
+  | 'not-assessed'
+  | 'partly-assessed'
+  | 'not-assessed-after-prefix'
+  | 'partly-assessed-after-prefix'
+  | 'provisional'
+  | 'assessed-absent'
+  | 'no-group'
+  | 'and'
+> = {
+  en: {
+    'not-assessed': 'Salience not assessed',
+    'partly-assessed': 'Salience partly assessed ({missing} not assessed)',
+    'not-assessed-after-prefix': 'not assessed',
+    'partly-assessed-after-prefix': 'partly assessed ({missing} not assessed)',
+    provisional: '{class} ({missing} not assessed)',
+    'assessed-absent': 'Non-stakeholder (assessed as absent)',
+    'no-group': 'Not assessed',
+    and: 'and',
+  },
+  nl: {
+    'not-assessed': 'Saillantie niet beoordeeld',
+    'partly-assessed': 'Saillantie deels beoordeeld ({missing} niet beoordeeld)',
+    'not-assessed-after-prefix': 'niet beoordeeld',
+    'partly-assessed-after-prefix': 'deels beoordeeld ({missing} niet beoordeeld)',
+    provisional: '{class} ({missing} niet beoordeeld)',
+    'assessed-absent': 'Geen stakeholder (beoordeeld als afwezig)',
+    'no-group': 'Niet beoordeeld',
+    and: 'en',
+  },
+}
+
+/** Attribute names in running text: "legitimacy and urgency". */
+function attributeList(locale: LabelLocale, attributes: readonly SalienceAttribute[]): string {
+  const words = attributes.map((attribute) =>
+    SALIENCE_ATTRIBUTE_LABELS[locale][attribute].toLowerCase(),
+  )
+  if (words.length <= 1) return words.join('')
+  const and = SALIENCE_ASSESSMENT_LABELS[locale].and
+  return `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`
+}
+
+/**
+ * A salience assessment in words: "Salience not assessed", a class, a provisional class with what is
+ * still unscored, or "Non-stakeholder (assessed as absent)". Never the bare word
+ * "non-stakeholder", so no reader can take an unscored stakeholder for one judged absent.
+ */
+export function salienceAssessmentLabel(
+  locale: LabelLocale,
+  assessment: SalienceAssessment,
+  /** Written after "Salience:", so "not assessed" does not repeat the word. */
+  afterPrefix = false,
+): string {
+  const words = SALIENCE_ASSESSMENT_LABELS[locale]
+  const missing = attributeList(locale, assessment.missing)
+  if (assessment.status === 'not-assessed') {
+    const partly = assessment.absent.length > 0
+    const key = afterPrefix
+      ? partly
+        ? 'partly-assessed-after-prefix'
+        : 'not-assessed-after-prefix'
+      : partly
+        ? 'partly-assessed'
+        : 'not-assessed'
+    return words[key].replace('{missing}', missing)
+  }
+  const name =
+    assessment.salienceClass === 'non-stakeholder'
+      ? words['assessed-absent']
+      : SALIENCE_CLASS_LABELS[locale][assessment.salienceClass]
+  if (assessment.missing.length === 0) return name
+  return words.provisional.replace('{class}', name).replace('{missing}', missing)
+}
+
+/** The salience group of an assessment in words; "Not assessed" when there is no class. */
+export function salienceAssessmentGroupLabel(
+  locale: LabelLocale,
+  assessment: SalienceAssessment,
+): string {
+  return assessment.status === 'assessed'
+    ? SALIENCE_GROUP_LABELS[locale][salienceGroup(assessment.salienceClass)]
+    : SALIENCE_ASSESSMENT_LABELS[locale]['no-group']
+}
+
 /** Groups of salience classes. */
 export const SALIENCE_GROUP_LABELS: Labels<SalienceGroup> = {
   en: { definitive: 'Definitive', expectant: 'Expectant', latent: 'Latent', none: 'None' },
@@ -263,7 +350,7 @@ export const PRIORITY_REASON_LABELS: Labels<PriorityReasonCode> = {
     'represents-affected': 'Represents or advocates for affected stakeholders',
     'not-affected': 'Not affected itself',
     vulnerable: 'Vulnerable or marginalised: ahead at equal severity',
-    salience: 'Salience: {salienceClass}',
+    salience: 'Salience: {salience}',
   },
   nl: {
     'affected-severe-impact': 'Geraakt door een ernstige impact (ernst {max} van 5)',
@@ -273,7 +360,7 @@ export const PRIORITY_REASON_LABELS: Labels<PriorityReasonCode> = {
     'represents-affected': 'Vertegenwoordigt of komt op voor geraakte stakeholders',
     'not-affected': 'Zelf niet geraakt',
     vulnerable: 'Kwetsbaar of gemarginaliseerd: eerder bij gelijke ernst',
-    salience: 'Saillantie: {salienceClass}',
+    salience: 'Saillantie: {salience}',
   },
 }
 
@@ -296,6 +383,7 @@ export const ALERT_LABELS: Labels<EngagementAlertCode> = {
     'impact-likelihood-not-assessed': 'A potential impact has no likelihood assessed',
     'vulnerable-without-note': 'Vulnerable, without a note on why',
     'salience-not-assessed': 'Power, legitimacy and urgency not assessed',
+    'salience-partly-assessed': 'Salience partly assessed: {missing} not assessed',
     'grid-position-not-assessed': 'Influence and impact not assessed',
   },
   nl: {
@@ -317,13 +405,14 @@ export const ALERT_LABELS: Labels<EngagementAlertCode> = {
       'Van een potentiële impact is de waarschijnlijkheid niet beoordeeld',
     'vulnerable-without-note': 'Kwetsbaar, zonder toelichting waarom',
     'salience-not-assessed': 'Macht, legitimiteit en urgentie niet beoordeeld',
+    'salience-partly-assessed': 'Saillantie deels beoordeeld: {missing} niet beoordeeld',
     'grid-position-not-assessed': 'Invloed en impact niet beoordeeld',
   },
 }
 
 /**
- * Fills `{name}` placeholders of a label from `params`; quadrant and salience-class codes
- * in the params are translated too.
+ * Fills `{name}` placeholders of a label from `params`; a quadrant code, a salience
+ * assessment and the attribute codes of `missing` are put in words too.
  */
 export function formatLabel(
   locale: LabelLocale,
@@ -335,9 +424,11 @@ export function formatLabel(
     if (value === undefined || value === null) return match
     if (name === 'quadrant')
       return QUADRANT_LABELS[locale][value as EngagementQuadrant] ?? String(value)
-    if (name === 'salienceClass') {
-      return SALIENCE_CLASS_LABELS[locale][value as SalienceClass] ?? String(value)
+    // Templates say "Salience: {salience}", so the label leaves out its own "Salience".
+    if (name === 'salience') {
+      return salienceAssessmentLabel(locale, value as SalienceAssessment, true)
     }
+    if (name === 'missing') return attributeList(locale, value as SalienceAttribute[])
     return Array.isArray(value) ? value.join(', ') : String(value)
   })
 }

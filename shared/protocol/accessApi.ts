@@ -37,6 +37,7 @@ export type VersionKind = 'auto' | 'named'
 /** One entry of `GET /api/maps/<id>/versions` (newest first). */
 export interface VersionSummary {
   id: number
+  /** The user's name for a named version; a code for an automatic one (`versionNames.ts`). */
   name: string
   kind: VersionKind
   /** ISO 8601 timestamp. */

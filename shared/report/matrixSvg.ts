@@ -3,6 +3,11 @@
  * the company runs left → right and the stakeholder's influence on the company bottom → top,
  * as on the canvas board. Quadrant names come from `QUADRANT_LABELS`; stakeholders are
  * numbered dots at their scores. Pure: a string, no DOM.
+ *
+ * Layout rule: each quadrant's name sits in a band along the quadrant's outer edge (the top
+ * band for the upper quadrants, the bottom band for the lower ones) that no score reaches,
+ * and every dot, fanned out or not, is kept inside the scored area, so no dot, number or
+ * name ever covers a quadrant's name. {@link MATRIX_TITLE_BAND} is that band.
  */
 import { QUADRANT_LABELS } from '../labels/modelLabels'
 import type { LabelLocale } from '../labels/modelLabels'
@@ -22,6 +27,15 @@ export type FigureStakeholder = PrioritisableStakeholder &
 /** Where the plot sits in the SVG's coordinates (exported for tests and the layout). */
 export const MATRIX_PLOT = { left: 90, top: 40, size: 480, width: 720, height: 600 } as const
 
+/** Height of the band at the top and bottom of the plot that holds the quadrant names. */
+export const MATRIX_TITLE_BAND = 36
+/** Room kept at the left and right of the plot, so a dot stays inside its quadrant. */
+const SIDE_PAD = 14
+/** Radius of a dot. */
+const DOT_RADIUS = 9
+/** Distance between the centres of dots fanned out from one position. */
+const FAN_STEP = 21
+
 const MIN = STAKEHOLDER_LIMITS.scoreMin
 const MAX = STAKEHOLDER_LIMITS.scoreMax
 
@@ -29,19 +43,51 @@ function clamp(score: number): number {
   return Math.min(Math.max(score, MIN), MAX)
 }
 
-/** The SVG x of an impact score. */
+/** The SVG x of an impact score: 1 to 5 spans the plot, less a pad at each side. */
 export function matrixX(impact: number): number {
-  return MATRIX_PLOT.left + ((clamp(impact) - MIN) / (MAX - MIN)) * MATRIX_PLOT.size
+  const span = MATRIX_PLOT.size - 2 * SIDE_PAD
+  return MATRIX_PLOT.left + SIDE_PAD + ((clamp(impact) - MIN) / (MAX - MIN)) * span
 }
 
-/** The SVG y of an influence score (high influence at the top). */
+/** The SVG y of an influence score (high influence at the top), clear of the title bands. */
 export function matrixY(influence: number): number {
+  const span = MATRIX_PLOT.size - 2 * MATRIX_TITLE_BAND
   return (
-    MATRIX_PLOT.top + MATRIX_PLOT.size - ((clamp(influence) - MIN) / (MAX - MIN)) * MATRIX_PLOT.size
+    MATRIX_PLOT.top + MATRIX_TITLE_BAND + span - ((clamp(influence) - MIN) / (MAX - MIN)) * span
   )
 }
 
+/**
+ * Centres for `count` dots around one position: a compact grid, moved as a whole so every
+ * dot stays in the scored area (never in a title band, never outside the plot).
+ */
+function fanOut(x: number, y: number, count: number): { x: number; y: number }[] {
+  const columns = Math.ceil(Math.sqrt(count))
+  const rows = Math.ceil(count / columns)
+  const minX = matrixX(MIN)
+  const maxX = matrixX(MAX)
+  const minY = matrixY(MAX)
+  const maxY = matrixY(MIN)
+  // Very many at one spot: closer together rather than out of the scored area.
+  const step = Math.min(
+    FAN_STEP,
+    (maxX - minX) / Math.max(1, columns - 1),
+    (maxY - minY) / Math.max(1, rows - 1),
+  )
+  const width = (columns - 1) * step
+  const height = (rows - 1) * step
+  const startX = Math.min(Math.max(x - width / 2, minX), maxX - width)
+  const startY = Math.min(Math.max(y - height / 2, minY), maxY - height)
+  return Array.from({ length: count }, (_, index) => ({
+    x: startX + (index % columns) * step,
+    y: startY + Math.floor(index / columns) * step,
+  }))
+}
+
 const round = (value: number) => Math.round(value * 10) / 10
+
+/** Font size of a dot's name, in SVG units (the `.l` class). */
+export const MATRIX_LABEL_FONT_SIZE = 10
 
 /**
  * The matrix as a standalone SVG document (it also works inline in HTML). Stakeholders at
@@ -60,9 +106,14 @@ export function matrixSvg(stakeholders: readonly FigureStakeholder[], locale: La
   const parts: string[] = []
 
   // Quadrants: the empower quadrant is tinted to draw the eye, as the OECD guidance asks.
-  const quadrant = (x: number, y: number, w: number, h: number, fill: string, label: string) =>
-    `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" stroke="#555" stroke-width="1"/>` +
-    `<text x="${x + 8}" y="${y + 18}" class="q">${escapeHtml(label)}</text>`
+  // Names sit in the title band on the quadrant's outer edge (see the module comment).
+  const quadrant = (x: number, y: number, w: number, h: number, fill: string, label: string) => {
+    const titleY = y === top ? top + 22 : bottom - 12
+    return (
+      `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" stroke="#555" stroke-width="1"/>` +
+      `<text x="${x + 8}" y="${titleY}" class="q">${escapeHtml(label)}</text>`
+    )
+  }
   parts.push(
     quadrant(left, top, mid - left, midY - top, '#f4f4f4', quadrants['keep-satisfied']),
     quadrant(mid, top, right - mid, midY - top, '#e8eef7', quadrants['manage-closely']),
@@ -109,20 +160,22 @@ export function matrixSvg(stakeholders: readonly FigureStakeholder[], locale: La
   }
   for (const group of groups.values()) {
     group.sort((a, b) => a.rank - b.rank)
+    const centres =
+      group.length === 1 ? [group[0]!] : fanOut(group[0]!.x, group[0]!.y, group.length)
     group.forEach((dot, index) => {
-      // A ring of 8 around the position, then a wider ring: numbers never sit on each other.
-      const ring = index === 0 ? 0 : Math.ceil(index / 8)
-      const angle = ((index - 1) % 8) * (Math.PI / 4)
-      const cx = round(dot.x + ring * 22 * Math.cos(angle))
-      const cy = round(dot.y + ring * 22 * Math.sin(angle))
+      const cx = round(centres[index]!.x)
+      const cy = round(centres[index]!.y)
       const name = shortLabel(dot.name, 22)
+      // A lone dot is named to its right; 22 characters fit beside the rightmost dot.
+      const label =
+        group.length === 1
+          ? `<text x="${cx + DOT_RADIUS + 3}" y="${cy + 4}" class="l">${escapeHtml(name)}</text>`
+          : ''
       parts.push(
         `<g data-stakeholder-id="${escapeHtml(dot.id)}">` +
-          `<circle cx="${cx}" cy="${cy}" r="9" fill="#1f4e8c"/>` +
+          `<circle cx="${cx}" cy="${cy}" r="${DOT_RADIUS}" fill="#1f4e8c"/>` +
           `<text x="${cx}" y="${cy + 3.5}" text-anchor="middle" class="n">${dot.rank}</text>` +
-          (group.length === 1
-            ? `<text x="${cx + 12}" y="${cy + 4}" class="l">${escapeHtml(name)}</text>`
-            : '') +
+          label +
           `<title>${escapeHtml(`${dot.rank}. ${dot.name}`)}</title></g>`,
       )
     })
@@ -134,7 +187,7 @@ export function matrixSvg(stakeholders: readonly FigureStakeholder[], locale: La
     `<title>${escapeHtml(text.matrixHeading)}</title>` +
     '<style>text{font-family:Helvetica,Arial,sans-serif;fill:#222}.q{font-size:13px;font-weight:bold}' +
     '.t{font-size:11px}.a{font-size:13px}.n{font-size:9px;fill:#fff;font-weight:bold}' +
-    '.l{font-size:10px}</style>' +
+    `.l{font-size:${MATRIX_LABEL_FONT_SIZE}px}</style>` +
     parts.join('') +
     '</svg>'
   )

@@ -27,11 +27,12 @@ export interface ReportText {
   notPlaced: string
   salienceHeading: string
   salienceCaption: string
+  salienceNotAssessed: string
+  salienceAssessedAbsent: string
   legendHeading: string
   none: string
   orderHeading: string
   orderIntro: string
-  tier: string
   reasons: string
   alerts: string
   noAlerts: string
@@ -39,34 +40,16 @@ export interface ReportText {
   info: string
   logHeading: string
   logIntro: string
-  status: string
-  intendedLevel: string
   notDecided: string
+  vulnerabilityNote: string
+  represents: string
+  attitude: string
+  interests: string
+  concerns: string
+  logSubheading: string
   impactsHeading: string
-  impactTopic: string
-  impactDescription: string
-  actuality: string
-  scale: string
-  scope: string
-  irremediability: string
-  likelihood: string
   contactsHeading: string
-  contactName: string
-  contactRole: string
-  contactOrganisation: string
-  contactEmail: string
-  contactPhone: string
   noLog: string
-  date: string
-  step: string
-  method: string
-  informationShared: string
-  inputReceived: string
-  howInputWasUsed: string
-  followUp: string
-  barriers: string
-  barrierMeasures: string
-  confidentiality: string
   withheld: string
   methodHeading: string
   /** Paragraphs of the method appendix, as plain text. */
@@ -100,7 +83,7 @@ const en: ReportText = {
   contents: 'Contents',
   registerHeading: '1. Stakeholder register',
   registerIntro:
-    'One row per stakeholder, in engagement order: the most severely affected first (OECD). Salience class, quadrant and severity are derived from the scores.',
+    'One row per stakeholder, in engagement order: the most severely affected first (OECD). Salience class, quadrant and severity are derived from the scores; section 4 gives the other fields of each stakeholder.',
   registerAlertsNote: 'The alerts column counts the alerts; section 3 lists them.',
   figuresHeading: '2. Matrix and salience',
   matrixHeading: 'Influence × impact',
@@ -111,49 +94,32 @@ const en: ReportText = {
   notPlaced: 'Not placed (influence or impact not assessed)',
   salienceHeading: 'Salience: power, legitimacy, urgency',
   salienceCaption:
-    'An attribute counts as present from a score of 3. Numbers are places in the engagement order.',
+    'An attribute counts as present from a score of 3. Numbers are places in the engagement order; a name marked * is not fully assessed yet (its class may still grow).',
+  salienceNotAssessed: 'Salience not (fully) assessed',
+  salienceAssessedAbsent: 'Non-stakeholder (assessed as absent)',
   legendHeading: 'Legend',
   none: '—',
   orderHeading: '3. Engagement order',
   orderIntro:
     'Following the OECD guidance, the most severely affected are engaged first, not the most influential. Salience only orders stakeholders of equal severity.',
-  tier: 'Tier',
   reasons: 'Reasoning',
   alerts: 'Alerts',
   noAlerts: 'No alerts.',
   warning: 'Warning',
   info: 'Note',
-  logHeading: '4. Engagement log',
+  logHeading: '4. Per stakeholder: details, impacts and engagement log',
   logIntro:
     'What was done with each stakeholder, as evidence of meaningful engagement (CSDDD art. 13): when, at which due-diligence step, how, what was shared, what came back, how it was used, and which barriers were lowered.',
-  status: 'Status',
-  intendedLevel: 'Intended level',
   notDecided: 'not decided',
+  vulnerabilityNote: 'Why vulnerable',
+  represents: 'Represents or advocates for',
+  attitude: 'Attitude',
+  interests: 'Interests',
+  concerns: 'Concerns',
+  logSubheading: 'Engagement log',
   impactsHeading: 'Adverse impacts',
-  impactTopic: 'Topic',
-  impactDescription: 'Description',
-  actuality: 'Actual or potential',
-  scale: 'Scale',
-  scope: 'Scope',
-  irremediability: 'Irremediability',
-  likelihood: 'Likelihood',
   contactsHeading: 'Contacts (confidential)',
-  contactName: 'Name',
-  contactRole: 'Role',
-  contactOrganisation: 'Organisation',
-  contactEmail: 'E-mail',
-  contactPhone: 'Phone',
   noLog: 'No engagement recorded.',
-  date: 'Date',
-  step: 'Due-diligence step',
-  method: 'Method',
-  informationShared: 'Information shared',
-  inputReceived: 'Input received',
-  howInputWasUsed: 'How the input was used',
-  followUp: 'Follow-up',
-  barriers: 'Barriers met',
-  barrierMeasures: 'How barriers were lowered',
-  confidentiality: 'Confidentiality',
   withheld: 'Confidential entry withheld',
   methodHeading: '5. Method',
   methodParts: [
@@ -202,7 +168,7 @@ const nl: ReportText = {
   contents: 'Inhoud',
   registerHeading: '1. Stakeholderregister',
   registerIntro:
-    'Eén regel per stakeholder, in de volgorde waarin ze betrokken worden: de ernstigst geraakten eerst (OESO). Saillantieklasse, kwadrant en ernst volgen uit de scores.',
+    'Eén regel per stakeholder, in de volgorde waarin ze betrokken worden: de ernstigst geraakten eerst (OESO). Saillantieklasse, kwadrant en ernst volgen uit de scores; hoofdstuk 4 geeft de overige gegevens per stakeholder.',
   registerAlertsNote: 'De kolom signalen telt de signalen; hoofdstuk 3 noemt ze.',
   figuresHeading: '2. Matrix en saillantie',
   matrixHeading: 'Invloed × impact',
@@ -213,49 +179,32 @@ const nl: ReportText = {
   notPlaced: 'Niet geplaatst (invloed of impact niet beoordeeld)',
   salienceHeading: 'Saillantie: macht, legitimiteit, urgentie',
   salienceCaption:
-    'Een kenmerk telt als aanwezig vanaf score 3. Nummers zijn plaatsen in de volgorde van betrekken.',
+    'Een kenmerk telt als aanwezig vanaf score 3. Nummers zijn plaatsen in de volgorde van betrekken; een naam met * is nog niet volledig beoordeeld (de klasse kan nog groeien).',
+  salienceNotAssessed: 'Saillantie niet (volledig) beoordeeld',
+  salienceAssessedAbsent: 'Geen stakeholder (beoordeeld als afwezig)',
   legendHeading: 'Legenda',
   none: '—',
   orderHeading: '3. Volgorde van betrekken',
   orderIntro:
     'Volgens de OESO-richtlijnen worden de ernstigst geraakten het eerst betrokken, niet de invloedrijksten. Saillantie bepaalt alleen de volgorde bij gelijke ernst.',
-  tier: 'Groep',
   reasons: 'Onderbouwing',
   alerts: 'Signalen',
   noAlerts: 'Geen signalen.',
   warning: 'Waarschuwing',
   info: 'Opmerking',
-  logHeading: '4. Logboek van de dialoog',
+  logHeading: '4. Per stakeholder: gegevens, impact en logboek',
   logIntro:
     'Wat er met elke stakeholder is gedaan, als onderbouwing van betekenisvolle dialoog (CSDDD art. 13): wanneer, bij welke stap van gepaste zorgvuldigheid, hoe, wat is gedeeld, wat er terugkwam, wat ermee is gedaan en welke drempels zijn weggenomen.',
-  status: 'Status',
-  intendedLevel: 'Beoogd niveau',
   notDecided: 'nog niet bepaald',
+  vulnerabilityNote: 'Waarom kwetsbaar',
+  represents: 'Vertegenwoordigt of komt op voor',
+  attitude: 'Houding',
+  interests: 'Belangen',
+  concerns: 'Zorgen',
+  logSubheading: 'Logboek van de dialoog',
   impactsHeading: 'Negatieve impact',
-  impactTopic: 'Onderwerp',
-  impactDescription: 'Omschrijving',
-  actuality: 'Feitelijk of potentieel',
-  scale: 'Omvang',
-  scope: 'Reikwijdte',
-  irremediability: 'Onherstelbaarheid',
-  likelihood: 'Waarschijnlijkheid',
   contactsHeading: 'Contactpersonen (vertrouwelijk)',
-  contactName: 'Naam',
-  contactRole: 'Functie',
-  contactOrganisation: 'Organisatie',
-  contactEmail: 'E-mail',
-  contactPhone: 'Telefoon',
   noLog: 'Geen dialoog vastgelegd.',
-  date: 'Datum',
-  step: 'Stap gepaste zorgvuldigheid',
-  method: 'Werkwijze',
-  informationShared: 'Gedeelde informatie',
-  inputReceived: 'Ontvangen inbreng',
-  howInputWasUsed: 'Wat met de inbreng is gedaan',
-  followUp: 'Vervolg',
-  barriers: 'Drempels',
-  barrierMeasures: 'Hoe drempels zijn weggenomen',
-  confidentiality: 'Vertrouwelijkheid',
   withheld: 'Vertrouwelijke vastlegging weggelaten',
   methodHeading: '5. Methode',
   methodParts: [
@@ -275,7 +224,7 @@ const nl: ReportText = {
     {
       heading: 'Ernst en volgorde van betrekken (OESO 2018; UNGP 14 en 24)',
       paragraphs: [
-        'De ernst van een negatieve impact bestaat uit de omvang (hoe ernstig), de reikwijdte (hoeveel mensen) en het onherstelbare karakter (hoe moeilijk terug te draaien); elk daarvan kan een impact ernstig maken. Bij potentiële impact telt ook de waarschijnlijkheid, na de ernst. De volgorde zet geraakte stakeholders (rechthebbenden) met een ernstige impact eerst, dan andere geraakte stakeholders, dan legitieme vertegenwoordigers van geraakten, dan andere relevante stakeholders; kwetsbare stakeholders gaan bij gelijke ernst voor.',
+        'De ernst van een negatieve impact bestaat uit de schaal (hoe ernstig), de reikwijdte (hoeveel mensen) en het onherstelbare karakter (hoe moeilijk terug te draaien); elk daarvan kan een impact ernstig maken. Bij potentiële impact telt ook de waarschijnlijkheid, na de ernst. De volgorde zet geraakte stakeholders (rechthebbenden) met een ernstige impact eerst, dan andere geraakte stakeholders, dan legitieme vertegenwoordigers van geraakten, dan andere relevante stakeholders; kwetsbare stakeholders gaan bij gelijke ernst voor.',
       ],
     },
     {

@@ -1,13 +1,16 @@
 /**
  * The salience diagram (Mitchell, Agle & Wood 1997) as a static SVG picture for the printed
  * report: three circles for power, legitimacy and urgency, each of the seven regions named
- * after its class, and the stakeholders of that class listed inside it. Non-stakeholders
- * (no attribute present) are listed outside the circles. Pure: a string, no DOM.
+ * after its class, and the stakeholders of that class listed inside it (a name marked * is
+ * provisional: some attributes are not scored yet). Outside the circles two separate lists:
+ * the stakeholders assessed as absent on all three attributes (non-stakeholders), and those
+ * whose salience is not (fully) assessed, which the figure must never file as the former.
+ * Pure: a string, no DOM.
  */
 import { SALIENCE_ATTRIBUTE_LABELS, SALIENCE_CLASS_LABELS } from '../labels/modelLabels'
 import type { LabelLocale } from '../labels/modelLabels'
-import { classifySalience } from '../scoring/classifySalience'
 import type { SalienceClass } from '../scoring/classifySalience'
+import { salienceAssessment } from '../scoring/salienceAssessment'
 import type { PrioritisableStakeholder } from '../scoring/prioritiseStakeholders'
 import type { Stakeholder } from '../stakeholder/Stakeholder'
 import { engagementRanks, shortLabel } from './engagementRanks'
@@ -49,16 +52,26 @@ const NUMBERS_PER_LINE = 6
 /** Lines a region shows at most; the rest is counted. */
 const MAX_LINES = 4
 
-function regionLines(entries: { rank: number; name: string }[], locale: LabelLocale): string[] {
+interface FigureEntry {
+  id: string
+  rank: number
+  name: string
+  /** Some attributes are not scored: the class may still grow. */
+  provisional: boolean
+}
+
+function regionLines(entries: FigureEntry[], locale: LabelLocale): string[] {
   if (entries.length <= MAX_NAMED) {
-    return entries.map((entry) => `${entry.rank}. ${shortLabel(entry.name, 16)}`)
+    return entries.map(
+      (entry) => `${entry.rank}. ${shortLabel(entry.name, 16)}${entry.provisional ? ' *' : ''}`,
+    )
   }
   const lines: string[] = []
   for (let start = 0; start < entries.length; start += NUMBERS_PER_LINE) {
     lines.push(
       entries
         .slice(start, start + NUMBERS_PER_LINE)
-        .map((entry) => entry.rank)
+        .map((entry) => `${entry.rank}${entry.provisional ? '*' : ''}`)
         .join(', '),
     )
   }
@@ -81,15 +94,18 @@ export function salienceSvg(
   const classes = SALIENCE_CLASS_LABELS[locale]
   const attributes = SALIENCE_ATTRIBUTE_LABELS[locale]
   const ranks = engagementRanks(stakeholders)
-  const byClass = new Map<SalienceClass, { id: string; rank: number; name: string }[]>()
+  // Keyed by class, or 'not-assessed' for those without one.
+  const byClass = new Map<SalienceClass | 'not-assessed', FigureEntry[]>()
   for (const stakeholder of stakeholders) {
-    const salienceClass = classifySalience(stakeholder)
+    const assessment = salienceAssessment(stakeholder)
+    const key = assessment.status === 'assessed' ? assessment.salienceClass : 'not-assessed'
     const entry = {
       id: stakeholder.id,
       rank: ranks.get(stakeholder.id) ?? 0,
       name: stakeholder.name,
+      provisional: assessment.status === 'assessed' && assessment.missing.length > 0,
     }
-    byClass.set(salienceClass, [...(byClass.get(salienceClass) ?? []), entry])
+    byClass.set(key, [...(byClass.get(key) ?? []), entry])
   }
   for (const entries of byClass.values()) entries.sort((a, b) => a.rank - b.rank)
 
@@ -126,20 +142,29 @@ export function salienceSvg(
         '</g>',
     )
   }
-  const outside = byClass.get('non-stakeholder') ?? []
-  const outsideLines = regionLines(outside, locale)
-  parts.push(
-    '<g data-class="non-stakeholder">' +
-      `<text x="16" y="${HEIGHT - 52}" class="r">${escapeHtml(classes['non-stakeholder'])}</text>` +
-      (outsideLines.length === 0 ? [text.none] : outsideLines)
+  // Outside the circles: judged absent bottom left, not (fully) assessed bottom right.
+  const outsideList = (key: 'non-stakeholder' | 'not-assessed', title: string, end: boolean) => {
+    const entries = byClass.get(key) ?? []
+    const lines = regionLines(entries, locale)
+    const x = end ? WIDTH - 16 : 16
+    const anchor = end ? ' text-anchor="end"' : ''
+    return (
+      `<g data-class="${key}">` +
+      `<text x="${x}" y="${HEIGHT - 52}"${anchor} class="r">${escapeHtml(title)}</text>` +
+      (lines.length === 0 ? [text.none] : lines)
         .slice(0, 3)
         .map(
           (line, index) =>
-            `<text x="16" y="${HEIGHT - 37 + index * 13}" class="s">${escapeHtml(line)}</text>`,
+            `<text x="${x}" y="${HEIGHT - 37 + index * 13}"${anchor} class="s">${escapeHtml(line)}</text>`,
         )
         .join('') +
-      outside.map((entry) => `<desc data-stakeholder-id="${escapeHtml(entry.id)}"/>`).join('') +
-      '</g>',
+      entries.map((entry) => `<desc data-stakeholder-id="${escapeHtml(entry.id)}"/>`).join('') +
+      '</g>'
+    )
+  }
+  parts.push(
+    outsideList('non-stakeholder', text.salienceAssessedAbsent, false),
+    outsideList('not-assessed', text.salienceNotAssessed, true),
   )
 
   return (

@@ -32,6 +32,7 @@ export const ENGAGEMENT_ALERT_CODES = [
   'impact-likelihood-not-assessed',
   'vulnerable-without-note',
   'salience-not-assessed',
+  'salience-partly-assessed',
   'grid-position-not-assessed',
 ] as const
 /** See {@link ENGAGEMENT_ALERT_CODES}. */
@@ -128,9 +129,11 @@ export function engagementAlerts(
   }
   if (stakeholder.vulnerable && isBlank(stakeholder.vulnerabilityNote))
     add('vulnerable-without-note')
-  if (SALIENCE_ATTRIBUTES.every((attribute) => scoreValue(stakeholder[attribute]) === null)) {
-    add('salience-not-assessed')
-  }
+  const unscored = SALIENCE_ATTRIBUTES.filter(
+    (attribute) => scoreValue(stakeholder[attribute]) === null,
+  )
+  if (unscored.length === SALIENCE_ATTRIBUTES.length) add('salience-not-assessed')
+  else if (unscored.length > 0) add('salience-partly-assessed', { missing: unscored })
   if (quadrant === 'unassessed') add('grid-position-not-assessed')
 
   // Checks run in code order already; the stable sort only guards future edits.

@@ -14,11 +14,12 @@
  * then vulnerable before not vulnerable, then salience score, then input order.
  */
 import type { Stakeholder } from '../stakeholder/Stakeholder'
-import { classifySalience } from './classifySalience'
 import type { SalienceOptions } from './classifySalience'
 import { DEFAULT_SEVERE_THRESHOLD, compareImpactSeverity, impactSeverity } from './impactSeverity'
 import type { ImpactSeverity, SeverityOptions } from './impactSeverity'
 import { prioritiseImpacts } from './prioritiseImpacts'
+import { salienceAssessment } from './salienceAssessment'
+import type { SalienceAssessment } from './salienceAssessment'
 import { salienceScore } from './salienceScore'
 
 /** The fields of a stakeholder that prioritisation reads. */
@@ -53,7 +54,7 @@ export type PriorityReasonCode = (typeof PRIORITY_REASON_CODES)[number]
 
 /** Values a reason or alert may carry for the translated message. */
 export type ReasonParams = Readonly<
-  Record<string, string | number | boolean | null | readonly string[]>
+  Record<string, string | number | boolean | null | readonly string[] | SalienceAssessment>
 >
 
 /** Why a stakeholder is where it is. */
@@ -167,9 +168,11 @@ export function prioritiseStakeholders<T extends PrioritisableStakeholder>(
       }
     }
     if (stakeholder.vulnerable) reasons.push({ code: 'vulnerable', params: {} })
-    const salienceClass = classifySalience(stakeholder, options)
     const salience = salienceScore(stakeholder, options)
-    reasons.push({ code: 'salience', params: { salienceClass, score: salience } })
+    reasons.push({
+      code: 'salience',
+      params: { salience: salienceAssessment(stakeholder, options), score: salience },
+    })
     return { stakeholder, index, tier, severity, salience, reasons }
   })
 

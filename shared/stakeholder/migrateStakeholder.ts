@@ -160,6 +160,9 @@ export function migrateStakeholder(
     return validateStakeholder(record)
   } catch {
     // A getter or Proxy trap threw while a step read the old record.
-    return { ok: false, errors: [{ path: '', message: 'could not be read' }] }
+    return {
+      ok: false,
+      errors: [{ path: '', code: 'unreadable', params: {}, message: 'could not be read' }],
+    }
   }
 }

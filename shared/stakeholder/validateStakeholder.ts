@@ -40,15 +40,56 @@ import type {
 import { createContact, createEngagementEntry, createImpact } from './createStakeholder'
 import { isIsoDate, isIsoTimestamp } from './isIsoDate'
 
+/**
+ * What is wrong with a value, as a code the client translates (with `params`); `message`
+ * says the same in English, for logs and API answers.
+ */
+export const VALIDATION_ERROR_CODES = [
+  'unreadable',
+  'getter',
+  'required',
+  'not-an-object',
+  'not-an-array',
+  'not-a-string',
+  'too-long',
+  'empty',
+  'invalid-id',
+  'invalid-date',
+  'invalid-timestamp',
+  'invalid-email',
+  'not-yes-no',
+  'not-one-of',
+  'score-out-of-range',
+  'too-many-items',
+  'duplicate-id',
+  'represents-itself',
+  'newer-version',
+  'older-version',
+  'too-many-errors',
+] as const
+/** See {@link VALIDATION_ERROR_CODES}. */
+export type ValidationErrorCode = (typeof VALIDATION_ERROR_CODES)[number]
+
+/** Values a validation message is filled with. */
+export type ValidationParams = Readonly<Record<string, string | number | boolean>>
+
 /** One problem found in an input, at `path` (e.g. `engagement.log[0].date`; `''` = the root). */
 export interface ValidationError {
   path: string
+  /** In English, for logs and API answers; a UI translates a {@link CodedValidationError}. */
   message: string
+}
+
+/** A validation error with a code and params for the client to translate. */
+export interface CodedValidationError extends ValidationError {
+  code: ValidationErrorCode
+  params: ValidationParams
 }
 
 /** Outcome of `validateStakeholder` and `migrateStakeholder`: a value or all the errors. */
 export type StakeholderValidationResult =
-  { ok: true; value: Stakeholder; ignoredKeys: string[] } | { ok: false; errors: ValidationError[] }
+  | { ok: true; value: Stakeholder; ignoredKeys: string[] }
+  | { ok: false; errors: CodedValidationError[] }
 
 /** Errors reported at most; a hostile input cannot make the error list itself huge. */
 export const MAX_VALIDATION_ERRORS = 50
@@ -62,7 +103,7 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/
 
 /** Collects errors and ignored keys while walking one input. */
 interface Collector {
-  errors: ValidationError[]
+  errors: CodedValidationError[]
   ignoredKeys: string[]
 }
 
@@ -76,11 +117,22 @@ interface Field {
   path: string
 }
 
-function fail(collector: Collector, path: string, message: string): void {
+function fail(
+  collector: Collector,
+  path: string,
+  code: ValidationErrorCode,
+  message: string,
+  params: ValidationParams = {},
+): void {
   if (collector.errors.length < MAX_VALIDATION_ERRORS) {
-    collector.errors.push({ path, message })
+    collector.errors.push({ path, code, params, message })
   } else if (collector.errors.length === MAX_VALIDATION_ERRORS) {
-    collector.errors.push({ path: '', message: 'too many errors; the rest are not reported' })
+    collector.errors.push({
+      path: '',
+      code: 'too-many-errors',
+      params: { limit: MAX_VALIDATION_ERRORS },
+      message: 'too many errors; the rest are not reported',
+    })
   }
 }
 
@@ -94,7 +146,7 @@ function isArray(collector: Collector, value: unknown, path: string): boolean | 
     // Throws on a revoked Proxy.
     return Array.isArray(value)
   } catch {
-    fail(collector, path, 'could not be read')
+    fail(collector, path, 'unreadable', 'could not be read')
     return undefined
   }
 }
@@ -105,12 +157,12 @@ function readOwn(collector: Collector, container: object, key: string, path: str
   try {
     descriptor = Object.getOwnPropertyDescriptor(container, key)
   } catch {
-    fail(collector, path, 'could not be read')
+    fail(collector, path, 'unreadable', 'could not be read')
     return INVALID
   }
   if (descriptor === undefined) return MISSING
   if (!('value' in descriptor)) {
-    fail(collector, path, 'must be plain data, not a getter')
+    fail(collector, path, 'getter', 'must be plain data, not a getter')
     return INVALID
   }
   return descriptor.value
@@ -125,24 +177,24 @@ function objectFields<K extends string>(
   const { value, path } = field
   if (value === INVALID) return undefined
   if (value === MISSING) {
-    fail(collector, path, 'is required')
+    fail(collector, path, 'required', 'is required')
     return undefined
   }
   if (typeof value !== 'object' || value === null) {
-    fail(collector, path, 'must be an object')
+    fail(collector, path, 'not-an-object', 'must be an object')
     return undefined
   }
   const array = isArray(collector, value, path)
   if (array === undefined) return undefined
   if (array) {
-    fail(collector, path, 'must be an object, not an array')
+    fail(collector, path, 'not-an-object', 'must be an object, not an array')
     return undefined
   }
   let ownKeys: string[]
   try {
     ownKeys = Object.keys(value)
   } catch {
-    fail(collector, path, 'could not be read')
+    fail(collector, path, 'unreadable', 'could not be read')
     return undefined
   }
   const known = new Set<string>(keys)
@@ -162,7 +214,7 @@ function objectFields<K extends string>(
 function present(collector: Collector, field: Field): boolean {
   if (field.value === INVALID) return false
   if (field.value === MISSING) {
-    fail(collector, field.path, 'is required')
+    fail(collector, field.path, 'required', 'is required')
     return false
   }
   return true
@@ -172,29 +224,28 @@ interface StringRules {
   max: number
   /** Reject empty and whitespace-only strings. */
   nonEmpty?: boolean
-  /** Extra format check, run after the length check. */
-  check?: (value: string) => boolean
-  checkMessage?: string
+  /** Extra format check, run after the length check, with what to report when it fails. */
+  check?: { test: (value: string) => boolean; code: ValidationErrorCode; message: string }
 }
 
 function readString(collector: Collector, field: Field, rules: StringRules): string {
   if (!present(collector, field)) return ''
   const { value, path } = field
   if (typeof value !== 'string') {
-    fail(collector, path, 'must be a string')
+    fail(collector, path, 'not-a-string', 'must be a string')
     return ''
   }
   // Length first: the later checks are linear in the length.
   if (value.length > rules.max) {
-    fail(collector, path, `must be at most ${rules.max} characters`)
+    fail(collector, path, 'too-long', `must be at most ${rules.max} characters`, { max: rules.max })
     return ''
   }
   if (rules.nonEmpty && value.trim() === '') {
-    fail(collector, path, 'must not be empty')
+    fail(collector, path, 'empty', 'must not be empty')
     return ''
   }
-  if (rules.check && !rules.check(value)) {
-    fail(collector, path, rules.checkMessage ?? 'has an invalid format')
+  if (rules.check && !rules.check.test(value)) {
+    fail(collector, path, rules.check.code, rules.check.message)
     return ''
   }
   return value
@@ -203,8 +254,11 @@ function readString(collector: Collector, field: Field, rules: StringRules): str
 function readId(collector: Collector, field: Field): string {
   return readString(collector, field, {
     max: LIMITS.idLength,
-    check: (value) => STAKEHOLDER_ID_PATTERN.test(value),
-    checkMessage: 'must be 1–100 characters of letters, digits, _ : . -',
+    check: {
+      test: (value) => STAKEHOLDER_ID_PATTERN.test(value),
+      code: 'invalid-id',
+      message: 'must be 1–100 characters of letters, digits, _ : . -',
+    },
   })
 }
 
@@ -219,7 +273,7 @@ function readLongText(collector: Collector, field: Field): string {
 function readBoolean(collector: Collector, field: Field): boolean {
   if (!present(collector, field)) return false
   if (typeof field.value !== 'boolean') {
-    fail(collector, field.path, 'must be true or false')
+    fail(collector, field.path, 'not-yes-no', 'must be true or false')
     return false
   }
   return field.value
@@ -249,7 +303,7 @@ function readLiteral<T extends string>(
   const match = values.find((candidate) => candidate === value)
   if (match === undefined) {
     const options = values.join(', ') + (nullable ? ' or null' : '')
-    fail(collector, path, `must be one of: ${options}`)
+    fail(collector, path, 'not-one-of', `must be one of: ${options}`, { options })
   }
   return match
 }
@@ -267,7 +321,13 @@ function readScore(collector: Collector, field: Field, wholeNumber: boolean): Sc
     (!wholeNumber || Number.isInteger(value))
   if (!inRange) {
     const kind = wholeNumber ? 'a whole number' : 'a number'
-    fail(collector, path, `must be ${kind} from ${scoreMin} to ${scoreMax}, or null`)
+    fail(
+      collector,
+      path,
+      'score-out-of-range',
+      `must be ${kind} from ${scoreMin} to ${scoreMax}, or null`,
+      { min: scoreMin, max: scoreMax, wholeNumber },
+    )
     return null
   }
   return value
@@ -282,19 +342,21 @@ function readArray<T>(
   if (!present(collector, field)) return []
   const { value, path } = field
   if (typeof value !== 'object' || value === null) {
-    fail(collector, path, 'must be an array')
+    fail(collector, path, 'not-an-array', 'must be an array')
     return []
   }
   const array = isArray(collector, value, path)
   if (array === undefined) return []
   if (!array) {
-    fail(collector, path, 'must be an array')
+    fail(collector, path, 'not-an-array', 'must be an array')
     return []
   }
   const length = readOwn(collector, value, 'length', join(path, 'length'))
   if (typeof length !== 'number') return []
   if (length > maxLength) {
-    fail(collector, path, `must have at most ${maxLength} items`)
+    fail(collector, path, 'too-many-items', `must have at most ${maxLength} items`, {
+      max: maxLength,
+    })
     return []
   }
   const items: T[] = []
@@ -314,7 +376,8 @@ function checkUniqueIds(collector: Collector, path: string, ids: readonly string
   const seen = new Set<string>()
   ids.forEach((id, index) => {
     if (id === '') return
-    if (seen.has(id)) fail(collector, join(join(path, index), 'id'), `duplicate id "${id}"`)
+    if (seen.has(id))
+      fail(collector, join(join(path, index), 'id'), 'duplicate-id', `duplicate id "${id}"`, { id })
     seen.add(id)
   })
 }
@@ -366,8 +429,11 @@ function readEntry(collector: Collector, field: Field): EngagementEntry {
   entry.id = readId(collector, get('id'))
   entry.date = readString(collector, get('date'), {
     max: 10,
-    check: isIsoDate,
-    checkMessage: 'must be a calendar date written YYYY-MM-DD',
+    check: {
+      test: isIsoDate,
+      code: 'invalid-date',
+      message: 'must be a calendar date written YYYY-MM-DD',
+    },
   })
   entry.step = readLiteral(collector, get('step'), DUE_DILIGENCE_STEPS) ?? entry.step
   entry.method = readShortText(collector, get('method'))
@@ -414,8 +480,11 @@ function readContact(collector: Collector, field: Field): Contact {
   contact.organisation = readShortText(collector, get('organisation'))
   contact.email = readString(collector, get('email'), {
     max: LIMITS.email,
-    check: (value) => value === '' || EMAIL_PATTERN.test(value),
-    checkMessage: 'must be an e-mail address or empty',
+    check: {
+      test: (value) => value === '' || EMAIL_PATTERN.test(value),
+      code: 'invalid-email',
+      message: 'must be an e-mail address or empty',
+    },
   })
   contact.phone = readString(collector, get('phone'), { max: LIMITS.phone })
   contact.notes = readLongText(collector, get('notes'))
@@ -459,13 +528,17 @@ function readSchemaVersion(collector: Collector, field: Field): void {
     fail(
       collector,
       path,
+      'newer-version',
       `version ${value} is newer than this app supports (${CURRENT_SCHEMA_VERSION})`,
+      { version: value, supported: CURRENT_SCHEMA_VERSION },
     )
   } else {
     fail(
       collector,
       path,
+      'older-version',
       `must be ${CURRENT_SCHEMA_VERSION}; use migrateStakeholder for older records`,
+      { supported: CURRENT_SCHEMA_VERSION },
     )
   }
 }
@@ -476,8 +549,11 @@ function readStakeholder(collector: Collector, input: unknown): Stakeholder | un
   readSchemaVersion(collector, get('schemaVersion'))
   const timestamp: StringRules = {
     max: 30,
-    check: isIsoTimestamp,
-    checkMessage: 'must be an ISO 8601 UTC timestamp like 2025-03-01T09:30:00.000Z',
+    check: {
+      test: isIsoTimestamp,
+      code: 'invalid-timestamp',
+      message: 'must be an ISO 8601 UTC timestamp like 2025-03-01T09:30:00.000Z',
+    },
   }
   const id = readId(collector, get('id'))
   const representsField = get('represents')
@@ -487,8 +563,10 @@ function readStakeholder(collector: Collector, input: unknown): Stakeholder | un
   const seen = new Set<string>()
   represents.forEach((other, index) => {
     const path = join(representsField.path, index)
-    if (other !== '' && other === id) fail(collector, path, 'a stakeholder cannot represent itself')
-    if (other !== '' && seen.has(other)) fail(collector, path, `duplicate id "${other}"`)
+    if (other !== '' && other === id)
+      fail(collector, path, 'represents-itself', 'a stakeholder cannot represent itself')
+    if (other !== '' && seen.has(other))
+      fail(collector, path, 'duplicate-id', `duplicate id "${other}"`, { id: other })
     seen.add(other)
   })
   const impactsField = get('impacts')
@@ -556,7 +634,7 @@ export function validateStakeholder(input: unknown): StakeholderValidationResult
     value = readStakeholder(collector, input)
   } catch {
     // Every read above is guarded; this is the last line of defence against a bug.
-    fail(collector, '', 'could not be read')
+    fail(collector, '', 'unreadable', 'could not be read')
   }
   if (collector.errors.length > 0 || value === undefined) {
     return { ok: false, errors: collector.errors }

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs'
 import type { Browser, Download, Page } from 'playwright-core'
+import readExcelFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../shared/exchange/parseCsv'
 import { parseMapJson } from '../../shared/exchange/parseMapJson'
@@ -165,6 +166,19 @@ describe('import and export in the browser', () => {
     expect(names).toContain(HOSTILE)
     // Contacts are off by default: no contact columns.
     expect(header).not.toContain('Contact names')
+  })
+
+  it('exports the register as an XLSX workbook: the formula as typed, no apostrophe, with impacts and log sheets', async () => {
+    const { page } = owner
+    const { file, bytes } = await downloadFrom(page, 'Download XLSX')
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^${FILE_TITLE}-register-.*\\.xlsx$`))
+    const sheets = await readExcelFile(bytes, { trim: false })
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual(['Register', 'Impacts', 'Engagement log'])
+    const [header, ...rows] = sheets[0]!.data
+    const names = rows.map((row) => row[header!.indexOf('Name')])
+    expect(names).toContain(FORMULA)
+    expect(names).not.toContain(`'${FORMULA}`)
+    expect(names).toContain(HOSTILE)
   })
 
   it('exports the board as an SVG without script and a PNG with a PNG signature', async () => {

@@ -3,6 +3,7 @@
  * real server: a y-websocket client writes a map, the files are fetched over HTTP and read
  * back with the shared parsers, and compared with what the client would make itself.
  */
+import readExcelFile from 'read-excel-file/node'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -18,9 +19,12 @@ import type { VersionSummary } from '../../shared/protocol/accessApi'
 import type { ApiError } from '../../shared/protocol/api'
 import type { Role } from '../../shared/protocol/roles'
 import { escapeHtml } from '../../shared/report/escapeHtml'
+import { REPORT_REGISTER_COLUMNS } from '../../shared/report/registerSection'
 import { REPORT_TEXT } from '../../shared/report/reportText'
 import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
 import { NOW, richDoc, richStakeholders } from '../shared/exchange/richMap'
+import { judgedAbsent, unscoredRightsholders } from '../shared/exchange/salienceCases'
+import { libreOfficeAvailable, readWithLibreOffice } from '../libreOfficeSheets'
 import { apiFetch, createFixture, createMap, tokenOf, waitFor, waitForSync } from './testServer'
 import type { TestServer } from './testServer'
 
@@ -207,23 +211,104 @@ describe('the register as CSV and XLSX', () => {
     )
   })
 
-  it('writes an XLSX that reads back with the header and one row per stakeholder', async () => {
+  it('writes an XLSX workbook: register, impacts and log, text as typed (no formula, no apostrophe)', async () => {
     const map = await mapWithContent()
-    const parsed = parseXlsx(
-      await bytesOf(await download(map, 'viewer', 'export.xlsx', '?lang=nl')),
-    )
+    const bytes = await bytesOf(await download(map, 'viewer', 'export.xlsx', '?lang=nl'))
+    const parsed = parseXlsx(bytes)
     if (!parsed.ok) throw new Error(parsed.error.code)
     const table = registerRows(readStakeholders(map.doc).stakeholders, { locale: 'nl' })
     const [header, ...rows] = parsed.rows
     expect(header).toEqual(table.header)
     expect(rows).toHaveLength(4)
     const name = table.columns.indexOf('name')
-    expect(rows.map((row) => row[name])).toEqual(
-      table.rows.map((row) => (row[name] === FORMULA ? `'${FORMULA}` : row[name])),
-    )
+    expect(rows.map((row) => row[name])).toEqual(table.rows.map((row) => row[name]))
+    expect(rows.map((row) => row[name])).toContain(FORMULA)
     const rank = table.columns.indexOf('rank')
     expect(rows.map((row) => row[rank])).toEqual([1, 2, 3, 4])
+    // An independent reader sees the same sheets, Dutch names and headers.
+    const sheets = await readExcelFile(Buffer.from(bytes), { trim: false })
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual(['Register', 'Negatieve impact', 'Logboek'])
+    expect(sheets[1]!.data[0]!.slice(0, 4)).toEqual([
+      'Volgorde',
+      'Stakeholder-id',
+      'Stakeholder',
+      'Onderwerp',
+    ])
+    expect(sheets[1]!.data).toHaveLength(3)
+    expect(sheets[2]!.data).toHaveLength(3)
   })
+})
+
+describe('an unscored rightsholder and one judged absent, through the export API', () => {
+  /** A map with both salience cases, written by an editor's client. */
+  async function mapWithSalienceCases(): Promise<MapUnderTest> {
+    const test = await fixture.startServer()
+    const mapId = await createMap(test, 'Palmolie Borneo')
+    const writer = fixture.connectClient(test, mapId)
+    const reader = fixture.connectClient(test, mapId, undefined, { role: 'viewer' })
+    await Promise.all([waitForSync(writer), waitForSync(reader)])
+    for (const stakeholder of [judgedAbsent(), unscoredRightsholders()]) {
+      const written = writeStakeholder(writer.doc, stakeholder)
+      if (!written.ok) throw new Error(JSON.stringify(written.errors))
+    }
+    await waitFor(() => readStakeholders(reader.doc).stakeholders.length === 2)
+    return { test, mapId, writer, reader, doc: reader.doc }
+  }
+
+  const CASES = [
+    ['nl', 'Saillantie niet beoordeeld', 'Geen stakeholder (beoordeeld als afwezig)'],
+    ['en', 'Salience not assessed', 'Non-stakeholder (assessed as absent)'],
+  ] as const
+
+  it.each(CASES)(
+    '%s: the CSV, XLSX and report say "not assessed" for the first in line, never non-stakeholder',
+    async (locale, notAssessed, absent) => {
+      const map = await mapWithSalienceCases()
+      const query = `?lang=${locale}`
+      const csv = parseCsv(await textOf(await download(map, 'viewer', 'export.csv', query)))
+      if (!csv.ok) throw new Error(csv.error.code)
+      const xlsx = await readExcelFile(
+        Buffer.from(await bytesOf(await download(map, 'viewer', 'export.xlsx', query))),
+      )
+      for (const rows of [csv.rows, xlsx[0]!.data]) {
+        const header = rows[0]!.map(String)
+        const salience = header.indexOf(locale === 'nl' ? 'Saillantieklasse' : 'Salience class')
+        expect(rows[1]![1]).toBe('Inheemse gemeenschap Kayapó')
+        expect(rows[1]![salience]).toBe(notAssessed)
+        expect(rows[2]![salience]).toBe(absent)
+      }
+      const html = await textOf(await download(map, 'viewer', 'report.html', query))
+      const register = /<section[^>]*id="register">(.*?)<\/section>/s.exec(html)?.[1] ?? ''
+      expect(register).toContain(`<td>${notAssessed}</td>`)
+      const figure = /<g data-class="not-assessed">(.*?)<\/g>/s.exec(html)?.[1] ?? ''
+      expect(figure).toContain('data-stakeholder-id="sh-unscored"')
+      const judged = /<g data-class="non-stakeholder">(.*?)<\/g>/s.exec(html)?.[1] ?? ''
+      expect(judged).not.toContain('sh-unscored')
+      // The JSON keeps the record as it is: unscored stays null, judged absent keeps its scores.
+      const json = JSON.parse(await textOf(await download(map, 'viewer', 'export.json'))) as {
+        stakeholders: { id: string; power: number | null }[]
+      }
+      const power = Object.fromEntries(json.stakeholders.map((s) => [s.id, s.power]))
+      expect(power).toEqual({ 'sh-absent': 1, 'sh-unscored': null })
+    },
+  )
+
+  it.runIf(libreOfficeAvailable())(
+    'the XLSX opened in LibreOffice Calc says the same, in nl and en',
+    async () => {
+      const map = await mapWithSalienceCases()
+      for (const [locale, notAssessed, absent] of CASES) {
+        const bytes = await bytesOf(await download(map, 'viewer', 'export.xlsx', `?lang=${locale}`))
+        const register = (await readWithLibreOffice(bytes)).get('Register')!
+        const salience = register[0]!.indexOf(
+          locale === 'nl' ? 'Saillantieklasse' : 'Salience class',
+        )
+        expect(register[1]![salience]).toBe(notAssessed)
+        expect(register[2]![salience]).toBe(absent)
+      }
+    },
+    60_000,
+  )
 })
 
 describe('the map as JSON', () => {
@@ -312,9 +397,11 @@ describe('the report', () => {
       expect(html).toContain(`<h1>${escapeHtml(TITLE)}</h1>`)
       expect(html).not.toMatch(/<script/i)
       expect(html).toContain(escapeHtml(text.registerHeading))
-      const header = registerRows([], { locale }).header
-      for (const label of header)
+      const { header, columns } = registerRows([], { locale })
+      for (const column of REPORT_REGISTER_COLUMNS) {
+        const label = header[columns.indexOf(column)]!
         expect(html).toContain(`<th scope="col">${escapeHtml(label)}</th>`)
+      }
       expect(html).toContain(escapeHtml('Cacaoboeren in Ghana — coöperatie “Ɔdɔ”'))
       expect(html).toContain(escapeHtml(text.methodHeading))
       for (const part of text.methodParts) expect(html).toContain(escapeHtml(part.heading))

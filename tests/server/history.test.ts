@@ -10,6 +10,7 @@ import {
 } from '../../shared/document/stakeholderDocument'
 import type { StakeholderDiff } from '../../shared/document/diffStakeholders'
 import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi'
+import { readVersionName } from '../../shared/protocol/versionNames'
 import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
 import type { Contact } from '../../shared/stakeholder/Stakeholder'
 import { apiFetch, createFixture, createMap, waitFor, waitForSync } from './testServer'
@@ -53,6 +54,8 @@ describe('versions', () => {
     expect(list).toHaveLength(1)
     expect(list[0]).toMatchObject({
       kind: 'auto',
+      // A code, so each reader sees it in their own language.
+      name: 'last-participant-left',
       stakeholderCount: 1,
       createdBy: { name: 'Server', role: null },
     })
@@ -74,7 +77,10 @@ describe('versions', () => {
     await waitFor(async () => (await versions(test, mapId)).length === 1)
     addStakeholder(a.doc, 'union', 'Farmers union', 4)
     await waitFor(async () => (await versions(test, mapId)).length === 2)
-    expect((await versions(test, mapId))[0]?.stakeholderCount).toBe(2)
+    expect((await versions(test, mapId))[0]).toMatchObject({
+      name: 'interval',
+      stakeholderCount: 2,
+    })
   })
 
   it('names, lists, opens, diffs and restores versions', async () => {
@@ -145,8 +151,13 @@ describe('versions', () => {
 
     // History kept: the state before the restore is a version of its own.
     const list = await versions(test, mapId)
-    const before = list.find((v) => v.name.startsWith('Before restoring'))
+    const before = list.find((v) => v.name === `before-restore:${named.id}`)
     expect(before).toMatchObject({ kind: 'auto', stakeholderCount: 2 })
+    expect(readVersionName(before!)).toEqual({
+      kind: 'auto',
+      reason: 'before-restore',
+      restored: { id: named.id },
+    })
     const undo = await apiFetch(
       test,
       mapId,

@@ -6,6 +6,7 @@
  */
 import type { SalienceAttribute, SalienceClass } from '../../../shared/scoring/classifySalience'
 import { classifySalience } from '../../../shared/scoring/classifySalience'
+import type { SalienceAssessment } from '../../../shared/scoring/salienceAssessment'
 
 /** A point in the diagram shape's own coordinates. */
 export interface Point {
@@ -115,9 +116,10 @@ export type SalienceScores = Record<SalienceAttribute, number | null>
 
 /**
  * The scores a stakeholder gets when its card is dropped into the region of
- * `salienceClass`: an attribute that must be present but is not gets the threshold; one
- * that must be absent but is present gets one below it; every other score is kept, so a
- * drop changes as little of the group's assessment as it can.
+ * `salienceClass`. A drop is the group's judgement of all three attributes: one that must be
+ * present but is not gets the threshold; one that must be absent but is present, or has no
+ * score yet, gets one below it (assessed as absent, not left unassessed); every score that
+ * already agrees with the region is kept, so a drop changes as little as it can.
  */
 export function scoresForRegion(
   current: SalienceScores,
@@ -125,14 +127,32 @@ export function scoresForRegion(
   threshold = 3,
 ): SalienceScores {
   const inside = new Set(ATTRIBUTES_OF_CLASS[salienceClass])
+  const absent = Math.max(1, Math.ceil(threshold) - 1)
   const next = { ...current }
   for (const attribute of ['power', 'legitimacy', 'urgency'] as const) {
     const score = current[attribute]
     const present = score !== null && score >= threshold
     if (inside.has(attribute) && !present) next[attribute] = threshold
-    if (!inside.has(attribute) && present) next[attribute] = Math.max(1, Math.ceil(threshold) - 1)
+    if (!inside.has(attribute) && (present || score === null)) next[attribute] = absent
   }
   return next
+}
+
+/**
+ * Whether a card's region should rewrite its stakeholder's salience scores. A card the user
+ * dropped or nudged (`dropped`) judges all three attributes, so the scores change unless
+ * they already say exactly this region. A card put there for the user (a table's cards
+ * copied into the diagram, a paste) only changes a class its region contradicts; it never
+ * scores attributes nobody judged, so an unscored stakeholder stays not assessed.
+ */
+export function regionRewritesScores(
+  assessment: SalienceAssessment,
+  region: SalienceClass,
+  dropped: boolean,
+): boolean {
+  if (!dropped) return assessment.status === 'assessed' && assessment.salienceClass !== region
+  if (assessment.status !== 'assessed') return true
+  return assessment.salienceClass !== region || assessment.missing.length > 0
 }
 
 /** An axis-aligned rectangle in the diagram's coordinates. */

@@ -12,21 +12,21 @@ import {
 } from 'tldraw'
 import { RATING_ATTRIBUTES } from '../../../shared/scoring/aggregateRatings'
 import type { Stakeholder } from '../../../shared/stakeholder/Stakeholder'
-import { type SalienceClass, classifySalience } from '../../../shared/scoring/classifySalience'
+import { salienceAssessment } from '../../../shared/scoring/salienceAssessment'
 import { engagementQuadrant } from '../../../shared/scoring/engagementQuadrant'
 import {
   CATEGORY_LABELS,
   QUADRANT_LABELS,
-  SALIENCE_CLASS_LABELS,
+  salienceAssessmentLabel,
 } from '../../../shared/labels/modelLabels'
 import type { Locale } from '../../i18n/locale'
-import { translate, useTranslation } from '../../i18n/useTranslation'
+import { useTranslation } from '../../i18n/useTranslation'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import { localUserPreferences } from '../../user/localUser'
 import type { CardDecoration } from '../../workshop/WorkshopModel'
 import { CategoryIcon } from './CategoryIcon'
 import { cardDetail, cardIsCovered } from './cardRendering'
-import { SALIENCE_COLOURS, UNASSESSED_COLOUR, isSalienceAssessed } from './salienceColours'
+import { salienceColour } from './salienceColours'
 import {
   CARD_SIZE,
   STAKEHOLDER_CARD_TYPE,
@@ -165,16 +165,16 @@ function StakeholderCard({
       </div>
     )
   }
-  const salienceClass = classifySalience(stakeholder)
+  const salience = salienceAssessment(stakeholder)
   const quadrant = engagementQuadrant(stakeholder)
   // A new card is not a "non-stakeholder": nobody has scored it yet.
-  const assessed = isSalienceAssessed(stakeholder)
-  const colour = assessed ? SALIENCE_COLOURS[salienceClass] : UNASSESSED_COLOUR
+  const assessed = salience.status === 'assessed'
+  const colour = salienceColour(salience)
   const compact = shape.props.h < COMPACT_BELOW
-  const classLabel = salienceLabel(assessed, salienceClass, locale)
+  const classLabel = salienceAssessmentLabel(locale, salience)
   const attributes = {
     'data-stakeholder-id': stakeholder.id,
-    'data-salience': salienceClass,
+    'data-salience': assessed ? salience.salienceClass : 'not-assessed',
     'data-quadrant': quadrant,
   }
   if (simple) {
@@ -277,19 +277,7 @@ function CardDecorationBadges({ decoration }: { decoration: CardDecoration }) {
   )
 }
 
-/** The salience class as a card shows it; an unscored stakeholder is "not assessed". */
-function salienceLabel(assessed: boolean, salienceClass: SalienceClass, locale: Locale): string {
-  return assessed
-    ? SALIENCE_CLASS_LABELS[locale][salienceClass]
-    : translate(locale, 'card.salienceNotAssessed')
-}
-
-/** A card for a screen reader: "name: class". */
+/** A card for a screen reader: "name: class" (or "name: salience not assessed"). */
 function cardLabel(stakeholder: Stakeholder, locale: Locale): string {
-  const label = salienceLabel(
-    isSalienceAssessed(stakeholder),
-    classifySalience(stakeholder),
-    locale,
-  )
-  return `${stakeholder.name}: ${label}`
+  return `${stakeholder.name}: ${salienceAssessmentLabel(locale, salienceAssessment(stakeholder))}`
 }

@@ -1,4 +1,5 @@
 import type { SalienceClass } from '../../../shared/scoring/classifySalience'
+import type { SalienceAssessment } from '../../../shared/scoring/salienceAssessment'
 
 /**
  * Colour of each salience class on cards and in the register: strongest for definitive,
@@ -19,11 +20,9 @@ export const SALIENCE_COLOURS: Record<SalienceClass, string> = {
 /** Colour for a stakeholder nobody has scored yet: not a "non-stakeholder", just unknown. */
 export const UNASSESSED_COLOUR = '#8c959f'
 
-/** True once power, legitimacy or urgency has a score. */
-export function isSalienceAssessed(scores: {
-  power: number | null
-  legitimacy: number | null
-  urgency: number | null
-}): boolean {
-  return scores.power !== null || scores.legitimacy !== null || scores.urgency !== null
+/** The colour of an assessment: its class's, or the "unknown" grey when not assessed. */
+export function salienceColour(assessment: SalienceAssessment): string {
+  return assessment.status === 'assessed'
+    ? SALIENCE_COLOURS[assessment.salienceClass]
+    : UNASSESSED_COLOUR
 }

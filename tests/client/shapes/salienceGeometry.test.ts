@@ -6,10 +6,12 @@ import {
   classAt,
   findSlot,
   regionAnchor,
+  regionRewritesScores,
   salienceCircles,
   scoresForRegion,
 } from '../../../client/shapes/salience-diagram/salienceGeometry'
-import { SALIENCE_CLASSES, classifySalience } from '../../../shared/scoring/classifySalience'
+import { SALIENCE_CLASSES } from '../../../shared/scoring/classifySalience'
+import { salienceAssessment } from '../../../shared/scoring/salienceAssessment'
 import { COMPACT_CARD_SIZE } from '../../../client/shapes/stakeholder-card/stakeholderCardShape'
 
 describe('salience diagram geometry', () => {
@@ -44,21 +46,56 @@ describe('salience diagram geometry', () => {
       expect(attributesAt({ x: c.cx, y: c.cy }, 900, 800).has(c.attribute)).toBe(true)
   })
 
-  it.each(SALIENCE_CLASSES)('dropping into %s gives scores of that class', (salienceClass) => {
-    const arbitraryScore = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null })
-    fc.assert(
-      fc.property(arbitraryScore, arbitraryScore, arbitraryScore, (power, legitimacy, urgency) => {
-        const next = scoresForRegion({ power, legitimacy, urgency }, salienceClass)
-        expect(classifySalience(next)).toBe(salienceClass)
-      }),
-    )
+  it.each(SALIENCE_CLASSES)(
+    'dropping into %s assesses all three attributes as that class',
+    (salienceClass) => {
+      const arbitraryScore = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null })
+      fc.assert(
+        fc.property(
+          arbitraryScore,
+          arbitraryScore,
+          arbitraryScore,
+          (power, legitimacy, urgency) => {
+            const next = scoresForRegion({ power, legitimacy, urgency }, salienceClass)
+            // Complete: the drop leaves no attribute unassessed, and says exactly this class.
+            expect(salienceAssessment(next)).toEqual({
+              status: 'assessed',
+              salienceClass,
+              missing: [],
+            })
+            expect(regionRewritesScores(salienceAssessment(next), salienceClass, true)).toBe(false)
+          },
+        ),
+        { seed: 162, numRuns: 200 },
+      )
+    },
+  )
+
+  it('a drop in the "none" region of an unscored card judges every attribute absent', () => {
+    const unscored = { power: null, legitimacy: null, urgency: null }
+    expect(regionRewritesScores(salienceAssessment(unscored), 'non-stakeholder', true)).toBe(true)
+    expect(scoresForRegion(unscored, 'non-stakeholder')).toEqual({
+      power: 2,
+      legitimacy: 2,
+      urgency: 2,
+    })
+  })
+
+  it('a card put in the diagram for the user never scores what nobody judged', () => {
+    const unscored = salienceAssessment({ power: null, legitimacy: null, urgency: null })
+    const provisional = salienceAssessment({ power: 4, legitimacy: null, urgency: null })
+    expect(regionRewritesScores(unscored, 'non-stakeholder', false)).toBe(false)
+    expect(regionRewritesScores(provisional, 'dormant', false)).toBe(false)
+    expect(regionRewritesScores(provisional, 'dominant', false)).toBe(true)
+    // The same provisional card dropped by the user in its region completes the judgement.
+    expect(regionRewritesScores(provisional, 'dormant', true)).toBe(true)
   })
 
   it('changes as little as it can', () => {
     expect(scoresForRegion({ power: 5, legitimacy: 1, urgency: null }, 'dominant')).toEqual({
       power: 5,
       legitimacy: 3,
-      urgency: null,
+      urgency: 2,
     })
     expect(scoresForRegion({ power: 4, legitimacy: 4, urgency: 4 }, 'dormant')).toEqual({
       power: 4,

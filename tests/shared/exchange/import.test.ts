@@ -8,7 +8,8 @@ import { parseCsv } from '../../../shared/exchange/parseCsv'
 import { parseXlsx } from '../../../shared/exchange/parseXlsx'
 import { planImport } from '../../../shared/exchange/planImport'
 import { registerRows } from '../../../shared/exchange/registerRows'
-import { registerToXlsx } from '../../../shared/exchange/registerToXlsx'
+import { registerWorkbook } from '../../../shared/exchange/registerWorkbook'
+import { writeXlsx } from '../../../shared/exchange/writeXlsx'
 import { createStakeholder } from '../../../shared/stakeholder/createStakeholder'
 import { NOW, richStakeholders } from './richMap'
 
@@ -203,9 +204,10 @@ describe('planImport and applyImport', () => {
     expect(readStakeholders(doc).stakeholders).toHaveLength(5)
   })
 
-  it('imports an XLSX register export', () => {
+  it('imports an XLSX register export (its first sheet)', () => {
     const register = registerRows(richStakeholders(), { locale: 'en', includeContacts: true })
-    const parsed = parseXlsx(registerToXlsx(register))
+    const workbook = registerWorkbook(richStakeholders(), { locale: 'en', includeContacts: true })
+    const parsed = parseXlsx(writeXlsx(workbook))
     if (!parsed.ok) throw new Error(parsed.error.message)
     const mapping = guessColumnMapping(parsed.rows[0]!.map(String))
     const result = planImport(parsed.rows, mapping, { idFactory: ids(), now: NOW })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { registerRows } from '../../../shared/exchange/registerRows'
 import { withoutContacts } from '../../../shared/stakeholder/withoutContacts'
+import { registerToCsv } from '../../../shared/exchange/registerToCsv'
 import { richStakeholders } from './richMap'
+import { judgedAbsent, unscoredRightsholders } from './salienceCases'
 
 describe('registerRows', () => {
   it('orders rows by engagement priority, with rank and derived values', () => {
@@ -63,5 +65,42 @@ describe('registerRows', () => {
       includeContacts: true,
     })
     expect(JSON.stringify(stripped)).not.toContain('Ama Owusu')
+  })
+
+  it.each([
+    [
+      'nl',
+      'Saillantie niet beoordeeld',
+      'Niet beoordeeld',
+      'Geen stakeholder (beoordeeld als afwezig)',
+    ],
+    ['en', 'Salience not assessed', 'Not assessed', 'Non-stakeholder (assessed as absent)'],
+  ] as const)(
+    '%s: an unscored rightsholder is first and not assessed; one judged absent says so',
+    (locale, notAssessed, noGroup, absent) => {
+      const table = registerRows([judgedAbsent(), unscoredRightsholders()], { locale })
+      const column = (id: (typeof table.columns)[number]) => table.columns.indexOf(id)
+      const [first, second] = table.rows
+      expect(first![column('id')]).toBe('sh-unscored')
+      expect(first![column('rank')]).toBe(1)
+      expect(first![column('salienceClass')]).toBe(notAssessed)
+      expect(first![column('salienceGroup')]).toBe(noGroup)
+      expect(second![column('salienceClass')]).toBe(absent)
+      // The CSV carries the same words.
+      const csv = registerToCsv(table, { delimiter: ';' })
+      expect(csv).toContain(notAssessed)
+      expect(csv).toContain(absent)
+    },
+  )
+
+  it('writes alerts as sentences in the register language, one per line', () => {
+    const table = registerRows([unscoredRightsholders()], { locale: 'nl' })
+    const alerts = String(table.rows[0]![table.columns.indexOf('alerts')])
+    expect(alerts.split('\n')).toEqual([
+      'Geraakte stakeholder zonder vastgelegde dialoog',
+      'Kwetsbaar: leg vast hoe drempels zijn weggenomen',
+      'Macht, legitimiteit en urgentie niet beoordeeld',
+      'Invloed en impact niet beoordeeld',
+    ])
   })
 })

@@ -6,7 +6,11 @@ import { escapeHtml } from '../../../shared/report/escapeHtml'
 import { createStakeholder } from '../../../shared/stakeholder/createStakeholder'
 import { withoutContacts } from '../../../shared/stakeholder/withoutContacts'
 import { ALERT_LABELS, DUE_DILIGENCE_STEP_LABELS } from '../../../shared/labels/modelLabels'
+import { ENGAGEMENT_ENTRY_FIELD_LABELS } from '../../../shared/labels/fieldLabels'
+import { REPORT_REGISTER_COLUMNS } from '../../../shared/report/registerSection'
+import { registerRows } from '../../../shared/exchange/registerRows'
 import { NOW, richStakeholders } from '../exchange/richMap'
+import { judgedAbsent, unscoredRightsholders } from '../exchange/salienceCases'
 
 const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)> & 'quotes'`
 
@@ -185,7 +189,7 @@ describe('renderReport', () => {
       'barrierMeasures',
       'confidentiality',
     ] as const) {
-      expect(html).toContain(`<dt>${REPORT_TEXT.en[field]}</dt>`)
+      expect(html).toContain(`<dt>${ENGAGEMENT_ENTRY_FIELD_LABELS.en[field]}</dt>`)
     }
     expect(html).toContain('Tolk Twi, vervoer vergoed')
   })
@@ -203,6 +207,71 @@ describe('renderReport', () => {
     const alerted = renderReport(input({ locale: 'nl', stakeholders: [silent] }))
     expect(alerted).toContain(escapeHtml(ALERT_LABELS.nl['affected-without-engagement']))
     expect(alerted).toContain('class="alert-warning"')
+  })
+
+  it.each([
+    [
+      'nl',
+      'Saillantie niet beoordeeld',
+      'Geen stakeholder (beoordeeld als afwezig)',
+      'Saillantie: niet beoordeeld',
+    ],
+    [
+      'en',
+      'Salience not assessed',
+      'Non-stakeholder (assessed as absent)',
+      'Salience: not assessed',
+    ],
+  ] as const)(
+    '%s: an unscored rightsholder is not assessed in the register, the figure and the legend',
+    (locale, notAssessed, absent, reason) => {
+      const html = renderReport(
+        input({ locale, stakeholders: [judgedAbsent(), unscoredRightsholders()] }),
+      )
+      const section = (id: string) =>
+        new RegExp(`<section[^>]*id="${id}">(.*?)</section>`, 's').exec(html)?.[1] ?? ''
+      const register = section('register')
+      // First in the engagement order, and not assessed.
+      expect(register).toMatch(
+        new RegExp(
+          `<tr><td class="number">1</td><td>Inheemse gemeenschap Kayapó</td>.*?<td>${notAssessed}</td>`,
+        ),
+      )
+      expect(register).toContain(`<td>${escapeHtml(absent)}</td>`)
+      const figure = /<g data-class="not-assessed">(.*?)<\/g>/s.exec(html)?.[1] ?? ''
+      expect(figure).toContain('1. Inheemse')
+      expect(figure).toContain('data-stakeholder-id="sh-unscored"')
+      const judged = /<g data-class="non-stakeholder">(.*?)<\/g>/s.exec(html)?.[1] ?? ''
+      expect(judged).toContain('Lokale sportclub')
+      expect(judged).not.toContain('sh-unscored')
+      expect(section('figures')).toContain(`Inheemse gemeenschap Kayapó — `)
+      expect(section('figures')).toMatch(new RegExp(`Kayapó — [^<]*; ${notAssessed}</li>`))
+      expect(section('order')).toContain(`<li>${reason}</li>`)
+    },
+  )
+
+  it('prints the register essentials on a landscape page and the rest per stakeholder', () => {
+    const html = renderReport(input({ locale: 'nl' }))
+    const register = /<section[^>]*id="register">(.*?)<\/section>/s.exec(html)?.[1] ?? ''
+    const header = registerRows([], { locale: 'nl' })
+    const headings = [...register.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1])
+    expect(headings).toEqual(
+      REPORT_REGISTER_COLUMNS.map((column) =>
+        escapeHtml(header.header[header.columns.indexOf(column)]!),
+      ),
+    )
+    expect(headings.length).toBeLessThanOrEqual(15)
+    expect(html).toMatch(/\.register \{ page: landscape;/)
+    expect(html).toMatch(/@page landscape \{ size: A4 landscape;/)
+    expect(html).toMatch(/\.register table \{ font-size: 8pt;/)
+    // What the register leaves out is in section 4.
+    const details = /<section[^>]*id="log">(.*?)<\/section>/s.exec(html)?.[1] ?? ''
+    for (const text of ['Positie in de waardeketen', 'Upstream', 'Ghana (Ashanti)', 'Betrekken']) {
+      expect(details).toContain(text)
+    }
+    // One term per concept: the severity dimensions as the OECD's Dutch texts name them.
+    expect(details).toContain('<th scope="col">Schaal</th><th scope="col">Reikwijdte</th>')
+    expect(html).not.toContain('Omvang')
   })
 
   it('renders an empty map', () => {

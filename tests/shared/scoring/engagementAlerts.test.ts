@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { ENGAGEMENT_ALERT_CODES, createStakeholder, engagementAlerts } from '../../../shared/index'
+import {
+  ALERT_LABELS,
+  ENGAGEMENT_ALERT_CODES,
+  createStakeholder,
+  engagementAlerts,
+  formatLabel,
+} from '../../../shared/index'
 import type { EngagementEntry, StakeholderInit } from '../../../shared/index'
 
 const NOW = '2025-01-01T00:00:00.000Z'
@@ -56,6 +62,23 @@ describe('engagementAlerts', () => {
       'salience-not-assessed',
       'grid-position-not-assessed',
     ])
+  })
+
+  it('flags a partly scored salience with the attributes still to score, in words', () => {
+    const alerts = engagementAlerts(
+      createStakeholder({ id: 'p', name: 'P', power: 4, influence: 2, impact: 2 }, { now: NOW }),
+    )
+    expect(alerts).toEqual([
+      {
+        code: 'salience-partly-assessed',
+        level: 'info',
+        params: { missing: ['legitimacy', 'urgency'] },
+      },
+    ])
+    const [alert] = alerts
+    expect(formatLabel('nl', ALERT_LABELS.nl[alert!.code], alert!.params)).toBe(
+      'Saillantie deels beoordeeld: legitimiteit en urgentie niet beoordeeld',
+    )
   })
 
   it('flags a severe impact scored low on the grid, with parameters', () => {

@@ -71,7 +71,18 @@ describe('prioritiseStakeholders', () => {
         code: 'affected-severe-impact',
         params: { impactId: 'i1', max: 5, sum: 13, likelihood: 5 },
       },
-      { code: 'salience', params: { salienceClass: 'non-stakeholder', score: 1 } },
+      {
+        code: 'salience',
+        // Power judged absent, the rest unscored: not a non-stakeholder, not yet assessed.
+        params: {
+          salience: {
+            status: 'not-assessed',
+            absent: ['power'],
+            missing: ['legitimacy', 'urgency'],
+          },
+          score: 1,
+        },
+      },
     ])
     expect(result[2]!.reasons[0]).toEqual({ code: 'affected-no-impacts-recorded', params: {} })
     expect(result[3]!.reasons[0]).toEqual({
@@ -80,7 +91,13 @@ describe('prioritiseStakeholders', () => {
     })
     expect(result[4]!.reasons).toEqual([
       { code: 'not-affected', params: {} },
-      { code: 'salience', params: { salienceClass: 'definitive', score: 315 } },
+      {
+        code: 'salience',
+        params: {
+          salience: { status: 'assessed', salienceClass: 'definitive', missing: [] },
+          score: 315,
+        },
+      },
     ])
   })
 

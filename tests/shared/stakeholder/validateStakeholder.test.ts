@@ -131,9 +131,24 @@ describe('validateStakeholder', () => {
     expect(
       errorsOf({ ...valid(), name: longName, notes: hugeNotes, impacts: manyImpacts }),
     ).toEqual([
-      { path: 'impacts', message: 'must have at most 100 items' },
-      { path: 'name', message: 'must be at most 200 characters' },
-      { path: 'notes', message: 'must be at most 10000 characters' },
+      {
+        path: 'impacts',
+        code: 'too-many-items',
+        params: { max: 100 },
+        message: 'must have at most 100 items',
+      },
+      {
+        path: 'name',
+        code: 'too-long',
+        params: { max: 200 },
+        message: 'must be at most 200 characters',
+      },
+      {
+        path: 'notes',
+        code: 'too-long',
+        params: { max: 10_000 },
+        message: 'must be at most 10000 characters',
+      },
     ])
   })
 
@@ -260,7 +275,7 @@ describe('validateStakeholder', () => {
         },
       })
       expect(errorsOf(record)).toEqual([
-        { path: 'name', message: 'must be plain data, not a getter' },
+        { path: 'name', code: 'getter', params: {}, message: 'must be plain data, not a getter' },
       ])
       expect(ran).toBe(false)
     })

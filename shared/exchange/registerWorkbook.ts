@@ -1,0 +1,43 @@
+/**
+ * The whole register as a workbook: the register sheet, then impacts and the engagement log
+ * (and, when asked for, contacts), each row linked to the register by the stakeholder's
+ * rank, id and name. Takes plain records, so the caller decides where contacts and
+ * confidential entries come from (the live document, a confidential document, a version).
+ */
+import { contactRows } from './contactRows'
+import { engagementLogRows } from './engagementLogRows'
+import { impactRows } from './impactRows'
+import { registerRows } from './registerRows'
+import type { RankedRecord, RegisterInput, RegisterOptions } from './registerRows'
+import { WORKBOOK_LABELS } from './workbookLabels'
+import type { WorkbookSheet } from './writeXlsx'
+
+/** Options for {@link registerWorkbook}. */
+export interface RegisterWorkbookOptions extends RegisterOptions {
+  /** Write out log entries marked confidential. Default: as `includeContacts`. */
+  includeConfidential?: boolean
+}
+
+/** The sheets of the register workbook, in the order they open. */
+export function registerWorkbook(
+  stakeholders: readonly RegisterInput[],
+  options: RegisterWorkbookOptions,
+): WorkbookSheet[] {
+  const { locale } = options
+  const includeContacts = options.includeContacts ?? false
+  const register = registerRows(stakeholders, options)
+  const byId = new Map(stakeholders.map((stakeholder) => [stakeholder.id, stakeholder]))
+  const ranked: RankedRecord[] = register.stakeholderIds.flatMap((id, index) => {
+    const stakeholder = byId.get(id)
+    return stakeholder ? [{ rank: index + 1, stakeholder }] : []
+  })
+  return [
+    { name: WORKBOOK_LABELS[locale].sheets.register, header: register.header, rows: register.rows },
+    impactRows(ranked, locale),
+    engagementLogRows(ranked, {
+      locale,
+      includeConfidential: options.includeConfidential ?? includeContacts,
+    }),
+    ...(includeContacts ? [contactRows(ranked, locale)] : []),
+  ]
+}

@@ -1,0 +1,45 @@
+/**
+ * Labels of the exported workbook beyond the register: sheet names and the columns that link
+ * every sheet's rows to the register's (the stakeholder's place in the engagement order, its
+ * id and its name), in English and Dutch. Field names come from `shared/labels/fieldLabels.ts`.
+ */
+import type { RegisterLocale } from './registerLabels'
+
+/** The workbook's words in one language. */
+export interface WorkbookLabels {
+  sheets: { register: string; impacts: string; engagementLog: string; contacts: string }
+  /** The link columns, the same on every sheet. */
+  rank: string
+  stakeholderId: string
+  stakeholderName: string
+  /** Text of a confidential log entry that is left out. */
+  withheld: string
+}
+
+/** The workbook's words per language. */
+export const WORKBOOK_LABELS: Readonly<Record<RegisterLocale, WorkbookLabels>> = {
+  en: {
+    sheets: {
+      register: 'Register',
+      impacts: 'Impacts',
+      engagementLog: 'Engagement log',
+      contacts: 'Contacts',
+    },
+    rank: 'Rank',
+    stakeholderId: 'Stakeholder id',
+    stakeholderName: 'Stakeholder',
+    withheld: 'Confidential entry withheld',
+  },
+  nl: {
+    sheets: {
+      register: 'Register',
+      impacts: 'Negatieve impact',
+      engagementLog: 'Logboek',
+      contacts: 'Contactpersonen',
+    },
+    rank: 'Volgorde',
+    stakeholderId: 'Stakeholder-id',
+    stakeholderName: 'Stakeholder',
+    withheld: 'Vertrouwelijke vastlegging weggelaten',
+  },
+}
