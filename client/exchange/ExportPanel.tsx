@@ -1,7 +1,9 @@
 /**
  * The export menu of a map: the register (CSV, XLSX), the whole map (JSON), a picture of
- * the board (PNG, SVG) and the printable report. Confidential contact data is left out
- * unless the user ticks the box for that export, which then shows a warning.
+ * the board (PNG, SVG) and the printable report. The confidential part (contacts and
+ * confidential log entries) is left out unless the user ticks the box for that export,
+ * which then shows a warning; the box is only offered to roles that have it (owners and
+ * facilitators), so every file is what the server's export of the same options gives.
  */
 import { useId, useState } from 'react'
 import { type Editor, type TLShapeId, useValue } from 'tldraw'
@@ -13,7 +15,7 @@ import { registerToCsv } from '../../shared/exchange/registerToCsv'
 import type { CsvDelimiter } from '../../shared/exchange/registerToCsv'
 import { registerToXlsx } from '../../shared/exchange/registerToXlsx'
 import { renderReport } from '../../shared/report/renderReport'
-import { withoutContacts } from '../../shared/stakeholder/withoutContacts'
+import { withoutConfidentialData } from '../../shared/stakeholder/withoutContacts'
 import type { Locale } from '../i18n/locale'
 import { LOCALES } from '../i18n/locale'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
@@ -92,8 +94,14 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
   const fileName = (kind: string, extension: string) =>
     exportFileName(mapTitle, kind, extension, new Date())
 
+  /** The records, with their confidential part only when asked for. */
+  function records(includeConfidential: boolean) {
+    const all = registry.all.get()
+    return includeConfidential ? all : all.map(withoutConfidentialData)
+  }
+
   function register(includeContacts: boolean) {
-    return registerRows(registry.all.get(), { locale, includeContacts })
+    return registerRows(records(includeContacts), { locale, includeContacts })
   }
 
   function downloadCsv() {
@@ -123,7 +131,7 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       const map = exportMapJson(doc, {
         title: mapTitle,
         exportedAt: new Date().toISOString(),
-        includeContacts: jsonContacts,
+        confidential: jsonContacts ? registry.confidential : null,
       })
       const file = fileName('map', 'json')
       downloadBlob(new Blob([stringifyMapJson(map)], { type: 'application/json' }), file)
@@ -167,13 +175,12 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
   }
 
   function reportHtml(): string {
-    const stakeholders = registry.all.get()
     return renderReport({
       title: mapTitle,
       organisation: organisation.trim() || undefined,
       generatedAt: new Date().toISOString(),
       version: null,
-      stakeholders: reportContacts ? stakeholders : stakeholders.map(withoutContacts),
+      stakeholders: records(reportContacts),
       locale: reportLocale,
       includeContacts: reportContacts,
     })
@@ -217,7 +224,9 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
           <option value=";">{t('export.delimiter.semicolon')}</option>
           <option value=",">{t('export.delimiter.comma')}</option>
         </select>
-        <ConfidentialToggle checked={registerContacts} onChange={setRegisterContacts} />
+        {registry.hasConfidential && (
+          <ConfidentialToggle checked={registerContacts} onChange={setRegisterContacts} />
+        )}
         <div className="exchange__buttons">
           <button type="button" onClick={downloadCsv}>
             {t('export.register.csv')}
@@ -231,7 +240,9 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       <fieldset className="exchange__group">
         <legend>{t('export.json.heading')}</legend>
         <p className="exchange__hint">{t('export.json.hint')}</p>
-        <ConfidentialToggle checked={jsonContacts} onChange={setJsonContacts} />
+        {registry.hasConfidential && (
+          <ConfidentialToggle checked={jsonContacts} onChange={setJsonContacts} />
+        )}
         <div className="exchange__buttons">
           <button type="button" onClick={downloadJson}>
             {t('export.json.download')}
@@ -296,7 +307,9 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
             </option>
           ))}
         </select>
-        <ConfidentialToggle checked={reportContacts} onChange={setReportContacts} />
+        {registry.hasConfidential && (
+          <ConfidentialToggle checked={reportContacts} onChange={setReportContacts} />
+        )}
         <div className="exchange__buttons">
           <button type="button" onClick={printReport}>
             {t('export.report.open')}

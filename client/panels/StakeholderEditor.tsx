@@ -272,12 +272,15 @@ function StakeholderForm({
         />
       </fieldset>
 
-      <ContactsEditor
-        stakeholder={stakeholder}
-        registry={registry}
-        report={report}
-        errors={errors}
-      />
+      {/* Only owners and facilitators have the contacts; other roles are not offered them. */}
+      {registry.hasConfidential && (
+        <ContactsEditor
+          stakeholder={stakeholder}
+          registry={registry}
+          report={report}
+          errors={errors}
+        />
+      )}
 
       <button type="button" className="button button--danger" onClick={onRemove}>
         {t('editor.remove')}
@@ -530,6 +533,10 @@ const LOG_TEXT_FIELDS = [
 
 function LogEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
   const { t, locale } = useTranslation()
+  // A role without the confidential document could not store (or read back) such an entry.
+  const levels = registry.hasConfidential
+    ? CONFIDENTIALITY_LEVELS
+    : CONFIDENTIALITY_LEVELS.filter((level) => level !== 'confidential')
   const put = (entry: EngagementEntry) =>
     report(`log:${entry.id}`, registry.putLogEntry(stakeholder.id, entry))
   return (
@@ -577,7 +584,7 @@ function LogEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
             <SelectField
               label={t('log.confidentiality')}
               value={entry.confidentiality}
-              options={CONFIDENTIALITY_LEVELS}
+              options={levels}
               labels={CONFIDENTIALITY_LABELS[locale]}
               onCommit={(confidentiality) => confidentiality && put({ ...entry, confidentiality })}
             />
