@@ -1,7 +1,9 @@
 /**
  * The export menu of a map: the register (CSV, XLSX), the whole map (JSON), a picture of
- * the board (PNG, SVG) and the printable report. Confidential contact data is left out
- * unless the user ticks the box for that export, which then shows a warning.
+ * the board (PNG, SVG) and the printable report. The confidential part (contacts and
+ * confidential log entries) is left out unless the user ticks the box for that export,
+ * which then shows a warning; the box is only offered to roles that have it (owners and
+ * facilitators), so every file is what the server's export of the same options gives.
  */
 import { useId, useState } from 'react'
 import { type Editor, type TLShapeId, useValue } from 'tldraw'
@@ -14,7 +16,7 @@ import type { CsvDelimiter } from '../../shared/exchange/registerToCsv'
 import { registerWorkbook } from '../../shared/exchange/registerWorkbook'
 import { writeXlsx } from '../../shared/exchange/writeXlsx'
 import { renderReport } from '../../shared/report/renderReport'
-import { withoutContacts } from '../../shared/stakeholder/withoutContacts'
+import { withoutConfidentialData } from '../../shared/stakeholder/withoutContacts'
 import type { Locale } from '../i18n/locale'
 import { LOCALES } from '../i18n/locale'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
@@ -95,8 +97,14 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
   const fileName = (kind: string, extension: string) =>
     exportFileName(mapTitle, kind, extension, new Date())
 
+  /** The records, with their confidential part only when asked for. */
+  function records(includeConfidential: boolean) {
+    const all = registry.all.get()
+    return includeConfidential ? all : all.map(withoutConfidentialData)
+  }
+
   function register(includeContacts: boolean) {
-    return registerRows(registry.all.get(), { locale, includeContacts })
+    return registerRows(records(includeContacts), { locale, includeContacts })
   }
 
   function downloadCsv() {
@@ -129,7 +137,7 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       const map = exportMapJson(doc, {
         title: mapTitle,
         exportedAt: new Date().toISOString(),
-        includeContacts: jsonContacts,
+        confidential: jsonContacts ? registry.confidential : null,
       })
       const file = fileName('map', 'json')
       downloadBlob(new Blob([stringifyMapJson(map)], { type: 'application/json' }), file)
@@ -173,13 +181,12 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
   }
 
   function reportHtml(): string {
-    const stakeholders = registry.all.get()
     return renderReport({
       title: mapTitle,
       organisation: organisation.trim() || undefined,
       generatedAt: new Date().toISOString(),
       version: null,
-      stakeholders: reportContacts ? stakeholders : stakeholders.map(withoutContacts),
+      stakeholders: records(reportContacts),
       locale: reportLocale,
       includeContacts: reportContacts,
     })
@@ -223,7 +230,9 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
           <option value=";">{t('export.delimiter.semicolon')}</option>
           <option value=",">{t('export.delimiter.comma')}</option>
         </select>
-        <ConfidentialToggle checked={registerContacts} onChange={setRegisterContacts} />
+        {registry.hasConfidential && (
+          <ConfidentialToggle checked={registerContacts} onChange={setRegisterContacts} />
+        )}
         <div className="exchange__buttons">
           <button type="button" onClick={downloadCsv}>
             {t('export.register.csv')}
@@ -237,7 +246,9 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       <fieldset className="exchange__group">
         <legend>{t('export.json.heading')}</legend>
         <p className="exchange__hint">{t('export.json.hint')}</p>
-        <ConfidentialToggle checked={jsonContacts} onChange={setJsonContacts} />
+        {registry.hasConfidential && (
+          <ConfidentialToggle checked={jsonContacts} onChange={setJsonContacts} />
+        )}
         <div className="exchange__buttons">
           <button type="button" onClick={downloadJson}>
             {t('export.json.download')}
@@ -302,7 +313,9 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
             </option>
           ))}
         </select>
-        <ConfidentialToggle checked={reportContacts} onChange={setReportContacts} />
+        {registry.hasConfidential && (
+          <ConfidentialToggle checked={reportContacts} onChange={setReportContacts} />
+        )}
         <div className="exchange__buttons">
           <button type="button" onClick={printReport}>
             {t('export.report.open')}

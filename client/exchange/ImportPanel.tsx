@@ -121,7 +121,7 @@ export function ImportPanel({ editor, doc, registry }: ImportPanelProps) {
 
   function confirm() {
     if (!plan || plan.toImport.length === 0) return
-    const result = applyImport(doc, plan, registry.origin)
+    const result = applyImport(doc, plan, registry.origin, registry.confidential)
     if (!result.ok) {
       const first = result.errors[0]
       setError(

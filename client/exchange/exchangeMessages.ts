@@ -86,6 +86,8 @@ const en = {
   'error.map-not-empty': 'The new map was not empty.',
   'error.id-conflict': 'A stakeholder with the same id is already on the map.',
   'error.invalid-record': 'A record is not valid.',
+  'error.confidential-not-allowed':
+    'The file has contact details or confidential log entries, which only owners and facilitators may add. Leave the contact columns out, or ask one of them.',
   'field.vulnerabilityNote': 'Why vulnerable',
   'field.attitude': 'Attitude',
   'field.interests': 'Interests',
@@ -190,6 +192,8 @@ const nl: Record<ExchangeMessageKey, string> = {
   'error.map-not-empty': 'De nieuwe kaart was niet leeg.',
   'error.id-conflict': 'Er staat al een stakeholder met hetzelfde id op de kaart.',
   'error.invalid-record': 'Een gegeven is niet geldig.',
+  'error.confidential-not-allowed':
+    'Het bestand bevat contactgegevens of vertrouwelijke logboekregels, die alleen eigenaren en begeleiders mogen toevoegen. Laat de contactkolommen weg, of vraag het een van hen.',
   'field.vulnerabilityNote': 'Waarom kwetsbaar',
   'field.attitude': 'Houding',
   'field.interests': 'Belangen',

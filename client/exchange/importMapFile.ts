@@ -3,11 +3,13 @@
  * server, write the content into it over a y-websocket connection, and only report success
  * once the server demonstrably holds it.
  *
- * Flow: `POST /api/maps` → writer provider connects and syncs the (empty) document →
- * `importMapJson` writes everything in one transaction → a second, read-only connection
- * syncs from the server and is watched until it sees every stakeholder and tldraw record.
- * y-websocket has no "all updates acknowledged" signal, and the writer's own `sync` event
- * says nothing about its later updates; a fresh reader seeing the data is the proof.
+ * Flow: `POST /api/maps` → writer providers connect and sync the (empty) documents: the
+ * map document, and the confidential one when the file has contacts or confidential log
+ * entries (the owner's token may open it) → `importMapJson` writes everything in one
+ * transaction per document → second, read-only connections sync from the server and are
+ * watched until they see every stakeholder, tldraw record and contact. y-websocket has no
+ * "all updates acknowledged" signal, and the writer's own `sync` event says nothing about
+ * its later updates; a fresh reader seeing the data is the proof.
  *
  * Tokens: the server is about to require one per map (`POST /api/maps` answering
  * `{ id, tokens: { owner } }`, sockets with `?token=`). Pass `token`, or it is taken from
@@ -15,8 +17,13 @@
  */
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { TLDRAW_RECORDS_MAP } from '../../shared/document/mapDocumentLayout'
-import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
+import { CONFIDENTIAL_DOCUMENT, TLDRAW_RECORDS_MAP } from '../../shared/document/mapDocumentLayout'
+import {
+  confidentialLogMap,
+  contactsMap,
+  holdsConfidentialData,
+  stakeholdersMap,
+} from '../../shared/document/stakeholderDocument'
 import { EXCHANGE_LIMITS } from '../../shared/exchange/exchangeLimits'
 import { importMapJson } from '../../shared/exchange/importMapJson'
 import type { ParsedMapJson } from '../../shared/exchange/mapJsonFormat'
@@ -76,9 +83,9 @@ export type ImportMapOutcome =
 
 const DEFAULT_TIMEOUT_MS = 20_000
 
-function connect(serverUrl: string, mapId: string, token: string | undefined) {
+function connect(serverUrl: string, room: string, token: string | undefined) {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(serverUrl, mapId, doc, {
+  const provider = new WebsocketProvider(serverUrl, room, doc, {
     // As in MapConnection: no tab-to-tab channel behind the server's back.
     disableBc: true,
     params: token === undefined ? {} : { token },
@@ -144,14 +151,18 @@ export async function importMapIntoNewMap(
   if (created.tokens) rememberAccess(mapId, created.tokens)
   const token = options.token ?? created.tokens?.owner
 
+  const secretRoom = `${mapId}/${CONFIDENTIAL_DOCUMENT}`
+  const withSecret = parsed.stakeholders.some(holdsConfidentialData)
   const writer = connect(serverUrl, mapId, token)
-  let reader: ReturnType<typeof connect> | null = null
+  const secretWriter = withSecret ? connect(serverUrl, secretRoom, token) : null
   try {
-    if (!(await whenSynced(writer.provider, timeoutMs))) {
+    const writers = [writer.provider, ...(secretWriter ? [secretWriter.provider] : [])]
+    const synced = await Promise.all(writers.map((provider) => whenSynced(provider, timeoutMs)))
+    if (synced.includes(false)) {
       return { ok: false, reason: 'not-synced', message: 'the server did not answer', mapId }
     }
     options.onProgress?.('writing')
-    const written = importMapJson(writer.doc, parsed)
+    const written = importMapJson(writer.doc, parsed, undefined, secretWriter?.doc ?? null)
     if (!written.ok) {
       return {
         ok: false,
@@ -161,28 +172,26 @@ export async function importMapIntoNewMap(
       }
     }
     options.onProgress?.('confirming')
-    const current = connect(serverUrl, mapId, token)
-    reader = current
-    const records = current.doc.getMap<unknown>(TLDRAW_RECORDS_MAP)
-    const confirmed = await waitFor(
-      (listener) => {
-        // y-websocket applies the server's sync step 2 (the 'update') BEFORE it sets
-        // `synced` and emits 'sync': watching updates alone misses the one moment the check
-        // can pass, and the import would wait for a later change that never comes.
-        current.doc.on('update', listener)
-        current.provider.on('sync', listener)
-        return () => {
-          current.doc.off('update', listener)
-          current.provider.off('sync', listener)
-        }
-      },
-      () =>
-        current.provider.synced &&
-        stakeholdersMap(current.doc).size >= parsed.stakeholders.length &&
-        records.size >= parsed.tldraw.records.length,
+    const mapSeen = await confirmedBy(
+      serverUrl,
+      mapId,
+      token,
+      (doc) =>
+        stakeholdersMap(doc).size >= parsed.stakeholders.length &&
+        doc.getMap<unknown>(TLDRAW_RECORDS_MAP).size >= parsed.tldraw.records.length,
       timeoutMs,
     )
-    if (!confirmed) {
+    const secretCount = secretWriter === null ? 0 : confidentialEntries(secretWriter.doc)
+    const secretSeen =
+      secretWriter === null ||
+      (await confirmedBy(
+        serverUrl,
+        secretRoom,
+        token,
+        (doc) => confidentialEntries(doc) >= secretCount,
+        timeoutMs,
+      ))
+    if (!mapSeen || !secretSeen) {
       return {
         ok: false,
         reason: 'not-confirmed',
@@ -192,7 +201,45 @@ export async function importMapIntoNewMap(
     }
     return { ok: true, mapId, token }
   } finally {
-    reader?.destroy()
+    secretWriter?.destroy()
     writer.destroy()
+  }
+}
+
+/** Stakeholders with contacts plus stakeholders with confidential entries, in a document. */
+function confidentialEntries(doc: Y.Doc): number {
+  return contactsMap(doc).size + confidentialLogMap(doc).size
+}
+
+/**
+ * Connects a fresh read-only client to `room` and answers whether what the server sends it
+ * satisfies `sees` within `timeoutMs`.
+ */
+async function confirmedBy(
+  serverUrl: string,
+  room: string,
+  token: string | undefined,
+  sees: (doc: Y.Doc) => boolean,
+  timeoutMs: number,
+): Promise<boolean> {
+  const reader = connect(serverUrl, room, token)
+  try {
+    return await waitFor(
+      (listener) => {
+        // y-websocket applies the server's sync step 2 (the 'update') BEFORE it sets
+        // `synced` and emits 'sync': watching updates alone misses the one moment the check
+        // can pass, and the import would wait for a later change that never comes.
+        reader.doc.on('update', listener)
+        reader.provider.on('sync', listener)
+        return () => {
+          reader.doc.off('update', listener)
+          reader.provider.off('sync', listener)
+        }
+      },
+      () => reader.provider.synced && sees(reader.doc),
+      timeoutMs,
+    )
+  } finally {
+    reader.destroy()
   }
 }

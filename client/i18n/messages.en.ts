@@ -67,7 +67,7 @@ export const en = {
   'editor.section.log': 'Engagement log',
   'editor.section.contacts': 'Contacts — confidential',
   'editor.section.contactsHint':
-    'Personal data. Kept apart from the rest of the record and left out of exports unless asked for.',
+    'Personal data, seen only by owners and facilitators. Kept apart from the rest of the record and left out of exports unless asked for.',
   'editor.section.notes': 'Notes',
   'editor.section.model': 'What the model says',
   'field.name': 'Name',

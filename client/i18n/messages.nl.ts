@@ -70,7 +70,7 @@ export const nl: Record<MessageKey, string> = {
   'editor.section.log': 'Dialooglogboek',
   'editor.section.contacts': 'Contactpersonen — vertrouwelijk',
   'editor.section.contactsHint':
-    'Persoonsgegevens. Apart bewaard van de rest en niet meegenomen in exports, tenzij je daarom vraagt.',
+    'Persoonsgegevens, alleen zichtbaar voor eigenaren en begeleiders. Apart bewaard van de rest en niet meegenomen in exports, tenzij je daarom vraagt.',
   'editor.section.notes': 'Notities',
   'editor.section.model': 'Wat het model zegt',
   'field.name': 'Naam',

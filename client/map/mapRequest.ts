@@ -43,9 +43,9 @@ export function startMapRequest(mapId: string): void {
   earlyConnection = slot
   // Only a map the server agreed to open; a failure is the map page's to show.
   request.metadata.then(
-    async () => {
+    async (metadata) => {
       const { connectMap } = await import('../sync/MapConnection')
-      if (!slot.abandoned) slot.connection = connectMap(mapId, request.token)
+      if (!slot.abandoned) slot.connection = connectMap(mapId, request.token, metadata.role)
     },
     () => undefined,
   )

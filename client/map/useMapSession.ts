@@ -10,8 +10,7 @@ import {
 } from 'tldraw'
 import { type Role, canEditMap } from '../../shared/protocol/roles'
 import { customShapeUtils } from '../shapes/customShapeUtils'
-import type * as Y from 'yjs'
-import { createRecordUndo } from '../stakeholders/RecordUndoButtons'
+import { RecordUndo } from '../stakeholders/RecordUndo'
 import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { type MapConnection, connectMap } from '../sync/MapConnection'
 import { bindPresence } from '../sync/PresenceBinding'
@@ -30,7 +29,7 @@ export interface MapSession {
   registry: StakeholderRegistry
   workshop: WorkshopModel
   /** Undo and redo of this person's own record edits. */
-  recordUndo: Y.UndoManager
+  recordUndo: RecordUndo
   /** The shape utils bound to this map's registry; the same list the store was made with. */
   shapeUtils: ReturnType<typeof customShapeUtils>
 }
@@ -46,7 +45,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
 
   useEffect(() => {
     // Opened by the entry while this code loaded, when the page was opened on this map.
-    const opened = takeEarlyConnection(mapId, token) ?? connectMap(mapId, token)
+    const opened = takeEarlyConnection(mapId, token) ?? connectMap(mapId, token, role)
     setConnection(opened)
     let disposed = false
     let cleanup = () => {}
@@ -57,7 +56,8 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         opened.status.get().kind === 'connected' ? 'online' : 'offline',
       )
       const mode = atom<'readonly' | 'readwrite'>('mode', 'readwrite')
-      const registry = new StakeholderRegistry(opened.doc, opened.localOrigin)
+      const confidential = opened.confidential?.doc ?? null
+      const registry = new StakeholderRegistry(opened.doc, opened.localOrigin, confidential)
       // The cards read the workshop's decorations; the model is made below, with the store.
       const decorationsSource = atom<WorkshopModel | null>('workshopModel', null)
       const workshopDecorations = computed(
@@ -89,6 +89,12 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         }
       })
       const stopPresence = bindPresence(store, opened.provider.awareness, presenceUser, participant)
+      // The confidential socket relays no presence; the server only keeps the name given
+      // there, to say who changed a contact in the audit trail.
+      const stopNaming = react('name on the confidential socket', () => {
+        const { name } = participant.get()
+        opened.confidential?.provider.awareness.setLocalState({ user: { name } })
+      })
       const workshop = new WorkshopModel(opened.doc, opened.localOrigin, opened.provider.awareness)
       decorationsSource.set(workshop)
       // Changes made in the last throttle window are written before the page goes away.
@@ -98,12 +104,13 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         window.removeEventListener('pagehide', flushOnLeave)
         stopMode()
         stopPresence()
+        stopNaming()
         binding.dispose()
         registry.dispose()
         workshop.dispose()
         recordUndo.destroy()
       }
-      const recordUndo = createRecordUndo(opened.doc, opened.localOrigin)
+      const recordUndo = new RecordUndo(opened.doc, opened.localOrigin, confidential)
       setSession({ connection: opened, store, binding, registry, shapeUtils, workshop, recordUndo })
     })
 

@@ -12,6 +12,7 @@ import { isStakeholderCard } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type * as Y from 'yjs'
+import type { RecordUndo } from '../stakeholders/RecordUndo'
 import { RecordUndoButtons } from '../stakeholders/RecordUndoButtons'
 import { AddPanel } from './AddPanel'
 import { FieldsReadOnly } from './fields'
@@ -60,7 +61,7 @@ export function SidePanel({
   mapTab: ReactNode
   /** The workshop's participants, agenda, timer, groups, scoring and voting. */
   workshopTab: ReactNode
-  recordUndo: Y.UndoManager
+  recordUndo: RecordUndo
   onRemoveStakeholder(stakeholderId: string): void
 }) {
   const { t } = useTranslation()

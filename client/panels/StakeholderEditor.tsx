@@ -346,12 +346,15 @@ function StakeholderForm({
         />
       </fieldset>
 
-      <ContactsEditor
-        stakeholder={stakeholder}
-        registry={registry}
-        report={report}
-        errors={errors}
-      />
+      {/* Only owners and facilitators have the contacts; other roles are not offered them. */}
+      {registry.hasConfidential && (
+        <ContactsEditor
+          stakeholder={stakeholder}
+          registry={registry}
+          report={report}
+          errors={errors}
+        />
+      )}
 
       {!readOnly && (
         <button type="button" className="button button--danger" onClick={onRemove}>
@@ -687,6 +690,10 @@ const LOG_TEXT_FIELDS = [
 
 function LogEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
   const { t, locale } = useTranslation()
+  // A role without the confidential document could not store (or read back) such an entry.
+  const levels = registry.hasConfidential
+    ? CONFIDENTIALITY_LEVELS
+    : CONFIDENTIALITY_LEVELS.filter((level) => level !== 'confidential')
   const put = (entry: EngagementEntry) => registry.putLogEntry(stakeholder.id, entry)
   const write = entryWriter(() => registry.get(stakeholder.id)?.engagement.log, put)
   return (
@@ -749,7 +756,7 @@ function LogEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
               <SelectField
                 label={t('log.confidentiality')}
                 value={entry.confidentiality}
-                options={CONFIDENTIALITY_LEVELS}
+                options={levels}
                 labels={CONFIDENTIALITY_LABELS[locale]}
                 error={errors[`${key}/confidentiality`]}
                 onCommit={(confidentiality) =>

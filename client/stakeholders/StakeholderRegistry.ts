@@ -2,17 +2,21 @@
  * The map's stakeholder records as tldraw signals, so cards, panels and the register
  * re-render when a record changes, whoever changed it.
  *
- * Flow: the Y.Doc is the source of truth (see shared/document/stakeholderDocument.ts). A
- * deep observer on the stakeholder and contact maps collects which ids changed in each
- * transaction, re-reads only those (validated by the shared model) and updates one atom per
- * stakeholder. Writes go straight to the document through the shared functions, which
- * validate first; the observer then brings the result back here.
+ * Flow: the Y.Docs are the source of truth (see shared/document/stakeholderDocument.ts):
+ * the map document, and for owners and facilitators the confidential document with the
+ * contacts and confidential log entries (null for other roles, whose records simply have
+ * none). Deep observers on the stakeholders and on the confidential roots collect which ids
+ * changed in each transaction, re-read only those (validated by the shared model) and
+ * update one atom per stakeholder. Writes go straight to the documents through the shared
+ * functions, which validate first (and refuse confidential data without the confidential
+ * document); the observers then bring the result back here.
  */
 import { type Atom, type Signal, atom, computed, transact } from 'tldraw'
 import type * as Y from 'yjs'
 import {
   type StakeholderPatch,
   type WriteResult,
+  confidentialLogMap,
   contactsMap,
   deleteStakeholder,
   patchStakeholder,
@@ -56,15 +60,29 @@ export class StakeholderRegistry {
     private readonly doc: Y.Doc,
     /** Origin of this client's own writes, so that undo can tell them apart. */
     readonly origin: unknown = null,
+    /** The map's confidential document; null for a role that may not read it. */
+    readonly confidential: Y.Doc | null = null,
   ) {
     this.refresh([...stakeholdersMap(doc).keys()])
-    stakeholdersMap(doc).observeDeep(this.onChange)
-    contactsMap(doc).observeDeep(this.onChange)
+    for (const root of this.observedRoots()) root.observeDeep(this.onChange)
+  }
+
+  /** True when contacts and confidential log entries can be read and written here. */
+  get hasConfidential(): boolean {
+    return this.confidential !== null
   }
 
   dispose() {
-    stakeholdersMap(this.doc).unobserveDeep(this.onChange)
-    contactsMap(this.doc).unobserveDeep(this.onChange)
+    for (const root of this.observedRoots()) root.unobserveDeep(this.onChange)
+  }
+
+  private observedRoots(): Y.Map<unknown>[] {
+    const roots: Y.Map<unknown>[] = [stakeholdersMap(this.doc) as Y.Map<unknown>]
+    if (this.confidential !== null) {
+      roots.push(contactsMap(this.confidential) as Y.Map<unknown>)
+      roots.push(confidentialLogMap(this.confidential) as Y.Map<unknown>)
+    }
+    return roots
   }
 
   private onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
@@ -81,7 +99,7 @@ export class StakeholderRegistry {
     transact(() => {
       let idsChanged = false
       for (const id of ids) {
-        const result = readStakeholder(this.doc, id)
+        const result = readStakeholder(this.doc, id, this.confidential)
         const value = result?.ok ? result.value : null
         if (result && !result.ok) console.warn(`Stakeholder ${id} is invalid`, result.errors)
         let record = this.records.get(id)
@@ -111,7 +129,7 @@ export class StakeholderRegistry {
   /** Creates a stakeholder and answers it, or the validation errors. */
   create(init: Omit<StakeholderInit, 'id'> & { id?: string }): WriteResult {
     const record = createStakeholder({ ...init, id: init.id ?? newEntityId('sh') })
-    return writeStakeholder(this.doc, record, this.origin)
+    return writeStakeholder(this.doc, record, this.origin, this.confidential)
   }
 
   /** Creates several stakeholders in one change (quick add, imports). */
@@ -126,37 +144,44 @@ export class StakeholderRegistry {
     return created
   }
 
+  /** How each write reaches the documents. */
+  private get writeOptions() {
+    return { origin: this.origin, confidential: this.confidential }
+  }
+
   /** Changes some fields; nothing is written when the result would be invalid. */
   patch(id: string, patch: StakeholderPatch): WriteResult {
-    return patchStakeholder(this.doc, id, patch, { origin: this.origin })
+    return patchStakeholder(this.doc, id, patch, this.writeOptions)
   }
 
   putImpact(id: string, impact: AdverseImpact) {
-    return putEntry(this.doc, id, 'impacts', impact, { origin: this.origin })
+    return putEntry(this.doc, id, 'impacts', impact, this.writeOptions)
   }
 
+  /** Adds or replaces a log entry; a confidential one needs the confidential document. */
   putLogEntry(id: string, entry: EngagementEntry) {
-    return putEntry(this.doc, id, 'engagementLog', entry, { origin: this.origin })
+    return putEntry(this.doc, id, 'engagementLog', entry, this.writeOptions)
   }
 
+  /** Adds or replaces a contact; refused (an error value) without the confidential document. */
   putContact(id: string, contact: Contact) {
-    return putEntry(this.doc, id, 'contacts', contact, { origin: this.origin })
+    return putEntry(this.doc, id, 'contacts', contact, this.writeOptions)
   }
 
   removeImpact(id: string, impactId: string) {
-    return removeEntry(this.doc, id, 'impacts', impactId, { origin: this.origin })
+    return removeEntry(this.doc, id, 'impacts', impactId, this.writeOptions)
   }
 
   removeLogEntry(id: string, entryId: string) {
-    return removeEntry(this.doc, id, 'engagementLog', entryId, { origin: this.origin })
+    return removeEntry(this.doc, id, 'engagementLog', entryId, this.writeOptions)
   }
 
   removeContact(id: string, contactId: string) {
-    return removeEntry(this.doc, id, 'contacts', contactId, { origin: this.origin })
+    return removeEntry(this.doc, id, 'contacts', contactId, this.writeOptions)
   }
 
-  /** Removes the stakeholder, its contacts included. Its cards show "removed". */
+  /** Removes the stakeholder, its contacts included where this role has them. */
   remove(id: string) {
-    return deleteStakeholder(this.doc, id, this.origin)
+    return deleteStakeholder(this.doc, id, this.origin, this.confidential)
   }
 }

@@ -1,7 +1,14 @@
 /**
- * One map's Y.Doc and its y-websocket connection to our server.
+ * One map's Y.Docs and their y-websocket connections to our server: the map document, and
+ * for owners and facilitators (`canReadConfidential`) also the confidential document
+ * (contacts and confidential log entries) on its own socket, `<mapId>/confidential`. Other
+ * roles open no second socket and keep no copy of it (an old one is deleted).
  *
- * The connection status combines the provider's socket status with the browser's own
+ * Each document has a local copy in IndexedDB, so edits made offline survive. When this
+ * browser's copy may be from before the confidential document existed, the sockets connect
+ * only after migrateLocalCopy cleared it, so none of that content is sent anywhere first.
+ *
+ * The connection status combines the map provider's socket status with the browser's own
  * online flag, so the user sees "offline" at once instead of a reconnect loop, and
  * "refused" when the server closed with a final code (unknown map, no access).
  */
@@ -9,15 +16,23 @@
 import { atom, type Atom } from '@tldraw/state'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb'
+import { CONFIDENTIAL_DOCUMENT } from '../../shared/document/mapDocumentLayout'
 import { CloseCode, isFinalCloseCode } from '../../shared/protocol/closeCodes'
+import { type Role, canReadConfidential } from '../../shared/protocol/roles'
+import { localCopyIsCurrent, migrateLocalCopy } from './migrateLocalCopy'
 
 /** How long to wait for the server before opening the local copy instead. */
 const OFFLINE_OPEN_AFTER_MS = 4000
 
-/** Name of the browser's local copy (IndexedDB) of a map. */
+/** Name of the browser's local copy (IndexedDB) of a map's map document. */
 export function localCopyName(mapId: string): string {
   return `stakeholder-canvas:${mapId}`
+}
+
+/** Name of the local copy of a map's confidential document (owners and facilitators only). */
+export function confidentialCopyName(mapId: string): string {
+  return `${localCopyName(mapId)}:${CONFIDENTIAL_DOCUMENT}`
 }
 
 /** What the connection badge shows. */
@@ -28,11 +43,19 @@ export type ConnectionStatus =
   | { kind: 'offline' }
   | { kind: 'refused'; code: number; reason: string }
 
-/** A map's document, provider and observable status. */
+/** The confidential document of a map and its own provider. */
+export interface ConfidentialConnection {
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+}
+
+/** A map's documents, providers and observable status. */
 export interface MapConnection {
   readonly mapId: string
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
+  /** The confidential document; null for a role that may not read it. */
+  readonly confidential: ConfidentialConnection | null
   readonly status: Atom<ConnectionStatus>
   /** Origin of this client's own writes outside tldraw (stakeholder records, facilitation). */
   readonly localOrigin: object
@@ -47,17 +70,35 @@ export function syncUrlForLocation(location: Location): string {
   return `${protocol}//${location.host}/sync`
 }
 
-/** Opens the connection for `mapId`, authenticated by a share token. */
+/** Opens the connections for `mapId`, authenticated by a share token of `role`. */
 export function connectMap(
   mapId: string,
   token: string | null,
+  role: Role,
   serverUrl = syncUrlForLocation(window.location),
 ) {
+  // An old local copy is cleared before anything is sent (see the module comment).
+  const migrating = !localCopyIsCurrent(mapId)
+  const open = (room: string, doc: Y.Doc) =>
+    new WebsocketProvider(serverUrl, room, doc, {
+      // Tabs must not sync with each other behind the server's back: the server enforces roles.
+      disableBc: true,
+      params: token ? { token } : {},
+      connect: !migrating,
+    })
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(serverUrl, mapId, doc, {
-    // Tabs must not sync with each other behind the server's back: the server enforces roles.
-    disableBc: true,
-    params: token ? { token } : {},
+  const provider = open(mapId, doc)
+  const secret = canReadConfidential(role) ? new Y.Doc() : null
+  const confidential = secret && {
+    doc: secret,
+    provider: open(`${mapId}/${CONFIDENTIAL_DOCUMENT}`, secret),
+    local: new IndexeddbPersistence(confidentialCopyName(mapId), secret),
+  }
+  // A role that may not read it keeps no copy (one may be left from a stronger link).
+  if (confidential === null) void clearDocument(confidentialCopyName(mapId))
+  // The server would refuse it (1008) and drop what it holds: forget it, as for the map.
+  confidential?.provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event?.code === CloseCode.policyViolation) dropPendingContent(confidential.doc)
   })
   const status = atom<ConnectionStatus>('connectionStatus', { kind: 'connecting' })
   let everConnected = false
@@ -80,6 +121,7 @@ export function connectMap(
       // Deleted map, or access revoked: this browser must not keep a copy of the record.
       if (event.code === CloseCode.mapNotFound || event.code === CloseCode.forbidden) {
         void local.clearData()
+        void (confidential?.local.clearData() ?? clearDocument(confidentialCopyName(mapId)))
       }
     } else update()
   }
@@ -92,6 +134,14 @@ export function connectMap(
 
   // The local copy: edits made offline survive closing the tab and merge when back online.
   const local = new IndexeddbPersistence(localCopyName(mapId), doc)
+  let destroyed = false
+  if (migrating) {
+    void migrateLocalCopy(mapId, local, confidential).then(() => {
+      if (destroyed) return
+      provider.connect()
+      confidential?.provider.connect()
+    })
+  }
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) return resolve()
     const onSync = (isSynced: boolean) => {
@@ -114,15 +164,21 @@ export function connectMap(
     mapId,
     doc,
     provider,
+    confidential: confidential && { doc: confidential.doc, provider: confidential.provider },
     status,
     localOrigin: { mapId, kind: 'local' },
     synced,
     destroy() {
+      destroyed = true
       window.removeEventListener('online', update)
       window.removeEventListener('offline', update)
       void local.destroy()
       provider.destroy()
       doc.destroy()
+      if (confidential === null) return
+      void confidential.local.destroy()
+      confidential.provider.destroy()
+      confidential.doc.destroy()
     },
   }
   return connection

@@ -10,6 +10,7 @@
  * the message bus only makes it fast.
  */
 
+import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { Role } from '../../shared/protocol/roles'
 
 /** Sockets of a map every node must close: its token for `role` was revoked, or it was deleted. */
@@ -21,16 +22,20 @@ export interface CloseNotice {
   reason: string
 }
 
-/** The part of a loaded room that the cluster drives. */
+/**
+ * The part of a loaded room that the cluster drives: one document of a map, each with its
+ * own stream and lock (its updates are another document's business).
+ */
 export interface ClusterRoom {
   readonly mapId: string
+  readonly document: MapDocumentName
   /**
    * Applies a batch another node committed as rows `(previousId, lastId]`; it is durable
    * already, so it is only broadcast to local peers. Starts a catch-up when rows before
    * it are missing.
    */
   applyRemoteUpdate(update: Uint8Array, previousId: number, lastId: number): void
-  /** Applies presence of participants on other nodes (not stored). */
+  /** Applies presence of participants on other nodes (not stored; map documents only). */
   applyRemoteAwareness(update: Uint8Array): void
   /** Presence of this node's participants, for a node that just loaded the map; null: none. */
   localAwareness(): Uint8Array | null

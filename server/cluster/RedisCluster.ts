@@ -1,8 +1,11 @@
 /**
  * {@link Cluster} over Redis (ioredis), for several nodes on one PostgreSQL database.
  *
+ * Each document of a map (mapDocumentLayout.ts) is a member of its own, keyed by
+ * documentKey: `<mapId>` for the map document, `<mapId>/confidential` for the other.
+ *
  * Message flow:
- * - Updates: a node XADDs each committed batch to the map's stream `sc:updates:<mapId>`
+ * - Updates: a node XADDs each committed batch to the document's stream `sc:updates:<key>`
  *   (fields `node`, `prev`, `last`, `update`; MAXLEN ~ trims old entries). One blocking
  *   XREAD per node reads the streams of all its loaded maps from the last entry it saw and
  *   hands other nodes' batches to the rooms.
@@ -14,12 +17,13 @@
  *   Besides, every `reconcileIntervalMs` each room reads rows after its last applied one
  *   (normally none): that covers a node that died between commit and publish, and a
  *   publisher whose own Redis connection was down.
- * - Presence: awareness updates go over pub/sub (`sc:awareness:<mapId>`); lost messages
- *   are acceptable, clients renew their state every 15 s. A node that loads a map asks
- *   (a query message) and the others answer with their participants' presence.
+ * - Presence: awareness updates of map documents go over pub/sub (`sc:awareness:<mapId>`);
+ *   lost messages are acceptable, clients renew their state every 15 s. A node that loads a
+ *   map asks (a query message) and the others answer with their participants' presence.
+ *   The confidential document has no presence.
  * - Close notices (a token revoked, a map deleted) go over pub/sub (`sc:control`), so that
  *   every node closes its sockets of that map.
- * - Locks: compaction and automatic snapshots of a map run under `sc:lock:<mapId>`
+ * - Locks: compaction and automatic snapshots of a document run under `sc:lock:<key>`
  *   ({@link runWithLease}).
  * Messages carry the sender's node id, so a node ignores its own.
  */
@@ -28,6 +32,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { Logger } from 'pino'
 import { isRole } from '../../shared/protocol/roles'
+import { documentKey } from '../rooms/documentKey'
 import type { Cluster, ClusterRoom, CloseNotice, MapChannel } from './Cluster'
 import { runWithLease } from './runWithLease'
 
@@ -45,6 +50,8 @@ export interface RedisClusterOptions {
 }
 
 interface Member {
+  /** The room's documentKey: its stream, lock and entry in `members`. */
+  key: string
   room: ClusterRoom
   /** Stream id of the last entry read; null while the member (re)synchronises. */
   position: string | null
@@ -121,21 +128,24 @@ export class RedisCluster implements Cluster {
 
   join(room: ClusterRoom): MapChannel {
     const { mapId } = room
-    const member: Member = { room, position: null, resyncing: false, resyncAgain: false }
-    this.members.set(mapId, member)
-    const awarenessChannel = `sc:awareness:${mapId}`
-    this.subscriber.subscribe(awarenessChannel).then(
-      () => this.publishPresence(mapId, PRESENCE_QUERY, new Uint8Array()),
-      (error: unknown) =>
-        this.logger.warn({ err: error, mapId }, 'could not subscribe to presence'),
-    )
+    const key = documentKey(mapId, room.document)
+    const member: Member = { key, room, position: null, resyncing: false, resyncAgain: false }
+    this.members.set(key, member)
+    const awarenessChannel = room.document === 'map' ? `sc:awareness:${mapId}` : null
+    if (awarenessChannel !== null) {
+      this.subscriber.subscribe(awarenessChannel).then(
+        () => this.publishPresence(mapId, PRESENCE_QUERY, new Uint8Array()),
+        (error: unknown) =>
+          this.logger.warn({ err: error, mapId }, 'could not subscribe to presence'),
+      )
+    }
     this.resync(member)
     return {
       publishUpdate: (update, previousId, lastId) => {
         this.commands
           .pipeline()
           .xadd(
-            streamKey(mapId),
+            streamKey(key),
             'MAXLEN',
             '~',
             this.streamLength,
@@ -149,22 +159,26 @@ export class RedisCluster implements Cluster {
             'update',
             Buffer.from(update),
           )
-          .pexpire(streamKey(mapId), STREAM_TTL_MS)
+          .pexpire(streamKey(key), STREAM_TTL_MS)
           .exec()
           .catch((error: unknown) => {
             // Stored already: other nodes find it in the database (reconcile or next gap).
             this.logger.debug({ err: error, mapId }, 'could not publish update')
           })
       },
-      publishAwareness: (update) => this.publishPresence(mapId, PRESENCE_UPDATE, update),
+      publishAwareness: (update) => {
+        if (awarenessChannel !== null) this.publishPresence(mapId, PRESENCE_UPDATE, update)
+      },
       runExclusive: async (task) => {
-        const result = await runWithLease(this.commands, lockKey(mapId), this.lockLeaseMs, task)
+        const result = await runWithLease(this.commands, lockKey(key), this.lockLeaseMs, task)
         return result === 'ran'
       },
       leave: () => {
-        if (this.members.get(mapId) !== member) return
-        this.members.delete(mapId)
-        this.subscriber.unsubscribe(awarenessChannel).catch(() => undefined)
+        if (this.members.get(key) !== member) return
+        this.members.delete(key)
+        if (awarenessChannel !== null) {
+          this.subscriber.unsubscribe(awarenessChannel).catch(() => undefined)
+        }
       },
     }
   }
@@ -208,7 +222,7 @@ export class RedisCluster implements Cluster {
           if (!this.isMember(member)) return
           try {
             const newest = await this.commands.xrevrange(
-              streamKey(member.room.mapId),
+              streamKey(member.key),
               '+',
               '-',
               'COUNT',
@@ -236,14 +250,14 @@ export class RedisCluster implements Cluster {
   }
 
   private isMember(member: Member): boolean {
-    return !this.closed && this.members.get(member.room.mapId) === member
+    return !this.closed && this.members.get(member.key) === member
   }
 
   private async read(): Promise<void> {
     while (!this.closed) {
       const active = [...this.members.values()].filter((member) => member.position !== null)
       const reading = new Set(active)
-      const keys = [this.wakeKey, ...active.map((member) => streamKey(member.room.mapId))]
+      const keys = [this.wakeKey, ...active.map((member) => streamKey(member.key))]
       const positions = [this.wakePosition, ...active.map((member) => member.position ?? '$')]
       let reply: [Buffer, [Buffer, Buffer[]][]][] | null
       try {
@@ -357,12 +371,12 @@ const CONTROL_CHANNEL = 'sc:control'
 const PRESENCE_UPDATE = 0
 const PRESENCE_QUERY = 1
 
-function streamKey(mapId: string): string {
-  return `${STREAM_PREFIX}${mapId}`
+function streamKey(key: string): string {
+  return `${STREAM_PREFIX}${key}`
 }
 
-function lockKey(mapId: string): string {
-  return `sc:lock:${mapId}`
+function lockKey(key: string): string {
+  return `sc:lock:${key}`
 }
 
 function sleep(ms: number): Promise<void> {

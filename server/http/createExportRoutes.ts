@@ -7,8 +7,11 @@
  * has open is loaded and unloaded as for sockets. The files come from the same shared
  * functions the client uses (`shared/exchange`, `shared/report`), so both give the same file.
  *
- * Any role that may read the map may export it; contact data (`contacts=1`) is personal
- * data and only for owners and facilitators.
+ * Any role that may read the map may export it, from its map document alone: no contacts
+ * and no confidential log entries. `contacts=1` adds the confidential part, read from the
+ * confidential document (its room is joined too): contacts, which are personal data, and
+ * the confidential log entries. Only owners and facilitators may ask for it (403 for the
+ * others); personal data stays out unless asked for, so both stay out by default.
  */
 import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
@@ -21,7 +24,7 @@ import { registerWorkbook } from '../../shared/exchange/registerWorkbook'
 import { writeXlsx } from '../../shared/exchange/writeXlsx'
 import type { VersionSummary } from '../../shared/protocol/accessApi'
 import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
-import { canFacilitate } from '../../shared/protocol/roles'
+import { canReadConfidential } from '../../shared/protocol/roles'
 import { renderReport } from '../../shared/report/renderReport'
 import { createActionPeer } from '../rooms/createActionPeer'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
@@ -46,10 +49,12 @@ export interface ExportRouteOptions {
  */
 export const RECORDS_LEFT_OUT_HEADER = 'X-Stakeholder-Records-Left-Out'
 
-/** What one format needs to make its file from the live document. */
+/** What one format needs to make its file from the live documents. */
 interface ExportInput {
   doc: Y.Doc
-  /** The document's valid stakeholders, with contacts only when the options ask for them. */
+  /** The confidential document, only when the options ask for the confidential part. */
+  confidential: Y.Doc | null
+  /** The valid stakeholders, with the confidential part only when the options ask for it. */
   stakeholders: RegisterInput[]
   title: string
   now: Date
@@ -70,14 +75,14 @@ interface ExportFormat {
   extraHeaders?: Record<string, string>
 }
 
-/** The stakeholders as the options allow: contacts are only read when asked for. */
-function readForExport(doc: Y.Doc, includeContacts: boolean) {
-  return includeContacts ? readStakeholders(doc, { includeContacts: true }) : readStakeholders(doc)
+/** The stakeholders, with their confidential part when there is a confidential document. */
+function readForExport(doc: Y.Doc, confidential: Y.Doc | null) {
+  return confidential === null ? readStakeholders(doc) : readStakeholders(doc, { confidential })
 }
 
 function registerOf({ stakeholders, options }: ExportInput) {
-  const { includeContacts, locale } = options
-  return registerRows(stakeholders, { locale, includeContacts })
+  const { includeConfidential, locale } = options
+  return registerRows(stakeholders, { locale, includeContacts: includeConfidential })
 }
 
 const FORMATS: readonly ExportFormat[] = [
@@ -87,14 +92,9 @@ const FORMATS: readonly ExportFormat[] = [
     extension: 'json',
     contentType: 'application/json',
     needsHistory: true,
-    render: ({ doc, title, now, history, options }) =>
+    render: ({ doc, confidential, title, now, history }) =>
       stringifyMapJson(
-        exportMapJson(doc, {
-          title,
-          exportedAt: now.toISOString(),
-          history,
-          includeContacts: options.includeContacts,
-        }),
+        exportMapJson(doc, { title, exportedAt: now.toISOString(), history, confidential }),
       ),
   },
   {
@@ -115,7 +115,8 @@ const FORMATS: readonly ExportFormat[] = [
       writeXlsx(
         registerWorkbook(stakeholders, {
           locale: options.locale,
-          includeContacts: options.includeContacts,
+          includeContacts: options.includeConfidential,
+          includeConfidential: options.includeConfidential,
         }),
       ),
   },
@@ -132,7 +133,8 @@ const FORMATS: readonly ExportFormat[] = [
         version: null,
         stakeholders,
         locale: options.locale,
-        includeContacts: options.includeContacts,
+        includeContacts: options.includeConfidential,
+        includeConfidential: options.includeConfidential,
       }),
     // The report is made of what participants typed: should it ever be opened from this
     // origin rather than saved, nothing in it may run or load.
@@ -181,7 +183,7 @@ export function createExportRoutes({ store, rooms }: ExportRouteOptions): Route[
         return sendApiError(response, status, code, message)
       }
       const options = parsed.value
-      if (options.includeContacts && !canFacilitate(access.role)) {
+      if (options.includeConfidential && !canReadConfidential(access.role)) {
         return sendApiError(
           response,
           403,
@@ -193,17 +195,26 @@ export function createExportRoutes({ store, rooms }: ExportRouteOptions): Route[
       if (map === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
       const history = format.needsHistory ? await store.listVersions(access.mapId) : []
       const now = new Date()
-      const result = await rooms.withRoom(
-        access.mapId,
-        createActionPeer(access.role, 'Export'),
-        async ({ doc }) => {
-          const { stakeholders, invalid } = readForExport(doc, options.includeContacts)
-          const input = { doc, stakeholders, title: map.title, now, history, options }
-          return { body: format.render(input), leftOut: invalid.length }
-        },
-      )
+      const peer = createActionPeer(access.role, 'Export')
+      const render = (doc: Y.Doc, confidential: Y.Doc | null) => {
+        const { stakeholders, invalid } = readForExport(doc, confidential)
+        const input = { doc, confidential, stakeholders, title: map.title, now, history, options }
+        return { body: format.render(input), leftOut: invalid.length }
+      }
+      const result = await rooms.withRoom(access.mapId, peer, async ({ doc }) => {
+        if (!options.includeConfidential) return render(doc, null)
+        const secret = await rooms.withRoom(
+          access.mapId,
+          peer,
+          async (confidential) => render(doc, confidential.doc),
+          'confidential',
+        )
+        return secret?.value ?? null
+      })
       // The map was deleted between the check and here.
-      if (result === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
+      if (result?.value == null) {
+        return sendApiError(response, 404, 'not-found', 'No map with this id.')
+      }
       const fileName = exportFileName(map.title, format.kind, format.extension, now, { utc: true })
       send(response, format, fileName, result.value.body, result.value.leftOut)
     },

@@ -1,18 +1,33 @@
 /**
  * Routes on a map's history and personal data: versions (list, create, open, restore,
  * diff), the audit trail and the erasure of a contact. Every role may list and open
- * versions; creating and restoring them, and erasing, need owner or facilitator.
+ * versions and diff them; creating and restoring them, and erasing, need owner or
+ * facilitator.
+ *
+ * A version holds the map document's state and, apart, the confidential document's. Opening
+ * a version (`…/versions/<id>`) answers the map document's state only; its confidential
+ * part (`…/versions/<id>/confidential`) only to roles that may read it. Diffs are made from
+ * map documents only, so they never hold contacts or confidential log entries. A restore
+ * restores both documents; an erasure removes the contact from the confidential document,
+ * its log and every version's confidential part. Versions are read only after the map was
+ * moved to the current layout (migrateConfidentialData), so none still holds contacts.
  */
 import * as Y from 'yjs'
 import { diffStakeholders } from '../../shared/document/diffStakeholders'
+import { splitConfidentialVersion } from '../../shared/document/splitConfidentialState'
 import { contactsMap, readStakeholders } from '../../shared/document/stakeholderDocument'
+import { autoVersionName } from '../../shared/protocol/versionNames'
 import { MAX_VERSION_NAME_LENGTH } from '../../shared/protocol/accessApi'
-import { canFacilitate, canReadAudit } from '../../shared/protocol/roles'
+import { canFacilitate, canReadAudit, canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import { STAKEHOLDER_ID_PATTERN } from '../../shared/stakeholder/Stakeholder'
+import type { ServerResponse } from 'node:http'
+import { SERVER_PARTICIPANT } from '../rooms/Room'
+import type { Room, RoomPeer } from '../rooms/Room'
 import { createActionPeer } from '../rooms/createActionPeer'
+import { migrateConfidentialData } from '../rooms/migrateConfidentialData'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
-import type { MapStore } from '../storage/MapStore'
+import type { MapStore, StoredVersion } from '../storage/MapStore'
 import { readJsonBody } from './readJsonBody'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
@@ -32,12 +47,19 @@ export interface HistoryRouteOptions {
 
 /** The versions, audit and erasure routes. */
 export function createHistoryRoutes({ store, rooms, afterErasure }: HistoryRouteOptions): Route[] {
-  /** The live document's state, loading the map if nobody has it open. */
+  /** The live map document's state, loading the map if nobody has it open. */
   const currentState = async (mapId: string, role: Role): Promise<Uint8Array | null> => {
     const result = await rooms.withRoom(mapId, createActionPeer(role, 'Server'), async (room) =>
       Y.encodeStateAsUpdate(room.doc),
     )
     return result?.value ?? null
+  }
+
+  /** A stored version, once the map is stored in the current layout; null when unknown. */
+  const versionOf = async (mapId: string, ref: string | undefined) => {
+    if (!VERSION_ID.test(ref ?? '')) return null
+    await migrateConfidentialData(store, mapId, false)
+    return store.getVersion(mapId, Number(ref))
   }
 
   return [
@@ -86,17 +108,22 @@ export function createHistoryRoutes({ store, rooms, afterErasure }: HistoryRoute
       async handle(request, response, [id, versionId]) {
         const access = await requireMapAccess(store, request, response, id)
         if (access === null) return
-        const version = VERSION_ID.test(versionId ?? '')
-          ? await store.getVersion(access.mapId, Number(versionId))
-          : null
+        const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
-        response.writeHead(200, {
-          'Content-Type': 'application/octet-stream',
-          'Content-Length': version.state.byteLength,
-          'Cache-Control': 'no-store',
-          'Content-Disposition': `attachment; filename="map-${access.mapId}-v${versionId}.yjs"`,
-        })
-        response.end(version.state)
+        sendState(response, version.state, `map-${access.mapId}-v${versionId}.yjs`)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)\/confidential$/,
+      async handle(request, response, [id, versionId]) {
+        const access = await requireMapAccess(store, request, response, id, canReadConfidential)
+        if (access === null) return
+        const version = await versionOf(access.mapId, versionId)
+        if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
+        // A version without a confidential part had an empty confidential document.
+        const state = version.confidentialState ?? Y.encodeStateAsUpdate(new Y.Doc())
+        sendState(response, state, `map-${access.mapId}-v${versionId}-confidential.yjs`)
       },
     },
     {
@@ -105,13 +132,12 @@ export function createHistoryRoutes({ store, rooms, afterErasure }: HistoryRoute
       async handle(request, response, [id, versionId]) {
         const access = await requireMapAccess(store, request, response, id, canFacilitate)
         if (access === null) return
-        const version = VERSION_ID.test(versionId ?? '')
-          ? await store.getVersion(access.mapId, Number(versionId))
-          : null
+        const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
         const peer = createActionPeer(access.role, await readOptionalName(request))
+        const withConfidential = canReadConfidential(access.role)
         await rooms.withRoom(access.mapId, peer, (room) =>
-          room.restore(version.state, version.summary.id, peer),
+          restoreVersion(rooms, room, version, peer, withConfidential),
         )
         sendJson(response, 200, { restored: version.summary.id })
       },
@@ -124,8 +150,7 @@ export function createHistoryRoutes({ store, rooms, afterErasure }: HistoryRoute
         if (access === null) return
         const stateOf = async (ref: string | undefined): Promise<Uint8Array | null> => {
           if (ref === 'current') return currentState(access.mapId, access.role)
-          if (!VERSION_ID.test(ref ?? '')) return null
-          return (await store.getVersion(access.mapId, Number(ref)))?.state ?? null
+          return (await versionOf(access.mapId, ref))?.state ?? null
         }
         const before = await stateOf(from)
         const after = await stateOf(to)
@@ -158,13 +183,17 @@ export function createHistoryRoutes({ store, rooms, afterErasure }: HistoryRoute
           return sendApiError(response, 400, 'invalid-id', 'Not a valid stakeholder or contact id.')
         }
         const peer = createActionPeer(access.role, await readOptionalName(request))
-        const live = await rooms.withRoom(access.mapId, peer, (room) =>
-          room.eraseContact(stakeholderId, contactId, peer),
+        const live = await rooms.withRoom(
+          access.mapId,
+          peer,
+          (room) => room.eraseContact(stakeholderId, contactId, peer),
+          'confidential',
         )
         if (live === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
-        const versionsRewritten = await store.rewriteVersions(access.mapId, (state) =>
-          eraseFromState(state, stakeholderId, contactId),
-        )
+        const versionsRewritten = await store.rewriteVersions(access.mapId, (state, secret) => {
+          const confidentialState = secret && eraseFromState(secret, stakeholderId, contactId)
+          return confidentialState ? { state, confidentialState } : null
+        })
         await afterErasure?.()
         sendJson(response, 200, { erasedFromCurrent: live.value, versionsRewritten })
       },
@@ -182,7 +211,10 @@ function stakeholdersOf(state: Uint8Array) {
   }
 }
 
-/** The state without the contact (collected, not just marked deleted), or null if absent. */
+/**
+ * A confidential document's state without the contact (collected, not just marked
+ * deleted), or null if it is not there.
+ */
 function eraseFromState(state: Uint8Array, stakeholderId: string, contactId: string) {
   const doc = new Y.Doc({ gc: true })
   try {
@@ -190,13 +222,52 @@ function eraseFromState(state: Uint8Array, stakeholderId: string, contactId: str
     const contacts = contactsMap(doc).get(stakeholderId)
     if (!(contacts instanceof Y.Map) || !contacts.has(contactId)) return null
     doc.transact(() => contacts.delete(contactId))
-    return {
-      state: Y.encodeStateAsUpdate(doc),
-      stakeholderCount: doc.getMap('stakeholders').size,
-    }
+    return Y.encodeStateAsUpdate(doc)
   } finally {
     doc.destroy()
   }
+}
+
+/**
+ * Restores a version as a new change by `peer`: an automatic version of both documents
+ * first (history is kept), then the map document and, for a role that may, the
+ * confidential document. A version still holding contacts in its map state is split first,
+ * so a restore can never bring them back into the map document.
+ */
+async function restoreVersion(
+  rooms: RoomRegistry,
+  room: Room,
+  version: StoredVersion,
+  peer: RoomPeer,
+  withConfidential: boolean,
+): Promise<void> {
+  const split = splitConfidentialVersion(version.state, version.confidentialState)
+  const state = split?.state ?? version.state
+  const confidentialState = split?.confidentialState ?? version.confidentialState
+  await room.createVersion({
+    kind: 'auto',
+    name: autoVersionName('before-restore', version.summary.id),
+    createdBy: SERVER_PARTICIPANT,
+  })
+  await room.restoreState(state, peer)
+  if (!withConfidential || confidentialState === null) return
+  await rooms.withRoom(
+    room.mapId,
+    peer,
+    (confidential) => confidential.restoreState(confidentialState, peer),
+    'confidential',
+  )
+}
+
+/** Sends a Yjs state as a download. */
+function sendState(response: ServerResponse, state: Uint8Array, fileName: string): void {
+  response.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': state.byteLength,
+    'Cache-Control': 'no-store',
+    'Content-Disposition': `attachment; filename="${fileName}"`,
+  })
+  response.end(state)
 }
 
 function decodeId(raw: string | undefined): string | null {

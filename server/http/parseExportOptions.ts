@@ -4,8 +4,11 @@ import type { BodyError } from './readJsonBody'
 
 /** The query options of the export and report routes, checked. */
 export interface ExportOptions {
-  /** `contacts=1`: include confidential contact data (the route checks the role). */
-  includeContacts: boolean
+  /**
+   * `contacts=1`: include the map's confidential part, its contacts (personal data) and its
+   * confidential engagement-log entries (the route checks the role). Off by default.
+   */
+  includeConfidential: boolean
   /** `lang=en|nl`: headers, labels and report text. Default `en`. */
   locale: RegisterLocale
   /** `delimiter=comma|semicolon`: CSV separator. Default `;` with `lang=nl`, `,` otherwise. */
@@ -58,7 +61,7 @@ export function parseExportOptions(query: URLSearchParams): ExportOptionsResult 
   return {
     ok: true,
     value: {
-      includeContacts: contacts.value ?? false,
+      includeConfidential: contacts.value ?? false,
       locale,
       // Dutch Excel uses the comma for decimals and reads `;`-separated files.
       delimiter: delimiter.value ?? (locale === 'nl' ? ';' : ','),

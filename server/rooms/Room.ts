@@ -1,5 +1,6 @@
 /**
- * One loaded map: its Y.Doc, its awareness and the peers connected to it.
+ * One loaded document of a map (its map document or its confidential document, see
+ * mapDocumentLayout.ts): its Y.Doc, its awareness and the peers connected to it.
  *
  * Message flow and durability:
  * - A peer's sync step 2 or update is applied to the doc with the peer as origin. The doc's
@@ -10,13 +11,19 @@
  * - If a write fails the batch stays queued (retried with backoff), nothing is broadcast and
  *   the origin peers are closed; their clients resend on reconnect. The room stays alive.
  * - Before an update is applied, the roots it touches are worked out (rootsTouchedByUpdate):
- *   updates creating unknown roots, touching `facilitation` without the role for it, or
- *   referring to content the room does not know are refused as a whole.
- * - Awareness is not stored: updates are applied and relayed to all peers at once. A peer
- *   may only set or remove the one awareness client id it set a state for first.
- * - Each transaction of a peer on stakeholders or contacts is recorded in the audit trail
- *   (field names only). A changed map is snapshotted every `snapshotIntervalMs` and when
- *   its last peer leaves (the registry calls {@link Room.createAutomaticVersion}).
+ *   updates creating roots the document does not have, touching `facilitation` without the
+ *   role for it, adding live content to the map document's legacy `contacts` root
+ *   (addsLiveContentUnder), or referring to content the room does not know are refused as a
+ *   whole. The confidential document takes updates only from roles that may read it.
+ * - Awareness of the map document is not stored: updates are applied and relayed to all
+ *   peers at once. A peer may only set or remove the one awareness client id it set a
+ *   state for first. The confidential document has no awareness: nothing a peer sends is
+ *   applied or relayed; only the name it gives is kept, to attribute its changes.
+ * - Each transaction of a peer on stakeholders (or on the confidential document) is
+ *   recorded in the audit trail (field names only; the confidential document's as the one
+ *   field `confidential`). A changed map is snapshotted every `snapshotIntervalMs` and when
+ *   its last peer leaves (the registry calls {@link Room.createAutomaticVersion}); a
+ *   version holds both documents, assembled by the `takeVersion` hook.
  * - With a cluster (several nodes, server/cluster), a committed batch is published after the
  *   local broadcast; batches other nodes committed arrive through
  *   {@link Room.applyRemoteUpdate} and are only broadcast (they are stored already), after
@@ -32,21 +39,24 @@ import * as encoding from 'lib0/encoding'
 import type { Logger } from 'pino'
 import {
   ALLOWED_ROOT_NAMES,
+  CONFIDENTIAL_ROOT_NAMES,
   CONTACTS_MAP,
   FACILITATOR_ONLY_ROOTS,
   MAP_ROOT_NAMES,
+  type MapDocumentName,
   STAKEHOLDERS_MAP,
 } from '../../shared/document/mapDocumentLayout'
-import { contactsMap, stakeholdersMap } from '../../shared/document/stakeholderDocument'
+import { contactsMap } from '../../shared/document/stakeholderDocument'
 import type { Participant, VersionKind, VersionSummary } from '../../shared/protocol/accessApi'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { autoVersionName } from '../../shared/protocol/versionNames'
-import { canFacilitate } from '../../shared/protocol/roles'
+import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import type { ClusterRoom, Cluster, MapChannel } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { AuditChange, MapStore, StoredUpdates } from '../storage/MapStore'
 import { WriteTurn } from './WriteTurn'
+import { addsLiveContentUnder } from './addsLiveContentUnder'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
 
 /** The room's view of one connected client; the transport implements it on a socket. */
@@ -81,10 +91,23 @@ export type ApplyResult = { ok: true } | { ok: false; reason: string }
 /** The author of the server's automatic snapshots. */
 export const SERVER_PARTICIPANT: Participant = { name: 'Server', role: null }
 
+/** What a version is made of besides the documents' states. */
+export interface VersionInput {
+  kind: VersionKind
+  name: string
+  createdBy: Participant
+}
+
+/** The field name under which changes of the confidential document are audited. */
+export const CONFIDENTIAL_AUDIT_FIELD = 'confidential'
+
 const MAX_DISPLAY_NAME_LENGTH = 100
 
-interface RoomOptions {
+/** What {@link Room.load} needs; the registry supplies it. */
+export interface RoomOptions {
   mapId: string
+  /** Which of the map's documents this room holds. */
+  document: MapDocumentName
   store: MapStore
   logger: Logger
   limits: CompactionLimits
@@ -95,6 +118,8 @@ interface RoomOptions {
   cluster?: Cluster
   /** Shared by the rooms of a server, so their writes of one turn commit together. */
   writeTurn?: WriteTurn
+  /** Stores a version of the whole map (both documents' current states). */
+  takeVersion: (input: VersionInput) => Promise<VersionSummary>
 }
 
 interface PeerState {
@@ -102,6 +127,8 @@ interface PeerState {
   clients: Set<number>
   /** The awareness client id the peer announced first: the only one it may touch. */
   awarenessId: number | null
+  /** The name a peer of the confidential document gave (it has no awareness to read). */
+  name: string | null
 }
 
 interface PendingUpdate {
@@ -121,6 +148,7 @@ const REMOTE_ORIGIN = Symbol('remote node')
 /** A loaded map shared by its connected peers; created by the registry through {@link Room.load}. */
 export class Room implements ClusterRoom {
   readonly mapId: string
+  readonly document: MapDocumentName
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
   /** Set while the registry unloads the room; no peer may join then. */
@@ -158,10 +186,13 @@ export class Room implements ClusterRoom {
   private catchUpAgain = false
   private readonly channel: MapChannel | null
   private readonly writeTurn: WriteTurn
+  private readonly takeVersion: (input: VersionInput) => Promise<VersionSummary>
   private destroyed = false
 
   private constructor(options: RoomOptions, stored: StoredUpdates) {
     this.mapId = options.mapId
+    this.document = options.document
+    this.takeVersion = options.takeVersion
     this.store = options.store
     this.logger = options.logger
     this.limits = options.limits
@@ -196,12 +227,22 @@ export class Room implements ClusterRoom {
     this.channel = options.cluster?.join(this) ?? null
   }
 
-  /** Loads a map's document from storage; null when the map does not exist. */
+  /** Loads one of a map's documents from storage; null when the map does not exist. */
   static async load(options: RoomOptions): Promise<Room | null> {
     const map = await options.store.getMap(options.mapId)
     if (map === null) return null
-    const stored = await options.store.loadUpdates(options.mapId)
+    const stored = await options.store.loadUpdates(options.mapId, options.document)
     return new Room(options, stored)
+  }
+
+  /** True once destroyed: its document must not be read any more. */
+  get isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  /** The confidential document relays no awareness (see the module comment). */
+  private get relaysAwareness(): boolean {
+    return this.document === 'map'
   }
 
   /** Number of connected peers. */
@@ -212,8 +253,9 @@ export class Room implements ClusterRoom {
   /** Adds a peer and starts its sync: our state vector, then everyone's presence. */
   addPeer(peer: RoomPeer): void {
     if (this.closing || this.destroyed) throw new Error(`room ${this.mapId} is closing`)
-    this.peers.set(peer, { clients: new Set(), awarenessId: null })
+    this.peers.set(peer, { clients: new Set(), awarenessId: null, name: null })
     peer.sendSyncStep1(Y.encodeStateVector(this.doc))
+    if (!this.relaysAwareness) return
     const clients = [...this.awareness.getStates().keys()]
     if (clients.length > 0) {
       peer.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
@@ -255,15 +297,25 @@ export class Room implements ClusterRoom {
    * write and broadcast follow asynchronously. A refused update is not applied at all.
    */
   applyUpdate(peer: RoomPeer, update: Uint8Array): ApplyResult {
+    if (this.document === 'confidential' && !canReadConfidential(peer.role)) {
+      return { ok: false, reason: `role ${peer.role} may not change confidential data` }
+    }
     const touched = rootsTouchedByUpdate(this.doc, update)
     if (touched.unresolved) return { ok: false, reason: 'update refers to unknown content' }
+    const allowed: readonly string[] =
+      this.document === 'map' ? ALLOWED_ROOT_NAMES : CONFIDENTIAL_ROOT_NAMES
     for (const root of touched.roots) {
-      if (!ALLOWED_ROOT_NAMES.includes(root)) {
+      if (!allowed.includes(root)) {
         return { ok: false, reason: `unknown root type "${root.slice(0, 50)}"` }
       }
       if (FACILITATOR_ONLY_ROOTS.includes(root) && !canFacilitate(peer.role)) {
         return { ok: false, reason: `role ${peer.role} may not change ${root}` }
       }
+    }
+    // Only updates that touch the legacy root pay for this second look (deletions there).
+    const legacy = this.document === 'map' && touched.roots.has(CONTACTS_MAP)
+    if (legacy && addsLiveContentUnder(this.doc, update, CONTACTS_MAP)) {
+      return { ok: false, reason: 'contacts belong in the confidential document' }
     }
     Y.applyUpdate(this.doc, update, peer)
     return { ok: true }
@@ -280,6 +332,10 @@ export class Room implements ClusterRoom {
     const state = this.peers.get(peer)
     if (state === undefined) return
     const entries = readAwarenessEntries(update)
+    if (!this.relaysAwareness) {
+      state.name = displayNameIn(entries) ?? state.name
+      return
+    }
     if (state.awarenessId === null) {
       const claim = entries.find(
         (entry) => entry.state !== 'null' && this.awarenessOwner(entry.client) === null,
@@ -294,23 +350,21 @@ export class Room implements ClusterRoom {
   }
 
   /**
-   * Stores a snapshot of the document (after writing what is pending), e.g. a named version
-   * or an automatic one.
+   * Stores a version of the map, this document and the other one (after writing what is
+   * pending), e.g. a named version or an automatic one.
    */
-  async createVersion(input: {
-    kind: VersionKind
-    name: string
-    createdBy: Participant
-  }): Promise<VersionSummary> {
+  createVersion(input: VersionInput): Promise<VersionSummary> {
+    return this.takeVersion(input)
+  }
+
+  /**
+   * Writes what is pending and answers the document's state for a version; the document
+   * counts as snapshotted from here.
+   */
+  async stateForVersion(): Promise<Uint8Array> {
     await this.flush()
     this.changedSinceSnapshot = false
-    const state = Y.encodeStateAsUpdate(this.doc)
-    return this.store.addVersion({
-      mapId: this.mapId,
-      ...input,
-      state,
-      stakeholderCount: stakeholdersMap(this.doc).size,
-    })
+    return Y.encodeStateAsUpdate(this.doc)
   }
 
   /**
@@ -329,20 +383,17 @@ export class Room implements ClusterRoom {
   }
 
   /**
-   * Restores a version as a new change by `by`: an automatic snapshot first (history is
-   * kept), then, in one transaction, every root map's keys set to the version's values and
-   * keys the version lacks deleted. Stored and broadcast like any update.
+   * Makes the document hold a version's state, as a new change by `by`: in one transaction,
+   * every root map's keys set to the version's values and keys the version lacks deleted.
+   * Stored and broadcast like any update. The caller takes the version of the state before.
    */
-  async restore(state: Uint8Array, versionId: number, by: RoomPeer): Promise<void> {
-    await this.createVersion({
-      kind: 'auto',
-      name: autoVersionName('before-restore', versionId),
-      createdBy: SERVER_PARTICIPANT,
-    })
+  async restoreState(state: Uint8Array, by: RoomPeer): Promise<void> {
     const version = new Y.Doc()
     Y.applyUpdate(version, state)
+    const roots: readonly string[] =
+      this.document === 'map' ? MAP_ROOT_NAMES : CONFIDENTIAL_ROOT_NAMES
     this.doc.transact(() => {
-      for (const name of MAP_ROOT_NAMES) {
+      for (const name of roots) {
         const live = this.doc.getMap<unknown>(name)
         const old = version.getMap<unknown>(name)
         for (const key of [...live.keys()]) if (!old.has(key)) live.delete(key)
@@ -357,8 +408,8 @@ export class Room implements ClusterRoom {
   }
 
   /**
-   * Deletes a contact from the live document and rewrites the update log as one merged
-   * update, so that no stored row holds it any more. Answers whether it was there.
+   * Deletes a contact from the live (confidential) document and rewrites the update log as
+   * one merged update, so that no stored row holds it any more. Answers whether it was there.
    */
   async eraseContact(stakeholderId: string, contactId: string, by: RoomPeer): Promise<boolean> {
     const contacts = contactsMap(this.doc).get(stakeholderId)
@@ -380,6 +431,7 @@ export class Room implements ClusterRoom {
 
   /** Sends the full awareness state to a peer (answer to a query). */
   sendFullAwareness(peer: RoomPeer): void {
+    if (!this.relaysAwareness) return
     const clients = [...this.awareness.getStates().keys()]
     peer.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
   }
@@ -409,11 +461,12 @@ export class Room implements ClusterRoom {
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
-    if (this.destroyed) return
+    if (this.destroyed || !this.relaysAwareness) return
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
   }
 
   localAwareness(): Uint8Array | null {
+    if (!this.relaysAwareness) return null
     const clients = [...this.peers.values()].flatMap((state) => [...state.clients])
     if (clients.length === 0) return null
     return awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
@@ -434,7 +487,7 @@ export class Room implements ClusterRoom {
         do {
           this.catchUpAgain = false
           const from = this.lastId
-          const missed = await this.store.loadUpdatesSince(this.mapId, from)
+          const missed = await this.store.loadUpdatesSince(this.mapId, from, this.document)
           if (this.destroyed) return
           if (missed.updates.length > 0) {
             Y.transact(
@@ -541,10 +594,12 @@ export class Room implements ClusterRoom {
     this.pending = []
     const updates = batch.map((item) => item.update)
     const started = performance.now()
-    const written = await this.store.appendUpdates(this.mapId, updates).catch((error: unknown) => {
-      this.handleWriteFailure(batch, error)
-      return null
-    })
+    const written = await this.store
+      .appendUpdates(this.mapId, updates, this.document)
+      .catch((error: unknown) => {
+        this.handleWriteFailure(batch, error)
+        return null
+      })
     if (written === null || this.destroyed) return
     this.metrics?.observeWrite((performance.now() - started) / 1000)
     this.retryDelay = RETRY_FIRST_MS
@@ -633,7 +688,7 @@ export class Room implements ClusterRoom {
     // merging them in early is harmless, Yjs updates are idempotent).
     const merged = Y.encodeStateAsUpdate(this.doc)
     try {
-      await this.store.compact(this.mapId, merged, this.lastId)
+      await this.store.compact(this.mapId, merged, this.lastId, this.document)
       this.logger.debug(
         { mapId: this.mapId, rows: this.logRows, bytes: this.logBytes, merged: merged.byteLength },
         'compacted update log',
@@ -681,6 +736,8 @@ export class Room implements ClusterRoom {
 
   private participantOf(peer: RoomPeer): Participant {
     if (peer.displayName !== undefined) return { name: peer.displayName, role: peer.role }
+    const given = this.peers.get(peer)?.name
+    if (given != null) return { name: given, role: peer.role }
     const id = this.peers.get(peer)?.awarenessId
     const user = id == null ? undefined : (this.awareness.getStates().get(id)?.['user'] as unknown)
     const raw = typeof user === 'object' && user !== null ? (user as { name?: unknown }).name : null
@@ -703,7 +760,11 @@ export class Room implements ClusterRoom {
       const path = pathFromRoot(type)
       if (path === null) continue
       const [stakeholderId, field] = path.keys
-      if (path.root === STAKEHOLDERS_MAP) {
+      if (this.document === 'confidential') {
+        // Editors read the audit trail: which part changed would already say too much.
+        if (stakeholderId === undefined) for (const key of keys) add(key, CONFIDENTIAL_AUDIT_FIELD)
+        else add(stakeholderId, CONFIDENTIAL_AUDIT_FIELD)
+      } else if (path.root === STAKEHOLDERS_MAP) {
         if (stakeholderId === undefined) for (const key of keys) add(key, 'record')
         else if (field === undefined) for (const key of keys) add(stakeholderId, key)
         else add(stakeholderId, field)
@@ -769,6 +830,21 @@ function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     entries.push({ client, clock, state: decoding.readVarString(decoder) })
   }
   return entries
+}
+
+/** The `user.name` of the first entry with a state, trimmed; null when there is none. */
+function displayNameIn(entries: readonly AwarenessEntry[]): string | null {
+  for (const entry of entries) {
+    if (entry.state === 'null') continue
+    try {
+      const user = (JSON.parse(entry.state) as { user?: { name?: unknown } } | null)?.user
+      const name = typeof user?.name === 'string' ? user.name.trim() : ''
+      return name.length > 0 ? name.slice(0, MAX_DISPLAY_NAME_LENGTH) : null
+    } catch {
+      return null
+    }
+  }
+  return null
 }
 
 /** Encodes entries as an awareness update (the layout y-protocols reads). */

@@ -1,24 +1,40 @@
 /**
- * Keeps at most one {@link Room} per map in memory.
+ * Keeps at most one {@link Room} per document of a map in memory: one for its map document
+ * and one for its confidential document (mapDocumentLayout.ts), keyed by (map, document).
  *
- * Lifecycle of a map's room: `join` loads it from storage (concurrent joins share the
- * load), peers come and go, and when the last one leaves the room is unloaded: pending
- * writes are flushed, the log compacted if needed, the doc destroyed. A join that arrives
- * while the room unloads waits for the unload to finish and then loads a fresh room.
- * If the final flush fails the room stays in memory and its retry unloads it later. A room
- * that changed since its last snapshot gets an automatic one when it unloads.
+ * Lifecycle of a room: `join` loads it from storage (concurrent joins share the load), peers
+ * come and go, and when the last one leaves the room is unloaded: pending writes are
+ * flushed, the log compacted if needed, the doc destroyed. A join that arrives while the
+ * room unloads waits for the unload to finish and then loads a fresh room. If the final
+ * flush fails the room stays in memory and its retry unloads it later. A room that changed
+ * since its last snapshot gets an automatic one when it unloads.
  *
- * HTTP actions on a map's document (restore, erasure) go through {@link RoomRegistry.withRoom},
- * which joins the room as a server-side peer, so loading and unloading work as for sockets.
+ * Before a room is loaded, a map stored before the confidential document existed is moved
+ * to the current layout (migrateConfidentialData); a map document that still turns out to
+ * hold confidential content is migrated again and reloaded, before any peer joins.
+ *
+ * A version holds both documents: each is read from its room when loaded here (after its
+ * pending writes), else from storage.
+ *
+ * HTTP actions on a map's documents (restore, erasure, exports) go through
+ * {@link RoomRegistry.withRoom}, which joins the room as a server-side peer, so loading and
+ * unloading work as for sockets.
  */
 import type { Logger } from 'pino'
 import { autoVersionName } from '../../shared/protocol/versionNames'
+import * as Y from 'yjs'
+import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
+import { holdsLegacyConfidentialContent } from '../../shared/document/moveConfidentialContent'
+import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
+import type { VersionSummary } from '../../shared/protocol/accessApi'
 import type { Cluster } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore } from '../storage/MapStore'
 import { Room } from './Room'
-import type { CompactionLimits, RoomPeer } from './Room'
+import type { CompactionLimits, RoomOptions, RoomPeer, VersionInput } from './Room'
 import { WriteTurn } from './WriteTurn'
+import { documentKey } from './documentKey'
+import { migrateConfidentialData } from './migrateConfidentialData'
 
 /** Outcome of {@link RoomRegistry.join}: the room the peer is now part of, or why not. */
 export type JoinResult = { ok: true; room: Room } | { ok: false; reason: 'not-found' }
@@ -40,7 +56,7 @@ export class RoomRegistry {
   private readonly metrics: ServerMetrics | undefined
   private readonly cluster: Cluster | undefined
   private readonly writeTurn = new WriteTurn()
-  /** Rooms that are loading or loaded; a null result means the map does not exist. */
+  /** Rooms that are loading or loaded, by documentKey; null means the map does not exist. */
   private readonly rooms = new Map<string, Promise<Room | null>>()
   private readonly unloading = new Map<string, Promise<void>>()
 
@@ -52,31 +68,37 @@ export class RoomRegistry {
     this.cluster = options.cluster
   }
 
-  /** Number of maps currently in memory (loading, loaded or unloading). */
+  /** Number of maps currently in memory (a document of it loading, loaded or unloading). */
   get size(): number {
-    return new Set([...this.rooms.keys(), ...this.unloading.keys()]).size
+    return this.mapIds().length
   }
 
   /** Ids of the maps currently in memory. */
   mapIds(): string[] {
-    return [...new Set([...this.rooms.keys(), ...this.unloading.keys()])]
+    const keys = [...this.rooms.keys(), ...this.unloading.keys()]
+    return [...new Set(keys.map((key) => key.split('/')[0]!))]
   }
 
   /**
-   * Adds `peer` to the map's room, loading the map first if needed. Rejects when storage
-   * fails; the caller then closes the peer's connection.
+   * Adds `peer` to the room of one of the map's documents, loading it first if needed.
+   * Rejects when storage fails; the caller then closes the peer's connection.
    */
-  async join(mapId: string, peer: RoomPeer): Promise<JoinResult> {
+  async join(
+    mapId: string,
+    peer: RoomPeer,
+    document: MapDocumentName = 'map',
+  ): Promise<JoinResult> {
+    const key = documentKey(mapId, document)
     for (;;) {
-      const unloading = this.unloading.get(mapId)
+      const unloading = this.unloading.get(key)
       if (unloading !== undefined) {
         await unloading
         continue
       }
-      let loading = this.rooms.get(mapId)
+      let loading = this.rooms.get(key)
       if (loading === undefined) {
-        loading = this.load(mapId)
-        this.rooms.set(mapId, loading)
+        loading = this.load(mapId, document)
+        this.rooms.set(key, loading)
       }
       const room = await loading
       if (room === null) return { ok: false, reason: 'not-found' }
@@ -88,15 +110,17 @@ export class RoomRegistry {
   }
 
   /**
-   * Runs `action` on the map's room with `peer` (a server-side peer standing for an HTTP
-   * caller) joined for the duration; answers null when the map does not exist.
+   * Runs `action` on the room of one of the map's documents (default its map document) with
+   * `peer` (a server-side peer standing for an HTTP caller) joined for the duration; answers
+   * null when the map does not exist.
    */
   async withRoom<T>(
     mapId: string,
     peer: RoomPeer,
     action: (room: Room) => Promise<T>,
+    document: MapDocumentName = 'map',
   ): Promise<{ value: T } | null> {
-    const joined = await this.join(mapId, peer)
+    const joined = await this.join(mapId, peer, document)
     if (!joined.ok) return null
     try {
       return { value: await action(joined.room) }
@@ -106,17 +130,18 @@ export class RoomRegistry {
   }
 
   /**
-   * Drops the map's room without writing anything more, then deletes the map from storage
-   * (cascading to its log, tokens, versions and audit). Answers the peers that were
+   * Drops the map's rooms without writing anything more, then deletes the map from storage
+   * (cascading to both logs, tokens, versions and audit). Answers the peers that were
    * connected, for the caller to close (with 4404).
    */
   async deleteMap(mapId: string): Promise<RoomPeer[]> {
-    await this.unloading.get(mapId)
-    const room = await this.rooms.get(mapId)?.catch(() => null)
+    const keys = [documentKey(mapId, 'map'), documentKey(mapId, 'confidential')]
+    await Promise.all(keys.map((key) => this.unloading.get(key)))
+    const rooms = await Promise.all(keys.map((key) => this.rooms.get(key)?.catch(() => null)))
     // From here to the store call nothing yields: no join can load the map in between.
-    const peers = room?.peerList() ?? []
-    room?.discard()
-    this.rooms.delete(mapId)
+    const peers = rooms.flatMap((room) => room?.peerList() ?? [])
+    for (const room of rooms) room?.discard()
+    for (const key of keys) this.rooms.delete(key)
     await this.store.deleteMap(mapId)
     return peers
   }
@@ -144,34 +169,92 @@ export class RoomRegistry {
     this.rooms.clear()
   }
 
-  private async load(mapId: string): Promise<Room | null> {
+  private async load(mapId: string, document: MapDocumentName): Promise<Room | null> {
+    const key = documentKey(mapId, document)
+    const options: RoomOptions = {
+      mapId,
+      document,
+      store: this.store,
+      logger: this.logger,
+      limits: this.limits,
+      metrics: this.metrics,
+      cluster: this.cluster,
+      writeTurn: this.writeTurn,
+      onIdle: (idle) => this.unload(idle),
+      takeVersion: (input) => this.takeVersion(mapId, input),
+    }
     try {
-      const room = await Room.load({
-        mapId,
-        store: this.store,
-        logger: this.logger,
-        limits: this.limits,
-        metrics: this.metrics,
-        cluster: this.cluster,
-        writeTurn: this.writeTurn,
-        onIdle: (idle) => this.unload(idle),
-      })
-      if (room === null) this.rooms.delete(mapId)
-      else this.logger.debug({ mapId }, 'room loaded')
+      await migrateConfidentialData(this.store, mapId, false)
+      let room = await Room.load(options)
+      if (room !== null && document === 'map' && holdsLegacyConfidentialContent(room.doc)) {
+        // Written since the map was migrated (by a client of an earlier version): move it
+        // out too, and load again, before anyone is sent any of it.
+        room.destroy()
+        const migrated = await migrateConfidentialData(this.store, mapId, true)
+        this.logger.info({ mapId, ...migrated }, 'moved confidential content out of a map')
+        room = await Room.load(options)
+        const confidential = this.rooms.get(documentKey(mapId, 'confidential'))
+        void confidential?.then((loaded) => loaded?.catchUp()).catch(() => undefined)
+      }
+      if (room === null) this.rooms.delete(key)
+      else this.logger.debug({ mapId, document }, 'room loaded')
       return room
     } catch (error) {
-      this.rooms.delete(mapId)
-      this.logger.error({ err: error, mapId }, 'could not load map')
+      this.rooms.delete(key)
+      this.logger.error({ err: error, mapId, document }, 'could not load map')
       throw error
     }
   }
 
+  /**
+   * Stores a version of the whole map: each document's state from its room when it is
+   * loaded here (its pending writes first; on a cluster after reading what other nodes
+   * stored), else from storage.
+   */
+  private async takeVersion(mapId: string, input: VersionInput): Promise<VersionSummary> {
+    const map = await this.stateForVersion(mapId, 'map')
+    const confidential = await this.stateForVersion(mapId, 'confidential')
+    return this.store.addVersion({
+      mapId,
+      ...input,
+      state: map.state,
+      confidentialState: confidential.state,
+      stakeholderCount: map.stakeholderCount,
+    })
+  }
+
+  private async stateForVersion(
+    mapId: string,
+    document: MapDocumentName,
+  ): Promise<{ state: Uint8Array; stakeholderCount: number }> {
+    const key = documentKey(mapId, document)
+    const room = await this.rooms.get(key)?.catch(() => null)
+    if (room != null && !room.isDestroyed) {
+      if (this.cluster !== undefined) await room.catchUp().catch(() => undefined)
+      const state = await room.stateForVersion()
+      if (!room.isDestroyed) {
+        return { state, stakeholderCount: stakeholdersMap(room.doc).size }
+      }
+    }
+    // Not loaded here (or just unloaded, after storing everything): the log is the document.
+    const doc = new Y.Doc()
+    try {
+      const stored = await this.store.loadUpdates(mapId, document)
+      Y.transact(doc, () => {
+        for (const update of stored.updates) Y.applyUpdate(doc, update)
+      })
+      return { state: Y.encodeStateAsUpdate(doc), stakeholderCount: stakeholdersMap(doc).size }
+    } finally {
+      doc.destroy()
+    }
+  }
+
   private unload(room: Room): void {
-    const { mapId } = room
-    if (this.unloading.has(mapId) || room.peerCount > 0) return
+    const key = documentKey(room.mapId, room.document)
+    if (this.unloading.has(key) || room.peerCount > 0) return
     room.closing = true
-    const done = this.finishUnload(room).finally(() => this.unloading.delete(mapId))
-    this.unloading.set(mapId, done)
+    const done = this.finishUnload(room).finally(() => this.unloading.delete(key))
+    this.unloading.set(key, done)
   }
 
   private async finishUnload(room: Room): Promise<void> {
@@ -183,9 +266,9 @@ export class RoomRegistry {
     }
     await this.snapshotIfChanged(room, autoVersionName('last-participant-left'))
     await room.compactIfNeeded()
-    this.rooms.delete(room.mapId)
+    this.rooms.delete(documentKey(room.mapId, room.document))
     room.destroy()
-    this.logger.debug({ mapId: room.mapId }, 'room unloaded')
+    this.logger.debug({ mapId: room.mapId, document: room.document }, 'room unloaded')
   }
 
   private async snapshotIfChanged(room: Room, name: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { MapMetadata } from '../../shared/protocol/api'
 import type {
   AuditEntry,
@@ -65,8 +66,58 @@ export interface NewVersion {
   name: string
   kind: VersionKind
   createdBy: Participant
+  /** The map document's state (what every role may read). */
   state: Uint8Array
+  /** The confidential document's state; only served to roles that may read it. */
+  confidentialState: Uint8Array | null
   stakeholderCount: number
+}
+
+/** A stored version as {@link MapStore.getVersion} answers it. */
+export interface StoredVersion {
+  summary: VersionSummary
+  state: Uint8Array
+  /** Null for a version that has no confidential part. */
+  confidentialState: Uint8Array | null
+}
+
+/** A version's new content, from a {@link MapStore.rewriteVersions} callback. */
+export interface RewrittenVersion {
+  state: Uint8Array
+  /** Absent keeps the stored count. */
+  stakeholderCount?: number
+  /** The new confidential state; absent (or null) keeps the stored one. */
+  confidentialState?: Uint8Array | null
+}
+
+/**
+ * The layout maps are stored in: 2 = contacts and confidential log entries in the
+ * confidential document. Maps stored before (1) are moved on by
+ * {@link MapStore.migrateLayout} when they are next loaded.
+ */
+export const CURRENT_DOCUMENT_LAYOUT = 2
+
+/** What {@link MapStore.migrateLayout} does with a map's stored documents. */
+export interface LayoutMigration {
+  /** Run even for a map stored in the current layout (its map document held content again). */
+  force: boolean
+  /**
+   * The two logs (each oldest first): what replaces the map document's whole log (one row)
+   * and what the confidential log gains (one row appended), or null when nothing moves.
+   */
+  logs(
+    map: readonly Uint8Array[],
+    confidential: readonly Uint8Array[],
+  ): { map: Uint8Array; confidentialAddition: Uint8Array } | null
+  /** One version's new content, or null to keep it. */
+  version(state: Uint8Array, confidentialState: Uint8Array | null): RewrittenVersion | null
+}
+
+/** What {@link MapStore.migrateLayout} did. */
+export interface LayoutMigrationResult {
+  /** The map document's log was replaced (and the confidential log gained a row). */
+  logsChanged: boolean
+  versionsRewritten: number
 }
 
 /** One observed change for {@link MapStore.recordAudit}: field names only, never values. */
@@ -83,8 +134,9 @@ export interface AuditChange {
  * Persistence of maps and their Yjs update logs. Every method is async so that a
  * network database (PostgreSQL) can implement the same interface as SQLite.
  *
- * A map's document is the merge of its update log: rows are only appended, except that
- * {@link MapStore.compact} replaces a prefix of the log by one merged update.
+ * A map has two documents (mapDocumentLayout.ts), each the merge of its own update log: rows
+ * are only appended, except that {@link MapStore.compact} replaces a prefix of a log by one
+ * merged update (and {@link MapStore.migrateLayout} a whole log, once).
  */
 export interface MapStore {
   /**
@@ -97,25 +149,48 @@ export interface MapStore {
   /** Sets the map's `updatedAt` to now. */
   touchMap(id: string): Promise<void>
   /**
-   * Appends updates to the map's log in one transaction (all or none) and touches the map.
-   * Resolves only once the rows are durable. Appends to one map are serialised, so its row
-   * ids grow in commit order.
+   * Appends updates to the log of one of the map's documents (default: the map document)
+   * in one transaction (all or none) and touches the map. Resolves only once the rows are
+   * durable. Appends to one map are serialised, so its row ids grow in commit order; each
+   * document's rows form a chain of their own (`previousId` is that document's newest row).
    */
-  appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<AppendedUpdates>
-  /** The map's whole update log, oldest first. */
-  loadUpdates(mapId: string): Promise<StoredUpdates>
+  appendUpdates(
+    mapId: string,
+    updates: readonly Uint8Array[],
+    document?: MapDocumentName,
+  ): Promise<AppendedUpdates>
+  /** A document's whole update log, oldest first. */
+  loadUpdates(mapId: string, document?: MapDocumentName): Promise<StoredUpdates>
   /**
-   * The map's rows with an id above `afterId`, oldest first: what a node that has applied
+   * A document's rows with an id above `afterId`, oldest first: what a node that has applied
    * every row up to `afterId` is missing. `lastId` is `afterId` when there are none.
    */
-  loadUpdatesSince(mapId: string, afterId: number): Promise<StoredUpdates>
+  loadUpdatesSince(
+    mapId: string,
+    afterId: number,
+    document?: MapDocumentName,
+  ): Promise<StoredUpdates>
   /**
-   * Replaces every row of the map with an id ≤ `uptoId` by `mergedUpdate`, in one
+   * Replaces every row of a document's log with an id ≤ `uptoId` by `mergedUpdate`, in one
    * transaction. `mergedUpdate` must contain at least everything those rows contain.
    */
-  compact(mapId: string, mergedUpdate: Uint8Array, uptoId: number): Promise<void>
-  /** Number of rows in the map's update log (for monitoring and tests). */
-  countUpdates(mapId: string): Promise<number>
+  compact(
+    mapId: string,
+    mergedUpdate: Uint8Array,
+    uptoId: number,
+    document?: MapDocumentName,
+  ): Promise<void>
+  /** Number of rows in a document's update log (for monitoring and tests). */
+  countUpdates(mapId: string, document?: MapDocumentName): Promise<number>
+  /**
+   * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
+   * in ONE transaction that holds the map's lock: the map document's log is replaced by one
+   * new row and the confidential log gains one (as `migration.logs` answers), every version
+   * is rewritten (as `migration.version` answers), and the map is marked current. A map
+   * already current is left alone at the cost of one read. Safe to run on several nodes at
+   * once: the second finds nothing to move.
+   */
+  migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult>
   /** Deletes the map with its update log, tokens, versions and audit trail. */
   deleteMap(id: string): Promise<void>
   /** Every token of the map, revoked ones included. */
@@ -128,18 +203,16 @@ export interface MapStore {
   addVersion(version: NewVersion): Promise<VersionSummary>
   /** The map's versions, newest first. */
   listVersions(mapId: string): Promise<VersionSummary[]>
-  /** One version's summary and Yjs state, or null when the map has no such version. */
-  getVersion(
-    mapId: string,
-    versionId: number,
-  ): Promise<{ summary: VersionSummary; state: Uint8Array } | null>
+  /** One version's summary and Yjs states, or null when the map has no such version. */
+  getVersion(mapId: string, versionId: number): Promise<StoredVersion | null>
   /**
    * Rewrites every stored version of the map in one transaction: `rewrite` answers the new
-   * state, or null to keep it. Used to erase personal data from history.
+   * content, or null to keep it. Used to erase personal data from history. Answers how many
+   * versions changed.
    */
   rewriteVersions(
     mapId: string,
-    rewrite: (state: Uint8Array) => { state: Uint8Array; stakeholderCount: number } | null,
+    rewrite: (state: Uint8Array, confidentialState: Uint8Array | null) => RewrittenVersion | null,
   ): Promise<number>
   /**
    * Adds changes to the audit trail in one transaction, each merged into the participant's

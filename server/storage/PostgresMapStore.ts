@@ -1,5 +1,6 @@
 import pg from 'pg'
 import type { PoolClient } from 'pg'
+import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { MapMetadata } from '../../shared/protocol/api'
 import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi'
 import { isRole } from '../../shared/protocol/roles'
@@ -7,11 +8,16 @@ import type { Role } from '../../shared/protocol/roles'
 import {
   type AppendedUpdates,
   type AuditChange,
+  CURRENT_DOCUMENT_LAYOUT,
+  type LayoutMigration,
+  type LayoutMigrationResult,
   type MapStore,
   type NewMap,
   type NewVersion,
+  type RewrittenVersion,
   type StoredToken,
   type StoredUpdates,
+  type StoredVersion,
   storedTokens,
 } from './MapStore'
 import { migratePostgres } from './postgresMigrations'
@@ -58,6 +64,11 @@ interface AuditRow {
 /** BIGSERIAL ids come back as text; maps will not reach 2^53 rows. */
 type Id = string
 
+interface UpdateRow {
+  id: Id
+  update: Buffer
+}
+
 const VERSION_COLUMNS =
   'id, name, kind, created_at, created_by_name, created_by_role, ' +
   'octet_length(state) AS byte_size, stakeholder_count'
@@ -95,8 +106,9 @@ export class PostgresMapStore implements MapStore {
     const now = new Date().toISOString()
     await this.transaction(async (client) => {
       await client.query(
-        'INSERT INTO maps (id, title, template, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)',
-        [map.id, map.title, map.template, now],
+        `INSERT INTO maps (id, title, template, created_at, updated_at, document_layout)
+           VALUES ($1, $2, $3, $4, $4, $5)`,
+        [map.id, map.title, map.template, now, CURRENT_DOCUMENT_LAYOUT],
       )
       for (const [role, hash] of Object.entries(tokenHashes)) {
         await client.query(
@@ -128,71 +140,123 @@ export class PostgresMapStore implements MapStore {
     ])
   }
 
-  async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<AppendedUpdates> {
+  async appendUpdates(
+    mapId: string,
+    updates: readonly Uint8Array[],
+    document: MapDocumentName = 'map',
+  ): Promise<AppendedUpdates> {
     const now = new Date().toISOString()
     return this.transaction(async (client) => {
       // The row lock serialises appends to this map until commit (see the class comment).
       await client.query('UPDATE maps SET updated_at = $1 WHERE id = $2', [now, mapId])
       const last = await client.query<{ id: Id | null }>(
-        'SELECT max(id) AS id FROM map_updates WHERE map_id = $1',
-        [mapId],
+        'SELECT max(id) AS id FROM map_updates WHERE map_id = $1 AND doc = $2',
+        [mapId, document],
       )
       const previousId = Number(last.rows[0]?.id ?? 0)
       const inserted = await client.query<{ id: Id }>(
-        `INSERT INTO map_updates (map_id, "update", created_at)
-           SELECT $1, u, $3 FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n
+        `INSERT INTO map_updates (map_id, doc, "update", created_at)
+           SELECT $1, $4, u, $3 FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n
          RETURNING id`,
-        [mapId, updates.map((update) => Buffer.from(update)), now],
+        [mapId, updates.map((update) => Buffer.from(update)), now, document],
       )
       const ids = inserted.rows.map((row) => Number(row.id))
       return { previousId, lastId: ids.length > 0 ? Math.max(...ids) : previousId }
     })
   }
 
-  async loadUpdates(mapId: string): Promise<StoredUpdates> {
-    return this.loadUpdatesSince(mapId, 0)
+  async loadUpdates(mapId: string, document: MapDocumentName = 'map'): Promise<StoredUpdates> {
+    return this.loadUpdatesSince(mapId, 0, document)
   }
 
-  async loadUpdatesSince(mapId: string, afterId: number): Promise<StoredUpdates> {
-    const { rows } = await this.query<{ id: Id; update: Buffer }>(
-      'SELECT id, "update" FROM map_updates WHERE map_id = $1 AND id > $2 ORDER BY id',
-      [mapId, afterId],
+  async loadUpdatesSince(
+    mapId: string,
+    afterId: number,
+    document: MapDocumentName = 'map',
+  ): Promise<StoredUpdates> {
+    const { rows } = await this.query<UpdateRow>(
+      'SELECT id, "update" FROM map_updates WHERE map_id = $1 AND doc = $3 AND id > $2 ORDER BY id',
+      [mapId, afterId, document],
     )
-    const updates: Uint8Array[] = []
-    let lastId = afterId
-    let bytes = 0
-    for (const row of rows) {
-      updates.push(new Uint8Array(row.update.buffer, row.update.byteOffset, row.update.byteLength))
-      lastId = Number(row.id)
-      bytes += row.update.byteLength
-    }
-    return { updates, lastId, bytes }
+    return readUpdates(rows, afterId)
   }
 
-  async compact(mapId: string, mergedUpdate: Uint8Array, uptoId: number): Promise<void> {
+  async compact(
+    mapId: string,
+    mergedUpdate: Uint8Array,
+    uptoId: number,
+    document: MapDocumentName = 'map',
+  ): Promise<void> {
     await this.transaction(async (client) => {
       // Same lock as appends: no append of this map interleaves with the rewrite.
       await client.query('SELECT id FROM maps WHERE id = $1 FOR NO KEY UPDATE', [mapId])
-      const deleted = await client.query('DELETE FROM map_updates WHERE map_id = $1 AND id <= $2', [
-        mapId,
-        uptoId,
-      ])
+      const deleted = await client.query(
+        'DELETE FROM map_updates WHERE map_id = $1 AND doc = $2 AND id <= $3',
+        [mapId, document, uptoId],
+      )
       if (deleted.rowCount === 0) return
       // The merged row takes the id of the newest row it replaces, so it still sorts before
       // rows appended while it was being computed.
       await client.query(
-        'INSERT INTO map_updates (id, map_id, "update", created_at) VALUES ($1, $2, $3, $4)',
-        [uptoId, mapId, Buffer.from(mergedUpdate), new Date().toISOString()],
+        'INSERT INTO map_updates (id, map_id, doc, "update", created_at) VALUES ($1, $2, $3, $4, $5)',
+        [uptoId, mapId, document, Buffer.from(mergedUpdate), new Date().toISOString()],
       )
     })
   }
 
-  async countUpdates(mapId: string): Promise<number> {
+  async countUpdates(mapId: string, document: MapDocumentName = 'map'): Promise<number> {
     const { rows } = await this.query<{ count: string }>(
-      'SELECT count(*) AS count FROM map_updates WHERE map_id = $1',
-      [mapId],
+      'SELECT count(*) AS count FROM map_updates WHERE map_id = $1 AND doc = $2',
+      [mapId, document],
     )
     return Number(rows[0]?.count ?? 0)
+  }
+
+  async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {
+    const unchanged = { logsChanged: false, versionsRewritten: 0 }
+    const isCurrent = (rows: { document_layout: number }[]) =>
+      rows[0] === undefined ||
+      (rows[0].document_layout >= CURRENT_DOCUMENT_LAYOUT && !migration.force)
+    const layoutQuery = 'SELECT document_layout FROM maps WHERE id = $1'
+    // The usual case, a map already current, costs one read and no lock.
+    if (isCurrent((await this.query<{ document_layout: number }>(layoutQuery, [mapId])).rows)) {
+      return unchanged
+    }
+    return this.transaction(async (client) => {
+      // The lock appends take: every other node's writes to this map wait for the split, and
+      // a node that migrates at the same time finds it done.
+      const locked = await client.query<{ document_layout: number }>(`${layoutQuery} FOR UPDATE`, [
+        mapId,
+      ])
+      if (isCurrent(locked.rows)) return unchanged
+      const logOf = async (document: MapDocumentName) =>
+        readUpdates(
+          (
+            await client.query<UpdateRow>(
+              'SELECT id, "update" FROM map_updates WHERE map_id = $1 AND doc = $2 ORDER BY id',
+              [mapId, document],
+            )
+          ).rows,
+          0,
+        ).updates
+      const logs = migration.logs(await logOf('map'), await logOf('confidential'))
+      const now = new Date().toISOString()
+      if (logs !== null) {
+        await client.query("DELETE FROM map_updates WHERE map_id = $1 AND doc = 'map'", [mapId])
+        // New ids, above every row any node has applied: they all read these rows next.
+        await client.query(
+          `INSERT INTO map_updates (map_id, doc, "update", created_at)
+             VALUES ($1, 'map', $2, $4), ($1, 'confidential', $3, $4)`,
+          [mapId, Buffer.from(logs.map), Buffer.from(logs.confidentialAddition), now],
+        )
+      }
+      const versionsRewritten = await this.rewriteVersionRows(client, mapId, migration.version)
+      await client.query(
+        'UPDATE maps SET document_layout = $1, updated_at = CASE WHEN $2 THEN $3 ELSE updated_at END WHERE id = $4',
+        [CURRENT_DOCUMENT_LAYOUT, logs !== null, now, mapId],
+      )
+      return { logsChanged: logs !== null, versionsRewritten }
+    })
   }
 
   async deleteMap(id: string): Promise<void> {
@@ -235,7 +299,8 @@ export class PostgresMapStore implements MapStore {
     const now = new Date().toISOString()
     const { rows } = await this.query<{ id: Id }>(
       `INSERT INTO map_versions (map_id, name, kind, created_at, created_by_name,
-         created_by_role, state, stakeholder_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         created_by_role, state, confidential_state, stakeholder_count)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        RETURNING id`,
       [
         version.mapId,
@@ -245,6 +310,7 @@ export class PostgresMapStore implements MapStore {
         version.createdBy.name,
         version.createdBy.role,
         Buffer.from(version.state),
+        version.confidentialState && Buffer.from(version.confidentialState),
         version.stakeholderCount,
       ],
     )
@@ -267,40 +333,62 @@ export class PostgresMapStore implements MapStore {
     return rows.map(toVersionSummary)
   }
 
-  async getVersion(
-    mapId: string,
-    versionId: number,
-  ): Promise<{ summary: VersionSummary; state: Uint8Array } | null> {
-    const { rows } = await this.query<VersionRow & { state: Buffer }>(
-      `SELECT ${VERSION_COLUMNS}, state FROM map_versions WHERE map_id = $1 AND id = $2`,
+  async getVersion(mapId: string, versionId: number): Promise<StoredVersion | null> {
+    const { rows } = await this.query<
+      VersionRow & { state: Buffer; confidential_state: Buffer | null }
+    >(
+      `SELECT ${VERSION_COLUMNS}, state, confidential_state FROM map_versions
+         WHERE map_id = $1 AND id = $2`,
       [mapId, versionId],
     )
     const row = rows[0]
     if (row === undefined) return null
-    return { summary: toVersionSummary(row), state: new Uint8Array(row.state) }
+    return {
+      summary: toVersionSummary(row),
+      state: new Uint8Array(row.state),
+      confidentialState: row.confidential_state && new Uint8Array(row.confidential_state),
+    }
   }
 
   async rewriteVersions(
     mapId: string,
-    rewrite: (state: Uint8Array) => { state: Uint8Array; stakeholderCount: number } | null,
+    rewrite: (state: Uint8Array, confidentialState: Uint8Array | null) => RewrittenVersion | null,
   ): Promise<number> {
-    return this.transaction(async (client) => {
-      const { rows } = await client.query<{ id: Id; state: Buffer }>(
-        'SELECT id, state FROM map_versions WHERE map_id = $1 ORDER BY id FOR UPDATE',
-        [mapId],
+    return this.transaction((client) => this.rewriteVersionRows(client, mapId, rewrite))
+  }
+
+  /** Rewrites the map's versions as `rewrite` answers, inside `client`'s transaction. */
+  private async rewriteVersionRows(
+    client: PoolClient,
+    mapId: string,
+    rewrite: (state: Uint8Array, confidentialState: Uint8Array | null) => RewrittenVersion | null,
+  ): Promise<number> {
+    const { rows } = await client.query<{
+      id: Id
+      state: Buffer
+      confidential_state: Buffer | null
+    }>(
+      'SELECT id, state, confidential_state FROM map_versions WHERE map_id = $1 ORDER BY id FOR UPDATE',
+      [mapId],
+    )
+    let changed = 0
+    for (const row of rows) {
+      const secret = row.confidential_state && new Uint8Array(row.confidential_state)
+      const next = rewrite(new Uint8Array(row.state), secret)
+      if (next === null) continue
+      await client.query(
+        `UPDATE map_versions SET state = $1, stakeholder_count = coalesce($2, stakeholder_count),
+           confidential_state = coalesce($3, confidential_state) WHERE id = $4`,
+        [
+          Buffer.from(next.state),
+          next.stakeholderCount ?? null,
+          next.confidentialState ? Buffer.from(next.confidentialState) : null,
+          row.id,
+        ],
       )
-      let changed = 0
-      for (const row of rows) {
-        const next = rewrite(new Uint8Array(row.state))
-        if (next === null) continue
-        await client.query(
-          'UPDATE map_versions SET state = $1, stakeholder_count = $2 WHERE id = $3',
-          [Buffer.from(next.state), next.stakeholderCount, row.id],
-        )
-        changed += 1
-      }
-      return changed
-    })
+      changed += 1
+    }
+    return changed
   }
 
   async recordAudit(changes: readonly AuditChange[], windowMs: number): Promise<void> {
@@ -440,6 +528,18 @@ export class PostgresMapStore implements MapStore {
     })
     return this.ready
   }
+}
+
+function readUpdates(rows: readonly UpdateRow[], afterId: number): StoredUpdates {
+  const updates: Uint8Array[] = []
+  let lastId = afterId
+  let bytes = 0
+  for (const row of rows) {
+    updates.push(new Uint8Array(row.update.buffer, row.update.byteOffset, row.update.byteLength))
+    lastId = Number(row.id)
+    bytes += row.update.byteLength
+  }
+  return { updates, lastId, bytes }
 }
 
 function toVersionSummary(row: VersionRow): VersionSummary {

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Statement } from 'better-sqlite3'
+import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { MapMetadata } from '../../shared/protocol/api'
 import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi'
 import { isRole } from '../../shared/protocol/roles'
@@ -9,11 +10,16 @@ import type { Role } from '../../shared/protocol/roles'
 import {
   type AppendedUpdates,
   type AuditChange,
+  CURRENT_DOCUMENT_LAYOUT,
+  type LayoutMigration,
+  type LayoutMigrationResult,
   type MapStore,
   type NewMap,
   type NewVersion,
+  type RewrittenVersion,
   type StoredToken,
   type StoredUpdates,
+  type StoredVersion,
   storedTokens,
 } from './MapStore'
 import { migrateSqlite } from './sqliteMigrations'
@@ -40,6 +46,11 @@ interface VersionRow {
   stakeholder_count: number
 }
 
+interface VersionStateRow extends VersionRow {
+  state: Buffer
+  confidential_state: Buffer | null
+}
+
 interface AuditRow {
   id: number
   stakeholder_id: string
@@ -63,6 +74,7 @@ export class SqliteMapStore implements MapStore {
   /** Appends waiting for the next group commit (see {@link SqliteMapStore.appendUpdates}). */
   private appendQueue: {
     mapId: string
+    document: MapDocumentName
     updates: readonly Uint8Array[]
     resolve(result: AppendedUpdates): void
     reject(error: unknown): void
@@ -70,16 +82,17 @@ export class SqliteMapStore implements MapStore {
 
   private readonly db: Database.Database
   private readonly statements: {
-    insertMap: Statement<[string, string, string, string, string]>
+    insertMap: Statement<[string, string, string, string, string, number]>
     selectMap: Statement<[string], MapRow>
     touchMap: Statement<[string, string]>
-    insertUpdate: Statement<[string, Uint8Array, string]>
-    selectUpdates: Statement<[string], { id: number; update: Buffer }>
-    selectUpdatesSince: Statement<[string, number], { id: number; update: Buffer }>
-    selectLastUpdateId: Statement<[string], { id: number | null }>
-    insertUpdateWithId: Statement<[number, string, Uint8Array, string]>
-    deleteUpdatesUpTo: Statement<[string, number]>
-    countUpdates: Statement<[string], { count: number }>
+    insertUpdate: Statement<[string, string, Uint8Array, string]>
+    selectUpdates: Statement<[string, string], { id: number; update: Buffer }>
+    selectUpdatesSince: Statement<[string, string, number], { id: number; update: Buffer }>
+    selectLastUpdateId: Statement<[string, string], { id: number | null }>
+    insertUpdateWithId: Statement<[number, string, string, Uint8Array, string]>
+    deleteUpdatesUpTo: Statement<[string, string, number]>
+    countUpdates: Statement<[string, string], { count: number }>
+    selectLayout: Statement<[string], { document_layout: number }>
     deleteMap: Statement<[string]>
   }
 
@@ -97,25 +110,33 @@ export class SqliteMapStore implements MapStore {
     const db = this.db
     this.statements = {
       insertMap: db.prepare(
-        'INSERT INTO maps (id, title, template, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+        `INSERT INTO maps (id, title, template, created_at, updated_at, document_layout)
+           VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       selectMap: db.prepare('SELECT * FROM maps WHERE id = ?'),
       touchMap: db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
       insertUpdate: db.prepare(
-        'INSERT INTO map_updates (map_id, "update", created_at) VALUES (?, ?, ?)',
+        'INSERT INTO map_updates (map_id, doc, "update", created_at) VALUES (?, ?, ?, ?)',
       ),
       selectUpdates: db.prepare(
-        'SELECT id, "update" FROM map_updates WHERE map_id = ? ORDER BY id',
+        'SELECT id, "update" FROM map_updates WHERE map_id = ? AND doc = ? ORDER BY id',
       ),
       selectUpdatesSince: db.prepare(
-        'SELECT id, "update" FROM map_updates WHERE map_id = ? AND id > ? ORDER BY id',
+        'SELECT id, "update" FROM map_updates WHERE map_id = ? AND doc = ? AND id > ? ORDER BY id',
       ),
-      selectLastUpdateId: db.prepare('SELECT max(id) AS id FROM map_updates WHERE map_id = ?'),
+      selectLastUpdateId: db.prepare(
+        'SELECT max(id) AS id FROM map_updates WHERE map_id = ? AND doc = ?',
+      ),
       insertUpdateWithId: db.prepare(
-        'INSERT INTO map_updates (id, map_id, "update", created_at) VALUES (?, ?, ?, ?)',
+        'INSERT INTO map_updates (id, map_id, doc, "update", created_at) VALUES (?, ?, ?, ?, ?)',
       ),
-      deleteUpdatesUpTo: db.prepare('DELETE FROM map_updates WHERE map_id = ? AND id <= ?'),
-      countUpdates: db.prepare('SELECT count(*) AS count FROM map_updates WHERE map_id = ?'),
+      deleteUpdatesUpTo: db.prepare(
+        'DELETE FROM map_updates WHERE map_id = ? AND doc = ? AND id <= ?',
+      ),
+      countUpdates: db.prepare(
+        'SELECT count(*) AS count FROM map_updates WHERE map_id = ? AND doc = ?',
+      ),
+      selectLayout: db.prepare('SELECT document_layout FROM maps WHERE id = ?'),
       deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
     }
   }
@@ -129,7 +150,8 @@ export class SqliteMapStore implements MapStore {
       'INSERT INTO map_tokens (token_hash, map_id, role, created_at) VALUES (?, ?, ?, ?)',
     )
     this.db.transaction(() => {
-      this.statements.insertMap.run(map.id, map.title, map.template, now, now)
+      const layout = CURRENT_DOCUMENT_LAYOUT
+      this.statements.insertMap.run(map.id, map.title, map.template, now, now, layout)
       for (const [role, hash] of Object.entries(tokenHashes)) {
         insertToken.run(hash, map.id, role, now)
       }
@@ -159,19 +181,31 @@ export class SqliteMapStore implements MapStore {
    * per map. If the shared transaction fails, each append is retried on its own, so one
    * map's problem never fails another's write.
    */
-  appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<AppendedUpdates> {
+  appendUpdates(
+    mapId: string,
+    updates: readonly Uint8Array[],
+    document: MapDocumentName = 'map',
+  ): Promise<AppendedUpdates> {
     return new Promise((resolve, reject) => {
-      this.appendQueue.push({ mapId, updates, resolve, reject })
+      this.appendQueue.push({ mapId, document, updates, resolve, reject })
       // After the promise jobs now queued: the other rooms of this turn append in those.
       if (this.appendQueue.length === 1) process.nextTick(() => this.flushAppends())
     })
   }
 
-  private appendOne(mapId: string, updates: readonly Uint8Array[], now: string): AppendedUpdates {
-    const previousId = this.statements.selectLastUpdateId.get(mapId)?.id ?? 0
+  private appendOne(
+    {
+      mapId,
+      document,
+      updates,
+    }: { mapId: string; document: MapDocumentName; updates: readonly Uint8Array[] },
+    now: string,
+  ): AppendedUpdates {
+    const previousId = this.statements.selectLastUpdateId.get(mapId, document)?.id ?? 0
     let lastId = previousId
     for (const update of updates) {
-      lastId = Number(this.statements.insertUpdate.run(mapId, update, now).lastInsertRowid)
+      const { lastInsertRowid } = this.statements.insertUpdate.run(mapId, document, update, now)
+      lastId = Number(lastInsertRowid)
     }
     this.statements.touchMap.run(now, mapId)
     return { previousId, lastId }
@@ -182,16 +216,12 @@ export class SqliteMapStore implements MapStore {
     this.appendQueue = []
     const now = new Date().toISOString()
     try {
-      const results = this.db.transaction(() =>
-        queued.map((entry) => this.appendOne(entry.mapId, entry.updates, now)),
-      )()
+      const results = this.db.transaction(() => queued.map((entry) => this.appendOne(entry, now)))()
       queued.forEach((entry, index) => entry.resolve(results[index]!))
     } catch {
       for (const entry of queued) {
         try {
-          entry.resolve(
-            this.db.transaction(() => this.appendOne(entry.mapId, entry.updates, now))(),
-          )
+          entry.resolve(this.db.transaction(() => this.appendOne(entry, now))())
         } catch (error) {
           entry.reject(error)
         }
@@ -199,26 +229,63 @@ export class SqliteMapStore implements MapStore {
     }
   }
 
-  async loadUpdates(mapId: string): Promise<StoredUpdates> {
-    return readUpdates(this.statements.selectUpdates.iterate(mapId), 0)
+  async loadUpdates(mapId: string, document: MapDocumentName = 'map'): Promise<StoredUpdates> {
+    return readUpdates(this.statements.selectUpdates.iterate(mapId, document), 0)
   }
 
-  async loadUpdatesSince(mapId: string, afterId: number): Promise<StoredUpdates> {
-    return readUpdates(this.statements.selectUpdatesSince.iterate(mapId, afterId), afterId)
+  async loadUpdatesSince(
+    mapId: string,
+    afterId: number,
+    document: MapDocumentName = 'map',
+  ): Promise<StoredUpdates> {
+    const rows = this.statements.selectUpdatesSince.iterate(mapId, document, afterId)
+    return readUpdates(rows, afterId)
   }
 
-  async compact(mapId: string, mergedUpdate: Uint8Array, uptoId: number): Promise<void> {
+  async compact(
+    mapId: string,
+    mergedUpdate: Uint8Array,
+    uptoId: number,
+    document: MapDocumentName = 'map',
+  ): Promise<void> {
+    const now = new Date().toISOString()
     this.db.transaction(() => {
-      const { changes } = this.statements.deleteUpdatesUpTo.run(mapId, uptoId)
+      const { changes } = this.statements.deleteUpdatesUpTo.run(mapId, document, uptoId)
       if (changes === 0) return
       // The merged row takes the id of the newest row it replaces, so it still sorts before
       // rows appended while it was being computed.
-      this.statements.insertUpdateWithId.run(uptoId, mapId, mergedUpdate, new Date().toISOString())
+      this.statements.insertUpdateWithId.run(uptoId, mapId, document, mergedUpdate, now)
     })()
   }
 
-  async countUpdates(mapId: string): Promise<number> {
-    return this.statements.countUpdates.get(mapId)?.count ?? 0
+  async countUpdates(mapId: string, document: MapDocumentName = 'map'): Promise<number> {
+    return this.statements.countUpdates.get(mapId, document)?.count ?? 0
+  }
+
+  async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {
+    const unchanged = { logsChanged: false, versionsRewritten: 0 }
+    const layout = this.statements.selectLayout.get(mapId)?.document_layout
+    if (layout === undefined) return unchanged
+    if (layout >= CURRENT_DOCUMENT_LAYOUT && !migration.force) return unchanged
+    const now = new Date().toISOString()
+    // One synchronous transaction: no append of any map can come between its steps.
+    return this.db.transaction(() => {
+      const logOf = (document: MapDocumentName) =>
+        readUpdates(this.statements.selectUpdates.iterate(mapId, document), 0).updates
+      const logs = migration.logs(logOf('map'), logOf('confidential'))
+      if (logs !== null) {
+        this.db.prepare("DELETE FROM map_updates WHERE map_id = ? AND doc = 'map'").run(mapId)
+        // New ids, above every row any node has applied: they all read these rows next.
+        this.statements.insertUpdate.run(mapId, 'map', logs.map, now)
+        this.statements.insertUpdate.run(mapId, 'confidential', logs.confidentialAddition, now)
+        this.statements.touchMap.run(now, mapId)
+      }
+      const versionsRewritten = this.rewriteVersionRows(mapId, migration.version)
+      this.db
+        .prepare('UPDATE maps SET document_layout = ? WHERE id = ?')
+        .run(CURRENT_DOCUMENT_LAYOUT, mapId)
+      return { logsChanged: logs !== null, versionsRewritten }
+    })()
   }
 
   async deleteMap(id: string): Promise<void> {
@@ -259,7 +326,8 @@ export class SqliteMapStore implements MapStore {
     const { lastInsertRowid } = this.db
       .prepare(
         `INSERT INTO map_versions (map_id, name, kind, created_at, created_by_name,
-           created_by_role, state, stakeholder_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+           created_by_role, state, confidential_state, stakeholder_count)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         version.mapId,
@@ -269,6 +337,7 @@ export class SqliteMapStore implements MapStore {
         version.createdBy.name,
         version.createdBy.role,
         version.state,
+        version.confidentialState,
         version.stakeholderCount,
       )
     return {
@@ -289,37 +358,50 @@ export class SqliteMapStore implements MapStore {
     return rows.map(toVersionSummary)
   }
 
-  async getVersion(
-    mapId: string,
-    versionId: number,
-  ): Promise<{ summary: VersionSummary; state: Uint8Array } | null> {
+  async getVersion(mapId: string, versionId: number): Promise<StoredVersion | null> {
     const row = this.db
-      .prepare(`SELECT ${VERSION_COLUMNS}, state FROM map_versions WHERE map_id = ? AND id = ?`)
-      .get(mapId, versionId) as (VersionRow & { state: Buffer }) | undefined
+      .prepare(
+        `SELECT ${VERSION_COLUMNS}, state, confidential_state FROM map_versions
+           WHERE map_id = ? AND id = ?`,
+      )
+      .get(mapId, versionId) as VersionStateRow | undefined
     if (row === undefined) return null
-    return { summary: toVersionSummary(row), state: new Uint8Array(row.state) }
+    return {
+      summary: toVersionSummary(row),
+      state: new Uint8Array(row.state),
+      confidentialState: row.confidential_state && new Uint8Array(row.confidential_state),
+    }
   }
 
   async rewriteVersions(
     mapId: string,
-    rewrite: (state: Uint8Array) => { state: Uint8Array; stakeholderCount: number } | null,
+    rewrite: (state: Uint8Array, confidentialState: Uint8Array | null) => RewrittenVersion | null,
   ): Promise<number> {
+    return this.db.transaction(() => this.rewriteVersionRows(mapId, rewrite))()
+  }
+
+  /** Rewrites the map's versions as `rewrite` answers; call inside a transaction. */
+  private rewriteVersionRows(
+    mapId: string,
+    rewrite: (state: Uint8Array, confidentialState: Uint8Array | null) => RewrittenVersion | null,
+  ): number {
     const rows = this.db
-      .prepare('SELECT id, state FROM map_versions WHERE map_id = ?')
-      .all(mapId) as { id: number; state: Buffer }[]
+      .prepare('SELECT id, state, confidential_state FROM map_versions WHERE map_id = ?')
+      .all(mapId) as { id: number; state: Buffer; confidential_state: Buffer | null }[]
     const update = this.db.prepare(
-      'UPDATE map_versions SET state = ?, stakeholder_count = ? WHERE id = ?',
+      `UPDATE map_versions SET state = ?, stakeholder_count = coalesce(?, stakeholder_count),
+         confidential_state = coalesce(?, confidential_state) WHERE id = ?`,
     )
-    return this.db.transaction(() => {
-      let changed = 0
-      for (const row of rows) {
-        const next = rewrite(new Uint8Array(row.state))
-        if (next === null) continue
-        update.run(next.state, next.stakeholderCount, row.id)
-        changed += 1
-      }
-      return changed
-    })()
+    let changed = 0
+    for (const row of rows) {
+      const secret = row.confidential_state && new Uint8Array(row.confidential_state)
+      const next = rewrite(new Uint8Array(row.state), secret)
+      if (next === null) continue
+      const count = next.stakeholderCount ?? null
+      update.run(next.state, count, next.confidentialState ?? null, row.id)
+      changed += 1
+    }
+    return changed
   }
 
   async recordAudit(changes: readonly AuditChange[], windowMs: number): Promise<void> {

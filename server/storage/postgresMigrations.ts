@@ -53,6 +53,13 @@ export const postgresMigrations: readonly string[] = [
    );
    CREATE INDEX audit_entries_by_stakeholder
      ON audit_entries(map_id, stakeholder_id, participant_name, last_at);`,
+  // Issue 15, as sqliteMigrations step 3: per-document update logs, the confidential state
+  // of versions apart, and the layout a map is stored in.
+  `ALTER TABLE map_updates ADD COLUMN doc TEXT NOT NULL DEFAULT 'map';
+   DROP INDEX map_updates_by_map;
+   CREATE INDEX map_updates_by_document ON map_updates(map_id, doc, id);
+   ALTER TABLE map_versions ADD COLUMN confidential_state BYTEA;
+   ALTER TABLE maps ADD COLUMN document_layout INTEGER NOT NULL DEFAULT 1;`,
 ]
 
 /** Key of the advisory lock that keeps nodes starting together from migrating twice. */

@@ -52,6 +52,14 @@ export const sqliteMigrations: readonly string[] = [
    ) STRICT;
    CREATE INDEX audit_entries_by_stakeholder
      ON audit_entries(map_id, stakeholder_id, participant_name, last_at);`,
+  // Issue 15: a map has two documents (the map and its confidential part), each with its own
+  // update log; versions keep the confidential state apart; `document_layout` 1 marks maps
+  // whose map document may still hold contacts (moved out when the map is next loaded).
+  `ALTER TABLE map_updates ADD COLUMN doc TEXT NOT NULL DEFAULT 'map';
+   DROP INDEX map_updates_by_map;
+   CREATE INDEX map_updates_by_document ON map_updates(map_id, doc, id);
+   ALTER TABLE map_versions ADD COLUMN confidential_state BLOB;
+   ALTER TABLE maps ADD COLUMN document_layout INTEGER NOT NULL DEFAULT 1;`,
 ]
 
 /** Brings the database schema up to date, each pending step in its own transaction. */

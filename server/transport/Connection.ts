@@ -12,6 +12,7 @@
  */
 import type { RawData, WebSocket } from 'ws'
 import type { Logger } from 'pino'
+import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { canEditMap } from '../../shared/protocol/roles'
 import type { ServerMetrics } from '../operations/ServerMetrics'
@@ -38,6 +39,8 @@ export interface ConnectionBudgets {
 /** What a {@link Connection} needs besides its socket. */
 export interface ConnectionOptions {
   mapId: string
+  /** Which of the map's documents the socket syncs. */
+  document: MapDocumentName
   id: string
   /** Client address, for the per-address connection cap and log lines. */
   address: string
@@ -48,10 +51,11 @@ export interface ConnectionOptions {
   frames?: UpdateFrameCache
 }
 
-/** A socket speaking the y-websocket protocol for one map. */
+/** A socket speaking the y-websocket protocol for one document of a map. */
 export class Connection implements RoomPeer {
   readonly id: string
   readonly mapId: string
+  readonly document: MapDocumentName
   readonly address: string
   /** Set once the token was accepted: only such sockets count towards a map's cap. */
   authorized = false
@@ -75,13 +79,18 @@ export class Connection implements RoomPeer {
     this.frames = options.frames ?? null
     this.socket = socket
     this.mapId = options.mapId
+    this.document = options.document
     this.id = options.id
     this.address = options.address
     this.metrics = options.metrics ?? null
     const { budgets } = options
     this.messageBudget = new TokenBucket(budgets.messagesPerSecond, budgets.messageBurst)
     this.byteBudget = new TokenBucket(budgets.bytesPerSecond, budgets.byteBurst)
-    this.logger = options.logger.child({ connection: this.id, mapId: this.mapId })
+    this.logger = options.logger.child({
+      connection: this.id,
+      mapId: this.mapId,
+      document: this.document,
+    })
     socket.on('message', (data, isBinary) => this.receive(data, isBinary))
     socket.on('pong', () => {
       this.alive = true

@@ -1,11 +1,15 @@
 /**
- * WebSocket entry point of the sync protocol: `GET /sync/<mapId>` upgrades.
+ * WebSocket entry point of the sync protocol: `GET /sync/<mapId>` upgrades for a map's map
+ * document, `GET /sync/<mapId>/confidential` for its confidential document (the y-websocket
+ * client's room name `<mapId>/confidential`).
  *
  * Flow per socket: upgrade (any other path is refused with a plain 404, a foreign Origin
  * with 403) → accept → check the id (4400) → per-address cap (4429) → authorize (hook:
- * 4404, 4401, 4403) → per-map cap (4429) → join the room, loading it if needed (4404 when
- * the map does not exist, never created here) → the {@link Connection} handles the frames.
- * A 30 s ping/pong keepalive terminates sockets whose peer vanished.
+ * 4404, 4401, 4403) → the confidential document only for roles that may read it (4403,
+ * before a byte of it is sent) → per-map cap (4429, both documents' sockets count) → join
+ * the room, loading it if needed (4404 when the map does not exist, never created here) →
+ * the {@link Connection} handles the frames. A 30 s ping/pong keepalive terminates sockets
+ * whose peer vanished.
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
@@ -13,8 +17,13 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { WebSocket } from 'ws'
 import type { Logger } from 'pino'
+import {
+  CONFIDENTIAL_DOCUMENT,
+  type MapDocumentName,
+} from '../../shared/document/mapDocumentLayout'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { isValidMapId } from '../../shared/protocol/mapId'
+import { canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import type { OriginPolicy } from '../access/createOriginPolicy'
 import type { ServerMetrics } from '../operations/ServerMetrics'
@@ -26,6 +35,15 @@ import type { ConnectionBudgets } from './Connection'
 
 /** URL prefix of sync sockets; the client appends the map id. */
 export const SYNC_PATH_PREFIX = '/sync/'
+
+const CONFIDENTIAL_SUFFIX = `/${CONFIDENTIAL_DOCUMENT}`
+
+/** The map id (unchecked) and document a socket path after the prefix names. */
+function documentOfPath(rest: string): { rawId: string; document: MapDocumentName } {
+  return rest.endsWith(CONFIDENTIAL_SUFFIX)
+    ? { rawId: rest.slice(0, -CONFIDENTIAL_SUFFIX.length), document: 'confidential' }
+    : { rawId: rest, document: 'map' }
+}
 
 const KEEPALIVE_INTERVAL_MS = 30_000
 
@@ -84,7 +102,12 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
   // A broadcast reaches every peer as the same update object: encode it once for all of them.
   const frames = new UpdateFrameCache()
 
-  async function accept(socket: WebSocket, request: IncomingMessage, rawId: string): Promise<void> {
+  async function accept(
+    socket: WebSocket,
+    request: IncomingMessage,
+    rawId: string,
+    document: MapDocumentName,
+  ): Promise<void> {
     if (!isValidMapId(rawId)) {
       socket.close(CloseCode.badMapId, 'invalid map id')
       return
@@ -92,6 +115,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
     const address = request.socket.remoteAddress ?? 'unknown'
     const connection = new Connection(socket, {
       mapId: rawId,
+      document,
       id: randomUUID().slice(0, 8),
       address,
       logger,
@@ -118,13 +142,17 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         return
       }
       if (connection.isClosed) return
+      if (document === 'confidential' && !canReadConfidential(auth.role)) {
+        refuse(CloseCode.forbidden, `the ${auth.role} role may not receive confidential data`)
+        return
+      }
       const onMap = [...connections].filter((c) => c.mapId === rawId && c.authorized).length
       if (onMap >= options.maxConnectionsPerMap) {
         refuse(CloseCode.tooManyConnections, 'too many connections to this map')
         return
       }
       connection.grant(auth.role)
-      const joined = await rooms.join(rawId, connection)
+      const joined = await rooms.join(rawId, connection, document)
       if (!joined.ok) {
         refuse(CloseCode.mapNotFound, 'map not found')
         return
@@ -153,9 +181,9 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
         return
       }
-      const rawId = pathname.slice(SYNC_PATH_PREFIX.length)
+      const { rawId, document } = documentOfPath(pathname.slice(SYNC_PATH_PREFIX.length))
       wss.handleUpgrade(request, socket, head, (ws) => {
-        void accept(ws, request, rawId)
+        void accept(ws, request, rawId, document)
       })
     },
     get connectionCount() {

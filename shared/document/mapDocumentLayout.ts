@@ -3,8 +3,11 @@
  *
  * - `tldraw`: tldraw's document-scoped records, keyed by record id (the canvas).
  * - `meta`: document-wide settings, such as the tldraw schema the canvas was written with.
- * - `stakeholders` and `contacts`: the stakeholder records and, apart, their contacts'
- *   personal data (see stakeholderDocument.ts).
+ * - `stakeholders`: the stakeholder records without their confidential parts (see
+ *   stakeholderDocument.ts).
+ * - `contacts`: where contacts were kept before the confidential document (below) existed.
+ *   Kept empty: the server moves old content out when it loads a map, and refuses updates
+ *   that add live content to it (deleting there is allowed, so old local copies heal).
  * - `facilitation`: workshop state only owners and facilitators may change (agenda, timer,
  *   locks, table groups, when a vote or a scoring round opens and closes); the server drops
  *   changes to it from other roles.
@@ -14,6 +17,7 @@
 export const TLDRAW_RECORDS_MAP = 'tldraw'
 export const META_MAP = 'meta'
 export const STAKEHOLDERS_MAP = 'stakeholders'
+/** The map document's legacy contacts root; contacts live in the confidential document. */
 export const CONTACTS_MAP = 'contacts'
 export const FACILITATION_MAP = 'facilitation'
 export const WORKSHOP_MAP = 'workshop'
@@ -53,6 +57,12 @@ export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP]
  *   confidentiality is `confidential`.
  */
 export const CONFIDENTIAL_DOCUMENT = 'confidential'
+/** The map document: what every role receives. */
+export const MAP_DOCUMENT = 'map'
+/** The two documents of a map, each synced, stored and versioned on its own. */
+export const MAP_DOCUMENTS = [MAP_DOCUMENT, CONFIDENTIAL_DOCUMENT] as const
+/** One of {@link MAP_DOCUMENTS}. */
+export type MapDocumentName = (typeof MAP_DOCUMENTS)[number]
 /** Contacts, in the confidential document. */
 export const CONFIDENTIAL_CONTACTS_MAP = 'contacts'
 /** Confidential engagement-log entries, in the confidential document. */

@@ -1,20 +1,28 @@
 /**
- * How stakeholder records live in a map's Y.Doc, for the client, the server (exports,
+ * How stakeholder records live in a map's two Y.Docs, for the client, the server (exports,
  * history, audit) and the tests alike.
  *
  * Layout:
- * - `doc.getMap('stakeholders')`: stakeholder id → Y.Map of the record's fields. Scalar
- *   fields are keys of their own, so two people editing different fields of one
- *   stakeholder at once both keep their edit. `impacts` and `engagementLog` are Y.Maps
+ * - The map document, `doc.getMap('stakeholders')`: stakeholder id → Y.Map of the record's
+ *   fields. Scalar fields are keys of their own, so two people editing different fields of
+ *   one stakeholder at once both keep their edit. `impacts` and `engagementLog` are Y.Maps
  *   keyed by entry id, so two entries added at once are both kept; an entry is replaced
  *   whole when edited. `engagement.status` and `engagement.intendedLevel` are flattened
- *   into `engagementStatus` and `engagementLevel`.
- * - `doc.getMap('contacts')`: stakeholder id → Y.Map of contact id → contact. Personal
- *   data is kept apart from the public fields, so that it can be left out of exports and
- *   erased without touching the rest of the record.
+ *   into `engagementStatus` and `engagementLevel`. Every role receives this document.
+ * - The confidential document (mapDocumentLayout.ts), which only owners and facilitators
+ *   receive: `contacts` (stakeholder id → Y.Map of contact id → contact) and
+ *   `confidentialLog` (stakeholder id → Y.Map of entry id → engagement entry whose
+ *   confidentiality is `confidential`).
  *
- * Reading assembles a plain record and validates it with the shared model; writing
- * validates first and sets only the fields that differ. Derived values (salience class,
+ * Reading takes the map document and the confidential document, or null for a role that
+ * has none; it assembles a plain record (contacts and confidential entries merged in when
+ * there is a confidential document) and validates it with the shared model. Writing
+ * validates first and sets only the fields that differ; contacts and confidential entries
+ * go to the confidential document, and an entry whose confidentiality changes to or from
+ * `confidential` moves between the documents. Without a confidential document, writing a
+ * contact or a confidential entry is refused (an error value: nothing is written).
+ * Changes to the confidential document leave the record's `updatedAt` alone, so the map
+ * document does not even tell when they happened. Derived values (salience class,
  * quadrant, priority) are never written.
  */
 import * as Y from 'yjs'
@@ -32,11 +40,16 @@ import {
   validateStakeholder,
 } from '../stakeholder/validateStakeholder'
 
-import { CONTACTS_MAP, STAKEHOLDERS_MAP } from './mapDocumentLayout'
+import {
+  CONFIDENTIAL_CONTACTS_MAP,
+  CONFIDENTIAL_LOG_MAP,
+  CONTACTS_MAP,
+  STAKEHOLDERS_MAP,
+} from './mapDocumentLayout'
 
 export { CONTACTS_MAP, STAKEHOLDERS_MAP }
 
-/** Fields kept in structures of their own (entry maps, flattened engagement, contacts root). */
+/** Fields kept in structures of their own (entry maps, flattened engagement, contacts). */
 const STRUCTURED_FIELDS = ['impacts', 'engagement', 'contacts'] as const
 
 /** Fields stored as plain values under their own key: every record key but the structured. */
@@ -59,14 +72,44 @@ const ENGAGEMENT_LEVEL_KEY = 'engagementLevel'
 const IMPACTS_KEY = 'impacts'
 const LOG_KEY = 'engagementLog'
 
-/** The Y.Map of all stakeholders of `doc`. */
+/** The Y.Map of all stakeholders of a map document. */
 export function stakeholdersMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>(STAKEHOLDERS_MAP)
 }
 
-/** The Y.Map of all contacts of `doc`, by stakeholder id. */
+/**
+ * The Y.Map of all contacts, by stakeholder id, of a confidential document (or, of a map
+ * document, the root where contacts were kept before the confidential document existed).
+ */
 export function contactsMap(doc: Y.Doc): Y.Map<Y.Map<Contact>> {
-  return doc.getMap<Y.Map<Contact>>(CONTACTS_MAP)
+  return doc.getMap<Y.Map<Contact>>(CONFIDENTIAL_CONTACTS_MAP)
+}
+
+/** The Y.Map of the confidential engagement-log entries, by stakeholder id. */
+export function confidentialLogMap(confidential: Y.Doc): Y.Map<Y.Map<EngagementEntry>> {
+  return confidential.getMap<Y.Map<EngagementEntry>>(CONFIDENTIAL_LOG_MAP)
+}
+
+/** True for an engagement entry that only roles with the confidential document may read. */
+export function isConfidentialEntry(entry: { confidentiality: string }): boolean {
+  return entry.confidentiality === 'confidential'
+}
+
+/** True when a record has contacts or confidential log entries (only for roles that may). */
+export function holdsConfidentialData(stakeholder: {
+  contacts?: readonly unknown[]
+  engagement: { log: readonly { confidentiality: string }[] }
+}): boolean {
+  const contacts = stakeholder.contacts?.length ?? 0
+  return contacts > 0 || stakeholder.engagement.log.some(isConfidentialEntry)
+}
+
+/** The error value of a write that needs the confidential document it was not given. */
+function needsConfidentialDocument(path: string): { ok: false; errors: ValidationError[] } {
+  return {
+    ok: false,
+    errors: [{ path, message: 'is confidential: only owners and facilitators may change it' }],
+  }
 }
 
 function entriesOf<T extends { id: string }>(value: unknown): T[] {
@@ -84,8 +127,26 @@ function byDateThenId(a: EngagementEntry, b: EngagementEntry) {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : byId(a, b)
 }
 
+/**
+ * The log of both documents. An entry in both (moved to the confidential document while
+ * someone edited it in the map document) counts once, as its confidential copy.
+ */
+function engagementLog(fields: Y.Map<unknown>, id: string, confidential: Y.Doc | null) {
+  const shared = fields.get(LOG_KEY)
+  const kept = confidential === null ? undefined : confidentialLogMap(confidential).get(id)
+  const secret = kept instanceof Y.Map ? kept : null
+  const entries: EngagementEntry[] = []
+  if (shared instanceof Y.Map) {
+    ;(shared as Y.Map<EngagementEntry>).forEach((entry, key) => {
+      if (secret === null || !secret.has(key)) entries.push(entry)
+    })
+  }
+  secret?.forEach((entry) => entries.push(entry))
+  return entries.sort(byDateThenId)
+}
+
 /** The record as stored, before validation (what a hostile peer wrote may be anything). */
-function assemble(doc: Y.Doc, id: string, fields: Y.Map<unknown>, includeContacts: boolean) {
+function assemble(fields: Y.Map<unknown>, id: string, confidential: Y.Doc | null) {
   const record: Record<string, unknown> = {}
   for (const key of SCALAR_FIELDS) {
     const value = fields.get(key)
@@ -95,23 +156,25 @@ function assemble(doc: Y.Doc, id: string, fields: Y.Map<unknown>, includeContact
   record.engagement = {
     status: fields.get(ENGAGEMENT_STATUS_KEY),
     intendedLevel: fields.get(ENGAGEMENT_LEVEL_KEY) ?? null,
-    log: entriesOf<EngagementEntry>(fields.get(LOG_KEY)).sort(byDateThenId),
+    log: engagementLog(fields, id, confidential),
   }
-  record.contacts = includeContacts ? entriesOf<Contact>(contactsMap(doc).get(id)).sort(byId) : []
+  record.contacts =
+    confidential === null ? [] : entriesOf<Contact>(contactsMap(confidential).get(id)).sort(byId)
   return record
 }
 
-/** Reads one stakeholder, validated; `null` when there is no such id. */
-export function readStakeholder(doc: Y.Doc, id: string): StakeholderValidationResult | null {
+/**
+ * Reads one stakeholder, validated; `null` when there is no such id. Contacts and
+ * confidential log entries come from `confidential` (none without it).
+ */
+export function readStakeholder(
+  doc: Y.Doc,
+  id: string,
+  confidential: Y.Doc | null = null,
+): StakeholderValidationResult | null {
   const fields = stakeholdersMap(doc).get(id)
   if (!(fields instanceof Y.Map)) return null
-  return validateStakeholder(assemble(doc, id, fields, true))
-}
-
-/** Options for {@link readStakeholders}. */
-export interface ReadStakeholdersOptions {
-  /** Include contacts (personal data). Default false: most readers must not see them. */
-  includeContacts?: boolean
+  return validateStakeholder(assemble(fields, id, confidential))
 }
 
 /** All stakeholders of a map: the valid records, and the ids that failed validation. */
@@ -120,21 +183,25 @@ export interface StakeholderReadout<T> {
   invalid: { id: string; errors: ValidationError[] }[]
 }
 
-/** Reads every stakeholder of `doc` without contacts (the default), sorted by name. */
+/**
+ * Reads every stakeholder of the map document, sorted by name: without contacts and
+ * without confidential log entries (what every role may read).
+ */
+export function readStakeholders(doc: Y.Doc): StakeholderReadout<StakeholderWithoutContacts>
+/**
+ * Reads every stakeholder with its contacts and confidential log entries from
+ * `confidential` (none when it is null), sorted by name.
+ */
 export function readStakeholders(
   doc: Y.Doc,
-  options?: { includeContacts?: false },
-): StakeholderReadout<StakeholderWithoutContacts>
-/** Reads every stakeholder of `doc` with contacts, sorted by name. */
-export function readStakeholders(
-  doc: Y.Doc,
-  options: { includeContacts: true },
+  options: { confidential: Y.Doc | null },
 ): StakeholderReadout<Stakeholder>
 export function readStakeholders(
   doc: Y.Doc,
-  options: ReadStakeholdersOptions = {},
+  options?: { confidential: Y.Doc | null },
 ): StakeholderReadout<Stakeholder | StakeholderWithoutContacts> {
-  const includeContacts = options.includeContacts ?? false
+  const withContacts = options !== undefined
+  const confidential = options?.confidential ?? null
   const result: StakeholderReadout<Stakeholder | StakeholderWithoutContacts> = {
     stakeholders: [],
     invalid: [],
@@ -144,9 +211,9 @@ export function readStakeholders(
       result.invalid.push({ id, errors: [{ path: '', message: 'is not a record' }] })
       return
     }
-    const validated = validateStakeholder(assemble(doc, id, fields, includeContacts))
+    const validated = validateStakeholder(assemble(fields, id, confidential))
     if (!validated.ok) return void result.invalid.push({ id, errors: validated.errors })
-    if (includeContacts) result.stakeholders.push(validated.value)
+    if (withContacts) result.stakeholders.push(validated.value)
     else {
       const { contacts: _contacts, ...rest } = validated.value
       result.stakeholders.push(rest)
@@ -177,18 +244,42 @@ function syncEntries<T extends { id: string }>(parent: Y.Map<unknown>, key: stri
   for (const [id, entry] of wanted) if (!sameValue(map.get(id), entry)) map.set(id, entry)
 }
 
+/** Like {@link syncEntries}, but creates no empty map for a stakeholder that has none. */
+function syncEntriesIfAny<T extends { id: string }>(
+  parent: Y.Map<unknown>,
+  key: string,
+  entries: T[],
+) {
+  if (entries.length > 0 || parent.has(key)) syncEntries(parent, key, entries)
+}
+
 /** Outcome of a write: the stored record, or why nothing was written. */
 export type WriteResult =
   { ok: true; value: Stakeholder } | { ok: false; errors: ValidationError[] }
 
 /**
  * Validates `input` and stores it, creating the stakeholder or updating only the fields that
- * differ from what is stored. Contacts are stored apart (see the module comment).
+ * differ from what is stored. Contacts and confidential log entries go to `confidential`;
+ * without it (a role that may not read them) a record holding any is refused, and those
+ * already stored are left alone.
  */
-export function writeStakeholder(doc: Y.Doc, input: unknown, origin?: unknown): WriteResult {
+export function writeStakeholder(
+  doc: Y.Doc,
+  input: unknown,
+  origin?: unknown,
+  confidential: Y.Doc | null = null,
+): WriteResult {
   const validated = validateStakeholder(input)
   if (!validated.ok) return validated
   const record = validated.value
+  const secretLog = record.engagement.log.filter(isConfidentialEntry)
+  const sharedLog = record.engagement.log.filter((entry) => !isConfidentialEntry(entry))
+  if (confidential === null && record.contacts.length > 0) {
+    return needsConfidentialDocument('contacts')
+  }
+  if (confidential === null && secretLog.length > 0) {
+    return needsConfidentialDocument('engagement.log')
+  }
   doc.transact(() => {
     const all = stakeholdersMap(doc)
     let fields = all.get(record.id)
@@ -200,12 +291,25 @@ export function writeStakeholder(doc: Y.Doc, input: unknown, origin?: unknown): 
     setIfChanged(fields, ENGAGEMENT_STATUS_KEY, record.engagement.status)
     setIfChanged(fields, ENGAGEMENT_LEVEL_KEY, record.engagement.intendedLevel)
     syncEntries(fields, IMPACTS_KEY, record.impacts)
-    syncEntries(fields, LOG_KEY, record.engagement.log)
-    if (record.contacts.length > 0 || contactsMap(doc).has(record.id)) {
-      syncEntries(contactsMap(doc) as unknown as Y.Map<unknown>, record.id, record.contacts)
-    }
+    syncEntries(fields, LOG_KEY, sharedLog)
+  }, origin)
+  confidential?.transact(() => {
+    const contacts = contactsMap(confidential) as unknown as Y.Map<unknown>
+    syncEntriesIfAny(contacts, record.id, record.contacts)
+    const log = confidentialLogMap(confidential) as unknown as Y.Map<unknown>
+    syncEntriesIfAny(log, record.id, secretLog)
   }, origin)
   return { ok: true, value: record }
+}
+
+/** Options of the writes on one stakeholder. */
+export interface WriteOptions {
+  /** The time written to `updatedAt`; default now. */
+  now?: string
+  /** Origin of the transactions (undo tracks the local client's own). */
+  origin?: unknown
+  /** The map's confidential document; null or absent for a role that has none. */
+  confidential?: Y.Doc | null
 }
 
 /**
@@ -216,9 +320,9 @@ export function patchStakeholder(
   doc: Y.Doc,
   id: string,
   patch: StakeholderPatch,
-  options: { now?: string; origin?: unknown } = {},
+  options: WriteOptions = {},
 ): WriteResult {
-  const current = readStakeholder(doc, id)
+  const current = readStakeholder(doc, id, options.confidential ?? null)
   if (!current) return { ok: false, errors: [{ path: 'id', message: `no stakeholder "${id}"` }] }
   if (!current.ok) return current
   const { engagementStatus, engagementLevel, ...scalars } = patch
@@ -250,24 +354,14 @@ export function patchStakeholder(
 
 type EntryListName = 'impacts' | 'engagementLog' | 'contacts'
 
-function entryMap(doc: Y.Doc, stakeholderId: string, list: EntryListName, create: boolean) {
-  if (list === 'contacts') {
-    const all = contactsMap(doc)
-    let map = all.get(stakeholderId)
-    if (!map && create) {
-      map = new Y.Map<Contact>()
-      all.set(stakeholderId, map)
-    }
-    return map as Y.Map<unknown> | undefined
-  }
-  const fields = stakeholdersMap(doc).get(stakeholderId)
-  if (!fields) return undefined
-  let map = fields.get(list) as Y.Map<unknown> | undefined
+/** The entry map of one stakeholder under `parent` (a root or a record), made if asked. */
+function childMap(parent: Y.Map<unknown>, key: string, create: boolean) {
+  let map = parent.get(key)
   if (!(map instanceof Y.Map) && create) {
     map = new Y.Map<unknown>()
-    fields.set(list, map)
+    parent.set(key, map)
   }
-  return map instanceof Y.Map ? map : undefined
+  return map instanceof Y.Map ? (map as Y.Map<unknown>) : undefined
 }
 
 /** Which list an entry goes in, and its type. */
@@ -277,30 +371,71 @@ export type EntryOf<L extends EntryListName> = L extends 'impacts'
     ? EngagementEntry
     : Contact
 
+/** The document an entry belongs in: contacts and confidential log entries are confidential. */
+function documentOf(list: EntryListName, entry: { id: string }): 'map' | 'confidential' {
+  if (list === 'contacts') return 'confidential'
+  if (list === 'impacts') return 'map'
+  return isConfidentialEntry(entry as EngagementEntry) ? 'confidential' : 'map'
+}
+
+/** The root of `confidential` that holds the entries of `list`, by stakeholder id. */
+function confidentialRoot(confidential: Y.Doc, list: EntryListName): Y.Map<unknown> {
+  const root = list === 'contacts' ? contactsMap(confidential) : confidentialLogMap(confidential)
+  return root as unknown as Y.Map<unknown>
+}
+
+/** One stakeholder's entry maps of `list` in both documents, where they exist. */
+function entryMaps(
+  fields: Y.Map<unknown> | undefined,
+  stakeholderId: string,
+  list: EntryListName,
+  confidential: Y.Doc | null,
+) {
+  const key = list === 'impacts' ? IMPACTS_KEY : LOG_KEY
+  return {
+    shared: list === 'contacts' || fields === undefined ? undefined : childMap(fields, key, false),
+    secret:
+      list === 'impacts' || confidential === null
+        ? undefined
+        : childMap(confidentialRoot(confidential, list), stakeholderId, false),
+  }
+}
+
 /**
  * Adds or replaces one entry of a stakeholder's impacts, engagement log or contacts. The
- * whole record is validated with the entry in place before anything is written.
+ * whole record is validated with the entry in place before anything is written. Contacts
+ * and confidential log entries need `options.confidential`; a log entry whose
+ * confidentiality changed moves to the other document.
  */
 export function putEntry<L extends EntryListName>(
   doc: Y.Doc,
   stakeholderId: string,
   list: L,
   entry: EntryOf<L>,
-  options: { now?: string; origin?: unknown } = {},
+  options: WriteOptions = {},
 ): WriteResult {
-  const current = readStakeholder(doc, stakeholderId)
+  const confidential = options.confidential ?? null
+  const target = documentOf(list, entry)
+  if (target === 'confidential' && confidential === null) {
+    return needsConfidentialDocument(list === 'contacts' ? 'contacts' : 'engagement.log')
+  }
+  const current = readStakeholder(doc, stakeholderId, confidential)
   if (!current) {
     return { ok: false, errors: [{ path: 'id', message: `no stakeholder "${stakeholderId}"` }] }
   }
   if (!current.ok) return current
   const record = current.value
+  const fields = stakeholdersMap(doc).get(stakeholderId)!
+  const { shared, secret } = entryMaps(fields, stakeholderId, list, confidential)
+  // The map document changes (and with it `updatedAt`) unless only the confidential one does.
+  const mapChanges = target === 'map' || shared?.has(entry.id) === true
   const replace = <T extends { id: string }>(items: T[], item: T) => [
     ...items.filter((existing) => existing.id !== item.id),
     item,
   ]
   const candidate: Stakeholder = {
     ...record,
-    updatedAt: options.now ?? new Date().toISOString(),
+    updatedAt: mapChanges ? (options.now ?? new Date().toISOString()) : record.updatedAt,
     impacts: list === 'impacts' ? replace(record.impacts, entry as AdverseImpact) : record.impacts,
     engagement:
       list === 'engagementLog'
@@ -316,38 +451,69 @@ export function putEntry<L extends EntryListName>(
       : list === 'engagementLog'
         ? validated.value.engagement.log.find((item) => item.id === entry.id)
         : validated.value.contacts.find((item) => item.id === entry.id)
-  doc.transact(() => {
-    entryMap(doc, stakeholderId, list, true)!.set(entry.id, stored)
-    stakeholdersMap(doc).get(stakeholderId)!.set('updatedAt', validated.value.updatedAt)
-  }, options.origin)
+  // The confidential side is written first: while an entry moves it may for a moment be in
+  // both documents (readers then take the confidential copy), never in neither.
+  if (target === 'confidential') {
+    confidential!.transact(() => {
+      childMap(confidentialRoot(confidential!, list), stakeholderId, true)!.set(entry.id, stored)
+    }, options.origin)
+  } else if (secret?.has(entry.id)) {
+    confidential!.transact(() => secret.delete(entry.id), options.origin)
+  }
+  if (mapChanges) {
+    doc.transact(() => {
+      if (target === 'map') {
+        childMap(fields, list === 'impacts' ? IMPACTS_KEY : LOG_KEY, true)!.set(entry.id, stored)
+      } else shared?.delete(entry.id)
+      fields.set('updatedAt', validated.value.updatedAt)
+    }, options.origin)
+  }
   return validated
 }
 
-/** Removes one entry of a stakeholder's impacts, engagement log or contacts. */
+/**
+ * Removes one entry of a stakeholder's impacts, engagement log or contacts, from whichever
+ * document holds it. Contacts and confidential entries are only found with
+ * `options.confidential`. Answers whether anything was removed.
+ */
 export function removeEntry(
   doc: Y.Doc,
   stakeholderId: string,
   list: EntryListName,
   entryId: string,
-  options: { now?: string; origin?: unknown } = {},
+  options: WriteOptions = {},
 ): boolean {
-  const map = entryMap(doc, stakeholderId, list, false)
-  if (!map?.has(entryId)) return false
-  doc.transact(() => {
-    map.delete(entryId)
-    stakeholdersMap(doc)
-      .get(stakeholderId)
-      ?.set('updatedAt', options.now ?? new Date().toISOString())
-  }, options.origin)
-  return true
+  const fields = stakeholdersMap(doc).get(stakeholderId)
+  const record = fields instanceof Y.Map ? fields : undefined
+  const { shared, secret } = entryMaps(record, stakeholderId, list, options.confidential ?? null)
+  const removeShared = shared?.has(entryId) === true
+  const removeSecret = secret?.has(entryId) === true
+  if (removeSecret) options.confidential!.transact(() => secret!.delete(entryId), options.origin)
+  if (removeShared) {
+    doc.transact(() => {
+      shared!.delete(entryId)
+      record!.set('updatedAt', options.now ?? new Date().toISOString())
+    }, options.origin)
+  }
+  return removeShared || removeSecret
 }
 
-/** Removes a stakeholder together with its contacts. Cards showing it become orphans. */
-export function deleteStakeholder(doc: Y.Doc, id: string, origin?: unknown): boolean {
+/**
+ * Removes a stakeholder, and with `confidential` its contacts and confidential entries
+ * (without it they stay in the confidential document, out of every reader's sight, until
+ * a role that has it deletes or erases them). Cards showing it become orphans.
+ */
+export function deleteStakeholder(
+  doc: Y.Doc,
+  id: string,
+  origin?: unknown,
+  confidential: Y.Doc | null = null,
+): boolean {
   if (!stakeholdersMap(doc).has(id)) return false
-  doc.transact(() => {
-    stakeholdersMap(doc).delete(id)
-    contactsMap(doc).delete(id)
+  doc.transact(() => stakeholdersMap(doc).delete(id), origin)
+  confidential?.transact(() => {
+    contactsMap(confidential).delete(id)
+    confidentialLogMap(confidential).delete(id)
   }, origin)
   return true
 }

@@ -1,5 +1,9 @@
 import type * as Y from 'yjs'
-import { stakeholdersMap, writeStakeholder } from '../document/stakeholderDocument'
+import {
+  holdsConfidentialData,
+  stakeholdersMap,
+  writeStakeholder,
+} from '../document/stakeholderDocument'
 import { validateStakeholder } from '../stakeholder/validateStakeholder'
 import { exchangeError } from './exchangeLimits'
 import type { ExchangeError } from './exchangeLimits'
@@ -10,15 +14,17 @@ export type ApplyImportResult =
   { ok: true; written: number } | { ok: false; errors: ExchangeError[] }
 
 /**
- * Writes the records of a confirmed import plan into `doc` in ONE Yjs transaction, so peers
- * see the whole list arrive at once and one undo step removes it. All or nothing: every
- * record is checked again first (a plan may have been kept or passed around), and nothing is
- * written if a record is invalid or its id is taken.
+ * Writes the records of a confirmed import plan into `doc` in ONE Yjs transaction (contacts
+ * into `confidential`, in one more), so peers see the whole list arrive at once and one undo
+ * step removes it. All or nothing: every record is checked again first (a plan may have been
+ * kept or passed around), and nothing is written if a record is invalid, its id is taken, or
+ * it has contacts and there is no confidential document (a role that may not write them).
  */
 export function applyImport(
   doc: Y.Doc,
   plan: Pick<ImportPlan, 'toImport'>,
   origin?: unknown,
+  confidential: Y.Doc | null = null,
 ): ApplyImportResult {
   const errors: ExchangeError[] = []
   const ids = new Set<string>()
@@ -30,6 +36,15 @@ export function applyImport(
         ...exchangeError('invalid-record', `record ${index} is not valid`, { index }),
         path: `toImport[${index}]`,
       })
+    } else if (confidential === null && holdsConfidentialData(validated.value)) {
+      errors.push({
+        ...exchangeError(
+          'confidential-not-allowed',
+          `record ${index} has contacts, which only owners and facilitators may import`,
+          { index },
+        ),
+        path: `toImport[${index}].contacts`,
+      })
     } else if (ids.has(record.id) || existing.has(record.id)) {
       errors.push({
         ...exchangeError('id-conflict', `id "${record.id}" is already taken`, { id: record.id }),
@@ -39,8 +54,12 @@ export function applyImport(
     ids.add(record.id)
   })
   if (errors.length > 0) return { ok: false, errors }
-  doc.transact(() => {
-    for (const record of plan.toImport) writeStakeholder(doc, record, origin)
-  }, origin)
+  const write = () => {
+    for (const record of plan.toImport) writeStakeholder(doc, record, origin, confidential)
+  }
+  doc.transact(
+    () => (confidential === null ? write() : confidential.transact(write, origin)),
+    origin,
+  )
   return { ok: true, written: plan.toImport.length }
 }

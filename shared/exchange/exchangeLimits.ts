@@ -44,6 +44,7 @@ export const EXCHANGE_ERROR_CODES = [
   'map-not-empty',
   'id-conflict',
   'invalid-record',
+  'confidential-not-allowed',
 ] as const
 /** See {@link EXCHANGE_ERROR_CODES}. */
 export type ExchangeErrorCode = (typeof EXCHANGE_ERROR_CODES)[number]

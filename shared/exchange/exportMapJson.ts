@@ -15,8 +15,11 @@ export interface ExportMapJsonOptions {
   exportedAt: string
   /** Version-history metadata (from the server) to include as given. */
   history?: readonly unknown[]
-  /** Include contacts (personal data). Default false. */
-  includeContacts?: boolean
+  /**
+   * The map's confidential document, to include contacts (personal data) and confidential
+   * engagement-log entries; absent or null leaves both out (the default).
+   */
+  confidential?: Y.Doc | null
 }
 
 function byId(a: { id: string }, b: { id: string }): number {
@@ -39,8 +42,9 @@ function isRecord(value: JsonValue): value is JsonObject & { id: string } {
  * exported faithfully and are left out; check `readStakeholders(doc).invalid` to warn.
  */
 export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJson {
-  const includeContacts = options.includeContacts ?? false
-  const { stakeholders } = readStakeholders(doc, { includeContacts: true })
+  const confidential = options.confidential ?? null
+  const includeContacts = confidential !== null
+  const { stakeholders } = readStakeholders(doc, { confidential })
   const records = stakeholders
     .sort(byId)
     .map((stakeholder) => (includeContacts ? stakeholder : withoutContacts(stakeholder)))

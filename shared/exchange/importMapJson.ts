@@ -1,5 +1,11 @@
 import type * as Y from 'yjs'
-import { contactsMap, stakeholdersMap, writeStakeholder } from '../document/stakeholderDocument'
+import {
+  confidentialLogMap,
+  contactsMap,
+  holdsConfidentialData,
+  stakeholdersMap,
+  writeStakeholder,
+} from '../document/stakeholderDocument'
 import { exchangeError } from './exchangeLimits'
 import type { ExchangeError } from './exchangeLimits'
 import { validateStakeholder } from '../stakeholder/validateStakeholder'
@@ -11,23 +17,40 @@ import type { ParsedMapJson } from './mapJsonFormat'
 export type ImportMapJsonResult = { ok: true } | { ok: false; errors: ExchangeError[] }
 
 /**
- * Writes a parsed map export into an EMPTY document, in one Yjs transaction: stakeholders
- * through `writeStakeholder` (contacts into their own map), tldraw records into
- * `doc.getMap('tldraw')` keyed by id, the schema and metadata into `doc.getMap('meta')`.
- * Exporting the document afterwards gives the same JSON. Refuses a document that has
- * content: importing is creating a map, never merging into one.
+ * Writes a parsed map export into an EMPTY map, in one Yjs transaction per document:
+ * stakeholders through `writeStakeholder` (contacts and confidential log entries into the
+ * confidential document), tldraw records into `doc.getMap('tldraw')` keyed by id, the
+ * schema and metadata into `doc.getMap('meta')`. Exporting the documents afterwards gives
+ * the same JSON. Refuses a map that has content (importing is creating a map, never
+ * merging into one), and an export with confidential data when `confidential` is null.
  */
 export function importMapJson(
   doc: Y.Doc,
   parsed: ParsedMapJson,
   origin?: unknown,
+  confidential: Y.Doc | null = null,
 ): ImportMapJsonResult {
   const tldraw = doc.getMap<unknown>(TLDRAW_RECORDS_MAP)
   const meta = doc.getMap<unknown>(META_MAP)
-  if (stakeholdersMap(doc).size + contactsMap(doc).size + tldraw.size + meta.size > 0) {
+  const confidentialSize =
+    confidential === null
+      ? 0
+      : contactsMap(confidential).size + confidentialLogMap(confidential).size
+  if (stakeholdersMap(doc).size + tldraw.size + meta.size + confidentialSize > 0) {
     return {
       ok: false,
       errors: [exchangeError('map-not-empty', 'a map can only be imported into an empty map')],
+    }
+  }
+  if (confidential === null && parsed.stakeholders.some(holdsConfidentialData)) {
+    return {
+      ok: false,
+      errors: [
+        exchangeError(
+          'confidential-not-allowed',
+          'the file holds contacts or confidential log entries, which only owners and facilitators may import',
+        ),
+      ],
     }
   }
   // Parsed records are valid; this check only matters for a `parsed` built by hand, and
@@ -43,8 +66,14 @@ export function importMapJson(
         ],
   )
   if (errors.length > 0) return { ok: false, errors }
+  const write = () => {
+    for (const stakeholder of parsed.stakeholders) {
+      writeStakeholder(doc, stakeholder, origin, confidential)
+    }
+  }
   doc.transact(() => {
-    for (const stakeholder of parsed.stakeholders) writeStakeholder(doc, stakeholder, origin)
+    if (confidential === null) write()
+    else confidential.transact(write, origin)
     for (const record of parsed.tldraw.records) tldraw.set(record.id as string, record)
     for (const [key, value] of Object.entries(parsed.meta)) meta.set(key, value)
     if (parsed.tldraw.schema !== null) meta.set(TLDRAW_SCHEMA_KEY, parsed.tldraw.schema)

@@ -10,6 +10,21 @@ export function withoutContacts(stakeholder: Stakeholder): StakeholderWithoutCon
 }
 
 /**
+ * The record as every role of the map may read it: no contacts and no engagement-log
+ * entries marked `confidential` (both live in the confidential document).
+ */
+export function withoutConfidentialData(stakeholder: Stakeholder): StakeholderWithoutContacts {
+  const rest = withoutContacts(stakeholder)
+  return {
+    ...rest,
+    engagement: {
+      ...rest.engagement,
+      log: rest.engagement.log.filter((entry) => entry.confidentiality !== 'confidential'),
+    },
+  }
+}
+
+/**
  * The fields fit for publication outside the company: no contacts, and only engagement
  * log entries marked `public` (internal and confidential entries are dropped). Free-text
  * fields are kept as they are; personal data belongs in `contacts` only.

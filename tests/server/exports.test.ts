@@ -22,7 +22,7 @@ import { escapeHtml } from '../../shared/report/escapeHtml'
 import { REPORT_REGISTER_COLUMNS } from '../../shared/report/registerSection'
 import { REPORT_TEXT } from '../../shared/report/reportText'
 import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
-import { NOW, richDoc, richStakeholders } from '../shared/exchange/richMap'
+import { CONFIDENTIAL_INPUT, NOW, richDoc, richStakeholders } from '../shared/exchange/richMap'
 import { judgedAbsent, unscoredRightsholders } from '../shared/exchange/salienceCases'
 import { libreOfficeAvailable, readWithLibreOffice } from '../libreOfficeSheets'
 import { apiFetch, createFixture, createMap, tokenOf, waitFor, waitForSync } from './testServer'
@@ -43,8 +43,10 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf]
 interface MapUnderTest {
   test: TestServer
   mapId: string
-  /** The editor's client that wrote the map. */
+  /** The owner's client that wrote the map. */
   writer: WebsocketProvider
+  /** The owner's client of the confidential document, which wrote contacts (if any). */
+  writerSecret?: WebsocketProvider
   /** A viewer's client, whose doc is in step with the server. */
   reader: WebsocketProvider
   /** The viewer's copy of the map. */
@@ -53,18 +55,22 @@ interface MapUnderTest {
 
 /**
  * A map with the rich stakeholders (contacts, logs, Dutch text), one named by a formula,
- * two tldraw records and a named version, written by an editor's client; resolves once a
+ * two tldraw records and a named version, written by an owner's clients; resolves once a
  * second client has received all of it from the server.
  */
 async function mapWithContent(): Promise<MapUnderTest> {
   const test = await fixture.startServer()
   const mapId = await createMap(test, TITLE)
-  const writer = fixture.connectClient(test, mapId)
+  const writer = fixture.connectClient(test, mapId, undefined, { role: 'owner' })
+  const writerSecret = fixture.connectClient(test, mapId, undefined, {
+    role: 'owner',
+    document: 'confidential',
+  })
   const reader = fixture.connectClient(test, mapId, undefined, { role: 'viewer' })
-  await Promise.all([waitForSync(writer), waitForSync(reader)])
+  await Promise.all([waitForSync(writer), waitForSync(writerSecret), waitForSync(reader)])
   const formula = createStakeholder({ id: 'sh-formula', name: FORMULA, power: 4 }, { now: NOW })
   for (const stakeholder of [...richStakeholders(), formula]) {
-    const written = writeStakeholder(writer.doc, stakeholder)
+    const written = writeStakeholder(writer.doc, stakeholder, null, writerSecret.doc)
     if (!written.ok) throw new Error(JSON.stringify(written.errors))
   }
   const source = richDoc()
@@ -80,13 +86,15 @@ async function mapWithContent(): Promise<MapUnderTest> {
       reader.doc.getMap('tldraw').size === 2 &&
       reader.doc.getMap('meta').size === 2,
   )
+  // The contacts are stored once the owner's confidential client is in step with the server.
+  await waitFor(async () => (await test.server.store.countUpdates(mapId, 'confidential')) > 0)
   const version = await apiFetch(test, mapId, 'facilitator', `/api/maps/${mapId}/versions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Na de workshop', by: 'Marloes' }),
   })
   expect(version.status).toBe(201)
-  return { test, mapId, writer, reader, doc: reader.doc }
+  return { test, mapId, writer, writerSecret, reader, doc: reader.doc }
 }
 
 function download(
@@ -153,6 +161,7 @@ describe('export downloads', () => {
     const map = await mapWithContent()
     const { test, mapId } = map
     fixture.disconnectClient(map.writer)
+    if (map.writerSecret) fixture.disconnectClient(map.writerSecret)
     fixture.disconnectClient(map.reader)
     await waitFor(() => test.server.rooms.size === 0, 5000, 'room not unloaded')
     const url = `${test.httpUrl}/api/maps/${mapId}/export.json?token=${tokenOf(test, mapId, 'viewer')}`
@@ -167,7 +176,13 @@ describe('export downloads', () => {
     const map = await mapWithContent()
     const renamed = 'Bank (hernoemd)'
     const bank = richStakeholders().find((stakeholder) => stakeholder.id === 'sh-bank')!
-    expect(writeStakeholder(map.writer.doc, { ...bank, name: renamed }).ok).toBe(true)
+    const written = writeStakeholder(
+      map.writer.doc,
+      { ...bank, name: renamed },
+      null,
+      map.writerSecret!.doc,
+    )
+    expect(written.ok).toBe(true)
     // Once the viewer has it, the server applied it; no snapshot was taken since.
     await waitFor(() => readStakeholders(map.doc).stakeholders.some((s) => s.name === renamed))
     const csv = await textOf(await download(map, 'viewer', 'export.csv'))
@@ -335,12 +350,13 @@ describe('the map as JSON', () => {
       expect(history[0]?.createdBy).toEqual({ name: 'Marloes', role: 'facilitator' })
 
       const fresh = new Y.Doc()
-      expect(importMapJson(fresh, value)).toEqual({ ok: true })
+      const freshSecret = value.contactsIncluded ? new Y.Doc() : null
+      expect(importMapJson(fresh, value, undefined, freshSecret)).toEqual({ ok: true })
       const again = exportMapJson(fresh, {
         title: value.title,
         exportedAt: '2000-01-01T00:00:00.000Z',
         history: value.history,
-        includeContacts: value.contactsIncluded,
+        confidential: freshSecret,
       })
       const exportedAt = /"exportedAt": "[^"]*"/
       const normalise = (json: string) => json.replace(exportedAt, '"exportedAt": ""')
@@ -356,10 +372,13 @@ describe('contact data', () => {
       const plain = await textOf(await download(map, 'owner', file))
       expect(plain, file).not.toContain(CONTACT_NAME)
       expect(plain, file).not.toContain(CONTACT_EMAIL)
+      expect(plain, file).not.toContain(escapeHtml(CONFIDENTIAL_INPUT))
       for (const role of ['owner', 'facilitator'] as const) {
         const full = await textOf(await download(map, role, file, '?contacts=1'))
         expect(full, `${file} ${role}`).toContain(CONTACT_NAME)
         expect(full, `${file} ${role}`).toContain(CONTACT_EMAIL)
+        // The register has no log text; the map and the report carry the confidential entry.
+        if (file !== 'export.csv') expect(full, file).toContain(escapeHtml(CONFIDENTIAL_INPUT))
       }
       expect(await textOf(await download(map, 'owner', file, '?contacts=0'))).not.toContain(
         CONTACT_EMAIL,

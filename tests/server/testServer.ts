@@ -11,6 +11,7 @@ import { WebSocket } from 'ws'
 import type { ClientOptions } from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { MapTokens } from '../../shared/protocol/accessApi'
 import type { Role } from '../../shared/protocol/roles'
 import { loadConfig } from '../../server/config'
@@ -36,6 +37,10 @@ export interface ClientAccess {
   role?: Role
   /** Overrides the role's token; null connects without one. */
   token?: string | null
+  /** Which of the map's documents to sync; default its map document. */
+  document?: MapDocumentName
+  /** Replaces the WebSocket class the client uses (e.g. to record what it receives). */
+  WebSocketPolyfill?: typeof globalThis.WebSocket
 }
 
 /** A raw `ws` client socket and the close it will eventually see. */
@@ -55,7 +60,10 @@ export interface TestFixture {
   stopServer(test: TestServer): Promise<void>
   /** A fresh temporary directory, removed by `cleanup`. */
   makeDataDir(): Promise<string>
-  /** Connects the published y-websocket client to a map, as an editor unless told. */
+  /**
+   * Connects the published y-websocket client to a map's map document (or, with
+   * `access.document`, its confidential one), as an editor unless told.
+   */
   connectClient(
     test: TestServer,
     mapId: string,
@@ -117,9 +125,11 @@ export function createFixture(): TestFixture {
         access.token === undefined
           ? test.tokens.get(mapId)?.[access.role ?? 'editor']
           : access.token
-      const provider = new WebsocketProvider(test.syncUrl, mapId, doc, {
+      const room = access.document === 'confidential' ? `${mapId}/confidential` : mapId
+      const provider = new WebsocketProvider(test.syncUrl, room, doc, {
         params: token == null ? {} : { token },
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        WebSocketPolyfill:
+          access.WebSocketPolyfill ?? (WebSocket as unknown as typeof globalThis.WebSocket),
         connect: true,
         // Clients in one process would otherwise sync over BroadcastChannel, not the server.
         disableBc: true,

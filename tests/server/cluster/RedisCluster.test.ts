@@ -82,6 +82,28 @@ describe.skipIf(schema === null || redis === null)('cluster of in-process nodes'
     )
   })
 
+  it('carries the confidential document on a stream of its own, to its readers only', async () => {
+    const nodes = await startNodes(2)
+    const [first, second] = nodes as [TestServer, TestServer]
+    const mapId = await createMap(first)
+    const secret = { document: 'confidential' as const }
+    const owner = fixture.connectClient(first, mapId, undefined, { ...secret, role: 'owner' })
+    const trainer = fixture.connectClient(second, mapId, undefined, {
+      ...secret,
+      role: 'facilitator',
+    })
+    const viewer = fixture.connectClient(second, mapId, undefined, { role: 'viewer' })
+    await Promise.all([owner, trainer, viewer].map((client) => waitForSync(client)))
+    owner.doc.getMap<Y.Map<unknown>>('contacts').set('s1', new Y.Map([['c1', { id: 'c1' }]]))
+    await waitFor(
+      () => trainer.doc.getMap<Y.Map<unknown>>('contacts').get('s1')?.has('c1') === true,
+      5000,
+      'the contact did not reach the other node',
+    )
+    // The map document's clients on that node got none of it.
+    expect(viewer.doc.getMap('contacts').size).toBe(0)
+  })
+
   it('shows participants on other nodes to a node that loads the map later', async () => {
     const nodes = await startNodes(2)
     const mapId = await createMap(nodes[0] as TestServer)

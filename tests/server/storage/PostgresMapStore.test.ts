@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { PostgresMapStore } from '../../../server/storage/PostgresMapStore'
+import { postgresMigrations } from '../../../server/storage/postgresMigrations'
 import { createTestSchema } from '../testPostgres'
 import type { TestSchema } from '../testPostgres'
 import { describeMapStore } from './describeMapStore'
@@ -35,7 +36,7 @@ describe.skipIf(probe === null)('PostgreSQL', () => {
     const maps = await Promise.all(stores.map((store) => store.getMap('x')))
     expect(maps).toEqual([null, null, null])
     const versions = await schema.admin(`SELECT version FROM ${schema.name}.schema_version`)
-    expect(versions.rows).toEqual([{ version: 1 }])
+    expect(versions.rows).toEqual([{ version: postgresMigrations.length }])
     await Promise.all(stores.map((store) => store.close()))
   })
 

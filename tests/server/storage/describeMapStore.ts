@@ -4,7 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { MapStore } from '../../../server/storage/MapStore'
+import {
+  splitConfidentialLogs,
+  splitConfidentialVersion,
+} from '../../../shared/document/splitConfidentialState'
+import type { LayoutMigration, MapStore } from '../../../server/storage/MapStore'
 
 /** Opens a store on empty storage; `reopen` opens another on the same storage. */
 export interface StoreHarness {
@@ -24,6 +28,24 @@ function updateSetting(key: string, value: string): Uint8Array {
   doc.destroy()
   return update
 }
+
+/** An update that puts a contact into the `contacts` root, as the old layout did. */
+function updateWithContact(email: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getMap('contacts').set('union', new Y.Map([['c1', { id: 'c1', email }]]))
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
+
+/** The migration the server runs (see server/rooms/migrateConfidentialData.ts). */
+const SPLIT: Omit<LayoutMigration, 'force'> = {
+  logs: splitConfidentialLogs,
+  version: splitConfidentialVersion,
+}
+
+const holds = (updates: readonly Uint8Array[], needle: string) =>
+  Buffer.concat(updates).includes(needle)
 
 function docOf(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc()
@@ -132,6 +154,33 @@ export function describeMapStore(name: string, open: () => Promise<StoreHarness>
       expect(previous).toEqual([0, ...last.slice(0, -1)])
     })
 
+    it('keeps a log per document, each a chain of its own', async () => {
+      await newMap()
+      const map = await store.appendUpdates('map-1', [updateSetting('a', '1')])
+      const secret = await store.appendUpdates('map-1', [updateSetting('s', '1')], 'confidential')
+      expect(secret.previousId).toBe(0)
+      const next = await store.appendUpdates('map-1', [updateSetting('b', '2')], 'map')
+      expect(next.previousId).toBe(map.lastId)
+      const again = await store.appendUpdates('map-1', [updateSetting('t', '2')], 'confidential')
+      expect(again.previousId).toBe(secret.lastId)
+      const stakeholdersOf = (updates: readonly Uint8Array[]) =>
+        docOf(updates).getMap('stakeholders').toJSON()
+      expect(stakeholdersOf((await store.loadUpdates('map-1')).updates)).toEqual({ a: '1', b: '2' })
+      const confidential = await store.loadUpdates('map-1', 'confidential')
+      expect(stakeholdersOf(confidential.updates)).toEqual({ s: '1', t: '2' })
+      expect(confidential.lastId).toBe(again.lastId)
+      const since = await store.loadUpdatesSince('map-1', secret.lastId, 'confidential')
+      expect(stakeholdersOf(since.updates)).toEqual({ t: '2' })
+      expect(await store.countUpdates('map-1', 'confidential')).toBe(2)
+      // Compacting one document leaves the other's rows alone.
+      const merged = Y.mergeUpdates(confidential.updates)
+      await store.compact('map-1', merged, confidential.lastId, 'confidential')
+      expect(await store.countUpdates('map-1', 'confidential')).toBe(1)
+      expect(await store.countUpdates('map-1')).toBe(2)
+      await store.compact('map-1', Y.mergeUpdates([]), next.lastId, 'confidential')
+      expect(await store.countUpdates('map-1', 'confidential')).toBe(1)
+    })
+
     it('compacts a prefix into one row and keeps rows appended after it', async () => {
       await newMap()
       await store.appendUpdates('map-1', [updateSetting('a', '1'), updateSetting('b', '2')])
@@ -165,6 +214,7 @@ export function describeMapStore(name: string, open: () => Promise<StoreHarness>
         kind: 'named',
         createdBy: { name: 'Ann', role: 'facilitator' },
         state,
+        confidentialState: null,
         stakeholderCount: 1,
       })
       const second = await store.addVersion({
@@ -173,6 +223,7 @@ export function describeMapStore(name: string, open: () => Promise<StoreHarness>
         kind: 'auto',
         createdBy: { name: 'Server', role: null },
         state: updateSetting('x', 'y'),
+        confidentialState: null,
         stakeholderCount: 1,
       })
       expect(first).toMatchObject({ name: 'Before', kind: 'named', byteSize: state.byteLength })
@@ -200,6 +251,98 @@ export function describeMapStore(name: string, open: () => Promise<StoreHarness>
       ).toEqual({
         gone: '-',
       })
+    })
+
+    it("keeps a version's confidential state apart and rewrites it", async () => {
+      await newMap()
+      const secret = updateWithContact('apart@example.org')
+      const version = await store.addVersion({
+        mapId: 'map-1',
+        name: 'Both',
+        kind: 'named',
+        createdBy: { name: 'Ann', role: 'owner' },
+        state: updateSetting('a', '1'),
+        confidentialState: secret,
+        stakeholderCount: 1,
+      })
+      // The summary, which every role gets, counts the map document only.
+      expect(version.byteSize).toBe(updateSetting('a', '1').byteLength)
+      const got = await store.getVersion('map-1', version.id)
+      expect(Buffer.from(got?.confidentialState ?? []).equals(Buffer.from(secret))).toBe(true)
+      expect(holds([got?.state ?? new Uint8Array()], 'apart@example.org')).toBe(false)
+      const seen: (Uint8Array | null)[] = []
+      // Leaving out the confidential state keeps it.
+      await store.rewriteVersions('map-1', (state, confidentialState) => {
+        seen.push(confidentialState)
+        return { state, stakeholderCount: 2 }
+      })
+      expect(seen).toHaveLength(1)
+      const kept = await store.getVersion('map-1', version.id)
+      expect(kept?.summary.stakeholderCount).toBe(2)
+      expect(holds([kept?.confidentialState ?? new Uint8Array()], 'apart@example.org')).toBe(true)
+      await store.rewriteVersions('map-1', (state) => ({
+        state,
+        stakeholderCount: 2,
+        confidentialState: updateWithContact('replaced@example.org'),
+      }))
+      const replaced = (await store.getVersion('map-1', version.id))?.confidentialState
+      expect(holds([replaced ?? new Uint8Array()], 'apart@example.org')).toBe(false)
+      expect(holds([replaced ?? new Uint8Array()], 'replaced@example.org')).toBe(true)
+    })
+
+    it('migrates a map document holding contacts: once, in one go, on several callers', async () => {
+      await newMap()
+      const email = 'migrate-me@example.org'
+      const before = await store.appendUpdates('map-1', [
+        updateSetting('a', '1'),
+        updateWithContact(email),
+      ])
+      await store.appendUpdates('map-1', [updateSetting('kept', 'x')], 'confidential')
+      const version = await store.addVersion({
+        mapId: 'map-1',
+        name: 'Old',
+        kind: 'auto',
+        createdBy: { name: 'Server', role: null },
+        state: Y.mergeUpdates((await store.loadUpdates('map-1')).updates),
+        confidentialState: null,
+        stakeholderCount: 1,
+      })
+      // A map created by this version is current: nothing runs without `force`.
+      let called = false
+      const untouched = await store.migrateLayout('map-1', {
+        force: false,
+        logs: () => {
+          called = true
+          return null
+        },
+        version: () => null,
+      })
+      expect(untouched).toEqual({ logsChanged: false, versionsRewritten: 0 })
+      expect(called).toBe(false)
+
+      const results = await Promise.all([
+        store.migrateLayout('map-1', { ...SPLIT, force: true }),
+        store.migrateLayout('map-1', { ...SPLIT, force: true }),
+      ])
+      expect(results.filter((result) => result.logsChanged)).toHaveLength(1)
+      expect(results.map((result) => result.versionsRewritten).sort()).toEqual([0, 1])
+      const map = await store.loadUpdates('map-1')
+      expect(map.updates).toHaveLength(1)
+      expect(holds(map.updates, email)).toBe(false)
+      // The new row's id is above every earlier one: a node that had read up to there reads it.
+      expect(map.lastId).toBeGreaterThan(before.lastId)
+      expect(docOf(map.updates).getMap('stakeholders').toJSON()).toEqual({ a: '1' })
+      const confidential = await store.loadUpdates('map-1', 'confidential')
+      expect(confidential.updates).toHaveLength(2)
+      const secretDoc = docOf(confidential.updates)
+      expect(secretDoc.getMap('stakeholders').toJSON()).toEqual({ kept: 'x' })
+      expect(JSON.stringify(secretDoc.getMap('contacts').toJSON())).toContain(email)
+      const stored = await store.getVersion('map-1', version.id)
+      expect(holds([stored?.state ?? new Uint8Array()], email)).toBe(false)
+      expect(holds([stored?.confidentialState ?? new Uint8Array()], email)).toBe(true)
+      // Appends go on from the new rows.
+      const after = await store.appendUpdates('map-1', [updateSetting('b', '2')])
+      expect(after.previousId).toBe(map.lastId)
     })
 
     it('merges audit rows within the window and lists them newest first', async () => {
@@ -244,17 +387,20 @@ export function describeMapStore(name: string, open: () => Promise<StoreHarness>
       await newMap('map-2')
       await store.appendUpdates('map-1', [updateSetting('a', '1')])
       await store.appendUpdates('map-2', [updateSetting('b', '2')])
+      await store.appendUpdates('map-1', [updateWithContact('gone@example.org')], 'confidential')
       await store.addVersion({
         mapId: 'map-1',
         name: 'v',
         kind: 'auto',
         createdBy: { name: 'Server', role: null },
         state: updateSetting('a', '1'),
+        confidentialState: updateWithContact('gone@example.org'),
         stakeholderCount: 1,
       })
       await store.deleteMap('map-1')
       expect(await store.getMap('map-1')).toBeNull()
       expect(await store.countUpdates('map-1')).toBe(0)
+      expect(await store.countUpdates('map-1', 'confidential')).toBe(0)
       expect(await store.listVersions('map-1')).toEqual([])
       expect(await store.listTokens('map-1')).toEqual([])
       expect(await store.countUpdates('map-2')).toBe(1)

@@ -191,15 +191,23 @@ describe('planImport and applyImport', () => {
     const result = plan()
     // Cancel: the plan alone changed nothing.
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+    // The rows carry contacts: without the confidential document (an editor) nothing is written.
+    const refused = applyImport(doc, result)
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.errors[0]?.code).toBe('confidential-not-allowed')
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+    const confidential = new Y.Doc()
     let transactions = 0
     doc.on('afterTransaction', () => transactions++)
-    expect(applyImport(doc, result)).toEqual({ ok: true, written: 4 })
+    expect(applyImport(doc, result, undefined, confidential)).toEqual({ ok: true, written: 4 })
     expect(transactions).toBe(1)
     const names = readStakeholders(doc).stakeholders.map((s) => s.name)
     expect(names).toHaveLength(5)
     expect(names).not.toContain('Ministerie')
+    const contacts = readStakeholders(doc, { confidential }).stakeholders.flatMap((s) => s.contacts)
+    expect(contacts.map((contact) => contact.email)).toContain('jan@example.nl')
     // Applying twice would reuse ids: refused, nothing written.
-    const again = applyImport(doc, result)
+    const again = applyImport(doc, result, undefined, confidential)
     expect(again.ok).toBe(false)
     expect(readStakeholders(doc).stakeholders).toHaveLength(5)
   })

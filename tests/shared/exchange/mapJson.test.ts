@@ -4,30 +4,47 @@ import * as Y from 'yjs'
 import { exportMapJson, stringifyMapJson } from '../../../shared/exchange/exportMapJson'
 import { importMapJson } from '../../../shared/exchange/importMapJson'
 import { parseMapJson } from '../../../shared/exchange/parseMapJson'
-import { NOW, richDoc } from './richMap'
+import { CONFIDENTIAL_INPUT, NOW, richDoc, richDocuments } from './richMap'
 
 const OPTIONS = { title: 'Cacaoketen — stakeholderkaart', exportedAt: NOW }
 const HISTORY = [{ version: 3, savedAt: NOW, by: 'Marloes' }]
 
-function roundTrip(includeContacts: boolean) {
-  const first = exportMapJson(richDoc(), { ...OPTIONS, history: HISTORY, includeContacts })
+function roundTrip(withConfidential: boolean) {
+  const source = richDocuments()
+  const confidential = withConfidential ? source.confidential : null
+  const first = exportMapJson(source.doc, { ...OPTIONS, history: HISTORY, confidential })
   const parsed = parseMapJson(stringifyMapJson(first))
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
   const doc = new Y.Doc()
-  expect(importMapJson(doc, parsed.value)).toEqual({ ok: true })
-  const second = exportMapJson(doc, { ...OPTIONS, history: parsed.value.history, includeContacts })
+  const target = withConfidential ? new Y.Doc() : null
+  expect(importMapJson(doc, parsed.value, undefined, target)).toEqual({ ok: true })
+  const history = parsed.value.history
+  const second = exportMapJson(doc, { ...OPTIONS, history, confidential: target })
   return { first, second, parsed }
 }
 
 describe('map JSON export and import', () => {
-  it.each([true, false])('round-trips exactly (includeContacts %s)', (includeContacts) => {
-    const { first, second } = roundTrip(includeContacts)
+  it.each([true, false])('round-trips exactly (with the confidential part: %s)', (secret) => {
+    const { first, second } = roundTrip(secret)
     expect(second).toEqual(first)
     expect(stringifyMapJson(second)).toBe(stringifyMapJson(first))
   })
 
+  it('refuses to import contacts without a confidential document', () => {
+    const { doc, confidential } = richDocuments()
+    const map = exportMapJson(doc, { ...OPTIONS, confidential })
+    const parsed = parseMapJson(stringifyMapJson(map))
+    if (!parsed.ok) throw new Error('parse failed')
+    const target = new Y.Doc()
+    const result = importMapJson(target, parsed.value)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors[0]?.code).toBe('confidential-not-allowed')
+    expect(target.getMap('stakeholders').size).toBe(0)
+  })
+
   it('is complete and stable', () => {
-    const map = exportMapJson(richDoc(), { ...OPTIONS, includeContacts: true })
+    const { doc, confidential } = richDocuments()
+    const map = exportMapJson(doc, { ...OPTIONS, confidential })
     expect(map.format).toBe('stakeholder-canvas-map')
     expect(map.version).toBe(1)
     expect(map.stakeholders.map((s) => s.id)).toEqual(['sh-bank', 'sh-farmers', 'sh-union'])
@@ -41,23 +58,24 @@ describe('map JSON export and import', () => {
     expect(farmers.influence).toBe(1.5)
     expect(farmers.engagement.log.map((entry) => entry.id)).toEqual(['log-1', 'log-2'])
     // Two exports of one document are the same text; keys are sorted.
-    expect(stringifyMapJson(exportMapJson(richDoc(), { ...OPTIONS, includeContacts: true }))).toBe(
+    expect(stringifyMapJson(exportMapJson(doc, { ...OPTIONS, confidential }))).toBe(
       stringifyMapJson(map),
     )
     expect(Object.keys(map)).toEqual([...Object.keys(map)].sort())
   })
 
-  it('leaves contacts out unless asked', () => {
-    const map = exportMapJson(richDoc(), OPTIONS)
+  it('leaves contacts and confidential entries out unless asked', () => {
+    const { doc, confidential } = richDocuments()
+    const map = exportMapJson(doc, OPTIONS)
     const text = stringifyMapJson(map)
     expect(map.contactsIncluded).toBe(false)
     expect(map.stakeholders.every((s) => !('contacts' in s))).toBe(true)
     expect(text).not.toContain('Ama Owusu')
     expect(text).not.toContain('jan@example.nl')
-    const withContacts = stringifyMapJson(
-      exportMapJson(richDoc(), { ...OPTIONS, includeContacts: true }),
-    )
+    expect(text).not.toContain(CONFIDENTIAL_INPUT)
+    const withContacts = stringifyMapJson(exportMapJson(doc, { ...OPTIONS, confidential }))
     expect(withContacts).toContain('Ama Owusu')
+    expect(withContacts).toContain(CONFIDENTIAL_INPUT)
   })
 
   it('refuses a document that is not empty', () => {

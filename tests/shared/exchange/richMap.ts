@@ -140,11 +140,20 @@ export function richStakeholders(): Stakeholder[] {
   return [bank, union, farmers]
 }
 
-/** A Y.Doc holding the rich stakeholders, some tldraw records and metadata. */
+/** The map document of {@link richDocuments}: what every role receives. */
 export function richDoc(): Y.Doc {
+  return richDocuments().doc
+}
+
+/**
+ * A map's two documents holding the rich stakeholders, some tldraw records and metadata:
+ * the map document, and the confidential one with the contacts and the confidential entry.
+ */
+export function richDocuments(): { doc: Y.Doc; confidential: Y.Doc } {
   const doc = new Y.Doc()
+  const confidential = new Y.Doc()
   for (const stakeholder of richStakeholders()) {
-    const result = writeStakeholder(doc, stakeholder)
+    const result = writeStakeholder(doc, stakeholder, null, confidential)
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
   }
   const tldraw = doc.getMap<unknown>('tldraw')
@@ -172,5 +181,8 @@ export function richDoc(): Y.Doc {
     sequences: { 'com.tldraw.shape': 4, 'com.tldraw.page': 1 },
   })
   doc.getMap<unknown>('meta').set('createdBy', 'facilitator')
-  return doc
+  return { doc, confidential }
 }
+
+/** The text of the confidential log entry of the rich stakeholders. */
+export const CONFIDENTIAL_INPUT = 'Kinderarbeid in oogsttijd'
