@@ -23,7 +23,7 @@ function mapWithOneStakeholder() {
     if (origin === ME) myChanges.push(update)
   })
   const interests = () => {
-    const stored = readStakeholder(doc, 'sh-1')
+    const stored = readStakeholder(doc, 'sh-1', confidential)
     return stored?.ok ? stored.value.interests : null
   }
   return { doc, myChanges, interests }
@@ -128,14 +128,22 @@ describe('a text field written through to the document', () => {
 
   it('keeps a refused value in the field and the drafts, with the error once the person leaves', () => {
     const doc = new Y.Doc()
+    // Contacts live in the map's confidential document (owners and facilitators only).
+    const confidential = new Y.Doc()
     writeStakeholder(doc, createStakeholder({ id: 'sh-1', name: 'Cocoa farmers' }))
-    putEntry(doc, 'sh-1', 'contacts', { ...createContact('c-1'), name: 'Ama' })
+    putEntry(doc, 'sh-1', 'contacts', { ...createContact('c-1'), name: 'Ama' }, { confidential })
     const drafts = new FieldDrafts('map-1', null)
     const emailField = () =>
       new WriteThroughText(
         '',
         (email) =>
-          putEntry(doc, 'sh-1', 'contacts', { ...createContact('c-1'), name: 'Ama', email }),
+          putEntry(
+            doc,
+            'sh-1',
+            'contacts',
+            { ...createContact('c-1'), name: 'Ama', email },
+            { confidential },
+          ),
         drafts,
         'sh-1/contacts/c-1/email',
       )
@@ -158,7 +166,7 @@ describe('a text field written through to the document', () => {
     again.blur()
     expect(again.getState().error).toBeNull()
     expect(drafts.get('sh-1/contacts/c-1/email')).toBeUndefined()
-    const stored = readStakeholder(doc, 'sh-1')
+    const stored = readStakeholder(doc, 'sh-1', confidential)
     expect(stored?.ok && stored.value.contacts[0]!.email).toBe('ama@example.org')
   })
 

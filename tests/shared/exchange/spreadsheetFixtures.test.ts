@@ -149,7 +149,13 @@ describe('a Dutch stakeholder list saved by LibreOffice Calc', () => {
       {
         rowNumber: 7,
         errors: [
-          { path: 'impact', column: 9, message: 'must be a score from 1 to 5, not "#DIV/0!"' },
+          {
+            path: 'impact',
+            column: 9,
+            code: 'score-out-of-range',
+            params: { min: 1, max: 5, value: '#DIV/0!' },
+            message: 'must be a score from 1 to 5, not "#DIV/0!"',
+          },
         ],
       },
     ])
