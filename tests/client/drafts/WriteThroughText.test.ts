@@ -23,7 +23,7 @@ function mapWithOneStakeholder() {
     if (origin === ME) myChanges.push(update)
   })
   const interests = () => {
-    const stored = readStakeholder(doc, 'sh-1', confidential)
+    const stored = readStakeholder(doc, 'sh-1')
     return stored?.ok ? stored.value.interests : null
   }
   return { doc, myChanges, interests }
