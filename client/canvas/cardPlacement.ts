@@ -29,7 +29,7 @@ import {
 } from '../shapes/stakeholder-card/stakeholderCardShape'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 
-/** Scores closer than this count as equal (positions give two decimals). */
+/** Scores closer than this count as equal (positions give half points). */
 const SCORE_EPSILON = 0.005
 /** Positions closer than this (in canvas units) count as equal. */
 const POSITION_EPSILON = 0.5
@@ -159,7 +159,7 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
       ) {
         registry.patch(stakeholder.id, scores)
       }
-      // Snap to the exact point of the rounded scores, so every client agrees on it.
+      // Snap to the exact point of the half-point scores, so every client agrees on it.
       const target = pointForScores(scores, w, h)
       place(card, target.x - card.props.w / 2, target.y - card.props.h / 2)
     } else {

@@ -35,6 +35,7 @@ export const en = {
   'matrix.title': 'Influence × impact',
   'matrix.axis.impact': 'Impact of the company on them →',
   'matrix.axis.influence': 'Their influence on the company →',
+  'matrix.readout': 'Influence {influence} · impact {impact}',
   'salience.title': 'Salience: power, legitimacy, urgency',
   'panel.label': 'Stakeholder panels',
   'panel.tab.stakeholder': 'Stakeholder',

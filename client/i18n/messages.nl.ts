@@ -38,6 +38,7 @@ export const nl: Record<MessageKey, string> = {
   'matrix.title': 'Invloed × impact',
   'matrix.axis.impact': 'Impact van het bedrijf op hen →',
   'matrix.axis.influence': 'Hun invloed op het bedrijf →',
+  'matrix.readout': 'Invloed {influence} · impact {impact}',
   'salience.title': 'Saillantie: macht, legitimiteit, urgentie',
   'panel.label': 'Stakeholderpanelen',
   'panel.tab.stakeholder': 'Stakeholder',

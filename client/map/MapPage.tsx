@@ -6,6 +6,7 @@ import type { MapAccessResponse, VersionSummary } from '../../shared/protocol/ac
 import type { ClientConfig, MapMetadata } from '../../shared/protocol/api'
 import { type Role, canEditMap } from '../../shared/protocol/roles'
 import { cardsShowing } from '../canvas/boardActions'
+import { boardComponents } from '../canvas/boardComponents'
 import { syncCardPlacement } from '../canvas/cardPlacement'
 import { deleteAsksAboutStakeholders } from '../canvas/deleteAsksAboutStakeholders'
 import { rememberMap } from '../home/recentMaps'
@@ -229,6 +230,7 @@ function MapEditor({
           user={tldrawCurrentUser}
           assetUrls={assetUrls}
           overrides={overrides}
+          components={boardComponents}
           licenseKey={config.tldrawLicenseKey ?? undefined}
           onMount={(mounted) => {
             setEditor(mounted)
