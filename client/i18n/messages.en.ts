@@ -32,6 +32,7 @@ export const en = {
   'card.affected.title': 'Affected stakeholder (rightsholder)',
   'card.vulnerable': 'Vulnerable',
   'card.vulnerable.title': 'Vulnerable or marginalised',
+  'card.alerts': 'Points of attention ({count}): {alerts}',
   'matrix.title': 'Influence × impact',
   'matrix.axis.impact': 'Impact of the company on them →',
   'matrix.axis.influence': 'Their influence on the company →',

@@ -35,6 +35,7 @@ export const nl: Record<MessageKey, string> = {
   'card.affected.title': 'Geraakte stakeholder (rechthebbende)',
   'card.vulnerable': 'Kwetsbaar',
   'card.vulnerable.title': 'Kwetsbaar of gemarginaliseerd',
+  'card.alerts': 'Aandachtspunten ({count}): {alerts}',
   'matrix.title': 'Invloed × impact',
   'matrix.axis.impact': 'Impact van het bedrijf op hen →',
   'matrix.axis.influence': 'Hun invloed op het bedrijf →',
