@@ -10,6 +10,8 @@
  *   diagrams move to a free place in the right region. Moving a card never triggers this
  *   direction, so two people dragging never fight over a card.
  * - Cards inside a matrix or diagram are compact; on the open canvas they are full size.
+ * - A card this user drags from a matrix into a salience diagram, or back, leaves a card on
+ *   the board it came from (showInBoard.ts): the two boards are two views of one record.
  */
 import { type Editor, type TLShape, type TLShapeId, react } from 'tldraw'
 import { classifySalience } from '../../shared/scoring/classifySalience'
@@ -28,6 +30,7 @@ import {
   type StakeholderCardShape,
 } from '../shapes/stakeholder-card/stakeholderCardShape'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import { keepViewOnBoard } from './showInBoard'
 
 /** Scores closer than this count as equal (positions give half points). */
 const SCORE_EPSILON = 0.005
@@ -61,6 +64,8 @@ function placementKey(s: Stakeholder) {
 /** Starts the two-way sync; returns a function that stops it. */
 export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry): () => void {
   const pending = new Set<TLShapeId>()
+  /** Where each card being dragged started: its parent then (a board, a frame, the page). */
+  const dragOrigins = new Map<TLShapeId, TLShapeId>()
   let timer: ReturnType<typeof setTimeout> | null = null
 
   function cardsOf(stakeholderId: string): StakeholderCardShape[] {
@@ -180,8 +185,17 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
     const ids = [...pending]
     pending.clear()
     for (const id of ids) {
+      const originId = dragOrigins.get(id)
+      dragOrigins.delete(id)
       const card = editor.getShape(id)
-      if (isCard(card)) applyUserPlacement(card)
+      if (!isCard(card)) continue
+      applyUserPlacement(card)
+      const origin = originId ? editor.getShape(originId) : undefined
+      const placed = editor.getShape(id)
+      const stakeholder = registry.get(card.props.stakeholderId)
+      if (isCard(placed) && stakeholder && isContainer(origin)) {
+        keepViewOnBoard(editor, stakeholder, placed, origin)
+      }
     }
   }
 
@@ -198,6 +212,14 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
     (prev, next, source) => {
       if (source !== 'user') return
       if (isCard(next) && isCard(prev)) {
+        // Where a drag (not an undo or a paste) took the card from, before it crossed others.
+        if (
+          prev.parentId !== next.parentId &&
+          editor.isIn('select.translating') &&
+          !dragOrigins.has(next.id)
+        ) {
+          dragOrigins.set(next.id, prev.parentId as TLShapeId)
+        }
         if (prev.x !== next.x || prev.y !== next.y || prev.parentId !== next.parentId) {
           schedule(next.id)
         }

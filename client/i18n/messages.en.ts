@@ -38,6 +38,15 @@ export const en = {
   'matrix.axis.influence': 'Their influence on the company →',
   'matrix.readout': 'Influence {influence} · impact {impact}',
   'salience.title': 'Salience: power, legitimacy, urgency',
+  'boards.heading': 'On the board',
+  'boards.matrix.shown': 'In the influence × impact matrix',
+  'boards.salience.shown': 'In the salience diagram',
+  'boards.matrix.place': 'Show in the matrix',
+  'boards.salience.place': 'Show in the salience diagram',
+  'boards.matrix.needsScores':
+    'Not in the matrix: score influence and impact, or drag the card into it.',
+  'boards.salience.needsScores':
+    'Not in the salience diagram: score power, legitimacy or urgency, or drag the card into it.',
   'panel.label': 'Stakeholder panels',
   'panel.tab.stakeholder': 'Stakeholder',
   'panel.tab.register': 'Register',

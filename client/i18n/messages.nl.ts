@@ -41,6 +41,15 @@ export const nl: Record<MessageKey, string> = {
   'matrix.axis.influence': 'Hun invloed op het bedrijf →',
   'matrix.readout': 'Invloed {influence} · impact {impact}',
   'salience.title': 'Saillantie: macht, legitimiteit, urgentie',
+  'boards.heading': 'Op het bord',
+  'boards.matrix.shown': 'In de invloed × impact-matrix',
+  'boards.salience.shown': 'In het saillantiediagram',
+  'boards.matrix.place': 'Tonen in de matrix',
+  'boards.salience.place': 'Tonen in het saillantiediagram',
+  'boards.matrix.needsScores':
+    'Niet in de matrix: geef invloed en impact een score, of sleep de kaart erin.',
+  'boards.salience.needsScores':
+    'Niet in het saillantiediagram: geef macht, legitimiteit of urgentie een score, of sleep de kaart erin.',
   'panel.label': 'Stakeholderpanelen',
   'panel.tab.stakeholder': 'Stakeholder',
   'panel.tab.register': 'Register',

@@ -9,6 +9,7 @@ import { cardsShowing } from '../canvas/boardActions'
 import { boardComponents } from '../canvas/boardComponents'
 import { syncCardPlacement } from '../canvas/cardPlacement'
 import { deleteAsksAboutStakeholders } from '../canvas/deleteAsksAboutStakeholders'
+import { placeScoredStakeholders } from '../canvas/placeScoredStakeholders'
 import { rememberMap } from '../home/recentMaps'
 import { SidePanel } from '../panels/SidePanel'
 import { cardShapeMessages } from '../shapes/stakeholder-card/cardShapeMessages'
@@ -237,8 +238,14 @@ function MapEditor({
             // Exposed for the browser tests and for debugging from the console.
             ;(window as unknown as { editor: unknown }).editor = mounted
             const stopPlacement = syncCardPlacement(mounted, session.registry)
+            const stopScored = placeScoredStakeholders(
+              mounted,
+              session.registry,
+              session.connection.doc,
+            )
             return () => {
               stopPlacement()
+              stopScored()
               setEditor(null)
             }
           }}

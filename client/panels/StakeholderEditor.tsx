@@ -49,6 +49,7 @@ import {
   isSalienceAssessed,
 } from '../shapes/stakeholder-card/salienceColours'
 import { type StakeholderRegistry, newEntityId } from '../stakeholders/StakeholderRegistry'
+import { BoardViews } from './BoardViews'
 import { CheckboxField, ScoreNumber, ScoreSelect, SelectField, TextArea, TextField } from './fields'
 
 /** Edits every field of the stakeholder whose card is selected. */
@@ -76,12 +77,15 @@ export function StakeholderEditor({
   }
   if (!stakeholder) return <p className="panel__empty">{t('editor.orphan')}</p>
   return (
-    <StakeholderForm
-      key={stakeholder.id}
-      stakeholder={stakeholder}
-      registry={registry}
-      onRemove={() => onRemove(stakeholder.id)}
-    />
+    <>
+      <BoardViews editor={editor} stakeholder={stakeholder} />
+      <StakeholderForm
+        key={stakeholder.id}
+        stakeholder={stakeholder}
+        registry={registry}
+        onRemove={() => onRemove(stakeholder.id)}
+      />
+    </>
   )
 }
 
