@@ -8,7 +8,7 @@ import {
   useState,
 } from 'react'
 import { type Editor, useValue } from 'tldraw'
-import { isStakeholderCard } from '../canvas/boardActions'
+import { cardsShowing, isStakeholderCard, revealStakeholder } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type * as Y from 'yjs'
@@ -30,10 +30,14 @@ const ImportPanel = lazy(() =>
 const TABS = ['stakeholder', 'register', 'add', 'workshop', 'data', 'map'] as const
 type Tab = (typeof TABS)[number]
 
+/** The first field of the stakeholder editor that takes focus. */
+const EDITOR_FOCUS = '.stakeholder-form :is(input, select, textarea, button):not(:disabled)'
+
 /**
  * The panel beside the canvas: the selected stakeholder, the register and quick add, as
  * tabs (arrow keys move between them, as WAI-ARIA tabs do). Selecting a card opens the
- * stakeholder tab.
+ * stakeholder tab; "show on the board" in the register also moves keyboard focus into the
+ * stakeholder's editor (to the panel when nothing in it can take focus).
  */
 export function SidePanel({
   editor,
@@ -62,6 +66,17 @@ export function SidePanel({
   const { t } = useTranslation()
   const [tab, setTab] = useState<Tab>('add')
   const [open, setOpen] = useState(true)
+  // What to focus once the tab asked for has rendered (a ref: kept across re-renders until
+  // done), and a counter that runs the focusing effect for each request.
+  const focusWanted = useRef<string | null>(null)
+  const [focusRequests, setFocusRequests] = useState(0)
+  const requestFocus = (selector: string) => {
+    focusWanted.current = selector
+    setFocusRequests((n) => n + 1)
+  }
+  // The stakeholder to bring into view once the panel has its new width.
+  const [revealWanted, setRevealWanted] = useState<string | null>(null)
+  const bodyRef = useRef<HTMLFieldSetElement>(null)
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
     stakeholder: null,
     register: null,
@@ -81,6 +96,26 @@ export function SidePanel({
   useEffect(() => {
     if (selectedCardId) setTab('stakeholder')
   }, [selectedCardId])
+  useEffect(() => {
+    if (!revealWanted || tab !== 'stakeholder') return
+    // The register is wider than the editor: measure the canvas again before centring on it.
+    editor.updateViewportScreenBounds(editor.getContainer())
+    revealStakeholder(editor, revealWanted)
+    setRevealWanted(null)
+    requestFocus(EDITOR_FOCUS)
+  }, [editor, revealWanted, tab])
+  useEffect(() => {
+    const selector = focusWanted.current
+    if (!selector || !open) return
+    // On the next frame: the editor of a card selected just now renders after this effect.
+    const frame = requestAnimationFrame(() => {
+      focusWanted.current = null
+      const body = bodyRef.current
+      const target = body?.querySelector<HTMLElement>(selector) ?? body
+      target?.focus()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [focusRequests, open, tab])
 
   function onTabKey(event: KeyboardEvent) {
     const index = TABS.indexOf(tab)
@@ -133,6 +168,8 @@ export function SidePanel({
         </button>
       </div>
       <fieldset
+        ref={bodyRef}
+        tabIndex={-1}
         disabled={readOnly && tab !== 'map' && tab !== 'workshop'}
         className="side-panel__body"
         role="tabpanel"
@@ -148,7 +185,17 @@ export function SidePanel({
             <StakeholderEditor editor={editor} registry={registry} onRemove={onRemoveStakeholder} />
           </>
         )}
-        {tab === 'register' && <RegisterTable editor={editor} registry={registry} />}
+        {tab === 'register' && (
+          <RegisterTable
+            registry={registry}
+            onShowOnBoard={(stakeholderId) => {
+              if (cardsShowing(editor, stakeholderId).length === 0) return false
+              setTab('stakeholder')
+              setRevealWanted(stakeholderId)
+              return true
+            }}
+          />
+        )}
         {tab === 'add' && <AddPanel editor={editor} registry={registry} />}
         {tab === 'data' && (
           <Suspense fallback={null}>
