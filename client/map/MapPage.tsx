@@ -5,12 +5,14 @@ import type * as Y from 'yjs'
 import type { MapAccessResponse, VersionSummary } from '../../shared/protocol/accessApi'
 import type { ClientConfig, MapMetadata } from '../../shared/protocol/api'
 import { type Role, canEditMap } from '../../shared/protocol/roles'
+import { EmptyBoardHint } from '../canvas/EmptyBoardHint'
 import { cardsShowing } from '../canvas/boardActions'
 import { boardComponents } from '../canvas/boardComponents'
 import { syncCardPlacement } from '../canvas/cardPlacement'
 import { deleteAsksAboutStakeholders } from '../canvas/deleteAsksAboutStakeholders'
 import { placeScoredStakeholders } from '../canvas/placeScoredStakeholders'
 import { rememberMap } from '../home/recentMaps'
+import { PanelNavigation } from '../panels/PanelNavigation'
 import { SidePanel } from '../panels/SidePanel'
 import { cardShapeMessages } from '../shapes/stakeholder-card/cardShapeMessages'
 import { seedTemplateOnce } from '../templates/seedTemplateOnce'
@@ -202,6 +204,7 @@ function MapEditor({
     () => [deleteAsksAboutStakeholders(session.registry), cardShapeMessages],
     [session],
   )
+  const [navigation] = useState(() => new PanelNavigation())
   useWorkshopEffects(editor, session.workshop)
   const needsJoining = useValue(
     'needs joining',
@@ -224,6 +227,14 @@ function MapEditor({
               {t('map.reload')}
             </button>
           </div>
+        )}
+        {editor && (
+          <EmptyBoardHint
+            editor={editor}
+            mapId={mapId}
+            readOnly={!canEditMap(role)}
+            navigation={navigation}
+          />
         )}
         <Tldraw
           store={session.store}
@@ -267,6 +278,7 @@ function MapEditor({
           mapTitle={title}
           readOnly={!canEditMap(role)}
           recordUndo={session.recordUndo}
+          navigation={navigation}
           workshopTab={
             <WorkshopPanel
               editor={editor}

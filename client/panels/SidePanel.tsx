@@ -14,6 +14,7 @@ import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type * as Y from 'yjs'
 import { RecordUndoButtons } from '../stakeholders/RecordUndoButtons'
 import { AddPanel } from './AddPanel'
+import { PANEL_TABS, type PanelNavigation, type PanelTab } from './PanelNavigation'
 import { RegisterTable } from './RegisterTable'
 import { RelationshipEditor } from './RelationshipEditor'
 import { StakeholderEditor } from './StakeholderEditor'
@@ -27,8 +28,8 @@ const ImportPanel = lazy(() =>
   import('../exchange/ImportPanel').then((module) => ({ default: module.ImportPanel })),
 )
 
-const TABS = ['stakeholder', 'register', 'add', 'workshop', 'data', 'map'] as const
-type Tab = (typeof TABS)[number]
+const TABS = PANEL_TABS
+type Tab = PanelTab
 
 /** The first field of the stakeholder editor that takes focus. */
 const EDITOR_FOCUS = '.stakeholder-form :is(input, select, textarea, button):not(:disabled)'
@@ -36,8 +37,8 @@ const EDITOR_FOCUS = '.stakeholder-form :is(input, select, textarea, button):not
 /**
  * The panel beside the canvas: the selected stakeholder, the register and quick add, as
  * tabs (arrow keys move between them, as WAI-ARIA tabs do). Selecting a card opens the
- * stakeholder tab; "show on the board" in the register also moves keyboard focus into the
- * stakeholder's editor (to the panel when nothing in it can take focus).
+ * stakeholder tab; "show on the board" in the register and requests through `navigation`
+ * also move keyboard focus into the tab (to its panel when nothing in it can take focus).
  */
 export function SidePanel({
   editor,
@@ -48,6 +49,7 @@ export function SidePanel({
   mapTab,
   workshopTab,
   recordUndo,
+  navigation,
   onRemoveStakeholder,
 }: {
   editor: Editor
@@ -61,6 +63,7 @@ export function SidePanel({
   /** The workshop's participants, agenda, timer, groups, scoring and voting. */
   workshopTab: ReactNode
   recordUndo: Y.UndoManager
+  navigation: PanelNavigation
   onRemoveStakeholder(stakeholderId: string): void
 }) {
   const { t } = useTranslation()
@@ -77,6 +80,7 @@ export function SidePanel({
   // The stakeholder to bring into view once the panel has its new width.
   const [revealWanted, setRevealWanted] = useState<string | null>(null)
   const bodyRef = useRef<HTMLFieldSetElement>(null)
+  const request = useValue('panel request', () => navigation.request.get(), [navigation])
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
     stakeholder: null,
     register: null,
@@ -96,6 +100,12 @@ export function SidePanel({
   useEffect(() => {
     if (selectedCardId) setTab('stakeholder')
   }, [selectedCardId])
+  useEffect(() => {
+    if (!request) return
+    setOpen(true)
+    setTab(request.tab)
+    requestFocus(request.focus)
+  }, [request])
   useEffect(() => {
     if (!revealWanted || tab !== 'stakeholder') return
     // The register is wider than the editor: measure the canvas again before centring on it.
