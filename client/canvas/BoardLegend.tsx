@@ -26,7 +26,7 @@ export function BoardLegend() {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const panel = useRef<HTMLDivElement>(null)
-  // Scrolling the legend scrolls the legend, not the canvas under it.
+  // The wheel scrolls the legend when it is longer than the view, else zooms the canvas.
   usePassThroughWheelEvents(panel)
   const editor = useEditor()
   // The legend lies over the canvas, never past it (the side panel's width changes it).
