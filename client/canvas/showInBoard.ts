@@ -42,7 +42,7 @@ const TYPE_OF_KIND: Record<BoardKind, Board['type']> = {
 }
 
 /** The kind of board `shape` is, or null for any other shape. */
-export function boardKindOf(shape: TLShape | undefined | null): BoardKind | null {
+function boardKindOf(shape: TLShape | undefined | null): BoardKind | null {
   if (shape?.type === MATRIX_TYPE) return 'matrix'
   if (shape?.type === SALIENCE_DIAGRAM_TYPE) return 'salience'
   return null
@@ -56,7 +56,7 @@ export function hasScoresFor(kind: BoardKind, stakeholder: Stakeholder): boolean
 }
 
 /** The board a card sits on, or null when it is on the open canvas (or in a frame). */
-export function boardOf(editor: Editor, card: StakeholderCardShape): Board | null {
+function boardOf(editor: Editor, card: StakeholderCardShape): Board | null {
   const parent = editor.getShape(card.parentId as TLShapeId)
   return boardKindOf(parent) ? (parent as Board) : null
 }
@@ -95,7 +95,7 @@ export function boardsOfKind(editor: Editor, kind: BoardKind): Board[] {
  * `board`: the point of its scores in a matrix, a free place in its class's region in a
  * diagram (`except`: a card not to count as taking room, such as the one being placed).
  */
-export function cardSpotOnBoard(
+function cardSpotOnBoard(
   editor: Editor,
   board: Board,
   stakeholder: Stakeholder,
@@ -104,6 +104,7 @@ export function cardSpotOnBoard(
   const size = COMPACT_CARD_SIZE
   const { w, h } = board.props
   if (board.type === MATRIX_TYPE) {
+    // Callers place only scored stakeholders (hasScoresFor); the midpoint is never used.
     const point = pointForScores(
       { influence: stakeholder.influence ?? 3, impact: stakeholder.impact ?? 3 },
       w,

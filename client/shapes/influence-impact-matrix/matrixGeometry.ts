@@ -19,7 +19,7 @@ export const MATRIX_MARGIN = { top: 64, right: 24, bottom: 72, left: 84 } as con
  * Scores read off a position are snapped to this step. A hand placing a card means "about
  * 3.5", not 3.49: the record must not claim a precision nobody meant.
  */
-export const SCORE_STEP = 0.5
+const SCORE_STEP = 0.5
 
 /** A point in the matrix shape's own coordinates. */
 export interface Point {
