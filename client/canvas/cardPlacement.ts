@@ -15,6 +15,8 @@
  *   triggers this direction, so two people dragging never fight over a card, and the moves
  *   made here are not taken for the user's.
  * - Cards inside a matrix or diagram are compact; on the open canvas they are full size.
+ * - A card this user drags from a matrix into a salience diagram, or back, leaves a card on
+ *   the board it came from (showInBoard.ts): the two boards are two views of one record.
  */
 import { type Editor, type TLShape, type TLShapeId, react } from 'tldraw'
 import { salienceAssessment } from '../../shared/scoring/salienceAssessment'
@@ -38,8 +40,9 @@ import {
   type StakeholderCardShape,
 } from '../shapes/stakeholder-card/stakeholderCardShape'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import { keepViewOnBoard } from './showInBoard'
 
-/** Scores closer than this count as equal (positions give two decimals). */
+/** Scores closer than this count as equal (positions give half points). */
 const SCORE_EPSILON = 0.005
 /** Positions closer than this (in canvas units) count as equal. */
 const POSITION_EPSILON = 0.5
@@ -72,6 +75,8 @@ function placementKey(s: Stakeholder) {
 export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry): () => void {
   /** Cards to read scores off, and whether the user moved them (or they were created). */
   const pending = new Map<TLShapeId, 'moved' | 'created'>()
+  /** Where each card being dragged started: its parent then (a board, a frame, the page). */
+  const dragOrigins = new Map<TLShapeId, TLShapeId>()
   let timer: ReturnType<typeof setTimeout> | null = null
   /**
    * Where this module last put each card, so that move is not read as the user's drop. (A
@@ -185,7 +190,7 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
       ) {
         registry.patch(stakeholder.id, scores)
       }
-      // Snap to the exact point of the rounded scores, so every client agrees on it.
+      // Snap to the exact point of the half-point scores, so every client agrees on it.
       const target = pointForScores(scores, w, h)
       place(card, target.x - card.props.w / 2, target.y - card.props.h / 2)
     } else {
@@ -206,8 +211,17 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
     const cards = [...pending]
     pending.clear()
     for (const [id, how] of cards) {
+      const originId = dragOrigins.get(id)
+      dragOrigins.delete(id)
       const card = editor.getShape(id)
-      if (isCard(card)) applyUserPlacement(card, how)
+      if (!isCard(card)) continue
+      applyUserPlacement(card, how)
+      const origin = originId ? editor.getShape(originId) : undefined
+      const placed = editor.getShape(id)
+      const stakeholder = registry.get(card.props.stakeholderId)
+      if (isCard(placed) && stakeholder && isContainer(origin)) {
+        keepViewOnBoard(editor, stakeholder, placed, origin)
+      }
     }
   }
 
@@ -225,6 +239,14 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
     (prev, next, source) => {
       if (source !== 'user') return
       if (isCard(next) && isCard(prev)) {
+        // Where a drag (not an undo or a paste) took the card from, before it crossed others.
+        if (
+          prev.parentId !== next.parentId &&
+          editor.isIn('select.translating') &&
+          !dragOrigins.has(next.id)
+        ) {
+          dragOrigins.set(next.id, prev.parentId as TLShapeId)
+        }
         const moved = prev.x !== next.x || prev.y !== next.y || prev.parentId !== next.parentId
         if (moved && !isOwnPlacement(next)) schedule(next.id, 'moved')
       } else if (isContainer(next) && isContainer(prev)) {

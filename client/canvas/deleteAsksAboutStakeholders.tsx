@@ -1,11 +1,13 @@
 import type { TLUiOverrides } from 'tldraw'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { DeleteCardsDialog } from './DeleteCardsDialog'
-import { isStakeholderCard } from './boardActions'
+import { cardsShowing, isStakeholderCard } from './boardActions'
 
 /**
  * tldraw's delete action (Delete key, toolbar, menus) asks what to remove when the
- * selection holds stakeholder cards; other shapes are deleted as usual.
+ * selection holds the last card of a stakeholder; other shapes are deleted as usual. A card
+ * whose stakeholder keeps another card (its view on the other board, or a second copy) is
+ * only a view: it goes without asking, and the record stays.
  */
 export function deleteAsksAboutStakeholders(registry: StakeholderRegistry): TLUiOverrides {
   return {
@@ -18,8 +20,16 @@ export function deleteAsksAboutStakeholders(registry: StakeholderRegistry): TLUi
           ...original,
           onSelect(source) {
             const shapeIds = editor.getSelectedShapeIds()
-            const hasCards = shapeIds.some((id) => isStakeholderCard(editor.getShape(id)))
-            if (!hasCards || editor.getIsReadonly()) return original.onSelect(source)
+            const selected = new Set<string>(shapeIds)
+            const removesLastView = shapeIds
+              .map((id) => editor.getShape(id))
+              .filter(isStakeholderCard)
+              .some((card) =>
+                cardsShowing(editor, card.props.stakeholderId).every((other) =>
+                  selected.has(other.id),
+                ),
+              )
+            if (!removesLastView || editor.getIsReadonly()) return original.onSelect(source)
             helpers.addDialog({
               component: ({ onClose }) => (
                 <DeleteCardsDialog

@@ -5,11 +5,15 @@ import type * as Y from 'yjs'
 import type { MapAccessResponse, VersionSummary } from '../../shared/protocol/accessApi'
 import type { ClientConfig, MapMetadata } from '../../shared/protocol/api'
 import { type Role, canEditMap } from '../../shared/protocol/roles'
+import { EmptyBoardHint } from '../canvas/EmptyBoardHint'
 import { cardsShowing } from '../canvas/boardActions'
+import { boardComponents } from '../canvas/boardComponents'
 import { syncCardPlacement } from '../canvas/cardPlacement'
 import { deleteAsksAboutStakeholders } from '../canvas/deleteAsksAboutStakeholders'
+import { placeScoredStakeholders } from '../canvas/placeScoredStakeholders'
 import { rememberMap } from '../home/recentMaps'
 import { FieldDrafts, FieldDraftsContext } from '../drafts/FieldDrafts'
+import { PanelNavigation } from '../panels/PanelNavigation'
 import { SidePanel } from '../panels/SidePanel'
 import { cardShapeMessages } from '../shapes/stakeholder-card/cardShapeMessages'
 import { seedTemplateOnce } from '../templates/seedTemplateOnce'
@@ -35,8 +39,8 @@ import { type MapSession, useMapSession } from './useMapSession'
 
 // Fonts, icons and translations come from our own origin, never from a CDN.
 const assetUrls = getAssetUrlsByImport()
-/** tldraw's UI parts we replace: the page menu only shows with several pages. */
-const TLDRAW_COMPONENTS = { PageMenu: PageMenuForSeveralPages }
+/** tldraw's UI parts we replace: the board's, and the page menu only with several pages. */
+const TLDRAW_COMPONENTS = { ...boardComponents, PageMenu: PageMenuForSeveralPages }
 
 /** Why a map cannot be opened. */
 type OpenFailure = 'not-found' | 'no-access' | 'unreachable'
@@ -208,6 +212,7 @@ function MapEditor({
     () => [deleteAsksAboutStakeholders(session.registry), cardShapeMessages],
     [session],
   )
+  const [navigation] = useState(() => new PanelNavigation())
   useWorkshopEffects(editor, session.workshop)
   const needsJoining = useValue(
     'needs joining',
@@ -231,6 +236,14 @@ function MapEditor({
             </button>
           </div>
         )}
+        {editor && (
+          <EmptyBoardHint
+            editor={editor}
+            mapId={mapId}
+            readOnly={!canEditMap(role)}
+            navigation={navigation}
+          />
+        )}
         <Tldraw
           store={session.store}
           shapeUtils={session.shapeUtils}
@@ -244,8 +257,14 @@ function MapEditor({
             // Exposed for the browser tests and for debugging from the console.
             ;(window as unknown as { editor: unknown }).editor = mounted
             const stopPlacement = syncCardPlacement(mounted, session.registry)
+            const stopScored = placeScoredStakeholders(
+              mounted,
+              session.registry,
+              session.connection.doc,
+            )
             return () => {
               stopPlacement()
+              stopScored()
               setEditor(null)
             }
           }}
@@ -269,6 +288,7 @@ function MapEditor({
             mapTitle={title}
             readOnly={!canEditMap(role)}
             recordUndo={session.recordUndo}
+            navigation={navigation}
             workshopTab={
               <WorkshopPanel
                 editor={editor}

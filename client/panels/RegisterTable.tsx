@@ -1,11 +1,18 @@
-import { useContext, useState } from 'react'
-import { type Editor, useValue } from 'tldraw'
+import { type ReactNode, useContext, useState } from 'react'
+import { useValue } from 'tldraw'
 import {
   CATEGORY_LABELS,
   ENGAGEMENT_STATUS_LABELS,
   QUADRANT_LABELS,
   salienceAssessmentLabel,
 } from '../../shared/labels/modelLabels'
+import { matchesRegisterSearch, searchWords } from '../../shared/register/searchRegister'
+import {
+  type RegisterSortColumn,
+  type SortDirection,
+  firstSortDirection,
+  sortRegister,
+} from '../../shared/register/sortRegister'
 import { salienceGroup } from '../../shared/scoring/classifySalience'
 import { salienceAssessment } from '../../shared/scoring/salienceAssessment'
 import {
@@ -13,50 +20,64 @@ import {
   engagementQuadrant,
 } from '../../shared/scoring/engagementQuadrant'
 import { prioritiseStakeholders } from '../../shared/scoring/prioritiseStakeholders'
-import { salienceScore } from '../../shared/scoring/salienceScore'
 import { formatScoreText, sameScoreText } from '../../shared/scoring/scoreText'
 import { STAKEHOLDER_CATEGORIES, type Stakeholder } from '../../shared/stakeholder/Stakeholder'
 import type { StakeholderPatch } from '../../shared/document/stakeholderDocument'
-import { revealStakeholder } from '../canvas/boardActions'
 import { useWriteThroughText } from '../drafts/useWriteThroughText'
 import type { WriteOutcome } from '../drafts/WriteThroughText'
+import { type MessageKey } from '../i18n/messages.en'
 import { useTranslation } from '../i18n/useTranslation'
 import { salienceColour } from '../shapes/stakeholder-card/salienceColours'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { FieldsReadOnly, writeScoreText } from './fields'
 import { explain, validationMessage } from './validationMessage'
 
-type SortKey = 'priority' | 'salience' | 'quadrant' | 'name'
 type AffectedFilter = 'all' | 'affected' | 'other'
 
-/** Quadrants in the order the register lists them: those to engage most first. */
-const QUADRANT_ORDER: readonly EngagementQuadrant[] = [
-  'empower',
-  'manage-closely',
-  'keep-satisfied',
-  'monitor',
-  'unassessed',
+/** The table's columns, in order, with the header text of each. */
+const COLUMNS: readonly { id: RegisterSortColumn; label: MessageKey }[] = [
+  { id: 'rank', label: 'register.col.rank' },
+  { id: 'name', label: 'register.col.name' },
+  { id: 'salience', label: 'register.col.salience' },
+  { id: 'power', label: 'field.power' },
+  { id: 'legitimacy', label: 'field.legitimacy' },
+  { id: 'urgency', label: 'field.urgency' },
+  { id: 'influence', label: 'field.influence' },
+  { id: 'impact', label: 'field.impact' },
+  { id: 'quadrant', label: 'register.col.quadrant' },
+  { id: 'affected', label: 'register.col.affected' },
+  { id: 'category', label: 'register.col.category' },
+  { id: 'status', label: 'register.col.status' },
 ]
 
 interface Row {
   stakeholder: Stakeholder
   rank: number
-  salience: number
   quadrant: EngagementQuadrant
 }
 
-/** All stakeholders of the map in a sortable, filterable, editable table. */
+/**
+ * All stakeholders of the map in a table: sorted by clicking a column header (again for the
+ * other direction), searched by text, filtered by category and affectedness, edited in
+ * place. A name asks `onShowOnBoard` to show the stakeholder's card and editor; the row
+ * says so when it has no card.
+ */
 export function RegisterTable({
-  editor,
   registry,
+  onShowOnBoard,
 }: {
-  editor: Editor
   registry: StakeholderRegistry
+  /** Shows the stakeholder's card and opens its editor; false when it has no card. */
+  onShowOnBoard(stakeholderId: string): boolean
 }) {
   const { t, locale } = useTranslation()
   const readOnly = useContext(FieldsReadOnly)
   const all = useValue('register', () => registry.all.get(), [registry])
-  const [sortKey, setSortKey] = useState<SortKey>('priority')
+  const [sort, setSort] = useState<{ column: RegisterSortColumn; direction: SortDirection }>({
+    column: 'rank',
+    direction: 'ascending',
+  })
+  const [query, setQuery] = useState('')
   const [category, setCategory] = useState<string>('')
   const [affected, setAffected] = useState<AffectedFilter>('all')
   const [missingCard, setMissingCard] = useState<string | null>(null)
@@ -64,27 +85,45 @@ export function RegisterTable({
   const rows: Row[] = prioritiseStakeholders(all).map((entry) => ({
     stakeholder: entry.stakeholder,
     rank: entry.rank,
-    salience: salienceScore(entry.stakeholder),
     quadrant: engagementQuadrant(entry.stakeholder),
   }))
-  const shown = rows
-    .filter((row) => !category || row.stakeholder.category === category)
-    .filter((row) => affected === 'all' || row.stakeholder.affected === (affected === 'affected'))
-    .sort((a, b) => {
-      switch (sortKey) {
-        case 'priority':
-          return a.rank - b.rank
-        case 'salience':
-          return b.salience - a.salience || a.rank - b.rank
-        case 'quadrant':
-          return (
-            QUADRANT_ORDER.indexOf(a.quadrant) - QUADRANT_ORDER.indexOf(b.quadrant) ||
-            a.rank - b.rank
-          )
-        case 'name':
-          return a.stakeholder.name.localeCompare(b.stakeholder.name, locale)
-      }
-    })
+  const words = searchWords(query)
+  const shown = sortRegister(
+    rows
+      .filter((row) => !category || row.stakeholder.category === category)
+      .filter((row) => affected === 'all' || row.stakeholder.affected === (affected === 'affected'))
+      .filter((row) => matchesRegisterSearch(row.stakeholder, words, locale)),
+    sort.column,
+    sort.direction,
+    locale,
+  )
+
+  function sortBy(column: RegisterSortColumn) {
+    setSort((previous) =>
+      previous.column === column
+        ? { column, direction: previous.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { column, direction: firstSortDirection(column) },
+    )
+  }
+
+  function header(column: RegisterSortColumn, label: ReactNode) {
+    const active = sort.column === column
+    return (
+      <th key={column} scope="col" aria-sort={active ? sort.direction : 'none'}>
+        <button
+          type="button"
+          className="register__sort"
+          data-testid={`register-sort-${column}`}
+          onClick={() => sortBy(column)}
+        >
+          {label}
+          <span className="register__sort-mark" aria-hidden="true">
+            {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      </th>
+    )
+  }
 
   const patch = (id: string, value: StakeholderPatch) => registry.patch(id, value)
 
@@ -92,19 +131,15 @@ export function RegisterTable({
     <section className="register" aria-labelledby="register-heading">
       <h3 id="register-heading">{t('register.heading')}</h3>
       <div className="register__controls">
-        <label>
-          {t('register.sort')}
-          <select
-            value={sortKey}
-            onChange={(e) => setSortKey(e.target.value as SortKey)}
-            data-testid="register-sort"
-          >
-            {(['priority', 'salience', 'quadrant', 'name'] as const).map((key) => (
-              <option key={key} value={key}>
-                {t(`register.sort.${key}`)}
-              </option>
-            ))}
-          </select>
+        <label className="register__search">
+          {t('register.search')}
+          <input
+            type="search"
+            value={query}
+            placeholder={t('register.search.placeholder')}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid="register-search"
+          />
         </label>
         <label>
           {t('register.filter.category')}
@@ -136,6 +171,9 @@ export function RegisterTable({
       </div>
       <p className="panel__muted" aria-live="polite">
         {t('register.count', { shown: shown.length, total: rows.length })}
+        {rows.length > 0 && shown.length === 0 && words.length > 0 && (
+          <> — {t('register.noMatch', { query: query.trim() })}</>
+        )}
       </p>
       {rows.length === 0 ? (
         <p className="panel__empty">{t('register.empty')}</p>
@@ -143,20 +181,7 @@ export function RegisterTable({
         <div className="register__scroll">
           <table>
             <thead>
-              <tr>
-                <th scope="col">{t('register.col.rank')}</th>
-                <th scope="col">{t('register.col.name')}</th>
-                <th scope="col">{t('register.col.salience')}</th>
-                <th scope="col">{t('field.power')}</th>
-                <th scope="col">{t('field.legitimacy')}</th>
-                <th scope="col">{t('field.urgency')}</th>
-                <th scope="col">{t('field.influence')}</th>
-                <th scope="col">{t('field.impact')}</th>
-                <th scope="col">{t('register.col.quadrant')}</th>
-                <th scope="col">{t('register.col.affected')}</th>
-                <th scope="col">{t('register.col.category')}</th>
-                <th scope="col">{t('register.col.status')}</th>
-              </tr>
+              <tr>{COLUMNS.map(({ id, label }) => header(id, t(label)))}</tr>
             </thead>
             <tbody>
               {shown.map(({ stakeholder, rank, quadrant }) => {
@@ -178,7 +203,7 @@ export function RegisterTable({
                         className="link-button"
                         aria-label={t('register.show', { name: stakeholder.name })}
                         onClick={() => {
-                          const found = revealStakeholder(editor, stakeholder.id)
+                          const found = onShowOnBoard(stakeholder.id)
                           setMissingCard(found ? null : stakeholder.id)
                         }}
                       >

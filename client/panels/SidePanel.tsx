@@ -8,7 +8,7 @@ import {
   useState,
 } from 'react'
 import { type Editor, useValue } from 'tldraw'
-import { isStakeholderCard } from '../canvas/boardActions'
+import { cardsShowing, isStakeholderCard, revealStakeholder } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type * as Y from 'yjs'
@@ -16,6 +16,7 @@ import type { RecordUndo } from '../stakeholders/RecordUndo'
 import { RecordUndoButtons } from '../stakeholders/RecordUndoButtons'
 import { AddPanel } from './AddPanel'
 import { FieldsReadOnly } from './fields'
+import { PANEL_TABS, type PanelNavigation, type PanelTab } from './PanelNavigation'
 import { RegisterTable } from './RegisterTable'
 import { RelationshipEditor } from './RelationshipEditor'
 import { StakeholderEditor } from './StakeholderEditor'
@@ -29,16 +30,21 @@ const ImportPanel = lazy(() =>
   import('../exchange/ImportPanel').then((module) => ({ default: module.ImportPanel })),
 )
 
-const TABS = ['stakeholder', 'register', 'add', 'workshop', 'data', 'map'] as const
-type Tab = (typeof TABS)[number]
+const TABS = PANEL_TABS
+type Tab = PanelTab
 /** A viewer cannot add anything, so it is not shown the tab for it. */
 const VIEWER_TABS: readonly Tab[] = TABS.filter((tab) => tab !== 'add')
+
+/** The first field of the stakeholder editor that takes focus. */
+const EDITOR_FOCUS = '.stakeholder-form :is(input, select, textarea, button):not(:disabled)'
 
 /**
  * The panel beside the canvas: the selected stakeholder, the register and quick add, as
  * tabs (arrow keys move between them, as WAI-ARIA tabs do). Selecting a card opens the
  * stakeholder tab. A viewer gets no Add tab, and the record as text instead of inputs. The
  * data tab stays mounted once opened, so an import being mapped survives a look elsewhere.
+ * "Show on the board" in the register and requests through `navigation` also move keyboard
+ * focus into the tab (to its panel when nothing in it can take focus).
  */
 export function SidePanel({
   editor,
@@ -49,6 +55,7 @@ export function SidePanel({
   mapTab,
   workshopTab,
   recordUndo,
+  navigation,
   onRemoveStakeholder,
 }: {
   editor: Editor
@@ -62,6 +69,7 @@ export function SidePanel({
   /** The workshop's participants, agenda, timer, groups, scoring and voting. */
   workshopTab: ReactNode
   recordUndo: RecordUndo
+  navigation: PanelNavigation
   onRemoveStakeholder(stakeholderId: string): void
 }) {
   const { t } = useTranslation()
@@ -70,6 +78,18 @@ export function SidePanel({
   const [dataOpened, setDataOpened] = useState(false)
   if (tab === 'data' && !dataOpened) setDataOpened(true)
   const [open, setOpen] = useState(true)
+  // What to focus once the tab asked for has rendered (a ref: kept across re-renders until
+  // done), and a counter that runs the focusing effect for each request.
+  const focusWanted = useRef<string | null>(null)
+  const [focusRequests, setFocusRequests] = useState(0)
+  const requestFocus = (selector: string) => {
+    focusWanted.current = selector
+    setFocusRequests((n) => n + 1)
+  }
+  // The stakeholder to bring into view once the panel has its new width.
+  const [revealWanted, setRevealWanted] = useState<string | null>(null)
+  const bodyRef = useRef<HTMLFieldSetElement>(null)
+  const request = useValue('panel request', () => navigation.request.get(), [navigation])
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
     stakeholder: null,
     register: null,
@@ -89,6 +109,32 @@ export function SidePanel({
   useEffect(() => {
     if (selectedCardId) setTab('stakeholder')
   }, [selectedCardId])
+  useEffect(() => {
+    if (!request) return
+    setOpen(true)
+    setTab(request.tab)
+    requestFocus(request.focus)
+  }, [request])
+  useEffect(() => {
+    if (!revealWanted || tab !== 'stakeholder') return
+    // The register is wider than the editor: measure the canvas again before centring on it.
+    editor.updateViewportScreenBounds(editor.getContainer())
+    revealStakeholder(editor, revealWanted)
+    setRevealWanted(null)
+    requestFocus(EDITOR_FOCUS)
+  }, [editor, revealWanted, tab])
+  useEffect(() => {
+    const selector = focusWanted.current
+    if (!selector || !open) return
+    // On the next frame: the editor of a card selected just now renders after this effect.
+    const frame = requestAnimationFrame(() => {
+      focusWanted.current = null
+      const body = bodyRef.current
+      const target = body?.querySelector<HTMLElement>(selector) ?? body
+      target?.focus()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [focusRequests, open, tab])
 
   function onTabKey(event: KeyboardEvent) {
     const index = tabs.indexOf(tab)
@@ -142,6 +188,8 @@ export function SidePanel({
       </div>
       <FieldsReadOnly.Provider value={readOnly}>
         <fieldset
+          ref={bodyRef}
+          tabIndex={-1}
           disabled={readOnly && tab !== 'map' && tab !== 'workshop'}
           className="side-panel__body"
           role="tabpanel"
@@ -161,7 +209,17 @@ export function SidePanel({
               />
             </>
           )}
-          {tab === 'register' && <RegisterTable editor={editor} registry={registry} />}
+          {tab === 'register' && (
+            <RegisterTable
+              registry={registry}
+              onShowOnBoard={(stakeholderId) => {
+                if (cardsShowing(editor, stakeholderId).length === 0) return false
+                setTab('stakeholder')
+                setRevealWanted(stakeholderId)
+                return true
+              }}
+            />
+          )}
           {tab === 'add' && !readOnly && <AddPanel editor={editor} registry={registry} />}
           {dataOpened && (
             <div hidden={tab !== 'data'}>

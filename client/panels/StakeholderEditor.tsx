@@ -46,6 +46,7 @@ import type { WriteOutcome } from '../drafts/WriteThroughText'
 import { useTranslation } from '../i18n/useTranslation'
 import { salienceColour } from '../shapes/stakeholder-card/salienceColours'
 import { type StakeholderRegistry, newEntityId } from '../stakeholders/StakeholderRegistry'
+import { BoardViews } from './BoardViews'
 import {
   CheckboxField,
   FieldsReadOnly,
@@ -103,16 +104,19 @@ export function StakeholderEditor({
   }
   if (!stakeholder) return <p className="panel__empty">{t('editor.orphan')}</p>
   return (
-    <StakeholderForm
-      key={stakeholder.id}
-      stakeholder={stakeholder}
-      registry={registry}
-      onRemove={() => {
-        // Removed by this person: nothing to offer back (their own undo can).
-        setLastShown(null)
-        onRemove(stakeholder.id)
-      }}
-    />
+    <>
+      <BoardViews editor={editor} stakeholder={stakeholder} />
+      <StakeholderForm
+        key={stakeholder.id}
+        stakeholder={stakeholder}
+        registry={registry}
+        onRemove={() => {
+          // Removed by this person: nothing to offer back (their own undo can).
+          setLastShown(null)
+          onRemove(stakeholder.id)
+        }}
+      />
+    </>
   )
 }
 

@@ -11,6 +11,7 @@ import {
   matrixProps,
 } from './matrixShape'
 import { plotArea, pointForScores } from './matrixGeometry'
+import { QUADRANT_FILLS } from './quadrantFills'
 
 /** The influence × impact matrix: a frame-like container for stakeholder cards. */
 export class MatrixShapeUtil extends StakeholderBoardShapeUtil<MatrixShape> {
@@ -29,13 +30,6 @@ export class MatrixShapeUtil extends StakeholderBoardShapeUtil<MatrixShape> {
       </SVGContainer>
     )
   }
-}
-
-const QUADRANT_FILLS: Record<Exclude<EngagementQuadrant, 'unassessed'>, string> = {
-  'manage-closely': '#fde8e6',
-  'keep-satisfied': '#fff4dc',
-  empower: '#e3f1fb',
-  monitor: '#eef1f4',
 }
 
 function MatrixBackground({ shape }: { shape: MatrixShape }) {

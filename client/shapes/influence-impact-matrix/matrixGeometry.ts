@@ -1,7 +1,7 @@
 /**
  * Geometry of the influence × impact matrix: where a score pair sits inside the shape, and
  * which scores a point inside it stands for. Pure functions, shared by the shape's
- * rendering, the drop handling and the tests.
+ * rendering, the drop handling, the readout while dragging and the tests.
  *
  * Impact (the company's on the stakeholder) runs left → right, influence (the
  * stakeholder's on the company) bottom → top, both from 1 to 5, so "manage closely" is the
@@ -15,8 +15,11 @@ export const SCORE_MAX = 5
 /** Room around the plot for the title, the axis labels and the tick numbers. */
 export const MATRIX_MARGIN = { top: 64, right: 24, bottom: 72, left: 84 } as const
 
-/** Scores derived from a position are rounded to this many decimals. */
-const SCORE_DECIMALS = 2
+/**
+ * Scores read off a position are snapped to this step. A hand placing a card means "about
+ * 3.5", not 3.49: the record must not claim a precision nobody meant.
+ */
+const SCORE_STEP = 0.5
 
 /** A point in the matrix shape's own coordinates. */
 export interface Point {
@@ -37,9 +40,9 @@ function clampScore(value: number): number {
   return Math.min(SCORE_MAX, Math.max(SCORE_MIN, value))
 }
 
-function round(value: number): number {
-  const factor = 10 ** SCORE_DECIMALS
-  return Math.round(value * factor) / factor
+/** `value` on the scale, to the nearest {@link SCORE_STEP}. */
+export function snapScore(value: number): number {
+  return clampScore(Math.round(value / SCORE_STEP) * SCORE_STEP)
 }
 
 /** The point inside a `w` × `h` matrix where a stakeholder with these scores belongs. */
@@ -57,15 +60,16 @@ export function pointForScores(
 }
 
 /**
- * The scores a point inside a `w` × `h` matrix stands for, clamped to 1–5 and rounded to
- * two decimals, so that `scoresForPoint(pointForScores(s))` gives `s` back.
+ * The scores a card dropped at a point inside a `w` × `h` matrix gets: clamped to 1–5 and
+ * snapped to the nearest half point, so that `scoresForPoint(pointForScores(s))` gives `s`
+ * back for any half-point `s`.
  */
 export function scoresForPoint(point: Point, w: number, h: number) {
   const plot = plotArea(w, h)
   const span = SCORE_MAX - SCORE_MIN
   return {
-    impact: round(clampScore(SCORE_MIN + ((point.x - plot.left) / plot.width) * span)),
-    influence: round(clampScore(SCORE_MIN + ((plot.bottom - point.y) / plot.height) * span)),
+    impact: snapScore(SCORE_MIN + ((point.x - plot.left) / plot.width) * span),
+    influence: snapScore(SCORE_MIN + ((plot.bottom - point.y) / plot.height) * span),
   }
 }
 

@@ -25,6 +25,8 @@ import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry
 import { localUserPreferences } from '../../user/localUser'
 import type { CardDecoration } from '../../workshop/WorkshopModel'
 import { CategoryIcon } from './CategoryIcon'
+import { AlertBadge } from './AlertBadge'
+import { cardWarnings, warningsLabel } from './cardAlerts'
 import { cardDetail, cardIsCovered } from './cardRendering'
 import { salienceColour } from './salienceColours'
 import {
@@ -69,8 +71,11 @@ export class StakeholderCardShapeUtil extends ShapeUtil<StakeholderCardShape> {
 
   /** What a screen reader announces when the card is selected, e.g. from the keyboard. */
   override getAriaDescriptor(shape: StakeholderCardShape) {
-    const stakeholder = this.options.registry?.get(shape.props.stakeholderId)
-    return stakeholder ? cardLabel(stakeholder, localUserPreferences.get().locale) : undefined
+    const registry = this.options.registry
+    const stakeholder = registry?.get(shape.props.stakeholderId)
+    return stakeholder
+      ? cardLabel(stakeholder, registry, localUserPreferences.get().locale)
+      : undefined
   }
 
   override onResize(shape: StakeholderCardShape, info: TLResizeInfo<StakeholderCardShape>) {
@@ -113,6 +118,17 @@ function StakeholderCard({
   const stakeholder = useValue(
     'stakeholder',
     () => registry?.get(shape.props.stakeholderId) ?? null,
+    [registry, shape.props.stakeholderId],
+  )
+  // A string, so the card re-renders only when the answer changes, not whenever any
+  // stakeholder is added or removed.
+  const representedMissing = useValue(
+    'represented not on the map',
+    () =>
+      registry
+        ?.get(shape.props.stakeholderId)
+        ?.represents.filter((id) => !registry.get(id))
+        .join(' ') ?? '',
     [registry, shape.props.stakeholderId],
   )
   const decoration = useValue(
@@ -172,10 +188,14 @@ function StakeholderCard({
   const colour = salienceColour(salience)
   const compact = shape.props.h < COMPACT_BELOW
   const classLabel = salienceAssessmentLabel(locale, salience)
+  const missing = new Set(representedMissing.split(' '))
+  const warnings = cardWarnings(stakeholder, (id) => !missing.has(id))
+  const alertLabel = warnings.length > 0 ? warningsLabel(warnings, locale) : null
   const attributes = {
     'data-stakeholder-id': stakeholder.id,
     'data-salience': assessed ? salience.salienceClass : 'not-assessed',
     'data-quadrant': quadrant,
+    'data-alerts': warnings.map((alert) => alert.code).join(' ') || undefined,
   }
   if (simple) {
     // Zoomed out: outline and class stripe in the salience colour, and the name in large
@@ -183,10 +203,10 @@ function StakeholderCard({
     // painting). The name is for the eye; screen readers get name and class from the label.
     return (
       <div
-        className={`stakeholder-card stakeholder-card--simple${compact ? ' stakeholder-card--compact' : ''}`}
+        className={`stakeholder-card stakeholder-card--simple${compact ? ' stakeholder-card--compact' : ''}${alertLabel ? ' stakeholder-card--alert' : ''}`}
         style={{ ...style, borderColor: colour }}
         role="img"
-        aria-label={`${stakeholder.name}: ${classLabel}`}
+        aria-label={`${stakeholder.name}: ${classLabel}${alertLabel ? `. ${alertLabel}` : ''}`}
         {...attributes}
       >
         <div
@@ -198,13 +218,14 @@ function StakeholderCard({
             {stakeholder.name}
           </span>
         )}
+        {alertLabel && <AlertBadge count={warnings.length} detail={detail} />}
         {decoration && <CardDecorationBadges decoration={decoration} />}
       </div>
     )
   }
   return (
     <div
-      className={`stakeholder-card${compact ? ' stakeholder-card--compact' : ''}`}
+      className={`stakeholder-card${compact ? ' stakeholder-card--compact' : ''}${alertLabel ? ' stakeholder-card--alert' : ''}`}
       style={{ ...style, borderColor: colour }}
       {...attributes}
     >
@@ -239,6 +260,7 @@ function StakeholderCard({
           {QUADRANT_LABELS[locale][quadrant]}
         </span>
       </div>
+      {alertLabel && <AlertBadge count={warnings.length} label={alertLabel} detail={detail} />}
       {decoration && <CardDecorationBadges decoration={decoration} />}
     </div>
   )
@@ -277,7 +299,13 @@ function CardDecorationBadges({ decoration }: { decoration: CardDecoration }) {
   )
 }
 
-/** A card for a screen reader: "name: class" (or "name: salience not assessed"). */
-function cardLabel(stakeholder: Stakeholder, locale: Locale): string {
-  return `${stakeholder.name}: ${salienceAssessmentLabel(locale, salienceAssessment(stakeholder))}`
+/** A card for a screen reader: "name: class" (or "not assessed"), and its warnings if any. */
+function cardLabel(
+  stakeholder: Stakeholder,
+  registry: StakeholderRegistry | null,
+  locale: Locale,
+): string {
+  const label = salienceAssessmentLabel(locale, salienceAssessment(stakeholder))
+  const warnings = cardWarnings(stakeholder, (id) => !!registry?.get(id))
+  return `${stakeholder.name}: ${label}${warnings.length > 0 ? `. ${warningsLabel(warnings, locale)}` : ''}`
 }

@@ -5,6 +5,7 @@ import {
   plotArea,
   pointForScores,
   scoresForPoint,
+  snapScore,
 } from '../../../client/shapes/influence-impact-matrix/matrixGeometry'
 import { engagementQuadrant } from '../../../shared/scoring/engagementQuadrant'
 
@@ -59,8 +60,33 @@ describe('influence × impact matrix geometry', () => {
     expect(isInPlot(pointForScores({ influence: 3, impact: 3 }, W, H), W, H)).toBe(true)
   })
 
-  it('position → score → position is stable for any size and any two-decimal score', () => {
-    const score = fc.integer({ min: 100, max: 500 }).map((n) => n / 100)
+  it('a drop gives the nearest half point, never a precision like 1.49 or 3.99', () => {
+    const plot = plotArea(W, H)
+    const at = (impact: number, influence: number) => ({
+      x: plot.left + ((impact - 1) / 4) * plot.width,
+      y: plot.bottom - ((influence - 1) / 4) * plot.height,
+    })
+    expect(scoresForPoint(at(1.49, 3.99), W, H)).toEqual({ impact: 1.5, influence: 4 })
+    expect(scoresForPoint(at(3.74, 3.76), W, H)).toEqual({ impact: 3.5, influence: 4 })
+    expect(scoresForPoint(at(1.2, 4.9), W, H)).toEqual({ impact: 1, influence: 5 })
+    // The midpoint stays low: a card dropped just right of it is 3, not high.
+    expect(engagementQuadrant(scoresForPoint(at(3.2, 3.2), W, H))).toBe('monitor')
+  })
+
+  it('snaps any position to a half point within a quarter point of it', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 5, noNaN: true }), (value) => {
+        const snapped = snapScore(value)
+        expect(Number.isInteger(snapped * 2)).toBe(true)
+        expect(Math.abs(snapped - value)).toBeLessThanOrEqual(0.25)
+      }),
+    )
+    expect(snapScore(0.2)).toBe(1)
+    expect(snapScore(7)).toBe(5)
+  })
+
+  it('position → score → position is stable for any size and any half-point score', () => {
+    const score = fc.integer({ min: 2, max: 10 }).map((n) => n / 2)
     fc.assert(
       fc.property(
         score,
