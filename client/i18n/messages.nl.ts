@@ -55,7 +55,7 @@ export const nl: Record<MessageKey, string> = {
   'hint.title': 'Een leeg bord',
   'hint.body':
     'Begin met je stakeholders: een voor een, of plak een lijst met namen. Sleep ze daarna in een matrix of een saillantiediagram om ze te beoordelen.',
-  'hint.addOne': 'Stakeholder toevoegen',
+  'hint.addOne': 'Een stakeholder toevoegen',
   'hint.paste': 'Lijst plakken',
   'hint.matrix': 'Matrix toevoegen',
   'hint.dismiss': 'Deze tip sluiten',

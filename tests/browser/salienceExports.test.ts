@@ -207,7 +207,7 @@ describe('not assessed and assessed as absent, in the browser', () => {
     await page.getByRole('tab', { name: 'Toevoegen' }).click()
     await page.getByRole('button', { name: 'Saillantiediagram' }).click()
     await page.getByLabel('Naam', { exact: true }).fill(CLUB)
-    await page.getByRole('button', { name: 'Stakeholder toevoegen' }).click()
+    await page.getByRole('button', { name: 'Stakeholder toevoegen', exact: true }).click()
     await zoomToFit(page)
     const clubCard = page.locator('.stakeholder-card', { hasText: CLUB })
     // Nobody has scored it: not assessed, not a non-stakeholder.
