@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
-import { timeRemaining } from '../../shared/workshop/workshopState'
+import { timeRemaining } from '../../shared/workshop/timer'
 import { useTranslation } from '../i18n/useTranslation'
 import type { WorkshopModel } from './WorkshopModel'
 import { agendaBlockName } from './agendaBlockName'

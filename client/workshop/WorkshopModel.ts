@@ -13,14 +13,10 @@ import {
   WORKSHOP_MAP,
 } from '../../shared/document/mapDocumentLayout'
 import { aggregateRatings, type AggregatedRatings } from '../../shared/scoring/aggregateRatings'
-import {
-  type FacilitationState,
-  type RaisedHand,
-  handQueue,
-  readFacilitation,
-  readRatings,
-  tallyVotes,
-} from '../../shared/workshop/workshopState'
+import { tallyVotes } from '../../shared/workshop/dotVoting'
+import { type FacilitationState, readFacilitation } from '../../shared/workshop/facilitationState'
+import { readRatings } from '../../shared/workshop/privateScoring'
+import { type RaisedHand, handQueue } from '../../shared/workshop/raisedHands'
 
 /** A participant as the participants list shows them. */
 export interface Participant extends ParticipantInfo {

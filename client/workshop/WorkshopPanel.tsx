@@ -3,23 +3,23 @@ import { type Editor, useValue } from 'tldraw'
 import type { Rating } from '../../shared/scoring/aggregateRatings'
 import { RATING_ATTRIBUTES } from '../../shared/scoring/aggregateRatings'
 import { type Role, canEditMap, canFacilitate } from '../../shared/protocol/roles'
+import { adoptMedians } from '../../shared/workshop/adoptMedians'
+import { type AgendaBlock, withBlockMinutes } from '../../shared/workshop/agenda'
 import {
-  type AgendaBlock,
-  type FacilitationState,
+  MAX_VOTE_BUDGET,
   castVote,
-  lowerHand,
-  pauseTimer,
-  raiseHand,
-  readRatings,
-  resumeTimer,
-  setFacilitation,
-  splitIntoGroups,
-  startTimer,
-  submitRating,
+  openDotVote,
   tallyVotes,
   votesOf,
   withdrawVote,
-} from '../../shared/workshop/workshopState'
+} from '../../shared/workshop/dotVoting'
+import { type FacilitationState, setFacilitation } from '../../shared/workshop/facilitationState'
+import { openScoringRound, readRatings, submitRating } from '../../shared/workshop/privateScoring'
+import { lowerHand, raiseHand } from '../../shared/workshop/raisedHands'
+import { splitIntoTables } from '../../shared/workshop/splitIntoTables'
+import { MAX_TABLES } from '../../shared/workshop/tableGroups'
+import { templateLockScope } from '../../shared/workshop/templateLockScope'
+import { pauseTimer, resumeTimer, startTimer } from '../../shared/workshop/timer'
 import { isStakeholderCard } from '../canvas/boardActions'
 import { useTranslation } from '../i18n/useTranslation'
 import { useStoredDraft } from '../drafts/useStoredDraft'
@@ -33,8 +33,6 @@ import { AgendaMinutesInput } from './AgendaMinutesInput'
 import { agendaBlockName } from './agendaBlockName'
 import { serverNow } from './serverClock'
 import { bringGroupIntoPlenary, ensureGroupAreas, groupShapeIds } from './tableGroups'
-import { MATRIX_TYPE } from '../shapes/influence-impact-matrix/matrixShape'
-import { SALIENCE_DIAGRAM_TYPE } from '../shapes/salience-diagram/salienceDiagramShape'
 
 /** Everything of the workshop in one panel: what participants do, and the facilitator's controls. */
 export function WorkshopPanel({
@@ -150,10 +148,7 @@ function AgendaSection({
     setFacilitation(model.doc, key, value, model.origin)
   // The input checks the range (1–600 whole minutes) and says so at the field.
   const setMinutes = (block: AgendaBlock, minutes: number) =>
-    write(
-      'agenda',
-      agenda.map((b) => (b.id === block.id ? { ...b, minutes } : b)),
-    )
+    write('agenda', withBlockMinutes(agenda, block.id, minutes))
   return (
     <section aria-labelledby="agenda-heading">
       <h3 id="agenda-heading">{t('workshop.agenda.heading')}</h3>
@@ -278,14 +273,7 @@ function ViewSection({
           checked={state.templateLocked}
           onChange={(event) => {
             const locked = event.target.checked
-            const boards = editor
-              .getCurrentPageShapes()
-              .filter(
-                (shape) =>
-                  shape.type === 'frame' ||
-                  shape.type === MATRIX_TYPE ||
-                  shape.type === SALIENCE_DIAGRAM_TYPE,
-              )
+            const boards = templateLockScope(editor.getCurrentPageShapes())
             // Locked shapes cannot be dragged or resized by accident; cards inside stay free.
             editor.run(
               () =>
@@ -358,7 +346,7 @@ function GroupsSection({
           <div className="workshop__row">
             <CountInput
               label={t('workshop.groups.count')}
-              max={12}
+              max={MAX_TABLES}
               value={count}
               onChange={setCount}
             />
@@ -366,19 +354,9 @@ function GroupsSection({
               type="button"
               className="button button--primary"
               onClick={() => {
-                const frames = ensureGroupAreas(editor, count, tableName)
-                const everyone = participants.filter(
-                  (p) => p.connected && p.role !== 'facilitator' && p.role !== 'owner',
-                )
-                setFacilitation(
-                  model.doc,
-                  'groups',
-                  splitIntoGroups(
-                    everyone.map((p) => p.userId),
-                    count,
-                  ),
-                  model.origin,
-                )
+                const groups = splitIntoTables(participants, count)
+                const frames = ensureGroupAreas(editor, groups.count, tableName)
+                setFacilitation(model.doc, 'groups', groups, model.origin)
                 zoomToFrames(frames)
               }}
             >
@@ -506,12 +484,7 @@ function ScoringSection({
             setFacilitation(
               model.doc,
               'scoring',
-              {
-                id: `round-${serverNow().toString(36)}`,
-                stakeholderId: selectedStakeholderId,
-                status: 'open',
-                openedAt: serverNow(),
-              },
+              openScoringRound(selectedStakeholderId, serverNow()),
               model.origin,
             )
           }
@@ -626,17 +599,7 @@ function ScoringSection({
                   className="button button--primary"
                   data-testid="adopt-scores"
                   onClick={() => {
-                    const r = decoration.ratings!
-                    // Salience attributes are whole numbers; the median of two may fall between.
-                    const whole = (value: number | null) =>
-                      value === null ? null : Math.round(value)
-                    registry.patch(round.stakeholderId, {
-                      ...(r.power.count > 0 && { power: whole(r.power.median) }),
-                      ...(r.legitimacy.count > 0 && { legitimacy: whole(r.legitimacy.median) }),
-                      ...(r.urgency.count > 0 && { urgency: whole(r.urgency.median) }),
-                      ...(r.influence.count > 0 && { influence: r.influence.median }),
-                      ...(r.impact.count > 0 && { impact: r.impact.median }),
-                    })
+                    registry.patch(round.stakeholderId, adoptMedians(decoration.ratings!))
                     setFacilitation(model.doc, 'scoring', null, model.origin)
                   }}
                 >
@@ -687,7 +650,7 @@ function VoteSection({
         <div className="workshop__row">
           <CountInput
             label={t('workshop.vote.budget')}
-            max={20}
+            max={MAX_VOTE_BUDGET}
             value={budget}
             onChange={setBudget}
           />
@@ -699,13 +662,7 @@ function VoteSection({
               setFacilitation(
                 model.doc,
                 'vote',
-                {
-                  id: `vote-${serverNow().toString(36)}`,
-                  question: t('workshop.vote.question'),
-                  budget,
-                  status: 'open',
-                  openedAt: serverNow(),
-                },
+                openDotVote(t('workshop.vote.question'), budget, serverNow()),
                 model.origin,
               )
             }
