@@ -84,7 +84,13 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         }
       })
       const stopPresence = bindPresence(store, opened.provider.awareness, presenceUser, participant)
-      const workshop = new WorkshopModel(opened.doc, opened.localOrigin, opened.provider.awareness)
+      const workshop = new WorkshopModel({
+        doc: opened.doc,
+        origin: opened.localOrigin,
+        awareness: opened.provider.awareness,
+        registry,
+        self: participant,
+      })
       decorationsSource.set(workshop)
       // Changes made in the last throttle window are written before the page goes away.
       const flushOnLeave = () => binding.flush()

@@ -4,10 +4,10 @@
  * "45" is one change, not "4" then "45", and the field can be emptied while retyping. Anything
  * but a whole number from 1 to 600 stays in the field with the reason beside it.
  */
-import { MAX_BLOCK_MINUTES } from '../../shared/workshop/agenda'
-import { useWriteThroughText } from '../drafts/useWriteThroughText'
-import type { WriteOutcome } from '../drafts/WriteThroughText'
-import { useTranslation } from '../i18n/useTranslation'
+import { MAX_BLOCK_MINUTES } from '../../../shared/workshop/agenda'
+import { useWriteThroughText } from '../../drafts/useWriteThroughText'
+import type { WriteOutcome } from '../../drafts/WriteThroughText'
+import { useTranslation } from '../../i18n/useTranslation'
 
 export function AgendaMinutesInput({
   blockId,
