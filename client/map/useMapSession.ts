@@ -16,6 +16,7 @@ import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { type MapConnection, connectMap } from '../sync/MapConnection'
 import { bindPresence } from '../sync/PresenceBinding'
 import { type TldrawYjsBinding, bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
+import { publishedName } from '../user/displayName'
 import { localUserPreferences } from '../user/localUser'
 import { takeEarlyConnection } from './mapRequest'
 import { presenceUser, presenceUserId } from '../user/presenceUser'
@@ -77,7 +78,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         const preferences = localUserPreferences.get()
         return {
           userId: presenceUserId(),
-          name: preferences.name || 'Anonymous',
+          name: publishedName(preferences.name),
           color: preferences.color,
           role,
           place: preferences.place,

@@ -8,6 +8,7 @@ import { type Signal, atom } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { isRole } from '../../../shared/protocol/roles'
 import { PRESENCE_FIELD, type ParticipantInfo, USER_FIELD } from '../../sync/PresenceBinding'
+import { ANONYMOUS_NAME } from '../../user/displayName'
 
 /** A participant as the participants list shows them. */
 export interface Participant extends ParticipantInfo {
@@ -44,7 +45,7 @@ export class ParticipantsModel {
       connected.add(info.userId)
       this.lastSeen.set(info.userId, {
         userId: info.userId,
-        name: typeof info.name === 'string' ? info.name : 'Anonymous',
+        name: typeof info.name === 'string' ? info.name : ANONYMOUS_NAME,
         color: typeof info.color === 'string' ? info.color : '#888888',
         // A role no screen can name is left out rather than shown raw.
         role: isRole(info.role) ? info.role : '',

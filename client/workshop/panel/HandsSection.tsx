@@ -1,6 +1,7 @@
 /** Raise or lower one's hand; the facilitator sees the queue and lowers hands from it. */
 import { useValue } from 'tldraw'
 import { useTranslation } from '../../i18n/useTranslation'
+import { shownName } from '../../user/displayName'
 import { useWorkshopSession } from './WorkshopSession'
 
 export function HandsSection() {
@@ -28,18 +29,21 @@ export function HandsSection() {
           data-testid="hand-queue"
         >
           {queue.length === 0 && <li className="panel__muted">{t('workshop.hands.none')}</li>}
-          {queue.map((hand) => (
-            <li key={hand.userId}>
-              <span>{hand.name || 'Anonymous'}</span>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => hands.lowerFor(hand.userId)}
-              >
-                {t('workshop.hands.lowerFor', { name: hand.name })}
-              </button>
-            </li>
-          ))}
+          {queue.map((hand) => {
+            const name = shownName(hand.name, t)
+            return (
+              <li key={hand.userId}>
+                <span>{name}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => hands.lowerFor(hand.userId)}
+                >
+                  {t('workshop.hands.lowerFor', { name })}
+                </button>
+              </li>
+            )
+          })}
         </ol>
       )}
     </section>

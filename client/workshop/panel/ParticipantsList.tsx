@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
 import { useTranslation } from '../../i18n/useTranslation'
+import { shownName } from '../../user/displayName'
 import { useWorkshopSession } from './WorkshopSession'
 
 /** Someone who has not moved or typed for this long shows as idle. */
@@ -39,7 +40,7 @@ export function ParticipantsList() {
                 aria-hidden="true"
               />
               <span className="participants__name">
-                {participant.name}
+                {shownName(participant.name, t)}
                 {participant.self && ` (${t('workshop.participants.you')})`}
               </span>
               <span className="participants__meta">

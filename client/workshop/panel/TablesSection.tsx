@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { useValue } from 'tldraw'
 import { MAX_TABLES } from '../../../shared/workshop/tableGroups'
 import { useTranslation } from '../../i18n/useTranslation'
+import { shownName } from '../../user/displayName'
 import { CountInput } from './CountInput'
 import { useWorkshopSession } from './WorkshopSession'
 
@@ -59,7 +60,8 @@ export function TablesSection() {
                 {seating.map((people, index) => (
                   <li key={index}>
                     <span>
-                      {tableName(index + 1)}: {people.map((p) => p.name).join(', ') || '—'}
+                      {tableName(index + 1)}:{' '}
+                      {people.map((p) => shownName(p.name, t)).join(', ') || '—'}
                     </span>
                     <button
                       type="button"
