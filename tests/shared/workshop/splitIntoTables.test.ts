@@ -19,14 +19,44 @@ function tableSizes(assignments: Record<string, number>, tables: number): number
   return sizes
 }
 
+/** People from the room and remote people at each table. */
+function mix(people: TableCandidate[], assignments: Record<string, number>, tables: number) {
+  const counts = Array.from({ length: tables }, () => ({ room: 0, remote: 0 }))
+  for (const person of people) {
+    const table = assignments[person.userId]
+    if (table !== undefined) counts[table]![person.place === 'remote' ? 'remote' : 'room']++
+  }
+  return counts
+}
+
 describe('splitting the room into tables', () => {
-  it('seats 17 participants, in the room and remote, at 4 tables of 5, 4, 4 and 4', () => {
+  it('seats 17 participants, 12 in the room and 5 remote, at 4 tables of 5, 4, 4 and 4', () => {
     const people = group(17)
     const { count, assignments } = splitIntoTables(people, 4)
     expect(count).toBe(4)
     expect(Object.keys(assignments).sort()).toEqual(people.map((p) => p.userId))
     expect(tableSizes(assignments, 4)).toEqual([5, 4, 4, 4])
-    expect(assignments).toMatchObject({ p01: 0, p02: 1, p03: 2, p04: 3, p05: 0, p17: 0 })
+    // Three people from the room at every table, and the remote ones spread over all four.
+    expect(mix(people, assignments, 4)).toEqual([
+      { room: 3, remote: 2 },
+      { room: 3, remote: 1 },
+      { room: 3, remote: 1 },
+      { room: 3, remote: 1 },
+    ])
+  })
+
+  it('gives no table only remote people while another has none of them', () => {
+    // Dealt by id alone, a, c, e and g (remote) would all sit at table 1, the others at 2.
+    const people: TableCandidate[] = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id, index) => ({
+      userId: id,
+      role: 'editor',
+      connected: true,
+      place: index % 2 === 0 ? 'remote' : 'room',
+    }))
+    expect(mix(people, splitIntoTables(people, 2).assignments, 2)).toEqual([
+      { room: 2, remote: 2 },
+      { room: 2, remote: 2 },
+    ])
   })
 
   it('gives no table to the trainers, nor to those who have left', () => {
@@ -52,17 +82,26 @@ describe('splitting the room into tables', () => {
     expect(Object.keys(splitIntoTables(twice, 2).assignments)).toHaveLength(3)
   })
 
-  it('gives every client the same split, in whatever order it saw people (property)', () => {
-    const seenInSomeOrder = fc
-      .integer({ min: 0, max: 24 })
-      .chain((n) => fc.shuffledSubarray(group(n), { minLength: n }))
+  it('gives every client the same split, and every table its share of the room and of the remote participants (property)', () => {
+    const someone = fc.record({
+      userId: fc.string({ minLength: 1, maxLength: 4 }),
+      role: fc.constantFrom('editor', 'viewer'),
+      connected: fc.constant(true),
+      place: fc.constantFrom<TableCandidate['place']>('room', 'remote'),
+    })
+    const people = fc.uniqueArray(someone, { maxLength: 24, selector: (p) => p.userId })
+    const seenInSomeOrder = people.chain((all) =>
+      fc.tuple(fc.constant(all), fc.shuffledSubarray(all, { minLength: all.length })),
+    )
     fc.assert(
-      fc.property(seenInSomeOrder, fc.integer({ min: 1, max: 12 }), (people, tables) => {
-        const inIdOrder = [...people].sort((a, b) => a.userId.localeCompare(b.userId))
-        const split = splitIntoTables(people, tables)
-        expect(split).toEqual(splitIntoTables(inIdOrder, tables))
-        const sizes = tableSizes(split.assignments, tables)
-        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1)
+      fc.property(seenInSomeOrder, fc.integer({ min: 1, max: 12 }), ([all, shuffled], tables) => {
+        const split = splitIntoTables(all, tables)
+        expect(splitIntoTables(shuffled, tables)).toEqual(split)
+        const spread = (values: number[]) => Math.max(...values) - Math.min(...values)
+        const counts = mix(all, split.assignments, tables)
+        expect(spread(tableSizes(split.assignments, tables))).toBeLessThanOrEqual(1)
+        expect(spread(counts.map((c) => c.room))).toBeLessThanOrEqual(1)
+        expect(spread(counts.map((c) => c.remote))).toBeLessThanOrEqual(1)
       }),
     )
   })
