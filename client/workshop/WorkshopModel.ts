@@ -85,7 +85,7 @@ export class WorkshopModel {
     this.voting = new VotingModel(this.document)
   }
 
-  /** The facilitation settings, for what acts on them (the timer bar, view requests). */
+  /** The facilitation settings, for the page's reactions to them (useWorkshopEffects.ts). */
   get facilitation(): Signal<FacilitationState> {
     return this.document.facilitation
   }

@@ -3,7 +3,8 @@
  * opens a round on a card, each participant submits their own scores, the facilitator
  * reveals the group's medians and spread, then adopts the medians into the record
  * (shared/workshop/adoptMedians.ts) or ends the round. Until the reveal nobody's screen
- * shows anyone else's scores, only how many have scored.
+ * shows anyone else's scores, only how many have scored. This is the one place that writes
+ * and reads the scores, so where they are kept can change without touching a panel.
  */
 import { computed } from 'tldraw'
 import {

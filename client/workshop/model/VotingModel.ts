@@ -1,7 +1,8 @@
 /**
  * Dot voting (shared/workshop/dotVoting.ts): the facilitator opens a vote with a number of
  * dots per person, each participant gives and takes back their own dots, and closing the
- * vote shows everyone the tally (also on the cards).
+ * vote shows everyone the tally (also on the cards). This is the one place that writes and
+ * reads the dots, so where they are kept can change without touching a panel.
  */
 import { computed } from 'tldraw'
 import {
