@@ -14,6 +14,7 @@ export const en = {
   'language.label': 'Language',
   'user.nameLabel': 'Your name',
   'user.namePlaceholder': 'Shown to others on the map',
+  'user.anonymous': 'Anonymous',
   'map.back': 'All maps',
   'map.loading': 'Loading the map…',
   'map.notFound': 'This map does not exist, or the link is incomplete.',

@@ -17,6 +17,7 @@ export const nl: Record<MessageKey, string> = {
   'language.label': 'Taal',
   'user.nameLabel': 'Je naam',
   'user.namePlaceholder': 'Zichtbaar voor anderen op de kaart',
+  'user.anonymous': 'Anoniem',
   'map.back': 'Alle kaarten',
   'map.loading': 'De kaart wordt geladen…',
   'map.notFound': 'Deze kaart bestaat niet, of de link is onvolledig.',

@@ -16,6 +16,7 @@ import { type MapConnection, connectMap } from '../sync/MapConnection'
 import { bindPresence } from '../sync/PresenceBinding'
 import { type TldrawYjsBinding, bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
 import { translate } from '../i18n/useTranslation'
+import { publishedName } from '../user/displayName'
 import { localUserPreferences } from '../user/localUser'
 import { takeEarlyConnection } from './mapRequest'
 import { presenceUser, presenceUserId } from '../user/presenceUser'
@@ -82,7 +83,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         const preferences = localUserPreferences.get()
         return {
           userId: presenceUserId(),
-          name: preferences.name || 'Anonymous',
+          name: publishedName(preferences.name),
           color: preferences.color,
           role,
           place: preferences.place,
@@ -95,7 +96,13 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         const { name } = participant.get()
         opened.confidential?.provider.awareness.setLocalState({ user: { name } })
       })
-      const workshop = new WorkshopModel(opened.doc, opened.localOrigin, opened.provider.awareness)
+      const workshop = new WorkshopModel({
+        doc: opened.doc,
+        origin: opened.localOrigin,
+        awareness: opened.provider.awareness,
+        registry,
+        self: participant,
+      })
       decorationsSource.set(workshop)
       // Changes made in the last throttle window are written before the page goes away.
       const flushOnLeave = () => binding.flush()

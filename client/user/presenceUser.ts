@@ -1,5 +1,6 @@
 /** This person as tldraw's presence records show them to the others on a map. */
 import { type TLUser, UserRecordType, computed, createUserId } from 'tldraw'
+import { publishedName } from './displayName'
 import { localUserPreferences } from './localUser'
 
 /** The presence user id of this person, as tldraw's presence records carry it. */
@@ -12,7 +13,7 @@ export const presenceUser = computed<TLUser | null>('presenceUser', () => {
   const preferences = localUserPreferences.get()
   return UserRecordType.create({
     id: createUserId(preferences.id),
-    name: preferences.name || 'Anonymous',
+    name: publishedName(preferences.name),
     color: preferences.color,
   })
 })

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
-import { timeRemaining } from '../../shared/workshop/workshopState'
+import { timeRemaining } from '../../shared/workshop/timer'
 import { useTranslation } from '../i18n/useTranslation'
 import type { WorkshopModel } from './WorkshopModel'
 import { agendaBlockName } from './agendaBlockName'
@@ -16,15 +16,16 @@ function formatDuration(ms: number): string {
 /** The running agenda block and its countdown, the same for everyone, in the top bar. */
 export function TimerDisplay({ model }: { model: WorkshopModel }) {
   const { t, locale } = useTranslation()
-  const state = useValue('facilitation', () => model.facilitation.get(), [model])
+  const { agenda } = model
+  const timer = useValue('timer', () => agenda.timer.get(), [agenda])
+  const blocks = useValue('agenda', () => agenda.blocks.get(), [agenda])
   const [, setTick] = useState(0)
   useEffect(() => {
     const timer = setInterval(() => setTick((n) => n + 1), 500)
     return () => clearInterval(timer)
   }, [])
-  const timer = state.timer
   if (!timer) return null
-  const block = state.agenda.find((b) => b.id === timer.blockId)
+  const block = blocks.find((b) => b.id === timer.blockId)
   const remaining = timeRemaining(timer, serverNow())
   return (
     <div

@@ -1,35 +1,27 @@
 /**
- * The workshop state of one map as tldraw signals, for the panels, the timer and the cards.
- * Reads go through the validated readers of shared/workshop; writes go to the document with
- * this client's origin (so undo never touches them and the server checks the role).
+ * The workshop of one map, for this client: its state as tldraw signals and every workshop
+ * action, one part per job (model/): hands, agenda and timer, everyone's view, template
+ * lock, tables, private scoring, dot voting, participants. Panels render the parts' signals
+ * and call their actions; only the parts read and write the document, through the validated
+ * readers and writers of shared/workshop, with this client's origin.
  */
-import { type Atom, atom, computed } from 'tldraw'
+import { type Signal, computed } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
-import { PRESENCE_FIELD, type ParticipantInfo, USER_FIELD } from '../sync/PresenceBinding'
-import {
-  FACILITATION_MAP,
-  HANDS_ARRAY,
-  WORKSHOP_MAP,
-} from '../../shared/document/mapDocumentLayout'
-import { aggregateRatings, type AggregatedRatings } from '../../shared/scoring/aggregateRatings'
-import {
-  type FacilitationState,
-  type RaisedHand,
-  handQueue,
-  readFacilitation,
-  readRatings,
-  tallyVotes,
-} from '../../shared/workshop/workshopState'
-
-/** A participant as the participants list shows them. */
-export interface Participant extends ParticipantInfo {
-  connected: boolean
-  /** Local-clock time of their last pointer or keyboard activity. */
-  lastActivity: number
-  /** True for this browser. */
-  self: boolean
-}
+import type { AggregatedRatings } from '../../shared/scoring/aggregateRatings'
+import type { FacilitationState } from '../../shared/workshop/facilitationState'
+import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import type { ParticipantInfo } from '../sync/PresenceBinding'
+import { AgendaModel } from './model/AgendaModel'
+import { HandsModel } from './model/HandsModel'
+import { type Participant, ParticipantsModel } from './model/ParticipantsModel'
+import { ScoringModel } from './model/ScoringModel'
+import { TablesModel } from './model/TablesModel'
+import { TemplateLockModel } from './model/TemplateLockModel'
+import { ViewRequestsModel } from './model/ViewRequestsModel'
+import { VotingModel } from './model/VotingModel'
+import { WorkshopDocument } from './model/WorkshopDocument'
+import { serverNow } from './serverClock'
 
 /** What a card shows on top of the record during a session. */
 export interface CardDecoration {
@@ -39,101 +31,72 @@ export interface CardDecoration {
   ratings?: AggregatedRatings
 }
 
-/** Live workshop state of one map. */
-export class WorkshopModel {
-  /** The facilitation settings, re-read on every change. */
-  readonly facilitation: Atom<FacilitationState>
-  /** Bumped on every change of the participants' contributions. */
-  private readonly contributions = atom('workshopContributions', 0)
+/** What the workshop model is made from. */
+export interface WorkshopModelOptions {
+  doc: Y.Doc
+  /** Origin of this client's own writes. */
+  origin: unknown
+  /** Presence of everyone on the map; null where nobody else can be seen. */
+  awareness: Awareness | null
+  /** The map's stakeholder records (adopting scores writes them). */
+  registry: StakeholderRegistry
+  /** This person, as the others see them. */
+  self: Signal<ParticipantInfo>
+  /** The server's clock; serverNow unless a test sets its own. */
+  now?: () => number
+}
 
-  /** Raised hands in queue order. */
-  readonly hands = computed<RaisedHand[]>('hands', () => {
-    this.contributions.get()
-    return handQueue(this.doc)
-  })
+/** Live workshop state and actions of one map. */
+export class WorkshopModel {
+  private readonly document: WorkshopDocument
+  private readonly roster: ParticipantsModel
+  readonly hands: HandsModel
+  readonly agenda: AgendaModel
+  readonly view: ViewRequestsModel
+  readonly lock: TemplateLockModel
+  readonly tables: TablesModel
+  readonly scoring: ScoringModel
+  readonly voting: VotingModel
 
   /** Per stakeholder: vote dots after the vote closed, scores after they were revealed. */
   readonly decorations = computed<Map<string, CardDecoration>>('cardDecorations', () => {
-    this.contributions.get()
-    const { vote, scoring } = this.facilitation.get()
     const decorations = new Map<string, CardDecoration>()
-    if (vote?.status === 'closed') {
-      for (const { stakeholderId, votes } of tallyVotes(this.doc, vote)) {
-        decorations.set(stakeholderId, { votes })
-      }
+    for (const { stakeholderId, votes } of this.voting.tally.get()) {
+      decorations.set(stakeholderId, { votes })
     }
-    if (scoring?.status === 'revealed') {
-      const ratings = [...readRatings(this.doc, scoring.id).values()]
-      if (ratings.length > 0) {
-        const current = decorations.get(scoring.stakeholderId) ?? {}
-        decorations.set(scoring.stakeholderId, { ...current, ratings: aggregateRatings(ratings) })
-      }
+    const round = this.scoring.round.get()
+    const ratings = this.scoring.result.get()
+    if (round && ratings) {
+      const current = decorations.get(round.stakeholderId) ?? {}
+      decorations.set(round.stakeholderId, { ...current, ratings })
     }
     return decorations
   })
 
+  constructor({ doc, origin, awareness, registry, self, now = serverNow }: WorkshopModelOptions) {
+    this.document = new WorkshopDocument(doc, origin, now, self)
+    this.roster = new ParticipantsModel(awareness)
+    this.hands = new HandsModel(this.document)
+    this.agenda = new AgendaModel(this.document)
+    this.view = new ViewRequestsModel(this.document)
+    this.lock = new TemplateLockModel(this.document)
+    this.tables = new TablesModel(this.document, registry, this.roster.all)
+    this.scoring = new ScoringModel(this.document, registry)
+    this.voting = new VotingModel(this.document)
+  }
+
+  /** The facilitation settings, for the page's reactions to them (useWorkshopEffects.ts). */
+  get facilitation(): Signal<FacilitationState> {
+    return this.document.facilitation
+  }
+
   /** Everyone seen in this session: connected ones, and those who left (as disconnected). */
-  readonly participants = atom<Participant[]>('participants', [])
-  private readonly lastSeen = new Map<string, Participant>()
-
-  constructor(
-    readonly doc: Y.Doc,
-    /** Origin of this client's own writes. */
-    readonly origin: unknown,
-    private readonly awareness: Awareness | null = null,
-  ) {
-    this.facilitation = atom('facilitation', readFacilitation(doc))
-    doc.getMap(FACILITATION_MAP).observe(this.onFacilitation)
-    doc.getMap(WORKSHOP_MAP).observe(this.onContribution)
-    doc.getArray(HANDS_ARRAY).observe(this.onContribution)
-    awareness?.on('change', this.onAwareness)
-    this.onAwareness()
-  }
-
-  private onAwareness = () => {
-    if (!this.awareness) return
-    const connected = new Set<string>()
-    for (const [clientId, state] of this.awareness.getStates()) {
-      const info = state[USER_FIELD] as Partial<ParticipantInfo> | undefined
-      const presence = state[PRESENCE_FIELD] as
-        { lastActivityTimestamp?: number | null } | undefined
-      if (!info || typeof info.userId !== 'string') continue
-      connected.add(info.userId)
-      this.lastSeen.set(info.userId, {
-        userId: info.userId,
-        name: typeof info.name === 'string' ? info.name : 'Anonymous',
-        color: typeof info.color === 'string' ? info.color : '#888888',
-        role: typeof info.role === 'string' ? info.role : '',
-        place: info.place === 'room' || info.place === 'remote' ? info.place : null,
-        connected: true,
-        lastActivity: presence?.lastActivityTimestamp ?? Date.now(),
-        self: clientId === this.awareness.clientID,
-      })
-    }
-    for (const [userId, participant] of this.lastSeen) {
-      if (!connected.has(userId) && participant.connected) {
-        this.lastSeen.set(userId, { ...participant, connected: false })
-      }
-    }
-    this.participants.set(
-      [...this.lastSeen.values()].sort(
-        (a, b) => Number(b.connected) - Number(a.connected) || a.name.localeCompare(b.name),
-      ),
-    )
-  }
-
-  private onFacilitation = () => this.facilitation.set(readFacilitation(this.doc))
-  private onContribution = () => this.contributions.update((n) => n + 1)
-
-  /** Reactive read of the raw contributions, for components that compute their own view. */
-  contributionsVersion(): number {
-    return this.contributions.get()
+  get participants(): Signal<Participant[]> {
+    return this.roster.all
   }
 
   dispose() {
-    this.awareness?.off('change', this.onAwareness)
-    this.doc.getMap(FACILITATION_MAP).unobserve(this.onFacilitation)
-    this.doc.getMap(WORKSHOP_MAP).unobserve(this.onContribution)
-    this.doc.getArray(HANDS_ARRAY).unobserve(this.onContribution)
+    this.roster.dispose()
+    this.document.dispose()
   }
 }

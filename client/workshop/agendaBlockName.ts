@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale'
 import { translate } from '../i18n/useTranslation'
-import type { AgendaBlock } from '../../shared/workshop/workshopState'
+import type { AgendaBlock } from '../../shared/workshop/agenda'
 
 /** A block's own title, or the translated name of its kind. */
 export function agendaBlockName(block: AgendaBlock, locale: Locale): string {

@@ -2,26 +2,19 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { FACILITATION_MAP } from '../../../shared/document/mapDocumentLayout'
+import { DEFAULT_AGENDA } from '../../../shared/workshop/agenda'
 import {
-  DEFAULT_AGENDA,
   type DotVote,
   castVote,
-  handQueue,
-  lowerHand,
-  pauseTimer,
-  raiseHand,
-  readFacilitation,
-  readRatings,
-  resumeTimer,
-  setFacilitation,
-  splitIntoGroups,
-  startTimer,
-  submitRating,
   tallyVotes,
-  timeRemaining,
   votesOf,
   withdrawVote,
-} from '../../../shared/workshop/workshopState'
+} from '../../../shared/workshop/dotVoting'
+import { readFacilitation, setFacilitation } from '../../../shared/workshop/facilitationState'
+import { readRatings, submitRating } from '../../../shared/workshop/privateScoring'
+import { handQueue, lowerHand, raiseHand } from '../../../shared/workshop/raisedHands'
+import { splitIntoTables } from '../../../shared/workshop/splitIntoTables'
+import { pauseTimer, resumeTimer, startTimer, timeRemaining } from '../../../shared/workshop/timer'
 
 const vote: DotVote = { id: 'v1', question: 'Whom first?', budget: 3, status: 'open', openedAt: 0 }
 
@@ -144,9 +137,11 @@ describe('workshop state', () => {
   })
 
   it('splits participants into groups the same way on every client', () => {
-    const split = splitIntoGroups(['d', 'a', 'c', 'b', 'e'], 4)
+    const present = (...ids: string[]) =>
+      ids.map((userId) => ({ userId, role: 'editor', connected: true, place: null }))
+    const split = splitIntoTables(present('d', 'a', 'c', 'b', 'e'), 4)
     expect(split).toEqual({ count: 4, assignments: { a: 0, b: 1, c: 2, d: 3, e: 0 } })
-    expect(splitIntoGroups(['e', 'b', 'a', 'd', 'c'], 4)).toEqual(split)
+    expect(splitIntoTables(present('e', 'b', 'a', 'd', 'c'), 4)).toEqual(split)
   })
 
   it('stores and clears facilitation settings', () => {

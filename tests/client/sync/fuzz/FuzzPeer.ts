@@ -20,8 +20,10 @@ import {
   createShapeId,
   createTLStore,
   defaultBindingUtils,
+  defaultAddFontsFromNode,
   defaultShapeUtils,
   defaultTools,
+  tipTapDefaultExtensions,
 } from 'tldraw'
 import * as Y from 'yjs'
 import {
@@ -92,6 +94,11 @@ export function openMapPage(doc: Y.Doc, origin: unknown = Symbol('local')): Open
     shapeUtils,
     bindingUtils: defaultBindingUtils,
     tools: defaultTools,
+    // As the Tldraw component sets them: notes and text shapes (the SER template) need them.
+    textOptions: {
+      tipTapConfig: { extensions: tipTapDefaultExtensions },
+      addFontsFromNode: defaultAddFontsFromNode,
+    },
     getContainer: () => document.createElement('div'),
   })
   return { store, editor, binding, registry }

@@ -1,20 +1,17 @@
+/** Who is here: name, colour, role, in the room or remote, and who is idle or gone. */
 import { useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
-import { useTranslation } from '../i18n/useTranslation'
-import type { Participant, WorkshopModel } from './WorkshopModel'
+import { useTranslation } from '../../i18n/useTranslation'
+import { shownName } from '../../user/displayName'
+import { useWorkshopSession } from './WorkshopSession'
 
 /** Someone who has not moved or typed for this long shows as idle. */
 const IDLE_AFTER_MS = 2 * 60_000
 
-/** The session's participants, re-read when awareness changes. */
-export function useParticipants(model: WorkshopModel): Participant[] {
-  return useValue('participants', () => model.participants.get(), [model])
-}
-
-/** Who is here: name, colour, role, in the room or remote, and who is idle or gone. */
-export function ParticipantsList({ model }: { model: WorkshopModel }) {
+export function ParticipantsList() {
   const { t } = useTranslation()
-  const participants = useParticipants(model)
+  const { model } = useWorkshopSession()
+  const participants = useValue('participants', () => model.participants.get(), [model])
   // Re-render now and then, so "idle" appears without anyone moving.
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -43,7 +40,7 @@ export function ParticipantsList({ model }: { model: WorkshopModel }) {
                 aria-hidden="true"
               />
               <span className="participants__name">
-                {participant.name}
+                {shownName(participant.name, t)}
                 {participant.self && ` (${t('workshop.participants.you')})`}
               </span>
               <span className="participants__meta">

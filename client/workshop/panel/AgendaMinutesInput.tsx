@@ -4,12 +4,10 @@
  * "45" is one change, not "4" then "45", and the field can be emptied while retyping. Anything
  * but a whole number from 1 to 600 stays in the field with the reason beside it.
  */
-import { useWriteThroughText } from '../drafts/useWriteThroughText'
-import type { WriteOutcome } from '../drafts/WriteThroughText'
-import { useTranslation } from '../i18n/useTranslation'
-
-/** The longest block a facilitator can plan, in minutes (ten hours). */
-const MAX_MINUTES = 600
+import { MAX_BLOCK_MINUTES } from '../../../shared/workshop/agenda'
+import { useWriteThroughText } from '../../drafts/useWriteThroughText'
+import type { WriteOutcome } from '../../drafts/WriteThroughText'
+import { useTranslation } from '../../i18n/useTranslation'
 
 export function AgendaMinutesInput({
   blockId,
@@ -29,7 +27,7 @@ export function AgendaMinutesInput({
     draftKey: `agenda/${blockId}/minutes`,
     write: (text): WriteOutcome => {
       const value = Number(text.trim())
-      if (!/^\d+$/.test(text.trim()) || value < 1 || value > MAX_MINUTES) {
+      if (!/^\d+$/.test(text.trim()) || value < 1 || value > MAX_BLOCK_MINUTES) {
         return { ok: false, errors: [{ path: 'minutes', message: 'out of range' }] }
       }
       onCommit(value)
@@ -57,7 +55,7 @@ export function AgendaMinutesInput({
       />
       {binding.error && (
         <span className="field__error" id={errorId} role="alert">
-          {t('workshop.agenda.minutesInvalid', { max: MAX_MINUTES })}
+          {t('workshop.agenda.minutesInvalid', { max: MAX_BLOCK_MINUTES })}
         </span>
       )}
     </>

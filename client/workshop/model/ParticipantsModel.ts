@@ -1,0 +1,73 @@
+/**
+ * Who is in the session, from Yjs awareness: everyone connected, and those seen earlier in
+ * this page's life who have left (shown as disconnected). Each client publishes its
+ * participant info under the awareness field `user` (PresenceBinding.ts); what a peer put
+ * there is checked before it is shown.
+ */
+import { type Signal, atom } from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+import { isRole } from '../../../shared/protocol/roles'
+import { PRESENCE_FIELD, type ParticipantInfo, USER_FIELD } from '../../sync/PresenceBinding'
+import { ANONYMOUS_NAME } from '../../user/displayName'
+
+/** A participant as the participants list shows them. */
+export interface Participant extends ParticipantInfo {
+  connected: boolean
+  /** Local-clock time of their last pointer or keyboard activity. */
+  lastActivity: number
+  /** True for this browser. */
+  self: boolean
+}
+
+/** The participants seen in this session, connected ones first. */
+export class ParticipantsModel {
+  private readonly list = atom<Participant[]>('participants', [])
+  private readonly lastSeen = new Map<string, Participant>()
+
+  constructor(private readonly awareness: Awareness | null) {
+    awareness?.on('change', this.onAwareness)
+    this.onAwareness()
+  }
+
+  /** Everyone seen, connected first, then by name. */
+  get all(): Signal<Participant[]> {
+    return this.list
+  }
+
+  private onAwareness = () => {
+    if (!this.awareness) return
+    const connected = new Set<string>()
+    for (const [clientId, state] of this.awareness.getStates()) {
+      const info = state[USER_FIELD] as Partial<ParticipantInfo> | undefined
+      const presence = state[PRESENCE_FIELD] as
+        { lastActivityTimestamp?: number | null } | undefined
+      if (!info || typeof info.userId !== 'string') continue
+      connected.add(info.userId)
+      this.lastSeen.set(info.userId, {
+        userId: info.userId,
+        name: typeof info.name === 'string' ? info.name : ANONYMOUS_NAME,
+        color: typeof info.color === 'string' ? info.color : '#888888',
+        // A role no screen can name is left out rather than shown raw.
+        role: isRole(info.role) ? info.role : '',
+        place: info.place === 'room' || info.place === 'remote' ? info.place : null,
+        connected: true,
+        lastActivity: presence?.lastActivityTimestamp ?? Date.now(),
+        self: clientId === this.awareness.clientID,
+      })
+    }
+    for (const [userId, participant] of this.lastSeen) {
+      if (!connected.has(userId) && participant.connected) {
+        this.lastSeen.set(userId, { ...participant, connected: false })
+      }
+    }
+    this.list.set(
+      [...this.lastSeen.values()].sort(
+        (a, b) => Number(b.connected) - Number(a.connected) || a.name.localeCompare(b.name),
+      ),
+    )
+  }
+
+  dispose() {
+    this.awareness?.off('change', this.onAwareness)
+  }
+}

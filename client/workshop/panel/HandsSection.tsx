@@ -1,0 +1,51 @@
+/** Raise or lower one's hand; the facilitator sees the queue and lowers hands from it. */
+import { useValue } from 'tldraw'
+import { useTranslation } from '../../i18n/useTranslation'
+import { shownName } from '../../user/displayName'
+import { useWorkshopSession } from './WorkshopSession'
+
+export function HandsSection() {
+  const { t } = useTranslation()
+  const { model, facilitator } = useWorkshopSession()
+  const { hands } = model
+  const queue = useValue('hands', () => hands.queue.get(), [hands])
+  const raised = useValue('my hand', () => hands.mineIsRaised.get(), [hands])
+  return (
+    <section aria-labelledby="hands-heading">
+      <h3 id="hands-heading">{t('workshop.hands.heading')}</h3>
+      <button
+        type="button"
+        className={`button${raised ? '' : ' button--primary'}`}
+        aria-pressed={raised}
+        data-testid="raise-hand"
+        onClick={() => (raised ? hands.lower() : hands.raise())}
+      >
+        {raised ? t('workshop.hands.lower') : t('workshop.hands.raise')}
+      </button>
+      {facilitator && (
+        <ol
+          className="workshop__queue"
+          aria-label={t('workshop.hands.queue')}
+          data-testid="hand-queue"
+        >
+          {queue.length === 0 && <li className="panel__muted">{t('workshop.hands.none')}</li>}
+          {queue.map((hand) => {
+            const name = shownName(hand.name, t)
+            return (
+              <li key={hand.userId}>
+                <span>{name}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => hands.lowerFor(hand.userId)}
+                >
+                  {t('workshop.hands.lowerFor', { name })}
+                </button>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,127 @@
+/**
+ * Dot voting: the facilitator opens a vote with a number of dots per person and closes or
+ * clears it; participants give and take back their dots while it is open; everyone sees the
+ * tally once it is closed.
+ */
+import { useState } from 'react'
+import { useValue } from 'tldraw'
+import { MAX_VOTE_BUDGET } from '../../../shared/workshop/dotVoting'
+import { useTranslation } from '../../i18n/useTranslation'
+import { CountInput } from './CountInput'
+import { useWorkshopSession } from './WorkshopSession'
+
+export function VotingSection() {
+  const { t } = useTranslation()
+  const { model, registry, facilitator, participant } = useWorkshopSession()
+  const { voting } = model
+  const [budget, setBudget] = useState(3)
+  const [message, setMessage] = useState<string | null>(null)
+  const vote = useValue('vote', () => voting.vote.get(), [voting])
+  const mine = useValue('my dots', () => voting.myDots.get(), [voting])
+  const tally = useValue('vote tally', () => voting.tally.get(), [voting])
+  const stakeholders = useValue('stakeholders', () => registry.all.get(), [registry])
+  if (!facilitator && !vote) return null
+  return (
+    <section aria-labelledby="vote-heading">
+      <h3 id="vote-heading">{t('workshop.vote.heading')}</h3>
+      {!vote && facilitator && (
+        <div className="workshop__row">
+          <CountInput
+            label={t('workshop.vote.budget')}
+            max={MAX_VOTE_BUDGET}
+            value={budget}
+            onChange={setBudget}
+          />
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="open-vote"
+            onClick={() => voting.open(t('workshop.vote.question'), budget)}
+          >
+            {t('workshop.vote.open')}
+          </button>
+        </div>
+      )}
+      {vote && (
+        <>
+          <p>
+            <strong>{vote.question}</strong>
+          </p>
+          {vote.status === 'open' && participant && (
+            <>
+              <p data-testid="votes-left">
+                {t('workshop.vote.left', { left: vote.budget - mine.length, budget: vote.budget })}
+              </p>
+              <ul className="workshop__votes">
+                {stakeholders.map((stakeholder) => {
+                  const count = mine.filter((id) => id === stakeholder.id).length
+                  return (
+                    <li key={stakeholder.id}>
+                      <span>{stakeholder.name}</span>
+                      <span aria-label={t('workshop.vote.mine', { count })}>
+                        {'●'.repeat(count)}
+                      </span>
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={t('workshop.vote.add', { name: stakeholder.name })}
+                        onClick={() => {
+                          const result = voting.cast(stakeholder.id)
+                          setMessage(result.ok ? null : t(`workshop.vote.${result.reason}`))
+                        }}
+                      >
+                        +
+                      </button>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={count === 0}
+                        aria-label={t('workshop.vote.remove', { name: stakeholder.name })}
+                        onClick={() => voting.withdraw(stakeholder.id)}
+                      >
+                        −
+                      </button>
+                    </li>
+                  )
+                })}
+              </ul>
+              {message && (
+                <p role="alert" className="exchange__warning">
+                  {message}
+                </p>
+              )}
+            </>
+          )}
+          {vote.status === 'closed' && (
+            <ol className="workshop__results" data-testid="vote-results">
+              {tally.map(({ stakeholderId, votes }) => (
+                <li key={stakeholderId}>
+                  {registry.get(stakeholderId)?.name ?? '?'}:{' '}
+                  {t('workshop.card.votes', { count: votes })}
+                </li>
+              ))}
+            </ol>
+          )}
+          {facilitator && (
+            <div className="workshop__buttons">
+              {vote.status === 'open' ? (
+                <button
+                  type="button"
+                  className="button button--primary"
+                  data-testid="close-vote"
+                  onClick={() => voting.close()}
+                >
+                  {t('workshop.vote.close')}
+                </button>
+              ) : (
+                <button type="button" className="button" onClick={() => voting.clear()}>
+                  {t('workshop.vote.clear')}
+                </button>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,16 @@
+/**
+ * Ids of scoring rounds and dot votes. Participants' entries in the `workshop` root are
+ * keyed by them (`score:<round>:<user>`, `vote:<vote>:<user>`), so a new round or vote starts
+ * empty and never counts an earlier one's entries. They are made from the server time the
+ * facilitator opened it: readable in the document, and a second one a moment later differs.
+ */
+
+/** The id of a scoring round opened at server time `now`. */
+export function scoringRoundId(now: number): string {
+  return `round-${now.toString(36)}`
+}
+
+/** The id of a dot vote opened at server time `now`. */
+export function dotVoteId(now: number): string {
+  return `vote-${now.toString(36)}`
+}
