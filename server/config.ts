@@ -12,6 +12,12 @@ export interface ServerConfig {
   tldrawLicenseKey: string | null
   /** Largest WebSocket frame accepted, in bytes; bigger frames close the socket with 1009. */
   maxMessageBytes: number
+  /** Most structs (plus delete ranges) in one update; more closes the socket with 4413. */
+  maxUpdateStructs: number
+  /** Deepest nesting of shared types below a root that one update may reach (else 4413). */
+  maxUpdateDepth: number
+  /** Largest awareness state of one client, in UTF-8 bytes; larger closes the socket (4413). */
+  maxAwarenessBytes: number
   /** Compact a map's update log once it holds more rows than this. */
   compactAfterUpdates: number
   /** Compact a map's update log once its updates add up to more bytes than this. */
@@ -22,6 +28,11 @@ export interface ServerConfig {
   allowedOrigins: string[]
   /** When set, `POST /api/maps` needs `Authorization: Bearer <this>`. */
   createMapToken: string | null
+  /** Maps one client address may create: sustained rate per hour and burst (token bucket). */
+  createMapsPerHour: number
+  createMapBurst: number
+  /** When set, `GET /metrics` needs `Authorization: Bearer <this>`. */
+  metricsToken: string | null
   /** Per-connection message budget: sustained rate and burst (token bucket). */
   rateMessagesPerSecond: number
   rateMessageBurst: number
@@ -88,6 +99,24 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     description: 'Largest WebSocket message accepted, in bytes (8 MiB).',
   },
   {
+    name: 'MAX_UPDATE_STRUCTS',
+    default: '10000',
+    description:
+      'Most structs (items, plus delete ranges) in one Yjs update; a larger one closes the socket with 4413.',
+  },
+  {
+    name: 'MAX_UPDATE_DEPTH',
+    default: '8',
+    description:
+      'Deepest nesting of shared types below a root that one update may create (else 4413).',
+  },
+  {
+    name: 'MAX_AWARENESS_BYTES',
+    default: String(64 * 1024),
+    description:
+      'Largest presence (awareness) state of one client, in bytes (64 KiB); larger closes the socket with 4413.',
+  },
+  {
     name: 'COMPACT_AFTER_UPDATES',
     default: '500',
     description: "Merge a map's stored updates into one once there are more rows than this.",
@@ -112,6 +141,22 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     name: 'CREATE_MAP_TOKEN',
     default: '(none)',
     description: 'When set, creating a map needs `Authorization: Bearer <CREATE_MAP_TOKEN>`.',
+  },
+  {
+    name: 'CREATE_MAPS_PER_HOUR',
+    default: '60',
+    description: 'Maps one client address may create per hour on average (else 429).',
+  },
+  {
+    name: 'CREATE_MAP_BURST',
+    default: '20',
+    description: 'Maps one client address may create in a burst.',
+  },
+  {
+    name: 'METRICS_TOKEN',
+    default: '(none)',
+    description:
+      'When set, `GET /metrics` needs `Authorization: Bearer <METRICS_TOKEN>` (else 401).',
   },
   {
     name: 'RATE_MESSAGES_PER_SECOND',
@@ -202,6 +247,9 @@ export function loadConfig(env: Env): ServerConfig {
     logLevel,
     tldrawLicenseKey: licenseKey ? licenseKey : null,
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 1024 ** 3),
+    maxUpdateStructs: integer(env, 'MAX_UPDATE_STRUCTS', 10_000, 100, 10_000_000),
+    maxUpdateDepth: integer(env, 'MAX_UPDATE_DEPTH', 8, 3, 1000),
+    maxAwarenessBytes: integer(env, 'MAX_AWARENESS_BYTES', 64 * 1024, 1024, 1024 ** 3),
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1, Number.MAX_SAFE_INTEGER),
     compactAfterBytes: integer(env, 'COMPACT_AFTER_BYTES', 1024 * 1024, 1, Number.MAX_SAFE_INTEGER),
     staticDir: path.resolve(text(env, 'STATIC_DIR', 'dist/client')),
@@ -210,6 +258,9 @@ export function loadConfig(env: Env): ServerConfig {
       .map((origin) => origin.trim())
       .filter((origin) => origin.length > 0),
     createMapToken: env['CREATE_MAP_TOKEN']?.trim() || null,
+    createMapsPerHour: integer(env, 'CREATE_MAPS_PER_HOUR', 60, 1, 1_000_000_000),
+    createMapBurst: integer(env, 'CREATE_MAP_BURST', 20, 1, 1_000_000_000),
+    metricsToken: env['METRICS_TOKEN']?.trim() || null,
     rateMessagesPerSecond: integer(env, 'RATE_MESSAGES_PER_SECOND', 300, 1, 1_000_000),
     rateMessageBurst: integer(env, 'RATE_MESSAGE_BURST', 600, 1, 1_000_000),
     rateBytesPerSecond: integer(env, 'RATE_BYTES_PER_SECOND', 8 * 1024 * 1024, 1024, 1024 ** 3),

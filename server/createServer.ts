@@ -79,6 +79,7 @@ export function createServer(
       compactAfterBytes: config.compactAfterBytes,
       snapshotIntervalMs: config.snapshotIntervalMs,
       auditWindowMs: config.auditWindowMs,
+      maxUpdateDepth: config.maxUpdateDepth,
     },
   })
   const transport = createSyncTransport({
@@ -92,6 +93,10 @@ export function createServer(
       messageBurst: config.rateMessageBurst,
       bytesPerSecond: config.rateBytesPerSecond,
       byteBurst: config.rateByteBurst,
+    },
+    limits: {
+      maxUpdateStructs: config.maxUpdateStructs,
+      maxAwarenessBytes: config.maxAwarenessBytes,
     },
     maxConnectionsPerMap: config.maxConnectionsPerMap,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
@@ -107,6 +112,8 @@ export function createServer(
       rooms,
       clientConfig: { tldrawLicenseKey: config.tldrawLicenseKey },
       createMapToken: config.createMapToken,
+      createMapRate: { perHour: config.createMapsPerHour, burst: config.createMapBurst },
+      metricsToken: config.metricsToken,
       metrics,
       gauges: () => ({ connections: transport.connectionCount, mapsLoaded: rooms.size }),
       transport: () => apiTransport,

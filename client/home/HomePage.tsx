@@ -1,4 +1,5 @@
 import { type FormEvent, Suspense, lazy, useState } from 'react'
+import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import { ApiRequestError, createMap } from '../config/apiClient'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useTranslation } from '../i18n/useTranslation'
@@ -32,8 +33,12 @@ export function HomePage() {
       rememberMap(id, trimmed)
       navigate(mapPath(id))
     } catch (failure) {
-      const reason = failure instanceof ApiRequestError ? failure.message : String(failure)
-      setError(t('home.create.failed', { reason }))
+      if (failure instanceof ApiRequestError && failure.code === ApiErrorCode.rateLimited) {
+        setError(t('home.create.rateLimited'))
+      } else {
+        const reason = failure instanceof ApiRequestError ? failure.message : String(failure)
+        setError(t('home.create.failed', { reason }))
+      }
       setBusy(false)
     }
   }

@@ -8,6 +8,7 @@ export const en = {
   'home.create.submit': 'Create map',
   'home.create.creating': 'Creating…',
   'home.create.failed': 'The map could not be created: {reason}',
+  'home.create.rateLimited': 'Too many maps were created from this connection. Try again later.',
   'home.recent.heading': 'Recently opened',
   'home.recent.empty': 'Maps you open appear here.',
   'home.recent.forget': 'Remove from list',

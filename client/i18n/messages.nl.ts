@@ -11,6 +11,8 @@ export const nl: Record<MessageKey, string> = {
   'home.create.submit': 'Kaart maken',
   'home.create.creating': 'Bezig met maken…',
   'home.create.failed': 'De kaart kon niet worden gemaakt: {reason}',
+  'home.create.rateLimited':
+    'Vanaf deze verbinding zijn te veel kaarten gemaakt. Probeer het later opnieuw.',
   'home.recent.heading': 'Recent geopend',
   'home.recent.empty': 'Kaarten die je opent, verschijnen hier.',
   'home.recent.forget': 'Uit lijst verwijderen',

@@ -4,6 +4,7 @@
  * map JSON, report) in {@link createExportRoutes}, included here.
  */
 import { timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import type { ClientConfig } from '../../shared/protocol/api'
 import type {
   CreateMapWithTokensResponse,
@@ -11,6 +12,7 @@ import type {
   MapTokens,
   ReissueTokenResponse,
 } from '../../shared/protocol/accessApi'
+import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { ROLES, canDeleteMap, canManageLink, isRole } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
@@ -20,6 +22,7 @@ import type { MetricGauges, ServerMetrics } from '../operations/ServerMetrics'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
 import type { MapStore } from '../storage/MapStore'
 import type { SyncTransport } from '../transport/createSyncTransport'
+import { AddressRateLimit } from './AddressRateLimit'
 import { createExportRoutes } from './createExportRoutes'
 import { createMapId } from './createMapId'
 import { parseCreateMapRequest } from './parseCreateMapRequest'
@@ -38,6 +41,10 @@ export interface ApiRouteOptions {
   clientConfig: ClientConfig
   /** When set, creating a map needs this as Bearer token. */
   createMapToken: string | null
+  /** Maps one address may create: per hour on average, and at once. */
+  createMapRate: { perHour: number; burst: number }
+  /** When set, `/metrics` needs this as Bearer token. */
+  metricsToken: string | null
   metrics: ServerMetrics
   gauges: () => MetricGauges
   transport: () => SyncTransport
@@ -46,6 +53,10 @@ export interface ApiRouteOptions {
 /** The `/api/*`, `/healthz` and `/metrics` routes, the export routes included. */
 export function createApiRoutes(options: ApiRouteOptions): Route[] {
   const { store, rooms, clientConfig } = options
+  const createLimit = new AddressRateLimit(
+    options.createMapRate.perHour,
+    options.createMapRate.burst,
+  )
   return [
     {
       method: 'GET',
@@ -57,7 +68,11 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
     {
       method: 'GET',
       pattern: /^\/metrics$/,
-      async handle(_request, response) {
+      async handle(request, response) {
+        if (options.metricsToken !== null && !sameToken(request, options.metricsToken)) {
+          response.setHeader('WWW-Authenticate', 'Bearer')
+          return sendApiError(response, 401, 'unauthorized', 'Metrics need a token.')
+        }
         const body = options.metrics.render(options.gauges())
         response.writeHead(200, {
           'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
@@ -77,12 +92,19 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps$/,
       async handle(request, response) {
-        if (options.createMapToken !== null) {
-          const given = Buffer.from(readRequestToken(request) ?? '')
-          const expected = Buffer.from(options.createMapToken)
-          if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-            return sendApiError(response, 401, 'unauthorized', 'Creating maps needs a token.')
-          }
+        if (options.createMapToken !== null && !sameToken(request, options.createMapToken)) {
+          return sendApiError(response, 401, 'unauthorized', 'Creating maps needs a token.')
+        }
+        // Counted after the token check: only requests that could create a map use it up.
+        const allowed = createLimit.take(request.socket.remoteAddress ?? 'unknown')
+        if (!allowed.ok) {
+          response.setHeader('Retry-After', String(allowed.retryAfterSeconds))
+          return sendApiError(
+            response,
+            429,
+            ApiErrorCode.rateLimited,
+            rateLimitedMessage(request, allowed.retryAfterSeconds),
+          )
         }
         const body = await readJsonBody(request, MAX_JSON_BODY_BYTES)
         if (!body.ok) {
@@ -160,4 +182,20 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
     },
     ...createExportRoutes({ store, rooms }),
   ]
+}
+
+/** True when the request carries `expected` as its token (compared in constant time). */
+function sameToken(request: IncomingMessage, expected: string): boolean {
+  const given = Buffer.from(readRequestToken(request) ?? '')
+  const wanted = Buffer.from(expected)
+  return given.length === wanted.length && timingSafeEqual(given, wanted)
+}
+
+/** The 429 message in the requester's language (Dutch when it asks for it first, else English). */
+function rateLimitedMessage(request: IncomingMessage, seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60))
+  const first = (request.headers['accept-language'] ?? '').split(',')[0]?.trim().toLowerCase()
+  return first?.startsWith('nl')
+    ? `Er zijn vanaf dit adres te veel kaarten gemaakt. Probeer het over ${minutes} min opnieuw.`
+    : `Too many maps were created from this address. Try again in ${minutes} min.`
 }

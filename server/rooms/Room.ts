@@ -14,7 +14,9 @@
  *   updates creating roots the document does not have, touching `facilitation` without the
  *   role for it, adding live content to the map document's legacy `contacts` root
  *   (addsLiveContentUnder), or referring to content the room does not know are refused as a
- *   whole. The confidential document takes updates only from roles that may read it.
+ *   whole, and so are updates putting anything where the document's shape does not allow
+ *   it, or nesting shared types deeper than `maxUpdateDepth` (checkUpdateShape). The
+ *   confidential document takes updates only from roles that may read it.
  * - Awareness of the map document is not stored: updates are applied and relayed to all
  *   peers at once. A peer may only set or remove the one awareness client id it set a
  *   state for first. The confidential document has no awareness: nothing a peer sends is
@@ -46,6 +48,7 @@ import {
   type MapDocumentName,
   STAKEHOLDERS_MAP,
 } from '../../shared/document/mapDocumentLayout'
+import { documentShape } from '../../shared/document/documentShape'
 import { contactsMap } from '../../shared/document/stakeholderDocument'
 import type { Participant, VersionKind, VersionSummary } from '../../shared/protocol/accessApi'
 import { CloseCode } from '../../shared/protocol/closeCodes'
@@ -58,6 +61,8 @@ import type { AuditChange, MapStore, StoredUpdates } from '../storage/MapStore'
 import { WriteTurn } from './WriteTurn'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
+import { checkUpdateShape } from './checkUpdateShape'
+import type { DecodedUpdate } from './DecodedUpdate'
 
 /** The room's view of one connected client; the transport implements it on a socket. */
 export interface RoomPeer {
@@ -83,10 +88,15 @@ export interface CompactionLimits {
   snapshotIntervalMs?: number
   /** Audit rows of one participant and stakeholder merge within this window; default 5 min. */
   auditWindowMs?: number
+  /** Deepest nesting of shared types below a root an update may reach; default 8. */
+  maxUpdateDepth?: number
 }
 
-/** Result of {@link Room.applyUpdate}: refused updates change nothing. */
-export type ApplyResult = { ok: true } | { ok: false; reason: string }
+/**
+ * Result of {@link Room.applyUpdate}: refused updates change nothing; `tooLarge` when it was
+ * refused for its cost (nesting deeper than the limit), not for what it holds.
+ */
+export type ApplyResult = { ok: true } | { ok: false; reason: string; tooLarge?: boolean }
 
 /** The author of the server's automatic snapshots. */
 export const SERVER_PARTICIPANT: Participant = { name: 'Server', role: null }
@@ -293,14 +303,20 @@ export class Room implements ClusterRoom {
   }
 
   /**
-   * Applies a peer's sync step 2 or update when its role allows every root it touches; the
-   * write and broadcast follow asynchronously. A refused update is not applied at all.
+   * Applies a peer's sync step 2 or update when its role allows every root it touches and
+   * every struct fits the document's shape (checkUpdateShape); the write and broadcast
+   * follow asynchronously. A refused update is not applied at all. `decoded` is the update
+   * as the transport decoded it already (decoded here when not given).
    */
-  applyUpdate(peer: RoomPeer, update: Uint8Array): ApplyResult {
+  applyUpdate(
+    peer: RoomPeer,
+    update: Uint8Array,
+    decoded: DecodedUpdate = Y.decodeUpdate(update),
+  ): ApplyResult {
     if (this.document === 'confidential' && !canReadConfidential(peer.role)) {
       return { ok: false, reason: `role ${peer.role} may not change confidential data` }
     }
-    const touched = rootsTouchedByUpdate(this.doc, update)
+    const touched = rootsTouchedByUpdate(this.doc, decoded)
     if (touched.unresolved) return { ok: false, reason: 'update refers to unknown content' }
     const allowed: readonly string[] =
       this.document === 'map' ? ALLOWED_ROOT_NAMES : CONFIDENTIAL_ROOT_NAMES
@@ -314,9 +330,12 @@ export class Room implements ClusterRoom {
     }
     // Only updates that touch the legacy root pay for this second look (deletions there).
     const legacy = this.document === 'map' && touched.roots.has(CONTACTS_MAP)
-    if (legacy && addsLiveContentUnder(this.doc, update, CONTACTS_MAP)) {
+    if (legacy && addsLiveContentUnder(this.doc, decoded, CONTACTS_MAP)) {
       return { ok: false, reason: 'contacts belong in the confidential document' }
     }
+    const shape = documentShape(this.document)
+    const problem = checkUpdateShape(this.doc, decoded, shape, this.limits.maxUpdateDepth ?? 8)
+    if (problem !== null) return { ok: false, reason: problem.reason, tooLarge: problem.tooDeep }
     Y.applyUpdate(this.doc, update, peer)
     return { ok: true }
   }

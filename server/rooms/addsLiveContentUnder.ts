@@ -14,6 +14,7 @@
  * whose root cannot be made out counts as live: what cannot be checked is refused.
  */
 import * as Y from 'yjs'
+import type { DecodedUpdate } from './DecodedUpdate'
 
 type DecodedStruct = Y.Item | Y.GC | Y.Skip
 
@@ -23,8 +24,12 @@ interface DecodedDeleteSet {
 }
 
 /** True when `update` would add live content anywhere below root `root` of `doc`. */
-export function addsLiveContentUnder(doc: Y.Doc, update: Uint8Array, root: string): boolean {
-  const { structs, ds } = Y.decodeUpdate(update) as {
+export function addsLiveContentUnder(
+  doc: Y.Doc,
+  update: Uint8Array | DecodedUpdate,
+  root: string,
+): boolean {
+  const { structs, ds } = (update instanceof Uint8Array ? Y.decodeUpdate(update) : update) as {
     structs: DecodedStruct[]
     ds: DecodedDeleteSet
   }

@@ -11,6 +11,7 @@
  * so the caller can refuse what it cannot check.
  */
 import * as Y from 'yjs'
+import type { DecodedUpdate } from './DecodedUpdate'
 
 /** Result of {@link rootsTouchedByUpdate}. */
 export interface TouchedRoots {
@@ -26,8 +27,8 @@ type DecodedStruct = Y.Item | Y.GC | Y.Skip
 type Resolution = { root: string } | 'none' | 'unknown'
 
 /** Finds the roots `update` (Yjs v1 encoding) touches in `doc`. Throws on a malformed update. */
-export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array): TouchedRoots {
-  const { structs, ds } = Y.decodeUpdate(update) as {
+export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate): TouchedRoots {
+  const { structs, ds } = (update instanceof Uint8Array ? Y.decodeUpdate(update) : update) as {
     structs: DecodedStruct[]
     ds: { clients: Map<number, { clock: number; len: number }[]> }
   }
@@ -38,12 +39,23 @@ export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array): TouchedRoo
     list.push(struct)
     byClient.set(struct.id.client, list)
   }
+  // A malformed update may list a client twice: keep each list in clock order.
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
   const result: TouchedRoots = { roots: new Set(), unresolved: false }
   const memo = new Map<DecodedStruct, Resolution>()
 
+  // A client's structs come in clock order: a binary search, not a scan per reference.
   const findInUpdate = (client: number, clock: number): DecodedStruct | null => {
-    for (const struct of byClient.get(client) ?? []) {
-      if (struct.id.clock <= clock && clock < struct.id.clock + struct.length) return struct
+    const list = byClient.get(client)
+    if (list === undefined) return null
+    let low = 0
+    let high = list.length - 1
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      const struct = list[middle] as DecodedStruct
+      if (clock < struct.id.clock) high = middle - 1
+      else if (clock >= struct.id.clock + struct.length) low = middle + 1
+      else return struct
     }
     return null
   }

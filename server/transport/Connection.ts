@@ -7,7 +7,8 @@
  * step 1 → step-2 reply (sent once durable), step 2 / update → doc, awareness → awareness,
  * query → full awareness. A bad frame closes this socket only: 1003 for text, 1002 for
  * undecodable bytes, 1008 for a spent message or byte budget and for updates the role may
- * not send, 1011 when handling throws. Awareness entries for others' client ids are dropped. A viewer's step 2 and updates are
+ * not send, 4413 for an update or awareness state over its cost limit (checked before it
+ * is decoded or applied, see decodeClientMessage), 1011 when handling throws. Awareness entries for others' client ids are dropped. A viewer's step 2 and updates are
  * dropped silently (its client sends them as a matter of course).
  */
 import type { RawData, WebSocket } from 'ws'
@@ -20,7 +21,7 @@ import type { Room, RoomPeer } from '../rooms/Room'
 import type { Role } from './authorize'
 import { TokenBucket } from './TokenBucket'
 import { decodeClientMessage } from './decodeClientMessage'
-import type { ClientMessage } from './decodeClientMessage'
+import type { ClientMessage, MessageLimits } from './decodeClientMessage'
 import type { UpdateFrameCache } from './UpdateFrameCache'
 import { encodeServerMessage } from './encodeServerMessage'
 import type { ServerMessage } from './encodeServerMessage'
@@ -46,6 +47,8 @@ export interface ConnectionOptions {
   address: string
   logger: Logger
   budgets: ConnectionBudgets
+  /** What one message may cost (structs of an update, bytes of an awareness state). */
+  limits: MessageLimits
   metrics?: ServerMetrics
   /** Shared with the other connections, so a broadcast is encoded once. */
   frames?: UpdateFrameCache
@@ -69,6 +72,7 @@ export class Connection implements RoomPeer {
   private readonly messageBudget: TokenBucket
   private readonly byteBudget: TokenBucket
   private readonly metrics: ServerMetrics | null
+  private readonly limits: MessageLimits
   private queue: ClientMessage[] | null = []
   private closed = false
   private readonly closeListeners: (() => void)[] = []
@@ -83,6 +87,7 @@ export class Connection implements RoomPeer {
     this.id = options.id
     this.address = options.address
     this.metrics = options.metrics ?? null
+    this.limits = options.limits
     const { budgets } = options
     this.messageBudget = new TokenBucket(budgets.messagesPerSecond, budgets.messageBurst)
     this.byteBudget = new TokenBucket(budgets.bytesPerSecond, budgets.byteBurst)
@@ -204,7 +209,11 @@ export class Connection implements RoomPeer {
       this.refuse(CloseCode.unsupportedData, 'binary frames only')
       return
     }
-    const decoded = decodeClientMessage(frame)
+    const decoded = decodeClientMessage(frame, this.limits)
+    if (!decoded.ok && decoded.tooLarge === true) {
+      this.refuse(CloseCode.tooLarge, decoded.reason)
+      return
+    }
     if (!decoded.ok) {
       this.refuse(CloseCode.protocolError, 'malformed message', { problem: decoded.reason })
       return
@@ -232,9 +241,10 @@ export class Connection implements RoomPeer {
         case 'update': {
           // A viewer's client may still send its local edits; they are not accepted.
           if (!canEditMap(this.currentRole)) break
-          const applied = room.applyUpdate(this, message.update)
-          if (!applied.ok)
-            this.refuse(CloseCode.policyViolation, 'update refused', { problem: applied.reason })
+          const applied = room.applyUpdate(this, message.update, message.decoded)
+          if (applied.ok) break
+          if (applied.tooLarge === true) this.refuse(CloseCode.tooLarge, applied.reason)
+          else this.refuse(CloseCode.policyViolation, 'update refused', { problem: applied.reason })
           break
         }
         case 'awareness':

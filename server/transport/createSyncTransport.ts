@@ -32,6 +32,7 @@ import type { Authorize } from './authorize'
 import { UpdateFrameCache } from './UpdateFrameCache'
 import { Connection } from './Connection'
 import type { ConnectionBudgets } from './Connection'
+import type { MessageLimits } from './decodeClientMessage'
 
 /** URL prefix of sync sockets; the client appends the map id. */
 export const SYNC_PATH_PREFIX = '/sync/'
@@ -55,6 +56,8 @@ interface SyncTransportOptions {
   maxMessageBytes: number
   keepaliveIntervalMs?: number
   budgets: ConnectionBudgets
+  /** What one message may cost, see decodeClientMessage. */
+  limits: MessageLimits
   maxConnectionsPerMap: number
   maxConnectionsPerIp: number
   originPolicy: OriginPolicy
@@ -120,6 +123,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
       address,
       logger,
       budgets: options.budgets,
+      limits: options.limits,
       metrics: options.metrics,
       frames,
     })

@@ -14,6 +14,8 @@ export const ApiErrorCode = {
   roleNotAllowed: 'role-not-allowed',
   /** The request's Origin header is not allowed (403). */
   forbiddenOrigin: 'forbidden-origin',
+  /** Too many requests of this kind from one address; `Retry-After` says when to try (429). */
+  rateLimited: 'rate-limited',
   internalError: 'internal-error',
 } as const
 

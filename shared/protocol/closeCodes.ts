@@ -28,6 +28,12 @@ export const CloseCode = {
   forbidden: 4403,
   /** No map with this id exists. */
   mapNotFound: 4404,
+  /**
+   * One message costs more than the server allows: an update with more structs or deeper
+   * nesting than its limits, or too large an awareness state. Sending it again would fail
+   * again, so the client stops.
+   */
+  tooLarge: 4413,
   /** Too many connections for this map or from this address. */
   tooManyConnections: 4429,
 } as const

@@ -38,6 +38,19 @@ export interface FacilitationState {
   vote: DotVote | null
 }
 
+/** Every key the `facilitation` root may hold; the server refuses others (documentShape.ts). */
+export const FACILITATION_KEYS = [
+  'agenda',
+  'timer',
+  'followMe',
+  'bringHere',
+  'spotlight',
+  'templateLocked',
+  'groups',
+  'scoring',
+  'vote',
+] as const satisfies readonly (keyof FacilitationState)[]
+
 function facilitationMap(doc: Y.Doc) {
   return doc.getMap<unknown>(FACILITATION_MAP)
 }

@@ -1,0 +1,125 @@
+/**
+ * What may live where in a map's two documents: for each root, the keys it may hold, and
+ * for each key whether its value is a plain value (JSON, as `Y.Map.set` stores it) or a
+ * nested Y.Map with a shape of its own. The server checks every update against this before
+ * applying it (server/rooms/checkUpdateShape.ts) and refuses the whole update when one
+ * struct does not fit, so no client can store a structure the app never writes (a deep
+ * nest of maps, a text, a subdocument, keys of megabytes).
+ *
+ * The shapes follow what the app writes: see mapDocumentLayout.ts, stakeholderDocument.ts
+ * and shared/workshop. A stakeholder may also be a plain value under its id (the layout of
+ * the first versions, which old browser copies can still send).
+ */
+import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
+import { FACILITATION_KEYS } from '../workshop/facilitationState'
+import {
+  CONFIDENTIAL_CONTACTS_MAP,
+  CONFIDENTIAL_LOG_MAP,
+  CONTACTS_MAP,
+  FACILITATION_MAP,
+  HANDS_ARRAY,
+  type MapDocumentName,
+  META_MAP,
+  STAKEHOLDERS_MAP,
+  TLDRAW_RECORDS_MAP,
+  WORKSHOP_MAP,
+} from './mapDocumentLayout'
+
+/** What one key of a map (or one element of an array) may hold. */
+export interface SlotShape {
+  /** A plain value (string, number, boolean, null, JSON object or array). */
+  value: boolean
+  /** A nested Y.Map of this shape; null: no shared type allowed here. */
+  map: MapShape | null
+}
+
+/** A Y.Map: which keys it may hold and what each one may hold (null: key not allowed). */
+export interface MapShape {
+  /** Short description of the keys, for refusal reasons. */
+  keys: string
+  slot(key: string): SlotShape | null
+}
+
+/** A root type: a Y.Map, or a Y.Array whose elements all fit one slot. */
+export type RootShape = { kind: 'map'; map: MapShape } | { kind: 'array'; item: SlotShape }
+
+/** The shape of every root of one document; roots not listed are refused. */
+export type DocumentShape = Readonly<Record<string, RootShape>>
+
+const VALUE: SlotShape = { value: true, map: null }
+
+/** A map whose keys match `pattern`, each holding `slot`. */
+function keyedMap(keys: string, pattern: RegExp, slot: SlotShape): MapShape {
+  return { keys, slot: (key) => (pattern.test(key) ? slot : null) }
+}
+
+/** A map of only the listed keys, each holding a plain value. */
+function fixedKeys(names: readonly string[]): MapShape {
+  return { keys: names.join('|'), slot: (key) => (names.includes(key) ? VALUE : null) }
+}
+
+/** tldraw record ids: `<type>:<id>` (document:document, page:…, shape:…, binding:…). */
+const TLDRAW_ID = /^[A-Za-z_]{1,40}:[^\s]{1,300}$/
+/** Keys of `meta`: short, without line breaks. */
+const META_KEY = /^[^\n\r]{1,200}$/
+/** Keys of `workshop`: `score:<round>:<user>` and `vote:<vote>:<user>`. */
+const WORKSHOP_KEY = /^(score|vote):[^\n\r]{1,300}$/
+/** Field names of a stored stakeholder record. */
+const FIELD_KEY = /^[A-Za-z][A-Za-z0-9]{0,63}$/
+/** Fields of a record that are Y.Maps of entries keyed by id. */
+const ENTRY_MAP_FIELDS: readonly string[] = ['impacts', 'engagementLog']
+
+/** Entries (impacts, log entries, contacts) keyed by their id, each a plain value. */
+const ENTRIES: MapShape = keyedMap('entry id', STAKEHOLDER_ID_PATTERN, VALUE)
+const ENTRIES_SLOT: SlotShape = { value: false, map: ENTRIES }
+
+/** Contacts belong in the confidential document, never in a record of the map document. */
+const CONFIDENTIAL_FIELDS: readonly string[] = ['contacts']
+
+const STAKEHOLDER_RECORD: MapShape = {
+  keys: 'field name',
+  slot: (key) =>
+    !FIELD_KEY.test(key) || CONFIDENTIAL_FIELDS.includes(key)
+      ? null
+      : ENTRY_MAP_FIELDS.includes(key)
+        ? { value: true, map: ENTRIES }
+        : VALUE,
+}
+
+/** The map document's roots. */
+export const MAP_DOCUMENT_SHAPE: DocumentShape = {
+  [TLDRAW_RECORDS_MAP]: { kind: 'map', map: keyedMap('tldraw record id', TLDRAW_ID, VALUE) },
+  [META_MAP]: { kind: 'map', map: keyedMap('setting name', META_KEY, VALUE) },
+  [STAKEHOLDERS_MAP]: {
+    kind: 'map',
+    map: keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, {
+      value: true,
+      map: STAKEHOLDER_RECORD,
+    }),
+  },
+  // Legacy: the room refuses live content here anyway (addsLiveContentUnder).
+  [CONTACTS_MAP]: {
+    kind: 'map',
+    map: keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, { value: true, map: ENTRIES }),
+  },
+  [FACILITATION_MAP]: { kind: 'map', map: fixedKeys(FACILITATION_KEYS) },
+  [WORKSHOP_MAP]: { kind: 'map', map: keyedMap('score:… or vote:…', WORKSHOP_KEY, VALUE) },
+  [HANDS_ARRAY]: { kind: 'array', item: VALUE },
+}
+
+/** The confidential document's roots. */
+export const CONFIDENTIAL_DOCUMENT_SHAPE: DocumentShape = {
+  [CONFIDENTIAL_CONTACTS_MAP]: {
+    kind: 'map',
+    map: keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, ENTRIES_SLOT),
+  },
+  [CONFIDENTIAL_LOG_MAP]: {
+    kind: 'map',
+    map: keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, ENTRIES_SLOT),
+  },
+}
+
+/** The shape of one of a map's documents. */
+export function documentShape(document: MapDocumentName): DocumentShape {
+  return document === 'map' ? MAP_DOCUMENT_SHAPE : CONFIDENTIAL_DOCUMENT_SHAPE
+}
