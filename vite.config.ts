@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { precompressAssets } from './build/precompressAssets'
 
 /** Where `npm start` serves the built client from (the server's STATIC_DIR default). */
 const CLIENT_OUT_DIR = 'dist/client'
@@ -9,11 +10,13 @@ const DEV_BACKEND = process.env.DEV_BACKEND ?? 'http://127.0.0.1:8080'
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   build: {
     outDir: `../${CLIENT_OUT_DIR}`,
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for debugging but not linked from the bundle: the server hands them
+    // out (and names them in a SourceMap header) only when SERVE_SOURCE_MAPS is set.
+    sourcemap: 'hidden',
     // .vite/manifest.json: which chunks each screen needs (bench/runBundleBench.ts).
     manifest: true,
     // No data: URLs: tldraw fetches its translations and the CSP allows only our origin.

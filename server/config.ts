@@ -24,6 +24,8 @@ export interface ServerConfig {
   compactAfterBytes: number
   /** Directory of the built client (`npm run build`), served as static files. */
   staticDir: string
+  /** Hand out the build's source maps (`*.map`); off, they are a 404. */
+  serveSourceMaps: boolean
   /** Origins allowed besides the server's own; empty means localhost and 127.0.0.1. */
   allowedOrigins: string[]
   /** When set, `POST /api/maps` needs `Authorization: Bearer <this>`. */
@@ -130,6 +132,12 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     name: 'STATIC_DIR',
     default: 'dist/client',
     description: 'Directory of the built client that the server hands out.',
+  },
+  {
+    name: 'SERVE_SOURCE_MAPS',
+    default: 'false',
+    description:
+      "`true` hands out the client's source maps (for debugging); otherwise they are a 404.",
   },
   {
     name: 'ALLOWED_ORIGINS',
@@ -253,6 +261,7 @@ export function loadConfig(env: Env): ServerConfig {
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1, Number.MAX_SAFE_INTEGER),
     compactAfterBytes: integer(env, 'COMPACT_AFTER_BYTES', 1024 * 1024, 1, Number.MAX_SAFE_INTEGER),
     staticDir: path.resolve(text(env, 'STATIC_DIR', 'dist/client')),
+    serveSourceMaps: flag(env, 'SERVE_SOURCE_MAPS'),
     allowedOrigins: text(env, 'ALLOWED_ORIGINS', '')
       .split(',')
       .map((origin) => origin.trim())
@@ -291,6 +300,15 @@ function url(env: Env, name: string, protocols: readonly string[]): string | nul
     throw new ConfigError(`${name} must start with ${protocols.join(' or ')}//`)
   }
   return raw
+}
+
+/** An on/off setting: `true`/`1`/`yes` or `false`/`0`/`no` (unset: off). */
+function flag(env: Env, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase()
+  if (!raw) return false
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true
+  if (['false', '0', 'no', 'off'].includes(raw)) return false
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`)
 }
 
 function isLogLevel(value: string): value is LogLevel {

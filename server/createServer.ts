@@ -123,7 +123,9 @@ export function createServer(
   const httpServer = http.createServer(
     createHttpHandler({
       routes,
-      serveStatic: createStaticHandler(config.staticDir),
+      serveStatic: createStaticHandler(config.staticDir, {
+        serveSourceMaps: config.serveSourceMaps,
+      }),
       logger,
       originPolicy,
     }),

@@ -36,6 +36,7 @@ import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { REPORT_CONTENT_SECURITY_POLICY } from './securityHeaders'
 import { sendApiError } from './sendJson'
+import { sendCompressed } from './sendCompressed'
 
 /** What the export routes work on. */
 export interface ExportRouteOptions {
@@ -149,19 +150,18 @@ function send(
   body: string | Uint8Array,
   leftOut: number,
 ): void {
-  const bytes =
-    typeof body === 'string'
-      ? Buffer.from(body, 'utf8')
-      : Buffer.from(body.buffer, body.byteOffset, body.byteLength)
-  response.writeHead(200, {
+  const headers = {
     'Content-Type': format.contentType,
-    'Content-Length': bytes.byteLength,
     // The file name holds only [a-z0-9.-] (see exportFileName): quoting is enough.
     'Content-Disposition': `attachment; filename="${fileName}"`,
     'Cache-Control': 'no-store',
     [RECORDS_LEFT_OUT_HEADER]: String(leftOut),
     ...format.extraHeaders,
-  })
+  }
+  // A workbook is a zip already; JSON, CSV and the report shrink to a fraction.
+  if (typeof body === 'string') return sendCompressed(response, 200, headers, body)
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  response.writeHead(200, { ...headers, 'Content-Length': bytes.byteLength })
   response.end(bytes)
 }
 

@@ -1,15 +1,15 @@
 import type { ServerResponse } from 'node:http'
 import type { ApiError } from '../../shared/protocol/api'
+import { sendCompressed } from './sendCompressed'
 
-/** Answers with `body` as JSON; API answers are never cached. */
+/** Answers with `body` as JSON (compressed above 1 KiB); API answers are never cached. */
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body)
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(json),
-    'Cache-Control': 'no-store',
-  })
-  response.end(json)
+  sendCompressed(
+    response,
+    status,
+    { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    JSON.stringify(body),
+  )
 }
 
 /** Answers with the API's error shape ({@link ApiError}). */

@@ -135,8 +135,18 @@ describe('export downloads', () => {
     } as const
     const today = new Date().toISOString().slice(0, 10)
     for (const file of FORMATS) {
-      const response = await download(map, 'viewer', file)
+      // Uncompressed, so Content-Length is the file's own size (compression.test.ts covers br/gzip).
+      const response = await apiFetch(
+        map.test,
+        map.mapId,
+        'viewer',
+        `/api/maps/${map.mapId}/${file}`,
+        {
+          headers: { 'accept-encoding': 'identity' },
+        },
+      )
       expect(response.status, file).toBe(200)
+      expect(response.headers.get('content-encoding'), file).toBeNull()
       const [type, name, extension] = expected[file]
       expect(response.headers.get('content-type'), file).toBe(type)
       expect(response.headers.get('content-disposition'), file).toBe(
