@@ -341,8 +341,9 @@ export function patchStakeholder(
   if (!validated.ok) return validated
   const fields = stakeholdersMap(doc).get(id)!
   doc.transact(() => {
+    // Only scalar fields: a patch built from a whole record must not overwrite its entry maps.
     for (const key of Object.keys(scalars) as StakeholderScalarField[]) {
-      setIfChanged(fields, key, validated.value[key])
+      if (SCALAR_FIELDS.includes(key)) setIfChanged(fields, key, validated.value[key])
     }
     if (engagementStatus !== undefined)
       setIfChanged(fields, ENGAGEMENT_STATUS_KEY, engagementStatus)

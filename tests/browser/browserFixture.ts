@@ -39,7 +39,7 @@ export async function startAppServer(): Promise<AppServer> {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     STATIC_DIR: join(process.cwd(), 'dist/client'),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
   })
   let server = createServer(config)
   const { port } = await server.listen(0, '127.0.0.1')

@@ -128,7 +128,12 @@ export function scoresForRegion(
 ): SalienceScores {
   const inside = new Set(ATTRIBUTES_OF_CLASS[salienceClass])
   const absent = Math.max(1, Math.ceil(threshold) - 1)
-  const next = { ...current }
+  // Only the three scores: callers pass whole records, and a patch must not carry the rest.
+  const next: SalienceScores = {
+    power: current.power,
+    legitimacy: current.legitimacy,
+    urgency: current.urgency,
+  }
   for (const attribute of ['power', 'legitimacy', 'urgency'] as const) {
     const score = current[attribute]
     const present = score !== null && score >= threshold

@@ -267,6 +267,24 @@ describe('stakeholder records in the Yjs documents', () => {
     }
   })
 
+  it('writes only the scalar fields of a patch built from a whole record', () => {
+    // A board drop patches with `{ ...stakeholder, power, … }`: its impacts must stay a map
+    // of entries and no `contacts` key may land in the map document.
+    const doc = new Y.Doc()
+    const confidential = new Y.Doc()
+    writeStakeholder(doc, fullRecord(), null, confidential)
+    const read = readStakeholder(doc, 'sh-1', confidential)
+    if (!read?.ok) throw new Error('not stored')
+    const { engagement: _engagement, ...whole } = read.value
+    expect(patchStakeholder(doc, 'sh-1', { ...whole, power: 1 }, { confidential }).ok).toBe(true)
+    const fields = doc.getMap<Y.Map<unknown>>('stakeholders').get('sh-1')!
+    expect(fields.get('impacts')).toBeInstanceOf(Y.Map)
+    expect(fields.has('contacts')).toBe(false)
+    const after = readStakeholder(doc, 'sh-1', confidential)
+    expect(after?.ok && after.value.power).toBe(1)
+    expect(after?.ok && after.value.impacts).toEqual(read.value.impacts)
+  })
+
   it('keeps both engagement log entries added at the same time', () => {
     const a = new Y.Doc()
     writeStakeholder(a, { ...fullRecord(), contacts: [] })
