@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
-import { precompressAssets } from './build/precompressAssets'
+import { precompressAssets } from './build/precompressAssets.ts'
 
 /** Where `npm start` serves the built client from (the server's STATIC_DIR default). */
 const CLIENT_OUT_DIR = 'dist/client'

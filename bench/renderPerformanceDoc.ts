@@ -1,4 +1,5 @@
 import type { BrowserResult } from './browser/runBrowserBench'
+import type { TransferResult } from './browser/runTransferBench'
 import type { ColdLoadResult } from './cold/runColdLoad'
 import type { MachineInfo } from './machineInfo'
 import type { BundleResult, ScreenBundle } from './runBundleBench'
@@ -28,6 +29,7 @@ export interface BenchReport {
   browser: BrowserResult[]
   scoring: ScoringResult | null
   bundle: BundleResult | null
+  transfer: TransferResult[]
   profile: CpuProfileSummary | null
 }
 
@@ -305,6 +307,9 @@ ${screen('a map opened from a link', b.map)}
 All JavaScript (${b.chunkCount} chunks): ${kib(b.totalGzipBytes)} gzipped (${kib(b.totalRawBytes)} raw). Report/export/import code is loaded on demand, from ${b.onDemandChunks.join(', ')}.
 `)
   }
+  if (report.transfer.length > 0) {
+    parts.push(renderTransferSection(report.transfer))
+  }
   if (report.profile) {
     parts.push(`## CPU profile of our server (sync scenarios, \`node --cpu-prof\`)
 
@@ -318,4 +323,55 @@ ${table(
 `)
   }
   return parts.join('\n')
+}
+
+/** Before compression and lazy fonts (commit a33f8c5, same script): the map page's figures. */
+const TRANSFER_BEFORE = { encodedBytes: 3_768_609, requests: 52, fonts: 16, embedIcons: 19 }
+
+/** The transfer table; the map page is also held against issue 20's target (half of before). */
+export function renderTransferSection(results: TransferResult[]): string {
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`
+  const map = results.find((r) => r.page.startsWith('map'))
+  const target = TRANSFER_BEFORE.encodedBytes / 2
+  return `## Transfer (headless Chromium, built client, cache disabled)
+
+What a first visit costs on the wire: bytes as Chromium's Network domain counts them
+(\`encodedDataLength\`, headers included), until the page is connected and the network has
+been quiet for a second (\`bench/browser/runTransferBench.ts\`). Before compression and lazy
+fonts (commit a33f8c5) the map page took ${mib(TRANSFER_BEFORE.encodedBytes)} in
+${TRANSFER_BEFORE.requests} requests, ${TRANSFER_BEFORE.fonts} of them fonts and
+${TRANSFER_BEFORE.embedIcons} embed icons, nothing compressed.
+
+${table(
+  [
+    'page',
+    'on the wire',
+    'decoded',
+    'requests',
+    'compressed answers',
+    'fonts',
+    'embed icons',
+    'largest kinds',
+  ],
+  results.map((r) => [
+    r.page,
+    mib(r.encodedBytes),
+    mib(r.decodedBytes),
+    String(r.requests),
+    String(r.compressedResponses),
+    String(r.fontFiles),
+    String(r.embedIconFiles),
+    r.byType
+      .slice(0, 3)
+      .map((t) => `${t.type} ${kib(t.encodedBytes)} (${t.requests})`)
+      .join(', '),
+  ]),
+)}
+${
+  map
+    ? `
+Map page: ${mib(map.encodedBytes)}, ${((map.encodedBytes / TRANSFER_BEFORE.encodedBytes) * 100).toFixed(0)} % of before; target at most half (${mib(target)}): ${yes(map.encodedBytes <= target)}.
+`
+    : ''
+}`
 }

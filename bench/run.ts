@@ -3,7 +3,7 @@
  *
  * Sections: sync (ours vs @y/websocket-server), cluster (1–3 nodes on PostgreSQL + Redis,
  * when server/cluster exists), cold (load from storage), browser (Chromium, needs
- * `npx vite build`), scoring, bundle. Prints tables; a full run (no --only, no --quick)
+ * `npx vite build`), scoring, bundle, transfer (what opening a page costs on the wire). Prints tables; a full run (no --only, no --quick)
  * writes docs/performance.md, other runs write .tmp/bench/performance.md.
  * Waits (at most 15 min) for a 1-minute load average below 0.7 first, unless --no-wait.
  */
@@ -13,6 +13,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startBenchServer } from './BenchServer'
 import { runBrowserBench } from './browser/runBrowserBench'
+import { runTransferBench } from './browser/runTransferBench'
 import { runColdLoad } from './cold/runColdLoad'
 import { cpuSpeedCheckMs, loadAverage, machineInfo } from './machineInfo'
 import { type BenchReport, renderPerformanceDoc } from './renderPerformanceDoc'
@@ -23,7 +24,7 @@ import { type SyncLoadOptions, type SyncLoadResult, runSyncLoad } from './sync/r
 import { SYNC_SCENARIOS, runSyncBench } from './sync/runSyncBench'
 
 /** The parts of the run, for `--only=`. */
-type Section = 'sync' | 'cluster' | 'cold' | 'browser' | 'scoring' | 'bundle'
+type Section = 'sync' | 'cluster' | 'cold' | 'browser' | 'scoring' | 'bundle' | 'transfer'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -86,6 +87,7 @@ const report: BenchReport = {
   browser: [],
   scoring: null,
   bundle: null,
+  transfer: [],
   profile: null,
 }
 log(`load average at start: ${report.loadAtStart.map((n) => n.toFixed(2)).join(' ')}`)
@@ -190,6 +192,14 @@ if (selected('browser')) {
 
 if (selected('scoring')) report.scoring = runScoringBench(quick ? 10_000 : 100_000)
 if (selected('bundle')) report.bundle = runBundleBench(path.join(root, 'dist/client'))
+if (selected('transfer')) {
+  try {
+    log('transfer: home page and a map page in Chromium…')
+    report.transfer = await runTransferBench(path.join(root, 'dist/client'))
+  } catch (error) {
+    log(`transfer section failed: ${error instanceof Error ? error.stack : String(error)}`)
+  }
+}
 
 report.cpuSpeedMs.push(cpuSpeedCheckMs())
 const markdown = renderPerformanceDoc(report)

@@ -14,6 +14,7 @@ import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
+import { checkReadiness } from './operations/checkReadiness'
 import { RoomRegistry } from './rooms/RoomRegistry'
 import type { MapStore } from './storage/MapStore'
 import { PostgresMapStore } from './storage/PostgresMapStore'
@@ -62,12 +63,17 @@ export function createServer(
   const logger = dependencies.logger ?? createLogger(config.logLevel)
   const store = dependencies.store ?? createStore(config, logger)
   // No Redis code runs on a single node: without REDIS_URL there is no cluster at all.
+  const metrics = new ServerMetrics()
   const cluster =
     dependencies.cluster ??
     (config.redisUrl === null
       ? undefined
-      : new RedisCluster({ redisUrl: config.redisUrl, nodeId: config.nodeId, logger }))
-  const metrics = new ServerMetrics()
+      : new RedisCluster({
+          redisUrl: config.redisUrl,
+          nodeId: config.nodeId,
+          logger,
+          onRemoteUpdate: (lag) => metrics.observeClusterLag(lag),
+        }))
   const originPolicy = createOriginPolicy(config.allowedOrigins)
   const rooms = new RoomRegistry({
     store,
@@ -103,6 +109,10 @@ export function createServer(
     originPolicy,
     metrics,
   })
+  metrics.readGaugesFrom(() => ({
+    connections: transport.connectionCount,
+    mapsLoaded: rooms.size,
+  }))
   // On a cluster, closing a map's sockets (revoked token, deleted map) reaches every node.
   const apiTransport =
     cluster === undefined ? transport : clusterWideTransport(transport, cluster, rooms, logger)
@@ -115,10 +125,16 @@ export function createServer(
       createMapRate: { perHour: config.createMapsPerHour, burst: config.createMapBurst },
       metricsToken: config.metricsToken,
       metrics,
-      gauges: () => ({ connections: transport.connectionCount, mapsLoaded: rooms.size }),
+      readiness: () => checkReadiness(store, cluster),
+      logger,
       transport: () => apiTransport,
     }),
-    ...createHistoryRoutes({ store, rooms, afterErasure: () => store.purgeFreedSpace() }),
+    ...createHistoryRoutes({
+      store,
+      rooms,
+      afterErasure: () => store.purgeFreedSpace(),
+      logger,
+    }),
   ]
   const httpServer = http.createServer(
     createHttpHandler({
@@ -128,6 +144,7 @@ export function createServer(
       }),
       logger,
       originPolicy,
+      metrics,
     }),
   )
   httpServer.on('upgrade', (request, socket, head) =>

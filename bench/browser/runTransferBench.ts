@@ -5,7 +5,7 @@
  * (on-the-wire) size, its content encoding and its type. Counted until the map is connected
  * and the network has been quiet for a second.
  *
- * `npx tsx bench/browser/runTransferBench.ts` prints the figures; `npm run bench` includes them.
+ * `npx tsx bench/browser/runTransferBench.ts` prints the section of docs/performance.md; `npm run bench` includes them.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { loadConfig } from '../../server/config'
 import { createServer } from '../../server/createServer'
+import { renderTransferSection } from '../renderPerformanceDoc'
 import { CHROMIUM_ARGS } from './runBrowserBench'
 
 /** One kind of response (script, font, image, …) on one page. */
@@ -163,6 +164,6 @@ export async function runTransferBench(staticDir: string): Promise<TransferResul
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
   const results = await runTransferBench(path.join(root, 'dist/client'))
-  console.log(JSON.stringify(results, null, 2))
+  console.log(renderTransferSection(results))
   process.exit(0)
 }

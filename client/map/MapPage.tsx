@@ -1,4 +1,3 @@
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useMemo, useState } from 'react'
 import { type Editor, Tldraw, useValue } from 'tldraw'
 import type * as Y from 'yjs'
@@ -10,6 +9,8 @@ import { cardsShowing } from '../canvas/boardActions'
 import { boardComponents } from '../canvas/boardComponents'
 import { syncCardPlacement } from '../canvas/cardPlacement'
 import { deleteAsksAboutStakeholders } from '../canvas/deleteAsksAboutStakeholders'
+import { loadOnlyDrawnFonts } from '../canvas/loadOnlyDrawnFonts'
+import { ownAssetUrls, withoutEmbeds } from '../canvas/ownAssetUrls'
 import { placeScoredStakeholders } from '../canvas/placeScoredStakeholders'
 import { rememberMap } from '../home/recentMaps'
 import { FieldDrafts, FieldDraftsContext } from '../drafts/FieldDrafts'
@@ -37,8 +38,6 @@ import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 import { takeMapRequest } from './mapRequest'
 import { type MapSession, useMapSession } from './useMapSession'
 
-// Fonts, icons and translations come from our own origin, never from a CDN.
-const assetUrls = getAssetUrlsByImport()
 /** tldraw's UI parts we replace: the board's, and the page menu only with several pages. */
 const TLDRAW_COMPONENTS = { ...boardComponents, PageMenu: PageMenuForSeveralPages }
 
@@ -209,7 +208,7 @@ function MapEditor({
     session,
   ])
   const overrides = useMemo(
-    () => [deleteAsksAboutStakeholders(session.registry), cardShapeMessages],
+    () => [deleteAsksAboutStakeholders(session.registry), cardShapeMessages, withoutEmbeds],
     [session],
   )
   const [navigation] = useState(() => new PanelNavigation())
@@ -248,11 +247,12 @@ function MapEditor({
           store={session.store}
           shapeUtils={session.shapeUtils}
           user={tldrawCurrentUser}
-          assetUrls={assetUrls}
+          assetUrls={ownAssetUrls}
           overrides={overrides}
           components={TLDRAW_COMPONENTS}
           licenseKey={config.tldrawLicenseKey ?? undefined}
           onMount={(mounted) => {
+            const stopFonts = loadOnlyDrawnFonts(mounted)
             setEditor(mounted)
             // Exposed for the browser tests and for debugging from the console.
             ;(window as unknown as { editor: unknown }).editor = mounted
@@ -263,6 +263,7 @@ function MapEditor({
               session.connection.doc,
             )
             return () => {
+              stopFonts()
               stopPlacement()
               stopScored()
               setEditor(null)

@@ -1,8 +1,9 @@
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useState } from 'react'
 import { Tldraw, atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
 import type * as Y from 'yjs'
 import type { VersionSummary } from '../../shared/protocol/accessApi'
+import { loadOnlyDrawnFonts } from '../canvas/loadOnlyDrawnFonts'
+import { ownAssetUrls, withoutEmbeds } from '../canvas/ownAssetUrls'
 import { useTranslation } from '../i18n/useTranslation'
 import { customShapeUtils } from '../shapes/customShapeUtils'
 import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
@@ -10,7 +11,6 @@ import { bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
 import { tldrawCurrentUser } from '../user/localUser'
 import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 
-const assetUrls = getAssetUrlsByImport()
 /** As on the live map: a single page's name is never shown. */
 const TLDRAW_COMPONENTS = { PageMenu: PageMenuForSeveralPages }
 
@@ -85,11 +85,14 @@ export function VersionViewer({
           store={view.store}
           shapeUtils={view.shapeUtils}
           user={tldrawCurrentUser}
-          assetUrls={assetUrls}
+          assetUrls={ownAssetUrls}
           components={TLDRAW_COMPONENTS}
+          overrides={withoutEmbeds}
           onMount={(editor) => {
+            const stopFonts = loadOnlyDrawnFonts(editor)
             editor.updateInstanceState({ isReadonly: true })
             editor.zoomToFit()
+            return stopFonts
           }}
         />
       </div>

@@ -68,5 +68,7 @@ export interface Cluster {
   /** Called with every other node's {@link CloseNotice}. */
   onCloseNotice(listener: (notice: CloseNotice) => void): void
   /** Disconnects; rooms must have left. */
+  /** Resolves when the cluster's broker (Redis) answers, rejects when it does not (`/readyz`). */
+  ping?(): Promise<void>
   close(): Promise<void>
 }

@@ -47,6 +47,8 @@ export interface RedisClusterOptions {
   lockLeaseMs?: number
   /** Entries kept per map stream (approximately); default 1000. */
   streamLength?: number
+  /** Called with the age in seconds of each update read from another node (cluster lag). */
+  onRemoteUpdate?: (lagSeconds: number) => void
 }
 
 interface Member {
@@ -82,6 +84,7 @@ export class RedisCluster implements Cluster {
   private wakePosition = '0-0'
   private readonly lockLeaseMs: number
   private readonly streamLength: number
+  private readonly onRemoteUpdate: ((lagSeconds: number) => void) | undefined
   private readonly reconcileTimer: NodeJS.Timeout
   private readonly readLoop: Promise<void>
   private closed = false
@@ -91,6 +94,7 @@ export class RedisCluster implements Cluster {
     this.logger = options.logger.child({ nodeId: options.nodeId })
     this.lockLeaseMs = options.lockLeaseMs ?? 30_000
     this.streamLength = options.streamLength ?? 1000
+    this.onRemoteUpdate = options.onRemoteUpdate
     this.wakeKey = `sc:wake:${options.nodeId}`
     const connection = {
       // Reconnect quickly and for ever; commands fail at once while away (the database
@@ -194,6 +198,11 @@ export class RedisCluster implements Cluster {
     this.closeListeners.push(listener)
   }
 
+  /** PING on the command connection, which fails at once while Redis is away. */
+  async ping(): Promise<void> {
+    await this.commands.ping()
+  }
+
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
@@ -286,13 +295,13 @@ export class RedisCluster implements Cluster {
         if (member === undefined || member.position === null || !reading.has(member)) continue
         for (const [id, fields] of entries) {
           member.position = id.toString()
-          this.handleEntry(member, fields)
+          this.handleEntry(member, id.toString(), fields)
         }
       }
     }
   }
 
-  private handleEntry(member: Member, fields: Buffer[]): void {
+  private handleEntry(member: Member, id: string, fields: Buffer[]): void {
     const entry = new Map<string, Buffer>()
     for (let i = 0; i + 1 < fields.length; i += 2) {
       const name = fields[i]
@@ -304,6 +313,9 @@ export class RedisCluster implements Cluster {
     const previousId = Number(entry.get('prev')?.toString())
     const lastId = Number(entry.get('last')?.toString())
     if (!Number.isSafeInteger(previousId) || !Number.isSafeInteger(lastId)) return
+    // A stream id starts with Redis' clock in ms when the entry was added.
+    const addedAt = Number(id.split('-')[0])
+    if (Number.isFinite(addedAt)) this.onRemoteUpdate?.((Date.now() - addedAt) / 1000)
     try {
       member.room.applyRemoteUpdate(new Uint8Array(update), previousId, lastId)
     } catch (error) {

@@ -1,8 +1,9 @@
 /**
- * The `/api/*`, `/healthz` and `/metrics` routes for maps and their share links.
+ * The `/api/*`, `/healthz`, `/readyz` and `/metrics` routes for maps and their share links.
  * Versions, audit and erasure live in {@link createHistoryRoutes}; the downloads (register,
  * map JSON, report) in {@link createExportRoutes}, included here.
  */
+import type { Logger } from 'pino'
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { ClientConfig } from '../../shared/protocol/api'
@@ -18,7 +19,8 @@ import { ROLES, canDeleteMap, canManageLink, isRole } from '../../shared/protoco
 import type { Role } from '../../shared/protocol/roles'
 import { createAccessToken, hashAccessToken } from '../access/accessTokens'
 import { readRequestToken } from '../access/readRequestToken'
-import type { MetricGauges, ServerMetrics } from '../operations/ServerMetrics'
+import type { ServerMetrics } from '../operations/ServerMetrics'
+import type { Readiness } from '../operations/checkReadiness'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
 import type { MapStore } from '../storage/MapStore'
 import type { SyncTransport } from '../transport/createSyncTransport'
@@ -30,6 +32,7 @@ import { readJsonBody } from './readJsonBody'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
+import { sendCompressed } from './sendCompressed'
 
 /** Largest `POST /api/maps` body accepted. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024
@@ -46,7 +49,10 @@ export interface ApiRouteOptions {
   /** When set, `/metrics` needs this as Bearer token. */
   metricsToken: string | null
   metrics: ServerMetrics
-  gauges: () => MetricGauges
+  /** Gets the map lifecycle lines (created, deleted); none when absent. */
+  logger?: Logger
+  /** Readiness of what the server needs: storage, and Redis in a cluster (null: none). */
+  readiness: () => Promise<Readiness>
   transport: () => SyncTransport
 }
 
@@ -67,18 +73,31 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
     },
     {
       method: 'GET',
+      pattern: /^\/readyz$/,
+      async handle(_request, response) {
+        const readiness = await options.readiness()
+        const ready = readiness.storage && readiness.redis !== false
+        sendJson(response, ready ? 200 : 503, {
+          status: ready ? 'ready' : 'not ready',
+          ...readiness,
+        })
+      },
+    },
+    {
+      method: 'GET',
       pattern: /^\/metrics$/,
       async handle(request, response) {
         if (options.metricsToken !== null && !sameToken(request, options.metricsToken)) {
           response.setHeader('WWW-Authenticate', 'Bearer')
           return sendApiError(response, 401, 'unauthorized', 'Metrics need a token.')
         }
-        const body = options.metrics.render(options.gauges())
-        response.writeHead(200, {
-          'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
-          'Cache-Control': 'no-store',
-        })
-        response.end(body)
+        const body = await options.metrics.render()
+        sendCompressed(
+          response,
+          200,
+          { 'Content-Type': options.metrics.contentType, 'Cache-Control': 'no-store' },
+          body,
+        )
       },
     },
     {
@@ -121,6 +140,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
           ROLES.map((role) => [role, hashAccessToken(tokens[role] ?? '')]),
         ) as Record<Role, Uint8Array>
         const map = await store.createMap({ id: createMapId(), ...parsed.value }, hashes)
+        options.logger?.info({ mapId: map.id, template: parsed.value.template }, 'map created')
         const answer: CreateMapWithTokensResponse = { id: map.id, tokens: tokens as MapTokens }
         sendJson(response, 201, answer)
       },
@@ -149,6 +169,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
           .transport()
           .closeMapConnections(access.mapId, null, CloseCode.mapNotFound, 'map deleted')
         for (const peer of peers) peer.close(CloseCode.mapNotFound, 'map deleted')
+        options.logger?.info({ mapId: access.mapId, role: access.role }, 'map deleted')
         response.writeHead(204, { 'Cache-Control': 'no-store' })
         response.end()
       },

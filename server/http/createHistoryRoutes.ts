@@ -12,6 +12,7 @@
  * its log and every version's confidential part. Versions are read only after the map was
  * moved to the current layout (migrateConfidentialData), so none still holds contacts.
  */
+import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { diffStakeholders } from '../../shared/document/diffStakeholders'
 import { splitConfidentialVersion } from '../../shared/document/splitConfidentialState'
@@ -43,10 +44,17 @@ export interface HistoryRouteOptions {
   rooms: RoomRegistry
   /** Called after an erasure rewrote the history, before the answer (purges freed pages). */
   afterErasure?: () => Promise<void>
+  /** Gets the lifecycle lines (version restored, contact erased); none when absent. */
+  logger?: Logger
 }
 
 /** The versions, audit and erasure routes. */
-export function createHistoryRoutes({ store, rooms, afterErasure }: HistoryRouteOptions): Route[] {
+export function createHistoryRoutes({
+  store,
+  rooms,
+  afterErasure,
+  logger,
+}: HistoryRouteOptions): Route[] {
   /** The live map document's state, loading the map if nobody has it open. */
   const currentState = async (mapId: string, role: Role): Promise<Uint8Array | null> => {
     const result = await rooms.withRoom(mapId, createActionPeer(role, 'Server'), async (room) =>
@@ -139,6 +147,10 @@ export function createHistoryRoutes({ store, rooms, afterErasure }: HistoryRoute
         await rooms.withRoom(access.mapId, peer, (room) =>
           restoreVersion(rooms, room, version, peer, withConfidential),
         )
+        logger?.info(
+          { mapId: access.mapId, role: access.role, versionId: version.summary.id },
+          'map restored',
+        )
         sendJson(response, 200, { restored: version.summary.id })
       },
     },
@@ -195,6 +207,16 @@ export function createHistoryRoutes({ store, rooms, afterErasure }: HistoryRoute
           return confidentialState ? { state, confidentialState } : null
         })
         await afterErasure?.()
+        // Which contact stays out of the log: the line says that an erasure happened, and where.
+        logger?.info(
+          {
+            mapId: access.mapId,
+            role: access.role,
+            erasedFromCurrent: live.value,
+            versionsRewritten,
+          },
+          'contact erased',
+        )
         sendJson(response, 200, { erasedFromCurrent: live.value, versionsRewritten })
       },
     },

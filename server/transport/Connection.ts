@@ -75,6 +75,7 @@ export class Connection implements RoomPeer {
   private readonly limits: MessageLimits
   private queue: ClientMessage[] | null = []
   private closed = false
+  private readonly openedAt = performance.now()
   private readonly closeListeners: (() => void)[] = []
 
   private readonly frames: UpdateFrameCache | null
@@ -100,7 +101,7 @@ export class Connection implements RoomPeer {
     socket.on('pong', () => {
       this.alive = true
     })
-    socket.on('close', () => this.detach())
+    socket.on('close', (code) => this.detach(code))
     socket.on('error', (error) => {
       this.logger.warn({ err: error }, 'socket error')
       this.close(CloseCode.protocolError, 'socket error')
@@ -167,13 +168,14 @@ export class Connection implements RoomPeer {
   /** Closes the socket and leaves the room at once: later frames are ignored. */
   close(code: number, reason: string): void {
     if (!this.closed) this.socket.close(code, reason)
-    this.detach()
+    this.detach(code)
   }
 
   /** Drops the socket without a close handshake (dead peer). */
   terminate(): void {
     this.socket.terminate()
-    this.detach()
+    // 1006: closed abnormally, without a close frame.
+    this.detach(1006)
   }
 
   /** Sends a ping; the keepalive calls this after checking {@link alive}. */
@@ -190,17 +192,14 @@ export class Connection implements RoomPeer {
   /** Closes the socket for something the client did wrong, with a log line and a count. */
   private refuse(code: number, reason: string, details: Record<string, unknown> = {}): void {
     this.logger.info({ ...details, code, role: this.currentRole, address: this.address }, reason)
-    if (this.metrics !== null) this.metrics.connectionsClosedForAbuse += 1
+    this.metrics?.countAbuse()
     this.close(code, reason)
   }
 
   private receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return
     const frame = toUint8Array(data)
-    if (this.metrics !== null) {
-      this.metrics.messagesReceived += 1
-      this.metrics.bytesReceived += frame.byteLength
-    }
+    this.metrics?.countMessage(frame.byteLength)
     if (!this.messageBudget.take(1) || !this.byteBudget.take(frame.byteLength)) {
       this.refuse(CloseCode.policyViolation, 'rate limit exceeded')
       return
@@ -260,9 +259,21 @@ export class Connection implements RoomPeer {
     }
   }
 
-  private detach(): void {
+  private detach(code: number): void {
     if (this.closed) return
     this.closed = true
+    // The socket's access log line: who (role, how identified), how it ended and how long it
+    // lasted. Never the token or the client's address; the map id comes from the child logger.
+    this.logger.info(
+      {
+        role: this.authorized ? this.currentRole : null,
+        identity: this.authorized ? 'share-link' : 'none',
+        code,
+        durationMs: Math.round(performance.now() - this.openedAt),
+      },
+      'socket closed',
+    )
+    this.metrics?.countSocketClose(code)
     this.queue = null
     this.room?.removePeer(this)
     for (const listener of this.closeListeners.splice(0)) listener()

@@ -129,7 +129,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
     })
     const refuse = (code: number, reason: string): void => {
       logger.info({ connection: connection.id, mapId: rawId, address, code }, reason)
-      if (options.metrics) options.metrics.connectionsRefused += 1
+      options.metrics?.countRefused()
       connection.close(code, reason)
     }
     const fromAddress = [...connections].filter((other) => other.address === address).length
