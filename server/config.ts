@@ -102,7 +102,7 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
   },
   {
     name: 'MAX_UPDATE_STRUCTS',
-    default: '10000',
+    default: '2000',
     description:
       'Most structs (items, plus delete ranges) in one Yjs update; a larger one closes the socket with 4413.',
   },
@@ -255,7 +255,7 @@ export function loadConfig(env: Env): ServerConfig {
     logLevel,
     tldrawLicenseKey: licenseKey ? licenseKey : null,
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 1024 ** 3),
-    maxUpdateStructs: integer(env, 'MAX_UPDATE_STRUCTS', 10_000, 100, 10_000_000),
+    maxUpdateStructs: integer(env, 'MAX_UPDATE_STRUCTS', 2_000, 100, 10_000_000),
     maxUpdateDepth: integer(env, 'MAX_UPDATE_DEPTH', 8, 3, 1000),
     maxAwarenessBytes: integer(env, 'MAX_AWARENESS_BYTES', 64 * 1024, 1024, 1024 ** 3),
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1, Number.MAX_SAFE_INTEGER),

@@ -147,6 +147,9 @@ interface PendingUpdate {
   seq: number
 }
 
+/** Batches larger than this go to the peers update by update, unmerged (broadcastBatch). */
+const MERGE_BATCH_BELOW_BYTES = 64 * 1024
+
 const RETRY_FIRST_MS = 500
 const RETRY_MAX_MS = 30_000
 /** How long a hole in the applied rows may stay open before the database is read. */
@@ -631,7 +634,7 @@ export class Room implements ClusterRoom {
     // Attribution is written after the broadcast: its own commit need not delay the peers.
     this.writeAudit()
     // Durable, then local peers, then the other nodes: the same order on every node.
-    this.channel?.publishUpdate(merged, written.previousId, written.lastId)
+    if (merged !== null) this.channel?.publishUpdate(merged, written.previousId, written.lastId)
     await this.compactNow()
     if (this.peers.size === 0 && this.pending.length === 0 && !this.closing) this.onIdle(this)
   }
@@ -639,11 +642,21 @@ export class Room implements ClusterRoom {
   /**
    * Sends a committed batch to the local peers as few frames as it can: one merged update,
    * the same object for every peer that wrote none of it (so the transport encodes it once),
-   * and to each writer the others' updates, never its own back. Answers the merged update.
+   * and to each writer the others' updates, never its own back. A batch of large updates is
+   * sent update by update instead: merging costs time in proportion to its structs, and
+   * would hold the event loop for all of them at once. Answers the merged update when the
+   * other nodes need it (a cluster), else null.
    */
-  private broadcastBatch(batch: PendingUpdate[]): Uint8Array {
+  private broadcastBatch(batch: PendingUpdate[]): Uint8Array | null {
     const merge = (updates: Uint8Array[]) =>
       updates.length === 1 && updates[0] !== undefined ? updates[0] : Y.mergeUpdates(updates)
+    const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0)
+    if (batch.length > 1 && bytes > MERGE_BATCH_BELOW_BYTES) {
+      for (const item of batch) {
+        for (const peer of this.peers.keys()) if (peer !== item.origin) peer.sendUpdate(item.update)
+      }
+      return this.channel === null ? null : merge(batch.map((item) => item.update))
+    }
     const merged = merge(batch.map((item) => item.update))
     const writers = new Set(batch.map((item) => item.origin))
     for (const peer of this.peers.keys()) {

@@ -149,14 +149,28 @@ export function checkUpdateShape(
   if (located.includes('too-deep')) {
     return { reason: `update nests shared types deeper than ${maxDepth}`, tooDeep: true }
   }
+  /** Live entries each root array would gain. */
+  const added = new Map<string, number>()
   for (const [index, item] of fresh.entries()) {
     const location = located[index] as Located
-    if (location === 'gone') continue
-    if (location === 'unknown')
+    if (location === 'gone' || location === 'too-deep') continue
+    if (location === 'unknown') {
       return { reason: 'update refers to unknown content', tooDeep: false }
-    if (location === 'too-deep') continue
+    }
     const problem = checkPlacement(shape, location, item)
     if (problem !== null) return { reason: problem, tooDeep: false }
+    const live = !(item.content instanceof Y.ContentDeleted)
+    if (live && shape[location.root]?.kind === 'array') {
+      added.set(location.root, (added.get(location.root) ?? 0) + item.length)
+    }
+  }
+  for (const [root, count] of added) {
+    const rootShape = shape[root]
+    if (rootShape?.kind !== 'array') continue
+    const length = doc.share.has(root) ? doc.getArray(root).length : 0
+    if (length + count > rootShape.maxLength) {
+      return { reason: `${root} may hold at most ${rootShape.maxLength} entries`, tooDeep: false }
+    }
   }
   return null
 }

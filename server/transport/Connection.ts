@@ -8,8 +8,11 @@
  * query → full awareness. A bad frame closes this socket only: 1003 for text, 1002 for
  * undecodable bytes, 1008 for a spent message or byte budget and for updates the role may
  * not send, 4413 for an update or awareness state over its cost limit (checked before it
- * is decoded or applied, see decodeClientMessage), 1011 when handling throws. Awareness entries for others' client ids are dropped. A viewer's step 2 and updates are
- * dropped silently (its client sends them as a matter of course).
+ * is decoded or applied, see decodeClientMessage), 1011 when handling throws. Awareness
+ * entries for others' client ids are dropped. A viewer's step 2 and updates are dropped silently (its client sends them as a matter of
+ * course). After a frame that took more than 10 ms, the socket's next frames wait for a
+ * later event-loop turn, so a burst of costly updates from one client cannot hold the
+ * process for longer than one of them takes.
  */
 import type { RawData, WebSocket } from 'ws'
 import type { Logger } from 'pino'
@@ -25,6 +28,9 @@ import type { ClientMessage, MessageLimits } from './decodeClientMessage'
 import type { UpdateFrameCache } from './UpdateFrameCache'
 import { encodeServerMessage } from './encodeServerMessage'
 import type { ServerMessage } from './encodeServerMessage'
+
+/** A frame that took longer than this to handle makes the socket's next frames wait a turn. */
+const YIELD_AFTER_MS = 10
 
 /** Frames kept while the room loads; a client that sends more is misbehaving. */
 const MAX_QUEUED_MESSAGES = 1000
@@ -74,6 +80,11 @@ export class Connection implements RoomPeer {
   private readonly metrics: ServerMetrics | null
   private readonly limits: MessageLimits
   private queue: ClientMessage[] | null = []
+  /** Frames received after a costly one, handled from later event-loop turns. */
+  private backlog: { frame: Uint8Array; isBinary: boolean }[] = []
+  private backlogScheduled = false
+  /** Set when the last frame took longer than {@link YIELD_AFTER_MS}. */
+  private mustYield = false
   private closed = false
   private readonly openedAt = performance.now()
   private readonly closeListeners: (() => void)[] = []
@@ -204,6 +215,40 @@ export class Connection implements RoomPeer {
       this.refuse(CloseCode.policyViolation, 'rate limit exceeded')
       return
     }
+    // ws hands over every frame of one read at once: after a costly one, let the event loop
+    // serve others (health checks, other maps) before this socket's next frame.
+    if (this.backlog.length > 0 || this.mustYield) {
+      this.backlog.push({ frame, isBinary })
+      this.scheduleBacklog()
+      return
+    }
+    this.process(frame, isBinary)
+  }
+
+  /** Handles frames that waited behind a costly one, yielding again after each costly one. */
+  private scheduleBacklog(): void {
+    if (this.backlogScheduled) return
+    this.backlogScheduled = true
+    setImmediate(() => {
+      this.backlogScheduled = false
+      this.mustYield = false
+      while (!this.closed && !this.mustYield) {
+        const next = this.backlog.shift()
+        if (next === undefined) break
+        this.process(next.frame, next.isBinary)
+      }
+      if (this.closed) this.backlog = []
+      else if (this.backlog.length > 0) this.scheduleBacklog()
+    })
+  }
+
+  private process(frame: Uint8Array, isBinary: boolean): void {
+    const started = performance.now()
+    this.decodeAndHandle(frame, isBinary)
+    if (performance.now() - started > YIELD_AFTER_MS) this.mustYield = true
+  }
+
+  private decodeAndHandle(frame: Uint8Array, isBinary: boolean): void {
     if (!isBinary) {
       this.refuse(CloseCode.unsupportedData, 'binary frames only')
       return

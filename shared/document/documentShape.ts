@@ -40,13 +40,21 @@ export interface MapShape {
   slot(key: string): SlotShape | null
 }
 
-/** A root type: a Y.Map, or a Y.Array whose elements all fit one slot. */
-export type RootShape = { kind: 'map'; map: MapShape } | { kind: 'array'; item: SlotShape }
+/**
+ * A root type: a Y.Map, or a Y.Array whose elements all fit one slot and of which at most
+ * `maxLength` are live at once. (Concurrent inserts into one array cost Yjs time in
+ * proportion to what is already there; a map's keys do not.)
+ */
+export type RootShape =
+  { kind: 'map'; map: MapShape } | { kind: 'array'; item: SlotShape; maxLength: number }
 
 /** The shape of every root of one document; roots not listed are refused. */
 export type DocumentShape = Readonly<Record<string, RootShape>>
 
 const VALUE: SlotShape = { value: true, map: null }
+
+/** Most entries the raised-hands queue may hold. */
+export const MAX_RAISED_HANDS = 500
 
 /** A map whose keys match `pattern`, each holding `slot`. */
 function keyedMap(keys: string, pattern: RegExp, slot: SlotShape): MapShape {
@@ -104,7 +112,8 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   },
   [FACILITATION_MAP]: { kind: 'map', map: fixedKeys(FACILITATION_KEYS) },
   [WORKSHOP_MAP]: { kind: 'map', map: keyedMap('score:… or vote:…', WORKSHOP_KEY, VALUE) },
-  [HANDS_ARRAY]: { kind: 'array', item: VALUE },
+  // One hand per participant; a workshop has a few dozen at most.
+  [HANDS_ARRAY]: { kind: 'array', item: VALUE, maxLength: MAX_RAISED_HANDS },
 }
 
 /** The confidential document's roots. */

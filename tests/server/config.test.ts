@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       tldrawLicenseKey: null,
       maxMessageBytes: 8 * 1024 * 1024,
-      maxUpdateStructs: 10_000,
+      maxUpdateStructs: 2_000,
       maxUpdateDepth: 8,
       maxAwarenessBytes: 64 * 1024,
       compactAfterUpdates: 500,

@@ -1,0 +1,397 @@
+/**
+ * Hostile-client tests of issue 15, parts 2–4: what one client with a viewer or editor link
+ * (the published y-websocket client, or a raw socket) can do to the server. An update over
+ * the struct limit or nesting limit is refused with 4413 before it is applied, and nothing
+ * of it is stored, not in the map nor in a version; anything outside a root's shape is
+ * refused; too large a presence state closes the socket; `/healthz` keeps answering while a
+ * client sends the largest updates the limits allow; map creation and `/metrics` are
+ * limited. Storage-dependent checks run on SQLite and PostgreSQL. (Which bytes a viewer or
+ * an editor may receive is tested in confidential.test.ts, on both backends too.)
+ */
+import * as encoding from 'lib0/encoding'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { HANDS_ARRAY, WORKSHOP_MAP } from '../../shared/document/mapDocumentLayout'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import { MessageType } from '../../shared/protocol/messageTypes'
+import type { Role } from '../../shared/protocol/roles'
+import { startServerProcess } from './startServerProcess'
+import { createTestSchema } from './testPostgres'
+import type { TestSchema } from './testPostgres'
+import {
+  apiFetch,
+  createFixture,
+  createMap,
+  nextClose,
+  syncPath,
+  waitFor,
+  waitForSync,
+} from './testServer'
+import type { TestServer } from './testServer'
+
+const fixture = createFixture()
+afterEach(() => fixture.cleanup())
+
+// One probe decides for the whole file: fail under CI, skip PostgreSQL with a notice elsewhere.
+const probe = await createTestSchema()
+await probe?.drop()
+const schemas: TestSchema[] = []
+afterAll(async () => {
+  for (const schema of schemas.splice(0)) await schema.drop()
+})
+
+const BACKENDS = [
+  { name: 'SQLite', env: async (): Promise<Record<string, string>> => ({}) },
+  ...(probe === null
+    ? []
+    : [
+        {
+          name: 'PostgreSQL',
+          env: async (): Promise<Record<string, string>> => {
+            const schema = await createTestSchema()
+            if (schema === null) throw new Error('PostgreSQL went away')
+            schemas.push(schema)
+            return { DATABASE_URL: schema.url }
+          },
+        },
+      ]),
+]
+
+const HOSTILE: Role[] = ['viewer', 'editor']
+
+/** A sync-update frame (message type 0, sync type 2) carrying `update`. */
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, 2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** An awareness frame setting client `client`'s state to `state`. */
+function awarenessFrame(client: number, state: unknown): Uint8Array {
+  const inner = encoding.createEncoder()
+  encoding.writeVarUint(inner, 1)
+  encoding.writeVarUint(inner, client)
+  encoding.writeVarUint(inner, 1)
+  encoding.writeVarString(inner, JSON.stringify(state))
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.awareness)
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
+  return encoding.toUint8Array(encoder)
+}
+
+/** 200,000 inserts into an array in `workshop`, each its own struct. */
+function twoHundredThousandInserts(): Uint8Array {
+  const doc = new Y.Doc()
+  const list = new Y.Array<number>()
+  doc.getMap(WORKSHOP_MAP).set('score:flood:x', list)
+  doc.transact(() => {
+    // Each insert at the front: a new struct every time, and cheap to build.
+    for (let i = 0; i < 200_000; i++) list.insert(0, [i])
+  })
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** `count` private scores in `workshop`, from a client of its own (round `seed`). */
+function manyScores(count: number, seed: number): Uint8Array {
+  const doc = new Y.Doc()
+  const workshop = doc.getMap<unknown>(WORKSHOP_MAP)
+  doc.transact(() => {
+    for (let i = 0; i < count; i++) workshop.set(`score:r${seed}:user-${i}`, { power: 3 })
+  })
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** `count` inserts at pseudo-random places of the `hands` array, seeded. */
+function scatteredHands(count: number, seed: number): Uint8Array {
+  const doc = new Y.Doc()
+  const hands = doc.getArray<unknown>(HANDS_ARRAY)
+  let state = seed
+  const next = () => (state = (state * 16807) % 2147483647) / 2147483647
+  doc.transact(() => {
+    for (let i = 0; i < count; i++) hands.insert(Math.floor(next() * hands.length), [i])
+  })
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** `depth` Y.Maps nested in each other below the `workshop` root. */
+function nestedMaps(doc: Y.Doc, depth: number): void {
+  doc.transact(() => {
+    let parent = doc.getMap<unknown>(WORKSHOP_MAP)
+    for (let i = 0; i < depth; i++) {
+      const child = new Y.Map<unknown>()
+      parent.set(i === 0 ? 'score:deep:x' : 'k', child)
+      parent = child
+    }
+  })
+}
+
+/** The map's stored state as a doc (what a reload would give). */
+async function storedDoc(test: TestServer, mapId: string): Promise<Y.Doc> {
+  const doc = new Y.Doc()
+  for (const update of (await test.server.store.loadUpdates(mapId, 'map')).updates) {
+    Y.applyUpdate(doc, update)
+  }
+  return doc
+}
+
+/** Every version of the map, each as a doc. */
+async function versionDocs(test: TestServer, mapId: string): Promise<Y.Doc[]> {
+  const listed = await apiFetch(test, mapId, 'owner', `/api/maps/${mapId}/versions`)
+  const versions = (await listed.json()) as { id: number }[]
+  const docs: Y.Doc[] = []
+  for (const version of versions) {
+    const state = await apiFetch(test, mapId, 'owner', `/api/maps/${mapId}/versions/${version.id}`)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, new Uint8Array(await state.arrayBuffer()))
+    docs.push(doc)
+  }
+  return docs
+}
+
+/** Asks the server for a named version of the map as it is now. */
+async function nameVersion(test: TestServer, mapId: string, name: string): Promise<void> {
+  const response = await apiFetch(test, mapId, 'owner', `/api/maps/${mapId}/versions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, by: 'Owner' }),
+  })
+  expect(response.status).toBe(201)
+}
+
+describe('update cost limits', () => {
+  it.each(HOSTILE)(
+    'closes a %s sending 200,000 inserts into workshop with 4413, before applying them',
+    async (role) => {
+      const test = await fixture.startServer()
+      const mapId = await createMap(test)
+      const raw = await fixture.openRawSocket(test, syncPath(test, mapId, role))
+      raw.socket.send(updateFrame(twoHundredThousandInserts()))
+      const closed = await raw.closed
+      expect(closed.code).toBe(CloseCode.tooLarge)
+      expect(closed.reason).toMatch(/^update too large: 20000\d structs, limit 2000$/)
+      expect(test.server.metrics.connectionsClosedForAbuse).toBe(1)
+      expect((await storedDoc(test, mapId)).getMap(WORKSHOP_MAP).size).toBe(0)
+    },
+  )
+
+  it(
+    'answers /healthz within 200 ms while a client sends the largest allowed updates',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      // The server runs in a process of its own: this one builds updates and runs clients.
+      const dataDir = await fixture.makeDataDir()
+      const child = await startServerProcess({ PORT: '0', DATA_DIR: dataDir })
+      try {
+        const test = {
+          port: child.port,
+          httpUrl: `http://127.0.0.1:${child.port}`,
+          syncUrl: `ws://127.0.0.1:${child.port}/sync`,
+          tokens: new Map(),
+        } as unknown as TestServer
+        const mapId = await createMap(test)
+        // The largest updates the limits allow, four in one burst: 2,000 structs each (the
+        // root array is capped at 500 entries, so its scattered inserts are smaller). Some
+        // ordinary traffic first, as a session would have had: a cold process is slower.
+        const warmUp = [11, 12, 13].map((seed) => manyScores(500, seed))
+        const updates = [1, 2, 3, 4].map((seed) => manyScores(1_999, seed))
+        const raw = await fixture.openRawSocket(test, syncPath(test, mapId, 'editor'))
+        const honest = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'viewer' })
+        await waitForSync(honest, 10_000)
+        const workshop = honest.doc.getMap(WORKSHOP_MAP)
+        for (const update of warmUp) raw.socket.send(updateFrame(update))
+        await waitFor(() => workshop.size === 1_500, 30_000)
+        let stop = false
+        const latencies: number[] = []
+        const poll = (async () => {
+          while (!stop) {
+            const started = performance.now()
+            const response = await fetch(`${test.httpUrl}/healthz`)
+            await response.arrayBuffer()
+            latencies.push(performance.now() - started)
+            await new Promise((resolve) => setTimeout(resolve, 5))
+          }
+        })()
+        for (const update of updates) raw.socket.send(updateFrame(update))
+        await waitFor(() => workshop.size === 1_500 + 4 * 1_999, 60_000)
+        stop = true
+        await poll
+        // Accepted, stored and relayed: the limits let honest work through.
+        expect(latencies.length).toBeGreaterThan(3)
+        expect(Math.max(...latencies)).toBeLessThan(200)
+      } finally {
+        await child.kill()
+      }
+    },
+  )
+})
+
+describe.each(BACKENDS)('document shape on $name', ({ env }) => {
+  it('refuses 20,000 nested Y.Maps from the published client and stores none of them', async () => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const editor = fixture.connectClient(test, mapId)
+    await waitForSync(editor)
+    editor.doc.getMap('meta').set('before', 'kept')
+    await waitFor(async () => (await storedDoc(test, mapId)).getMap('meta').has('before'))
+    const closed = nextClose(editor)
+    nestedMaps(editor.doc, 20_000)
+    expect(await closed).toBe(CloseCode.tooLarge)
+    fixture.disconnectClient(editor)
+    await nameVersion(test, mapId, 'After the attack')
+    const stored = await storedDoc(test, mapId)
+    expect(stored.getMap('meta').get('before')).toBe('kept')
+    expect(stored.getMap(WORKSHOP_MAP).size).toBe(0)
+    const versions = await versionDocs(test, mapId)
+    expect(versions.length).toBeGreaterThan(0)
+    for (const version of versions) expect(version.getMap(WORKSHOP_MAP).size).toBe(0)
+  })
+
+  it('refuses nesting deeper than MAX_UPDATE_DEPTH with 4413 even when the update is small', async () => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const raw = await fixture.openRawSocket(test, syncPath(test, mapId, 'editor'))
+    const doc = new Y.Doc()
+    nestedMaps(doc, 50)
+    raw.socket.send(updateFrame(Y.encodeStateAsUpdate(doc)))
+    const closed = await raw.closed
+    expect(closed.code).toBe(CloseCode.tooLarge)
+    expect(closed.reason).toBe('update nests shared types deeper than 8')
+    expect((await storedDoc(test, mapId)).getMap(WORKSHOP_MAP).size).toBe(0)
+  })
+
+  it.each([
+    ['an unknown key in workshop', (doc: Y.Doc) => doc.getMap(WORKSHOP_MAP).set('anything', 1)],
+    [
+      'a nested map in workshop',
+      (doc: Y.Doc) => doc.getMap(WORKSHOP_MAP).set('vote:v:u', new Y.Map()),
+    ],
+    ['a text in meta', (doc: Y.Doc) => doc.getMap('meta').set('notes', new Y.Text('x'))],
+    ['an unknown facilitation key', (doc: Y.Doc) => doc.getMap('facilitation').set('x', 1)],
+    [
+      'a contact inside a record of the map document',
+      (doc: Y.Doc) => {
+        doc.transact(() => {
+          const record = new Y.Map<unknown>()
+          doc.getMap('stakeholders').set('union', record)
+          record.set('contacts', [{ id: 'c1', email: 'leak@example.org' }])
+        })
+      },
+    ],
+    ['a map inside a raised hand', (doc: Y.Doc) => doc.getArray(HANDS_ARRAY).push([new Y.Map()])],
+    [
+      '1,000 scattered inserts into the raised hands (500 allowed)',
+      (doc: Y.Doc) => Y.applyUpdate(doc, scatteredHands(1_000, 7)),
+    ],
+  ])('refuses %s with 1008 and keeps it out of storage', async (_name, write) => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const owner = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'owner' })
+    await waitForSync(owner)
+    const closed = nextClose(owner)
+    write(owner.doc)
+    expect(await closed).toBe(CloseCode.policyViolation)
+    fixture.disconnectClient(owner)
+    const stored = await storedDoc(test, mapId)
+    expect(Y.encodeStateAsUpdate(stored).byteLength).toBeLessThan(10)
+  })
+
+  it('accepts what the app writes in every root', async () => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const owner = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'owner' })
+    await waitForSync(owner)
+    const { doc } = owner
+    doc.transact(() => {
+      doc.getMap('tldraw').set('shape:card-1', { id: 'shape:card-1', typeName: 'shape' })
+      doc.getMap('meta').set('templateSeeded', true)
+      const record = new Y.Map<unknown>()
+      doc.getMap('stakeholders').set('union', record)
+      record.set('name', 'Farmers union')
+      const impacts = new Y.Map<unknown>()
+      record.set('impacts', impacts)
+      impacts.set('impact-1', { id: 'impact-1', description: 'Low wages' })
+      doc.getMap('facilitation').set('timer', { running: false })
+      doc.getMap(WORKSHOP_MAP).set('vote:v1:user-1', ['union'])
+      doc.getArray(HANDS_ARRAY).push([{ userId: 'user-1', name: 'Ada', raisedAt: 1 }])
+    })
+    await waitFor(async () => (await storedDoc(test, mapId)).getArray(HANDS_ARRAY).length === 1)
+    const stored = await storedDoc(test, mapId)
+    expect(stored.getMap('stakeholders').toJSON()).toEqual({
+      union: { name: 'Farmers union', impacts: { 'impact-1': expect.any(Object) } },
+    })
+    expect(owner.wsconnected).toBe(true)
+  })
+})
+
+describe('presence limit', () => {
+  it('closes a viewer whose 7 MB awareness state arrives, and relays nothing of it', async () => {
+    const test = await fixture.startServer()
+    const mapId = await createMap(test)
+    const watcher = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'editor' })
+    await waitForSync(watcher)
+    const viewer = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'viewer' })
+    await waitForSync(viewer)
+    const closed = nextClose(viewer)
+    viewer.awareness.setLocalState({ user: { name: 'Big' }, junk: 'x'.repeat(7 * 1024 * 1024) })
+    expect(await closed).toBe(CloseCode.tooLarge)
+    fixture.disconnectClient(viewer)
+    for (const state of watcher.awareness.getStates().values()) {
+      expect(JSON.stringify(state).length).toBeLessThan(64 * 1024)
+    }
+  })
+
+  it('keeps a presence state up to the limit', async () => {
+    const test = await fixture.startServer()
+    const mapId = await createMap(test)
+    const raw = await fixture.openRawSocket(test, syncPath(test, mapId, 'viewer'))
+    const watcher = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'editor' })
+    await waitForSync(watcher)
+    raw.socket.send(awarenessFrame(4242, { user: { name: 'Fits' }, note: 'y'.repeat(60_000) }))
+    await waitFor(() => watcher.awareness.getStates().has(4242))
+    raw.socket.send(awarenessFrame(4242, { note: 'z'.repeat(64 * 1024) }))
+    const closed = await raw.closed
+    expect(closed.code).toBe(CloseCode.tooLarge)
+    expect(closed.reason).toMatch(/^awareness state too large: \d+ bytes, limit 65536$/)
+  })
+})
+
+describe('map creation and metrics', () => {
+  it('refuses map creations from one address beyond the burst with 429 and Retry-After', async () => {
+    const test = await fixture.startServer()
+    const create = (language = 'en') =>
+      fetch(`${test.httpUrl}/api/maps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': language },
+        body: JSON.stringify({ title: 'Flood' }),
+      })
+    const statuses: number[] = []
+    for (let i = 0; i < 20; i++) statuses.push((await create()).status)
+    expect(statuses.every((status) => status === 201)).toBe(true)
+    const refused = await create()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    const body = (await refused.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('rate-limited')
+    expect(body.error.message).toMatch(/^Too many maps were created from this address/)
+    const dutch = (await (await create('nl-NL,nl;q=0.9')).json()) as { error: { message: string } }
+    expect(dutch.error.message).toMatch(/^Er zijn vanaf dit adres te veel kaarten gemaakt/)
+  })
+
+  it('serves /metrics only with METRICS_TOKEN when it is set', async () => {
+    const test = await fixture.startServer({ METRICS_TOKEN: 'metrics-secret' })
+    expect((await fetch(`${test.httpUrl}/metrics`)).status).toBe(401)
+    const wrong = await fetch(`${test.httpUrl}/metrics`, {
+      headers: { authorization: 'Bearer nope' },
+    })
+    expect(wrong.status).toBe(401)
+    const right = await fetch(`${test.httpUrl}/metrics`, {
+      headers: { authorization: 'Bearer metrics-secret' },
+    })
+    expect(right.status).toBe(200)
+    expect(await right.text()).toContain('# TYPE')
+  })
+})
