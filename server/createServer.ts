@@ -10,6 +10,7 @@ import type { Cluster } from './cluster/Cluster'
 import { RedisCluster } from './cluster/RedisCluster'
 import { clusterWideTransport } from './cluster/clusterWideTransport'
 import { createApiRoutes } from './http/createApiRoutes'
+import { createAuditRoutes } from './http/createAuditRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createStaticHandler } from './http/createStaticHandler'
@@ -119,6 +120,7 @@ export function createServer(
       transport: () => apiTransport,
     }),
     ...createHistoryRoutes({ store, rooms, afterErasure: () => store.purgeFreedSpace() }),
+    ...createAuditRoutes({ store, rooms }),
   ]
   const httpServer = http.createServer(
     createHttpHandler({
