@@ -94,11 +94,16 @@ const nl: Readonly<Record<string, string>> = {
   updatedAt: 'Laatst gewijzigd',
 }
 
-const FIELD_LABELS: Readonly<Record<LabelLocale, Readonly<Record<string, string>>>> = { en, nl }
+/** Names of a stakeholder's fields per language (see the module comment for the keys). */
+export const STAKEHOLDER_FIELD_LABELS: Readonly<
+  Record<LabelLocale, Readonly<Record<string, string>>>
+> = { en, nl }
 
 /** The name of a stakeholder field; an unknown key is shown as it is. */
 export function stakeholderFieldLabel(field: string, locale: LabelLocale): string {
-  return Object.hasOwn(FIELD_LABELS[locale], field) ? (FIELD_LABELS[locale][field] ?? field) : field
+  return Object.hasOwn(STAKEHOLDER_FIELD_LABELS[locale], field)
+    ? (STAKEHOLDER_FIELD_LABELS[locale][field] ?? field)
+    : field
 }
 
 const CODE_LABELS: Readonly<Record<string, Readonly<Record<LabelLocale, Record<string, string>>>>> =
