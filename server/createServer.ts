@@ -10,6 +10,7 @@ import type { Cluster } from './cluster/Cluster'
 import { RedisCluster } from './cluster/RedisCluster'
 import { clusterWideTransport } from './cluster/clusterWideTransport'
 import { createApiRoutes } from './http/createApiRoutes'
+import { createAuditRoutes } from './http/createAuditRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createStaticHandler } from './http/createStaticHandler'
@@ -135,6 +136,7 @@ export function createServer(
       afterErasure: () => store.purgeFreedSpace(),
       logger,
     }),
+    ...createAuditRoutes({ store, rooms }),
   ]
   const httpServer = http.createServer(
     createHttpHandler({

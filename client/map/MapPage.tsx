@@ -3,7 +3,7 @@ import { type Editor, Tldraw, useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import type { MapAccessResponse, VersionSummary } from '../../shared/protocol/accessApi'
 import type { ClientConfig, MapMetadata } from '../../shared/protocol/api'
-import { type Role, canEditMap } from '../../shared/protocol/roles'
+import { type Role, canEditMap, canReadAuditTrail } from '../../shared/protocol/roles'
 import { EmptyBoardHint } from '../canvas/EmptyBoardHint'
 import { cardsShowing } from '../canvas/boardActions'
 import { boardComponents } from '../canvas/boardComponents'
@@ -25,6 +25,7 @@ import { navigate } from '../navigation'
 import { accessFor, rememberAccess, rememberMetadata, forgetAccess } from '../sharing/mapAccess'
 import { UserNameField } from '../user/UserNameField'
 import { localUserPreferences, tldrawCurrentUser } from '../user/localUser'
+import { AuditTrailPanel, StakeholderAuditDisclosure } from '../sharing/AuditTrailPanel'
 import { SharePanel } from '../sharing/SharePanel'
 import { VersionHistoryPanel } from '../sharing/VersionHistoryPanel'
 import { VersionViewer } from './VersionViewer'
@@ -320,7 +321,28 @@ function MapEditor({
                   displayName={localUserPreferences.get().name || undefined}
                   onOpenVersion={(doc, version, label) => setOpenVersion({ doc, version, label })}
                 />
+                {canReadAuditTrail(role) && (
+                  <AuditTrailPanel
+                    mapId={mapId}
+                    token={token ?? ''}
+                    locale={locale}
+                    nameOf={(id) => session.registry.get(id)?.name}
+                  />
+                )}
               </>
+            }
+            stakeholderAuditTrail={
+              canReadAuditTrail(role)
+                ? (stakeholderId) => (
+                    <StakeholderAuditDisclosure
+                      mapId={mapId}
+                      token={token ?? ''}
+                      locale={locale}
+                      stakeholderId={stakeholderId}
+                      nameOf={(id) => session.registry.get(id)?.name}
+                    />
+                  )
+                : undefined
             }
             onRemoveStakeholder={(stakeholderId) => {
               if (!window.confirm(t('delete.body'))) return

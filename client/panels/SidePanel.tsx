@@ -57,6 +57,7 @@ export function SidePanel({
   recordUndo,
   navigation,
   onRemoveStakeholder,
+  stakeholderAuditTrail,
 }: {
   editor: Editor
   registry: StakeholderRegistry
@@ -71,6 +72,8 @@ export function SidePanel({
   recordUndo: RecordUndo
   navigation: PanelNavigation
   onRemoveStakeholder(stakeholderId: string): void
+  /** The audit trail of one stakeholder, for roles that may read it (else absent). */
+  stakeholderAuditTrail?: (stakeholderId: string) => ReactNode
 }) {
   const { t } = useTranslation()
   const tabs = readOnly ? VIEWER_TABS : TABS
@@ -206,6 +209,7 @@ export function SidePanel({
                 editor={editor}
                 registry={registry}
                 onRemove={onRemoveStakeholder}
+                auditTrail={stakeholderAuditTrail}
               />
             </>
           )}

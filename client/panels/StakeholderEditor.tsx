@@ -64,10 +64,13 @@ export function StakeholderEditor({
   editor,
   registry,
   onRemove,
+  auditTrail,
 }: {
   editor: Editor
   registry: StakeholderRegistry
   onRemove(stakeholderId: string): void
+  /** The stakeholder's audit trail, for roles that may read it. */
+  auditTrail?: (stakeholderId: string) => ReactNode
 }) {
   const { t } = useTranslation()
   const selection = useValue('selection', () => editor.getSelectedShapes(), [editor])
@@ -116,6 +119,7 @@ export function StakeholderEditor({
           onRemove(stakeholder.id)
         }}
       />
+      {auditTrail?.(stakeholder.id)}
     </>
   )
 }

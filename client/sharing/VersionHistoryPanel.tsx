@@ -6,6 +6,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { StakeholderDiff } from '../../shared/document/diffStakeholders'
+import {
+  stakeholderFieldLabel,
+  stakeholderValueLabel,
+} from '../../shared/labels/stakeholderFieldLabels'
 import type { VersionSummary } from '../../shared/protocol/accessApi'
 import { type Role, canFacilitate } from '../../shared/protocol/roles'
 import { ApiRequestError } from '../config/apiClient'
@@ -178,7 +182,11 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
 function DiffView({ diff, locale }: { diff: StakeholderDiff; locale: Locale }) {
   const t = (key: Parameters<typeof sharingText>[1], params?: Record<string, string>) =>
     sharingText(locale, key, params)
-  const show = (value: unknown) => (value === null || value === '' ? '—' : JSON.stringify(value))
+  // Fields and values in the reader's words: "Legitimiteit: — → 5", "Houding: Onbekend → Kritisch".
+  const show = (field: string, value: unknown) =>
+    Array.isArray(value) || (typeof value === 'object' && value !== null)
+      ? JSON.stringify(value)
+      : stakeholderValueLabel(field, value, locale)
   if (diff.added.length + diff.removed.length + diff.changed.length === 0) {
     return <p className="panel__muted">{t('diff.none')}</p>
   }
@@ -205,9 +213,9 @@ function DiffView({ diff, locale }: { diff: StakeholderDiff; locale: Locale }) {
                   {change.changes.map((field) => (
                     <li key={field.field}>
                       {t('diff.field', {
-                        field: field.field,
-                        before: show(field.before),
-                        after: show(field.after),
+                        field: stakeholderFieldLabel(field.field, locale),
+                        before: show(field.field, field.before),
+                        after: show(field.field, field.after),
                       })}
                     </li>
                   ))}

@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import type { StakeholderDiff } from '../../shared/document/diffStakeholders'
 import type {
   AuditEntry,
+  AuditQuery,
   ReissueTokenResponse,
   VersionSummary,
 } from '../../shared/protocol/accessApi'
@@ -95,10 +96,31 @@ export function restoreVersion(mapId: string, versionId: number, token: string, 
   })
 }
 
-/** Audit rows of the map, or of one stakeholder. */
-export function fetchAudit(mapId: string, token: string, stakeholderId?: string) {
-  const query = stakeholderId ? `?stakeholder=${encodeURIComponent(stakeholderId)}` : ''
-  return apiJson<AuditEntry[]>(`${mapUrl(mapId)}/audit${query}`, token)
+/** The query string of audit filters (empty ones left out). */
+function auditQueryString(query: AuditQuery, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams(extra)
+  if (query.stakeholderId) params.set('stakeholder', query.stakeholderId)
+  if (query.person) params.set('person', query.person)
+  if (query.from) params.set('from', query.from)
+  if (query.to) params.set('to', query.to)
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+/** Audit rows of the map matching the filters, newest first (owners and facilitators). */
+export function fetchAudit(mapId: string, token: string, query: AuditQuery = {}) {
+  return apiJson<AuditEntry[]>(`${mapUrl(mapId)}/audit${auditQueryString(query)}`, token)
+}
+
+/** The filtered audit trail as a CSV file in the language given. */
+export async function fetchAuditCsv(
+  mapId: string,
+  token: string,
+  query: AuditQuery,
+  lang: 'en' | 'nl',
+): Promise<Blob> {
+  const path = `${mapUrl(mapId)}/audit.csv${auditQueryString(query, { lang })}`
+  return (await send(path, token, { headers: { accept: 'text/csv' } })).blob()
 }
 
 /** Erases a contact's personal data from the map and from all of its history. */

@@ -45,6 +45,26 @@ const en = {
   'diff.changed': 'Changed',
   'diff.none': 'No differences in the stakeholders.',
   'diff.field': '{field}: {before} → {after}',
+  'audit.heading': 'Audit trail',
+  'audit.headingStakeholder': 'Audit trail of this stakeholder',
+  'audit.intro':
+    'Who changed what and when. Scores and classifications with old and new value; for text only that it changed; contact data never.',
+  'audit.person': 'Person',
+  'audit.everyone': 'Everyone',
+  'audit.from': 'From',
+  'audit.to': 'Up to and including',
+  'audit.refresh': 'Refresh',
+  'audit.download': 'Download CSV',
+  'audit.empty': 'No changes recorded for these filters.',
+  'audit.loading': 'Loading…',
+  'audit.when': 'When',
+  'audit.who': 'Who',
+  'audit.stakeholder': 'Stakeholder',
+  'audit.field': 'Field',
+  'audit.old': 'Old',
+  'audit.new': 'New',
+  'audit.show': 'Show the audit trail',
+  'audit.failed': 'The audit trail could not be loaded: {reason}',
 } as const
 
 /** A key of the sharing texts. */
@@ -90,6 +110,26 @@ const nl: Record<SharingMessageKey, string> = {
   'diff.changed': 'Gewijzigd',
   'diff.none': 'Geen verschillen in de stakeholders.',
   'diff.field': '{field}: {before} → {after}',
+  'audit.heading': 'Audittrail',
+  'audit.headingStakeholder': 'Audittrail van deze stakeholder',
+  'audit.intro':
+    'Wie wat wanneer wijzigde. Scores en indelingen met oude en nieuwe waarde; bij tekst alleen dat die gewijzigd is; contactgegevens nooit.',
+  'audit.person': 'Persoon',
+  'audit.everyone': 'Iedereen',
+  'audit.from': 'Van',
+  'audit.to': 'Tot en met',
+  'audit.refresh': 'Vernieuwen',
+  'audit.download': 'CSV downloaden',
+  'audit.empty': 'Geen wijzigingen vastgelegd bij deze filters.',
+  'audit.loading': 'Laden…',
+  'audit.when': 'Wanneer',
+  'audit.who': 'Wie',
+  'audit.stakeholder': 'Stakeholder',
+  'audit.field': 'Veld',
+  'audit.old': 'Oud',
+  'audit.new': 'Nieuw',
+  'audit.show': 'Audittrail tonen',
+  'audit.failed': 'De audittrail kon niet worden geladen: {reason}',
 }
 
 /** The sharing texts per language. */

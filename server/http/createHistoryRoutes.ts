@@ -1,6 +1,6 @@
 /**
  * Routes on a map's history and personal data: versions (list, create, open, restore,
- * diff), the audit trail and the erasure of a contact. Every role may list and open
+ * diff) and the erasure of a contact (the audit trail: createAuditRoutes). Every role may list and open
  * versions and diff them; creating and restoring them, and erasing, need owner or
  * facilitator.
  *
@@ -19,7 +19,7 @@ import { splitConfidentialVersion } from '../../shared/document/splitConfidentia
 import { contactsMap, readStakeholders } from '../../shared/document/stakeholderDocument'
 import { autoVersionName } from '../../shared/protocol/versionNames'
 import { MAX_VERSION_NAME_LENGTH } from '../../shared/protocol/accessApi'
-import { canFacilitate, canReadAudit, canReadConfidential } from '../../shared/protocol/roles'
+import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import { STAKEHOLDER_ID_PATTERN } from '../../shared/stakeholder/Stakeholder'
 import type { ServerResponse } from 'node:http'
@@ -170,17 +170,6 @@ export function createHistoryRoutes({
           return sendApiError(response, 404, 'not-found', 'No such version.')
         }
         sendJson(response, 200, diffStakeholders(stakeholdersOf(before), stakeholdersOf(after)))
-      },
-    },
-    {
-      method: 'GET',
-      pattern: /^\/api\/maps\/([^/]*)\/audit$/,
-      async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id, canReadAudit)
-        if (access === null) return
-        const url = new URL(request.url ?? '/', 'http://localhost')
-        const stakeholder = url.searchParams.get('stakeholder') ?? undefined
-        sendJson(response, 200, await store.listAudit(access.mapId, stakeholder))
       },
     },
     {

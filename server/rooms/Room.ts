@@ -22,8 +22,9 @@
  *   state for first. The confidential document has no awareness: nothing a peer sends is
  *   applied or relayed; only the name it gives is kept, to attribute its changes.
  * - Each transaction of a peer on stakeholders (or on the confidential document) is
- *   recorded in the audit trail (field names only; the confidential document's as the one
- *   field `confidential`). A changed map is snapshotted every `snapshotIntervalMs` and when
+ *   recorded in the audit trail by the room's AuditRecorder (values of scores and
+ *   classifications, "changed" for text; the confidential document's as the one field
+ *   `confidential`). A changed map is snapshotted every `snapshotIntervalMs` and when
  *   its last peer leaves (the registry calls {@link Room.createAutomaticVersion}); a
  *   version holds both documents, assembled by the `takeVersion` hook.
  * - With a cluster (several nodes, server/cluster), a committed batch is published after the
@@ -46,7 +47,6 @@ import {
   FACILITATOR_ONLY_ROOTS,
   MAP_ROOT_NAMES,
   type MapDocumentName,
-  STAKEHOLDERS_MAP,
 } from '../../shared/document/mapDocumentLayout'
 import { documentShape } from '../../shared/document/documentShape'
 import { contactsMap } from '../../shared/document/stakeholderDocument'
@@ -57,7 +57,8 @@ import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import type { ClusterRoom, Cluster, MapChannel } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
-import type { AuditChange, MapStore, StoredUpdates } from '../storage/MapStore'
+import type { MapStore, StoredUpdates } from '../storage/MapStore'
+import { AuditRecorder, CONFIDENTIAL_AUDIT_FIELD } from './AuditRecorder'
 import { WriteTurn } from './WriteTurn'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
@@ -109,7 +110,7 @@ export interface VersionInput {
 }
 
 /** The field name under which changes of the confidential document are audited. */
-export const CONFIDENTIAL_AUDIT_FIELD = 'confidential'
+export { CONFIDENTIAL_AUDIT_FIELD }
 
 const MAX_DISPLAY_NAME_LENGTH = 100
 
@@ -177,7 +178,7 @@ export class Room implements ClusterRoom {
   private readonly snapshotTimer: NodeJS.Timeout
   private changedSinceSnapshot = false
   /** Audit changes observed since the last write, recorded after the next commit. */
-  private auditQueue: AuditChange[] = []
+  private readonly audit: AuditRecorder
   private pending: PendingUpdate[] = []
   /** Tail of the serial write chain: batches are written one after another, in order. */
   private writes: Promise<void> = Promise.resolve()
@@ -215,6 +216,13 @@ export class Room implements ClusterRoom {
     this.lastId = stored.lastId
     this.metrics = options.metrics ?? null
     this.writeTurn = options.writeTurn ?? new WriteTurn()
+    this.audit = new AuditRecorder({
+      mapId: options.mapId,
+      document: options.document,
+      store: options.store,
+      logger: options.logger,
+      windowMs: options.limits.auditWindowMs ?? 5 * 60 * 1000,
+    })
     // gc: deleted content must really disappear, or an erased contact survives in the state.
     this.doc = new Y.Doc({ gc: true })
     Y.transact(this.doc, () => {
@@ -632,7 +640,7 @@ export class Room implements ClusterRoom {
     const merged = this.broadcastBatch(batch)
     this.resolvePersistWaiters()
     // Attribution is written after the broadcast: its own commit need not delay the peers.
-    this.writeAudit()
+    this.audit.write()
     // Durable, then local peers, then the other nodes: the same order on every node.
     if (merged !== null) this.channel?.publishUpdate(merged, written.previousId, written.lastId)
     await this.compactNow()
@@ -777,59 +785,11 @@ export class Room implements ClusterRoom {
     return { name: name.length > 0 ? name : 'Anonymous', role: peer.role }
   }
 
-  /** Records which stakeholder fields a peer's transaction changed (names, never values). */
+  /** Hands a peer's transaction to the audit recorder (what it changed, see AuditRecorder). */
   private readonly handleTransaction = (transaction: Y.Transaction): void => {
     const peer = transaction.origin as RoomPeer
     if (!this.peers.has(peer)) return
-    const changes = new Map<string, Set<string>>()
-    const add = (stakeholderId: string | null | undefined, field: string | null | undefined) => {
-      if (typeof stakeholderId !== 'string' || typeof field !== 'string') return
-      const fields = changes.get(stakeholderId) ?? new Set<string>()
-      fields.add(field)
-      changes.set(stakeholderId, fields)
-    }
-    for (const [type, keys] of transaction.changed) {
-      const path = pathFromRoot(type)
-      if (path === null) continue
-      const [stakeholderId, field] = path.keys
-      if (this.document === 'confidential') {
-        // Editors read the audit trail: which part changed would already say too much.
-        if (stakeholderId === undefined) for (const key of keys) add(key, CONFIDENTIAL_AUDIT_FIELD)
-        else add(stakeholderId, CONFIDENTIAL_AUDIT_FIELD)
-      } else if (path.root === STAKEHOLDERS_MAP) {
-        if (stakeholderId === undefined) for (const key of keys) add(key, 'record')
-        else if (field === undefined) for (const key of keys) add(stakeholderId, key)
-        else add(stakeholderId, field)
-      } else if (path.root === CONTACTS_MAP) {
-        if (stakeholderId === undefined) for (const key of keys) add(key, 'contacts')
-        else add(stakeholderId, 'contacts')
-      }
-    }
-    if (changes.size === 0) return
-    const participant = this.participantOf(peer)
-    const at = new Date().toISOString()
-    for (const [stakeholderId, fields] of changes) {
-      // Written with the next batch of updates: one more transaction per batch, not per edit.
-      this.auditQueue.push({
-        mapId: this.mapId,
-        stakeholderId,
-        participant,
-        fields: [...fields],
-        at,
-      })
-    }
-  }
-
-  private writeAudit(): void {
-    if (this.auditQueue.length === 0) return
-    const changes = this.auditQueue
-    this.auditQueue = []
-    this.store
-      .recordAudit(changes, this.limits.auditWindowMs ?? 5 * 60 * 1000)
-      .catch((error: unknown) => {
-        // The map is stored; only the attribution of these edits is lost.
-        this.logger.error({ err: error, mapId: this.mapId }, 'could not record audit rows')
-      })
+    this.audit.observe(transaction, this.participantOf(peer))
   }
 
   private whenPersisted(seq: number): Promise<void> {
@@ -889,20 +849,6 @@ function writeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
     encoding.writeVarString(encoder, entry.state)
   }
   return encoding.toUint8Array(encoder)
-}
-
-/** The root name of `type` and the map keys leading from the root down to it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any event type will do
-function pathFromRoot(type: Y.AbstractType<any>): { root: string; keys: string[] } | null {
-  const keys: string[] = []
-  let current = type
-  while (current._item !== null) {
-    const item = current._item
-    if (item.parentSub === null || !(item.parent instanceof Y.AbstractType)) return null
-    keys.unshift(item.parentSub)
-    current = item.parent
-  }
-  return { root: Y.findRootTypeKey(current), keys }
 }
 
 /** Deep equality of two document values, ignoring key order. */

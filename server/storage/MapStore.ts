@@ -2,6 +2,9 @@ import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { MapMetadata } from '../../shared/protocol/api'
 import type {
   AuditEntry,
+  AuditFieldChange,
+  AuditQuery,
+  AuditValue,
   Participant,
   VersionKind,
   VersionSummary,
@@ -120,14 +123,37 @@ export interface LayoutMigrationResult {
   versionsRewritten: number
 }
 
-/** One observed change for {@link MapStore.recordAudit}: field names only, never values. */
+/**
+ * One participant's observed changes of one stakeholder for {@link MapStore.recordAudit}:
+ * the changed field names and, per field, what the audit trail may keep (values of scores
+ * and classifications only, see server/rooms/AuditRecorder.ts).
+ */
 export interface AuditChange {
   mapId: string
   stakeholderId: string
   participant: Participant
   fields: readonly string[]
+  /** What changed per field; an empty list when only names are known. */
+  changes?: readonly AuditFieldChange[]
   /** ISO 8601 time of the change. */
   at: string
+}
+
+/**
+ * An audit row of its own kind for {@link MapStore.appendAudit} (e.g. the report of an
+ * erasure): never merged with other rows. `details` must hold no personal data.
+ */
+export interface NewAuditEntry {
+  mapId: string
+  stakeholderId: string
+  participant: Participant
+  /** A code other than `change` (the kind of edits), e.g. `erasure`. */
+  kind: string
+  fields?: readonly string[]
+  changes?: readonly AuditFieldChange[]
+  details?: Readonly<Record<string, AuditValue>>
+  /** ISO 8601 time; now when absent. */
+  at?: string
 }
 
 /**
@@ -219,8 +245,10 @@ export interface MapStore {
    * latest row for that stakeholder when it ended less than `windowMs` before.
    */
   recordAudit(changes: readonly AuditChange[], windowMs: number): Promise<void>
-  /** The map's audit rows (of one stakeholder when given), newest first. */
-  listAudit(mapId: string, stakeholderId?: string): Promise<AuditEntry[]>
+  /** Appends one audit row as it is (not merged), e.g. the report of an erasure. */
+  appendAudit(entry: NewAuditEntry): Promise<void>
+  /** The map's audit rows that match the query (all when none), newest first. */
+  listAudit(mapId: string, query?: AuditQuery): Promise<AuditEntry[]>
   /**
    * Makes sure deleted rows leave no trace on disk (checkpoint, VACUUM, empty WAL); after
    * an erasure. Slow on big databases.

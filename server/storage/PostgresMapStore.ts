@@ -2,12 +2,18 @@ import pg from 'pg'
 import type { PoolClient } from 'pg'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { MapMetadata } from '../../shared/protocol/api'
-import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi'
+import type {
+  AuditEntry,
+  AuditFieldChange,
+  AuditQuery,
+  VersionSummary,
+} from '../../shared/protocol/accessApi'
 import { isRole } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import {
   type AppendedUpdates,
   type AuditChange,
+  type NewAuditEntry,
   CURRENT_DOCUMENT_LAYOUT,
   type LayoutMigration,
   type LayoutMigrationResult,
@@ -20,6 +26,13 @@ import {
   type StoredVersion,
   storedTokens,
 } from './MapStore'
+import {
+  AUDIT_CHANGE_KIND,
+  type StoredAuditRow,
+  auditEntryFromRow,
+  auditWhere,
+  mergeAuditChanges,
+} from './auditRows'
 import { migratePostgres } from './postgresMigrations'
 
 /** Connection settings of a {@link PostgresMapStore}. */
@@ -49,16 +62,6 @@ interface VersionRow {
   created_by_role: string | null
   byte_size: number
   stakeholder_count: number
-}
-
-interface AuditRow {
-  id: string
-  stakeholder_id: string
-  participant_name: string
-  participant_role: string | null
-  fields: string
-  first_at: string
-  last_at: string
 }
 
 /** BIGSERIAL ids come back as text; maps will not reach 2^53 rows. */
@@ -404,56 +407,73 @@ export class PostgresMapStore implements MapStore {
       for (const change of ordered) {
         const since = new Date(Date.parse(change.at) - windowMs).toISOString()
         const { mapId, stakeholderId, participant, at } = change
-        const { rows } = await client.query<{ id: Id; fields: string }>(
-          `SELECT id, fields FROM audit_entries WHERE map_id = $1 AND stakeholder_id = $2
+        // Rows of values not recorded then (NULL) and rows of other kinds are never extended.
+        const { rows } = await client.query<{ id: Id; fields: string; changes: string }>(
+          `SELECT id, fields, changes FROM audit_entries WHERE map_id = $1 AND stakeholder_id = $2
              AND participant_name = $3 AND participant_role IS NOT DISTINCT FROM $4
-             AND last_at >= $5
+             AND last_at >= $5 AND kind = '${AUDIT_CHANGE_KIND}' AND changes IS NOT NULL
            ORDER BY last_at DESC LIMIT 1 FOR UPDATE`,
           [mapId, stakeholderId, participant.name, participant.role, since],
         )
         const row = rows[0]
         if (row !== undefined) {
           const fields = new Set([...(JSON.parse(row.fields) as string[]), ...change.fields])
-          await client.query('UPDATE audit_entries SET fields = $1, last_at = $2 WHERE id = $3', [
-            JSON.stringify([...fields].sort()),
-            at,
-            row.id,
-          ])
+          const merged = mergeAuditChanges(
+            JSON.parse(row.changes) as AuditFieldChange[],
+            change.changes ?? [],
+          )
+          await client.query(
+            'UPDATE audit_entries SET fields = $1, changes = $2, last_at = $3 WHERE id = $4',
+            [JSON.stringify([...fields].sort()), JSON.stringify(merged), at, row.id],
+          )
         } else {
           const fields = JSON.stringify([...new Set(change.fields)].sort())
           await client.query(
             `INSERT INTO audit_entries (map_id, stakeholder_id, participant_name,
-               participant_role, fields, first_at, last_at) VALUES ($1, $2, $3, $4, $5, $6, $6)`,
-            [mapId, stakeholderId, participant.name, participant.role, fields, at],
+               participant_role, fields, changes, first_at, last_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+            [
+              mapId,
+              stakeholderId,
+              participant.name,
+              participant.role,
+              fields,
+              JSON.stringify(change.changes ?? []),
+              at,
+            ],
           )
         }
       }
     })
   }
 
-  async listAudit(mapId: string, stakeholderId?: string): Promise<AuditEntry[]> {
-    const { rows } =
-      stakeholderId === undefined
-        ? await this.query<AuditRow>(
-            'SELECT * FROM audit_entries WHERE map_id = $1 ORDER BY last_at DESC, id DESC',
-            [mapId],
-          )
-        : await this.query<AuditRow>(
-            `SELECT * FROM audit_entries WHERE map_id = $1 AND stakeholder_id = $2
-             ORDER BY last_at DESC, id DESC`,
-            [mapId, stakeholderId],
-          )
-    return rows.map((row) => ({
-      id: Number(row.id),
-      stakeholderId: row.stakeholder_id,
-      participant: {
-        name: row.participant_name,
-        role: isRole(row.participant_role) ? row.participant_role : null,
-      },
-      fields: JSON.parse(row.fields) as string[],
-      firstAt: row.first_at,
-      lastAt: row.last_at,
-    }))
+  async appendAudit(entry: NewAuditEntry): Promise<void> {
+    const at = entry.at ?? new Date().toISOString()
+    await this.query(
+      `INSERT INTO audit_entries (map_id, stakeholder_id, participant_name, participant_role,
+         kind, fields, changes, details, first_at, last_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+      [
+        entry.mapId,
+        entry.stakeholderId,
+        entry.participant.name,
+        entry.participant.role,
+        entry.kind,
+        JSON.stringify(entry.fields ?? []),
+        JSON.stringify(entry.changes ?? []),
+        entry.details === undefined ? null : JSON.stringify(entry.details),
+        at,
+      ],
+    )
+  }
+
+  async listAudit(mapId: string, query: AuditQuery = {}): Promise<AuditEntry[]> {
+    const { where, params } = auditWhere(mapId, query, (index) => `$${index}`)
+    const { rows } = await this.query<StoredAuditRow>(
+      `SELECT * FROM audit_entries WHERE ${where} ORDER BY last_at DESC, id DESC`,
+      params,
+    )
+    return rows.map(auditEntryFromRow)
   }
 
   async purgeFreedSpace(): Promise<void> {

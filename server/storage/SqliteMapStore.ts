@@ -4,12 +4,18 @@ import Database from 'better-sqlite3'
 import type { Statement } from 'better-sqlite3'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { MapMetadata } from '../../shared/protocol/api'
-import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi'
+import type {
+  AuditEntry,
+  AuditFieldChange,
+  AuditQuery,
+  VersionSummary,
+} from '../../shared/protocol/accessApi'
 import { isRole } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import {
   type AppendedUpdates,
   type AuditChange,
+  type NewAuditEntry,
   CURRENT_DOCUMENT_LAYOUT,
   type LayoutMigration,
   type LayoutMigrationResult,
@@ -22,6 +28,13 @@ import {
   type StoredVersion,
   storedTokens,
 } from './MapStore'
+import {
+  AUDIT_CHANGE_KIND,
+  type StoredAuditRow,
+  auditEntryFromRow,
+  auditWhere,
+  mergeAuditChanges,
+} from './auditRows'
 import { migrateSqlite } from './sqliteMigrations'
 
 /** File name of the database inside `DATA_DIR`. */
@@ -49,16 +62,6 @@ interface VersionRow {
 interface VersionStateRow extends VersionRow {
   state: Buffer
   confidential_state: Buffer | null
-}
-
-interface AuditRow {
-  id: number
-  stakeholder_id: string
-  participant_name: string
-  participant_role: string | null
-  fields: string
-  first_at: string
-  last_at: string
 }
 
 const VERSION_COLUMNS =
@@ -405,57 +408,79 @@ export class SqliteMapStore implements MapStore {
   }
 
   async recordAudit(changes: readonly AuditChange[], windowMs: number): Promise<void> {
+    // Rows of values not recorded then (NULL) and rows of other kinds are never extended.
     const latest = this.db.prepare(
-      `SELECT id, fields FROM audit_entries WHERE map_id = ? AND stakeholder_id = ?
+      `SELECT id, fields, changes FROM audit_entries WHERE map_id = ? AND stakeholder_id = ?
          AND participant_name = ? AND participant_role IS ? AND last_at >= ?
+         AND kind = '${AUDIT_CHANGE_KIND}' AND changes IS NOT NULL
        ORDER BY last_at DESC LIMIT 1`,
     )
-    const extend = this.db.prepare('UPDATE audit_entries SET fields = ?, last_at = ? WHERE id = ?')
+    const extend = this.db.prepare(
+      'UPDATE audit_entries SET fields = ?, changes = ?, last_at = ? WHERE id = ?',
+    )
     const insert = this.db.prepare(
       `INSERT INTO audit_entries (map_id, stakeholder_id, participant_name, participant_role,
-         fields, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+         fields, changes, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.db.transaction(() => {
       for (const change of changes) {
         const since = new Date(Date.parse(change.at) - windowMs).toISOString()
         const { mapId, stakeholderId, participant, at } = change
         const row = latest.get(mapId, stakeholderId, participant.name, participant.role, since) as
-          { id: number; fields: string } | undefined
+          { id: number; fields: string; changes: string } | undefined
         if (row !== undefined) {
           const fields = new Set([...(JSON.parse(row.fields) as string[]), ...change.fields])
-          extend.run(JSON.stringify([...fields].sort()), at, row.id)
+          const merged = mergeAuditChanges(
+            JSON.parse(row.changes) as AuditFieldChange[],
+            change.changes ?? [],
+          )
+          extend.run(JSON.stringify([...fields].sort()), JSON.stringify(merged), at, row.id)
         } else {
           const fields = JSON.stringify([...new Set(change.fields)].sort())
-          insert.run(mapId, stakeholderId, participant.name, participant.role, fields, at, at)
+          const values = JSON.stringify(change.changes ?? [])
+          insert.run(
+            mapId,
+            stakeholderId,
+            participant.name,
+            participant.role,
+            fields,
+            values,
+            at,
+            at,
+          )
         }
       }
     })()
   }
 
-  async listAudit(mapId: string, stakeholderId?: string): Promise<AuditEntry[]> {
-    const rows = (
-      stakeholderId === undefined
-        ? this.db
-            .prepare('SELECT * FROM audit_entries WHERE map_id = ? ORDER BY last_at DESC, id DESC')
-            .all(mapId)
-        : this.db
-            .prepare(
-              `SELECT * FROM audit_entries WHERE map_id = ? AND stakeholder_id = ?
-               ORDER BY last_at DESC, id DESC`,
-            )
-            .all(mapId, stakeholderId)
-    ) as AuditRow[]
-    return rows.map((row) => ({
-      id: row.id,
-      stakeholderId: row.stakeholder_id,
-      participant: {
-        name: row.participant_name,
-        role: isRole(row.participant_role) ? row.participant_role : null,
-      },
-      fields: JSON.parse(row.fields) as string[],
-      firstAt: row.first_at,
-      lastAt: row.last_at,
-    }))
+  async appendAudit(entry: NewAuditEntry): Promise<void> {
+    const at = entry.at ?? new Date().toISOString()
+    this.db
+      .prepare(
+        `INSERT INTO audit_entries (map_id, stakeholder_id, participant_name, participant_role,
+           kind, fields, changes, details, first_at, last_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        entry.mapId,
+        entry.stakeholderId,
+        entry.participant.name,
+        entry.participant.role,
+        entry.kind,
+        JSON.stringify(entry.fields ?? []),
+        JSON.stringify(entry.changes ?? []),
+        entry.details === undefined ? null : JSON.stringify(entry.details),
+        at,
+        at,
+      )
+  }
+
+  async listAudit(mapId: string, query: AuditQuery = {}): Promise<AuditEntry[]> {
+    const { where, params } = auditWhere(mapId, query, () => '?')
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_entries WHERE ${where} ORDER BY last_at DESC, id DESC`)
+      .all(...params) as StoredAuditRow[]
+    return rows.map(auditEntryFromRow)
   }
 
   async purgeFreedSpace(): Promise<void> {

@@ -60,6 +60,11 @@ export const postgresMigrations: readonly string[] = [
    CREATE INDEX map_updates_by_document ON map_updates(map_id, doc, id);
    ALTER TABLE map_versions ADD COLUMN confidential_state BYTEA;
    ALTER TABLE maps ADD COLUMN document_layout INTEGER NOT NULL DEFAULT 1;`,
+  // Issue 16, as sqliteMigrations step 4: what changed, the row's kind and its details.
+  `ALTER TABLE audit_entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'change';
+   ALTER TABLE audit_entries ADD COLUMN changes TEXT;
+   ALTER TABLE audit_entries ADD COLUMN details TEXT;
+   CREATE INDEX audit_entries_by_time ON audit_entries(map_id, last_at);`,
 ]
 
 /** Key of the advisory lock that keeps nodes starting together from migrating twice. */

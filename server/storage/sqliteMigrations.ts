@@ -60,6 +60,13 @@ export const sqliteMigrations: readonly string[] = [
    CREATE INDEX map_updates_by_document ON map_updates(map_id, doc, id);
    ALTER TABLE map_versions ADD COLUMN confidential_state BLOB;
    ALTER TABLE maps ADD COLUMN document_layout INTEGER NOT NULL DEFAULT 1;`,
+  // Issue 16: audit rows keep what changed (old and new values of scores and
+  // classifications; NULL on older rows: values not recorded then), a kind (edits are
+  // 'change'; e.g. an erasure report is another) and that kind's details.
+  `ALTER TABLE audit_entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'change';
+   ALTER TABLE audit_entries ADD COLUMN changes TEXT;
+   ALTER TABLE audit_entries ADD COLUMN details TEXT;
+   CREATE INDEX audit_entries_by_time ON audit_entries(map_id, last_at);`,
 ]
 
 /** Brings the database schema up to date, each pending step in its own transaction. */

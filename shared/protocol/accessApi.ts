@@ -57,13 +57,52 @@ export interface CreateVersionRequest {
 /** Largest version name accepted, in characters. */
 export const MAX_VERSION_NAME_LENGTH = 200
 
-/** One row of `GET /api/maps/<id>/audit`: who changed which fields of a stakeholder, when. */
+/**
+ * A value the audit trail keeps: a score, a yes/no, or the code of a closed vocabulary
+ * (category, attitude, ...). Free text, names and contact data are never kept as values.
+ */
+export type AuditValue = number | boolean | string | null
+
+/**
+ * What the audit trail keeps of one changed field: old and new value for scores and
+ * classifications (`value`); for free text only that it changed (`text`); for lists and
+ * entries (impacts, engagement log, the confidential part) that they changed (`changed`);
+ * for the whole record that it was `added` or `removed`.
+ */
+export type AuditFieldChange =
+  | { field: string; kind: 'value'; from: AuditValue; to: AuditValue }
+  | { field: string; kind: 'text' | 'changed' | 'added' | 'removed' }
+
+/** Kind of an audit row made from edits; other parts of the server append other kinds. */
+export const AUDIT_CHANGE_KIND = 'change'
+
+/** One row of `GET /api/maps/<id>/audit`: who changed what of a stakeholder, when. */
 export interface AuditEntry {
   id: number
+  /**
+   * {@link AUDIT_CHANGE_KIND} for edits; another code (e.g. an erasure report) for entries
+   * other parts of the server append. A reader shows an unknown kind with its `details`.
+   */
+  kind: string
   stakeholderId: string
   participant: Participant
-  /** Names of the changed fields; values are never kept here (they may be personal data). */
+  /** Names of the changed fields. */
   fields: string[]
+  /** What changed, per field; null for rows recorded before values were kept. */
+  changes: AuditFieldChange[] | null
+  /** Facts of an entry of another kind (counts, codes; never personal data), or null. */
+  details: Record<string, AuditValue> | null
   firstAt: string
   lastAt: string
+}
+
+/** Filters of `GET /api/maps/<id>/audit` (query `stakeholder`, `person`, `from`, `to`). */
+export interface AuditQuery {
+  stakeholderId?: string
+  /** Exact participant name. */
+  person?: string
+  /** ISO 8601 time or date: rows that ended at or after it. */
+  from?: string
+  /** ISO 8601 time or date: rows that began before it (a date includes that whole day). */
+  to?: string
 }

@@ -41,9 +41,12 @@ export function canReadConfidential(role: Role): boolean {
   return role === 'owner' || role === 'facilitator'
 }
 
-/** The audit trail names participants, so viewers (e.g. a public display) do not get it. */
-export function canReadAudit(role: Role): boolean {
-  return role !== 'viewer'
+/**
+ * The audit trail says who changed what and when, with old and new scores: owners and
+ * facilitators only (it is the company's record, not the workshop's).
+ */
+export function canReadAuditTrail(role: Role): boolean {
+  return role === 'owner' || role === 'facilitator'
 }
 
 /** Deleting a map and all its history is irreversible: owners only. */

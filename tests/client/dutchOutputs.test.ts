@@ -24,9 +24,12 @@ import { registerToCsv } from '../../shared/exchange/registerToCsv'
 import { registerWorkbook } from '../../shared/exchange/registerWorkbook'
 import { WORKBOOK_LABELS } from '../../shared/exchange/workbookLabels'
 import { writeXlsx } from '../../shared/exchange/writeXlsx'
+import { AUDIT_TEXTS } from '../../shared/audit/describeAuditEntry'
+import { auditToCsv } from '../../shared/audit/auditToCsv'
 import * as fieldLabels from '../../shared/labels/fieldLabels'
+import { STAKEHOLDER_FIELD_LABELS } from '../../shared/labels/stakeholderFieldLabels'
 import * as modelLabels from '../../shared/labels/modelLabels'
-import type { VersionSummary } from '../../shared/protocol/accessApi'
+import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi'
 import { AUTO_VERSION_REASONS, autoVersionName } from '../../shared/protocol/versionNames'
 import { renderReport } from '../../shared/report/renderReport'
 import { REPORT_TEXT } from '../../shared/report/reportText'
@@ -67,6 +70,8 @@ const tables = [
   REGISTER_LABELS,
   WORKBOOK_LABELS,
   REPORT_TEXT,
+  AUDIT_TEXTS,
+  STAKEHOLDER_FIELD_LABELS,
   ...bilingualTables(modelLabels),
   ...bilingualTables(fieldLabels),
   {
@@ -173,6 +178,66 @@ describe('Dutch outputs hold no English', () => {
     ])
     // Words shared by both languages, and cited titles, are not English-only.
     expect(englishIn(['Dominant', 'Impact', 'Stakeholders', 'Latent'])).toEqual([])
+  })
+
+  it('the audit trail as CSV, every kind of change and row', () => {
+    const who = { name: 'Ada', role: 'editor' as const }
+    const at = '2026-05-12T09:00:00.000Z'
+    const row = (id: number, extra: Partial<AuditEntry>): AuditEntry => ({
+      id,
+      kind: 'change',
+      stakeholderId: 'ngo',
+      participant: who,
+      fields: [],
+      changes: [],
+      details: null,
+      firstAt: at,
+      lastAt: at,
+      ...extra,
+    })
+    const entries: AuditEntry[] = [
+      row(1, {
+        changes: [
+          { field: 'legitimacy', kind: 'value', from: 2, to: 5 },
+          { field: 'influence', kind: 'value', from: null, to: 2.5 },
+          { field: 'vulnerable', kind: 'value', from: false, to: true },
+          { field: 'category', kind: 'value', from: 'ngos-civil-society', to: 'trade-unions' },
+          { field: 'attitude', kind: 'value', from: 'unknown', to: 'critical' },
+          { field: 'engagementStatus', kind: 'value', from: 'not-started', to: 'ongoing' },
+          { field: 'engagementLevel', kind: 'value', from: null, to: 'consult' },
+          { field: 'valueChainPosition', kind: 'value', from: 'upstream', to: 'own-operations' },
+          { field: 'kind', kind: 'value', from: 'group', to: 'organisation' },
+          { field: 'notes', kind: 'text' },
+          { field: 'impacts', kind: 'changed' },
+          { field: 'engagementLog', kind: 'changed' },
+          { field: 'confidential', kind: 'changed' },
+          { field: 'record', kind: 'added' },
+        ],
+      }),
+      row(2, {
+        participant: { name: 'Server', role: null },
+        changes: [{ field: 'record', kind: 'removed' }],
+      }),
+      row(3, {
+        participant: { name: 'Olga', role: 'owner' },
+        fields: ['power', 'updatedAt'],
+        changes: null,
+      }),
+      row(4, {
+        participant: { name: 'Fien', role: 'facilitator' },
+        kind: 'erasure',
+        details: null,
+      }),
+    ]
+    const csv = auditToCsv(entries, { locale: 'nl', names: new Map([['ngo', 'Fair Cocoa NGO']]) })
+    const parsed = parseCsv(csv)
+    if (!parsed.ok) throw new Error(parsed.error.code)
+    expect(parsed.rows.length).toBeGreaterThan(15)
+    expect(englishIn(parsed.rows.flat())).toEqual([])
+    // And the scan sees the English one's words.
+    const english = parseCsv(auditToCsv(entries, { locale: 'en', names: new Map() }))
+    if (!english.ok) throw new Error(english.error.code)
+    expect(englishIn(english.rows.flat()).length).toBeGreaterThan(10)
   })
 
   it('the register as CSV', () => {

@@ -328,8 +328,12 @@ describe.each(BACKENDS)('confidential data on $name', ({ env }) => {
       expect(holdsSecret(JSON.stringify(xlsx.rows)), `${role} xlsx`).toBe(false)
       expect((await get('/export.xlsx?contacts=1')).status).toBe(403)
     }
-    // The audit trail, which editors read, says that the confidential part changed, not how.
-    const audit = await apiFetch(test, mapId, 'editor', `/api/maps/${mapId}/audit`)
+    // Editors do not read the audit trail; for its readers it says that the confidential
+    // part changed, not how.
+    const refused = await apiFetch(test, mapId, 'editor', `/api/maps/${mapId}/audit`)
+    expect(refused.status).toBe(403)
+    expect(holdsSecret(await body(refused))).toBe(false)
+    const audit = await apiFetch(test, mapId, 'facilitator', `/api/maps/${mapId}/audit`)
     const rows = (await audit.json()) as AuditEntry[]
     expect(holdsSecret(JSON.stringify(rows))).toBe(false)
     const secretRows = rows.filter((row) => row.fields.includes('confidential'))

@@ -203,11 +203,12 @@ describe('audit', () => {
     patchStakeholder(bob.doc, 'ngo', { legitimacy: 5 }, { now })
     await waitFor(() => readStakeholders(ada.doc).stakeholders[0]?.legitimacy === 5)
 
-    const audit = async (role: 'editor' | 'viewer') =>
+    const audit = async (role: 'owner' | 'editor' | 'viewer') =>
       apiFetch(test, mapId, role, `/api/maps/${mapId}/audit?stakeholder=ngo`)
     expect((await audit('viewer')).status).toBe(403)
-    await waitFor(async () => ((await (await audit('editor')).json()) as unknown[]).length === 2)
-    const rows = (await (await audit('editor')).json()) as AuditEntry[]
+    expect((await audit('editor')).status).toBe(403)
+    await waitFor(async () => ((await (await audit('owner')).json()) as unknown[]).length === 2)
+    const rows = (await (await audit('owner')).json()) as AuditEntry[]
     const byName = Object.fromEntries(rows.map((row) => [row.participant.name, row]))
     expect(byName['Ada']?.participant.role).toBe('editor')
     expect(byName['Ada']?.fields).toEqual(expect.arrayContaining(['record', 'power', 'urgency']))

@@ -381,7 +381,91 @@ export function describeMapStore(name: string, open: () => Promise<StoreHarness>
         ['s1', ['name', 'power'], at(0), at(2)],
       ])
       expect(all[1]?.participant).toEqual({ name: 'Server', role: null })
-      expect(await store.listAudit('map-1', 's2')).toHaveLength(1)
+      expect(await store.listAudit('map-1', { stakeholderId: 's2' })).toHaveLength(1)
+    })
+
+    it('keeps the first old and the latest new value of a field within the window', async () => {
+      await newMap()
+      const ann = { name: 'Ann', role: 'editor' as const }
+      const base = Date.parse('2026-01-01T10:00:00.000Z')
+      const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString()
+      const change = (minutes: number, from: number, to: number) => ({
+        mapId: 'map-1',
+        stakeholderId: 's1',
+        participant: ann,
+        fields: ['legitimacy'],
+        changes: [{ field: 'legitimacy', kind: 'value' as const, from, to }],
+        at: at(minutes),
+      })
+      await store.recordAudit([change(0, 2, 3)], 5 * 60_000)
+      await store.recordAudit([change(1, 3, 5)], 5 * 60_000)
+      await store.recordAudit(
+        [
+          {
+            mapId: 'map-1',
+            stakeholderId: 's1',
+            participant: ann,
+            fields: ['notes'],
+            changes: [{ field: 'notes', kind: 'text' }],
+            at: at(2),
+          },
+        ],
+        5 * 60_000,
+      )
+      await store.recordAudit(
+        [{ ...change(30, 5, 4), participant: { name: 'Bo', role: 'owner' } }],
+        5 * 60_000,
+      )
+      const [bo, first] = await store.listAudit('map-1')
+      expect(first?.kind).toBe('change')
+      expect(first?.changes).toEqual([
+        { field: 'legitimacy', kind: 'value', from: 2, to: 5 },
+        { field: 'notes', kind: 'text' },
+      ])
+      expect(bo?.participant).toEqual({ name: 'Bo', role: 'owner' })
+      // Filters: person, stakeholder, and a time range (from inclusive, to exclusive).
+      expect(await store.listAudit('map-1', { person: 'Ann' })).toHaveLength(1)
+      expect(await store.listAudit('map-1', { person: 'Nobody' })).toHaveLength(0)
+      expect(await store.listAudit('map-1', { stakeholderId: 's9' })).toHaveLength(0)
+      expect(await store.listAudit('map-1', { from: at(10) })).toEqual([bo])
+      expect(await store.listAudit('map-1', { to: at(10) })).toEqual([first])
+      expect(await store.listAudit('map-1', { from: at(1), to: at(31) })).toHaveLength(2)
+    })
+
+    it('appends entries of another kind as they are, never merged into edits', async () => {
+      await newMap()
+      const owner = { name: 'Olga', role: 'owner' as const }
+      const at = '2026-01-01T10:00:00.000Z'
+      await store.recordAudit(
+        [{ mapId: 'map-1', stakeholderId: 's1', participant: owner, fields: ['power'], at }],
+        5 * 60_000,
+      )
+      await store.appendAudit({
+        mapId: 'map-1',
+        stakeholderId: 's1',
+        participant: owner,
+        kind: 'erasure',
+        details: { contacts: 1, versionsRewritten: 3 },
+        at: '2026-01-01T10:01:00.000Z',
+      })
+      await store.recordAudit(
+        [
+          {
+            mapId: 'map-1',
+            stakeholderId: 's1',
+            participant: owner,
+            fields: ['urgency'],
+            at: '2026-01-01T10:02:00.000Z',
+          },
+        ],
+        5 * 60_000,
+      )
+      const rows = await store.listAudit('map-1')
+      expect(rows.map((row) => [row.kind, row.fields])).toEqual([
+        ['change', ['power', 'urgency']],
+        ['erasure', []],
+      ])
+      expect(rows[1]?.details).toEqual({ contacts: 1, versionsRewritten: 3 })
     })
 
     it('deletes a map with everything that belongs to it', async () => {

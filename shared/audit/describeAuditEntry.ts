@@ -1,0 +1,100 @@
+/**
+ * The audit trail in words, in English and Dutch, for the audit view and its CSV export:
+ * one line per changed field (field label, old value, new value or what happened), and a
+ * readable line for rows recorded before values were kept and for entries of a kind this
+ * code does not know (shown by their kind and details, so a new kind is never hidden).
+ */
+import type { AuditEntry, AuditFieldChange } from '../protocol/accessApi'
+import { AUDIT_CHANGE_KIND } from '../protocol/accessApi'
+import type { LabelLocale } from '../labels/modelLabels'
+import type { Role } from '../protocol/roles'
+import { stakeholderFieldLabel, stakeholderValueLabel } from '../labels/stakeholderFieldLabels'
+
+const en = {
+  textChanged: 'text changed',
+  changed: 'changed',
+  added: 'added',
+  removed: 'removed',
+  notRecorded: 'values not recorded then',
+  'kind.erasure': 'Erasure of personal data',
+  'role.owner': 'Owner',
+  'role.facilitator': 'Facilitator',
+  'role.editor': 'Editor',
+  'role.viewer': 'Viewer',
+  'role.none': 'Server',
+}
+
+/** A key of the audit texts. */
+export type AuditTextKey = keyof typeof en
+
+const nl: Record<AuditTextKey, string> = {
+  textChanged: 'tekst gewijzigd',
+  changed: 'gewijzigd',
+  added: 'toegevoegd',
+  removed: 'verwijderd',
+  notRecorded: 'waarden toen niet vastgelegd',
+  'kind.erasure': 'Wissen van persoonsgegevens',
+  'role.owner': 'Eigenaar',
+  'role.facilitator': 'Begeleider',
+  'role.editor': 'Bewerker',
+  'role.viewer': 'Kijker',
+  'role.none': 'Server',
+}
+
+/** The audit texts per language. */
+export const AUDIT_TEXTS: Readonly<Record<LabelLocale, Record<AuditTextKey, string>>> = { en, nl }
+
+/** Book-keeping fields: named in a row's fields, never worth a line of their own. */
+const HIDDEN_FIELDS = new Set(['updatedAt', 'createdAt', 'schemaVersion'])
+
+/** One line of an audit entry in words. */
+export interface AuditLine {
+  field: string
+  /** The old value in words; null when there is none to show (text, or not recorded). */
+  from: string | null
+  /** The new value in words, or what happened ("text changed", "added", ...). */
+  to: string
+}
+
+/** The role in words (`null`: the server itself). */
+export function auditRoleLabel(role: Role | null, locale: LabelLocale): string {
+  const key: AuditTextKey = role === null ? 'role.none' : `role.${role}`
+  return AUDIT_TEXTS[locale][key]
+}
+
+/** One changed field in words. */
+export function describeAuditChange(change: AuditFieldChange, locale: LabelLocale): AuditLine {
+  const texts = AUDIT_TEXTS[locale]
+  const field = stakeholderFieldLabel(change.field, locale)
+  if (change.kind === 'value') {
+    return {
+      field,
+      from: stakeholderValueLabel(change.field, change.from, locale),
+      to: stakeholderValueLabel(change.field, change.to, locale),
+    }
+  }
+  const what = change.kind === 'text' ? texts.textChanged : texts[change.kind]
+  return { field, from: null, to: what ?? texts.changed }
+}
+
+/** Every line of an audit entry in words, of any kind and age. */
+export function describeAuditEntry(entry: AuditEntry, locale: LabelLocale): AuditLine[] {
+  const texts = AUDIT_TEXTS[locale]
+  if (entry.kind !== AUDIT_CHANGE_KIND) {
+    const key = `kind.${entry.kind}`
+    const name = Object.hasOwn(texts, key) ? texts[key as AuditTextKey] : entry.kind
+    const details = Object.entries(entry.details ?? {})
+      .map(([detail, value]) => `${detail}: ${stakeholderValueLabel(detail, value, locale)}`)
+      .join('; ')
+    const fields = entry.fields.map((field) => stakeholderFieldLabel(field, locale)).join(', ')
+    return [{ field: name, from: null, to: [fields, details].filter(Boolean).join(' — ') }]
+  }
+  if (entry.changes === null) {
+    const fields = entry.fields.filter((field) => !HIDDEN_FIELDS.has(field))
+    const named = fields.map((field) => stakeholderFieldLabel(field, locale)).join(', ')
+    return [{ field: named, from: null, to: texts.notRecorded }]
+  }
+  return entry.changes
+    .filter((change) => !HIDDEN_FIELDS.has(change.field))
+    .map((change) => describeAuditChange(change, locale))
+}
