@@ -83,8 +83,9 @@ if (!ensureDebianTools()) results.push({ passed: 0, failed: 1 })
 results.push(check('type-check', 'npm', ['run', '--silent', 'typecheck']))
 results.push(check('lint', 'npx', ['eslint', '.']))
 results.push(check('format', 'npx', ['prettier', '--check', '.']))
-// The browser tests run against the built client, as users get it.
-results.push(check('build', 'npx', ['vite', 'build', '--logLevel', 'warn']))
+// The browser tests run against the built client, as users get it; the server is built too,
+// as `npm start` builds it (tests/server/productionStart.test.ts then needs no build of its own).
+results.push(check('build', 'npm', ['run', '--silent', 'build']))
 results.push(vitest())
 
 const passed = results.reduce((sum, r) => sum + r.passed, 0)

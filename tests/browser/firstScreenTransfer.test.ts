@@ -93,7 +93,9 @@ describe('first screen of a map: compressed, and only the fonts and icons it dra
       ),
     )
     const after = (await fetched(page)).filter((r) => r.path.endsWith('.woff2'))
-    expect(after.filter((r) => r.path.includes('IBMPlexMono')).length).toBeGreaterThan(monoFontsBefore)
+    expect(after.filter((r) => r.path.includes('IBMPlexMono')).length).toBeGreaterThan(
+      monoFontsBefore,
+    )
     expect(errors).toEqual([])
     await context.close()
   })

@@ -52,6 +52,8 @@ interface Started {
   port: number
   serverPid: number
   stderr: () => string
+  /** The `msg` of every log line the server wrote so far. */
+  messages: string[]
   exited: Promise<void>
 }
 
@@ -64,12 +66,21 @@ function npmStart(dataDir: string): Promise<Started> {
   let stderr = ''
   npm.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exited = new Promise<void>((resolve) => npm.once('exit', () => resolve()))
+  const messages: string[] = []
   return new Promise((resolve, reject) => {
     readline.createInterface({ input: npm.stdout! }).on('line', (line) => {
       try {
         const entry = JSON.parse(line) as { msg?: string; port?: number; pid?: number }
+        if (entry.msg !== undefined) messages.push(entry.msg)
         if (entry.msg?.startsWith('listening') && entry.port && entry.pid) {
-          resolve({ npm, port: entry.port, serverPid: entry.pid, stderr: () => stderr, exited })
+          resolve({
+            npm,
+            port: entry.port,
+            serverPid: entry.pid,
+            stderr: () => stderr,
+            messages,
+            exited,
+          })
         }
       } catch {
         // npm's own lines
@@ -124,6 +135,10 @@ async function writeThenSignal(signal: NodeJS.Signals): Promise<void> {
     }
     expect(isRunning(started.serverPid), 'server still running 10 s after the signal').toBe(false)
     expect(Date.now() - signalledAt).toBeLessThan(10_000)
+    // Stopped by its own shutdown (pending updates written, database closed), not killed.
+    await started.exited
+    expect(started.messages).toContain('shutting down')
+    expect(started.messages).toContain('stopped')
     provider.destroy()
 
     const store = new SqliteMapStore(dataDir)
