@@ -5,8 +5,8 @@
  *
  * Flow: `POST /api/maps` → writer providers connect and sync the (empty) documents: the
  * map document, and the confidential one when the file has contacts or confidential log
- * entries (the owner's token may open it) → `importMapJson` writes everything in one
- * transaction per document → second, read-only connections sync from the server and are
+ * entries (the owner's token may open it) → `importMapJson` writes everything, in
+ * transactions under the server's per-update limit → second, read-only connections sync from the server and are
  * watched until they see every stakeholder, tldraw record and contact. y-websocket has no
  * "all updates acknowledged" signal, and the writer's own `sync` event says nothing about
  * its later updates; a fresh reader seeing the data is the proof.

@@ -5,6 +5,7 @@ import {
   writeStakeholder,
 } from '../document/stakeholderDocument'
 import { validateStakeholder } from '../stakeholder/validateStakeholder'
+import { chunkByStructs, estimatedStructs } from './chunkByStructs'
 import { exchangeError } from './exchangeLimits'
 import type { ExchangeError } from './exchangeLimits'
 import type { ImportPlan } from './planImport'
@@ -14,9 +15,9 @@ export type ApplyImportResult =
   { ok: true; written: number } | { ok: false; errors: ExchangeError[] }
 
 /**
- * Writes the records of a confirmed import plan into `doc` in ONE Yjs transaction (contacts
- * into `confidential`, in one more), so peers see the whole list arrive at once and one undo
- * step removes it. All or nothing: every record is checked again first (a plan may have been
+ * Writes the records of a confirmed import plan into `doc` (contacts into `confidential`),
+ * in as few Yjs transactions as the server's per-update limit allows (chunkByStructs.ts):
+ * peers see the list arrive in a few quick steps, and one undo step removes it. All or nothing: every record is checked again first (a plan may have been
  * kept or passed around), and nothing is written if a record is invalid, its id is taken, or
  * it has contacts and there is no confidential document (a role that may not write them).
  */
@@ -54,12 +55,15 @@ export function applyImport(
     ids.add(record.id)
   })
   if (errors.length > 0) return { ok: false, errors }
-  const write = () => {
-    for (const record of plan.toImport) writeStakeholder(doc, record, origin, confidential)
+  // Several transactions, each small enough for the server's per-update limit.
+  for (const chunk of chunkByStructs(plan.toImport, estimatedStructs)) {
+    const write = () => {
+      for (const record of chunk) writeStakeholder(doc, record, origin, confidential)
+    }
+    doc.transact(
+      () => (confidential === null ? write() : confidential.transact(write, origin)),
+      origin,
+    )
   }
-  doc.transact(
-    () => (confidential === null ? write() : confidential.transact(write, origin)),
-    origin,
-  )
   return { ok: true, written: plan.toImport.length }
 }

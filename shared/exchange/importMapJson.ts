@@ -11,13 +11,15 @@ import type { ExchangeError } from './exchangeLimits'
 import { validateStakeholder } from '../stakeholder/validateStakeholder'
 import { TLDRAW_SCHEMA_KEY } from './mapJsonFormat'
 import { META_MAP, TLDRAW_RECORDS_MAP } from '../document/mapDocumentLayout'
+import { chunkByStructs, estimatedStructs } from './chunkByStructs'
 import type { ParsedMapJson } from './mapJsonFormat'
 
 /** Outcome of {@link importMapJson}. */
 export type ImportMapJsonResult = { ok: true } | { ok: false; errors: ExchangeError[] }
 
 /**
- * Writes a parsed map export into an EMPTY map, in one Yjs transaction per document:
+ * Writes a parsed map export into an EMPTY map, in transactions small enough for the
+ * server's per-update limit (chunkByStructs.ts):
  * stakeholders through `writeStakeholder` (contacts and confidential log entries into the
  * confidential document), tldraw records into `doc.getMap('tldraw')` keyed by id, the
  * schema and metadata into `doc.getMap('meta')`. Exporting the documents afterwards gives
@@ -66,17 +68,25 @@ export function importMapJson(
         ],
   )
   if (errors.length > 0) return { ok: false, errors }
-  const write = () => {
-    for (const stakeholder of parsed.stakeholders) {
-      writeStakeholder(doc, stakeholder, origin, confidential)
+  // Several transactions, each small enough for the server's per-update limit: the
+  // stakeholders in chunks, then the canvas records (one struct each) in chunks.
+  for (const chunk of chunkByStructs(parsed.stakeholders, estimatedStructs)) {
+    const write = () => {
+      for (const stakeholder of chunk) writeStakeholder(doc, stakeholder, origin, confidential)
     }
+    doc.transact(() => {
+      if (confidential === null) write()
+      else confidential.transact(write, origin)
+    }, origin)
   }
-  doc.transact(() => {
-    if (confidential === null) write()
-    else confidential.transact(write, origin)
-    for (const record of parsed.tldraw.records) tldraw.set(record.id as string, record)
-    for (const [key, value] of Object.entries(parsed.meta)) meta.set(key, value)
-    if (parsed.tldraw.schema !== null) meta.set(TLDRAW_SCHEMA_KEY, parsed.tldraw.schema)
-  }, origin)
+  const records = chunkByStructs(parsed.tldraw.records, () => 1)
+  for (const [index, chunk] of (records.length > 0 ? records : [[]]).entries()) {
+    doc.transact(() => {
+      for (const record of chunk) tldraw.set(record.id as string, record)
+      if (index > 0) return
+      for (const [key, value] of Object.entries(parsed.meta)) meta.set(key, value)
+      if (parsed.tldraw.schema !== null) meta.set(TLDRAW_SCHEMA_KEY, parsed.tldraw.schema)
+    }, origin)
+  }
   return { ok: true }
 }
