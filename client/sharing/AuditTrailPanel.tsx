@@ -78,6 +78,7 @@ export function AuditTrailPanel(props: AuditTrailPanelProps) {
   }
 
   const headingId = `${id}-heading`
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })
   return (
     <section className="audit-panel" aria-labelledby={headingId} data-testid="audit-trail">
       <h3 id={headingId}>{t(stakeholderId ? 'audit.headingStakeholder' : 'audit.heading')}</h3>
@@ -110,6 +111,8 @@ export function AuditTrailPanel(props: AuditTrailPanelProps) {
           value={to}
           onChange={(event) => setTo(event.target.value)}
         />
+      </div>
+      <div className="audit-panel__actions">
         <button type="button" className="button" onClick={() => void load()}>
           {t('audit.refresh')}
         </button>
@@ -125,8 +128,7 @@ export function AuditTrailPanel(props: AuditTrailPanelProps) {
           <table className="audit-panel__table">
             <thead>
               <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.whoWhen')}</th>
                 {!stakeholderId && <th scope="col">{t('audit.stakeholder')}</th>}
                 <th scope="col">{t('audit.field')}</th>
                 <th scope="col">{t('audit.old')}</th>
@@ -137,12 +139,14 @@ export function AuditTrailPanel(props: AuditTrailPanelProps) {
               {entries.flatMap((entry) =>
                 describeAuditEntry(entry, locale).map((line, index) => (
                   <tr key={`${entry.id}-${index}`} data-testid="audit-row">
-                    <td>{new Date(entry.lastAt).toLocaleString(locale)}</td>
                     <td>
-                      {entry.participant.name}{' '}
-                      <span className="panel__muted">
-                        ({auditRoleLabel(entry.participant.role, locale)})
+                      <span data-testid="audit-who">
+                        {entry.participant.name} ({auditRoleLabel(entry.participant.role, locale)})
                       </span>
+                      <br />
+                      <time dateTime={entry.lastAt} className="panel__muted">
+                        {when.format(new Date(entry.lastAt))}
+                      </time>
                     </td>
                     {!stakeholderId && (
                       <td>{nameOf(entry.stakeholderId) ?? entry.stakeholderId}</td>

@@ -31,8 +31,8 @@ export interface AppServer {
   close(): Promise<void>
 }
 
-/** Starts the real server on a free port with a fresh data directory. */
-export async function startAppServer(): Promise<AppServer> {
+/** Starts the real server on a free port with a fresh data directory; `env` adds settings. */
+export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stakeholder-canvas-browser-'))
   const config = loadConfig({
     PORT: '0',
@@ -40,6 +40,7 @@ export async function startAppServer(): Promise<AppServer> {
     DATA_DIR: dataDir,
     STATIC_DIR: join(process.cwd(), 'dist/client'),
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    ...env,
   })
   let server = createServer(config)
   const { port } = await server.listen(0, '127.0.0.1')
