@@ -11,6 +11,7 @@ import { RedisCluster } from './cluster/RedisCluster'
 import { clusterWideTransport } from './cluster/clusterWideTransport'
 import { createApiRoutes } from './http/createApiRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
+import { createErasureRoutes } from './http/createErasureRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
@@ -118,7 +119,8 @@ export function createServer(
       gauges: () => ({ connections: transport.connectionCount, mapsLoaded: rooms.size }),
       transport: () => apiTransport,
     }),
-    ...createHistoryRoutes({ store, rooms, afterErasure: () => store.purgeFreedSpace() }),
+    ...createHistoryRoutes({ store, rooms }),
+    ...createErasureRoutes({ store, rooms, afterErasure: () => store.purgeFreedSpace() }),
   ]
   const httpServer = http.createServer(
     createHttpHandler({

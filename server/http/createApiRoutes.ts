@@ -1,7 +1,7 @@
 /**
  * The `/api/*`, `/healthz` and `/metrics` routes for maps and their share links.
- * Versions, audit and erasure live in {@link createHistoryRoutes}; the downloads (register,
- * map JSON, report) in {@link createExportRoutes}, included here.
+ * Versions and audit live in {@link createHistoryRoutes}, erasure in createErasureRoutes;
+ * the downloads (register, map JSON, report) in {@link createExportRoutes}, included here.
  */
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
