@@ -12,6 +12,7 @@ import { clusterWideTransport } from './cluster/clusterWideTransport'
 import { createApiRoutes } from './http/createApiRoutes'
 import { createAuditRoutes } from './http/createAuditRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
+import { createErasureRoutes } from './http/createErasureRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
@@ -130,12 +131,8 @@ export function createServer(
       logger,
       transport: () => apiTransport,
     }),
-    ...createHistoryRoutes({
-      store,
-      rooms,
-      afterErasure: () => store.purgeFreedSpace(),
-      logger,
-    }),
+    ...createHistoryRoutes({ store, rooms, logger }),
+    ...createErasureRoutes({ store, rooms, afterErasure: () => store.purgeFreedSpace() }),
     ...createAuditRoutes({ store, rooms }),
   ]
   const httpServer = http.createServer(

@@ -156,7 +156,21 @@ export const en = {
   'contact.phone': 'Phone',
   'contact.notes': 'Notes',
   'contact.add': 'Add contact',
-  'contact.remove': 'Remove contact',
+  'contact.removeFromMap': 'Remove from current map',
+  'contact.removeHint':
+    '“Remove from current map” keeps the contact in earlier versions. Only the owner can erase personal data from all history.',
+  'contact.eraseHint':
+    '“Erase personal data” removes a contact from the map and from all its history, for good.',
+  'erase.action.one': 'Erase personal data',
+  'erase.action.all': 'Erase personal data of all contacts',
+  'erase.title.one': 'Erase the personal data of {name}?',
+  'erase.title.all': 'Erase the personal data of all contacts of {name}?',
+  'erase.body':
+    'This removes the data from the map and from all its history: every version and the database. Browsers that keep a copy delete it when they connect. This cannot be undone.',
+  'erase.cancel': 'Cancel',
+  'erase.confirm': 'Erase for good',
+  'erase.busy': 'Erasing…',
+  'erase.failed': 'Erasing failed: {message}',
   'contact.none': 'No contacts recorded.',
   'model.salience': 'Salience class',
   'model.quadrant': 'Influence × impact',

@@ -160,7 +160,21 @@ export const nl: Record<MessageKey, string> = {
   'contact.phone': 'Telefoon',
   'contact.notes': 'Notities',
   'contact.add': 'Contactpersoon toevoegen',
-  'contact.remove': 'Contactpersoon verwijderen',
+  'contact.removeFromMap': 'Verwijderen uit de huidige kaart',
+  'contact.removeHint':
+    '“Verwijderen uit de huidige kaart” laat de contactpersoon in eerdere versies staan. Alleen de eigenaar kan persoonsgegevens uit de hele geschiedenis wissen.',
+  'contact.eraseHint':
+    '“Persoonsgegevens wissen” verwijdert een contactpersoon definitief uit de kaart en uit de hele geschiedenis.',
+  'erase.action.one': 'Persoonsgegevens wissen',
+  'erase.action.all': 'Persoonsgegevens van alle contactpersonen wissen',
+  'erase.title.one': 'Persoonsgegevens van {name} wissen?',
+  'erase.title.all': 'Persoonsgegevens van alle contactpersonen van {name} wissen?',
+  'erase.body':
+    'Dit verwijdert de gegevens uit de kaart en uit de hele geschiedenis: alle versies en de database. Browsers die een kopie bewaren, verwijderen die zodra ze verbinding maken. Dit kan niet ongedaan worden gemaakt.',
+  'erase.cancel': 'Annuleren',
+  'erase.confirm': 'Definitief wissen',
+  'erase.busy': 'Bezig met wissen…',
+  'erase.failed': 'Wissen is mislukt: {message}',
   'contact.none': 'Geen contactpersonen vastgelegd.',
   'model.salience': 'Saillantieklasse',
   'model.quadrant': 'Invloed × impact',

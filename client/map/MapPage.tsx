@@ -3,7 +3,12 @@ import { type Editor, Tldraw, useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import type { MapAccessResponse, VersionSummary } from '../../shared/protocol/accessApi'
 import type { ClientConfig, MapMetadata } from '../../shared/protocol/api'
-import { type Role, canEditMap, canReadAuditTrail } from '../../shared/protocol/roles'
+import {
+  type Role,
+  canEditMap,
+  canErasePersonalData,
+  canReadAuditTrail,
+} from '../../shared/protocol/roles'
 import { EmptyBoardHint } from '../canvas/EmptyBoardHint'
 import { cardsShowing } from '../canvas/boardActions'
 import { boardComponents } from '../canvas/boardComponents'
@@ -34,6 +39,8 @@ import { TimerDisplay } from '../workshop/TimerDisplay'
 import { WorkshopPanel } from '../workshop/WorkshopPanel'
 import { measureServerClock } from '../workshop/serverClock'
 import { useWorkshopEffects } from '../workshop/useWorkshopEffects'
+import { ContactErasure, type EraseContacts } from '../panels/ContactErasure'
+import { eraseAllContacts, eraseContact } from '../sharing/apiWithToken'
 import { ConnectionBadge } from './ConnectionBadge'
 import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 import { takeMapRequest } from './mapRequest'
@@ -214,6 +221,15 @@ function MapEditor({
   )
   const [navigation] = useState(() => new PanelNavigation())
   useWorkshopEffects(editor, session.workshop)
+  // Erasing personal data: the owner only (the server refuses everyone else too).
+  const eraseContacts = useMemo<EraseContacts | null>(() => {
+    if (!canErasePersonalData(role) || !token) return null
+    return async (stakeholderId, contactId) => {
+      const by = localUserPreferences.get().name || undefined
+      if (contactId === null) await eraseAllContacts(mapId, stakeholderId, token, by)
+      else await eraseContact(mapId, stakeholderId, contactId, token, by)
+    }
+  }, [role, token, mapId])
   const needsJoining = useValue(
     'needs joining',
     () => !localUserPreferences.get().name || !localUserPreferences.get().place,
@@ -283,73 +299,75 @@ function MapEditor({
       )}
       {editor && (
         <FieldDraftsContext.Provider value={drafts}>
-          <SidePanel
-            editor={editor}
-            registry={session.registry}
-            doc={session.connection.doc}
-            mapTitle={title}
-            readOnly={!canEditMap(role)}
-            recordUndo={session.recordUndo}
-            navigation={navigation}
-            workshopTab={
-              <WorkshopPanel
-                editor={editor}
-                registry={session.registry}
-                model={session.workshop}
-                role={role}
-              />
-            }
-            mapTab={
-              <>
-                <SharePanel
-                  mapId={mapId}
+          <ContactErasure.Provider value={eraseContacts}>
+            <SidePanel
+              editor={editor}
+              registry={session.registry}
+              doc={session.connection.doc}
+              mapTitle={title}
+              readOnly={!canEditMap(role)}
+              recordUndo={session.recordUndo}
+              navigation={navigation}
+              workshopTab={
+                <WorkshopPanel
+                  editor={editor}
+                  registry={session.registry}
+                  model={session.workshop}
                   role={role}
-                  token={token ?? ''}
-                  tokens={accessFor(mapId).tokens}
-                  locale={locale}
-                  onReissued={(reissuedRole, newToken) => {
-                    rememberAccess(mapId, { [reissuedRole]: newToken })
-                    // A new link for our own role revokes the token this page is connected with.
-                    if (reissuedRole === role) window.location.reload()
-                  }}
                 />
-                <VersionHistoryPanel
-                  mapId={mapId}
-                  token={token ?? ''}
-                  role={role}
-                  locale={locale}
-                  displayName={localUserPreferences.get().name || undefined}
-                  onOpenVersion={(doc, version, label) => setOpenVersion({ doc, version, label })}
-                />
-                {canReadAuditTrail(role) && (
-                  <AuditTrailPanel
+              }
+              mapTab={
+                <>
+                  <SharePanel
+                    mapId={mapId}
+                    role={role}
+                    token={token ?? ''}
+                    tokens={accessFor(mapId).tokens}
+                    locale={locale}
+                    onReissued={(reissuedRole, newToken) => {
+                      rememberAccess(mapId, { [reissuedRole]: newToken })
+                      // A new link for our own role revokes the token this page is connected with.
+                      if (reissuedRole === role) window.location.reload()
+                    }}
+                  />
+                  <VersionHistoryPanel
                     mapId={mapId}
                     token={token ?? ''}
+                    role={role}
                     locale={locale}
-                    nameOf={(id) => session.registry.get(id)?.name}
+                    displayName={localUserPreferences.get().name || undefined}
+                    onOpenVersion={(doc, version, label) => setOpenVersion({ doc, version, label })}
                   />
-                )}
-              </>
-            }
-            stakeholderAuditTrail={
-              canReadAuditTrail(role)
-                ? (stakeholderId) => (
-                    <StakeholderAuditDisclosure
+                  {canReadAuditTrail(role) && (
+                    <AuditTrailPanel
                       mapId={mapId}
                       token={token ?? ''}
                       locale={locale}
-                      stakeholderId={stakeholderId}
                       nameOf={(id) => session.registry.get(id)?.name}
                     />
-                  )
-                : undefined
-            }
-            onRemoveStakeholder={(stakeholderId) => {
-              if (!window.confirm(t('delete.body'))) return
-              editor.deleteShapes(cardsShowing(editor, stakeholderId).map((card) => card.id))
-              session.registry.remove(stakeholderId)
-            }}
-          />
+                  )}
+                </>
+              }
+              stakeholderAuditTrail={
+                canReadAuditTrail(role)
+                  ? (stakeholderId) => (
+                      <StakeholderAuditDisclosure
+                        mapId={mapId}
+                        token={token ?? ''}
+                        locale={locale}
+                        stakeholderId={stakeholderId}
+                        nameOf={(id) => session.registry.get(id)?.name}
+                      />
+                    )
+                  : undefined
+              }
+              onRemoveStakeholder={(stakeholderId) => {
+                if (!window.confirm(t('delete.body'))) return
+                editor.deleteShapes(cardsShowing(editor, stakeholderId).map((card) => card.id))
+                session.registry.remove(stakeholderId)
+              }}
+            />
+          </ContactErasure.Provider>
         </FieldDraftsContext.Provider>
       )}
     </div>

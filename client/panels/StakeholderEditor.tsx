@@ -56,6 +56,8 @@ import {
   TextArea,
   TextField,
 } from './fields'
+import { ContactErasure } from './ContactErasure'
+import { ErasePersonalDataButton } from './ErasePersonalDataButton'
 import { RemovedStakeholder } from './RemovedStakeholder'
 import { explain, validationMessage } from './validationMessage'
 
@@ -537,6 +539,7 @@ function EntryList<T extends { id: string }>({
   labels,
   onAdd,
   onRemove,
+  actions,
 }: {
   entries: readonly T[]
   summary(entry: T): ReactNode
@@ -547,6 +550,8 @@ function EntryList<T extends { id: string }>({
   /** Adds an empty entry and answers its id. */
   onAdd(): string | null
   onRemove(entry: T): void
+  /** More actions on an entry, after "remove". */
+  actions?(entry: T): ReactNode
 }) {
   const readOnly = useContext(FieldsReadOnly)
   const [open, setOpen] = useState<ReadonlySet<string>>(
@@ -581,6 +586,7 @@ function EntryList<T extends { id: string }>({
               {labels.remove}
             </button>
           )}
+          {!readOnly && actions?.(entry)}
         </details>
       ))}
       {!readOnly && (
@@ -796,6 +802,8 @@ const CONTACT_FIELDS = [
 
 function ContactsEditor({ stakeholder, registry, report, errors }: ListEditorProps) {
   const { t } = useTranslation()
+  const erase = useContext(ContactErasure)
+  const readOnly = useContext(FieldsReadOnly)
   const put = (contact: Contact) => registry.putContact(stakeholder.id, contact)
   const write = entryWriter(() => registry.get(stakeholder.id)?.contacts, put)
   return (
@@ -804,12 +812,29 @@ function ContactsEditor({ stakeholder, registry, report, errors }: ListEditorPro
       <p id="contacts-hint" className="field__hint">
         {t('editor.section.contactsHint')}
       </p>
+      {!readOnly && (
+        <p className="field__hint">{t(erase ? 'contact.eraseHint' : 'contact.removeHint')}</p>
+      )}
       <EntryList
         entries={stakeholder.contacts}
         summary={(contact) => contact.name || t('contact.unnamed')}
         initiallyOpen={(contact) => !contact.name}
-        labels={{ none: t('contact.none'), add: t('contact.add'), remove: t('contact.remove') }}
+        labels={{
+          none: t('contact.none'),
+          add: t('contact.add'),
+          remove: t('contact.removeFromMap'),
+        }}
         onRemove={(contact) => registry.removeContact(stakeholder.id, contact.id)}
+        actions={(contact) =>
+          erase && (
+            <ErasePersonalDataButton
+              label={t('erase.action.one')}
+              title={t('erase.title.one', { name: contact.name || t('contact.unnamed') })}
+              onErase={() => erase(stakeholder.id, contact.id)}
+              testId="erase-contact"
+            />
+          )
+        }
         onAdd={() => added(createContact(newEntityId('c')), put, report, 'contacts')}
         renderFields={(contact) => {
           const key = `${stakeholder.id}/contacts/${contact.id}`
@@ -843,6 +868,14 @@ function ContactsEditor({ stakeholder, registry, report, errors }: ListEditorPro
         <p className="field__error" role="alert">
           {errors.contacts}
         </p>
+      )}
+      {erase && !readOnly && stakeholder.contacts.length > 0 && (
+        <ErasePersonalDataButton
+          label={t('erase.action.all')}
+          title={t('erase.title.all', { name: stakeholder.name })}
+          onErase={() => erase(stakeholder.id, null)}
+          testId="erase-all-contacts"
+        />
       )}
     </fieldset>
   )

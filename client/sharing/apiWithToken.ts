@@ -135,6 +135,12 @@ export function eraseContact(
   return postJson<{ erasedFromCurrent: boolean; versionsRewritten: number }>(path, token, { by })
 }
 
+/** Erases the personal data of every contact a stakeholder has or had (owner only). */
+export function eraseAllContacts(mapId: string, stakeholderId: string, token: string, by?: string) {
+  const path = `${mapUrl(mapId)}/stakeholders/${encodeURIComponent(stakeholderId)}/contacts/erase`
+  return postJson<{ erasedContactIds: string[]; versionsRewritten: number }>(path, token, { by })
+}
+
 /** Deletes the map with all its history (owner only). */
 export async function deleteMap(mapId: string, token: string): Promise<void> {
   await send(mapUrl(mapId), token, { method: 'DELETE' })

@@ -8,6 +8,11 @@
  * browser's copy may be from before the confidential document existed, the sockets connect
  * only after migrateLocalCopy cleared it, so none of that content is sent anywhere first.
  *
+ * The confidential socket connects only once its local copy is loaded, so that the erasure
+ * register the server sends first (erasureRegisterHandler.ts) finds every contact this
+ * browser holds; on each register the local copy is rewritten from the document, so erased
+ * contacts are no longer in IndexedDB either.
+ *
  * The connection status combines the map provider's socket status with the browser's own
  * online flag, so the user sees "offline" at once instead of a reconnect loop, and
  * "refused" when the server closed with a final code (unknown map, no access).
@@ -16,10 +21,12 @@
 import { atom, type Atom } from '@tldraw/state'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { IndexeddbPersistence, clearDocument } from 'y-indexeddb'
+import { IndexeddbPersistence, clearDocument, storeState } from 'y-indexeddb'
 import { CONFIDENTIAL_DOCUMENT } from '../../shared/document/mapDocumentLayout'
 import { CloseCode, isFinalCloseCode } from '../../shared/protocol/closeCodes'
 import { type Role, canReadConfidential } from '../../shared/protocol/roles'
+import { removeErasedContacts } from '../../shared/document/erasureRegister'
+import { handleErasureRegister } from './erasureRegisterHandler'
 import { localCopyIsCurrent, migrateLocalCopy } from './migrateLocalCopy'
 
 /** How long to wait for the server before opening the local copy instead. */
@@ -79,20 +86,33 @@ export function connectMap(
 ) {
   // An old local copy is cleared before anything is sent (see the module comment).
   const migrating = !localCopyIsCurrent(mapId)
-  const open = (room: string, doc: Y.Doc) =>
+  const open = (room: string, doc: Y.Doc, connect = !migrating) =>
     new WebsocketProvider(serverUrl, room, doc, {
       // Tabs must not sync with each other behind the server's back: the server enforces roles.
       disableBc: true,
       params: token ? { token } : {},
-      connect: !migrating,
+      connect,
     })
   const doc = new Y.Doc()
   const provider = open(mapId, doc)
   const secret = canReadConfidential(role) ? new Y.Doc() : null
   const confidential = secret && {
     doc: secret,
-    provider: open(`${mapId}/${CONFIDENTIAL_DOCUMENT}`, secret),
+    provider: open(`${mapId}/${CONFIDENTIAL_DOCUMENT}`, secret, false),
     local: new IndexeddbPersistence(confidentialCopyName(mapId), secret),
+  }
+  if (confidential !== null) {
+    const { provider: secretProvider, local: secretLocal } = confidential
+    handleErasureRegister(secretProvider, (records) => {
+      void secretLocal.whenSynced.then(() => {
+        removeErasedContacts(secretProvider.doc, records, secretProvider)
+        return storeState(secretLocal, true)
+      })
+    })
+    // Loaded first: the register must find what this browser holds (module comment).
+    void secretLocal.whenSynced.then(() => {
+      if (!migrating && !destroyed) secretProvider.connect()
+    })
   }
   // A role that may not read it keeps no copy (one may be left from a stronger link).
   if (confidential === null) void clearDocument(confidentialCopyName(mapId))

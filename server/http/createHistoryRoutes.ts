@@ -1,22 +1,20 @@
 /**
- * Routes on a map's history and personal data: versions (list, create, open, restore,
- * diff) and the erasure of a contact (the audit trail: createAuditRoutes). Every role may list and open
- * versions and diff them; creating and restoring them, and erasing, need owner or
- * facilitator.
+ * Routes on a map's history: versions (list, create, open, restore,
+ * diff) and the audit trail (erasure: createErasureRoutes). Every role may list and open
+ * versions and diff them; creating and restoring them need owner or facilitator.
  *
  * A version holds the map document's state and, apart, the confidential document's. Opening
  * a version (`…/versions/<id>`) answers the map document's state only; its confidential
  * part (`…/versions/<id>/confidential`) only to roles that may read it. Diffs are made from
  * map documents only, so they never hold contacts or confidential log entries. A restore
- * restores both documents; an erasure removes the contact from the confidential document,
- * its log and every version's confidential part. Versions are read only after the map was
- * moved to the current layout (migrateConfidentialData), so none still holds contacts.
+ * restores both documents. Versions are read only after the map was moved to the current
+ * layout (migrateConfidentialData), so none still holds contacts.
  */
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { diffStakeholders } from '../../shared/document/diffStakeholders'
 import { splitConfidentialVersion } from '../../shared/document/splitConfidentialState'
-import { contactsMap, readStakeholders } from '../../shared/document/stakeholderDocument'
+import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import { autoVersionName } from '../../shared/protocol/versionNames'
 import { MAX_VERSION_NAME_LENGTH } from '../../shared/protocol/accessApi'
 import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
@@ -42,19 +40,12 @@ const VERSION_ID = /^\d{1,15}$/
 export interface HistoryRouteOptions {
   store: MapStore
   rooms: RoomRegistry
-  /** Called after an erasure rewrote the history, before the answer (purges freed pages). */
-  afterErasure?: () => Promise<void>
-  /** Gets the lifecycle lines (version restored, contact erased); none when absent. */
+  /** Gets the lifecycle lines (version restored); none when absent. */
   logger?: Logger
 }
 
-/** The versions, audit and erasure routes. */
-export function createHistoryRoutes({
-  store,
-  rooms,
-  afterErasure,
-  logger,
-}: HistoryRouteOptions): Route[] {
+/** The versions and audit routes. */
+export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOptions): Route[] {
   /** The live map document's state, loading the map if nobody has it open. */
   const currentState = async (mapId: string, role: Role): Promise<Uint8Array | null> => {
     const result = await rooms.withRoom(mapId, createActionPeer(role, 'Server'), async (room) =>
@@ -172,43 +163,6 @@ export function createHistoryRoutes({
         sendJson(response, 200, diffStakeholders(stakeholdersOf(before), stakeholdersOf(after)))
       },
     },
-    {
-      method: 'POST',
-      pattern: /^\/api\/maps\/([^/]*)\/stakeholders\/([^/]*)\/contacts\/([^/]*)\/erase$/,
-      async handle(request, response, [id, rawStakeholder, rawContact]) {
-        const access = await requireMapAccess(store, request, response, id, canFacilitate)
-        if (access === null) return
-        const stakeholderId = decodeId(rawStakeholder)
-        const contactId = decodeId(rawContact)
-        if (stakeholderId === null || contactId === null) {
-          return sendApiError(response, 400, 'invalid-id', 'Not a valid stakeholder or contact id.')
-        }
-        const peer = createActionPeer(access.role, await readOptionalName(request))
-        const live = await rooms.withRoom(
-          access.mapId,
-          peer,
-          (room) => room.eraseContact(stakeholderId, contactId, peer),
-          'confidential',
-        )
-        if (live === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
-        const versionsRewritten = await store.rewriteVersions(access.mapId, (state, secret) => {
-          const confidentialState = secret && eraseFromState(secret, stakeholderId, contactId)
-          return confidentialState ? { state, confidentialState } : null
-        })
-        await afterErasure?.()
-        // Which contact stays out of the log: the line says that an erasure happened, and where.
-        logger?.info(
-          {
-            mapId: access.mapId,
-            role: access.role,
-            erasedFromCurrent: live.value,
-            versionsRewritten,
-          },
-          'contact erased',
-        )
-        sendJson(response, 200, { erasedFromCurrent: live.value, versionsRewritten })
-      },
-    },
   ]
 }
 
@@ -217,23 +171,6 @@ function stakeholdersOf(state: Uint8Array) {
   try {
     Y.applyUpdate(doc, state)
     return readStakeholders(doc).stakeholders
-  } finally {
-    doc.destroy()
-  }
-}
-
-/**
- * A confidential document's state without the contact (collected, not just marked
- * deleted), or null if it is not there.
- */
-function eraseFromState(state: Uint8Array, stakeholderId: string, contactId: string) {
-  const doc = new Y.Doc({ gc: true })
-  try {
-    Y.applyUpdate(doc, state)
-    const contacts = contactsMap(doc).get(stakeholderId)
-    if (!(contacts instanceof Y.Map) || !contacts.has(contactId)) return null
-    doc.transact(() => contacts.delete(contactId))
-    return Y.encodeStateAsUpdate(doc)
   } finally {
     doc.destroy()
   }
@@ -281,7 +218,8 @@ function sendState(response: ServerResponse, state: Uint8Array, fileName: string
   response.end(state)
 }
 
-function decodeId(raw: string | undefined): string | null {
+/** A stakeholder or contact id from a path segment, or null when it is not one. */
+export function decodeId(raw: string | undefined): string | null {
   try {
     const id = decodeURIComponent(raw ?? '')
     return STAKEHOLDER_ID_PATTERN.test(id) ? id : null
@@ -296,7 +234,7 @@ function displayName(value: unknown): string {
 }
 
 /** `{ "by": "<display name>" }` when the request has a JSON body; 'Anonymous' otherwise. */
-async function readOptionalName(request: Parameters<Route['handle']>[0]): Promise<string> {
+export async function readOptionalName(request: Parameters<Route['handle']>[0]): Promise<string> {
   if (!(request.headers['content-type'] ?? '').includes('json')) return 'Anonymous'
   const body = await readJsonBody(request, MAX_BODY_BYTES)
   return body.ok ? displayName((body.value as { by?: unknown } | null)?.by) : 'Anonymous'

@@ -17,6 +17,7 @@
 import * as Y from 'yjs'
 import type { Logger } from 'pino'
 import {
+  ERASURES_MAP,
   CONTACTS_MAP,
   type MapDocumentName,
   STAKEHOLDERS_MAP,
@@ -75,7 +76,8 @@ export function auditChangesOf(
   }
   for (const [type, keys] of transaction.changed) {
     const path = pathFromRoot(type)
-    if (path === null) continue
+    // The erasure register is the server's; the erasure route records its own audit row.
+    if (path === null || path.root === ERASURES_MAP) continue
     const [stakeholderId, field] = path.keys
     if (document === 'confidential') {
       // Which part changed would already say too much to the audit trail's readers.

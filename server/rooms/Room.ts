@@ -43,6 +43,7 @@ import type { Logger } from 'pino'
 import {
   ALLOWED_ROOT_NAMES,
   CONFIDENTIAL_ROOT_NAMES,
+  CONFIDENTIAL_CONTACTS_MAP,
   CONTACTS_MAP,
   FACILITATOR_ONLY_ROOTS,
   MAP_ROOT_NAMES,
@@ -50,6 +51,13 @@ import {
 } from '../../shared/document/mapDocumentLayout'
 import { documentShape } from '../../shared/document/documentShape'
 import { contactsMap } from '../../shared/document/stakeholderDocument'
+import {
+  type ErasureRecord,
+  addErasureRecords,
+  erasureRegisterMap,
+  readErasureRegister,
+} from '../../shared/document/erasureRegister'
+import { encodeErasureRegisterMessage } from '../../shared/protocol/erasureRegisterMessage'
 import type { Participant, VersionKind, VersionSummary } from '../../shared/protocol/accessApi'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { autoVersionName } from '../../shared/protocol/versionNames'
@@ -77,6 +85,11 @@ export interface RoomPeer {
   sendSyncStep2(update: Uint8Array): void
   sendUpdate(update: Uint8Array): void
   sendAwareness(update: Uint8Array): void
+  /**
+   * Sends the erasure register frame (erasureRegisterMessage.ts); only connections to a
+   * confidential document have it.
+   */
+  sendErasureRegister?(frame: Uint8Array): void
   /** Closes the peer's connection; the transport then calls {@link Room.removePeer}. */
   close(code: number, reason: string): void
 }
@@ -231,6 +244,9 @@ export class Room implements ClusterRoom {
     // Listen only after loading, so stored updates are not written again.
     this.doc.on('update', this.handleDocUpdate)
     this.doc.on('afterTransaction', this.handleTransaction)
+    if (this.document === 'confidential') {
+      erasureRegisterMap(this.doc).observe(this.handleRegisterChange)
+    }
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no cursor or presence of its own.
     this.awareness.setLocalState(null)
@@ -275,6 +291,11 @@ export class Room implements ClusterRoom {
   addPeer(peer: RoomPeer): void {
     if (this.closing || this.destroyed) throw new Error(`room ${this.mapId} is closing`)
     this.peers.set(peer, { clients: new Set(), awarenessId: null, name: null })
+    // Before sync: the client removes erased contacts before it sends us what it holds.
+    if (this.document === 'confidential') {
+      const register = readErasureRegister(this.doc)
+      if (register.length > 0) peer.sendErasureRegister?.(encodeErasureRegisterMessage(register))
+    }
     peer.sendSyncStep1(Y.encodeStateVector(this.doc))
     if (!this.relaysAwareness) return
     const clients = [...this.awareness.getStates().keys()]
@@ -343,6 +364,9 @@ export class Room implements ClusterRoom {
     const legacy = this.document === 'map' && touched.roots.has(CONTACTS_MAP)
     if (legacy && addsLiveContentUnder(this.doc, decoded, CONTACTS_MAP)) {
       return { ok: false, reason: 'contacts belong in the confidential document' }
+    }
+    if (touched.roots.has(CONFIDENTIAL_CONTACTS_MAP) && this.bringsBackErased(update)) {
+      return { ok: false, reason: 'update brings back an erased contact' }
     }
     const shape = documentShape(this.document)
     const problem = checkUpdateShape(this.doc, decoded, shape, this.limits.maxUpdateDepth ?? 8)
@@ -438,18 +462,59 @@ export class Room implements ClusterRoom {
   }
 
   /**
-   * Deletes a contact from the live (confidential) document and rewrites the update log as
-   * one merged update, so that no stored row holds it any more. Answers whether it was there.
+   * Deletes contacts of one stakeholder from the live (confidential) document, lists them
+   * in the erasure register (all of `records`, also those no longer in the live document)
+   * and rewrites the update log as one merged update, so that no stored row holds them any
+   * more. Answers the ids that were in the live document.
    */
-  async eraseContact(stakeholderId: string, contactId: string, by: RoomPeer): Promise<boolean> {
-    const contacts = contactsMap(this.doc).get(stakeholderId)
-    const found = contacts instanceof Y.Map && contacts.has(contactId)
-    if (found) this.doc.transact(() => contacts.delete(contactId), by)
+  async eraseContacts(records: readonly ErasureRecord[], by: RoomPeer): Promise<string[]> {
+    const contacts = contactsMap(this.doc)
+    const found = records.filter(({ stakeholderId, contactId }) => {
+      const ofStakeholder = contacts.get(stakeholderId)
+      return ofStakeholder instanceof Y.Map && ofStakeholder.has(contactId)
+    })
+    this.doc.transact(() => {
+      for (const { stakeholderId, contactId } of found) {
+        contacts.get(stakeholderId)?.delete(contactId)
+      }
+      addErasureRecords(this.doc, records)
+    }, by)
     await this.flush()
     // Rows other nodes stored may hold the contact too: the merged row must cover them all.
     await this.catchUp()
     await this.chain(() => this.compactNow(true))
-    return found
+    return found.map((record) => record.contactId)
+  }
+
+  /**
+   * True when applying `update` would make a contact of the erasure register live again
+   * (a browser that edited it offline, or an old client): tried on a copy of the document,
+   * only when there is a register, for updates that touch contacts.
+   */
+  private bringsBackErased(update: Uint8Array): boolean {
+    const register = readErasureRegister(this.doc)
+    if (register.length === 0) return false
+    const probe = new Y.Doc({ gc: true })
+    try {
+      Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc))
+      Y.applyUpdate(probe, update)
+      const contacts = contactsMap(probe)
+      return register.some(({ stakeholderId, contactId }) => {
+        const ofStakeholder = contacts.get(stakeholderId)
+        return ofStakeholder instanceof Y.Map && ofStakeholder.has(contactId)
+      })
+    } finally {
+      probe.destroy()
+    }
+  }
+
+  /** Sends the grown register to every peer once what changed it is durable. */
+  private readonly handleRegisterChange = (): void => {
+    void this.whenPersisted(this.receivedSeq).then(() => {
+      if (this.destroyed) return
+      const frame = encodeErasureRegisterMessage(readErasureRegister(this.doc))
+      for (const peer of this.peers.keys()) peer.sendErasureRegister?.(frame)
+    })
   }
 
   /** Stops everything at once without writing (the map was deleted). */
@@ -550,6 +615,9 @@ export class Room implements ClusterRoom {
     this.retryTimer = null
     this.doc.off('update', this.handleDocUpdate)
     this.doc.off('afterTransaction', this.handleTransaction)
+    if (this.document === 'confidential') {
+      erasureRegisterMap(this.doc).unobserve(this.handleRegisterChange)
+    }
     this.awareness.off('update', this.handleAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()

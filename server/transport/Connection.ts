@@ -176,6 +176,11 @@ export class Connection implements RoomPeer {
     this.socket.send(this.frames.awarenessFrameFor(update), { binary: true })
   }
 
+  sendErasureRegister(frame: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    this.socket.send(frame, { binary: true })
+  }
+
   /** Closes the socket and leaves the room at once: later frames are ignored. */
   close(code: number, reason: string): void {
     if (!this.closed) this.socket.close(code, reason)

@@ -55,6 +55,10 @@ export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP]
  * - `contacts`: stakeholder id → Y.Map of contact id → contact (personal data).
  * - `confidentialLog`: stakeholder id → Y.Map of entry id → engagement-log entry whose
  *   confidentiality is `confidential`.
+ * - `erasures`: the erasure register, `<stakeholder id>/<contact id>` → who erased that
+ *   contact and when (never the erased data; shared/document/erasureRegister.ts). Written by
+ *   the server only: it is not among {@link CONFIDENTIAL_ROOT_NAMES}, so updates from
+ *   clients that touch it are refused, and restores leave it alone.
  */
 export const CONFIDENTIAL_DOCUMENT = 'confidential'
 /** The map document: what every role receives. */
@@ -67,5 +71,7 @@ export type MapDocumentName = (typeof MAP_DOCUMENTS)[number]
 export const CONFIDENTIAL_CONTACTS_MAP = 'contacts'
 /** Confidential engagement-log entries, in the confidential document. */
 export const CONFIDENTIAL_LOG_MAP = 'confidentialLog'
-/** Every root type the confidential document may have. */
+/** The erasure register, in the confidential document (server-written). */
+export const ERASURES_MAP = 'erasures'
+/** Every root type clients may change in the confidential document. */
 export const CONFIDENTIAL_ROOT_NAMES = [CONFIDENTIAL_CONTACTS_MAP, CONFIDENTIAL_LOG_MAP] as const

@@ -20,7 +20,7 @@ export function canEditMap(role: Role): boolean {
   return role !== 'viewer'
 }
 
-/** Owners and facilitators run the workshop: facilitation state, versions, restores, erasure. */
+/** Owners and facilitators run the workshop: facilitation state, versions, restores. */
 export function canFacilitate(role: Role): boolean {
   return role === 'owner' || role === 'facilitator'
 }
@@ -51,5 +51,13 @@ export function canReadAuditTrail(role: Role): boolean {
 
 /** Deleting a map and all its history is irreversible: owners only. */
 export function canDeleteMap(role: Role): boolean {
+  return role === 'owner'
+}
+
+/**
+ * Erasing personal data removes it from the map and all its history (versions, database,
+ * browsers' copies) and cannot be undone: the owner only, the one answerable for the record.
+ */
+export function canErasePersonalData(role: Role): boolean {
   return role === 'owner'
 }
