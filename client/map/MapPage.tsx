@@ -226,7 +226,7 @@ function MapEditor({
   }, [editor, template, session, locale])
 
   return (
-    <div className="map-workspace">
+    <main className="map-workspace">
       <div className="map-canvas">
         {outdated && (
           <div className="map-banner" role="alert">
@@ -270,7 +270,15 @@ function MapEditor({
           }}
         />
       </div>
-      {needsJoining && <JoinDialog onJoined={() => undefined} />}
+      {needsJoining && (
+        <JoinDialog
+          onJoined={() =>
+            // Into the map just joined: the panel's open tab, from where Tab reaches its
+            // content (the dialog and its focused field are about to go).
+            document.querySelector<HTMLElement>('.side-panel [role="tab"][tabindex="0"]')?.focus()
+          }
+        />
+      )}
       {openVersion && (
         <VersionViewer
           doc={openVersion.doc}
@@ -329,6 +337,6 @@ function MapEditor({
           />
         </FieldDraftsContext.Provider>
       )}
-    </div>
+    </main>
   )
 }
