@@ -242,7 +242,7 @@ function MapEditor({
   }, [editor, template, session, locale])
 
   return (
-    <div className="map-workspace">
+    <main className="map-workspace">
       <div className="map-canvas">
         {outdated && (
           <div className="map-banner" role="alert">
@@ -288,7 +288,15 @@ function MapEditor({
           }}
         />
       </div>
-      {needsJoining && <JoinDialog onJoined={() => undefined} />}
+      {needsJoining && (
+        <JoinDialog
+          onJoined={() =>
+            // Into the map just joined: the panel's open tab, from where Tab reaches its
+            // content (the dialog and its focused field are about to go).
+            document.querySelector<HTMLElement>('.side-panel [role="tab"][tabindex="0"]')?.focus()
+          }
+        />
+      )}
       {openVersion && (
         <VersionViewer
           doc={openVersion.doc}
@@ -370,6 +378,6 @@ function MapEditor({
           </ContactErasure.Provider>
         </FieldDraftsContext.Provider>
       )}
-    </div>
+    </main>
   )
 }

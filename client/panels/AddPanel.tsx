@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { addBoard, addStakeholderCards, freeSpotBesideContent } from '../canvas/boardActions'
 import { useStoredDraft } from '../drafts/useStoredDraft'
@@ -25,13 +25,27 @@ export function namesFromList(text: string): string[] {
   return names
 }
 
-/** Quick add of one stakeholder or a pasted list, and adding boards. */
-export function AddPanel({ editor, registry }: { editor: Editor; registry: StakeholderRegistry }) {
+/**
+ * Quick add of one stakeholder or a pasted list, and adding boards. One added stakeholder is
+ * selected on the board, and `onAddedOne` takes the keyboard to its editor.
+ */
+export function AddPanel({
+  editor,
+  registry,
+  onAddedOne,
+}: {
+  editor: Editor
+  registry: StakeholderRegistry
+  onAddedOne(): void
+}) {
   const { t, locale } = useTranslation()
   // What is typed here is kept until it is added, across tab switches and reloads.
   const [name, setName, clearName] = useStoredDraft('add/name')
   const [list, setList, clearList] = useStoredDraft('add/list')
   const [status, setStatus] = useState<string | null>(null)
+  // After adding a list its button is disabled (nothing left to add), which would drop
+  // keyboard focus to the page: it goes to the line saying how many were added.
+  const statusRef = useRef<HTMLParagraphElement>(null)
   const listNames = namesFromList(list)
 
   function create(names: string[]) {
@@ -49,6 +63,7 @@ export function AddPanel({ editor, registry }: { editor: Editor; registry: Stake
     if (!trimmed) return
     create([trimmed])
     clearName()
+    onAddedOne()
   }
 
   function onAddList(event: FormEvent) {
@@ -56,6 +71,7 @@ export function AddPanel({ editor, registry }: { editor: Editor; registry: Stake
     if (listNames.length === 0) return
     create(listNames)
     clearList()
+    statusRef.current?.focus()
   }
 
   return (
@@ -89,7 +105,14 @@ export function AddPanel({ editor, registry }: { editor: Editor; registry: Stake
           {t('add.many.submit', { count: listNames.length })}
         </button>
       </form>
-      <p className="panel__muted" role="status" aria-live="polite">
+      <p
+        ref={statusRef}
+        tabIndex={-1}
+        className="panel__muted"
+        role="status"
+        aria-live="polite"
+        data-testid="add-status"
+      >
         {status}
       </p>
 

@@ -27,7 +27,7 @@ import { useWriteThroughText } from '../drafts/useWriteThroughText'
 import type { WriteOutcome } from '../drafts/WriteThroughText'
 import { type MessageKey } from '../i18n/messages.en'
 import { useTranslation } from '../i18n/useTranslation'
-import { salienceColour } from '../shapes/stakeholder-card/salienceColours'
+import { salienceBadgeColours } from '../shapes/stakeholder-card/salienceColours'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { FieldsReadOnly, writeScoreText } from './fields'
 import { explain, validationMessage } from './validationMessage'
@@ -214,7 +214,10 @@ export function RegisterTable({
                       )}
                     </th>
                     <td>
-                      <span className="pill" style={{ background: salienceColour(salience) }}>
+                      <span
+                        className={`pill${salience.status === 'assessed' ? '' : ' pill--unassessed'}`}
+                        style={salienceBadgeColours(salience)}
+                      >
                         {salienceAssessmentLabel(locale, salience)}
                       </span>
                     </td>

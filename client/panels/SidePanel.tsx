@@ -91,7 +91,7 @@ export function SidePanel({
   }
   // The stakeholder to bring into view once the panel has its new width.
   const [revealWanted, setRevealWanted] = useState<string | null>(null)
-  const bodyRef = useRef<HTMLFieldSetElement>(null)
+  const bodyRef = useRef<HTMLDivElement>(null)
   const request = useValue('panel request', () => navigation.request.get(), [navigation])
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
     stakeholder: null,
@@ -162,24 +162,27 @@ export function SidePanel({
   }
   return (
     <aside className={`side-panel side-panel--${tab}`} aria-label={t('panel.label')}>
-      <div className="side-panel__tabs" role="tablist" onKeyDown={onTabKey}>
-        {tabs.map((id) => (
-          <button
-            key={id}
-            ref={(element) => {
-              tabRefs.current[id] = element
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`tabpanel-${id}`}
-            tabIndex={tab === id ? 0 : -1}
-            onClick={() => setTab(id)}
-          >
-            {t(`panel.tab.${id}`)}
-          </button>
-        ))}
+      <div className="side-panel__tabs">
+        {/* Only tabs inside the tablist (WAI-ARIA); the hide button sits beside it. */}
+        <div className="side-panel__tablist" role="tablist" onKeyDown={onTabKey}>
+          {tabs.map((id) => (
+            <button
+              key={id}
+              ref={(element) => {
+                tabRefs.current[id] = element
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`tabpanel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              onClick={() => setTab(id)}
+            >
+              {t(`panel.tab.${id}`)}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           className="side-panel__hide"
@@ -190,52 +193,71 @@ export function SidePanel({
         </button>
       </div>
       <FieldsReadOnly.Provider value={readOnly}>
-        <fieldset
+        <div
           ref={bodyRef}
           tabIndex={-1}
-          disabled={readOnly && tab !== 'map' && tab !== 'workshop'}
           className="side-panel__body"
           role="tabpanel"
           id={`tabpanel-${tab}`}
           aria-labelledby={`tab-${tab}`}
         >
-          {(tab === 'stakeholder' || tab === 'register') && !readOnly && (
-            <RecordUndoButtons undo={recordUndo} />
-          )}
-          {tab === 'stakeholder' && (
-            <>
-              <RelationshipEditor editor={editor} registry={registry} />
-              <StakeholderEditor
+          {/* Names the tab for the heading outline: the map title (h1), then this, then the
+              panel's own h3 sections. */}
+          <h2 className="visually-hidden">{t(`panel.tab.${tab}`)}</h2>
+          {/* A fieldset to disable every input for a viewer at once; not the tabpanel itself,
+              which a fieldset may not be (ARIA in HTML). */}
+          <fieldset
+            className="side-panel__fields"
+            disabled={readOnly && tab !== 'map' && tab !== 'workshop'}
+          >
+            {(tab === 'stakeholder' || tab === 'register') && !readOnly && (
+              <RecordUndoButtons undo={recordUndo} />
+            )}
+            {tab === 'stakeholder' && (
+              <>
+                <RelationshipEditor editor={editor} registry={registry} />
+                <StakeholderEditor
+                  editor={editor}
+                  registry={registry}
+                  onRemove={onRemoveStakeholder}
+                  auditTrail={stakeholderAuditTrail}
+                />
+              </>
+            )}
+            {tab === 'register' && (
+              <RegisterTable
+                registry={registry}
+                onShowOnBoard={(stakeholderId) => {
+                  if (cardsShowing(editor, stakeholderId).length === 0) return false
+                  setTab('stakeholder')
+                  setRevealWanted(stakeholderId)
+                  return true
+                }}
+              />
+            )}
+            {tab === 'add' && !readOnly && (
+              <AddPanel
                 editor={editor}
                 registry={registry}
-                onRemove={onRemoveStakeholder}
-                auditTrail={stakeholderAuditTrail}
+                onAddedOne={() => {
+                  // Its card is selected: on to its editor, with the keyboard too.
+                  setTab('stakeholder')
+                  requestFocus(EDITOR_FOCUS)
+                }}
               />
-            </>
-          )}
-          {tab === 'register' && (
-            <RegisterTable
-              registry={registry}
-              onShowOnBoard={(stakeholderId) => {
-                if (cardsShowing(editor, stakeholderId).length === 0) return false
-                setTab('stakeholder')
-                setRevealWanted(stakeholderId)
-                return true
-              }}
-            />
-          )}
-          {tab === 'add' && !readOnly && <AddPanel editor={editor} registry={registry} />}
-          {dataOpened && (
-            <div hidden={tab !== 'data'}>
-              <Suspense fallback={null}>
-                <ExportPanel editor={editor} doc={doc} mapTitle={mapTitle} registry={registry} />
-                {!readOnly && <ImportPanel editor={editor} doc={doc} registry={registry} />}
-              </Suspense>
-            </div>
-          )}
-          {tab === 'map' && mapTab}
-          {tab === 'workshop' && workshopTab}
-        </fieldset>
+            )}
+            {dataOpened && (
+              <div hidden={tab !== 'data'}>
+                <Suspense fallback={null}>
+                  <ExportPanel editor={editor} doc={doc} mapTitle={mapTitle} registry={registry} />
+                  {!readOnly && <ImportPanel editor={editor} doc={doc} registry={registry} />}
+                </Suspense>
+              </div>
+            )}
+            {tab === 'map' && mapTab}
+            {tab === 'workshop' && workshopTab}
+          </fieldset>
+        </div>
       </FieldsReadOnly.Provider>
     </aside>
   )

@@ -44,7 +44,7 @@ import {
 import { isStakeholderCard } from '../canvas/boardActions'
 import type { WriteOutcome } from '../drafts/WriteThroughText'
 import { useTranslation } from '../i18n/useTranslation'
-import { salienceColour } from '../shapes/stakeholder-card/salienceColours'
+import { salienceBadgeColours } from '../shapes/stakeholder-card/salienceColours'
 import { type StakeholderRegistry, newEntityId } from '../stakeholders/StakeholderRegistry'
 import { BoardViews } from './BoardViews'
 import {
@@ -397,8 +397,8 @@ function ModelSummary({
           <dt>{t('model.salience')}</dt>
           <dd>
             <span
-              className="pill"
-              style={{ background: salienceColour(salience) }}
+              className={`pill${salience.status === 'assessed' ? '' : ' pill--unassessed'}`}
+              style={salienceBadgeColours(salience)}
               data-testid="model-salience"
             >
               {salienceAssessmentLabel(locale, salience)}
