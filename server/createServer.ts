@@ -132,7 +132,12 @@ export function createServer(
       transport: () => apiTransport,
     }),
     ...createHistoryRoutes({ store, rooms, logger }),
-    ...createErasureRoutes({ store, rooms, afterErasure: () => store.purgeFreedSpace() }),
+    ...createErasureRoutes({
+      store,
+      rooms,
+      afterErasure: () => store.purgeFreedSpace(),
+      logger,
+    }),
     ...createAuditRoutes({ store, rooms }),
   ]
   const httpServer = http.createServer(

@@ -9,7 +9,6 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import { auditRoleLabel, describeAuditEntry } from '../../shared/audit/describeAuditEntry'
 import type { AuditEntry, AuditQuery } from '../../shared/protocol/accessApi'
 import { ApiRequestError } from '../config/apiClient'
-import { downloadBlob } from '../exchange/downloadBlob'
 import type { Locale } from '../i18n/locale'
 import { fetchAudit, fetchAuditCsv } from './apiWithToken'
 import { sharingText } from './sharingMessages'
@@ -70,6 +69,8 @@ export function AuditTrailPanel(props: AuditTrailPanelProps) {
   async function onDownload() {
     try {
       const blob = await fetchAuditCsv(mapId, token, query, locale)
+      // Export code is loaded when used, not with the map (tests/bench/bundle.test.ts).
+      const { downloadBlob } = await import('../exchange/downloadBlob')
       const base = locale === 'nl' ? 'audittrail' : 'audit-trail'
       downloadBlob(blob, `${base}${stakeholderId ? `-${stakeholderId}` : ''}.csv`)
     } catch (failure) {

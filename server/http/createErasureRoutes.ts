@@ -11,6 +11,7 @@
  * and facilitators, whose browsers rewrite their local copies; browsers that were offline get
  * it when they connect, and the room refuses any update that would bring a contact back.
  */
+import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import type { ErasureRecord } from '../../shared/document/erasureRegister'
 import { contactsMap } from '../../shared/document/stakeholderDocument'
@@ -33,10 +34,17 @@ export interface ErasureRouteOptions {
   rooms: RoomRegistry
   /** Called after an erasure rewrote the history, before the answer (purges freed pages). */
   afterErasure?: () => Promise<void>
+  /** Gets a 'contact erased' line per erasure (map, role, counts; never the data). */
+  logger?: Logger
 }
 
 /** The two erasure routes. */
-export function createErasureRoutes({ store, rooms, afterErasure }: ErasureRouteOptions): Route[] {
+export function createErasureRoutes({
+  store,
+  rooms,
+  afterErasure,
+  logger,
+}: ErasureRouteOptions): Route[] {
   /**
    * Erases `contactIds` of a stakeholder (all it has or had in any version when null) and
    * answers which ids the live map held and how many versions changed; null: no such map.
@@ -89,6 +97,11 @@ export function createErasureRoutes({ store, rooms, afterErasure }: ErasureRoute
       )
     }
     await afterErasure?.()
+    // Which contacts stays out of the log: the line says that an erasure happened, and where.
+    logger?.info(
+      { mapId, role: by.role, contactsErased: erased.size, versionsRewritten },
+      'contact erased',
+    )
     return { found: live.value.found, erased: [...erased], versionsRewritten }
   }
 
