@@ -135,6 +135,6 @@ export async function openEditorOn(page: Page, name: string) {
 /** Opens the entry block (impact, log entry, contact) that holds `input`, if it is closed. */
 export async function revealEntryField(page: Page, input: Locator) {
   if (await input.isVisible()) return
-  await page.locator('details.entry', { has: input }).locator('summary').first().click()
+  await input.locator('xpath=ancestor::details[1]').locator('summary').first().click()
   await input.waitFor({ state: 'visible' })
 }
