@@ -9,6 +9,9 @@
  * 'user', so the binding writes them), registry methods for the records. Every id comes from
  * the test's seeded random source, and each doc has a fixed client id, so a seed replays
  * exactly. Each operation is logged, so a failing seed can be read back.
+ *
+ * Over 400 lines because it holds every operation a participant can do, one short method
+ * each, sharing the seeded dice and ids; split up, each part would need that plumbing again.
  */
 import {
   Editor,
