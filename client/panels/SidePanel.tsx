@@ -19,7 +19,7 @@ import { FieldsReadOnly } from './fields'
 import { PANEL_TABS, type PanelNavigation, type PanelTab } from './PanelNavigation'
 import { RegisterTable } from './RegisterTable'
 import { RelationshipEditor } from './RelationshipEditor'
-import { StakeholderEditor } from './StakeholderEditor'
+import { StakeholderEditor } from './stakeholderEditor/StakeholderEditor'
 
 // Export (with the report) and import pull in CSV, zip and report code that the first screen
 // does not need: they load on demand, as separate chunks, when the data tab opens.

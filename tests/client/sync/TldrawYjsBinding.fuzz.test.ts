@@ -5,214 +5,25 @@
  * stakeholder registry, go offline and back, reload the page, and exchange their changes
  * through a simulated y-websocket server in random interleavings. Once everyone is online and
  * every message has arrived, every participant must see the same canvas and the same
- * stakeholder records, and every Y.Doc (the server's too) must hold the same state.
+ * stakeholder records, and every Y.Doc (the server's too) must hold the same state. The second
+ * block adds the confidential document: owners and facilitators edit contacts and confidential
+ * log entries on a second socket, editors have neither, and everyone must still agree.
+ * One seed is run by fuzz/runBindingFuzz.ts.
  *
- * Seeds are in the test names; `FUZZ_SEED=<n>` runs that seed alone. A seed that found a bug
- * stays below as a named regression case.
+ * Seeds are in the test names. `FUZZ_SEED=<n>` runs one more seed in each block; add
+ * `-t 'FUZZ_SEED'` to run only that one. A seed that found a bug stays below as a named
+ * regression case.
  */
-import { isDeepStrictEqual } from 'node:util'
-import type { TLRecord } from 'tldraw'
-import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { readStakeholders } from '../../../shared/document/stakeholderDocument'
-import {
-  ARRAY_ROOT_NAMES,
-  MAP_ROOT_NAMES,
-  TLDRAW_RECORDS_MAP,
-} from '../../../shared/document/mapDocumentLayout'
-import { Dice, FuzzPeer } from './fuzz/FuzzPeer'
-import { SimulatedServer } from './fuzz/SimulatedRelay'
-
-/** Steps per seed: edits, flushes, messages delivered, disconnects, reloads. */
-const STEPS = 160
-const MAX_PEERS = 4
-/** Rounds of flush-and-deliver before a settled map is expected. */
-const MAX_SETTLE_ROUNDS = 20
-
-/** Delivers one waiting message on a random socket, in a random direction. */
-function deliverRandomMessage(dice: Dice, peers: FuzzPeer[]): boolean {
-  const busy = peers.filter((peer) => peer.connection.pending > 0)
-  const peer = dice.pick(busy)
-  if (!peer) return false
-  const toServer = dice.chance(0.5)
-  return peer.connection.deliverOne(toServer) || peer.connection.deliverOne(!toServer)
-}
-
-/** As the map page does: wait for the first sync when online, then open the map. */
-function openAfterSync(peer: FuzzPeer) {
-  while (peer.connection.pending > 0) {
-    peer.connection.deliverToServer()
-    peer.connection.deliverToClient()
-  }
-  peer.openMap()
-}
-
-/** Everyone online, every change written and delivered, until nothing moves any more. */
-function settle(dice: Dice, peers: FuzzPeer[]) {
-  for (const peer of peers) peer.connection.connect()
-  for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
-    for (const peer of peers) peer.flush()
-    if (peers.every((peer) => peer.connection.pending === 0)) return
-    while (deliverRandomMessage(dice, peers));
-  }
-  throw new Error(`the peers still exchange changes after ${MAX_SETTLE_ROUNDS} rounds`)
-}
-
-function rootsOf(doc: Y.Doc) {
-  return {
-    ...Object.fromEntries(MAP_ROOT_NAMES.map((name) => [name, doc.getMap(name).toJSON()])),
-    ...Object.fromEntries(ARRAY_ROOT_NAMES.map((name) => [name, doc.getArray(name).toJSON()])),
-  }
-}
-
-/** The registry's records in id order (two stakeholders may share a name). */
-function stakeholdersById(peer: FuzzPeer) {
-  return [...peer.map.registry.all.get()].sort((a, b) => (a.id < b.id ? -1 : 1))
-}
-
-function documentRecords(peer: FuzzPeer): TLRecord[] {
-  return Object.values(peer.map.store.serialize('document')).sort((a, b) => (a.id < b.id ? -1 : 1))
-}
-
-/** Ids whose record differs between `a` and `b` (missing on one side included), with both. */
-function differingRecords(a: Record<string, TLRecord>, b: Record<string, TLRecord>) {
-  const ids = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()
-  return ids
-    .filter((id) => !isDeepStrictEqual(a[id], b[id]))
-    .map((id) => ({ id, canvas: a[id] ?? null, document: b[id] ?? null }))
-}
-
-/** What a user could see break on one peer, whatever the others hold. */
-function checkUsable(peer: FuzzPeer) {
-  const { editor, store } = peer.map
-  expect(editor.getCurrentPage(), `${peer.name} has a current page`).toBeDefined()
-  const fromDoc = peer.doc.getMap<TLRecord>(TLDRAW_RECORDS_MAP).toJSON() as Record<string, TLRecord>
-  const inStore = Object.fromEntries(documentRecords(peer).map((record) => [record.id, record]))
-  expect(
-    differingRecords(inStore, fromDoc),
-    `${peer.name}'s canvas shows what its document holds`,
-  ).toEqual([])
-  for (const record of documentRecords(peer)) {
-    if (record.typeName === 'binding') {
-      expect(store.has(record.fromId), `arrow of ${record.id} on ${peer.name}`).toBe(true)
-      expect(store.has(record.toId), `target of ${record.id} on ${peer.name}`).toBe(true)
-    }
-  }
-  const readout = readStakeholders(peer.doc, { confidential: null })
-  expect(readout.invalid, `invalid stakeholder records on ${peer.name}`).toEqual([])
-  expect(stakeholdersById(peer), `${peer.name}'s registry shows its document's records`).toEqual(
-    [...readout.stakeholders].sort((a, b) => (a.id < b.id ? -1 : 1)),
-  )
-}
-
-/**
- * Shapes whose parent is gone: a card dropped into a board that someone else deleted at the
- * same time. tldraw keeps such a shape (invisible, on every screen alike) with its own sync as
- * with ours; see the known-limitation case below.
- */
-function orphansOf(peer: FuzzPeer): string[] {
-  const { store } = peer.map
-  return documentRecords(peer)
-    .filter((record) => record.typeName === 'shape' && !store.has(record.parentId))
-    .map((record) => record.id)
-}
-
-function checkConverged(server: SimulatedServer, peers: FuzzPeer[]) {
-  for (const peer of peers) {
-    expect(
-      Y.equalSnapshots(Y.snapshot(peer.doc), Y.snapshot(server.doc)),
-      `${peer.name}'s doc has the server's state vector and deletions`,
-    ).toBe(true)
-    expect(rootsOf(peer.doc), `${peer.name}'s doc content`).toEqual(rootsOf(server.doc))
-    checkUsable(peer)
-  }
-  const [first, ...others] = peers
-  for (const peer of others) {
-    expect(documentRecords(peer), `${peer.name}'s canvas equals ${first!.name}'s`).toEqual(
-      documentRecords(first!),
-    )
-    expect(stakeholdersById(peer), `${peer.name}'s records equal ${first!.name}'s`).toEqual(
-      stakeholdersById(first!),
-    )
-  }
-}
-
-/** Counts over all seeds, so a fuzz that stopped doing anything is noticed. */
-const totals = { shapes: 0, bindings: 0, stakeholders: 0, impacts: 0, logEntries: 0 }
-
-/** Runs one seed to the end and checks convergence; answers the shapes left without a parent. */
-function runSeed(seed: number): string[] {
-  const dice = new Dice(seed)
-  const server = new SimulatedServer()
-  const count = 2 + dice.int(MAX_PEERS - 1)
-  const journal: string[] = []
-  let step = 0
-  const peers = Array.from({ length: count }, (_, index) => {
-    const name = `p${index}`
-    const record = (entry: string) => journal.push(`${step} ${name}: ${entry}`)
-    return new FuzzPeer(name, server, new Dice(dice.int(2 ** 31)), record)
-  })
-  try {
-    // The first participant creates the map; the others join at random moments.
-    peers[0]!.connection.connect()
-    peers[0]!.openMap()
-    for (const peer of peers.slice(1)) if (dice.chance(0.7)) peer.connection.connect()
-
-    for (step = 0; step < STEPS; step++) {
-      const peer = dice.pick(peers)!
-      const roll = dice.int(100)
-      if (!peer.isOpen) {
-        if (roll < 40) openAfterSync(peer)
-        else if (roll < 50) peer.connection.connect()
-        else deliverRandomMessage(dice, peers)
-      } else if (roll < 45) peer.randomEdit()
-      else if (roll < 60) peer.flush()
-      else if (roll < 66) {
-        if (peer.connection.connected) peer.connection.disconnect()
-        else peer.connection.connect()
-        journal.push(`${step} ${peer.name}: ${peer.connection.connected ? 'online' : 'offline'}`)
-      } else if (roll < 69) {
-        peer.closeMap()
-        if (dice.chance(0.7)) peer.openMap()
-      } else {
-        for (let i = dice.int(10); i >= 0; i--) deliverRandomMessage(dice, peers)
-      }
-    }
-
-    settle(dice, peers)
-    // Whoever has the page closed opens it now, on what its doc holds after the sync.
-    for (const peer of peers) peer.openMap()
-    settle(dice, peers)
-    checkConverged(server, peers)
-
-    const records = documentRecords(peers[0]!)
-    const stakeholders = peers[0]!.map.registry.all.get()
-    totals.shapes += records.filter((record) => record.typeName === 'shape').length
-    totals.bindings += records.filter((record) => record.typeName === 'binding').length
-    totals.stakeholders += stakeholders.length
-    totals.impacts += stakeholders.reduce((sum, s) => sum + s.impacts.length, 0)
-    totals.logEntries += stakeholders.reduce((sum, s) => sum + s.engagement.log.length, 0)
-    return orphansOf(peers[0]!)
-  } catch (error) {
-    console.error(`binding fuzz seed ${seed} failed (replay with FUZZ_SEED=${seed})`)
-    console.error(journal.join('\n'))
-    throw error
-  } finally {
-    for (const peer of peers) peer.closeMap()
-  }
-}
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runSeed, totals } from './fuzz/runBindingFuzz'
 
 const replay = process.env['FUZZ_SEED']
 /** Seeds run by `npm test`; fixed, so a red run is the change's fault, not the dice's. */
 const SEEDS = Array.from({ length: 32 }, (_, index) => 1000 + index * 7919)
 
 describe('tldraw ↔ Yjs binding under concurrent edits, disconnects and reloads', () => {
-  if (replay !== undefined) {
-    it(`seed ${replay}`, () => void runSeed(Number(replay)))
-    return
-  }
-
   for (const seed of SEEDS) it(`seed ${seed}`, () => void runSeed(seed))
+  if (replay !== undefined) it(`seed ${replay} (FUZZ_SEED)`, () => void runSeed(Number(replay)))
 
   // Seeds that found bugs in the binding (client/sync/TldrawYjsBinding.ts), kept as they were.
   it('seed 8919: a card whose move waited for a missing update kept its arrows', () => {
@@ -240,10 +51,33 @@ describe('tldraw ↔ Yjs binding under concurrent edits, disconnects and reloads
   })
 
   it('the seeds did build maps: shapes, arrows, stakeholders, impacts and log entries', () => {
+    // Counted over this block's seeds only (the confidential block below runs after it).
     expect(totals.shapes).toBeGreaterThan(SEEDS.length)
     expect(totals.bindings).toBeGreaterThan(0)
     expect(totals.stakeholders).toBeGreaterThan(SEEDS.length)
     expect(totals.impacts).toBeGreaterThan(0)
     expect(totals.logEntries).toBeGreaterThan(0)
+  })
+})
+
+/** Seeds with the confidential document, also run by `npm test`. */
+const CONFIDENTIAL_SEEDS = Array.from({ length: 24 }, (_, index) => 5000 + index * 6271)
+
+describe('the same, with owners and facilitators also editing contacts and confidential entries', () => {
+  // What the first block counted, taken when this block starts running.
+  const before = { ...totals }
+  beforeAll(() => void Object.assign(before, totals))
+  const confidential = { confidential: true }
+  for (const seed of CONFIDENTIAL_SEEDS) {
+    it(`seed ${seed}`, () => void runSeed(seed, confidential))
+  }
+  if (replay !== undefined) {
+    it(`seed ${replay} (FUZZ_SEED)`, () => void runSeed(Number(replay), confidential))
+  }
+
+  it('the seeds did build contacts and confidential log entries, and editors took part', () => {
+    expect(totals.contacts - before.contacts).toBeGreaterThan(CONFIDENTIAL_SEEDS.length)
+    expect(totals.confidentialLogEntries - before.confidentialLogEntries).toBeGreaterThan(0)
+    expect(totals.stakeholders - before.stakeholders).toBeGreaterThan(CONFIDENTIAL_SEEDS.length)
   })
 })

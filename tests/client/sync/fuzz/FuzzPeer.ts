@@ -9,6 +9,9 @@
  * 'user', so the binding writes them), registry methods for the records. Every id comes from
  * the test's seeded random source, and each doc has a fixed client id, so a seed replays
  * exactly. Each operation is logged, so a failing seed can be read back.
+ *
+ * Over 400 lines because it holds every operation a participant can do, one short method
+ * each, sharing the seeded dice and ids; split up, each part would need that plumbing again.
  */
 import {
   Editor,
@@ -45,9 +48,11 @@ import {
   DUE_DILIGENCE_STEPS,
   ENGAGEMENT_STATUSES,
   type AdverseImpact,
+  type Contact,
   type EngagementEntry,
 } from '../../../../shared/stakeholder/Stakeholder'
 import { createRandom } from '../../../server/replicaChecks'
+import { PageConnections, type PeerConnection } from './PageConnections'
 import { RelayConnection, type SimulatedServer } from './SimulatedRelay'
 
 /** Seeded choices. */
@@ -84,8 +89,13 @@ export interface OpenMap {
  * What the map page builds on a synced doc: the registry, a store with the app's shapes bound
  * to the doc, and an editor on that store. Records written by this page carry `origin`.
  */
-export function openMapPage(doc: Y.Doc, origin: unknown = Symbol('local')): OpenMap {
-  const registry = new StakeholderRegistry(doc, origin)
+export function openMapPage(
+  doc: Y.Doc,
+  origin: unknown = Symbol('local'),
+  /** The confidential document, for an owner's or facilitator's page. */
+  confidential: Y.Doc | null = null,
+): OpenMap {
+  const registry = new StakeholderRegistry(doc, origin, confidential)
   const shapeUtils = [...defaultShapeUtils, ...customShapeUtils(registry)]
   const store = createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils })
   const binding = bindTldrawStoreToYDoc(store, doc)
@@ -115,7 +125,9 @@ const RELATIONSHIPS = ['influences', 'depends-on', 'represents', 'conflict', 'co
 
 export class FuzzPeer {
   readonly doc = new Y.Doc()
-  readonly connection: RelayConnection
+  /** The confidential document, for an owner or facilitator; null for an editor. */
+  readonly confidentialDoc: Y.Doc | null
+  readonly connection: PeerConnection
   private open: OpenMap | null = null
   /** The origin of this peer's own record writes, as MapConnection's `localOrigin`. */
   private readonly origin = Symbol('local')
@@ -127,10 +139,21 @@ export class FuzzPeer {
     private readonly dice: Dice,
     /** Where this peer records what it did, for the report of a failing seed. */
     private readonly journal: (entry: string) => void,
+    /** The confidential document's server, when this peer may read contacts. */
+    confidentialServer: SimulatedServer | null = null,
   ) {
     // Yjs breaks ties between concurrent writes by client id: fixed, so a seed replays.
     this.doc.clientID = 1 + dice.int(2 ** 31)
-    this.connection = new RelayConnection(server, this.doc)
+    const mapSocket = new RelayConnection(server, this.doc)
+    if (confidentialServer) {
+      this.confidentialDoc = new Y.Doc()
+      this.confidentialDoc.clientID = 1 + dice.int(2 ** 31)
+      const confidentialSocket = new RelayConnection(confidentialServer, this.confidentialDoc)
+      this.connection = new PageConnections([mapSocket, confidentialSocket], dice)
+    } else {
+      this.confidentialDoc = null
+      this.connection = mapSocket
+    }
   }
 
   get isOpen(): boolean {
@@ -149,7 +172,7 @@ export class FuzzPeer {
   /** Opens the map page on the doc as it is now (after a first sync, or from a local copy). */
   openMap() {
     if (this.open) return
-    this.open = openMapPage(this.doc, this.origin)
+    this.open = openMapPage(this.doc, this.origin, this.confidentialDoc)
     this.journal('open map')
   }
 
@@ -211,6 +234,16 @@ export class FuzzPeer {
       () => this.removeLogEntry(),
       () => this.removeStakeholder(),
     ]
+    // Only where the page has the confidential document, so seeds without it replay as before.
+    if (this.map.registry.hasConfidential) {
+      actions.push(
+        () => this.putContact(),
+        () => this.putContact(),
+        () => this.removeContact(),
+        () => this.putConfidentialLogEntry(),
+        () => this.reclassifyLogEntry(),
+      )
+    }
     for (let attempt = 0; attempt < 5; attempt++) {
       const done = this.dice.pick(actions)!()
       if (done !== null) return this.journal(done)
@@ -451,5 +484,72 @@ export class FuzzPeer {
     if (!id || !this.dice.chance(0.3)) return null
     this.map.registry.remove(id)
     return `remove stakeholder ${id}`
+  }
+
+  /** Adds a contact or replaces one whole, as the contacts editor writes a field. */
+  private putContact(): string | null {
+    const { registry } = this.map
+    const id = this.dice.pick(this.stakeholderIds())
+    if (!id) return null
+    const existing = this.dice.chance(0.4)
+      ? this.dice.pick(registry.get(id)?.contacts.map((contact) => contact.id) ?? [])
+      : undefined
+    const key = this.newId('contact')
+    const contact: Contact = {
+      id: existing ?? key,
+      name: `Contact ${key}`,
+      role: this.dice.pick(['chair', 'secretary', 'field officer'])!,
+      organisation: 'Cooperative',
+      email: this.dice.chance(0.3) ? '' : `${key}@example.org`,
+      phone: this.dice.chance(0.5) ? '' : `+31 6 ${10000000 + this.dice.int(89999999)}`,
+      notes: '',
+    }
+    const result = registry.putContact(id, contact)
+    if (!result.ok) throw new Error(`putContact failed: ${JSON.stringify(result.errors)}`)
+    return `put contact ${contact.id} on ${id}`
+  }
+
+  private removeContact(): string | null {
+    const { registry } = this.map
+    const id = this.dice.pick(this.stakeholderIds())
+    const contactId = id && this.dice.pick(registry.get(id)?.contacts.map((c) => c.id) ?? [])
+    if (!id || !contactId) return null
+    registry.removeContact(id, contactId)
+    return `remove contact ${contactId} of ${id}`
+  }
+
+  /** A log entry only owners and facilitators may read: it goes to the confidential document. */
+  private putConfidentialLogEntry(): string | null {
+    const { registry } = this.map
+    const id = this.dice.pick(this.stakeholderIds())
+    if (!id) return null
+    const entry: EngagementEntry = {
+      id: this.newId('log'),
+      date: `2025-1${this.dice.int(3)}-0${1 + this.dice.int(9)}`,
+      step: this.dice.pick(DUE_DILIGENCE_STEPS)!,
+      method: 'one-to-one interview',
+      informationShared: '',
+      inputReceived: `named a worker at risk ${this.counter}`,
+      howInputWasUsed: '',
+      followUp: 'protect the source',
+      barriers: '',
+      barrierMeasures: '',
+      confidentiality: 'confidential',
+    }
+    const result = registry.putLogEntry(id, entry)
+    if (!result.ok) throw new Error(`putLogEntry failed: ${JSON.stringify(result.errors)}`)
+    return `put confidential log entry ${entry.id} on ${id}`
+  }
+
+  /** Changes an entry's confidentiality, which moves it between the two documents. */
+  private reclassifyLogEntry(): string | null {
+    const { registry } = this.map
+    const id = this.dice.pick(this.stakeholderIds())
+    const entry = id && this.dice.pick(registry.get(id)?.engagement.log ?? [])
+    if (!id || !entry) return null
+    const confidentiality = entry.confidentiality === 'confidential' ? 'public' : 'confidential'
+    const result = registry.putLogEntry(id, { ...entry, confidentiality })
+    if (!result.ok) throw new Error(`reclassify failed: ${JSON.stringify(result.errors)}`)
+    return `log entry ${entry.id} of ${id} becomes ${confidentiality}`
   }
 }
