@@ -16,6 +16,7 @@
  * the create answer when present, and sent as the provider's `params`.
  */
 import { WebsocketProvider } from 'y-websocket'
+import { sendUpdatesInParts } from '../sync/sendUpdatesInParts'
 import * as Y from 'yjs'
 import { CONFIDENTIAL_DOCUMENT, TLDRAW_RECORDS_MAP } from '../../shared/document/mapDocumentLayout'
 import {
@@ -89,7 +90,10 @@ function connect(serverUrl: string, room: string, token: string | undefined) {
     // As in MapConnection: no tab-to-tab channel behind the server's back.
     disableBc: true,
     params: token === undefined ? {} : { token },
+    connect: false,
   })
+  sendUpdatesInParts(provider)
+  provider.connect()
   return {
     doc,
     provider,

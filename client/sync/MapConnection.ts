@@ -4,7 +4,8 @@
  * (contacts and confidential log entries) on its own socket, `<mapId>/confidential`. Other
  * roles open no second socket and keep no copy of it (an old one is deleted).
  *
- * Each document has a local copy in IndexedDB, so edits made offline survive. When this
+ * Each document has a local copy in IndexedDB, so edits made offline survive, and however
+ * many there are they reach the server in parts it accepts (sendUpdatesInParts). When this
  * browser's copy may be from before the confidential document existed, the sockets connect
  * only after migrateLocalCopy cleared it, so none of that content is sent anywhere first.
  *
@@ -27,6 +28,7 @@ import { CloseCode, isFinalCloseCode } from '../../shared/protocol/closeCodes'
 import { type Role, canReadConfidential } from '../../shared/protocol/roles'
 import { removeErasedContacts } from '../../shared/document/erasureRegister'
 import { handleErasureRegister } from './erasureRegisterHandler'
+import { sendUpdatesInParts } from './sendUpdatesInParts'
 import { localCopyIsCurrent, migrateLocalCopy } from './migrateLocalCopy'
 
 /** How long to wait for the server before opening the local copy instead. */
@@ -86,13 +88,18 @@ export function connectMap(
 ) {
   // An old local copy is cleared before anything is sent (see the module comment).
   const migrating = !localCopyIsCurrent(mapId)
-  const open = (room: string, doc: Y.Doc, connect = !migrating) =>
-    new WebsocketProvider(serverUrl, room, doc, {
+  const open = (room: string, doc: Y.Doc, connect = !migrating) => {
+    const provider = new WebsocketProvider(serverUrl, room, doc, {
       // Tabs must not sync with each other behind the server's back: the server enforces roles.
       disableBc: true,
       params: token ? { token } : {},
-      connect,
+      connect: false,
     })
+    // Before connecting: what was done offline must not be refused for its size.
+    sendUpdatesInParts(provider)
+    if (connect) provider.connect()
+    return provider
+  }
   const doc = new Y.Doc()
   const provider = open(mapId, doc)
   const secret = canReadConfidential(role) ? new Y.Doc() : null

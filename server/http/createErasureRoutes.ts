@@ -27,6 +27,8 @@ import { sendApiError, sendJson } from './sendJson'
 
 /** First field of the audit row of an erasure; the others are `contact:<id>`. */
 export const ERASURE_AUDIT_FIELD = 'personal-data-erased'
+/** The audit row kind of an erasure (shared/audit/describeAuditEntry.ts words it). */
+export const ERASURE_AUDIT_KIND = 'erasure'
 
 /** What the erasure routes work on. */
 export interface ErasureRouteOptions {
@@ -83,18 +85,15 @@ export function createErasureRoutes({
       return confidentialState ? { state, confidentialState } : null
     })
     if (erased.size > 0) {
-      await store.recordAudit(
-        [
-          {
-            mapId,
-            stakeholderId,
-            participant: by,
-            fields: [ERASURE_AUDIT_FIELD, ...[...erased].map((id) => `contact:${id}`)],
-            at,
-          },
-        ],
-        0,
-      )
+      // A row of its own: an edit by the same person moments later must not merge into it.
+      await store.appendAudit({
+        mapId,
+        stakeholderId,
+        participant: by,
+        kind: ERASURE_AUDIT_KIND,
+        fields: [ERASURE_AUDIT_FIELD, ...[...erased].map((id) => `contact:${id}`)],
+        at,
+      })
     }
     await afterErasure?.()
     // Which contacts stays out of the log: the line says that an erasure happened, and where.

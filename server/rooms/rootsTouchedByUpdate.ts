@@ -76,34 +76,58 @@ export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpd
     return { root: Y.findRootTypeKey(current) }
   }
 
-  const resolveId = (id: Y.ID, depth: number): Resolution => {
-    const inDoc = findInDoc(id.client, id.clock)
-    if (inDoc !== null) {
-      if (!(inDoc instanceof Y.Item)) return 'none'
-      return inDoc.parent instanceof Y.AbstractType ? rootOfType(inDoc.parent) : 'unknown'
-    }
-    const inUpdate = findInUpdate(id.client, id.clock)
-    return inUpdate === null ? 'unknown' : resolveDecoded(inUpdate, depth + 1)
+  const resolveInDoc = (item: Y.Item | Y.GC): Resolution => {
+    if (!(item instanceof Y.Item)) return 'none'
+    return item.parent instanceof Y.AbstractType ? rootOfType(item.parent) : 'unknown'
   }
 
-  const resolveDecoded = (struct: DecodedStruct, depth: number): Resolution => {
-    const cached = memo.get(struct)
-    if (cached !== undefined) return cached
-    // A chain of parents longer than the update is a cycle: malformed input.
-    if (depth > structs.length + 1) return 'unknown'
+  // Follows parents (or neighbours) up to a root or to the document, in a loop: a crafted
+  // chain as long as the update must not exhaust the stack. Every struct passed on the way
+  // gets the same answer.
+  const resolveDecoded = (start: DecodedStruct): Resolution => {
+    const chain: DecodedStruct[] = []
+    let struct = start
     let resolution: Resolution
-    if (!(struct instanceof Y.Item)) resolution = 'none'
-    else {
-      const parent = struct.parent as unknown
-      if (typeof parent === 'string') resolution = { root: parent }
-      else if (parent instanceof Y.ID) resolution = resolveId(parent, depth)
-      else {
-        // No parent info: the Item sits beside its origin (or right origin), in that parent.
-        const neighbour = struct.origin ?? struct.rightOrigin
-        resolution = neighbour === null ? 'unknown' : resolveId(neighbour, depth)
+    for (;;) {
+      const cached = memo.get(struct)
+      if (cached !== undefined) {
+        resolution = cached
+        break
       }
+      // A chain longer than the update is a cycle: malformed input.
+      if (chain.length > structs.length) {
+        resolution = 'unknown'
+        break
+      }
+      chain.push(struct)
+      if (!(struct instanceof Y.Item)) {
+        resolution = 'none'
+        break
+      }
+      const parent = struct.parent as unknown
+      if (typeof parent === 'string') {
+        resolution = { root: parent }
+        break
+      }
+      // No parent info: the Item sits beside its origin (or right origin), in that parent.
+      const next = parent instanceof Y.ID ? parent : (struct.origin ?? struct.rightOrigin)
+      if (next === null) {
+        resolution = 'unknown'
+        break
+      }
+      const inDoc = findInDoc(next.client, next.clock)
+      if (inDoc !== null) {
+        resolution = resolveInDoc(inDoc)
+        break
+      }
+      const inUpdate = findInUpdate(next.client, next.clock)
+      if (inUpdate === null) {
+        resolution = 'unknown'
+        break
+      }
+      struct = inUpdate
     }
-    memo.set(struct, resolution)
+    for (const passed of chain) memo.set(passed, resolution)
     return resolution
   }
 
@@ -123,7 +147,7 @@ export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpd
     if (!(struct instanceof Y.Item)) continue
     // Yjs skips what the document already has.
     if (struct.id.clock + struct.length <= known(struct.id.client)) continue
-    note(resolveDecoded(struct, 0))
+    note(resolveDecoded(struct))
   }
 
   for (const [client, ranges] of ds.clients) {
@@ -138,9 +162,7 @@ export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpd
       const inDoc = findInDoc(client, clock)
       if (inDoc !== null) {
         // Deleting what is already deleted (or collected) changes nothing.
-        if (inDoc instanceof Y.Item && !inDoc.deleted) {
-          note(inDoc.parent instanceof Y.AbstractType ? rootOfType(inDoc.parent) : 'unknown')
-        }
+        if (inDoc instanceof Y.Item && !inDoc.deleted) note(resolveInDoc(inDoc))
         clock = inDoc.id.clock + inDoc.length
         continue
       }
@@ -149,7 +171,7 @@ export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpd
         result.unresolved = true
         return
       }
-      note(resolveDecoded(inUpdate, 0))
+      note(resolveDecoded(inUpdate))
       clock = inUpdate.id.clock + inUpdate.length
     }
   }

@@ -17,6 +17,8 @@ const en = {
   removed: 'removed',
   notRecorded: 'values not recorded then',
   'kind.erasure': 'Erasure of personal data',
+  'erasure.contacts.one': 'of {count} contact, in the map and every version',
+  'erasure.contacts.other': 'of {count} contacts, in the map and every version',
   'role.owner': 'Owner',
   'role.facilitator': 'Facilitator',
   'role.editor': 'Editor',
@@ -34,6 +36,8 @@ const nl: Record<AuditTextKey, string> = {
   removed: 'verwijderd',
   notRecorded: 'waarden toen niet vastgelegd',
   'kind.erasure': 'Wissen van persoonsgegevens',
+  'erasure.contacts.one': 'van {count} contactpersoon, in de kaart en elke versie',
+  'erasure.contacts.other': 'van {count} contactpersonen, in de kaart en elke versie',
   'role.owner': 'Eigenaar',
   'role.facilitator': 'Begeleider',
   'role.editor': 'Bewerker',
@@ -80,6 +84,13 @@ export function describeAuditChange(change: AuditFieldChange, locale: LabelLocal
 /** Every line of an audit entry in words, of any kind and age. */
 export function describeAuditEntry(entry: AuditEntry, locale: LabelLocale): AuditLine[] {
   const texts = AUDIT_TEXTS[locale]
+  if (entry.kind === 'erasure') {
+    // Which contacts is kept as ids only (`contact:<id>`): say how many, not which.
+    const count = entry.fields.filter((field) => field.startsWith('contact:')).length
+    const plural = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other'
+    const to = texts[`erasure.contacts.${plural}`].replace('{count}', String(count))
+    return [{ field: texts['kind.erasure'], from: null, to }]
+  }
   if (entry.kind !== AUDIT_CHANGE_KIND) {
     const key = `kind.${entry.kind}`
     const name = Object.hasOwn(texts, key) ? texts[key as AuditTextKey] : entry.kind

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { rootsTouchedByUpdate } from '../../server/rooms/rootsTouchedByUpdate'
+
+/** Item info bits (Yjs v1): string content, right origin given. */
+const CONTENT_STRING = 4
+const RIGHT_ORIGIN = 0b1000000
 
 /** A client doc synced with `server`, whose next changes are captured as one update. */
 function clientOf(server: Y.Doc): Y.Doc {
@@ -126,5 +131,33 @@ describe('rootsTouchedByUpdate with gaps', () => {
     updateOf(client, () => client.getMap('meta').set('a', 1))
     const second = updateOf(client, () => client.getMap('meta').set('b', 2))
     expect(rootsTouchedByUpdate(server, second).unresolved).toBe(true)
+  })
+
+  it('follows a chain through 100,000 clients without exhausting the stack', () => {
+    // Written byte by byte (v1 layout): client i's one character names only its right
+    // neighbour, client i - 1's; client 1's names the root. The highest client comes first,
+    // so finding its root walks the whole chain. Only a server with a raised
+    // MAX_UPDATE_STRUCTS lets such an update this far, but it must not throw there.
+    const clients = 100_000
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, clients)
+    for (let client = clients; client >= 1; client--) {
+      encoding.writeVarUint(encoder, 1) // structs
+      encoding.writeVarUint(encoder, client)
+      encoding.writeVarUint(encoder, 0) // clock
+      const hasRightOrigin = client > 1
+      encoding.writeUint8(encoder, CONTENT_STRING | (hasRightOrigin ? RIGHT_ORIGIN : 0))
+      if (hasRightOrigin) {
+        encoding.writeVarUint(encoder, client - 1)
+        encoding.writeVarUint(encoder, 0)
+      } else {
+        encoding.writeVarUint(encoder, 1) // parent is a root, by name
+        encoding.writeVarString(encoder, 'notes')
+      }
+      encoding.writeVarString(encoder, 'x')
+    }
+    encoding.writeVarUint(encoder, 0) // no deletions
+    const chain = encoding.toUint8Array(encoder)
+    expect(roots(new Y.Doc(), chain)).toEqual({ roots: ['notes'], unresolved: false })
   })
 })
