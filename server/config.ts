@@ -41,6 +41,8 @@ export interface ServerConfig {
   /** Per-connection byte budget: sustained rate and burst (token bucket). */
   rateBytesPerSecond: number
   rateByteBurst: number
+  /** Take the client address from the last `X-Forwarded-For` entry (behind a reverse proxy). */
+  trustProxy: boolean
   /** Open sync sockets allowed per map and per client IP address. */
   maxConnectionsPerMap: number
   maxConnectionsPerIp: number
@@ -192,6 +194,12 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     description: 'Open sockets allowed per map; more are closed with 4429.',
   },
   {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    description:
+      '`true` behind a reverse proxy: per-address limits use the last `X-Forwarded-For` entry (the address the proxy saw).',
+  },
+  {
     name: 'MAX_CONNECTIONS_PER_IP',
     default: '50',
     description: 'Open sockets allowed per client address; more are closed with 4429.',
@@ -276,6 +284,7 @@ export function loadConfig(env: Env): ServerConfig {
     rateByteBurst: integer(env, 'RATE_BYTE_BURST', 16 * 1024 * 1024, 1024, 1024 ** 3),
     maxConnectionsPerMap: integer(env, 'MAX_CONNECTIONS_PER_MAP', 100, 1, 100_000),
     maxConnectionsPerIp: integer(env, 'MAX_CONNECTIONS_PER_IP', 50, 1, 100_000),
+    trustProxy: flag(env, 'TRUST_PROXY'),
     snapshotIntervalMs: integer(env, 'SNAPSHOT_INTERVAL_MS', 60 * 60 * 1000, 10, 2 ** 31 - 1),
     auditWindowMs: integer(env, 'AUDIT_WINDOW_MS', 5 * 60 * 1000, 0, 2 ** 31 - 1),
     databaseUrl,

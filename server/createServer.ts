@@ -108,6 +108,7 @@ export function createServer(
     },
     maxConnectionsPerMap: config.maxConnectionsPerMap,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
+    trustProxy: config.trustProxy,
     originPolicy,
     metrics,
   })
@@ -125,6 +126,7 @@ export function createServer(
       clientConfig: { tldrawLicenseKey: config.tldrawLicenseKey },
       createMapToken: config.createMapToken,
       createMapRate: { perHour: config.createMapsPerHour, burst: config.createMapBurst },
+      trustProxy: config.trustProxy,
       metricsToken: config.metricsToken,
       metrics,
       readiness: () => checkReadiness(store, cluster),

@@ -33,6 +33,7 @@ import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
 import { sendCompressed } from './sendCompressed'
+import { clientAddress } from './clientAddress'
 
 /** Largest `POST /api/maps` body accepted. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024
@@ -46,6 +47,8 @@ export interface ApiRouteOptions {
   createMapToken: string | null
   /** Maps one address may create: per hour on average, and at once. */
   createMapRate: { perHour: number; burst: number }
+  /** Behind a reverse proxy: the client's address from `X-Forwarded-For` (clientAddress.ts). */
+  trustProxy?: boolean
   /** When set, `/metrics` needs this as Bearer token. */
   metricsToken: string | null
   metrics: ServerMetrics
@@ -115,7 +118,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
           return sendApiError(response, 401, 'unauthorized', 'Creating maps needs a token.')
         }
         // Counted after the token check: only requests that could create a map use it up.
-        const allowed = createLimit.take(request.socket.remoteAddress ?? 'unknown')
+        const allowed = createLimit.take(clientAddress(request, options.trustProxy ?? false))
         if (!allowed.ok) {
           response.setHeader('Retry-After', String(allowed.retryAfterSeconds))
           return sendApiError(

@@ -33,6 +33,7 @@ import { UpdateFrameCache } from './UpdateFrameCache'
 import { Connection } from './Connection'
 import type { ConnectionBudgets } from './Connection'
 import type { MessageLimits } from './decodeClientMessage'
+import { clientAddress } from '../http/clientAddress'
 
 /** URL prefix of sync sockets; the client appends the map id. */
 export const SYNC_PATH_PREFIX = '/sync/'
@@ -60,6 +61,8 @@ interface SyncTransportOptions {
   limits: MessageLimits
   maxConnectionsPerMap: number
   maxConnectionsPerIp: number
+  /** Behind a reverse proxy: the client's address from `X-Forwarded-For` (clientAddress.ts). */
+  trustProxy?: boolean
   originPolicy: OriginPolicy
   metrics?: ServerMetrics
 }
@@ -115,7 +118,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
       socket.close(CloseCode.badMapId, 'invalid map id')
       return
     }
-    const address = request.socket.remoteAddress ?? 'unknown'
+    const address = clientAddress(request, options.trustProxy ?? false)
     const connection = new Connection(socket, {
       mapId: rawId,
       document,
