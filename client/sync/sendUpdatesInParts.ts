@@ -14,12 +14,12 @@ import * as encoding from 'lib0/encoding'
 import type { WebsocketProvider } from 'y-websocket'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { BULK_WRITE_STRUCT_BUDGET } from '../../shared/exchange/chunkByStructs'
+import { CLIENT_UPDATE_STRUCT_BUDGET } from '../../shared/protocol/clientUpdateBudget'
 import { MessageType } from '../../shared/protocol/messageTypes'
 import { splitUpdate } from '../../shared/protocol/splitUpdate'
 
-/** Half the server's default limit, so an operator may lower it a little. */
-export const OUTGOING_STRUCT_BUDGET = BULK_WRITE_STRUCT_BUDGET
+/** The most structs of one part (shared/protocol/clientUpdateBudget.ts says why). */
+export const OUTGOING_STRUCT_BUDGET = CLIENT_UPDATE_STRUCT_BUDGET
 
 /** Replaces `provider`'s sending of updates and of its sync step 2 with sending in parts. */
 export function sendUpdatesInParts(

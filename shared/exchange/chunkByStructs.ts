@@ -7,13 +7,11 @@
  * The transactions of one import run back to back with one origin, so the undo manager
  * still folds them into one undo step.
  */
+import { CLIENT_UPDATE_STRUCT_BUDGET } from '../protocol/clientUpdateBudget'
 import type { Stakeholder } from '../stakeholder/Stakeholder'
 
-/**
- * Structs a client puts in one transaction at most when it writes in bulk: half the
- * server's default limit, so an operator may lower that a little without breaking imports.
- */
-export const BULK_WRITE_STRUCT_BUDGET = 1_000
+/** Structs a client puts in one transaction at most when it writes in bulk. */
+export const BULK_WRITE_STRUCT_BUDGET = CLIENT_UPDATE_STRUCT_BUDGET
 
 /** Fields, the record's own map and its entry maps: what any stakeholder costs. */
 const STRUCTS_PER_RECORD = 32
