@@ -46,7 +46,9 @@ export function DeleteCardsDialog({
         <TldrawUiDialogTitle>{t('delete.title', { count: cards.length })}</TldrawUiDialogTitle>
         <TldrawUiDialogCloseButton />
       </TldrawUiDialogHeader>
-      <TldrawUiDialogBody style={{ maxWidth: 420 }}>{t('delete.body')}</TldrawUiDialogBody>
+      <TldrawUiDialogBody style={{ maxWidth: 420 }}>
+        {t('delete.body', { count: cards.length })}
+      </TldrawUiDialogBody>
       <TldrawUiDialogFooter className="tlui-dialog__footer__actions">
         <TldrawUiButton type="normal" onClick={onClose}>
           <TldrawUiButtonLabel>{t('delete.cancel')}</TldrawUiButtonLabel>

@@ -9,6 +9,7 @@ import type { ExchangeErrorCode } from '../../shared/exchange/exchangeLimits'
 import type { ImportField } from '../../shared/exchange/guessColumnMapping'
 import type { ImportWarningCode } from '../../shared/exchange/planImport'
 import { REGISTER_LABELS } from '../../shared/exchange/registerLabels'
+import { formatMessage } from '../../shared/i18n/formatMessage'
 import type { RegisterColumn } from '../../shared/exchange/registerLabels'
 import type { Locale } from '../i18n/locale'
 
@@ -17,7 +18,8 @@ const en = {
   'export.confidential.label': 'Include confidential contact data',
   'export.confidential.warning':
     'The file will contain personal data of contacts and confidential log entries. Share it only with people who need it and store it securely (GDPR).',
-  'export.invalid': '{count} stakeholder record(s) could not be read and are left out.',
+  'export.invalid':
+    '{count, plural, one {# stakeholder record could not be read and is} other {# stakeholder records could not be read and are}} left out.',
   'export.done': 'Downloaded {file}',
   'export.failed': 'The export failed: {reason}',
   'export.register.heading': 'Stakeholder register',
@@ -69,7 +71,7 @@ const en = {
   'import.rejected.heading': 'Will not be imported ({count})',
   'import.rejected.column': 'column "{column}"',
   'import.warnings.heading': 'Please check ({count})',
-  'import.skipped': '{count} empty row(s) skipped.',
+  'import.skipped': '{count, plural, one {# empty row} other {# empty rows}} skipped.',
   'import.confirm': 'Import {count} stakeholders',
   'import.cancel': 'Cancel',
   'import.done': '{count} stakeholders imported and placed on the board.',
@@ -106,7 +108,8 @@ const en = {
   'importMap.confirming': 'Waiting for the server to confirm…',
   'importMap.invalid': 'This file cannot be imported:',
   'importMap.moreErrors': '… and {count} more problems',
-  'importMap.warnings': '{count} unknown field(s) in the file were ignored.',
+  'importMap.warnings':
+    '{count, plural, one {# unknown field in the file was} other {# unknown fields in the file were}} ignored.',
   'importMap.failed': 'The map could not be imported: {reason}',
   'importMap.notConfirmed':
     'The server did not confirm the import in time. The new map may be incomplete: open it and check.',
@@ -121,7 +124,8 @@ const nl: Record<ExchangeMessageKey, string> = {
   'export.confidential.label': 'Vertrouwelijke contactgegevens meenemen',
   'export.confidential.warning':
     'Het bestand bevat dan persoonsgegevens van contactpersonen en vertrouwelijke logboekregels. Deel het alleen met wie het nodig heeft en bewaar het veilig (AVG).',
-  'export.invalid': '{count} stakeholder(s) konden niet worden gelezen en zijn weggelaten.',
+  'export.invalid':
+    '{count, plural, one {# stakeholder kon niet worden gelezen en is} other {# stakeholders konden niet worden gelezen en zijn}} weggelaten.',
   'export.done': '{file} gedownload',
   'export.failed': 'Het exporteren is mislukt: {reason}',
   'export.register.heading': 'Stakeholderregister',
@@ -174,7 +178,7 @@ const nl: Record<ExchangeMessageKey, string> = {
   'import.rejected.heading': 'Wordt niet geïmporteerd ({count})',
   'import.rejected.column': 'kolom "{column}"',
   'import.warnings.heading': 'Controleer dit ({count})',
-  'import.skipped': '{count} lege regel(s) overgeslagen.',
+  'import.skipped': '{count, plural, one {# lege regel} other {# lege regels}} overgeslagen.',
   'import.confirm': '{count} stakeholders importeren',
   'import.cancel': 'Annuleren',
   'import.done': '{count} stakeholders geïmporteerd en op het bord gezet.',
@@ -212,7 +216,8 @@ const nl: Record<ExchangeMessageKey, string> = {
   'importMap.confirming': 'Wachten op bevestiging van de server…',
   'importMap.invalid': 'Dit bestand kan niet worden geïmporteerd:',
   'importMap.moreErrors': '… en nog {count} problemen',
-  'importMap.warnings': '{count} onbekende veld(en) in het bestand zijn overgeslagen.',
+  'importMap.warnings':
+    '{count, plural, one {# onbekend veld in het bestand is} other {# onbekende velden in het bestand zijn}} overgeslagen.',
   'importMap.failed': 'De kaart kon niet worden geïmporteerd: {reason}',
   'importMap.notConfirmed':
     'De server bevestigde de import niet op tijd. De nieuwe kaart is misschien onvolledig: open haar en controleer.',
@@ -234,9 +239,7 @@ export function translateExchange(
   key: ExchangeMessageKey,
   params: MessageParams = {},
 ): string {
-  return EXCHANGE_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  )
+  return formatMessage(locale, EXCHANGE_MESSAGES[locale][key], params)
 }
 
 /** Register columns that name the same thing as an import field. */

@@ -8,6 +8,7 @@
 import { IMPORT_FIELDS } from '../../shared/exchange/guessColumnMapping'
 import type { ImportField } from '../../shared/exchange/guessColumnMapping'
 import type { MapJsonIssueCode } from '../../shared/exchange/parseMapJson'
+import { formatMessage } from '../../shared/i18n/formatMessage'
 import {
   CONTACT_FIELD_LABELS,
   ENGAGEMENT_ENTRY_FIELD_LABELS,
@@ -152,12 +153,6 @@ const PARTS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   },
 }
 
-function fill(template: string, params: Readonly<Record<string, unknown>>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    params[name] === undefined ? match : String(params[name]),
-  )
-}
-
 /** A problem as a sentence (without what it is about; see {@link problemPathLabel}). */
 export function problemMessage(
   locale: Locale,
@@ -166,12 +161,12 @@ export function problemMessage(
   const { code, params } = problem
   const variants = VARIANTS[locale]
   if (params['value'] !== undefined && variants[`${code}.value`] !== undefined) {
-    return fill(variants[`${code}.value`]!, params)
+    return formatMessage(locale, variants[`${code}.value`]!, params)
   }
   if (code === 'score-out-of-range' && params['wholeNumber'] === true) {
-    return fill(variants['score-out-of-range.whole']!, params)
+    return formatMessage(locale, variants['score-out-of-range.whole']!, params)
   }
-  return fill(PROBLEMS[locale][code], params)
+  return formatMessage(locale, PROBLEMS[locale][code], params)
 }
 
 /** The name of one field of a record, an impact, a log entry or a contact. */

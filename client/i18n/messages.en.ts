@@ -224,9 +224,13 @@ export const en = {
   'register.show': 'Show {name} on the board',
   'register.empty': 'No stakeholders yet. Add them in the Add tab.',
   'register.noCard': 'No card on the board',
-  'delete.title': 'Remove {count} stakeholder card(s)?',
+  'delete.title': 'Remove {count, plural, one {# stakeholder card} other {# stakeholder cards}}?',
   'delete.body':
-    'Remove only the card(s) from this board, or remove the stakeholder(s) from the map altogether, with every card, score, impact and log entry?',
+    '{count, plural, one {Remove only the card from this board, or remove the stakeholder} other {Remove only the cards from this board, or remove the stakeholders}} from the map altogether, with every card, score, impact and log entry?',
+  'delete.stakeholder':
+    'Remove “{name}” from the map altogether, with every card, score, impact and log entry?',
+  'delete.stakeholderUnnamed':
+    'Remove this unnamed stakeholder from the map altogether, with every card, score, impact and log entry?',
   'delete.cardOnly': 'Remove only the card',
   'delete.everywhere': 'Remove the stakeholder',
   'delete.cancel': 'Cancel',
@@ -308,7 +312,8 @@ export const en = {
   'workshop.scoring.heading': 'Private scoring',
   'workshop.scoring.start': 'Score the selected stakeholder privately',
   'workshop.scoring.of': 'Scoring: {name}.',
-  'workshop.scoring.count': '{count} participant(s) have scored.',
+  'workshop.scoring.count':
+    '{count, plural, one {# participant has} other {# participants have}} scored.',
   'workshop.scoring.private': 'Others do not see your scores until the facilitator reveals them.',
   'workshop.scoring.submit': 'Submit my scores',
   'workshop.scoring.update': 'Update my scores',

@@ -229,9 +229,14 @@ export const nl: Record<MessageKey, string> = {
   'register.show': 'Toon {name} op het bord',
   'register.empty': 'Nog geen stakeholders. Voeg ze toe via het tabblad Toevoegen.',
   'register.noCard': 'Geen kaart op het bord',
-  'delete.title': '{count} stakeholderkaart(en) verwijderen?',
+  'delete.title':
+    '{count, plural, one {# stakeholderkaart} other {# stakeholderkaarten}} verwijderen?',
   'delete.body':
-    'Alleen de kaart(en) van dit bord halen, of de stakeholder(s) helemaal van de kaart verwijderen, met alle kaarten, scores, impact en logboekregels?',
+    '{count, plural, one {Alleen de kaart van dit bord halen, of de stakeholder} other {Alleen de kaarten van dit bord halen, of de stakeholders}} helemaal van de kaart verwijderen, met alle kaarten, scores, impact en logboekregels?',
+  'delete.stakeholder':
+    '“{name}” helemaal van de kaart verwijderen, met alle kaarten, scores, impact en logboekregels?',
+  'delete.stakeholderUnnamed':
+    'Deze naamloze stakeholder helemaal van de kaart verwijderen, met alle kaarten, scores, impact en logboekregels?',
   'delete.cardOnly': 'Alleen de kaart verwijderen',
   'delete.everywhere': 'De stakeholder verwijderen',
   'delete.cancel': 'Annuleren',
@@ -314,7 +319,8 @@ export const nl: Record<MessageKey, string> = {
   'workshop.scoring.heading': 'Individueel scoren',
   'workshop.scoring.start': 'De geselecteerde stakeholder individueel laten scoren',
   'workshop.scoring.of': 'Scoren: {name}.',
-  'workshop.scoring.count': '{count} deelnemer(s) hebben gescoord.',
+  'workshop.scoring.count':
+    '{count, plural, one {# deelnemer heeft} other {# deelnemers hebben}} gescoord.',
   'workshop.scoring.private': 'Anderen zien je scores pas als de begeleider ze toont.',
   'workshop.scoring.submit': 'Mijn scores insturen',
   'workshop.scoring.update': 'Mijn scores bijwerken',

@@ -1,4 +1,5 @@
 import { useValue } from '@tldraw/state-react'
+import { formatMessage } from '../../shared/i18n/formatMessage'
 import { localUserPreferences } from '../user/localUser'
 import type { Locale } from './locale'
 import { type MessageKey, en } from './messages.en'
@@ -12,10 +13,7 @@ export function translate(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const template = CATALOGUES[locale][key]
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  )
+  return formatMessage(locale, CATALOGUES[locale][key], params)
 }
 
 /** The current language and a translate function bound to it; re-renders on a switch. */

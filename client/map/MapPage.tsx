@@ -370,7 +370,11 @@ function MapEditor({
                   : undefined
               }
               onRemoveStakeholder={(stakeholderId) => {
-                if (!window.confirm(t('delete.body'))) return
+                const name = session.registry.get(stakeholderId)?.name.trim()
+                const question = name
+                  ? t('delete.stakeholder', { name })
+                  : t('delete.stakeholderUnnamed')
+                if (!window.confirm(question)) return
                 editor.deleteShapes(cardsShowing(editor, stakeholderId).map((card) => card.id))
                 session.registry.remove(stakeholderId)
               }}

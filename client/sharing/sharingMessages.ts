@@ -3,6 +3,7 @@
  * the app's catalogues so these panels can be added without touching them; the keys may be
  * merged into `i18n/messages.*.ts` later.
  */
+import { formatMessage } from '../../shared/i18n/formatMessage'
 import type { Role } from '../../shared/protocol/roles'
 import type { Locale } from '../i18n/locale'
 
@@ -142,9 +143,7 @@ export function sharingText(
   key: SharingMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return SHARING_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  )
+  return formatMessage(locale, SHARING_MESSAGES[locale][key], params)
 }
 
 /** The translated name of a role. */

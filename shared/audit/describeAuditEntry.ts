@@ -4,6 +4,7 @@
  * readable line for rows recorded before values were kept and for entries of a kind this
  * code does not know (shown by their kind and details, so a new kind is never hidden).
  */
+import { formatMessage } from '../i18n/formatMessage'
 import type { AuditEntry, AuditFieldChange } from '../protocol/accessApi'
 import { AUDIT_CHANGE_KIND } from '../protocol/accessApi'
 import type { LabelLocale } from '../labels/modelLabels'
@@ -17,8 +18,8 @@ const en = {
   removed: 'removed',
   notRecorded: 'values not recorded then',
   'kind.erasure': 'Erasure of personal data',
-  'erasure.contacts.one': 'of {count} contact, in the map and every version',
-  'erasure.contacts.other': 'of {count} contacts, in the map and every version',
+  'erasure.contacts':
+    'of {count, plural, one {# contact} other {# contacts}}, in the map and every version',
   'role.owner': 'Owner',
   'role.facilitator': 'Facilitator',
   'role.editor': 'Editor',
@@ -36,8 +37,8 @@ const nl: Record<AuditTextKey, string> = {
   removed: 'verwijderd',
   notRecorded: 'waarden toen niet vastgelegd',
   'kind.erasure': 'Wissen van persoonsgegevens',
-  'erasure.contacts.one': 'van {count} contactpersoon, in de kaart en elke versie',
-  'erasure.contacts.other': 'van {count} contactpersonen, in de kaart en elke versie',
+  'erasure.contacts':
+    'van {count, plural, one {# contactpersoon} other {# contactpersonen}}, in de kaart en elke versie',
   'role.owner': 'Eigenaar',
   'role.facilitator': 'Begeleider',
   'role.editor': 'Bewerker',
@@ -87,8 +88,7 @@ export function describeAuditEntry(entry: AuditEntry, locale: LabelLocale): Audi
   if (entry.kind === 'erasure') {
     // Which contacts is kept as ids only (`contact:<id>`): say how many, not which.
     const count = entry.fields.filter((field) => field.startsWith('contact:')).length
-    const plural = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other'
-    const to = texts[`erasure.contacts.${plural}`].replace('{count}', String(count))
+    const to = formatMessage(locale, texts['erasure.contacts'], { count })
     return [{ field: texts['kind.erasure'], from: null, to }]
   }
   if (entry.kind !== AUDIT_CHANGE_KIND) {

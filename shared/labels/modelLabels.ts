@@ -6,6 +6,7 @@
  * Dutch terms follow the SER material and ../docs/scoring.md (macht, legitimiteit,
  * urgentie, invloed, impact, saillantie, rechthebbende / geraakte stakeholder).
  */
+import { formatMessage } from '../i18n/formatMessage'
 import type { EngagementAlertCode } from '../scoring/engagementAlerts'
 import type { EngagementQuadrant } from '../scoring/engagementQuadrant'
 import type { SalienceAttribute, SalienceClass, SalienceGroup } from '../scoring/classifySalience'
@@ -260,14 +261,14 @@ export function salienceAssessmentLabel(
       : partly
         ? 'partly-assessed'
         : 'not-assessed'
-    return words[key].replace('{missing}', missing)
+    return formatMessage(locale, words[key], { missing })
   }
   const name =
     assessment.salienceClass === 'non-stakeholder'
       ? words['assessed-absent']
       : SALIENCE_CLASS_LABELS[locale][assessment.salienceClass]
   if (assessment.missing.length === 0) return name
-  return words.provisional.replace('{class}', name).replace('{missing}', missing)
+  return formatMessage(locale, words.provisional, { class: name, missing })
 }
 
 /** The salience group of an assessment in words; "Not assessed" when there is no class. */
@@ -345,7 +346,8 @@ export const PRIORITY_REASON_LABELS: Labels<PriorityReasonCode> = {
   en: {
     'affected-severe-impact': 'Affected by a severe impact (severity {max} of 5)',
     'affected-impact': 'Affected (highest severity {max} of 5)',
-    'affected-impacts-unassessed': 'Affected; the severity of {count} impact(s) is not assessed',
+    'affected-impacts-unassessed':
+      'Affected; the severity of {count, plural, one {# impact} other {# impacts}} is not assessed',
     'affected-no-impacts-recorded': 'Affected; no impacts recorded yet',
     'represents-affected': 'Represents or advocates for affected stakeholders',
     'not-affected': 'Not affected itself',
@@ -355,7 +357,8 @@ export const PRIORITY_REASON_LABELS: Labels<PriorityReasonCode> = {
   nl: {
     'affected-severe-impact': 'Geraakt door een ernstige impact (ernst {max} van 5)',
     'affected-impact': 'Geraakt (hoogste ernst {max} van 5)',
-    'affected-impacts-unassessed': 'Geraakt; de ernst van {count} impact(s) is niet beoordeeld',
+    'affected-impacts-unassessed':
+      'Geraakt; de ernst van {count, plural, one {# impact} other {# impacts}} is niet beoordeeld',
     'affected-no-impacts-recorded': 'Geraakt; nog geen impact vastgelegd',
     'represents-affected': 'Vertegenwoordigt of komt op voor geraakte stakeholders',
     'not-affected': 'Zelf niet geraakt',
@@ -419,9 +422,7 @@ export function formatLabel(
   template: string,
   params: Readonly<Record<string, unknown>> = {},
 ): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-    const value = params[name]
-    if (value === undefined || value === null) return match
+  return formatMessage(locale, template, params, (name, value) => {
     if (name === 'quadrant')
       return QUADRANT_LABELS[locale][value as EngagementQuadrant] ?? String(value)
     // Templates say "Salience: {salience}", so the label leaves out its own "Salience".
@@ -429,6 +430,6 @@ export function formatLabel(
       return salienceAssessmentLabel(locale, value as SalienceAssessment, true)
     }
     if (name === 'missing') return attributeList(locale, value as SalienceAttribute[])
-    return Array.isArray(value) ? value.join(', ') : String(value)
+    return Array.isArray(value) ? value.join(', ') : undefined
   })
 }
