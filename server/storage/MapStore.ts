@@ -9,7 +9,7 @@ import type {
   VersionKind,
   VersionSummary,
 } from '../../shared/protocol/accessApi'
-import { type Role, isRole } from '../../shared/protocol/roles'
+import type { Role } from '../../shared/protocol/roles'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
 export interface NewMap {
@@ -45,22 +45,6 @@ export interface StoredToken {
   hash: Uint8Array
   role: Role
   revoked: boolean
-}
-
-/** A `map_tokens` row as both databases return it. */
-export interface TokenRow {
-  token_hash: Uint8Array
-  role: string
-  revoked_at: string | null
-}
-
-/** The tokens of `rows`, leaving out any whose role this version does not know. */
-export function storedTokens(rows: readonly TokenRow[]): StoredToken[] {
-  return rows.flatMap((row) =>
-    isRole(row.role)
-      ? [{ hash: new Uint8Array(row.token_hash), role: row.role, revoked: row.revoked_at !== null }]
-      : [],
-  )
 }
 
 /** What {@link MapStore.addVersion} stores. */
@@ -157,23 +141,11 @@ export interface NewAuditEntry {
 }
 
 /**
- * Persistence of maps and their Yjs update logs. Every method is async so that a
- * network database (PostgreSQL) can implement the same interface as SQLite.
- *
- * A map has two documents (mapDocumentLayout.ts), each the merge of its own update log: rows
- * are only appended, except that {@link MapStore.compact} replaces a prefix of a log by one
- * merged update (and {@link MapStore.migrateLayout} a whole log, once).
+ * The update log of a map's two documents: the hot path, one append per committed batch.
+ * Rows are only appended, except that {@link UpdateLog.compact} replaces a prefix of a log
+ * by one merged update (and {@link MapStore.migrateLayout} a whole log, once).
  */
-export interface MapStore {
-  /**
-   * Stores a new map with the hashes of its first tokens, in one transaction; rejects when
-   * the id is already taken.
-   */
-  createMap(map: NewMap, tokenHashes?: Partial<Record<Role, Uint8Array>>): Promise<MapMetadata>
-  /** The map's metadata, or null when no such map exists. */
-  getMap(id: string): Promise<MapMetadata | null>
-  /** Sets the map's `updatedAt` to now. */
-  touchMap(id: string): Promise<void>
+export interface UpdateLog {
   /**
    * Appends updates to the log of one of the map's documents (default: the map document)
    * in one transaction (all or none) and touches the map. Resolves only once the rows are
@@ -208,15 +180,22 @@ export interface MapStore {
   ): Promise<void>
   /** Number of rows in a document's update log (for monitoring and tests). */
   countUpdates(mapId: string, document?: MapDocumentName): Promise<number>
+}
+
+/**
+ * The records of maps beside their logs: the catalogue (metadata), share tokens, versions
+ * and the audit trail.
+ */
+export interface MapRecords {
   /**
-   * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
-   * in ONE transaction that holds the map's lock: the map document's log is replaced by one
-   * new row and the confidential log gains one (as `migration.logs` answers), every version
-   * is rewritten (as `migration.version` answers), and the map is marked current. A map
-   * already current is left alone at the cost of one read. Safe to run on several nodes at
-   * once: the second finds nothing to move.
+   * Stores a new map with the hashes of its first tokens, in one transaction; rejects when
+   * the id is already taken.
    */
-  migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult>
+  createMap(map: NewMap, tokenHashes?: Partial<Record<Role, Uint8Array>>): Promise<MapMetadata>
+  /** The map's metadata, or null when no such map exists. */
+  getMap(id: string): Promise<MapMetadata | null>
+  /** Sets the map's `updatedAt` to now. */
+  touchMap(id: string): Promise<void>
   /** Deletes the map with its update log, tokens, versions and audit trail. */
   deleteMap(id: string): Promise<void>
   /** Every token of the map, revoked ones included. */
@@ -249,6 +228,25 @@ export interface MapStore {
   appendAudit(entry: NewAuditEntry): Promise<void>
   /** The map's audit rows that match the query (all when none), newest first. */
   listAudit(mapId: string, query?: AuditQuery): Promise<AuditEntry[]>
+}
+
+/**
+ * Persistence of maps and their Yjs update logs: the {@link UpdateLog} and the
+ * {@link MapRecords} of one database, plus what spans both. Every method is async so that a
+ * network database (PostgreSQL) can implement the same interface as SQLite.
+ *
+ * A map has two documents (mapDocumentLayout.ts), each the merge of its own update log.
+ */
+export interface MapStore extends UpdateLog, MapRecords {
+  /**
+   * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
+   * in ONE transaction that holds the map's lock: the map document's log is replaced by one
+   * new row and the confidential log gains one (as `migration.logs` answers), every version
+   * is rewritten (as `migration.version` answers), and the map is marked current. A map
+   * already current is left alone at the cost of one read. Safe to run on several nodes at
+   * once: the second finds nothing to move.
+   */
+  migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult>
   /**
    * Makes sure deleted rows leave no trace on disk (checkpoint, VACUUM, empty WAL); after
    * an erasure. Slow on big databases.

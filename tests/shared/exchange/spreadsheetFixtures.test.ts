@@ -1,7 +1,8 @@
 /**
  * Stakeholder lists saved by real spreadsheet software (tests/fixtures/spreadsheets/, written
- * by makeFixtures.py with LibreOffice Calc and XlsxWriter): what `parseXlsx` reads from them,
- * and what the import then offers the user, column guess and plan included.
+ * by makeFixtures.py with LibreOffice Calc and XlsxWriter, and by convertFods.sh, which has
+ * Calc save each .fods there as XLSX): what `parseXlsx` reads from them, and what the import
+ * then offers the user, column guess and plan included.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -281,6 +282,97 @@ describe('a list written with inline strings (XlsxWriter, constant-memory mode)'
         vulnerable: false,
         scores: [3, null, null, null, null],
         notes: 'Noise, "night shifts"',
+        contacts: [],
+      },
+    ])
+  })
+})
+
+describe('a Dutch list with formatted numbers, converted from Flat ODS by LibreOffice Calc', () => {
+  const rows = rowsOf('number-formats-nl.xlsx')
+
+  it('reads formatted numbers as the numbers behind them, never as dates', () => {
+    expect(rows).toEqual([
+      [
+        'Naam',
+        'Categorie',
+        'Macht',
+        'Invloed',
+        'Budget',
+        'Aandeel',
+        'Medewerkers',
+        'KvK-nummer',
+        'Kwetsbaar',
+        'Startdatum',
+        'Opmerkingen',
+      ],
+      // Shown as "3 1/2", "€ 1.250,50", "12,5%", "1.200"; digits in a text-formatted column
+      // keep their leading zero; a true/false cell (shown WAAR) is a boolean; the spaces
+      // typed around the name are read as typed (the import trims them).
+      [
+        '  Waterschap Rivierenland ',
+        'Overheid',
+        4,
+        3.5,
+        1250.5,
+        0.125,
+        1200,
+        '09012345',
+        true,
+        '2025-03-14',
+        'Dijkversterking',
+      ],
+      // A shaded cell without a value is empty; "1,50E+06", "100,0%", "35.000" are numbers;
+      // "2 november 2024" is a date. The shaded empty rows below the list are no rows.
+      ['LTO Noord', 'Boeren', 3, null, 1500000, 1, 35000, '40000000', false, '2024-11-02', null],
+    ])
+  })
+
+  it('reads the first sheet only: the explanation on the second tab is not imported', () => {
+    expect(rows.flat()).not.toContain('Jaarbudget voor de dialoog, in euro.')
+  })
+
+  it('recognises the Dutch headers and leaves the columns without a field unmapped', () => {
+    expect(guessColumnMapping(rows[0]!.map(String))).toEqual([
+      'name',
+      'category',
+      'power',
+      'influence',
+      null,
+      null,
+      null,
+      null,
+      'vulnerable',
+      null,
+      'notes',
+    ])
+  })
+
+  it('imports both stakeholders with their scores, the boolean as yes or no', () => {
+    const result = plan(rows)
+    expect(result.errors).toEqual([])
+    expect(result.warnings).toEqual([])
+    expect(result.skippedRows).toEqual([])
+    expect(result.rejected).toEqual([])
+    expect(result.toImport.map(shown)).toEqual([
+      {
+        name: 'Waterschap Rivierenland',
+        category: 'government-regulators',
+        countryOrRegion: '',
+        affected: false,
+        vulnerable: true,
+        scores: [4, null, null, 3.5, null],
+        notes: 'Dijkversterking',
+        contacts: [],
+      },
+      {
+        name: 'LTO Noord',
+        category: 'value-chain-workers',
+        countryOrRegion: '',
+        affected: false,
+        vulnerable: false,
+        scores: [3, null, null, null, null],
+        notes: '',
         contacts: [],
       },
     ])
