@@ -40,6 +40,7 @@ import {
   type StakeholderCardShape,
 } from '../shapes/stakeholder-card/stakeholderCardShape'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import { forgetPlacedForUser, isPlacedForUser } from './placedForUser'
 import { keepViewOnBoard } from './showInBoard'
 
 /** Scores closer than this count as equal (positions give half points). */
@@ -211,6 +212,7 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
     const cards = [...pending]
     pending.clear()
     for (const [id, how] of cards) {
+      forgetPlacedForUser(editor, id)
       const originId = dragOrigins.get(id)
       dragOrigins.delete(id)
       const card = editor.getShape(id)
@@ -248,7 +250,10 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
           dragOrigins.set(next.id, prev.parentId as TLShapeId)
         }
         const moved = prev.x !== next.x || prev.y !== next.y || prev.parentId !== next.parentId
-        if (moved && !isOwnPlacement(next)) schedule(next.id, 'moved')
+        if (moved && !isOwnPlacement(next)) {
+          // Moved onto a board for the user, as if created there: not a judgement of theirs.
+          schedule(next.id, isPlacedForUser(editor, next.id) ? 'created' : 'moved')
+        }
       } else if (isContainer(next) && isContainer(prev)) {
         if (prev.props.w === next.props.w && prev.props.h === next.props.h) return
         // The grid or the circles changed size: put every card back on its scores.

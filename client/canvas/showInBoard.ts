@@ -29,6 +29,7 @@ import {
   type StakeholderCardShape,
 } from '../shapes/stakeholder-card/stakeholderCardShape'
 import { isStakeholderCard } from './boardActions'
+import { markPlacedForUser } from './placedForUser'
 
 /** The two kinds of board a card can sit on. */
 export type BoardKind = 'matrix' | 'salience'
@@ -163,6 +164,7 @@ export function showInBoard(
   editor.run(
     () => {
       if (loose) {
+        markPlacedForUser(editor, loose.id)
         editor.reparentShapes([loose.id], board.id)
         editor.updateShape<StakeholderCardShape>({
           id: loose.id,

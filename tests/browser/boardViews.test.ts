@@ -306,6 +306,40 @@ describe('one stakeholder, two boards: placed by its scores', () => {
     expect(await views.getByRole('button').count()).toBe(0)
   })
 
+  it('a power score alone moves the loose card into the diagram and scores nothing else', async () => {
+    const { page } = alice
+    await viewWholeBoard(page)
+    const id = ids.get('Trade union FNV')!
+    const [card] = await cardsOf(page, id)
+    expect(card!.board).toBeNull()
+    await selectCard(page, card!.id)
+    await page.getByTestId('field-power').selectOption('4')
+    await expect
+      .poll(async () => (await cardsOf(page, id)).map((c) => c.board))
+      .toEqual(['salience-diagram'])
+
+    // Being put there for the user is not the group's judgement of the other two attributes.
+    await page.waitForTimeout(500)
+    const response = await fetch(`${server.url}/api/maps/${map.id}/export.json`, {
+      headers: { authorization: `Bearer ${map.tokens.owner}` },
+    })
+    const { stakeholders } = (await response.json()) as {
+      stakeholders: {
+        id: string
+        power: number | null
+        legitimacy: number | null
+        urgency: number | null
+      }[]
+    }
+    const union = stakeholders.find((stakeholder) => stakeholder.id === id)!
+    expect({ power: union.power, legitimacy: union.legitimacy, urgency: union.urgency }).toEqual({
+      power: 4,
+      legitimacy: null,
+      urgency: null,
+    })
+    await expect.poll(() => page.getByTestId('field-legitimacy').inputValue()).toBe('')
+  })
+
   it('made no request outside its own origin', () => {
     expect(alice.foreignRequests).toEqual([])
     expect(bob.foreignRequests).toEqual([])
