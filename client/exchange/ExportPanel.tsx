@@ -23,7 +23,7 @@ import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { defaultCsvDelimiter } from './defaultCsvDelimiter'
 import { downloadBlob } from './downloadBlob'
 import { useExchangeT } from './useExchangeT'
-import { exportFileName } from '../../shared/exchange/exportFileName'
+import { type ExportFileKind, exportFileName } from '../../shared/exchange/exportFileName'
 import { openReport } from './openReport'
 import { sanitiseSvg } from './sanitiseSvg'
 import { useStoredDraft } from '../drafts/useStoredDraft'
@@ -94,8 +94,9 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       text: t('export.failed', { reason: error instanceof Error ? error.message : String(error) }),
       error: true,
     })
-  const fileName = (kind: string, extension: string) =>
-    exportFileName(mapTitle, kind, extension, new Date())
+  // The file's name in the language of what it holds (a Dutch report is a "rapport").
+  const fileName = (kind: ExportFileKind, extension: string, language: Locale = locale) =>
+    exportFileName(mapTitle, kind, extension, new Date(), { locale: language })
 
   /** The records, with their confidential part only when asked for. */
   function records(includeConfidential: boolean) {
@@ -206,7 +207,7 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
 
   function downloadReport() {
     try {
-      const file = fileName('report', 'html')
+      const file = fileName('report', 'html', reportLocale)
       downloadBlob(new Blob([reportHtml()], { type: 'text/html;charset=utf-8' }), file)
       done(file)
     } catch (error) {

@@ -29,7 +29,7 @@ import { renderReport } from '../../shared/report/renderReport'
 import { createActionPeer } from '../rooms/createActionPeer'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
 import type { MapStore } from '../storage/MapStore'
-import { exportFileName } from '../../shared/exchange/exportFileName'
+import { type ExportFileKind, exportFileName } from '../../shared/exchange/exportFileName'
 import { parseExportOptions } from './parseExportOptions'
 import type { ExportOptions } from './parseExportOptions'
 import { requireMapAccess } from './requireMapAccess'
@@ -66,8 +66,8 @@ interface ExportInput {
 interface ExportFormat {
   /** The last path segment, e.g. `export.csv`. */
   segment: string
-  /** What the file is, in its name: `map-title-<kind>-<date>.<extension>`. */
-  kind: string
+  /** What the file is, in its name (in the export's language): `<title>-<kind>-<date>.<ext>`. */
+  kind: ExportFileKind
   extension: string
   contentType: string
   /** The JSON carries the version list; the others do not need it. */
@@ -215,7 +215,10 @@ export function createExportRoutes({ store, rooms }: ExportRouteOptions): Route[
       if (result?.value == null) {
         return sendApiError(response, 404, 'not-found', 'No map with this id.')
       }
-      const fileName = exportFileName(map.title, format.kind, format.extension, now, { utc: true })
+      const fileName = exportFileName(map.title, format.kind, format.extension, now, {
+        utc: true,
+        locale: options.locale,
+      })
       send(response, format, fileName, result.value.body, result.value.leftOut)
     },
   }))

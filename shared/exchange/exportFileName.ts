@@ -1,8 +1,29 @@
 /**
  * Names of downloaded files: the map title in safe characters, what the file is, and the
- * date, e.g. `cacao-keten-ghana-register-2026-05-12.csv`. Safe on Windows, macOS and Linux,
+ * date, e.g. `cacao-keten-ghana-register-2026-05-12.csv` or `cacao-keten-ghana-rapport-2026-05-12.html`. Safe on Windows, macOS and Linux,
  * and free of characters a mail filter or a shell would trip over.
  */
+
+/** What a file holds, as its name says it, in the language of what it holds. */
+const FILE_KIND_WORDS = {
+  en: {
+    register: 'register',
+    map: 'map',
+    selection: 'selection',
+    board: 'board',
+    report: 'report',
+  },
+  nl: {
+    register: 'register',
+    map: 'kaart',
+    selection: 'selectie',
+    board: 'bord',
+    report: 'rapport',
+  },
+} as const
+
+/** The kinds of exported file. */
+export type ExportFileKind = keyof (typeof FILE_KIND_WORDS)['en']
 
 /** Characters of the title kept in a file name. */
 const MAX_TITLE_CHARS = 60
@@ -28,10 +49,10 @@ export function safeFileNamePart(title: string): string {
  */
 export function exportFileName(
   title: string,
-  kind: string,
+  kind: ExportFileKind,
   extension: string,
   date: Date,
-  options: { utc?: boolean } = {},
+  options: { utc?: boolean; locale?: keyof typeof FILE_KIND_WORDS } = {},
 ): string {
   const day = options.utc
     ? date.toISOString().slice(0, 10)
@@ -40,5 +61,6 @@ export function exportFileName(
         String(date.getMonth() + 1).padStart(2, '0'),
         String(date.getDate()).padStart(2, '0'),
       ].join('-')
-  return `${safeFileNamePart(title)}-${safeFileNamePart(kind)}-${day}.${extension}`
+  const words = FILE_KIND_WORDS[options.locale ?? 'en']
+  return `${safeFileNamePart(title)}-${words[kind]}-${day}.${extension}`
 }

@@ -159,6 +159,9 @@ describe('export downloads', () => {
         Number(response.headers.get('content-length')),
       )
     }
+    // A Dutch report is a "rapport", also in its file name.
+    const dutch = await download(map, 'viewer', 'report.html?lang=nl')
+    expect(dutch.headers.get('content-disposition')).toMatch(/-rapport-\d{4}-\d{2}-\d{2}\.html"$/)
     const report = await download(map, 'viewer', 'report.html')
     const csp = report.headers.get('content-security-policy') ?? ''
     expect(csp).toContain("default-src 'none'")

@@ -12,6 +12,20 @@ describe('exportFileName', () => {
     )
   })
 
+  it('names what the file holds in the language of its content', () => {
+    const nl = { locale: 'nl' } as const
+    expect(exportFileName('Cacaoketen', 'report', 'html', date, nl)).toBe(
+      'cacaoketen-rapport-2026-05-12.html',
+    )
+    expect(exportFileName('Cacaoketen', 'map', 'json', date, nl)).toBe(
+      'cacaoketen-kaart-2026-05-12.json',
+    )
+    expect(exportFileName('Cacaoketen', 'board', 'png', date, nl)).toBe(
+      'cacaoketen-bord-2026-05-12.png',
+    )
+    expect(exportFileName('Cocoa', 'report', 'html', date)).toBe('cocoa-report-2026-05-12.html')
+  })
+
   it('keeps only safe characters, folding accents', () => {
     expect(safeFileNamePart('Coöperatie “Ɔdɔ” / Ghana: <tabel 2>')).toBe(
       'cooperatie-d-ghana-tabel-2',
