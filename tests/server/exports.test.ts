@@ -160,7 +160,12 @@ describe('export downloads', () => {
       )
     }
     // A Dutch report is a "rapport", also in its file name.
-    const dutch = await download(map, 'viewer', 'report.html?lang=nl')
+    const dutch = await apiFetch(
+      map.test,
+      map.mapId,
+      'viewer',
+      `/api/maps/${map.mapId}/report.html?lang=nl`,
+    )
     expect(dutch.headers.get('content-disposition')).toMatch(/-rapport-\d{4}-\d{2}-\d{2}\.html"$/)
     const report = await download(map, 'viewer', 'report.html')
     const csp = report.headers.get('content-security-policy') ?? ''

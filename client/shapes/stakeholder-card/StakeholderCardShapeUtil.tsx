@@ -36,6 +36,7 @@ import {
   stakeholderCardMigrations,
   stakeholderCardProps,
 } from './stakeholderCardShape'
+import { nameFontSize, nameWidth } from './nameFontSize'
 
 /** Options handed in with `StakeholderCardShapeUtil.configure({ registry })`. */
 export interface StakeholderCardOptions {
@@ -243,7 +244,19 @@ function StakeholderCard({
             title={CATEGORY_LABELS[locale][stakeholder.category]}
           />
         </span>
-        <span className="stakeholder-card__name">{stakeholder.name}</span>
+        <span
+          className="stakeholder-card__name"
+          lang={locale}
+          style={{
+            fontSize: nameFontSize(
+              stakeholder.name,
+              nameWidth(shape.props.w, compact),
+              compact ? 16 : 19,
+            ),
+          }}
+        >
+          {stakeholder.name}
+        </span>
       </div>
       <div className="stakeholder-card__footer">
         {stakeholder.affected && (
