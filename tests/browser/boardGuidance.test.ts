@@ -81,6 +81,12 @@ describe('guidance on the board and in the register', () => {
     await hint.waitFor()
     expect(await hint.textContent()).toContain('Start by adding your stakeholders')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/board-empty-hint.png` })
+    // The legend opens where the hint is: the hint steps aside, and comes back after.
+    await page.getByTestId('legend-toggle').click()
+    await expect.poll(() => hint.isVisible()).toBe(false)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/board-empty-legend.png` })
+    await page.getByTestId('legend-toggle').click()
+    await expect.poll(() => hint.isVisible()).toBe(true)
     // A viewer cannot add anything: it is only told the map is empty, in Dutch.
     const viewerHint = viewer.page.getByTestId('empty-hint')
     await viewerHint.waitFor()
