@@ -10,6 +10,7 @@ import {
   canReadAuditTrail,
 } from '../../shared/protocol/roles'
 import { EmptyBoardHint } from '../canvas/EmptyBoardHint'
+import { fitContentOnOpen } from '../canvas/fitContentOnOpen'
 import { cardsShowing } from '../canvas/boardActions'
 import { boardComponents } from '../canvas/boardComponents'
 import { syncCardPlacement } from '../canvas/cardPlacement'
@@ -273,6 +274,7 @@ function MapEditor({
             setEditor(mounted)
             // Exposed for the browser tests and for debugging from the console.
             ;(window as unknown as { editor: unknown }).editor = mounted
+            void session.connection.synced.then(() => fitContentOnOpen(mounted))
             const stopPlacement = syncCardPlacement(mounted, session.registry)
             const stopScored = placeScoredStakeholders(
               mounted,
