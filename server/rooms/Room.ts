@@ -72,6 +72,7 @@ import { addsLiveContentUnder } from './addsLiveContentUnder'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
 import { checkUpdateShape } from './checkUpdateShape'
 import type { DecodedUpdate } from './DecodedUpdate'
+import { deepEqual } from './deepEqual'
 
 /** The room's view of one connected client; the transport implements it on a socket. */
 export interface RoomPeer {
@@ -924,21 +925,4 @@ function sameContent(a: unknown, b: unknown): boolean {
   const plain = (value: unknown): unknown =>
     value instanceof Y.AbstractType ? { type: value.constructor.name, json: value.toJSON() } : value
   return deepEqual(plain(a), plain(b))
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (a instanceof Uint8Array || b instanceof Uint8Array) {
-    return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.from(a).equals(b)
-  }
-  const aKeys = Object.keys(a)
-  const bKeys = Object.keys(b)
-  if (aKeys.length !== bKeys.length) return false
-  return aKeys.every(
-    (key) =>
-      Object.hasOwn(b, key) &&
-      deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  )
 }
