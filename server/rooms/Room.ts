@@ -68,6 +68,7 @@ import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore, StoredUpdates } from '../storage/MapStore'
 import { AuditRecorder, CONFIDENTIAL_AUDIT_FIELD } from './AuditRecorder'
 import { WriteTurn } from './WriteTurn'
+import { Compactor, type CompactionLimits } from './Compactor'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
 import { checkUpdateShape } from './checkUpdateShape'
@@ -95,17 +96,8 @@ export interface RoomPeer {
   close(code: number, reason: string): void
 }
 
-/** Thresholds after which the update log is merged into one row, and history settings. */
-export interface CompactionLimits {
-  compactAfterUpdates: number
-  compactAfterBytes: number
-  /** Snapshot a changed map this often while loaded; default one hour. */
-  snapshotIntervalMs?: number
-  /** Audit rows of one participant and stakeholder merge within this window; default 5 min. */
-  auditWindowMs?: number
-  /** Deepest nesting of shared types below a root an update may reach; default 8. */
-  maxUpdateDepth?: number
-}
+/** Compaction and history settings, see Compactor. */
+export type { CompactionLimits }
 
 /**
  * Result of {@link Room.applyUpdate}: refused updates change nothing; `tooLarge` when it was
@@ -203,8 +195,7 @@ export class Room implements ClusterRoom {
   private receivedSeq = 0
   private persistedSeq = 0
   private persistWaiters: { seq: number; resolve: () => void }[] = []
-  private logRows: number
-  private logBytes: number
+  private readonly compactor: Compactor
   /** Every row of the map's log up to this id is in the doc (compaction's `uptoId`). */
   private lastId: number
   /** Batches applied beyond a hole after `lastId`: previousId → lastId. */
@@ -225,8 +216,6 @@ export class Room implements ClusterRoom {
     this.logger = options.logger
     this.limits = options.limits
     this.onIdle = options.onIdle
-    this.logRows = stored.updates.length
-    this.logBytes = stored.bytes
     this.lastId = stored.lastId
     this.metrics = options.metrics ?? null
     this.writeTurn = options.writeTurn ?? new WriteTurn()
@@ -263,6 +252,19 @@ export class Room implements ClusterRoom {
     )
     this.snapshotTimer.unref()
     this.channel = options.cluster?.join(this) ?? null
+    this.compactor = new Compactor({
+      mapId: this.mapId,
+      document: this.document,
+      doc: this.doc,
+      store: this.store,
+      logger: this.logger,
+      limits: this.limits,
+      channel: this.channel,
+      rows: stored.updates.length,
+      bytes: stored.bytes,
+      lastAppliedId: () => this.lastId,
+      catchUp: () => this.catchUp(),
+    })
   }
 
   /** Loads one of a map's documents from storage; null when the map does not exist. */
@@ -483,7 +485,7 @@ export class Room implements ClusterRoom {
     await this.flush()
     // Rows other nodes stored may hold the contact too: the merged row must cover them all.
     await this.catchUp()
-    await this.chain(() => this.compactNow(true))
+    await this.chain(() => this.compactor.compact(true))
     return found.map((record) => record.contactId)
   }
 
@@ -544,7 +546,7 @@ export class Room implements ClusterRoom {
 
   /** Merges the update log into one row when it has grown past the limits. */
   compactIfNeeded(): Promise<void> {
-    return this.chain(() => this.compactNow())
+    return this.chain(() => this.compactor.compact())
   }
 
   applyRemoteUpdate(update: Uint8Array, previousId: number, lastId: number): void {
@@ -552,8 +554,7 @@ export class Room implements ClusterRoom {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
     this.noteApplied(previousId, lastId)
     // Other nodes' rows count towards compaction too (an estimate: one row per batch).
-    this.logRows += 1
-    this.logBytes += update.byteLength
+    this.compactor.count(1, update.byteLength)
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -595,8 +596,7 @@ export class Room implements ClusterRoom {
             )
           }
           this.noteApplied(from, missed.lastId)
-          this.logRows += missed.updates.length
-          this.logBytes += missed.bytes
+          this.compactor.count(missed.updates.length, missed.bytes)
         } while (this.catchUpAgain && !this.destroyed)
       } finally {
         this.catchingUp = null
@@ -609,6 +609,7 @@ export class Room implements ClusterRoom {
   /** Stops timers and frees the document; the room must not be used afterwards. */
   destroy(): void {
     this.destroyed = true
+    this.compactor.stop()
     this.channel?.leave()
     if (this.gapTimer !== null) clearTimeout(this.gapTimer)
     clearInterval(this.snapshotTimer)
@@ -703,8 +704,10 @@ export class Room implements ClusterRoom {
     this.metrics?.observeWrite((performance.now() - started) / 1000)
     this.retryDelay = RETRY_FIRST_MS
     this.noteApplied(written.previousId, written.lastId)
-    this.logRows += batch.length
-    for (const item of batch) this.logBytes += item.update.byteLength
+    this.compactor.count(
+      batch.length,
+      batch.reduce((sum, item) => sum + item.update.byteLength, 0),
+    )
     this.persistedSeq = batch[batch.length - 1]?.seq ?? this.persistedSeq
     const merged = this.broadcastBatch(batch)
     this.resolvePersistWaiters()
@@ -712,7 +715,7 @@ export class Room implements ClusterRoom {
     this.audit.write()
     // Durable, then local peers, then the other nodes: the same order on every node.
     if (merged !== null) this.channel?.publishUpdate(merged, written.previousId, written.lastId)
-    await this.compactNow()
+    await this.compactor.compact()
     if (this.peers.size === 0 && this.pending.length === 0 && !this.closing) this.onIdle(this)
   }
 
@@ -767,48 +770,6 @@ export class Room implements ClusterRoom {
       void this.enqueueWrite()
     }, this.retryDelay)
     this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS)
-  }
-
-  /**
-   * Merges the log when it is over the limits, or always (`force`, after an erasure). On a
-   * cluster only one node compacts a map at a time; a forced one runs regardless (it is safe
-   * anyway: every merge covers its `uptoId`, and a later, smaller merge deletes nothing).
-   */
-  private async compactNow(force = false): Promise<void> {
-    const { compactAfterUpdates, compactAfterBytes } = this.limits
-    if (this.destroyed || this.logRows < 1) return
-    if (!force && this.logRows === 1) return
-    const small = this.logRows <= compactAfterUpdates && this.logBytes <= compactAfterBytes
-    if (!force && small) return
-    if (this.channel === null || force) return this.mergeLog(force)
-    const ran = await this.channel.runExclusive(async () => {
-      await this.catchUp().catch(() => undefined)
-      await this.mergeLog(false)
-    })
-    if (!ran) {
-      // Another node is at it (or Redis is away): count afresh rather than ask on every write.
-      this.logRows = 1
-      this.logBytes = 0
-    }
-  }
-
-  private async mergeLog(force: boolean): Promise<void> {
-    // The doc holds every row up to lastId (and maybe newer ones, even uncommitted updates:
-    // merging them in early is harmless, Yjs updates are idempotent).
-    const merged = Y.encodeStateAsUpdate(this.doc)
-    try {
-      await this.store.compact(this.mapId, merged, this.lastId, this.document)
-      this.logger.debug(
-        { mapId: this.mapId, rows: this.logRows, bytes: this.logBytes, merged: merged.byteLength },
-        'compacted update log',
-      )
-      this.logRows = 1
-      this.logBytes = merged.byteLength
-    } catch (error) {
-      // Nothing is lost: the log is intact, only longer than we would like.
-      this.logger.error({ err: error, mapId: this.mapId }, 'could not compact update log')
-      if (force) throw error
-    }
   }
 
   /**
