@@ -69,6 +69,7 @@ import type { MapStore, StoredUpdates } from '../storage/MapStore'
 import { AuditRecorder, CONFIDENTIAL_AUDIT_FIELD } from './AuditRecorder'
 import { WriteTurn } from './WriteTurn'
 import { Compactor, type CompactionLimits } from './Compactor'
+import { LogCursor, REMOTE_ORIGIN } from './LogCursor'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
 import { checkUpdateShape } from './checkUpdateShape'
@@ -159,11 +160,6 @@ const MERGE_BATCH_BELOW_BYTES = 64 * 1024
 
 const RETRY_FIRST_MS = 500
 const RETRY_MAX_MS = 30_000
-/** How long a hole in the applied rows may stay open before the database is read. */
-const GAP_GRACE_MS = 200
-
-/** Origin of changes that other nodes committed: broadcast, never stored again. */
-const REMOTE_ORIGIN = Symbol('remote node')
 
 /** A loaded map shared by its connected peers; created by the registry through {@link Room.load}. */
 export class Room implements ClusterRoom {
@@ -196,13 +192,7 @@ export class Room implements ClusterRoom {
   private persistedSeq = 0
   private persistWaiters: { seq: number; resolve: () => void }[] = []
   private readonly compactor: Compactor
-  /** Every row of the map's log up to this id is in the doc (compaction's `uptoId`). */
-  private lastId: number
-  /** Batches applied beyond a hole after `lastId`: previousId → lastId. */
-  private appliedAhead = new Map<number, number>()
-  private gapTimer: NodeJS.Timeout | null = null
-  private catchingUp: Promise<void> | null = null
-  private catchUpAgain = false
+  private readonly cursor: LogCursor
   private readonly channel: MapChannel | null
   private readonly writeTurn: WriteTurn
   private readonly takeVersion: (input: VersionInput) => Promise<VersionSummary>
@@ -216,7 +206,6 @@ export class Room implements ClusterRoom {
     this.logger = options.logger
     this.limits = options.limits
     this.onIdle = options.onIdle
-    this.lastId = stored.lastId
     this.metrics = options.metrics ?? null
     this.writeTurn = options.writeTurn ?? new WriteTurn()
     this.audit = new AuditRecorder({
@@ -252,6 +241,15 @@ export class Room implements ClusterRoom {
     )
     this.snapshotTimer.unref()
     this.channel = options.cluster?.join(this) ?? null
+    this.cursor = new LogCursor({
+      mapId: this.mapId,
+      document: this.document,
+      doc: this.doc,
+      store: this.store,
+      logger: this.logger,
+      lastId: stored.lastId,
+      onRowsApplied: (rows, bytes) => this.compactor.count(rows, bytes),
+    })
     this.compactor = new Compactor({
       mapId: this.mapId,
       document: this.document,
@@ -262,8 +260,8 @@ export class Room implements ClusterRoom {
       channel: this.channel,
       rows: stored.updates.length,
       bytes: stored.bytes,
-      lastAppliedId: () => this.lastId,
-      catchUp: () => this.catchUp(),
+      lastAppliedId: () => this.cursor.lastId,
+      catchUp: () => this.cursor.catchUp(),
     })
   }
 
@@ -551,10 +549,7 @@ export class Room implements ClusterRoom {
 
   applyRemoteUpdate(update: Uint8Array, previousId: number, lastId: number): void {
     if (this.destroyed) return
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
-    this.noteApplied(previousId, lastId)
-    // Other nodes' rows count towards compaction too (an estimate: one row per batch).
-    this.compactor.count(1, update.byteLength)
+    this.cursor.applyRemote(update, previousId, lastId)
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -569,41 +564,9 @@ export class Room implements ClusterRoom {
     return awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
   }
 
-  /**
-   * Reads every row after `lastId` from storage and applies it (Yjs skips what the doc has);
-   * what is new is broadcast to the peers. Concurrent calls share one read, plus one more
-   * when a call arrives during it.
-   */
+  /** Reads and applies what other nodes stored since the last applied row (LogCursor). */
   catchUp(): Promise<void> {
-    if (this.catchingUp !== null) {
-      this.catchUpAgain = true
-      return this.catchingUp
-    }
-    const run = async (): Promise<void> => {
-      try {
-        do {
-          this.catchUpAgain = false
-          const from = this.lastId
-          const missed = await this.store.loadUpdatesSince(this.mapId, from, this.document)
-          if (this.destroyed) return
-          if (missed.updates.length > 0) {
-            Y.transact(
-              this.doc,
-              () => {
-                for (const update of missed.updates) Y.applyUpdate(this.doc, update)
-              },
-              REMOTE_ORIGIN,
-            )
-          }
-          this.noteApplied(from, missed.lastId)
-          this.compactor.count(missed.updates.length, missed.bytes)
-        } while (this.catchUpAgain && !this.destroyed)
-      } finally {
-        this.catchingUp = null
-      }
-    }
-    this.catchingUp = run()
-    return this.catchingUp
+    return this.cursor.catchUp()
   }
 
   /** Stops timers and frees the document; the room must not be used afterwards. */
@@ -611,7 +574,7 @@ export class Room implements ClusterRoom {
     this.destroyed = true
     this.compactor.stop()
     this.channel?.leave()
-    if (this.gapTimer !== null) clearTimeout(this.gapTimer)
+    this.cursor.stop()
     clearInterval(this.snapshotTimer)
     if (this.retryTimer !== null) clearTimeout(this.retryTimer)
     this.retryTimer = null
@@ -703,7 +666,7 @@ export class Room implements ClusterRoom {
     if (written === null || this.destroyed) return
     this.metrics?.observeWrite((performance.now() - started) / 1000)
     this.retryDelay = RETRY_FIRST_MS
-    this.noteApplied(written.previousId, written.lastId)
+    this.cursor.noteApplied(written.previousId, written.lastId)
     this.compactor.count(
       batch.length,
       batch.reduce((sum, item) => sum + item.update.byteLength, 0),
@@ -770,33 +733,6 @@ export class Room implements ClusterRoom {
       void this.enqueueWrite()
     }, this.retryDelay)
     this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS)
-  }
-
-  /**
-   * Records that rows `(previousId, lastId]` are in the doc and moves `lastId` over every
-   * batch that now joins up. A hole that stays open (a batch this node never heard of) is
-   * filled from storage after a short grace, in case its message is merely late.
-   */
-  private noteApplied(previousId: number, lastId: number): void {
-    if (lastId > previousId) this.appliedAhead.set(previousId, lastId)
-    let moved = true
-    while (moved) {
-      moved = false
-      for (const [from, to] of this.appliedAhead) {
-        if (from > this.lastId) continue
-        this.appliedAhead.delete(from)
-        if (to > this.lastId) this.lastId = to
-        moved = true
-      }
-    }
-    if (this.appliedAhead.size === 0 || this.gapTimer !== null || this.destroyed) return
-    this.gapTimer = setTimeout(() => {
-      this.gapTimer = null
-      if (this.appliedAhead.size === 0) return
-      this.catchUp().catch((error: unknown) =>
-        this.logger.warn({ err: error, mapId: this.mapId }, 'could not read missed updates'),
-      )
-    }, GAP_GRACE_MS)
   }
 
   private awarenessOwner(client: number): RoomPeer | null {
