@@ -59,15 +59,15 @@ import {
 } from '../../shared/document/erasureRegister'
 import { encodeErasureRegisterMessage } from '../../shared/protocol/erasureRegisterMessage'
 import type { Participant, VersionKind, VersionSummary } from '../../shared/protocol/accessApi'
-import { CloseCode } from '../../shared/protocol/closeCodes'
 import { autoVersionName } from '../../shared/protocol/versionNames'
 import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
-import type { Role } from '../../shared/protocol/roles'
 import type { ClusterRoom, Cluster, MapChannel } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore, StoredUpdates } from '../storage/MapStore'
 import { AuditRecorder, CONFIDENTIAL_AUDIT_FIELD } from './AuditRecorder'
 import { WriteTurn } from './WriteTurn'
+import { DurableLog } from './DurableLog'
+import type { RoomPeer } from './RoomPeer'
 import { Compactor, type CompactionLimits } from './Compactor'
 import { LogCursor, REMOTE_ORIGIN } from './LogCursor'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
@@ -76,29 +76,10 @@ import { checkUpdateShape } from './checkUpdateShape'
 import type { DecodedUpdate } from './DecodedUpdate'
 import { deepEqual } from './deepEqual'
 
-/** The room's view of one connected client; the transport implements it on a socket. */
-export interface RoomPeer {
-  /** Short id for log lines. */
-  readonly id: string
-  /** What the peer may change (checked by the room on every update). */
-  readonly role: Role
-  /** Name for the audit trail; peers without one are named by their awareness `user.name`. */
-  readonly displayName?: string
-  sendSyncStep1(stateVector: Uint8Array): void
-  sendSyncStep2(update: Uint8Array): void
-  sendUpdate(update: Uint8Array): void
-  sendAwareness(update: Uint8Array): void
-  /**
-   * Sends the erasure register frame (erasureRegisterMessage.ts); only connections to a
-   * confidential document have it.
-   */
-  sendErasureRegister?(frame: Uint8Array): void
-  /** Closes the peer's connection; the transport then calls {@link Room.removePeer}. */
-  close(code: number, reason: string): void
-}
-
 /** Compaction and history settings, see Compactor. */
 export type { CompactionLimits }
+/** A connected client, see RoomPeer.ts. */
+export type { RoomPeer }
 
 /**
  * Result of {@link Room.applyUpdate}: refused updates change nothing; `tooLarge` when it was
@@ -149,18 +130,6 @@ interface PeerState {
   name: string | null
 }
 
-interface PendingUpdate {
-  update: Uint8Array
-  origin: RoomPeer | null
-  seq: number
-}
-
-/** Batches larger than this go to the peers update by update, unmerged (broadcastBatch). */
-const MERGE_BATCH_BELOW_BYTES = 64 * 1024
-
-const RETRY_FIRST_MS = 500
-const RETRY_MAX_MS = 30_000
-
 /** A loaded map shared by its connected peers; created by the registry through {@link Room.load}. */
 export class Room implements ClusterRoom {
   readonly mapId: string
@@ -181,20 +150,10 @@ export class Room implements ClusterRoom {
   private changedSinceSnapshot = false
   /** Audit changes observed since the last write, recorded after the next commit. */
   private readonly audit: AuditRecorder
-  private pending: PendingUpdate[] = []
-  /** Tail of the serial write chain: batches are written one after another, in order. */
-  private writes: Promise<void> = Promise.resolve()
-  private writeScheduled = false
-  private retryTimer: NodeJS.Timeout | null = null
-  private retryDelay = RETRY_FIRST_MS
-  /** Sequence numbers of doc updates received and committed, for step-2 replies. */
-  private receivedSeq = 0
-  private persistedSeq = 0
-  private persistWaiters: { seq: number; resolve: () => void }[] = []
+  private readonly log: DurableLog
   private readonly compactor: Compactor
   private readonly cursor: LogCursor
   private readonly channel: MapChannel | null
-  private readonly writeTurn: WriteTurn
   private readonly takeVersion: (input: VersionInput) => Promise<VersionSummary>
   private destroyed = false
 
@@ -207,7 +166,6 @@ export class Room implements ClusterRoom {
     this.limits = options.limits
     this.onIdle = options.onIdle
     this.metrics = options.metrics ?? null
-    this.writeTurn = options.writeTurn ?? new WriteTurn()
     this.audit = new AuditRecorder({
       mapId: options.mapId,
       document: options.document,
@@ -262,6 +220,29 @@ export class Room implements ClusterRoom {
       bytes: stored.bytes,
       lastAppliedId: () => this.cursor.lastId,
       catchUp: () => this.cursor.catchUp(),
+    })
+    this.log = new DurableLog({
+      mapId: this.mapId,
+      document: this.document,
+      store: this.store,
+      logger: this.logger,
+      metrics: this.metrics,
+      writeTurn: options.writeTurn ?? new WriteTurn(),
+      channel: this.channel,
+      peers: () => this.peers.keys(),
+      hooks: {
+        committed: (batch, previousId, lastId) => {
+          this.cursor.noteApplied(previousId, lastId)
+          const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0)
+          this.compactor.count(batch.length, bytes)
+        },
+        // Attribution is written after the broadcast: its own commit need not delay the peers.
+        broadcast: () => this.audit.write(),
+        settled: async () => {
+          await this.compactor.compact()
+          if (this.peers.size === 0 && !this.log.hasPending && !this.closing) this.onIdle(this)
+        },
+      },
     })
   }
 
@@ -330,7 +311,7 @@ export class Room implements ClusterRoom {
   /** Answers a peer's sync step 1 once everything in the reply is durable. */
   handleSyncStep1(peer: RoomPeer, stateVector: Uint8Array): void {
     const update = Y.encodeStateAsUpdate(this.doc, stateVector)
-    void this.whenPersisted(this.receivedSeq).then(() => {
+    void this.log.whenReceivedPersisted().then(() => {
       if (this.peers.has(peer)) peer.sendSyncStep2(update)
     })
   }
@@ -483,7 +464,7 @@ export class Room implements ClusterRoom {
     await this.flush()
     // Rows other nodes stored may hold the contact too: the merged row must cover them all.
     await this.catchUp()
-    await this.chain(() => this.compactor.compact(true))
+    await this.log.chain(() => this.compactor.compact(true))
     return found.map((record) => record.contactId)
   }
 
@@ -511,7 +492,7 @@ export class Room implements ClusterRoom {
 
   /** Sends the grown register to every peer once what changed it is durable. */
   private readonly handleRegisterChange = (): void => {
-    void this.whenPersisted(this.receivedSeq).then(() => {
+    void this.log.whenReceivedPersisted().then(() => {
       if (this.destroyed) return
       const frame = encodeErasureRegisterMessage(readErasureRegister(this.doc))
       for (const peer of this.peers.keys()) peer.sendErasureRegister?.(frame)
@@ -521,7 +502,7 @@ export class Room implements ClusterRoom {
   /** Stops everything at once without writing (the map was deleted). */
   discard(): void {
     this.closing = true
-    this.pending = []
+    this.log.discardPending()
     this.destroy()
   }
 
@@ -536,15 +517,13 @@ export class Room implements ClusterRoom {
    * Writes everything received so far and waits for it (one attempt for a failed batch).
    * Resolves true when all of it is durable.
    */
-  async flush(): Promise<boolean> {
-    const target = this.receivedSeq
-    await this.enqueueWrite()
-    return this.persistedSeq >= target
+  flush(): Promise<boolean> {
+    return this.log.flush()
   }
 
   /** Merges the update log into one row when it has grown past the limits. */
   compactIfNeeded(): Promise<void> {
-    return this.chain(() => this.compactor.compact())
+    return this.log.chain(() => this.compactor.compact())
   }
 
   applyRemoteUpdate(update: Uint8Array, previousId: number, lastId: number): void {
@@ -576,8 +555,7 @@ export class Room implements ClusterRoom {
     this.channel?.leave()
     this.cursor.stop()
     clearInterval(this.snapshotTimer)
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer)
-    this.retryTimer = null
+    this.log.stop()
     this.doc.off('update', this.handleDocUpdate)
     this.doc.off('afterTransaction', this.handleTransaction)
     if (this.document === 'confidential') {
@@ -589,34 +567,11 @@ export class Room implements ClusterRoom {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === REMOTE_ORIGIN) {
-      // Committed by another node (or read back from storage), so durable. But applying it
-      // may delete content of our own peers that is not committed yet (two people setting
-      // one field: the other's value wins). A client must not get that deletion before the
-      // content itself: were this node to die first, the client would keep a deletion of
-      // something nobody can send it, and every node would refuse its edits from then on.
-      // So it goes out once everything received before it is stored, in order.
-      if (this.persistedSeq >= this.receivedSeq) {
-        for (const peer of this.peers.keys()) peer.sendUpdate(update)
-        return
-      }
-      void this.whenPersisted(this.receivedSeq).then(() => {
-        if (this.destroyed) return
-        for (const peer of this.peers.keys()) peer.sendUpdate(update)
-      })
-      return
-    }
+    // Committed by another node (or read back from storage): durable, only relayed.
+    if (origin === REMOTE_ORIGIN) return this.log.relayCommitted(update)
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null
     this.changedSinceSnapshot = true
-    this.receivedSeq += 1
-    this.pending.push({ update, origin: peer, seq: this.receivedSeq })
-    if (this.writeScheduled) return
-    this.writeScheduled = true
-    // After the I/O callbacks of this turn: their updates share one commit.
-    this.writeTurn.schedule(() => {
-      this.writeScheduled = false
-      void this.enqueueWrite()
-    })
+    this.log.append(update, peer)
   }
 
   private readonly handleAwarenessUpdate = (
@@ -635,104 +590,6 @@ export class Room implements ClusterRoom {
     // Local participants' presence (null: a peer left) goes to the other nodes; remote and
     // timed-out entries are each node's own business.
     if (controlled !== undefined || origin === null) this.channel?.publishAwareness(message)
-  }
-
-  private enqueueWrite(): Promise<void> {
-    return this.chain(() => this.writePending())
-  }
-
-  /** Runs `step` after every earlier write; a bug in one step must not stall later ones. */
-  private chain(step: () => Promise<void>): Promise<void> {
-    const run = this.writes.then(step).catch((error: unknown) => {
-      this.logger.error({ err: error, mapId: this.mapId }, 'write step failed')
-    })
-    this.writes = run
-    return run
-  }
-
-  /** One step of the write chain: commit the pending batch, then broadcast it. */
-  private async writePending(): Promise<void> {
-    if (this.pending.length === 0 || this.destroyed) return
-    const batch = this.pending
-    this.pending = []
-    const updates = batch.map((item) => item.update)
-    const started = performance.now()
-    const written = await this.store
-      .appendUpdates(this.mapId, updates, this.document)
-      .catch((error: unknown) => {
-        this.handleWriteFailure(batch, error)
-        return null
-      })
-    if (written === null || this.destroyed) return
-    this.metrics?.observeWrite((performance.now() - started) / 1000)
-    this.retryDelay = RETRY_FIRST_MS
-    this.cursor.noteApplied(written.previousId, written.lastId)
-    this.compactor.count(
-      batch.length,
-      batch.reduce((sum, item) => sum + item.update.byteLength, 0),
-    )
-    this.persistedSeq = batch[batch.length - 1]?.seq ?? this.persistedSeq
-    const merged = this.broadcastBatch(batch)
-    this.resolvePersistWaiters()
-    // Attribution is written after the broadcast: its own commit need not delay the peers.
-    this.audit.write()
-    // Durable, then local peers, then the other nodes: the same order on every node.
-    if (merged !== null) this.channel?.publishUpdate(merged, written.previousId, written.lastId)
-    await this.compactor.compact()
-    if (this.peers.size === 0 && this.pending.length === 0 && !this.closing) this.onIdle(this)
-  }
-
-  /**
-   * Sends a committed batch to the local peers as few frames as it can: one merged update,
-   * the same object for every peer that wrote none of it (so the transport encodes it once),
-   * and to each writer the others' updates, never its own back. A batch of large updates is
-   * sent update by update instead: merging costs time in proportion to its structs, and
-   * would hold the event loop for all of them at once. Answers the merged update when the
-   * other nodes need it (a cluster), else null.
-   */
-  private broadcastBatch(batch: PendingUpdate[]): Uint8Array | null {
-    const merge = (updates: Uint8Array[]) =>
-      updates.length === 1 && updates[0] !== undefined ? updates[0] : Y.mergeUpdates(updates)
-    const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0)
-    if (batch.length > 1 && bytes > MERGE_BATCH_BELOW_BYTES) {
-      for (const item of batch) {
-        for (const peer of this.peers.keys()) if (peer !== item.origin) peer.sendUpdate(item.update)
-      }
-      return this.channel === null ? null : merge(batch.map((item) => item.update))
-    }
-    const merged = merge(batch.map((item) => item.update))
-    const writers = new Set(batch.map((item) => item.origin))
-    for (const peer of this.peers.keys()) {
-      if (!writers.has(peer)) {
-        peer.sendUpdate(merged)
-        continue
-      }
-      const others = batch.filter((item) => item.origin !== peer).map((item) => item.update)
-      if (others.length > 0) peer.sendUpdate(merge(others))
-    }
-    return merged
-  }
-
-  private handleWriteFailure(batch: PendingUpdate[], error: unknown): void {
-    // Keep the batch first in line: later updates may depend on it.
-    this.pending = batch.concat(this.pending)
-    const origins = new Set(batch.flatMap((item) => (item.origin ? [item.origin] : [])))
-    this.logger.error(
-      {
-        err: error,
-        mapId: this.mapId,
-        updates: batch.length,
-        peers: [...origins].map((p) => p.id),
-      },
-      'could not store updates; closing their senders and retrying',
-    )
-    for (const peer of origins) peer.close(CloseCode.internalError, 'could not save changes')
-    if (this.retryTimer !== null || this.destroyed) return
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null
-      void this.enqueueWrite()
-    }, this.retryDelay)
-    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS)
   }
 
   private awarenessOwner(client: number): RoomPeer | null {
@@ -756,17 +613,6 @@ export class Room implements ClusterRoom {
     const peer = transaction.origin as RoomPeer
     if (!this.peers.has(peer)) return
     this.audit.observe(transaction, this.participantOf(peer))
-  }
-
-  private whenPersisted(seq: number): Promise<void> {
-    if (this.persistedSeq >= seq) return Promise.resolve()
-    return new Promise((resolve) => this.persistWaiters.push({ seq, resolve }))
-  }
-
-  private resolvePersistWaiters(): void {
-    const ready = this.persistWaiters.filter((waiter) => waiter.seq <= this.persistedSeq)
-    this.persistWaiters = this.persistWaiters.filter((waiter) => waiter.seq > this.persistedSeq)
-    for (const waiter of ready) waiter.resolve()
   }
 }
 
