@@ -25,7 +25,7 @@
  *   recorded in the audit trail by the room's AuditRecorder (values of scores and
  *   classifications, "changed" for text; the confidential document's as the one field
  *   `confidential`). A changed map is snapshotted every `snapshotIntervalMs` and when
- *   its last peer leaves (the registry calls {@link Room.createAutomaticVersion}); a
+ *   its last peer leaves (the registry calls MapHistory.createAutomaticVersion); a
  *   version holds both documents, assembled by the `takeVersion` hook.
  * - With a cluster (several nodes, server/cluster), a committed batch is published after the
  *   local broadcast; batches other nodes committed arrive through
@@ -46,20 +46,10 @@ import {
   CONFIDENTIAL_CONTACTS_MAP,
   CONTACTS_MAP,
   FACILITATOR_ONLY_ROOTS,
-  MAP_ROOT_NAMES,
   type MapDocumentName,
 } from '../../shared/document/mapDocumentLayout'
 import { documentShape } from '../../shared/document/documentShape'
-import { contactsMap } from '../../shared/document/stakeholderDocument'
-import {
-  type ErasureRecord,
-  addErasureRecords,
-  erasureRegisterMap,
-  readErasureRegister,
-} from '../../shared/document/erasureRegister'
-import { encodeErasureRegisterMessage } from '../../shared/protocol/erasureRegisterMessage'
-import type { Participant, VersionKind, VersionSummary } from '../../shared/protocol/accessApi'
-import { autoVersionName } from '../../shared/protocol/versionNames'
+import type { Participant, VersionSummary } from '../../shared/protocol/accessApi'
 import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
 import type { ClusterRoom, Cluster, MapChannel } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
@@ -74,7 +64,7 @@ import { addsLiveContentUnder } from './addsLiveContentUnder'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
 import { checkUpdateShape } from './checkUpdateShape'
 import type { DecodedUpdate } from './DecodedUpdate'
-import { deepEqual } from './deepEqual'
+import { MapHistory, SERVER_PARTICIPANT, type VersionInput } from './MapHistory'
 
 /** Compaction and history settings, see Compactor. */
 export type { CompactionLimits }
@@ -87,15 +77,10 @@ export type { RoomPeer }
  */
 export type ApplyResult = { ok: true } | { ok: false; reason: string; tooLarge?: boolean }
 
-/** The author of the server's automatic snapshots. */
-export const SERVER_PARTICIPANT: Participant = { name: 'Server', role: null }
-
-/** What a version is made of besides the documents' states. */
-export interface VersionInput {
-  kind: VersionKind
-  name: string
-  createdBy: Participant
-}
+/** The author of the server's automatic snapshots, see MapHistory. */
+export { SERVER_PARTICIPANT }
+/** What a version is made of besides the documents' states, see MapHistory. */
+export type { VersionInput }
 
 /** The field name under which changes of the confidential document are audited. */
 export { CONFIDENTIAL_AUDIT_FIELD }
@@ -136,6 +121,8 @@ export class Room implements ClusterRoom {
   readonly document: MapDocumentName
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
+  /** Snapshots, versions, restore and erasure of this document. */
+  readonly history: MapHistory
   /** Set while the registry unloads the room; no peer may join then. */
   closing = false
 
@@ -146,21 +133,17 @@ export class Room implements ClusterRoom {
   /** Each peer with the awareness client ids it controls (removed when it leaves). */
   private readonly peers = new Map<RoomPeer, PeerState>()
   private readonly metrics: ServerMetrics | null
-  private readonly snapshotTimer: NodeJS.Timeout
-  private changedSinceSnapshot = false
   /** Audit changes observed since the last write, recorded after the next commit. */
   private readonly audit: AuditRecorder
   private readonly log: DurableLog
   private readonly compactor: Compactor
   private readonly cursor: LogCursor
   private readonly channel: MapChannel | null
-  private readonly takeVersion: (input: VersionInput) => Promise<VersionSummary>
   private destroyed = false
 
   private constructor(options: RoomOptions, stored: StoredUpdates) {
     this.mapId = options.mapId
     this.document = options.document
-    this.takeVersion = options.takeVersion
     this.store = options.store
     this.logger = options.logger
     this.limits = options.limits
@@ -181,23 +164,10 @@ export class Room implements ClusterRoom {
     // Listen only after loading, so stored updates are not written again.
     this.doc.on('update', this.handleDocUpdate)
     this.doc.on('afterTransaction', this.handleTransaction)
-    if (this.document === 'confidential') {
-      erasureRegisterMap(this.doc).observe(this.handleRegisterChange)
-    }
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no cursor or presence of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.handleAwarenessUpdate)
-    this.snapshotTimer = setInterval(
-      () => {
-        if (!this.changedSinceSnapshot || this.closing) return
-        this.createAutomaticVersion(autoVersionName('interval')).catch((error: unknown) =>
-          this.logger.error({ err: error, mapId: this.mapId }, 'snapshot failed'),
-        )
-      },
-      options.limits.snapshotIntervalMs ?? 60 * 60 * 1000,
-    )
-    this.snapshotTimer.unref()
     this.channel = options.cluster?.join(this) ?? null
     this.cursor = new LogCursor({
       mapId: this.mapId,
@@ -244,6 +214,20 @@ export class Room implements ClusterRoom {
         },
       },
     })
+    this.history = new MapHistory({
+      mapId: this.mapId,
+      document: this.document,
+      doc: this.doc,
+      logger: this.logger,
+      channel: this.channel,
+      snapshotIntervalMs: this.limits.snapshotIntervalMs,
+      takeVersion: options.takeVersion,
+      log: this.log,
+      cursor: this.cursor,
+      compactor: this.compactor,
+      peers: () => this.peers.keys(),
+      isOpen: () => !this.closing,
+    })
   }
 
   /** Loads one of a map's documents from storage; null when the map does not exist. */
@@ -274,10 +258,7 @@ export class Room implements ClusterRoom {
     if (this.closing || this.destroyed) throw new Error(`room ${this.mapId} is closing`)
     this.peers.set(peer, { clients: new Set(), awarenessId: null, name: null })
     // Before sync: the client removes erased contacts before it sends us what it holds.
-    if (this.document === 'confidential') {
-      const register = readErasureRegister(this.doc)
-      if (register.length > 0) peer.sendErasureRegister?.(encodeErasureRegisterMessage(register))
-    }
+    this.history.sendErasureRegister(peer)
     peer.sendSyncStep1(Y.encodeStateVector(this.doc))
     if (!this.relaysAwareness) return
     const clients = [...this.awareness.getStates().keys()]
@@ -301,11 +282,6 @@ export class Room implements ClusterRoom {
   /** The connected peers (to close them when the map is deleted). */
   peerList(): RoomPeer[] {
     return [...this.peers.keys()]
-  }
-
-  /** True when the doc changed since the last snapshot. */
-  get hasUnsnapshottedChanges(): boolean {
-    return this.changedSinceSnapshot
   }
 
   /** Answers a peer's sync step 1 once everything in the reply is durable. */
@@ -347,7 +323,7 @@ export class Room implements ClusterRoom {
     if (legacy && addsLiveContentUnder(this.doc, decoded, CONTACTS_MAP)) {
       return { ok: false, reason: 'contacts belong in the confidential document' }
     }
-    if (touched.roots.has(CONFIDENTIAL_CONTACTS_MAP) && this.bringsBackErased(update)) {
+    if (touched.roots.has(CONFIDENTIAL_CONTACTS_MAP) && this.history.bringsBackErased(update)) {
       return { ok: false, reason: 'update brings back an erased contact' }
     }
     const shape = documentShape(this.document)
@@ -383,120 +359,6 @@ export class Room implements ClusterRoom {
     if (own.length === 0) return
     const filtered = own.length === entries.length ? update : writeAwarenessEntries(own)
     awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer)
-  }
-
-  /**
-   * Stores a version of the map, this document and the other one (after writing what is
-   * pending), e.g. a named version or an automatic one.
-   */
-  createVersion(input: VersionInput): Promise<VersionSummary> {
-    return this.takeVersion(input)
-  }
-
-  /**
-   * Writes what is pending and answers the document's state for a version; the document
-   * counts as snapshotted from here.
-   */
-  async stateForVersion(): Promise<Uint8Array> {
-    await this.flush()
-    this.changedSinceSnapshot = false
-    return Y.encodeStateAsUpdate(this.doc)
-  }
-
-  /**
-   * An automatic snapshot by the server, after reading what other nodes stored; skipped
-   * while another node snapshots or compacts this map (its snapshot holds the same rows).
-   */
-  async createAutomaticVersion(name: string): Promise<void> {
-    const take = async (): Promise<void> => {
-      if (this.channel !== null) await this.catchUp()
-      await this.createVersion({ kind: 'auto', name, createdBy: SERVER_PARTICIPANT })
-    }
-    if (this.channel === null) await take()
-    else if (!(await this.channel.runExclusive(take))) {
-      this.logger.info({ mapId: this.mapId }, 'automatic snapshot skipped: another node is busy')
-    }
-  }
-
-  /**
-   * Makes the document hold a version's state, as a new change by `by`: in one transaction,
-   * every root map's keys set to the version's values and keys the version lacks deleted.
-   * Stored and broadcast like any update. The caller takes the version of the state before.
-   */
-  async restoreState(state: Uint8Array, by: RoomPeer): Promise<void> {
-    const version = new Y.Doc()
-    Y.applyUpdate(version, state)
-    const roots: readonly string[] =
-      this.document === 'map' ? MAP_ROOT_NAMES : CONFIDENTIAL_ROOT_NAMES
-    this.doc.transact(() => {
-      for (const name of roots) {
-        const live = this.doc.getMap<unknown>(name)
-        const old = version.getMap<unknown>(name)
-        for (const key of [...live.keys()]) if (!old.has(key)) live.delete(key)
-        old.forEach((value, key) => {
-          if (sameContent(live.get(key), value)) return
-          live.set(key, value instanceof Y.AbstractType ? value.clone() : value)
-        })
-      }
-    }, by)
-    version.destroy()
-    await this.flush()
-  }
-
-  /**
-   * Deletes contacts of one stakeholder from the live (confidential) document, lists them
-   * in the erasure register (all of `records`, also those no longer in the live document)
-   * and rewrites the update log as one merged update, so that no stored row holds them any
-   * more. Answers the ids that were in the live document.
-   */
-  async eraseContacts(records: readonly ErasureRecord[], by: RoomPeer): Promise<string[]> {
-    const contacts = contactsMap(this.doc)
-    const found = records.filter(({ stakeholderId, contactId }) => {
-      const ofStakeholder = contacts.get(stakeholderId)
-      return ofStakeholder instanceof Y.Map && ofStakeholder.has(contactId)
-    })
-    this.doc.transact(() => {
-      for (const { stakeholderId, contactId } of found) {
-        contacts.get(stakeholderId)?.delete(contactId)
-      }
-      addErasureRecords(this.doc, records)
-    }, by)
-    await this.flush()
-    // Rows other nodes stored may hold the contact too: the merged row must cover them all.
-    await this.catchUp()
-    await this.log.chain(() => this.compactor.compact(true))
-    return found.map((record) => record.contactId)
-  }
-
-  /**
-   * True when applying `update` would make a contact of the erasure register live again
-   * (a browser that edited it offline, or an old client): tried on a copy of the document,
-   * only when there is a register, for updates that touch contacts.
-   */
-  private bringsBackErased(update: Uint8Array): boolean {
-    const register = readErasureRegister(this.doc)
-    if (register.length === 0) return false
-    const probe = new Y.Doc({ gc: true })
-    try {
-      Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc))
-      Y.applyUpdate(probe, update)
-      const contacts = contactsMap(probe)
-      return register.some(({ stakeholderId, contactId }) => {
-        const ofStakeholder = contacts.get(stakeholderId)
-        return ofStakeholder instanceof Y.Map && ofStakeholder.has(contactId)
-      })
-    } finally {
-      probe.destroy()
-    }
-  }
-
-  /** Sends the grown register to every peer once what changed it is durable. */
-  private readonly handleRegisterChange = (): void => {
-    void this.log.whenReceivedPersisted().then(() => {
-      if (this.destroyed) return
-      const frame = encodeErasureRegisterMessage(readErasureRegister(this.doc))
-      for (const peer of this.peers.keys()) peer.sendErasureRegister?.(frame)
-    })
   }
 
   /** Stops everything at once without writing (the map was deleted). */
@@ -554,13 +416,10 @@ export class Room implements ClusterRoom {
     this.compactor.stop()
     this.channel?.leave()
     this.cursor.stop()
-    clearInterval(this.snapshotTimer)
+    this.history.stop()
     this.log.stop()
     this.doc.off('update', this.handleDocUpdate)
     this.doc.off('afterTransaction', this.handleTransaction)
-    if (this.document === 'confidential') {
-      erasureRegisterMap(this.doc).unobserve(this.handleRegisterChange)
-    }
     this.awareness.off('update', this.handleAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()
@@ -570,7 +429,7 @@ export class Room implements ClusterRoom {
     // Committed by another node (or read back from storage): durable, only relayed.
     if (origin === REMOTE_ORIGIN) return this.log.relayCommitted(update)
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null
-    this.changedSinceSnapshot = true
+    this.history.markChanged()
     this.log.append(update, peer)
   }
 
@@ -661,11 +520,4 @@ function writeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
     encoding.writeVarString(encoder, entry.state)
   }
   return encoding.toUint8Array(encoder)
-}
-
-/** Deep equality of two document values, ignoring key order. */
-function sameContent(a: unknown, b: unknown): boolean {
-  const plain = (value: unknown): unknown =>
-    value instanceof Y.AbstractType ? { type: value.constructor.name, json: value.toJSON() } : value
-  return deepEqual(plain(a), plain(b))
 }

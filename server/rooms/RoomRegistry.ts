@@ -231,7 +231,7 @@ export class RoomRegistry {
     const room = await this.rooms.get(key)?.catch(() => null)
     if (room != null && !room.isDestroyed) {
       if (this.cluster !== undefined) await room.catchUp().catch(() => undefined)
-      const state = await room.stateForVersion()
+      const state = await room.history.stateForVersion()
       if (!room.isDestroyed) {
         return { state, stakeholderCount: stakeholdersMap(room.doc).size }
       }
@@ -272,9 +272,9 @@ export class RoomRegistry {
   }
 
   private async snapshotIfChanged(room: Room, name: string): Promise<void> {
-    if (!room.hasUnsnapshottedChanges) return
+    if (!room.history.hasUnsnapshottedChanges) return
     try {
-      await room.createAutomaticVersion(name)
+      await room.history.createAutomaticVersion(name)
     } catch (error) {
       // History is a convenience on top of the log: the map itself is stored.
       this.logger.error({ err: error, mapId: room.mapId }, 'could not take automatic snapshot')
