@@ -40,17 +40,8 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { Logger } from 'pino'
-import {
-  ALLOWED_ROOT_NAMES,
-  CONFIDENTIAL_ROOT_NAMES,
-  CONFIDENTIAL_CONTACTS_MAP,
-  CONTACTS_MAP,
-  FACILITATOR_ONLY_ROOTS,
-  type MapDocumentName,
-} from '../../shared/document/mapDocumentLayout'
-import { documentShape } from '../../shared/document/documentShape'
+import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { Participant, VersionSummary } from '../../shared/protocol/accessApi'
-import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
 import type { ClusterRoom, Cluster, MapChannel } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore, StoredUpdates } from '../storage/MapStore'
@@ -60,10 +51,8 @@ import { DurableLog } from './DurableLog'
 import type { RoomPeer } from './RoomPeer'
 import { Compactor, type CompactionLimits } from './Compactor'
 import { LogCursor, REMOTE_ORIGIN } from './LogCursor'
-import { addsLiveContentUnder } from './addsLiveContentUnder'
-import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
-import { checkUpdateShape } from './checkUpdateShape'
 import type { DecodedUpdate } from './DecodedUpdate'
+import { type ApplyResult, type UpdateTarget, authorizeUpdate } from './authorizeUpdate'
 import { MapHistory, SERVER_PARTICIPANT, type VersionInput } from './MapHistory'
 
 /** Compaction and history settings, see Compactor. */
@@ -71,11 +60,8 @@ export type { CompactionLimits }
 /** A connected client, see RoomPeer.ts. */
 export type { RoomPeer }
 
-/**
- * Result of {@link Room.applyUpdate}: refused updates change nothing; `tooLarge` when it was
- * refused for its cost (nesting deeper than the limit), not for what it holds.
- */
-export type ApplyResult = { ok: true } | { ok: false; reason: string; tooLarge?: boolean }
+/** Result of {@link Room.applyUpdate}, see authorizeUpdate. */
+export type { ApplyResult }
 
 /** The author of the server's automatic snapshots, see MapHistory. */
 export { SERVER_PARTICIPANT }
@@ -86,6 +72,13 @@ export type { VersionInput }
 export { CONFIDENTIAL_AUDIT_FIELD }
 
 const MAX_DISPLAY_NAME_LENGTH = 100
+
+/**
+ * Where a room is in its life: `open` to peers; `closing` while the registry unloads it
+ * (flush, snapshot, compaction: no joins, and back to `open` if the flush fails);
+ * `destroyed` once its doc is freed.
+ */
+export type RoomLifecycle = 'open' | 'closing' | 'destroyed'
 
 /** What {@link Room.load} needs; the registry supplies it. */
 export interface RoomOptions {
@@ -123,8 +116,6 @@ export class Room implements ClusterRoom {
   readonly awareness: awarenessProtocol.Awareness
   /** Snapshots, versions, restore and erasure of this document. */
   readonly history: MapHistory
-  /** Set while the registry unloads the room; no peer may join then. */
-  closing = false
 
   private readonly store: MapStore
   private readonly logger: Logger
@@ -139,7 +130,8 @@ export class Room implements ClusterRoom {
   private readonly compactor: Compactor
   private readonly cursor: LogCursor
   private readonly channel: MapChannel | null
-  private destroyed = false
+  private readonly updateTarget: UpdateTarget
+  private lifecycle: RoomLifecycle = 'open'
 
   private constructor(options: RoomOptions, stored: StoredUpdates) {
     this.mapId = options.mapId
@@ -228,6 +220,12 @@ export class Room implements ClusterRoom {
       peers: () => this.peers.keys(),
       isOpen: () => !this.closing,
     })
+    this.updateTarget = {
+      doc: this.doc,
+      document: this.document,
+      maxUpdateDepth: this.limits.maxUpdateDepth ?? 8,
+      bringsBackErased: (update) => this.history.bringsBackErased(update),
+    }
   }
 
   /** Loads one of a map's documents from storage; null when the map does not exist. */
@@ -238,9 +236,29 @@ export class Room implements ClusterRoom {
     return new Room(options, stored)
   }
 
+  /** Where the room is in its life (see {@link RoomLifecycle}). */
+  get state(): RoomLifecycle {
+    return this.lifecycle
+  }
+
+  /** True from the start of an unload on (and once destroyed): no peer may join then. */
+  get closing(): boolean {
+    return this.lifecycle !== 'open'
+  }
+
   /** True once destroyed: its document must not be read any more. */
   get isDestroyed(): boolean {
-    return this.destroyed
+    return this.lifecycle === 'destroyed'
+  }
+
+  /** The registry starts unloading the room: from here no peer may join. */
+  beginClosing(): void {
+    if (this.lifecycle === 'open') this.lifecycle = 'closing'
+  }
+
+  /** The unload was called off (its final write failed): peers may join again. */
+  reopen(): void {
+    if (this.lifecycle === 'closing') this.lifecycle = 'open'
   }
 
   /** The confidential document relays no awareness (see the module comment). */
@@ -255,7 +273,7 @@ export class Room implements ClusterRoom {
 
   /** Adds a peer and starts its sync: our state vector, then everyone's presence. */
   addPeer(peer: RoomPeer): void {
-    if (this.closing || this.destroyed) throw new Error(`room ${this.mapId} is closing`)
+    if (this.closing) throw new Error(`room ${this.mapId} is closing`)
     this.peers.set(peer, { clients: new Set(), awarenessId: null, name: null })
     // Before sync: the client removes erased contacts before it sends us what it holds.
     this.history.sendErasureRegister(peer)
@@ -272,7 +290,7 @@ export class Room implements ClusterRoom {
     const state = this.peers.get(peer)
     if (state === undefined) return
     this.peers.delete(peer)
-    if (this.destroyed) return
+    if (this.isDestroyed) return
     if (state.clients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clients], null)
     }
@@ -303,32 +321,8 @@ export class Room implements ClusterRoom {
     update: Uint8Array,
     decoded: DecodedUpdate = Y.decodeUpdate(update),
   ): ApplyResult {
-    if (this.document === 'confidential' && !canReadConfidential(peer.role)) {
-      return { ok: false, reason: `role ${peer.role} may not change confidential data` }
-    }
-    const touched = rootsTouchedByUpdate(this.doc, decoded)
-    if (touched.unresolved) return { ok: false, reason: 'update refers to unknown content' }
-    const allowed: readonly string[] =
-      this.document === 'map' ? ALLOWED_ROOT_NAMES : CONFIDENTIAL_ROOT_NAMES
-    for (const root of touched.roots) {
-      if (!allowed.includes(root)) {
-        return { ok: false, reason: `unknown root type "${root.slice(0, 50)}"` }
-      }
-      if (FACILITATOR_ONLY_ROOTS.includes(root) && !canFacilitate(peer.role)) {
-        return { ok: false, reason: `role ${peer.role} may not change ${root}` }
-      }
-    }
-    // Only updates that touch the legacy root pay for this second look (deletions there).
-    const legacy = this.document === 'map' && touched.roots.has(CONTACTS_MAP)
-    if (legacy && addsLiveContentUnder(this.doc, decoded, CONTACTS_MAP)) {
-      return { ok: false, reason: 'contacts belong in the confidential document' }
-    }
-    if (touched.roots.has(CONFIDENTIAL_CONTACTS_MAP) && this.history.bringsBackErased(update)) {
-      return { ok: false, reason: 'update brings back an erased contact' }
-    }
-    const shape = documentShape(this.document)
-    const problem = checkUpdateShape(this.doc, decoded, shape, this.limits.maxUpdateDepth ?? 8)
-    if (problem !== null) return { ok: false, reason: problem.reason, tooLarge: problem.tooDeep }
+    const verdict = authorizeUpdate(this.updateTarget, peer.role, update, decoded)
+    if (!verdict.ok) return verdict
     Y.applyUpdate(this.doc, update, peer)
     return { ok: true }
   }
@@ -363,7 +357,7 @@ export class Room implements ClusterRoom {
 
   /** Stops everything at once without writing (the map was deleted). */
   discard(): void {
-    this.closing = true
+    this.beginClosing()
     this.log.discardPending()
     this.destroy()
   }
@@ -389,12 +383,12 @@ export class Room implements ClusterRoom {
   }
 
   applyRemoteUpdate(update: Uint8Array, previousId: number, lastId: number): void {
-    if (this.destroyed) return
+    if (this.isDestroyed) return
     this.cursor.applyRemote(update, previousId, lastId)
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
-    if (this.destroyed || !this.relaysAwareness) return
+    if (this.isDestroyed || !this.relaysAwareness) return
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
   }
 
@@ -412,7 +406,7 @@ export class Room implements ClusterRoom {
 
   /** Stops timers and frees the document; the room must not be used afterwards. */
   destroy(): void {
-    this.destroyed = true
+    this.lifecycle = 'destroyed'
     this.compactor.stop()
     this.channel?.leave()
     this.cursor.stop()

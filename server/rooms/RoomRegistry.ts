@@ -252,7 +252,7 @@ export class RoomRegistry {
   private unload(room: Room): void {
     const key = documentKey(room.mapId, room.document)
     if (this.unloading.has(key) || room.peerCount > 0) return
-    room.closing = true
+    room.beginClosing()
     const done = this.finishUnload(room).finally(() => this.unloading.delete(key))
     this.unloading.set(key, done)
   }
@@ -261,7 +261,7 @@ export class RoomRegistry {
     if (!(await room.flush())) {
       // Keep the doc: it holds the only copy. Its write retry calls onIdle again.
       this.logger.warn({ mapId: room.mapId }, 'room kept in memory: updates not yet stored')
-      room.closing = false
+      room.reopen()
       return
     }
     await this.snapshotIfChanged(room, autoVersionName('last-participant-left'))
