@@ -37,11 +37,9 @@
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import type { Logger } from 'pino'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
-import type { Participant, VersionSummary } from '../../shared/protocol/accessApi'
+import type { VersionSummary } from '../../shared/protocol/accessApi'
 import type { ClusterRoom, Cluster, MapChannel } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore, StoredUpdates } from '../storage/MapStore'
@@ -51,7 +49,12 @@ import { DurableLog } from './DurableLog'
 import type { RoomPeer } from './RoomPeer'
 import { Compactor, type CompactionLimits } from './Compactor'
 import { LogCursor, REMOTE_ORIGIN } from './LogCursor'
-import type { DecodedUpdate } from './DecodedUpdate'
+import {
+  type AwarenessMessage,
+  type UpdateMessage,
+  writeAwarenessUpdate,
+} from '../transport/wireFormat'
+import { PeerPresence } from './PeerPresence'
 import { type ApplyResult, type UpdateTarget, authorizeUpdate } from './authorizeUpdate'
 import { MapHistory, SERVER_PARTICIPANT, type VersionInput } from './MapHistory'
 
@@ -70,8 +73,6 @@ export type { VersionInput }
 
 /** The field name under which changes of the confidential document are audited. */
 export { CONFIDENTIAL_AUDIT_FIELD }
-
-const MAX_DISPLAY_NAME_LENGTH = 100
 
 /**
  * Where a room is in its life: `open` to peers; `closing` while the registry unloads it
@@ -99,15 +100,6 @@ export interface RoomOptions {
   takeVersion: (input: VersionInput) => Promise<VersionSummary>
 }
 
-interface PeerState {
-  /** Awareness client ids this peer set (at most its own one). */
-  clients: Set<number>
-  /** The awareness client id the peer announced first: the only one it may touch. */
-  awarenessId: number | null
-  /** The name a peer of the confidential document gave (it has no awareness to read). */
-  name: string | null
-}
-
 /** A loaded map shared by its connected peers; created by the registry through {@link Room.load}. */
 export class Room implements ClusterRoom {
   readonly mapId: string
@@ -121,8 +113,8 @@ export class Room implements ClusterRoom {
   private readonly logger: Logger
   private readonly limits: CompactionLimits
   private readonly onIdle: (room: Room) => void
-  /** Each peer with the awareness client ids it controls (removed when it leaves). */
-  private readonly peers = new Map<RoomPeer, PeerState>()
+  /** Each connected peer with what it owns of the awareness (see PeerPresence). */
+  private readonly peers = new Map<RoomPeer, PeerPresence>()
   private readonly metrics: ServerMetrics | null
   /** Audit changes observed since the last write, recorded after the next commit. */
   private readonly audit: AuditRecorder
@@ -274,7 +266,7 @@ export class Room implements ClusterRoom {
   /** Adds a peer and starts its sync: our state vector, then everyone's presence. */
   addPeer(peer: RoomPeer): void {
     if (this.closing) throw new Error(`room ${this.mapId} is closing`)
-    this.peers.set(peer, { clients: new Set(), awarenessId: null, name: null })
+    this.peers.set(peer, new PeerPresence(peer))
     // Before sync: the client removes erased contacts before it sends us what it holds.
     this.history.sendErasureRegister(peer)
     peer.sendSyncStep1(Y.encodeStateVector(this.doc))
@@ -311,47 +303,29 @@ export class Room implements ClusterRoom {
   }
 
   /**
-   * Applies a peer's sync step 2 or update when its role allows every root it touches and
-   * every struct fits the document's shape (checkUpdateShape); the write and broadcast
-   * follow asynchronously. A refused update is not applied at all. `decoded` is the update
-   * as the transport decoded it already (decoded here when not given).
+   * Applies a peer's sync step 2 or update when authorizeUpdate allows it (as the transport
+   * decoded it already); the write and broadcast follow asynchronously. A refused update
+   * is not applied at all.
    */
-  applyUpdate(
-    peer: RoomPeer,
-    update: Uint8Array,
-    decoded: DecodedUpdate = Y.decodeUpdate(update),
-  ): ApplyResult {
-    const verdict = authorizeUpdate(this.updateTarget, peer.role, update, decoded)
+  applyUpdate(peer: RoomPeer, message: UpdateMessage): ApplyResult {
+    const verdict = authorizeUpdate(this.updateTarget, peer.role, message.update, message.decoded)
     if (!verdict.ok) return verdict
-    Y.applyUpdate(this.doc, update, peer)
+    Y.applyUpdate(this.doc, message.update, peer)
     return { ok: true }
   }
 
   /**
-   * Applies the entries of a peer's awareness update that concern the peer's own client id;
-   * they are relayed to all peers by the 'update' listener. The first client id for which
-   * a peer sets a state becomes its own, unless another peer holds it. Entries for other
-   * ids are dropped: the y-websocket client echoes everyone's awareness back, so they are
-   * normal, but they must not overwrite or remove anyone's state.
+   * Applies the entries of a peer's awareness update that concern the peer's own client id
+   * (PeerPresence); they are relayed to all peers by the 'update' listener.
    */
-  applyAwarenessUpdate(peer: RoomPeer, update: Uint8Array): void {
-    const state = this.peers.get(peer)
-    if (state === undefined) return
-    const entries = readAwarenessEntries(update)
-    if (!this.relaysAwareness) {
-      state.name = displayNameIn(entries) ?? state.name
-      return
-    }
-    if (state.awarenessId === null) {
-      const claim = entries.find(
-        (entry) => entry.state !== 'null' && this.awarenessOwner(entry.client) === null,
-      )
-      if (claim === undefined) return
-      state.awarenessId = claim.client
-    }
-    const own = entries.filter((entry) => entry.client === state.awarenessId)
+  applyAwarenessUpdate(peer: RoomPeer, message: AwarenessMessage): void {
+    const presence = this.peers.get(peer)
+    if (presence === undefined) return
+    if (!this.relaysAwareness) return presence.noteName(message.entries)
+    const own = presence.ownEntries(message.entries, (client) => this.isAwarenessOwned(client))
     if (own.length === 0) return
-    const filtered = own.length === entries.length ? update : writeAwarenessEntries(own)
+    const filtered =
+      own.length === message.entries.length ? message.update : writeAwarenessUpdate(own)
     awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer)
   }
 
@@ -431,87 +405,25 @@ export class Room implements ClusterRoom {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const controlled = this.peers.get(origin as RoomPeer)?.clients
-    if (controlled !== undefined) {
-      for (const client of added) controlled.add(client)
-      for (const client of updated) controlled.add(client)
-      for (const client of removed) controlled.delete(client)
-    }
+    const presence = this.peers.get(origin as RoomPeer)
+    presence?.track(added, updated, removed)
     const changed = [...added, ...updated, ...removed]
     const message = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
     for (const peer of this.peers.keys()) peer.sendAwareness(message)
     // Local participants' presence (null: a peer left) goes to the other nodes; remote and
     // timed-out entries are each node's own business.
-    if (controlled !== undefined || origin === null) this.channel?.publishAwareness(message)
+    if (presence !== undefined || origin === null) this.channel?.publishAwareness(message)
   }
 
-  private awarenessOwner(client: number): RoomPeer | null {
-    for (const [peer, state] of this.peers) if (state.awarenessId === client) return peer
-    return null
-  }
-
-  private participantOf(peer: RoomPeer): Participant {
-    if (peer.displayName !== undefined) return { name: peer.displayName, role: peer.role }
-    const given = this.peers.get(peer)?.name
-    if (given != null) return { name: given, role: peer.role }
-    const id = this.peers.get(peer)?.awarenessId
-    const user = id == null ? undefined : (this.awareness.getStates().get(id)?.['user'] as unknown)
-    const raw = typeof user === 'object' && user !== null ? (user as { name?: unknown }).name : null
-    const name = typeof raw === 'string' ? raw.trim().slice(0, MAX_DISPLAY_NAME_LENGTH) : ''
-    return { name: name.length > 0 ? name : 'Anonymous', role: peer.role }
+  private isAwarenessOwned(client: number): boolean {
+    for (const presence of this.peers.values()) if (presence.owns(client)) return true
+    return false
   }
 
   /** Hands a peer's transaction to the audit recorder (what it changed, see AuditRecorder). */
   private readonly handleTransaction = (transaction: Y.Transaction): void => {
-    const peer = transaction.origin as RoomPeer
-    if (!this.peers.has(peer)) return
-    this.audit.observe(transaction, this.participantOf(peer))
+    const presence = this.peers.get(transaction.origin as RoomPeer)
+    if (presence === undefined) return
+    this.audit.observe(transaction, presence.participant(this.awareness))
   }
-}
-
-interface AwarenessEntry {
-  client: number
-  clock: number
-  /** The state as JSON text (`null` removes the client). */
-  state: string
-}
-
-/** The entries of an awareness update (already validated by the transport). */
-function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
-  const decoder = decoding.createDecoder(update)
-  const count = decoding.readVarUint(decoder)
-  const entries: AwarenessEntry[] = []
-  for (let i = 0; i < count; i++) {
-    const client = decoding.readVarUint(decoder)
-    const clock = decoding.readVarUint(decoder)
-    entries.push({ client, clock, state: decoding.readVarString(decoder) })
-  }
-  return entries
-}
-
-/** The `user.name` of the first entry with a state, trimmed; null when there is none. */
-function displayNameIn(entries: readonly AwarenessEntry[]): string | null {
-  for (const entry of entries) {
-    if (entry.state === 'null') continue
-    try {
-      const user = (JSON.parse(entry.state) as { user?: { name?: unknown } } | null)?.user
-      const name = typeof user?.name === 'string' ? user.name.trim() : ''
-      return name.length > 0 ? name.slice(0, MAX_DISPLAY_NAME_LENGTH) : null
-    } catch {
-      return null
-    }
-  }
-  return null
-}
-
-/** Encodes entries as an awareness update (the layout y-protocols reads). */
-function writeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, entries.length)
-  for (const entry of entries) {
-    encoding.writeVarUint(encoder, entry.client)
-    encoding.writeVarUint(encoder, entry.clock)
-    encoding.writeVarString(encoder, entry.state)
-  }
-  return encoding.toUint8Array(encoder)
 }
