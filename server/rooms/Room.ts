@@ -24,7 +24,7 @@ import type { AwarenessMessage, UpdateMessage } from '../transport/wireFormat'
 import { AuditRecorder } from './AuditRecorder'
 import { AwarenessRelay } from './AwarenessRelay'
 import { Compactor, type CompactionLimits } from './Compactor'
-import { DurableLog } from './DurableLog'
+import { DurableLog, type DurableLogHooks } from './DurableLog'
 import { LogCursor, REMOTE_ORIGIN } from './LogCursor'
 import { MapHistory, type VersionInput } from './MapHistory'
 import { PeerPresence } from './PeerPresence'
@@ -290,8 +290,8 @@ export class Room implements ClusterRoom {
   }
 
   /** What the room does at the fixed points of each write (see DurableLogHooks). */
-  private readonly logHooks = {
-    committed: (batch: readonly { update: Uint8Array }[], previousId: number, lastId: number) => {
+  private readonly logHooks: DurableLogHooks = {
+    committed: (batch, previousId, lastId) => {
       this.cursor.noteApplied(previousId, lastId)
       const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0)
       this.compactor.count(batch.length, bytes)
