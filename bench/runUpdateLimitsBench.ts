@@ -5,24 +5,19 @@
  * default limits allow (2,000 structs: decode, rootsTouchedByUpdate, checkUpdateShape,
  * Y.applyUpdate). Median and worst of several warm runs. `npx tsx bench/runUpdateLimitsBench.ts`
  */
-import * as encoding from 'lib0/encoding'
 import os from 'node:os'
 import * as Y from 'yjs'
 import { loadConfig } from '../server/config'
 import { checkUpdateShape } from '../server/rooms/checkUpdateShape'
 import { rootsTouchedByUpdate } from '../server/rooms/rootsTouchedByUpdate'
-import { readMessage } from '../server/transport/wireFormat'
+import { readMessage, writeMessage } from '../server/transport/wireFormat'
 import { MAP_DOCUMENT_SHAPE } from '../shared/document/documentShape'
 
 const config = loadConfig({})
 const limits = { maxUpdateStructs: config.maxUpdateStructs, maxAwarenessBytes: 64 * 1024 }
 
 function frame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, 2)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
+  return writeMessage({ type: 'update', update })
 }
 
 function inserts(count: number): Uint8Array {
