@@ -71,6 +71,7 @@ export class AwarenessRelay {
     return awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
   }
 
+  /** Stops relaying and frees the awareness (the room is destroyed). */
   destroy(): void {
     this.awareness.off('update', this.handleUpdate)
     this.awareness.destroy()

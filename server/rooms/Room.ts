@@ -271,15 +271,18 @@ export class Room implements ClusterRoom {
     return this.log.chain(() => this.compactor.compact())
   }
 
+  /** A batch another node committed (see ClusterRoom); relayed, never stored again. */
   applyRemoteUpdate(update: Uint8Array, previousId: number, lastId: number): void {
     if (this.isDestroyed) return
     this.cursor.applyRemote(update, previousId, lastId)
   }
 
+  /** Presence of participants on other nodes (see ClusterRoom). */
   applyRemoteAwareness(update: Uint8Array): void {
     if (!this.isDestroyed) this.presence.applyRemote(update)
   }
 
+  /** Presence of this node's participants, for a node that just loaded the map. */
   localAwareness(): Uint8Array | null {
     return this.presence.local()
   }
