@@ -1,28 +1,23 @@
 /**
  * What the per-update limits cost the server (issue 15), measured in-process on the code the
- * room runs, no network: refusing a 200,000-insert update (decodeClientMessage, which reads
+ * room runs, no network: refusing a 200,000-insert update (wireFormat's readMessage, which reads
  * the struct count from the header), and checking plus applying the largest update the
  * default limits allow (2,000 structs: decode, rootsTouchedByUpdate, checkUpdateShape,
  * Y.applyUpdate). Median and worst of several warm runs. `npx tsx bench/runUpdateLimitsBench.ts`
  */
-import * as encoding from 'lib0/encoding'
 import os from 'node:os'
 import * as Y from 'yjs'
 import { loadConfig } from '../server/config'
 import { checkUpdateShape } from '../server/rooms/checkUpdateShape'
 import { rootsTouchedByUpdate } from '../server/rooms/rootsTouchedByUpdate'
-import { decodeClientMessage } from '../server/transport/decodeClientMessage'
+import { readMessage, writeMessage } from '../server/transport/wireFormat'
 import { MAP_DOCUMENT_SHAPE } from '../shared/document/documentShape'
 
 const config = loadConfig({})
 const limits = { maxUpdateStructs: config.maxUpdateStructs, maxAwarenessBytes: 64 * 1024 }
 
 function frame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, 2)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
+  return writeMessage({ type: 'update', update })
 }
 
 function inserts(count: number): Uint8Array {
@@ -53,7 +48,7 @@ const hostile = frame(inserts(200_000))
 const refuse: number[] = []
 for (let run = 0; run < 10; run++) {
   const started = performance.now()
-  const result = decodeClientMessage(hostile, limits)
+  const result = readMessage(hostile, limits)
   refuse.push(performance.now() - started)
   if (result.ok || result.tooLarge !== true) throw new Error('not refused')
 }
@@ -63,7 +58,7 @@ const server = new Y.Doc({ gc: true })
 for (let run = 0; run < 12; run++) {
   const update = scores(limits.maxUpdateStructs - 1, run)
   const started = performance.now()
-  const decoded = decodeClientMessage(frame(update), limits)
+  const decoded = readMessage(frame(update), limits)
   if (!decoded.ok || decoded.message.type !== 'update') throw new Error('refused')
   rootsTouchedByUpdate(server, decoded.message.decoded)
   if (checkUpdateShape(server, decoded.message.decoded, MAP_DOCUMENT_SHAPE, 8) !== null) {

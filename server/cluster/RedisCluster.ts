@@ -17,7 +17,8 @@
  *   Besides, every `reconcileIntervalMs` each room reads rows after its last applied one
  *   (normally none): that covers a node that died between commit and publish, and a
  *   publisher whose own Redis connection was down.
- * - Presence: awareness updates of map documents go over pub/sub (`sc:awareness:<mapId>`);
+ * - Presence: awareness updates of map documents go over pub/sub (`sc:awareness:<mapId>`,
+ *   framed by wireFormat's writePresenceMessage);
  *   lost messages are acceptable, clients renew their state every 15 s. A node that loads a
  *   map asks (a query message) and the others answer with their participants' presence.
  *   The confidential document has no presence.
@@ -28,11 +29,10 @@
  * Messages carry the sender's node id, so a node ignores its own.
  */
 import { Redis } from 'ioredis'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import type { Logger } from 'pino'
 import { isRole } from '../../shared/protocol/roles'
 import { documentKey } from '../rooms/documentKey'
+import { readPresenceMessage, writePresenceMessage } from '../transport/wireFormat'
 import type { Cluster, ClusterRoom, CloseNotice, MapChannel } from './Cluster'
 import { runWithLease } from './runWithLease'
 
@@ -325,15 +325,10 @@ export class RedisCluster implements Cluster {
     }
   }
 
-  /** Presence messages: sender node id, kind, payload (an awareness update or nothing). */
+  /** Presence messages (wireFormat): sender node id, kind, an awareness update or nothing. */
   private publishPresence(mapId: string, kind: number, payload: Uint8Array): void {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarString(encoder, this.nodeId)
-    encoding.writeVarUint(encoder, kind)
-    encoding.writeVarUint8Array(encoder, payload)
-    this.commands
-      .publish(`sc:awareness:${mapId}`, Buffer.from(encoding.toUint8Array(encoder)))
-      .catch(() => undefined)
+    const message = writePresenceMessage({ node: this.nodeId, kind, payload })
+    this.commands.publish(`sc:awareness:${mapId}`, Buffer.from(message)).catch(() => undefined)
   }
 
   private handleAwareness(channel: string, message: Buffer): void {
@@ -341,14 +336,13 @@ export class RedisCluster implements Cluster {
     const member = this.members.get(mapId)
     if (member === undefined) return
     try {
-      const decoder = decoding.createDecoder(new Uint8Array(message))
-      if (decoding.readVarString(decoder) === this.nodeId) return
-      const kind = decoding.readVarUint(decoder)
+      const { node, kind, payload } = readPresenceMessage(new Uint8Array(message))
+      if (node === this.nodeId) return
       if (kind === PRESENCE_QUERY) {
         const local = member.room.localAwareness()
         if (local !== null) this.publishPresence(mapId, PRESENCE_UPDATE, local)
       } else if (kind === PRESENCE_UPDATE) {
-        member.room.applyRemoteAwareness(decoding.readVarUint8Array(decoder))
+        member.room.applyRemoteAwareness(payload)
       }
     } catch (error) {
       this.logger.warn({ err: error, mapId: member.room.mapId }, 'bad presence message')

@@ -74,7 +74,7 @@ export function createErasureRoutes({
           at,
           by,
         }))
-        return room.eraseContacts(records, peer).then((found) => ({ found, ids: [...ids] }))
+        return room.history.eraseContacts(records, peer).then((found) => ({ found, ids: [...ids] }))
       },
       'confidential',
     )

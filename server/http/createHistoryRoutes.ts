@@ -21,8 +21,9 @@ import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import { STAKEHOLDER_ID_PATTERN } from '../../shared/stakeholder/Stakeholder'
 import type { ServerResponse } from 'node:http'
-import { SERVER_PARTICIPANT } from '../rooms/Room'
-import type { Room, RoomPeer } from '../rooms/Room'
+import { SERVER_PARTICIPANT } from '../rooms/MapHistory'
+import type { Room } from '../rooms/Room'
+import type { RoomPeer } from '../rooms/RoomPeer'
 import { createActionPeer } from '../rooms/createActionPeer'
 import { migrateConfidentialData } from '../rooms/migrateConfidentialData'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
@@ -95,7 +96,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
         const result = await rooms.withRoom(
           access.mapId,
           createActionPeer(access.role, createdBy.name),
-          (room) => room.createVersion({ kind: 'named', name: trimmed, createdBy }),
+          (room) => room.history.createVersion({ kind: 'named', name: trimmed, createdBy }),
         )
         if (result === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
         sendJson(response, 201, result.value)
@@ -192,17 +193,17 @@ async function restoreVersion(
   const split = splitConfidentialVersion(version.state, version.confidentialState)
   const state = split?.state ?? version.state
   const confidentialState = split?.confidentialState ?? version.confidentialState
-  await room.createVersion({
+  await room.history.createVersion({
     kind: 'auto',
     name: autoVersionName('before-restore', version.summary.id),
     createdBy: SERVER_PARTICIPANT,
   })
-  await room.restoreState(state, peer)
+  await room.history.restoreState(state, peer)
   if (!withConfidential || confidentialState === null) return
   await rooms.withRoom(
     room.mapId,
     peer,
-    (confidential) => confidential.restoreState(confidentialState, peer),
+    (confidential) => confidential.history.restoreState(confidentialState, peer),
     'confidential',
   )
 }

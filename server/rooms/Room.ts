@@ -1,131 +1,46 @@
 /**
- * One loaded document of a map (its map document or its confidential document, see
- * mapDocumentLayout.ts): its Y.Doc, its awareness and the peers connected to it.
- *
- * Message flow and durability:
- * - A peer's sync step 2 or update is applied to the doc with the peer as origin. The doc's
- *   'update' events of one event-loop turn are collected and appended to storage in ONE
- *   transaction; only after the commit is each update sent to every peer but its origin.
- * - A peer's sync step 1 is answered with step 2 computed at once, but sent only when every
- *   update the doc held at that moment is committed, so no client sees unsaved data.
- * - If a write fails the batch stays queued (retried with backoff), nothing is broadcast and
- *   the origin peers are closed; their clients resend on reconnect. The room stays alive.
- * - Before an update is applied, the roots it touches are worked out (rootsTouchedByUpdate):
- *   updates creating roots the document does not have, touching `facilitation` without the
- *   role for it, adding live content to the map document's legacy `contacts` root
- *   (addsLiveContentUnder), or referring to content the room does not know are refused as a
- *   whole, and so are updates putting anything where the document's shape does not allow
- *   it, or nesting shared types deeper than `maxUpdateDepth` (checkUpdateShape). The
- *   confidential document takes updates only from roles that may read it.
- * - Awareness of the map document is not stored: updates are applied and relayed to all
- *   peers at once. A peer may only set or remove the one awareness client id it set a
- *   state for first. The confidential document has no awareness: nothing a peer sends is
- *   applied or relayed; only the name it gives is kept, to attribute its changes.
- * - Each transaction of a peer on stakeholders (or on the confidential document) is
- *   recorded in the audit trail by the room's AuditRecorder (values of scores and
- *   classifications, "changed" for text; the confidential document's as the one field
- *   `confidential`). A changed map is snapshotted every `snapshotIntervalMs` and when
- *   its last peer leaves (the registry calls {@link Room.createAutomaticVersion}); a
- *   version holds both documents, assembled by the `takeVersion` hook.
- * - With a cluster (several nodes, server/cluster), a committed batch is published after the
- *   local broadcast; batches other nodes committed arrive through
- *   {@link Room.applyRemoteUpdate} and are only broadcast (they are stored already), after
- *   every update received before them is committed here (see handleDocUpdate). The
- *   room knows up to which row id it has applied the map's log without a hole (`lastId`)
- *   and reads the rest from the database ({@link Room.catchUp}) when a hole stays open.
- *   Compaction and automatic snapshots run on one node at a time.
+ * One loaded document of a map (map or confidential, see mapDocumentLayout.ts): its Y.Doc,
+ * its awareness, its peers, the entry points for their messages (decoded by the transport,
+ * see transport/wireFormat.ts) and its lifecycle (open → closing → destroyed; back to open
+ * when an unload's last write fails). Each other job has a module the room calls:
+ * - a peer's sync step 2 or update is checked as a whole (authorizeUpdate), applied with
+ *   the peer as origin, then stored, broadcast and published by the DurableLog, which
+ *   also holds back step-2 replies and other nodes' updates until what precedes is stored;
+ * - awareness is relayed, never stored, each peer setting only its own client id
+ *   (AwarenessRelay, PeerPresence); the audit trail is fed by the AuditRecorder;
+ * - on a cluster, other nodes' batches arrive through {@link Room.applyRemoteUpdate}
+ *   (LogCursor: `lastId`, holes, catch-up); the Compactor keeps the log short; MapHistory
+ *   takes snapshots and versions, restores and erases.
  */
 import * as Y from 'yjs'
-import * as awarenessProtocol from 'y-protocols/awareness'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
+import type * as awarenessProtocol from 'y-protocols/awareness'
 import type { Logger } from 'pino'
-import {
-  ALLOWED_ROOT_NAMES,
-  CONFIDENTIAL_ROOT_NAMES,
-  CONFIDENTIAL_CONTACTS_MAP,
-  CONTACTS_MAP,
-  FACILITATOR_ONLY_ROOTS,
-  MAP_ROOT_NAMES,
-  type MapDocumentName,
-} from '../../shared/document/mapDocumentLayout'
-import { documentShape } from '../../shared/document/documentShape'
-import { contactsMap } from '../../shared/document/stakeholderDocument'
-import {
-  type ErasureRecord,
-  addErasureRecords,
-  erasureRegisterMap,
-  readErasureRegister,
-} from '../../shared/document/erasureRegister'
-import { encodeErasureRegisterMessage } from '../../shared/protocol/erasureRegisterMessage'
-import type { Participant, VersionKind, VersionSummary } from '../../shared/protocol/accessApi'
-import { CloseCode } from '../../shared/protocol/closeCodes'
-import { autoVersionName } from '../../shared/protocol/versionNames'
-import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
-import type { Role } from '../../shared/protocol/roles'
+import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
+import type { VersionSummary } from '../../shared/protocol/accessApi'
 import type { ClusterRoom, Cluster, MapChannel } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore, StoredUpdates } from '../storage/MapStore'
-import { AuditRecorder, CONFIDENTIAL_AUDIT_FIELD } from './AuditRecorder'
+import type { AwarenessMessage, UpdateMessage } from '../transport/wireFormat'
+import { AuditRecorder } from './AuditRecorder'
+import { AwarenessRelay } from './AwarenessRelay'
+import { Compactor, type CompactionLimits } from './Compactor'
+import { DurableLog, type DurableLogHooks } from './DurableLog'
+import { LogCursor, REMOTE_ORIGIN } from './LogCursor'
+import { MapHistory, type VersionInput } from './MapHistory'
+import { PeerPresence } from './PeerPresence'
+import type { RoomPeer } from './RoomPeer'
 import { WriteTurn } from './WriteTurn'
-import { addsLiveContentUnder } from './addsLiveContentUnder'
-import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
-import { checkUpdateShape } from './checkUpdateShape'
-import type { DecodedUpdate } from './DecodedUpdate'
+import { type ApplyResult, type UpdateTarget, authorizeUpdate } from './authorizeUpdate'
 
-/** The room's view of one connected client; the transport implements it on a socket. */
-export interface RoomPeer {
-  /** Short id for log lines. */
-  readonly id: string
-  /** What the peer may change (checked by the room on every update). */
-  readonly role: Role
-  /** Name for the audit trail; peers without one are named by their awareness `user.name`. */
-  readonly displayName?: string
-  sendSyncStep1(stateVector: Uint8Array): void
-  sendSyncStep2(update: Uint8Array): void
-  sendUpdate(update: Uint8Array): void
-  sendAwareness(update: Uint8Array): void
-  /**
-   * Sends the erasure register frame (erasureRegisterMessage.ts); only connections to a
-   * confidential document have it.
-   */
-  sendErasureRegister?(frame: Uint8Array): void
-  /** Closes the peer's connection; the transport then calls {@link Room.removePeer}. */
-  close(code: number, reason: string): void
-}
-
-/** Thresholds after which the update log is merged into one row, and history settings. */
-export interface CompactionLimits {
-  compactAfterUpdates: number
-  compactAfterBytes: number
-  /** Snapshot a changed map this often while loaded; default one hour. */
-  snapshotIntervalMs?: number
-  /** Audit rows of one participant and stakeholder merge within this window; default 5 min. */
-  auditWindowMs?: number
-  /** Deepest nesting of shared types below a root an update may reach; default 8. */
-  maxUpdateDepth?: number
-}
+/** A connected client, see RoomPeer.ts. */
+export type { RoomPeer }
 
 /**
- * Result of {@link Room.applyUpdate}: refused updates change nothing; `tooLarge` when it was
- * refused for its cost (nesting deeper than the limit), not for what it holds.
+ * Where a room is in its life: `open` to peers; `closing` while the registry unloads it
+ * (flush, snapshot, compaction: no joins, and back to `open` if the flush fails);
+ * `destroyed` once its doc is freed.
  */
-export type ApplyResult = { ok: true } | { ok: false; reason: string; tooLarge?: boolean }
-
-/** The author of the server's automatic snapshots. */
-export const SERVER_PARTICIPANT: Participant = { name: 'Server', role: null }
-
-/** What a version is made of besides the documents' states. */
-export interface VersionInput {
-  kind: VersionKind
-  name: string
-  createdBy: Participant
-}
-
-/** The field name under which changes of the confidential document are audited. */
-export { CONFIDENTIAL_AUDIT_FIELD }
-
-const MAX_DISPLAY_NAME_LENGTH = 100
+export type RoomLifecycle = 'open' | 'closing' | 'destroyed'
 
 /** What {@link Room.load} needs; the registry supplies it. */
 export interface RoomOptions {
@@ -146,122 +61,87 @@ export interface RoomOptions {
   takeVersion: (input: VersionInput) => Promise<VersionSummary>
 }
 
-interface PeerState {
-  /** Awareness client ids this peer set (at most its own one). */
-  clients: Set<number>
-  /** The awareness client id the peer announced first: the only one it may touch. */
-  awarenessId: number | null
-  /** The name a peer of the confidential document gave (it has no awareness to read). */
-  name: string | null
-}
-
-interface PendingUpdate {
-  update: Uint8Array
-  origin: RoomPeer | null
-  seq: number
-}
-
-/** Batches larger than this go to the peers update by update, unmerged (broadcastBatch). */
-const MERGE_BATCH_BELOW_BYTES = 64 * 1024
-
-const RETRY_FIRST_MS = 500
-const RETRY_MAX_MS = 30_000
-/** How long a hole in the applied rows may stay open before the database is read. */
-const GAP_GRACE_MS = 200
-
-/** Origin of changes that other nodes committed: broadcast, never stored again. */
-const REMOTE_ORIGIN = Symbol('remote node')
-
 /** A loaded map shared by its connected peers; created by the registry through {@link Room.load}. */
 export class Room implements ClusterRoom {
   readonly mapId: string
   readonly document: MapDocumentName
   readonly doc: Y.Doc
+  /** Presence of the peers; never stored (see AwarenessRelay). */
   readonly awareness: awarenessProtocol.Awareness
-  /** Set while the registry unloads the room; no peer may join then. */
-  closing = false
+  /** Snapshots, versions, restore and erasure of this document. */
+  readonly history: MapHistory
 
-  private readonly store: MapStore
-  private readonly logger: Logger
-  private readonly limits: CompactionLimits
   private readonly onIdle: (room: Room) => void
-  /** Each peer with the awareness client ids it controls (removed when it leaves). */
-  private readonly peers = new Map<RoomPeer, PeerState>()
-  private readonly metrics: ServerMetrics | null
-  private readonly snapshotTimer: NodeJS.Timeout
-  private changedSinceSnapshot = false
+  /** Each connected peer with what it owns of the awareness (see PeerPresence). */
+  private readonly peers = new Map<RoomPeer, PeerPresence>()
   /** Audit changes observed since the last write, recorded after the next commit. */
   private readonly audit: AuditRecorder
-  private pending: PendingUpdate[] = []
-  /** Tail of the serial write chain: batches are written one after another, in order. */
-  private writes: Promise<void> = Promise.resolve()
-  private writeScheduled = false
-  private retryTimer: NodeJS.Timeout | null = null
-  private retryDelay = RETRY_FIRST_MS
-  /** Sequence numbers of doc updates received and committed, for step-2 replies. */
-  private receivedSeq = 0
-  private persistedSeq = 0
-  private persistWaiters: { seq: number; resolve: () => void }[] = []
-  private logRows: number
-  private logBytes: number
-  /** Every row of the map's log up to this id is in the doc (compaction's `uptoId`). */
-  private lastId: number
-  /** Batches applied beyond a hole after `lastId`: previousId → lastId. */
-  private appliedAhead = new Map<number, number>()
-  private gapTimer: NodeJS.Timeout | null = null
-  private catchingUp: Promise<void> | null = null
-  private catchUpAgain = false
+  private readonly presence: AwarenessRelay
+  private readonly log: DurableLog
+  private readonly compactor: Compactor
+  private readonly cursor: LogCursor
   private readonly channel: MapChannel | null
-  private readonly writeTurn: WriteTurn
-  private readonly takeVersion: (input: VersionInput) => Promise<VersionSummary>
-  private destroyed = false
+  private readonly updateTarget: UpdateTarget
+  private lifecycle: RoomLifecycle = 'open'
 
   private constructor(options: RoomOptions, stored: StoredUpdates) {
-    this.mapId = options.mapId
-    this.document = options.document
-    this.takeVersion = options.takeVersion
-    this.store = options.store
-    this.logger = options.logger
-    this.limits = options.limits
+    const { mapId, document, store, logger, limits } = options
+    this.mapId = mapId
+    this.document = document
     this.onIdle = options.onIdle
-    this.logRows = stored.updates.length
-    this.logBytes = stored.bytes
-    this.lastId = stored.lastId
-    this.metrics = options.metrics ?? null
-    this.writeTurn = options.writeTurn ?? new WriteTurn()
-    this.audit = new AuditRecorder({
-      mapId: options.mapId,
-      document: options.document,
-      store: options.store,
-      logger: options.logger,
-      windowMs: options.limits.auditWindowMs ?? 5 * 60 * 1000,
-    })
+    const windowMs = limits.auditWindowMs ?? 5 * 60 * 1000
+    this.audit = new AuditRecorder({ mapId, document, store, logger, windowMs })
     // gc: deleted content must really disappear, or an erased contact survives in the state.
-    this.doc = new Y.Doc({ gc: true })
-    Y.transact(this.doc, () => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+    const doc = (this.doc = new Y.Doc({ gc: true }))
+    Y.transact(doc, () => {
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
     })
     // Listen only after loading, so stored updates are not written again.
-    this.doc.on('update', this.handleDocUpdate)
-    this.doc.on('afterTransaction', this.handleTransaction)
-    if (this.document === 'confidential') {
-      erasureRegisterMap(this.doc).observe(this.handleRegisterChange)
-    }
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
-    // The server is not a participant: it has no cursor or presence of its own.
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.handleAwarenessUpdate)
-    this.snapshotTimer = setInterval(
-      () => {
-        if (!this.changedSinceSnapshot || this.closing) return
-        this.createAutomaticVersion(autoVersionName('interval')).catch((error: unknown) =>
-          this.logger.error({ err: error, mapId: this.mapId }, 'snapshot failed'),
-        )
-      },
-      options.limits.snapshotIntervalMs ?? 60 * 60 * 1000,
-    )
-    this.snapshotTimer.unref()
-    this.channel = options.cluster?.join(this) ?? null
+    doc.on('update', this.handleDocUpdate)
+    doc.on('afterTransaction', this.handleTransaction)
+    this.presence = new AwarenessRelay(doc, document, this.peers, () => this.channel)
+    this.awareness = this.presence.awareness
+    const channel = (this.channel = options.cluster?.join(this) ?? null)
+    const base = { mapId, document, doc, store, logger }
+    const peers = () => this.peers.keys()
+    const cursor = (this.cursor = new LogCursor({
+      ...base,
+      lastId: stored.lastId,
+      onRowsApplied: (rows, bytes) => this.compactor.count(rows, bytes),
+    }))
+    const compactor = (this.compactor = new Compactor({
+      ...base,
+      limits,
+      channel,
+      rows: stored.updates.length,
+      bytes: stored.bytes,
+      lastAppliedId: () => cursor.lastId,
+      catchUp: () => cursor.catchUp(),
+    }))
+    const writeTurn = options.writeTurn ?? new WriteTurn()
+    const metrics = options.metrics ?? null
+    const log = (this.log = new DurableLog({
+      ...base,
+      metrics,
+      writeTurn,
+      channel,
+      peers,
+      hooks: this.logHooks,
+    }))
+    this.history = new MapHistory({
+      ...base,
+      channel,
+      snapshotIntervalMs: limits.snapshotIntervalMs,
+      takeVersion: options.takeVersion,
+      log,
+      cursor,
+      compactor,
+      peers,
+      isOpen: () => !this.closing,
+    })
+    const bringsBackErased = (update: Uint8Array) => this.history.bringsBackErased(update)
+    const maxUpdateDepth = limits.maxUpdateDepth ?? 8
+    this.updateTarget = { doc, document, maxUpdateDepth, bringsBackErased }
   }
 
   /** Loads one of a map's documents from storage; null when the map does not exist. */
@@ -272,14 +152,50 @@ export class Room implements ClusterRoom {
     return new Room(options, stored)
   }
 
-  /** True once destroyed: its document must not be read any more. */
-  get isDestroyed(): boolean {
-    return this.destroyed
+  /** Where the room is in its life (see {@link RoomLifecycle}). */
+  get state(): RoomLifecycle {
+    return this.lifecycle
   }
 
-  /** The confidential document relays no awareness (see the module comment). */
-  private get relaysAwareness(): boolean {
-    return this.document === 'map'
+  /** True from the start of an unload on (and once destroyed): no peer may join. */
+  get closing(): boolean {
+    return this.lifecycle !== 'open'
+  }
+
+  /** True once destroyed: its document must not be read any more. */
+  get isDestroyed(): boolean {
+    return this.lifecycle === 'destroyed'
+  }
+
+  /** The registry starts unloading the room: from here no peer may join. */
+  beginClosing(): void {
+    if (this.lifecycle === 'open') this.lifecycle = 'closing'
+  }
+
+  /** The unload was called off (its final write failed): peers may join again. */
+  reopen(): void {
+    if (this.lifecycle === 'closing') this.lifecycle = 'open'
+  }
+
+  /** Stops everything at once without writing (the map was deleted). */
+  discard(): void {
+    this.beginClosing()
+    this.log.discardPending()
+    this.destroy()
+  }
+
+  /** Stops timers and frees the document; the room must not be used afterwards. */
+  destroy(): void {
+    this.lifecycle = 'destroyed'
+    this.compactor.stop()
+    this.channel?.leave()
+    this.cursor.stop()
+    this.history.stop()
+    this.log.stop()
+    this.doc.off('update', this.handleDocUpdate)
+    this.doc.off('afterTransaction', this.handleTransaction)
+    this.presence.destroy()
+    this.doc.destroy()
   }
 
   /** Number of connected peers. */
@@ -287,658 +203,122 @@ export class Room implements ClusterRoom {
     return this.peers.size
   }
 
-  /** Adds a peer and starts its sync: our state vector, then everyone's presence. */
-  addPeer(peer: RoomPeer): void {
-    if (this.closing || this.destroyed) throw new Error(`room ${this.mapId} is closing`)
-    this.peers.set(peer, { clients: new Set(), awarenessId: null, name: null })
-    // Before sync: the client removes erased contacts before it sends us what it holds.
-    if (this.document === 'confidential') {
-      const register = readErasureRegister(this.doc)
-      if (register.length > 0) peer.sendErasureRegister?.(encodeErasureRegisterMessage(register))
-    }
-    peer.sendSyncStep1(Y.encodeStateVector(this.doc))
-    if (!this.relaysAwareness) return
-    const clients = [...this.awareness.getStates().keys()]
-    if (clients.length > 0) {
-      peer.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
-    }
-  }
-
-  /** Removes a peer and its presence; unloads the room (via onIdle) when it was the last. */
-  removePeer(peer: RoomPeer): void {
-    const state = this.peers.get(peer)
-    if (state === undefined) return
-    this.peers.delete(peer)
-    if (this.destroyed) return
-    if (state.clients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clients], null)
-    }
-    if (this.peers.size === 0) this.onIdle(this)
-  }
-
   /** The connected peers (to close them when the map is deleted). */
   peerList(): RoomPeer[] {
     return [...this.peers.keys()]
   }
 
-  /** True when the doc changed since the last snapshot. */
-  get hasUnsnapshottedChanges(): boolean {
-    return this.changedSinceSnapshot
+  /** Adds a peer and starts its sync: our state vector, then everyone's presence. */
+  addPeer(peer: RoomPeer): void {
+    if (this.closing) throw new Error(`room ${this.mapId} is closing`)
+    this.peers.set(peer, new PeerPresence(peer))
+    // Before sync: the client removes erased contacts before it sends us what it holds.
+    this.history.sendErasureRegister(peer)
+    peer.sendSyncStep1(Y.encodeStateVector(this.doc))
+    this.presence.sendAll(peer, false)
+  }
+
+  /** Removes a peer and its presence; unloads the room (via onIdle) when it was the last. */
+  removePeer(peer: RoomPeer): void {
+    const presence = this.peers.get(peer)
+    if (presence === undefined) return
+    this.peers.delete(peer)
+    if (this.isDestroyed) return
+    this.presence.remove(presence)
+    if (this.peers.size === 0) this.onIdle(this)
   }
 
   /** Answers a peer's sync step 1 once everything in the reply is durable. */
   handleSyncStep1(peer: RoomPeer, stateVector: Uint8Array): void {
     const update = Y.encodeStateAsUpdate(this.doc, stateVector)
-    void this.whenPersisted(this.receivedSeq).then(() => {
+    void this.log.whenReceivedPersisted().then(() => {
       if (this.peers.has(peer)) peer.sendSyncStep2(update)
     })
   }
 
   /**
-   * Applies a peer's sync step 2 or update when its role allows every root it touches and
-   * every struct fits the document's shape (checkUpdateShape); the write and broadcast
-   * follow asynchronously. A refused update is not applied at all. `decoded` is the update
-   * as the transport decoded it already (decoded here when not given).
+   * Applies a peer's sync step 2 or update when authorizeUpdate allows it; the write and
+   * broadcast follow asynchronously. A refused update is not applied at all.
    */
-  applyUpdate(
-    peer: RoomPeer,
-    update: Uint8Array,
-    decoded: DecodedUpdate = Y.decodeUpdate(update),
-  ): ApplyResult {
-    if (this.document === 'confidential' && !canReadConfidential(peer.role)) {
-      return { ok: false, reason: `role ${peer.role} may not change confidential data` }
-    }
-    const touched = rootsTouchedByUpdate(this.doc, decoded)
-    if (touched.unresolved) return { ok: false, reason: 'update refers to unknown content' }
-    const allowed: readonly string[] =
-      this.document === 'map' ? ALLOWED_ROOT_NAMES : CONFIDENTIAL_ROOT_NAMES
-    for (const root of touched.roots) {
-      if (!allowed.includes(root)) {
-        return { ok: false, reason: `unknown root type "${root.slice(0, 50)}"` }
-      }
-      if (FACILITATOR_ONLY_ROOTS.includes(root) && !canFacilitate(peer.role)) {
-        return { ok: false, reason: `role ${peer.role} may not change ${root}` }
-      }
-    }
-    // Only updates that touch the legacy root pay for this second look (deletions there).
-    const legacy = this.document === 'map' && touched.roots.has(CONTACTS_MAP)
-    if (legacy && addsLiveContentUnder(this.doc, decoded, CONTACTS_MAP)) {
-      return { ok: false, reason: 'contacts belong in the confidential document' }
-    }
-    if (touched.roots.has(CONFIDENTIAL_CONTACTS_MAP) && this.bringsBackErased(update)) {
-      return { ok: false, reason: 'update brings back an erased contact' }
-    }
-    const shape = documentShape(this.document)
-    const problem = checkUpdateShape(this.doc, decoded, shape, this.limits.maxUpdateDepth ?? 8)
-    if (problem !== null) return { ok: false, reason: problem.reason, tooLarge: problem.tooDeep }
-    Y.applyUpdate(this.doc, update, peer)
+  applyUpdate(peer: RoomPeer, message: UpdateMessage): ApplyResult {
+    const verdict = authorizeUpdate(this.updateTarget, peer.role, message.update, message.decoded)
+    if (!verdict.ok) return verdict
+    Y.applyUpdate(this.doc, message.update, peer)
     return { ok: true }
   }
 
   /**
-   * Applies the entries of a peer's awareness update that concern the peer's own client id;
-   * they are relayed to all peers by the 'update' listener. The first client id for which
-   * a peer sets a state becomes its own, unless another peer holds it. Entries for other
-   * ids are dropped: the y-websocket client echoes everyone's awareness back, so they are
-   * normal, but they must not overwrite or remove anyone's state.
+   * Applies the entries of a peer's awareness update for the peer's own client id
+   * (PeerPresence); the 'update' listener relays them to all peers.
    */
-  applyAwarenessUpdate(peer: RoomPeer, update: Uint8Array): void {
-    const state = this.peers.get(peer)
-    if (state === undefined) return
-    const entries = readAwarenessEntries(update)
-    if (!this.relaysAwareness) {
-      state.name = displayNameIn(entries) ?? state.name
-      return
-    }
-    if (state.awarenessId === null) {
-      const claim = entries.find(
-        (entry) => entry.state !== 'null' && this.awarenessOwner(entry.client) === null,
-      )
-      if (claim === undefined) return
-      state.awarenessId = claim.client
-    }
-    const own = entries.filter((entry) => entry.client === state.awarenessId)
-    if (own.length === 0) return
-    const filtered = own.length === entries.length ? update : writeAwarenessEntries(own)
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer)
-  }
-
-  /**
-   * Stores a version of the map, this document and the other one (after writing what is
-   * pending), e.g. a named version or an automatic one.
-   */
-  createVersion(input: VersionInput): Promise<VersionSummary> {
-    return this.takeVersion(input)
-  }
-
-  /**
-   * Writes what is pending and answers the document's state for a version; the document
-   * counts as snapshotted from here.
-   */
-  async stateForVersion(): Promise<Uint8Array> {
-    await this.flush()
-    this.changedSinceSnapshot = false
-    return Y.encodeStateAsUpdate(this.doc)
-  }
-
-  /**
-   * An automatic snapshot by the server, after reading what other nodes stored; skipped
-   * while another node snapshots or compacts this map (its snapshot holds the same rows).
-   */
-  async createAutomaticVersion(name: string): Promise<void> {
-    const take = async (): Promise<void> => {
-      if (this.channel !== null) await this.catchUp()
-      await this.createVersion({ kind: 'auto', name, createdBy: SERVER_PARTICIPANT })
-    }
-    if (this.channel === null) await take()
-    else if (!(await this.channel.runExclusive(take))) {
-      this.logger.info({ mapId: this.mapId }, 'automatic snapshot skipped: another node is busy')
-    }
-  }
-
-  /**
-   * Makes the document hold a version's state, as a new change by `by`: in one transaction,
-   * every root map's keys set to the version's values and keys the version lacks deleted.
-   * Stored and broadcast like any update. The caller takes the version of the state before.
-   */
-  async restoreState(state: Uint8Array, by: RoomPeer): Promise<void> {
-    const version = new Y.Doc()
-    Y.applyUpdate(version, state)
-    const roots: readonly string[] =
-      this.document === 'map' ? MAP_ROOT_NAMES : CONFIDENTIAL_ROOT_NAMES
-    this.doc.transact(() => {
-      for (const name of roots) {
-        const live = this.doc.getMap<unknown>(name)
-        const old = version.getMap<unknown>(name)
-        for (const key of [...live.keys()]) if (!old.has(key)) live.delete(key)
-        old.forEach((value, key) => {
-          if (sameContent(live.get(key), value)) return
-          live.set(key, value instanceof Y.AbstractType ? value.clone() : value)
-        })
-      }
-    }, by)
-    version.destroy()
-    await this.flush()
-  }
-
-  /**
-   * Deletes contacts of one stakeholder from the live (confidential) document, lists them
-   * in the erasure register (all of `records`, also those no longer in the live document)
-   * and rewrites the update log as one merged update, so that no stored row holds them any
-   * more. Answers the ids that were in the live document.
-   */
-  async eraseContacts(records: readonly ErasureRecord[], by: RoomPeer): Promise<string[]> {
-    const contacts = contactsMap(this.doc)
-    const found = records.filter(({ stakeholderId, contactId }) => {
-      const ofStakeholder = contacts.get(stakeholderId)
-      return ofStakeholder instanceof Y.Map && ofStakeholder.has(contactId)
-    })
-    this.doc.transact(() => {
-      for (const { stakeholderId, contactId } of found) {
-        contacts.get(stakeholderId)?.delete(contactId)
-      }
-      addErasureRecords(this.doc, records)
-    }, by)
-    await this.flush()
-    // Rows other nodes stored may hold the contact too: the merged row must cover them all.
-    await this.catchUp()
-    await this.chain(() => this.compactNow(true))
-    return found.map((record) => record.contactId)
-  }
-
-  /**
-   * True when applying `update` would make a contact of the erasure register live again
-   * (a browser that edited it offline, or an old client): tried on a copy of the document,
-   * only when there is a register, for updates that touch contacts.
-   */
-  private bringsBackErased(update: Uint8Array): boolean {
-    const register = readErasureRegister(this.doc)
-    if (register.length === 0) return false
-    const probe = new Y.Doc({ gc: true })
-    try {
-      Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc))
-      Y.applyUpdate(probe, update)
-      const contacts = contactsMap(probe)
-      return register.some(({ stakeholderId, contactId }) => {
-        const ofStakeholder = contacts.get(stakeholderId)
-        return ofStakeholder instanceof Y.Map && ofStakeholder.has(contactId)
-      })
-    } finally {
-      probe.destroy()
-    }
-  }
-
-  /** Sends the grown register to every peer once what changed it is durable. */
-  private readonly handleRegisterChange = (): void => {
-    void this.whenPersisted(this.receivedSeq).then(() => {
-      if (this.destroyed) return
-      const frame = encodeErasureRegisterMessage(readErasureRegister(this.doc))
-      for (const peer of this.peers.keys()) peer.sendErasureRegister?.(frame)
-    })
-  }
-
-  /** Stops everything at once without writing (the map was deleted). */
-  discard(): void {
-    this.closing = true
-    this.pending = []
-    this.destroy()
+  applyAwarenessUpdate(peer: RoomPeer, message: AwarenessMessage): void {
+    const presence = this.peers.get(peer)
+    if (presence !== undefined) this.presence.apply(peer, presence, message)
   }
 
   /** Sends the full awareness state to a peer (answer to a query). */
   sendFullAwareness(peer: RoomPeer): void {
-    if (!this.relaysAwareness) return
-    const clients = [...this.awareness.getStates().keys()]
-    peer.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
+    this.presence.sendAll(peer, true)
   }
 
-  /**
-   * Writes everything received so far and waits for it (one attempt for a failed batch).
-   * Resolves true when all of it is durable.
-   */
-  async flush(): Promise<boolean> {
-    const target = this.receivedSeq
-    await this.enqueueWrite()
-    return this.persistedSeq >= target
+  /** Writes everything received so far; true when all of it is durable (see DurableLog). */
+  flush(): Promise<boolean> {
+    return this.log.flush()
   }
 
   /** Merges the update log into one row when it has grown past the limits. */
   compactIfNeeded(): Promise<void> {
-    return this.chain(() => this.compactNow())
+    return this.log.chain(() => this.compactor.compact())
   }
 
+  /** A batch another node committed (see ClusterRoom); relayed, never stored again. */
   applyRemoteUpdate(update: Uint8Array, previousId: number, lastId: number): void {
-    if (this.destroyed) return
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
-    this.noteApplied(previousId, lastId)
-    // Other nodes' rows count towards compaction too (an estimate: one row per batch).
-    this.logRows += 1
-    this.logBytes += update.byteLength
+    if (this.isDestroyed) return
+    this.cursor.applyRemote(update, previousId, lastId)
   }
 
+  /** Presence of participants on other nodes (see ClusterRoom). */
   applyRemoteAwareness(update: Uint8Array): void {
-    if (this.destroyed || !this.relaysAwareness) return
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
+    if (!this.isDestroyed) this.presence.applyRemote(update)
   }
 
+  /** Presence of this node's participants, for a node that just loaded the map. */
   localAwareness(): Uint8Array | null {
-    if (!this.relaysAwareness) return null
-    const clients = [...this.peers.values()].flatMap((state) => [...state.clients])
-    if (clients.length === 0) return null
-    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
+    return this.presence.local()
   }
 
-  /**
-   * Reads every row after `lastId` from storage and applies it (Yjs skips what the doc has);
-   * what is new is broadcast to the peers. Concurrent calls share one read, plus one more
-   * when a call arrives during it.
-   */
+  /** Reads and applies what other nodes stored since the last applied row (LogCursor). */
   catchUp(): Promise<void> {
-    if (this.catchingUp !== null) {
-      this.catchUpAgain = true
-      return this.catchingUp
-    }
-    const run = async (): Promise<void> => {
-      try {
-        do {
-          this.catchUpAgain = false
-          const from = this.lastId
-          const missed = await this.store.loadUpdatesSince(this.mapId, from, this.document)
-          if (this.destroyed) return
-          if (missed.updates.length > 0) {
-            Y.transact(
-              this.doc,
-              () => {
-                for (const update of missed.updates) Y.applyUpdate(this.doc, update)
-              },
-              REMOTE_ORIGIN,
-            )
-          }
-          this.noteApplied(from, missed.lastId)
-          this.logRows += missed.updates.length
-          this.logBytes += missed.bytes
-        } while (this.catchUpAgain && !this.destroyed)
-      } finally {
-        this.catchingUp = null
-      }
-    }
-    this.catchingUp = run()
-    return this.catchingUp
+    return this.cursor.catchUp()
   }
 
-  /** Stops timers and frees the document; the room must not be used afterwards. */
-  destroy(): void {
-    this.destroyed = true
-    this.channel?.leave()
-    if (this.gapTimer !== null) clearTimeout(this.gapTimer)
-    clearInterval(this.snapshotTimer)
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer)
-    this.retryTimer = null
-    this.doc.off('update', this.handleDocUpdate)
-    this.doc.off('afterTransaction', this.handleTransaction)
-    if (this.document === 'confidential') {
-      erasureRegisterMap(this.doc).unobserve(this.handleRegisterChange)
-    }
-    this.awareness.off('update', this.handleAwarenessUpdate)
-    this.awareness.destroy()
-    this.doc.destroy()
+  /** What the room does at the fixed points of each write (see DurableLogHooks). */
+  private readonly logHooks: DurableLogHooks = {
+    committed: (batch, previousId, lastId) => {
+      this.cursor.noteApplied(previousId, lastId)
+      const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0)
+      this.compactor.count(batch.length, bytes)
+    },
+    // Attribution is written after the broadcast: its own commit need not delay the peers.
+    broadcast: () => this.audit.write(),
+    settled: async () => {
+      await this.compactor.compact()
+      if (this.peers.size === 0 && !this.log.hasPending && !this.closing) this.onIdle(this)
+    },
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === REMOTE_ORIGIN) {
-      // Committed by another node (or read back from storage), so durable. But applying it
-      // may delete content of our own peers that is not committed yet (two people setting
-      // one field: the other's value wins). A client must not get that deletion before the
-      // content itself: were this node to die first, the client would keep a deletion of
-      // something nobody can send it, and every node would refuse its edits from then on.
-      // So it goes out once everything received before it is stored, in order.
-      if (this.persistedSeq >= this.receivedSeq) {
-        for (const peer of this.peers.keys()) peer.sendUpdate(update)
-        return
-      }
-      void this.whenPersisted(this.receivedSeq).then(() => {
-        if (this.destroyed) return
-        for (const peer of this.peers.keys()) peer.sendUpdate(update)
-      })
-      return
-    }
+    // Committed by another node (or read back from storage): durable, only relayed.
+    if (origin === REMOTE_ORIGIN) return this.log.relayCommitted(update)
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null
-    this.changedSinceSnapshot = true
-    this.receivedSeq += 1
-    this.pending.push({ update, origin: peer, seq: this.receivedSeq })
-    if (this.writeScheduled) return
-    this.writeScheduled = true
-    // After the I/O callbacks of this turn: their updates share one commit.
-    this.writeTurn.schedule(() => {
-      this.writeScheduled = false
-      void this.enqueueWrite()
-    })
-  }
-
-  private readonly handleAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const controlled = this.peers.get(origin as RoomPeer)?.clients
-    if (controlled !== undefined) {
-      for (const client of added) controlled.add(client)
-      for (const client of updated) controlled.add(client)
-      for (const client of removed) controlled.delete(client)
-    }
-    const changed = [...added, ...updated, ...removed]
-    const message = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
-    for (const peer of this.peers.keys()) peer.sendAwareness(message)
-    // Local participants' presence (null: a peer left) goes to the other nodes; remote and
-    // timed-out entries are each node's own business.
-    if (controlled !== undefined || origin === null) this.channel?.publishAwareness(message)
-  }
-
-  private enqueueWrite(): Promise<void> {
-    return this.chain(() => this.writePending())
-  }
-
-  /** Runs `step` after every earlier write; a bug in one step must not stall later ones. */
-  private chain(step: () => Promise<void>): Promise<void> {
-    const run = this.writes.then(step).catch((error: unknown) => {
-      this.logger.error({ err: error, mapId: this.mapId }, 'write step failed')
-    })
-    this.writes = run
-    return run
-  }
-
-  /** One step of the write chain: commit the pending batch, then broadcast it. */
-  private async writePending(): Promise<void> {
-    if (this.pending.length === 0 || this.destroyed) return
-    const batch = this.pending
-    this.pending = []
-    const updates = batch.map((item) => item.update)
-    const started = performance.now()
-    const written = await this.store
-      .appendUpdates(this.mapId, updates, this.document)
-      .catch((error: unknown) => {
-        this.handleWriteFailure(batch, error)
-        return null
-      })
-    if (written === null || this.destroyed) return
-    this.metrics?.observeWrite((performance.now() - started) / 1000)
-    this.retryDelay = RETRY_FIRST_MS
-    this.noteApplied(written.previousId, written.lastId)
-    this.logRows += batch.length
-    for (const item of batch) this.logBytes += item.update.byteLength
-    this.persistedSeq = batch[batch.length - 1]?.seq ?? this.persistedSeq
-    const merged = this.broadcastBatch(batch)
-    this.resolvePersistWaiters()
-    // Attribution is written after the broadcast: its own commit need not delay the peers.
-    this.audit.write()
-    // Durable, then local peers, then the other nodes: the same order on every node.
-    if (merged !== null) this.channel?.publishUpdate(merged, written.previousId, written.lastId)
-    await this.compactNow()
-    if (this.peers.size === 0 && this.pending.length === 0 && !this.closing) this.onIdle(this)
-  }
-
-  /**
-   * Sends a committed batch to the local peers as few frames as it can: one merged update,
-   * the same object for every peer that wrote none of it (so the transport encodes it once),
-   * and to each writer the others' updates, never its own back. A batch of large updates is
-   * sent update by update instead: merging costs time in proportion to its structs, and
-   * would hold the event loop for all of them at once. Answers the merged update when the
-   * other nodes need it (a cluster), else null.
-   */
-  private broadcastBatch(batch: PendingUpdate[]): Uint8Array | null {
-    const merge = (updates: Uint8Array[]) =>
-      updates.length === 1 && updates[0] !== undefined ? updates[0] : Y.mergeUpdates(updates)
-    const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0)
-    if (batch.length > 1 && bytes > MERGE_BATCH_BELOW_BYTES) {
-      for (const item of batch) {
-        for (const peer of this.peers.keys()) if (peer !== item.origin) peer.sendUpdate(item.update)
-      }
-      return this.channel === null ? null : merge(batch.map((item) => item.update))
-    }
-    const merged = merge(batch.map((item) => item.update))
-    const writers = new Set(batch.map((item) => item.origin))
-    for (const peer of this.peers.keys()) {
-      if (!writers.has(peer)) {
-        peer.sendUpdate(merged)
-        continue
-      }
-      const others = batch.filter((item) => item.origin !== peer).map((item) => item.update)
-      if (others.length > 0) peer.sendUpdate(merge(others))
-    }
-    return merged
-  }
-
-  private handleWriteFailure(batch: PendingUpdate[], error: unknown): void {
-    // Keep the batch first in line: later updates may depend on it.
-    this.pending = batch.concat(this.pending)
-    const origins = new Set(batch.flatMap((item) => (item.origin ? [item.origin] : [])))
-    this.logger.error(
-      {
-        err: error,
-        mapId: this.mapId,
-        updates: batch.length,
-        peers: [...origins].map((p) => p.id),
-      },
-      'could not store updates; closing their senders and retrying',
-    )
-    for (const peer of origins) peer.close(CloseCode.internalError, 'could not save changes')
-    if (this.retryTimer !== null || this.destroyed) return
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null
-      void this.enqueueWrite()
-    }, this.retryDelay)
-    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS)
-  }
-
-  /**
-   * Merges the log when it is over the limits, or always (`force`, after an erasure). On a
-   * cluster only one node compacts a map at a time; a forced one runs regardless (it is safe
-   * anyway: every merge covers its `uptoId`, and a later, smaller merge deletes nothing).
-   */
-  private async compactNow(force = false): Promise<void> {
-    const { compactAfterUpdates, compactAfterBytes } = this.limits
-    if (this.destroyed || this.logRows < 1) return
-    if (!force && this.logRows === 1) return
-    const small = this.logRows <= compactAfterUpdates && this.logBytes <= compactAfterBytes
-    if (!force && small) return
-    if (this.channel === null || force) return this.mergeLog(force)
-    const ran = await this.channel.runExclusive(async () => {
-      await this.catchUp().catch(() => undefined)
-      await this.mergeLog(false)
-    })
-    if (!ran) {
-      // Another node is at it (or Redis is away): count afresh rather than ask on every write.
-      this.logRows = 1
-      this.logBytes = 0
-    }
-  }
-
-  private async mergeLog(force: boolean): Promise<void> {
-    // The doc holds every row up to lastId (and maybe newer ones, even uncommitted updates:
-    // merging them in early is harmless, Yjs updates are idempotent).
-    const merged = Y.encodeStateAsUpdate(this.doc)
-    try {
-      await this.store.compact(this.mapId, merged, this.lastId, this.document)
-      this.logger.debug(
-        { mapId: this.mapId, rows: this.logRows, bytes: this.logBytes, merged: merged.byteLength },
-        'compacted update log',
-      )
-      this.logRows = 1
-      this.logBytes = merged.byteLength
-    } catch (error) {
-      // Nothing is lost: the log is intact, only longer than we would like.
-      this.logger.error({ err: error, mapId: this.mapId }, 'could not compact update log')
-      if (force) throw error
-    }
-  }
-
-  /**
-   * Records that rows `(previousId, lastId]` are in the doc and moves `lastId` over every
-   * batch that now joins up. A hole that stays open (a batch this node never heard of) is
-   * filled from storage after a short grace, in case its message is merely late.
-   */
-  private noteApplied(previousId: number, lastId: number): void {
-    if (lastId > previousId) this.appliedAhead.set(previousId, lastId)
-    let moved = true
-    while (moved) {
-      moved = false
-      for (const [from, to] of this.appliedAhead) {
-        if (from > this.lastId) continue
-        this.appliedAhead.delete(from)
-        if (to > this.lastId) this.lastId = to
-        moved = true
-      }
-    }
-    if (this.appliedAhead.size === 0 || this.gapTimer !== null || this.destroyed) return
-    this.gapTimer = setTimeout(() => {
-      this.gapTimer = null
-      if (this.appliedAhead.size === 0) return
-      this.catchUp().catch((error: unknown) =>
-        this.logger.warn({ err: error, mapId: this.mapId }, 'could not read missed updates'),
-      )
-    }, GAP_GRACE_MS)
-  }
-
-  private awarenessOwner(client: number): RoomPeer | null {
-    for (const [peer, state] of this.peers) if (state.awarenessId === client) return peer
-    return null
-  }
-
-  private participantOf(peer: RoomPeer): Participant {
-    if (peer.displayName !== undefined) return { name: peer.displayName, role: peer.role }
-    const given = this.peers.get(peer)?.name
-    if (given != null) return { name: given, role: peer.role }
-    const id = this.peers.get(peer)?.awarenessId
-    const user = id == null ? undefined : (this.awareness.getStates().get(id)?.['user'] as unknown)
-    const raw = typeof user === 'object' && user !== null ? (user as { name?: unknown }).name : null
-    const name = typeof raw === 'string' ? raw.trim().slice(0, MAX_DISPLAY_NAME_LENGTH) : ''
-    return { name: name.length > 0 ? name : 'Anonymous', role: peer.role }
+    this.history.markChanged()
+    this.log.append(update, peer)
   }
 
   /** Hands a peer's transaction to the audit recorder (what it changed, see AuditRecorder). */
   private readonly handleTransaction = (transaction: Y.Transaction): void => {
-    const peer = transaction.origin as RoomPeer
-    if (!this.peers.has(peer)) return
-    this.audit.observe(transaction, this.participantOf(peer))
+    const presence = this.peers.get(transaction.origin as RoomPeer)
+    if (presence === undefined) return
+    this.audit.observe(transaction, presence.participant(this.awareness))
   }
-
-  private whenPersisted(seq: number): Promise<void> {
-    if (this.persistedSeq >= seq) return Promise.resolve()
-    return new Promise((resolve) => this.persistWaiters.push({ seq, resolve }))
-  }
-
-  private resolvePersistWaiters(): void {
-    const ready = this.persistWaiters.filter((waiter) => waiter.seq <= this.persistedSeq)
-    this.persistWaiters = this.persistWaiters.filter((waiter) => waiter.seq > this.persistedSeq)
-    for (const waiter of ready) waiter.resolve()
-  }
-}
-
-interface AwarenessEntry {
-  client: number
-  clock: number
-  /** The state as JSON text (`null` removes the client). */
-  state: string
-}
-
-/** The entries of an awareness update (already validated by the transport). */
-function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
-  const decoder = decoding.createDecoder(update)
-  const count = decoding.readVarUint(decoder)
-  const entries: AwarenessEntry[] = []
-  for (let i = 0; i < count; i++) {
-    const client = decoding.readVarUint(decoder)
-    const clock = decoding.readVarUint(decoder)
-    entries.push({ client, clock, state: decoding.readVarString(decoder) })
-  }
-  return entries
-}
-
-/** The `user.name` of the first entry with a state, trimmed; null when there is none. */
-function displayNameIn(entries: readonly AwarenessEntry[]): string | null {
-  for (const entry of entries) {
-    if (entry.state === 'null') continue
-    try {
-      const user = (JSON.parse(entry.state) as { user?: { name?: unknown } } | null)?.user
-      const name = typeof user?.name === 'string' ? user.name.trim() : ''
-      return name.length > 0 ? name.slice(0, MAX_DISPLAY_NAME_LENGTH) : null
-    } catch {
-      return null
-    }
-  }
-  return null
-}
-
-/** Encodes entries as an awareness update (the layout y-protocols reads). */
-function writeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, entries.length)
-  for (const entry of entries) {
-    encoding.writeVarUint(encoder, entry.client)
-    encoding.writeVarUint(encoder, entry.clock)
-    encoding.writeVarString(encoder, entry.state)
-  }
-  return encoding.toUint8Array(encoder)
-}
-
-/** Deep equality of two document values, ignoring key order. */
-function sameContent(a: unknown, b: unknown): boolean {
-  const plain = (value: unknown): unknown =>
-    value instanceof Y.AbstractType ? { type: value.constructor.name, json: value.toJSON() } : value
-  return deepEqual(plain(a), plain(b))
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (a instanceof Uint8Array || b instanceof Uint8Array) {
-    return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.from(a).equals(b)
-  }
-  const aKeys = Object.keys(a)
-  const bKeys = Object.keys(b)
-  if (aKeys.length !== bKeys.length) return false
-  return aKeys.every(
-    (key) =>
-      Object.hasOwn(b, key) &&
-      deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  )
 }

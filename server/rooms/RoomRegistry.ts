@@ -31,7 +31,10 @@ import type { Cluster } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { MapStore } from '../storage/MapStore'
 import { Room } from './Room'
-import type { CompactionLimits, RoomOptions, RoomPeer, VersionInput } from './Room'
+import type { RoomOptions } from './Room'
+import type { CompactionLimits } from './Compactor'
+import type { VersionInput } from './MapHistory'
+import type { RoomPeer } from './RoomPeer'
 import { WriteTurn } from './WriteTurn'
 import { documentKey } from './documentKey'
 import { migrateConfidentialData } from './migrateConfidentialData'
@@ -231,7 +234,7 @@ export class RoomRegistry {
     const room = await this.rooms.get(key)?.catch(() => null)
     if (room != null && !room.isDestroyed) {
       if (this.cluster !== undefined) await room.catchUp().catch(() => undefined)
-      const state = await room.stateForVersion()
+      const state = await room.history.stateForVersion()
       if (!room.isDestroyed) {
         return { state, stakeholderCount: stakeholdersMap(room.doc).size }
       }
@@ -252,7 +255,7 @@ export class RoomRegistry {
   private unload(room: Room): void {
     const key = documentKey(room.mapId, room.document)
     if (this.unloading.has(key) || room.peerCount > 0) return
-    room.closing = true
+    room.beginClosing()
     const done = this.finishUnload(room).finally(() => this.unloading.delete(key))
     this.unloading.set(key, done)
   }
@@ -261,7 +264,7 @@ export class RoomRegistry {
     if (!(await room.flush())) {
       // Keep the doc: it holds the only copy. Its write retry calls onIdle again.
       this.logger.warn({ mapId: room.mapId }, 'room kept in memory: updates not yet stored')
-      room.closing = false
+      room.reopen()
       return
     }
     await this.snapshotIfChanged(room, autoVersionName('last-participant-left'))
@@ -272,9 +275,9 @@ export class RoomRegistry {
   }
 
   private async snapshotIfChanged(room: Room, name: string): Promise<void> {
-    if (!room.hasUnsnapshottedChanges) return
+    if (!room.history.hasUnsnapshottedChanges) return
     try {
-      await room.createAutomaticVersion(name)
+      await room.history.createAutomaticVersion(name)
     } catch (error) {
       // History is a convenience on top of the log: the map itself is stored.
       this.logger.error({ err: error, mapId: room.mapId }, 'could not take automatic snapshot')

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/protocol/roles'
-import type { RoomPeer } from './Room'
+import type { RoomPeer } from './RoomPeer'
 
 /**
  * A peer standing for an HTTP caller while the server changes a map on its behalf

@@ -8,7 +8,7 @@
  * query → full awareness. A bad frame closes this socket only: 1003 for text, 1002 for
  * undecodable bytes, 1008 for a spent message or byte budget and for updates the role may
  * not send, 4413 for an update or awareness state over its cost limit (checked before it
- * is decoded or applied, see decodeClientMessage), 1011 when handling throws. Awareness
+ * is decoded or applied, see wireFormat), 1011 when handling throws. Awareness
  * entries for others' client ids are dropped. A viewer's step 2 and updates are dropped silently (its client sends them as a matter of
  * course). After a frame that took more than 10 ms, the socket's next frames wait for a
  * later event-loop turn, so a burst of costly updates from one client cannot hold the
@@ -20,14 +20,13 @@ import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { canEditMap } from '../../shared/protocol/roles'
 import type { ServerMetrics } from '../operations/ServerMetrics'
-import type { Room, RoomPeer } from '../rooms/Room'
+import type { Room } from '../rooms/Room'
+import type { RoomPeer } from '../rooms/RoomPeer'
 import type { Role } from './authorize'
 import { TokenBucket } from './TokenBucket'
-import { decodeClientMessage } from './decodeClientMessage'
-import type { ClientMessage, MessageLimits } from './decodeClientMessage'
 import type { UpdateFrameCache } from './UpdateFrameCache'
-import { encodeServerMessage } from './encodeServerMessage'
-import type { ServerMessage } from './encodeServerMessage'
+import { readMessage, writeMessage } from './wireFormat'
+import type { ClientMessage, MessageLimits, ServerMessage } from './wireFormat'
 
 /** A frame that took longer than this to handle makes the socket's next frames wait a turn. */
 const YIELD_AFTER_MS = 10
@@ -202,7 +201,7 @@ export class Connection implements RoomPeer {
 
   private send(message: ServerMessage): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
-    this.socket.send(encodeServerMessage(message), { binary: true })
+    this.socket.send(writeMessage(message), { binary: true })
   }
 
   /** Closes the socket for something the client did wrong, with a log line and a count. */
@@ -258,7 +257,7 @@ export class Connection implements RoomPeer {
       this.refuse(CloseCode.unsupportedData, 'binary frames only')
       return
     }
-    const decoded = decodeClientMessage(frame, this.limits)
+    const decoded = readMessage(frame, this.limits)
     if (!decoded.ok && decoded.tooLarge === true) {
       this.refuse(CloseCode.tooLarge, decoded.reason)
       return
@@ -290,14 +289,14 @@ export class Connection implements RoomPeer {
         case 'update': {
           // A viewer's client may still send its local edits; they are not accepted.
           if (!canEditMap(this.currentRole)) break
-          const applied = room.applyUpdate(this, message.update, message.decoded)
+          const applied = room.applyUpdate(this, message)
           if (applied.ok) break
           if (applied.tooLarge === true) this.refuse(CloseCode.tooLarge, applied.reason)
           else this.refuse(CloseCode.policyViolation, 'update refused', { problem: applied.reason })
           break
         }
         case 'awareness':
-          room.applyAwarenessUpdate(this, message.update)
+          room.applyAwarenessUpdate(this, message)
           break
         case 'queryAwareness':
           room.sendFullAwareness(this)

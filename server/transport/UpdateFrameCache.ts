@@ -4,7 +4,7 @@
  * so a broadcast's frame is garbage once the update is). One cache per transport: no
  * module-level state.
  */
-import { encodeServerMessage } from './encodeServerMessage'
+import { writeMessage } from './wireFormat'
 
 /** Memoised update and awareness frames, shared by the connections of one transport. */
 export class UpdateFrameCache {
@@ -13,14 +13,12 @@ export class UpdateFrameCache {
 
   /** The binary frame carrying `update` as a sync update message. */
   frameFor(update: Uint8Array): Uint8Array {
-    return this.memoise(this.updates, update, () => encodeServerMessage({ type: 'update', update }))
+    return this.memoise(this.updates, update, () => writeMessage({ type: 'update', update }))
   }
 
   /** The binary frame carrying an awareness update (cursor moves go to everyone too). */
   awarenessFrameFor(update: Uint8Array): Uint8Array {
-    return this.memoise(this.awareness, update, () =>
-      encodeServerMessage({ type: 'awareness', update }),
-    )
+    return this.memoise(this.awareness, update, () => writeMessage({ type: 'awareness', update }))
   }
 
   private memoise(

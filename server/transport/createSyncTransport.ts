@@ -32,7 +32,7 @@ import type { Authorize } from './authorize'
 import { UpdateFrameCache } from './UpdateFrameCache'
 import { Connection } from './Connection'
 import type { ConnectionBudgets } from './Connection'
-import type { MessageLimits } from './decodeClientMessage'
+import type { MessageLimits } from './wireFormat'
 import { clientAddress } from '../http/clientAddress'
 
 /** URL prefix of sync sockets; the client appends the map id. */
@@ -57,7 +57,7 @@ interface SyncTransportOptions {
   maxMessageBytes: number
   keepaliveIntervalMs?: number
   budgets: ConnectionBudgets
-  /** What one message may cost, see decodeClientMessage. */
+  /** What one message may cost, see wireFormat. */
   limits: MessageLimits
   maxConnectionsPerMap: number
   maxConnectionsPerIp: number

@@ -1,0 +1,78 @@
+/**
+ * Whether a peer's update may be applied to a room's document, decided before anything of
+ * it is applied. It is refused as a whole when the peer's role may not change the document
+ * (the confidential one takes updates only from roles that may read it), when it creates
+ * roots the document does not have or touches `facilitation` without the role for it (the
+ * roots come from rootsTouchedByUpdate), refers to content the room does not know, adds
+ * live content to the map document's legacy `contacts` root (addsLiveContentUnder), brings
+ * back an erased contact (MapHistory.bringsBackErased), or puts anything where the
+ * document's shape does not allow it or nests shared types deeper than the limit
+ * (checkUpdateShape).
+ */
+import type * as Y from 'yjs'
+import {
+  ALLOWED_ROOT_NAMES,
+  CONFIDENTIAL_ROOT_NAMES,
+  CONFIDENTIAL_CONTACTS_MAP,
+  CONTACTS_MAP,
+  FACILITATOR_ONLY_ROOTS,
+  type MapDocumentName,
+} from '../../shared/document/mapDocumentLayout'
+import { documentShape } from '../../shared/document/documentShape'
+import { canFacilitate, canReadConfidential, type Role } from '../../shared/protocol/roles'
+import type { DecodedUpdate } from './DecodedUpdate'
+import { addsLiveContentUnder } from './addsLiveContentUnder'
+import { checkUpdateShape } from './checkUpdateShape'
+import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
+
+/**
+ * Result of a peer's update: refused updates change nothing; `tooLarge` when it was
+ * refused for its cost (nesting deeper than the limit), not for what it holds.
+ */
+export type ApplyResult = { ok: true } | { ok: false; reason: string; tooLarge?: boolean }
+
+/** The document an update is checked against, and the checks that need the room. */
+export interface UpdateTarget {
+  doc: Y.Doc
+  document: MapDocumentName
+  /** Deepest nesting of shared types below a root an update may reach. */
+  maxUpdateDepth: number
+  /** True when the update would make an erased contact live again. */
+  bringsBackErased: (update: Uint8Array) => boolean
+}
+
+/** Answers whether `role` may apply `update` (decoded as `decoded`) to the target. */
+export function authorizeUpdate(
+  target: UpdateTarget,
+  role: Role,
+  update: Uint8Array,
+  decoded: DecodedUpdate,
+): ApplyResult {
+  const { doc, document } = target
+  if (document === 'confidential' && !canReadConfidential(role)) {
+    return { ok: false, reason: `role ${role} may not change confidential data` }
+  }
+  const touched = rootsTouchedByUpdate(doc, decoded)
+  if (touched.unresolved) return { ok: false, reason: 'update refers to unknown content' }
+  const allowed: readonly string[] =
+    document === 'map' ? ALLOWED_ROOT_NAMES : CONFIDENTIAL_ROOT_NAMES
+  for (const root of touched.roots) {
+    if (!allowed.includes(root)) {
+      return { ok: false, reason: `unknown root type "${root.slice(0, 50)}"` }
+    }
+    if (FACILITATOR_ONLY_ROOTS.includes(root) && !canFacilitate(role)) {
+      return { ok: false, reason: `role ${role} may not change ${root}` }
+    }
+  }
+  // Only updates that touch the legacy root pay for this second look (deletions there).
+  const legacy = document === 'map' && touched.roots.has(CONTACTS_MAP)
+  if (legacy && addsLiveContentUnder(doc, decoded, CONTACTS_MAP)) {
+    return { ok: false, reason: 'contacts belong in the confidential document' }
+  }
+  if (touched.roots.has(CONFIDENTIAL_CONTACTS_MAP) && target.bringsBackErased(update)) {
+    return { ok: false, reason: 'update brings back an erased contact' }
+  }
+  const problem = checkUpdateShape(doc, decoded, documentShape(document), target.maxUpdateDepth)
+  if (problem !== null) return { ok: false, reason: problem.reason, tooLarge: problem.tooDeep }
+  return { ok: true }
+}
