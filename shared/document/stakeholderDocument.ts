@@ -33,8 +33,8 @@ import type {
   Stakeholder,
   StakeholderWithoutContacts,
 } from '../stakeholder/Stakeholder'
+import { STAKEHOLDER_KEYS } from '../stakeholder/Stakeholder'
 import {
-  STAKEHOLDER_KEYS,
   type StakeholderValidationResult,
   type ValidationError,
   validateStakeholder,
