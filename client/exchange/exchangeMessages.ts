@@ -9,7 +9,7 @@ import type { ExchangeErrorCode } from '../../shared/exchange/exchangeLimits'
 import type { ImportField } from '../../shared/exchange/guessColumnMapping'
 import type { ImportWarningCode } from '../../shared/exchange/planImport'
 import { REGISTER_LABELS } from '../../shared/exchange/registerLabels'
-import type { RegisterColumn } from '../../shared/exchange/registerLabels'
+import { exportColumnOf } from '../../shared/stakeholder/stakeholderFields'
 import type { Locale } from '../i18n/locale'
 
 const en = {
@@ -239,28 +239,9 @@ export function translateExchange(
   )
 }
 
-/** Register columns that name the same thing as an import field. */
-const FIELD_COLUMN: Partial<Record<ImportField, RegisterColumn>> = {
-  name: 'name',
-  kind: 'kind',
-  category: 'category',
-  valueChainPosition: 'valueChainPosition',
-  countryOrRegion: 'countryOrRegion',
-  affected: 'affected',
-  vulnerable: 'vulnerable',
-  power: 'power',
-  legitimacy: 'legitimacy',
-  urgency: 'urgency',
-  influence: 'influence',
-  impact: 'impact',
-  notes: 'notes',
-  engagementStatus: 'engagementStatus',
-  engagementLevel: 'engagementLevel',
-}
-
 /** The label of an import field: the register's column header where there is one. */
 export function importFieldLabel(locale: Locale, field: ImportField): string {
-  const column = FIELD_COLUMN[field]
+  const column = exportColumnOf(field)
   if (column !== undefined) return REGISTER_LABELS[locale].columns[column]
   return translateExchange(locale, `field.${field}` as ExchangeMessageKey)
 }

@@ -13,6 +13,7 @@ import { EXCHANGE_LIMITS, exchangeError } from './exchangeLimits'
 import type { ExchangeError, SheetCell } from './exchangeLimits'
 import type { ColumnMapping, ImportField } from './guessColumnMapping'
 import { guessFieldValue } from './guessFieldValue'
+import { CONTACT_PARTS } from '../stakeholder/stakeholderFields'
 import { normaliseLabel } from './normaliseLabel'
 
 /** Options for {@link planImport}. */
@@ -64,19 +65,11 @@ export interface ImportPlan {
   skippedRows: number[]
 }
 
-const CONTACT_FIELDS = {
-  contactName: 'name',
-  contactRole: 'role',
-  contactOrganisation: 'organisation',
-  contactEmail: 'email',
-  contactPhone: 'phone',
-} as const satisfies Partial<Record<ImportField, keyof Contact>>
-
 /** The field a validation path refers to, to point the user at the column. */
 function fieldOfPath(path: string): ImportField | null {
   const contact = /^contacts\[\d+\]\.(\w+)/.exec(path)
   if (contact) {
-    const entry = Object.entries(CONTACT_FIELDS).find(([, key]) => key === contact[1])
+    const entry = Object.entries(CONTACT_PARTS).find(([, key]) => key === contact[1])
     return entry ? (entry[0] as ImportField) : null
   }
   if (path === 'engagement.status') return 'engagementStatus'
@@ -162,7 +155,7 @@ export function planImport(
       phone: text('contactPhone'),
       notes: '',
     }
-    const hasContact = Object.keys(CONTACT_FIELDS).some((field) => text(field as ImportField))
+    const hasContact = Object.keys(CONTACT_PARTS).some((field) => text(field as ImportField))
     // Words the closed lists do not know are not lost: they go to the notes.
     const notes = [text('notes'), ...unrecognised].filter((line) => line !== '').join('\n')
     if (errors.length > 0) {

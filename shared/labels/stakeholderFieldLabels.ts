@@ -6,23 +6,7 @@
  * `engagementLog`), the diff's dotted keys (`engagement.status`) and the audit trail's own
  * (`record`, `confidential`, `contacts`).
  */
-import type {
-  Attitude,
-  EngagementLevel,
-  EngagementStatus,
-  StakeholderCategory,
-  StakeholderKind,
-  ValueChainPosition,
-} from '../stakeholder/Stakeholder'
-import {
-  ATTITUDE_LABELS,
-  CATEGORY_LABELS,
-  ENGAGEMENT_LEVEL_LABELS,
-  ENGAGEMENT_STATUS_LABELS,
-  KIND_LABELS,
-  type LabelLocale,
-  VALUE_CHAIN_LABELS,
-} from './modelLabels'
+import { FIELD_VALUE_LABELS, type LabelLocale } from './modelLabels'
 
 const en: Readonly<Record<string, string>> = {
   record: 'Stakeholder',
@@ -106,32 +90,14 @@ export function stakeholderFieldLabel(field: string, locale: LabelLocale): strin
     : field
 }
 
-const CODE_LABELS: Readonly<Record<string, Readonly<Record<LabelLocale, Record<string, string>>>>> =
-  {
-    kind: KIND_LABELS as Record<LabelLocale, Record<StakeholderKind, string>>,
-    category: CATEGORY_LABELS as Record<LabelLocale, Record<StakeholderCategory, string>>,
-    valueChainPosition: VALUE_CHAIN_LABELS as Record<
-      LabelLocale,
-      Record<ValueChainPosition, string>
-    >,
-    attitude: ATTITUDE_LABELS as Record<LabelLocale, Record<Attitude, string>>,
-    engagementStatus: ENGAGEMENT_STATUS_LABELS as Record<
-      LabelLocale,
-      Record<EngagementStatus, string>
-    >,
-    'engagement.status': ENGAGEMENT_STATUS_LABELS as Record<
-      LabelLocale,
-      Record<EngagementStatus, string>
-    >,
-    engagementLevel: ENGAGEMENT_LEVEL_LABELS as Record<
-      LabelLocale,
-      Record<EngagementLevel, string>
-    >,
-    'engagement.intendedLevel': ENGAGEMENT_LEVEL_LABELS as Record<
-      LabelLocale,
-      Record<EngagementLevel, string>
-    >,
-  }
+type ValueLabels = Readonly<Record<LabelLocale, Readonly<Record<string, string>>>>
+
+/** Words for the values of the vocabulary fields, also under the diff's dotted keys. */
+const CODE_LABELS: Readonly<Record<string, ValueLabels>> = {
+  ...FIELD_VALUE_LABELS,
+  'engagement.status': FIELD_VALUE_LABELS.engagementStatus,
+  'engagement.intendedLevel': FIELD_VALUE_LABELS.engagementLevel,
+}
 
 const WORDS = {
   en: { yes: 'yes', no: 'no', none: '—' },
