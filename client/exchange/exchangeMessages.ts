@@ -111,6 +111,9 @@ const en = {
   'importMap.notConfirmed':
     'The server did not confirm the import in time. The new map may be incomplete: open it and check.',
   'importMap.tooLarge': 'The file is too large (at most {limit} MB).',
+  'importMap.notSynced': 'The map could not be imported: the server did not answer. Try again.',
+  'importMap.createFailed':
+    'The map could not be imported: the server did not create a new map. Try again.',
 }
 
 /** A key of the exchange catalogue. */
@@ -217,6 +220,10 @@ const nl: Record<ExchangeMessageKey, string> = {
   'importMap.notConfirmed':
     'De server bevestigde de import niet op tijd. De nieuwe kaart is misschien onvolledig: open haar en controleer.',
   'importMap.tooLarge': 'Het bestand is te groot (hoogstens {limit} MB).',
+  'importMap.notSynced':
+    'De kaart kon niet worden geïmporteerd: de server antwoordde niet. Probeer het opnieuw.',
+  'importMap.createFailed':
+    'De kaart kon niet worden geïmporteerd: de server maakte geen nieuwe kaart. Probeer het opnieuw.',
 }
 
 /** The exchange catalogue per language. */

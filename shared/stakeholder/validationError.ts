@@ -27,6 +27,9 @@ export const VALIDATION_ERROR_CODES = [
   'newer-version',
   'older-version',
   'too-many-errors',
+  'unknown-stakeholder',
+  'confidential',
+  'not-a-number',
 ] as const
 /** See {@link VALIDATION_ERROR_CODES}. */
 export type ValidationErrorCode = (typeof VALIDATION_ERROR_CODES)[number]
@@ -105,6 +108,12 @@ export function englishValidationMessage({ code, params }: ValidationProblem): s
       return `must be ${params['supported']}; use migrateStakeholder for older records`
     case 'too-many-errors':
       return 'too many errors; the rest are not reported'
+    case 'unknown-stakeholder':
+      return `no stakeholder "${params['id']}"`
+    case 'confidential':
+      return 'is confidential: only owners and facilitators may change it'
+    case 'not-a-number':
+      return 'is not a number'
   }
 }
 
