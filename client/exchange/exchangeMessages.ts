@@ -9,7 +9,8 @@ import type { ExchangeErrorCode } from '../../shared/exchange/exchangeLimits'
 import type { ImportField } from '../../shared/exchange/guessColumnMapping'
 import type { ImportWarningCode } from '../../shared/exchange/planImport'
 import { REGISTER_LABELS } from '../../shared/exchange/registerLabels'
-import { exportColumnOf } from '../../shared/stakeholder/stakeholderFields'
+import { stakeholderFieldLabel } from '../../shared/labels/stakeholderFieldLabels'
+import { exportColumnOf, labelOf } from '../../shared/stakeholder/stakeholderFields'
 import type { Locale } from '../i18n/locale'
 
 const en = {
@@ -88,15 +89,6 @@ const en = {
   'error.invalid-record': 'A record is not valid.',
   'error.confidential-not-allowed':
     'The file has contact details or confidential log entries, which only owners and facilitators may add. Leave the contact columns out, or ask one of them.',
-  'field.vulnerabilityNote': 'Why vulnerable',
-  'field.attitude': 'Attitude',
-  'field.interests': 'Interests',
-  'field.concerns': 'Concerns',
-  'field.contactName': 'Contact name',
-  'field.contactRole': 'Contact role',
-  'field.contactOrganisation': 'Contact organisation',
-  'field.contactEmail': 'Contact e-mail',
-  'field.contactPhone': 'Contact phone',
   'importMap.heading': 'Import a map from a file',
   'importMap.file.label': 'Map file exported from Stakeholder Canvas (.json)',
   'importMap.submit': 'Import as a new map',
@@ -197,15 +189,6 @@ const nl: Record<ExchangeMessageKey, string> = {
   'error.invalid-record': 'Een gegeven is niet geldig.',
   'error.confidential-not-allowed':
     'Het bestand bevat contactgegevens of vertrouwelijke logboekregels, die alleen eigenaren en begeleiders mogen toevoegen. Laat de contactkolommen weg, of vraag het een van hen.',
-  'field.vulnerabilityNote': 'Waarom kwetsbaar',
-  'field.attitude': 'Houding',
-  'field.interests': 'Belangen',
-  'field.concerns': 'Zorgen',
-  'field.contactName': 'Naam contactpersoon',
-  'field.contactRole': 'Functie contactpersoon',
-  'field.contactOrganisation': 'Organisatie contactpersoon',
-  'field.contactEmail': 'E-mail contactpersoon',
-  'field.contactPhone': 'Telefoon contactpersoon',
   'importMap.heading': 'Een kaart uit een bestand importeren',
   'importMap.file.label': 'Kaartbestand uit Stakeholder Canvas (.json)',
   'importMap.submit': 'Als nieuwe kaart importeren',
@@ -250,7 +233,7 @@ export function translateExchange(
 export function importFieldLabel(locale: Locale, field: ImportField): string {
   const column = exportColumnOf(field)
   if (column !== undefined) return REGISTER_LABELS[locale].columns[column]
-  return translateExchange(locale, `field.${field}` as ExchangeMessageKey)
+  return stakeholderFieldLabel(labelOf(field), locale)
 }
 
 /** The message of a file-level exchange error. */

@@ -1,9 +1,9 @@
 /**
- * Names of a stakeholder record's fields in English and Dutch, as the audit trail and the
- * version compare print them. The words are the editor's (client/i18n `field.*`), so a
+ * Names of a stakeholder record's fields in English and Dutch, as the audit trail, the
+ * version compare and the import panel print them (keyed by the field table's `label`). The words are the editor's (client/i18n `field.*`), so a
  * field reads the same in the form, in the audit trail and in a comparison of versions.
  * Keys are the record's keys, the document's flattened keys (`engagementStatus`,
- * `engagementLog`), the diff's dotted keys (`engagement.status`) and the audit trail's own
+ * `engagementLog`, `contactName`), the diff's dotted keys (`engagement.status`) and the audit trail's own
  * (`record`, `confidential`, `contacts`).
  */
 import { FIELD_VALUE_LABELS, type LabelLocale } from './modelLabels'
@@ -38,6 +38,11 @@ const en: Readonly<Record<string, string>> = {
   'engagement.log': 'Engagement log',
   notes: 'Notes',
   contacts: 'Contacts',
+  contactName: 'Contact name',
+  contactRole: 'Contact role',
+  contactOrganisation: 'Contact organisation',
+  contactEmail: 'Contact e-mail',
+  contactPhone: 'Contact phone',
   confidential: 'Confidential part (contacts, confidential log entries)',
   createdAt: 'Created',
   updatedAt: 'Last changed',
@@ -73,6 +78,11 @@ const nl: Readonly<Record<string, string>> = {
   'engagement.log': 'Dialooglogboek',
   notes: 'Notities',
   contacts: 'Contactpersonen',
+  contactName: 'Naam contactpersoon',
+  contactRole: 'Functie contactpersoon',
+  contactOrganisation: 'Organisatie contactpersoon',
+  contactEmail: 'E-mail contactpersoon',
+  contactPhone: 'Telefoon contactpersoon',
   confidential: 'Vertrouwelijk deel (contactpersonen, vertrouwelijke logboekregels)',
   createdAt: 'Aangemaakt',
   updatedAt: 'Laatst gewijzigd',

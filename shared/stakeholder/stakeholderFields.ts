@@ -13,7 +13,10 @@ import type { Contact, Stakeholder } from './Stakeholder'
 export interface StakeholderFieldSpec {
   /** The field: a record key, or a flattened key (see the module comment). */
   readonly key: string
-  /** Its label in the UI catalogues: `field.<label>` (client/i18n, the exchange panels). */
+  /**
+   * The key of its name: in `STAKEHOLDER_FIELD_LABELS` (import panel, audit trail) and, as
+   * `field.<label>`, in the editor's catalogue (client/i18n).
+   */
   readonly label: string
   /** A column of an imported list can fill it. */
   readonly importable: boolean
@@ -80,6 +83,11 @@ export const IMPORT_FIELDS = STAKEHOLDER_FIELDS.filter((field) => field.importab
 
 /** An exported register column that shows a field (the derived columns are not fields). */
 export type FieldExportColumn = NonNullable<Row[4]>
+
+/** The label key of `field` (see {@link StakeholderFieldSpec.label}). */
+export function labelOf(field: StakeholderFieldKey): string {
+  return STAKEHOLDER_FIELDS.find((row) => row.key === field)?.label ?? field
+}
 
 /** The exported register's column for `field`, or `undefined` when it has none. */
 export function exportColumnOf(field: StakeholderFieldKey): FieldExportColumn | undefined {

@@ -6,6 +6,7 @@ import {
   REGISTER_LABELS,
 } from '../../../shared/exchange/registerLabels'
 import { REGISTER_SORT_COLUMNS } from '../../../shared/register/sortRegister'
+import { STAKEHOLDER_FIELD_LABELS } from '../../../shared/labels/stakeholderFieldLabels'
 import { STAKEHOLDER_KEYS } from '../../../shared/stakeholder/Stakeholder'
 import {
   CONTACT_PARTS,
@@ -59,6 +60,13 @@ describe('the stakeholder field table', () => {
       if (column !== undefined) {
         expect(STAKEHOLDER_FIELDS.find((row) => row.exportColumn === column)?.key).toBe(field)
       }
+    }
+  })
+
+  it('names every field in both languages', () => {
+    for (const { label } of STAKEHOLDER_FIELDS) {
+      expect(Object.keys(STAKEHOLDER_FIELD_LABELS.en), label).toContain(label)
+      expect(Object.keys(STAKEHOLDER_FIELD_LABELS.nl), label).toContain(label)
     }
   })
 })
