@@ -7,6 +7,8 @@
  * The record is defined once, as the valibot schema below; its TypeScript types are inferred
  * from it, and `validateStakeholder` runs it. Each rule names its problem with a code (see
  * `validationError.ts`), never with words, so a UI can say it in the user's language.
+ * Adding a field: the schema here, a row of the field table (`stakeholderFields.ts`), its
+ * name in each language, and a migration step (`migrateStakeholder.ts`).
  *
  * The closed vocabularies and limits live in `stakeholderVocabulary.ts` and are re-exported.
  */

@@ -1,9 +1,11 @@
 import fc from 'fast-check'
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import {
   STAKEHOLDER_LIMITS,
   VALIDATION_ERROR_CODES,
   createStakeholder,
+  stakeholderSchema,
   validateStakeholder,
 } from '../../../shared/index'
 import type { Stakeholder, StakeholderValidationResult } from '../../../shared/index'
@@ -396,4 +398,29 @@ describe('validateStakeholder', () => {
       }),
     )
   })
+
+  it('names every problem of the schema with a known code (no valibot wording)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), stakeholderArbitrary.map(corrupt)), (input) => {
+        const result = v.safeParse(stakeholderSchema, input)
+        for (const issue of result.issues ?? []) {
+          const problem = JSON.parse(issue.message) as { code: unknown }
+          expect(VALIDATION_ERROR_CODES).toContain(problem.code)
+        }
+      }),
+    )
+  })
 })
+
+/** A valid record with a few fields replaced by values of the wrong kind. */
+function corrupt(record: Stakeholder): unknown {
+  return {
+    ...record,
+    name: '',
+    kind: 7,
+    power: 'high',
+    impacts: [{}, ...record.impacts, 'x'],
+    engagement: { ...record.engagement, log: [{ id: '!', date: '2025-13-01' }] },
+    contacts: [null, { ...record.contacts[0], email: 'no-at' }],
+  }
+}
