@@ -3,7 +3,7 @@
  * by the schema in `Stakeholder.ts`.
  *
  * Policy, chosen so it is safe on anything a peer or a file can hand us:
- * - It never throws. `readUntrustedInput` first copies the known shape as plain data
+ * - It never throws. `untrustedInputReader` first copies the known shape as plain data
  *   (a getter is reported instead of run, Proxy traps are guarded, sizes are checked before
  *   anything is iterated, cycles are never followed); the schema only checks that copy.
  * - Unknown keys (including `__proto__` and `constructor`) are NOT errors: they are left
@@ -18,7 +18,7 @@
 import * as v from 'valibot'
 import { STAKEHOLDER_KEYS, stakeholderSchema } from './Stakeholder'
 import type { Stakeholder } from './Stakeholder'
-import { readUntrustedInput } from './readUntrustedInput'
+import { untrustedInputReader } from './untrustedInputReader'
 import { MAX_VALIDATION_ERRORS, VALIDATION_ERROR_CODES, validationError } from './validationError'
 import type { CodedValidationError, ValidationProblem } from './validationError'
 
@@ -53,6 +53,9 @@ const ERROR_ORDER: readonly string[] = [
     (key) => !['schemaVersion', 'id', 'represents', 'impacts', 'contacts'].includes(key),
   ),
 ]
+
+/** Copies the known shape of an input as plain data (see untrustedInputReader.ts). */
+const readStakeholderInput = untrustedInputReader(stakeholderSchema)
 
 const UNREADABLE: ValidationProblem = { code: 'unreadable', params: {} }
 
@@ -98,7 +101,7 @@ function rank(error: CodedValidationError): number {
 export function validateStakeholder(input: unknown): StakeholderValidationResult {
   let errors: CodedValidationError[]
   try {
-    const copy = readUntrustedInput(stakeholderSchema, input)
+    const copy = readStakeholderInput(input)
     const result = v.safeParse(stakeholderSchema, copy.value)
     if (result.success) return { ok: true, value: result.output, ignoredKeys: copy.ignoredKeys }
     errors = result.issues

@@ -12,6 +12,9 @@
  * for is returned beside the copy, so the schema's issue for that symbol can be replaced by it.
  * An object where a string or number belongs becomes {@link NOT_DATA}, which every leaf
  * schema refuses with its own problem. valibot therefore only ever sees data built here.
+ *
+ * The schema is turned into a plan once (`untrustedInputReader`); reading then allocates
+ * little more than the copy, since every record a peer changes passes through here.
  */
 import type { ValidationProblem } from './validationError'
 
@@ -32,6 +35,38 @@ interface SchemaShape {
   readonly pipe?: readonly { readonly type: string; readonly requirement?: unknown }[]
 }
 
+/** How to copy the value at one place of the schema. */
+type Plan =
+  | { readonly kind: 'leaf' }
+  | {
+      readonly kind: 'object'
+      readonly entries: readonly (readonly [string, Plan])[]
+      readonly known: ReadonlySet<string>
+    }
+  | { readonly kind: 'array'; readonly item: Plan; readonly max: number | undefined }
+
+const LEAF: Plan = { kind: 'leaf' }
+
+function planOf(schema: SchemaShape): Plan {
+  // null is a primitive and passes as it is; only the wrapped schema shapes an object.
+  if (schema.type === 'nullable' && schema.wrapped) return planOf(schema.wrapped)
+  if (schema.type === 'object' && schema.entries) {
+    const entries = Object.entries(schema.entries).map(
+      ([key, entry]) => [key, planOf(entry)] as const,
+    )
+    return { kind: 'object', entries, known: new Set(Object.keys(schema.entries)) }
+  }
+  if (schema.type === 'array' && schema.item) {
+    const max = schema.pipe?.find((action) => action.type === 'max_length')?.requirement
+    return {
+      kind: 'array',
+      item: planOf(schema.item),
+      max: typeof max === 'number' ? max : undefined,
+    }
+  }
+  return LEAF
+}
+
 /** The copy of an input, what could not be copied, and the unknown keys left out. */
 export interface UntrustedInputCopy {
   value: unknown
@@ -46,8 +81,16 @@ function join(path: string, key: string | number): string {
   return path === '' ? key : `${path}.${key}`
 }
 
-/** Copies `input` as far as `schema` describes it; see the module comment. */
-export function readUntrustedInput(schema: unknown, input: unknown): UntrustedInputCopy {
+/** Marks an absent property (a missing key, a hole in a sparse array). */
+const MISSING = Symbol('missing')
+
+/** A reader that copies an input as far as `schema` (a valibot schema) describes it. */
+export function untrustedInputReader(schema: unknown): (input: unknown) => UntrustedInputCopy {
+  const plan = planOf(schema as SchemaShape)
+  return (input) => readWithPlan(plan, input)
+}
+
+function readWithPlan(plan: Plan, input: unknown): UntrustedInputCopy {
   const problems = new Map<symbol, ValidationProblem>()
   const ignoredKeys: string[] = []
 
@@ -57,19 +100,17 @@ export function readUntrustedInput(schema: unknown, input: unknown): UntrustedIn
     return marker
   }
 
-  /** An own data property: its value, `undefined` with `missing` set, or a refusal. */
-  function readOwn(container: object, key: string): { value: unknown; missing: boolean } {
+  /** An own data property's value, {@link MISSING}, or a refusal. */
+  function readOwn(container: object, key: string): unknown {
     let descriptor: PropertyDescriptor | undefined
     try {
       descriptor = Object.getOwnPropertyDescriptor(container, key)
     } catch {
-      return { value: refuse({ code: 'unreadable', params: {} }), missing: false }
+      return refuse({ code: 'unreadable', params: {} })
     }
-    if (descriptor === undefined) return { value: undefined, missing: true }
-    if (!('value' in descriptor)) {
-      return { value: refuse({ code: 'getter', params: {} }), missing: false }
-    }
-    return { value: descriptor.value, missing: false }
+    if (descriptor === undefined) return MISSING
+    if (!('value' in descriptor)) return refuse({ code: 'getter', params: {} })
+    return descriptor.value
   }
 
   /** Array.isArray, which throws on a revoked Proxy. */
@@ -81,7 +122,7 @@ export function readUntrustedInput(schema: unknown, input: unknown): UntrustedIn
     }
   }
 
-  function copyObject(entries: Readonly<Record<string, SchemaShape>>, value: object, path: string) {
+  function copyObject(plan: Extract<Plan, { kind: 'object' }>, value: object, path: string) {
     const array = isArray(value)
     if (typeof array === 'symbol') return array
     if (array) {
@@ -100,51 +141,50 @@ export function readUntrustedInput(schema: unknown, input: unknown): UntrustedIn
     const scanned = Math.min(ownKeys.length, MAX_KEYS_SCANNED)
     for (let index = 0; index < scanned && ignoredKeys.length < MAX_IGNORED_KEYS; index++) {
       const key = ownKeys[index]
-      if (key !== undefined && !Object.hasOwn(entries, key)) ignoredKeys.push(join(path, key))
+      if (key !== undefined && !plan.known.has(key)) ignoredKeys.push(join(path, key))
     }
     const copy: Record<string, unknown> = {}
-    for (const [key, entry] of Object.entries(entries)) {
+    for (const [key, entry] of plan.entries) {
       const field = readOwn(value, key)
-      if (!field.missing) copy[key] = copyValue(entry, field.value, join(path, key))
+      if (field !== MISSING) copy[key] = copyValue(entry, field, path, key)
     }
     return copy
   }
 
-  function copyArray(shape: SchemaShape, item: SchemaShape, value: object, path: string) {
+  function copyArray(plan: Extract<Plan, { kind: 'array' }>, value: object, path: string) {
     const array = isArray(value)
     if (typeof array === 'symbol') return array
     if (!array) return NOT_DATA
-    const length = readOwn(value, 'length').value
+    const length = readOwn(value, 'length')
     if (typeof length !== 'number') return refuse({ code: 'unreadable', params: {} })
-    const max = shape.pipe?.find((action) => action.type === 'max_length')?.requirement
-    if (typeof max === 'number' && length > max) {
-      return refuse({ code: 'too-many-items', params: { max } })
+    if (plan.max !== undefined && length > plan.max) {
+      return refuse({ code: 'too-many-items', params: { max: plan.max } })
     }
     const copy: unknown[] = []
     for (let index = 0; index < length; index++) {
-      const element = readOwn(value, String(index))
+      const item = readOwn(value, String(index))
       // A hole in a sparse array is a missing item.
       copy.push(
-        element.missing
+        item === MISSING
           ? refuse({ code: 'required', params: {} })
-          : copyValue(item, element.value, join(path, index)),
+          : copyValue(plan.item, item, path, index),
       )
     }
     return copy
   }
 
-  function copyValue(schemaNode: unknown, value: unknown, path: string): unknown {
-    if (typeof value === 'symbol' && problems.has(value)) return value
+  /** The copy of `value`, found at `key` of the container at `parentPath`. */
+  function copyValue(plan: Plan, value: unknown, parentPath: string, key: string | number) {
     if (typeof value === 'function') return NOT_DATA
-    // Primitives are data: the schema checks them as they are.
+    // Primitives (and our refusals) are data: the schema checks them as they are.
     if (typeof value !== 'object' || value === null) return value
-    const shape = schemaNode as SchemaShape
-    if (shape.type === 'nullable' && shape.wrapped) return copyValue(shape.wrapped, value, path)
-    if (shape.type === 'object' && shape.entries) return copyObject(shape.entries, value, path)
-    if (shape.type === 'array' && shape.item) return copyArray(shape, shape.item, value, path)
+    // Paths are only built for objects: unknown keys are the one thing that reports one.
+    const path = join(parentPath, key)
+    if (plan.kind === 'object') return copyObject(plan, value, path)
+    if (plan.kind === 'array') return copyArray(plan, value, path)
     // A leaf (string, number, boolean, vocabulary): an object is never valid there.
     return NOT_DATA
   }
 
-  return { value: copyValue(schema, input, ''), problems, ignoredKeys }
+  return { value: copyValue(plan, input, '', ''), problems, ignoredKeys }
 }
