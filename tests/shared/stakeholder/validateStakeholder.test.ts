@@ -8,7 +8,8 @@ import {
   stakeholderSchema,
   validateStakeholder,
 } from '../../../shared/index'
-import type { Stakeholder, StakeholderValidationResult } from '../../../shared/index'
+import type { Stakeholder } from '../../../shared/index'
+import { expectWellFormed } from './expectWellFormed'
 import { stakeholderArbitrary } from './stakeholderArbitrary'
 
 const NOW = '2025-01-01T00:00:00.000Z'
@@ -58,28 +59,6 @@ const valid = (): Stakeholder =>
 const errorsOf = (input: unknown) => {
   const result = validateStakeholder(input)
   return result.ok ? [] : result.errors
-}
-
-/**
- * What every answer must be, whatever the input: a value that validates to itself, or at
- * most 51 errors, each with a path, a known code and an English message.
- */
-function expectWellFormed(result: StakeholderValidationResult): void {
-  if (result.ok) {
-    expect(validateStakeholder(result.value)).toEqual({
-      ok: true,
-      value: result.value,
-      ignoredKeys: [],
-    })
-    return
-  }
-  expect(result.errors.length).toBeGreaterThan(0)
-  expect(result.errors.length).toBeLessThanOrEqual(51)
-  for (const error of result.errors) {
-    expect(typeof error.path).toBe('string')
-    expect(VALIDATION_ERROR_CODES).toContain(error.code)
-    expect(error.message).not.toBe('')
-  }
 }
 
 describe('validateStakeholder', () => {
