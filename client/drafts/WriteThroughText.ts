@@ -17,20 +17,29 @@
  *   error appears when you leave the field (not while you are still typing), and goes as
  *   soon as a write succeeds.
  */
-import type { ValidationError } from '../../shared/stakeholder/validateStakeholder'
+import type {
+  CodedValidationError,
+  ValidationError,
+} from '../../shared/stakeholder/validateStakeholder'
 import type { FieldDrafts } from './FieldDrafts'
 
 /** Pause in typing after which the text is written. */
 export const WRITE_PAUSE_MS = 600
 
 /** What a write answered: stored, or why not. */
-export type WriteOutcome = { ok: true } | { ok: false; errors: readonly ValidationError[] }
+export type WriteOutcome = { ok: true } | { ok: false; errors: readonly WriteError[] }
+
+/**
+ * Why a write was refused: the model's coded error, which the UI translates, or a check of
+ * the input's own that shows its own message (the code is then absent).
+ */
+export type WriteError = ValidationError & Partial<Pick<CodedValidationError, 'code' | 'params'>>
 
 /** What the input shows. */
 export interface TextFieldState {
   text: string
   /** Why the text is not stored, once the person has left the field (or pressed Enter). */
-  error: ValidationError | null
+  error: WriteError | null
   /** Someone else changed the stored value while this person had changes of their own. */
   changedElsewhere: boolean
 }
@@ -108,7 +117,7 @@ export class WriteThroughText {
     const { text } = this.state
     const outcome: WriteOutcome = this.same(text, this.stored) ? { ok: true } : this.write(text)
     if (!outcome.ok) {
-      const error = outcome.errors[0] ?? { path: '', message: 'refused' }
+      const error: WriteError = outcome.errors[0] ?? { path: '', message: 'refused' }
       // While typing, an error already shown follows the text; a new one waits for leaving.
       if (reason === 'leave' || this.state.error) this.update({ error })
       return

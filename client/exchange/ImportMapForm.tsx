@@ -6,9 +6,10 @@ import { type FormEvent, useId, useState } from 'react'
 import { mapPath, navigate } from '../navigation'
 import { problemMessage, problemPathLabel } from './problemMessages'
 import { useExchangeT } from './useExchangeT'
+import { exchangeErrorMessage } from './exchangeMessages'
 import type { ExchangeMessageKey } from './exchangeMessages'
 import { MAX_MAP_FILE_BYTES, importMapIntoNewMap, readMapFile } from './importMapFile'
-import type { ImportMapStep } from './importMapFile'
+import type { ImportMapOutcome, ImportMapStep } from './importMapFile'
 
 /** Props of {@link ImportMapForm}. */
 export interface ImportMapFormProps {
@@ -36,6 +37,23 @@ export function ImportMapForm({ onImported, token }: ImportMapFormProps) {
   const [progress, setProgress] = useState<string | null>(null)
   const [problem, setProblem] = useState<{ message: string; details: string[] } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+
+  /** Why the import failed, in the user's language (the outcome's message is English). */
+  function importFailure(outcome: Extract<ImportMapOutcome, { ok: false }>): string {
+    switch (outcome.reason) {
+      case 'not-confirmed':
+        return t('importMap.notConfirmed')
+      case 'not-synced':
+        return t('importMap.notSynced')
+      case 'create-failed':
+        return t('importMap.createFailed')
+      case 'write-failed': {
+        const first = outcome.errors?.[0]
+        const reason = first ? exchangeErrorMessage(locale, first.code, first.params) : ''
+        return t('importMap.failed', { reason })
+      }
+    }
+  }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
@@ -73,10 +91,7 @@ export function ImportMapForm({ onImported, token }: ImportMapFormProps) {
         onProgress: (step) => setProgress(t(STEP_MESSAGES[step], { count })),
       })
       if (!outcome.ok) {
-        const message =
-          outcome.reason === 'not-confirmed'
-            ? t('importMap.notConfirmed')
-            : t('importMap.failed', { reason: outcome.message })
+        const message = importFailure(outcome)
         setProblem({ message, details: [] })
         // The map exists but may be incomplete: still let the user open it and look.
         if (outcome.mapId !== undefined && outcome.reason === 'not-confirmed') {

@@ -10,7 +10,8 @@ import type { ImportField } from '../../shared/exchange/guessColumnMapping'
 import type { ImportWarningCode } from '../../shared/exchange/planImport'
 import { REGISTER_LABELS } from '../../shared/exchange/registerLabels'
 import { formatMessage } from '../../shared/i18n/formatMessage'
-import type { RegisterColumn } from '../../shared/exchange/registerLabels'
+import { stakeholderFieldLabel } from '../../shared/labels/stakeholderFieldLabels'
+import { exportColumnOf, labelOf } from '../../shared/stakeholder/stakeholderFields'
 import type { Locale } from '../i18n/locale'
 
 const en = {
@@ -90,15 +91,6 @@ const en = {
   'error.invalid-record': 'A record is not valid.',
   'error.confidential-not-allowed':
     'The file has contact details or confidential log entries, which only owners and facilitators may add. Leave the contact columns out, or ask one of them.',
-  'field.vulnerabilityNote': 'Why vulnerable',
-  'field.attitude': 'Attitude',
-  'field.interests': 'Interests',
-  'field.concerns': 'Concerns',
-  'field.contactName': 'Contact name',
-  'field.contactRole': 'Contact role',
-  'field.contactOrganisation': 'Contact organisation',
-  'field.contactEmail': 'Contact e-mail',
-  'field.contactPhone': 'Contact phone',
   'importMap.heading': 'Import a map from a file',
   'importMap.file.label': 'Map file exported from Stakeholder Canvas (.json)',
   'importMap.submit': 'Import as a new map',
@@ -114,6 +106,9 @@ const en = {
   'importMap.notConfirmed':
     'The server did not confirm the import in time. The new map may be incomplete: open it and check.',
   'importMap.tooLarge': 'The file is too large (at most {limit} MB).',
+  'importMap.notSynced': 'The map could not be imported: the server did not answer. Try again.',
+  'importMap.createFailed':
+    'The map could not be imported: the server did not create a new map. Try again.',
 }
 
 /** A key of the exchange catalogue. */
@@ -198,15 +193,6 @@ const nl: Record<ExchangeMessageKey, string> = {
   'error.invalid-record': 'Een gegeven is niet geldig.',
   'error.confidential-not-allowed':
     'Het bestand bevat contactgegevens of vertrouwelijke logboekregels, die alleen eigenaren en begeleiders mogen toevoegen. Laat de contactkolommen weg, of vraag het een van hen.',
-  'field.vulnerabilityNote': 'Waarom kwetsbaar',
-  'field.attitude': 'Houding',
-  'field.interests': 'Belangen',
-  'field.concerns': 'Zorgen',
-  'field.contactName': 'Naam contactpersoon',
-  'field.contactRole': 'Functie contactpersoon',
-  'field.contactOrganisation': 'Organisatie contactpersoon',
-  'field.contactEmail': 'E-mail contactpersoon',
-  'field.contactPhone': 'Telefoon contactpersoon',
   'importMap.heading': 'Een kaart uit een bestand importeren',
   'importMap.file.label': 'Kaartbestand uit Stakeholder Canvas (.json)',
   'importMap.submit': 'Als nieuwe kaart importeren',
@@ -222,6 +208,10 @@ const nl: Record<ExchangeMessageKey, string> = {
   'importMap.notConfirmed':
     'De server bevestigde de import niet op tijd. De nieuwe kaart is misschien onvolledig: open haar en controleer.',
   'importMap.tooLarge': 'Het bestand is te groot (hoogstens {limit} MB).',
+  'importMap.notSynced':
+    'De kaart kon niet worden geïmporteerd: de server antwoordde niet. Probeer het opnieuw.',
+  'importMap.createFailed':
+    'De kaart kon niet worden geïmporteerd: de server maakte geen nieuwe kaart. Probeer het opnieuw.',
 }
 
 /** The exchange catalogue per language. */
@@ -242,30 +232,11 @@ export function translateExchange(
   return formatMessage(locale, EXCHANGE_MESSAGES[locale][key], params)
 }
 
-/** Register columns that name the same thing as an import field. */
-const FIELD_COLUMN: Partial<Record<ImportField, RegisterColumn>> = {
-  name: 'name',
-  kind: 'kind',
-  category: 'category',
-  valueChainPosition: 'valueChainPosition',
-  countryOrRegion: 'countryOrRegion',
-  affected: 'affected',
-  vulnerable: 'vulnerable',
-  power: 'power',
-  legitimacy: 'legitimacy',
-  urgency: 'urgency',
-  influence: 'influence',
-  impact: 'impact',
-  notes: 'notes',
-  engagementStatus: 'engagementStatus',
-  engagementLevel: 'engagementLevel',
-}
-
 /** The label of an import field: the register's column header where there is one. */
 export function importFieldLabel(locale: Locale, field: ImportField): string {
-  const column = FIELD_COLUMN[field]
+  const column = exportColumnOf(field)
   if (column !== undefined) return REGISTER_LABELS[locale].columns[column]
-  return translateExchange(locale, `field.${field}` as ExchangeMessageKey)
+  return stakeholderFieldLabel(labelOf(field), locale)
 }
 
 /** The message of a file-level exchange error. */

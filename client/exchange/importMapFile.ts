@@ -26,6 +26,7 @@ import {
   stakeholdersMap,
 } from '../../shared/document/stakeholderDocument'
 import { EXCHANGE_LIMITS } from '../../shared/exchange/exchangeLimits'
+import type { ExchangeError } from '../../shared/exchange/exchangeLimits'
 import { importMapJson } from '../../shared/exchange/importMapJson'
 import type { ParsedMapJson } from '../../shared/exchange/mapJsonFormat'
 import { parseMapJson } from '../../shared/exchange/parseMapJson'
@@ -78,7 +79,10 @@ export type ImportMapOutcome =
   | {
       ok: false
       reason: 'create-failed' | 'not-synced' | 'write-failed' | 'not-confirmed'
+      /** In English, for the console; the UI words the `reason` (and `errors`) itself. */
       message: string
+      /** Why the writing was refused (with `write-failed`), as codes to translate. */
+      errors?: readonly ExchangeError[]
       mapId?: string
     }
 
@@ -172,6 +176,7 @@ export async function importMapIntoNewMap(
         ok: false,
         reason: 'write-failed',
         message: written.errors.map((error) => error.message).join('; '),
+        errors: written.errors,
         mapId,
       }
     }

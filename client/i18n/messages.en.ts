@@ -202,6 +202,8 @@ export const en = {
   'validation.email': 'This is not an e-mail address (name@example.org). It is not saved yet.',
   'validation.wholeScore': 'Choose a whole number from 1 to 5.',
   'validation.score': 'Enter a number from 1 to 5, such as 3 or 2.5 (2,5 works too).',
+  'validation.confidential':
+    'Only owners and facilitators may change this. Your text is kept here.',
   'validation.removed': 'This stakeholder was removed; your text is kept.',
   'register.heading': 'Stakeholder register',
   'register.count': '{shown} of {total} stakeholders',

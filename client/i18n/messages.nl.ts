@@ -207,6 +207,8 @@ export const nl: Record<MessageKey, string> = {
   'validation.email': 'Dit is geen e-mailadres (naam@voorbeeld.nl). Het is nog niet opgeslagen.',
   'validation.wholeScore': 'Kies een heel getal van 1 tot 5.',
   'validation.score': 'Vul een getal van 1 tot 5 in, zoals 3 of 2,5.',
+  'validation.confidential':
+    'Alleen eigenaren en begeleiders mogen dit wijzigen. Uw tekst blijft hier staan.',
   'validation.removed': 'Deze stakeholder is verwijderd; uw tekst is bewaard.',
   'register.heading': 'Stakeholderregister',
   'register.count': '{shown} van {total} stakeholders',

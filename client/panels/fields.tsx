@@ -10,6 +10,7 @@
  */
 import { type ReactNode, createContext, useContext, useId } from 'react'
 import { formatScoreText, parseScoreText, sameScoreText } from '../../shared/scoring/scoreText'
+import { validationError } from '../../shared/stakeholder/validationError'
 import { useWriteThroughText } from '../drafts/useWriteThroughText'
 import type { WriteOutcome } from '../drafts/WriteThroughText'
 import { useTranslation } from '../i18n/useTranslation'
@@ -260,7 +261,8 @@ export function writeScoreText(
 ): WriteOutcome {
   const parsed = parseScoreText(text)
   if (!parsed.ok) {
-    return { ok: false, errors: [{ path: NOT_A_NUMBER_PATH, message: 'is not a number' }] }
+    const notANumber = { code: 'not-a-number', params: {} } as const
+    return { ok: false, errors: [validationError(NOT_A_NUMBER_PATH, notANumber)] }
   }
   return parsed.value === current ? { ok: true } : onCommit(parsed.value)
 }

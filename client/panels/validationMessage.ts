@@ -1,22 +1,11 @@
 /**
  * The model's validation errors in the user's language. The model (shared/) reports an
- * error as a path and an English sentence for logs and API clients; a person sees a
- * sentence chosen from the path's last field and the kind of problem, never the English.
+ * error as a path, a code with params, and an English sentence for logs and API clients; a
+ * person sees a sentence of the UI catalogue chosen from the code (and, for dates, the
+ * field), never the English.
  */
-import type { ValidationError } from '../../shared/stakeholder/validateStakeholder'
+import type { WriteError } from '../drafts/WriteThroughText'
 import type { MessageKey } from '../i18n/messages.en'
-
-/** Score fields that take whole numbers only (salience attributes, severity, likelihood). */
-const WHOLE_SCORES = new Set([
-  'power',
-  'legitimacy',
-  'urgency',
-  'scale',
-  'scope',
-  'irremediability',
-  'likelihood',
-])
-const DECIMAL_SCORES = new Set(['influence', 'impact'])
 
 /** Error path of a score field's own text that is no number at all. */
 export const NOT_A_NUMBER_PATH = 'score'
@@ -28,21 +17,38 @@ export interface UiMessage {
 }
 
 /** The message that says why `text`, typed at the field of `error.path`, was not stored. */
-export function validationMessage(error: ValidationError, text: string): UiMessage {
-  const field = lastField(error.path)
+export function validationMessage(error: WriteError, text: string): UiMessage {
   const empty = text.trim() === ''
-  const tooLong = /at most (\d+) characters/.exec(error.message)
-  let key: MessageKey = 'validation.invalid'
-  let params: Record<string, string | number> = {}
-  if (field === 'id' && error.message.startsWith('no stakeholder')) key = 'validation.removed'
-  else if (tooLong) [key, params] = ['validation.tooLong', { max: Number(tooLong[1]) }]
-  else if (field === 'date') key = empty ? 'validation.dateRequired' : 'validation.date'
-  else if (field === 'email') key = 'validation.email'
-  else if (field === 'name' && empty) key = 'validation.nameRequired'
-  else if (WHOLE_SCORES.has(field)) key = 'validation.wholeScore'
-  else if (DECIMAL_SCORES.has(field) || field === NOT_A_NUMBER_PATH) key = 'validation.score'
-  else if (empty) key = 'validation.required'
-  return { key, params }
+  const message = (key: MessageKey, params: UiMessage['params'] = {}): UiMessage => ({
+    key,
+    params,
+  })
+  // A log entry's date is refused with the date's own code whether empty or malformed.
+  if (lastField(error.path) === 'date') {
+    return message(empty ? 'validation.dateRequired' : 'validation.date')
+  }
+  switch (error.code) {
+    case 'unknown-stakeholder':
+      return message('validation.removed')
+    case 'too-long':
+      return message('validation.tooLong', { max: Number(error.params?.['max']) })
+    case 'invalid-date':
+      return message('validation.date')
+    case 'invalid-email':
+      return message('validation.email')
+    case 'empty':
+      return message('validation.nameRequired')
+    case 'score-out-of-range':
+      return message(
+        error.params?.['wholeNumber'] === true ? 'validation.wholeScore' : 'validation.score',
+      )
+    case 'not-a-number':
+      return message('validation.score')
+    case 'confidential':
+      return message('validation.confidential')
+    default:
+      return message(empty ? 'validation.required' : 'validation.invalid')
+  }
 }
 
 /** `engagement.log[2].date` → `date`; `impacts[0]` → `impacts`. */

@@ -33,10 +33,11 @@ import type {
   Stakeholder,
   StakeholderWithoutContacts,
 } from '../stakeholder/Stakeholder'
+import { STAKEHOLDER_KEYS } from '../stakeholder/Stakeholder'
+import { validationError } from '../stakeholder/validationError'
 import {
-  STAKEHOLDER_KEYS,
   type StakeholderValidationResult,
-  type ValidationError,
+  type CodedValidationError,
   validateStakeholder,
 } from '../stakeholder/validateStakeholder'
 
@@ -105,10 +106,18 @@ export function holdsConfidentialData(stakeholder: {
 }
 
 /** The error value of a write that needs the confidential document it was not given. */
-function needsConfidentialDocument(path: string): { ok: false; errors: ValidationError[] } {
+function needsConfidentialDocument(path: string): { ok: false; errors: CodedValidationError[] } {
   return {
     ok: false,
-    errors: [{ path, message: 'is confidential: only owners and facilitators may change it' }],
+    errors: [validationError(path, { code: 'confidential', params: {} })],
+  }
+}
+
+/** The error value of a write to a stakeholder the map no longer has. */
+function noStakeholder(id: string): { ok: false; errors: CodedValidationError[] } {
+  return {
+    ok: false,
+    errors: [validationError('id', { code: 'unknown-stakeholder', params: { id } })],
   }
 }
 
@@ -180,7 +189,7 @@ export function readStakeholder(
 /** All stakeholders of a map: the valid records, and the ids that failed validation. */
 export interface StakeholderReadout<T> {
   stakeholders: T[]
-  invalid: { id: string; errors: ValidationError[] }[]
+  invalid: { id: string; errors: CodedValidationError[] }[]
 }
 
 /**
@@ -208,7 +217,8 @@ export function readStakeholders(
   }
   stakeholdersMap(doc).forEach((fields, id) => {
     if (!(fields instanceof Y.Map)) {
-      result.invalid.push({ id, errors: [{ path: '', message: 'is not a record' }] })
+      const notARecord = { code: 'not-an-object', params: {}, message: 'is not a record' } as const
+      result.invalid.push({ id, errors: [validationError('', notARecord)] })
       return
     }
     const validated = validateStakeholder(assemble(fields, id, confidential))
@@ -255,7 +265,7 @@ function syncEntriesIfAny<T extends { id: string }>(
 
 /** Outcome of a write: the stored record, or why nothing was written. */
 export type WriteResult =
-  { ok: true; value: Stakeholder } | { ok: false; errors: ValidationError[] }
+  { ok: true; value: Stakeholder } | { ok: false; errors: CodedValidationError[] }
 
 /**
  * Validates `input` and stores it, creating the stakeholder or updating only the fields that
@@ -323,7 +333,7 @@ export function patchStakeholder(
   options: WriteOptions = {},
 ): WriteResult {
   const current = readStakeholder(doc, id, options.confidential ?? null)
-  if (!current) return { ok: false, errors: [{ path: 'id', message: `no stakeholder "${id}"` }] }
+  if (!current) return noStakeholder(id)
   if (!current.ok) return current
   const { engagementStatus, engagementLevel, ...scalars } = patch
   const candidate: Stakeholder = {
@@ -422,7 +432,7 @@ export function putEntry<L extends EntryListName>(
   }
   const current = readStakeholder(doc, stakeholderId, confidential)
   if (!current) {
-    return { ok: false, errors: [{ path: 'id', message: `no stakeholder "${stakeholderId}"` }] }
+    return noStakeholder(stakeholderId)
   }
   if (!current.ok) return current
   const record = current.value

@@ -8,36 +8,11 @@
 import { normaliseLabel, containsPhrase } from './normaliseLabel'
 import { REGISTER_LABELS, REGISTER_LOCALES } from './registerLabels'
 import type { RegisterColumn } from './registerLabels'
+import { IMPORT_FIELDS, fieldOfExportColumn } from '../stakeholder/stakeholderFields'
+import type { ImportField } from '../stakeholder/stakeholderFields'
 
-/** Record fields an imported column can fill. */
-export const IMPORT_FIELDS = [
-  'name',
-  'kind',
-  'category',
-  'valueChainPosition',
-  'countryOrRegion',
-  'affected',
-  'vulnerable',
-  'vulnerabilityNote',
-  'power',
-  'legitimacy',
-  'urgency',
-  'influence',
-  'impact',
-  'attitude',
-  'interests',
-  'concerns',
-  'notes',
-  'engagementStatus',
-  'engagementLevel',
-  'contactName',
-  'contactRole',
-  'contactOrganisation',
-  'contactEmail',
-  'contactPhone',
-] as const
-/** See {@link IMPORT_FIELDS}. */
-export type ImportField = (typeof IMPORT_FIELDS)[number]
+export { IMPORT_FIELDS } from '../stakeholder/stakeholderFields'
+export type { ImportField } from '../stakeholder/stakeholderFields'
 
 /** For each column, the field it fills, or `null` when the column is ignored. */
 export type ColumnMapping = (ImportField | null)[]
@@ -92,39 +67,10 @@ const HEADER_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
 /** "Organisation" names the stakeholder in most lists, the contact's employer in others. */
 const ORGANISATION_WORDS = ['organisatie', 'organisation', 'organization', 'organisatienaam']
 
-/** Register columns that are derived or counted; an exported register's copy is ignored. */
-const REGISTER_FIELD: Readonly<Record<RegisterColumn, ImportField | null>> = {
-  rank: null,
-  name: 'name',
-  id: null,
-  kind: 'kind',
-  category: 'category',
-  valueChainPosition: 'valueChainPosition',
-  countryOrRegion: 'countryOrRegion',
-  affected: 'affected',
-  vulnerable: 'vulnerable',
-  power: 'power',
-  legitimacy: 'legitimacy',
-  urgency: 'urgency',
-  salienceClass: null,
-  salienceGroup: null,
-  influence: 'influence',
-  impact: 'impact',
-  quadrant: null,
-  topSeverity: null,
-  topImpactTopic: null,
-  impactCount: null,
-  engagementStatus: 'engagementStatus',
-  engagementLevel: 'engagementLevel',
-  logCount: null,
-  lastEngagement: null,
-  alerts: null,
-  notes: 'notes',
-  contactNames: 'contactName',
-  contactRoles: 'contactRole',
-  contactOrganisations: 'contactOrganisation',
-  contactEmails: 'contactEmail',
-  contactPhones: 'contactPhone',
+/** The field a register column fills; derived or counted columns (and the id) are ignored. */
+function importFieldOfColumn(column: RegisterColumn): ImportField | null {
+  const field = fieldOfExportColumn(column)
+  return (IMPORT_FIELDS as readonly string[]).includes(field ?? '') ? (field as ImportField) : null
 }
 
 /** Exact header → field (or `null` for a known column to ignore). */
@@ -135,7 +81,7 @@ for (const [field, words] of Object.entries(HEADER_SYNONYMS) as [ImportField, st
 for (const locale of REGISTER_LOCALES) {
   const columns = REGISTER_LABELS[locale].columns
   for (const [column, label] of Object.entries(columns) as [RegisterColumn, string][]) {
-    EXACT.set(normaliseLabel(label), REGISTER_FIELD[column])
+    EXACT.set(normaliseLabel(label), importFieldOfColumn(column))
   }
 }
 

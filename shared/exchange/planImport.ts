@@ -4,7 +4,7 @@
  * is row 1) and warnings. The caller shows the plan and calls `applyImport` only when the
  * user confirms; cancelling is simply not applying it.
  */
-import { createStakeholder } from '../stakeholder/createStakeholder'
+import { createContact, createStakeholder } from '../stakeholder/createStakeholder'
 import type { Contact, Stakeholder } from '../stakeholder/Stakeholder'
 import { STAKEHOLDER_LIMITS } from '../stakeholder/Stakeholder'
 import { validateStakeholder } from '../stakeholder/validateStakeholder'
@@ -13,6 +13,8 @@ import { EXCHANGE_LIMITS, exchangeError } from './exchangeLimits'
 import type { ExchangeError, SheetCell } from './exchangeLimits'
 import type { ColumnMapping, ImportField } from './guessColumnMapping'
 import { guessFieldValue } from './guessFieldValue'
+import { CONTACT_PARTS, IMPORT_FIELDS } from '../stakeholder/stakeholderFields'
+import { STAKEHOLDER_KEYS } from '../stakeholder/Stakeholder'
 import { normaliseLabel } from './normaliseLabel'
 
 /** Options for {@link planImport}. */
@@ -64,19 +66,22 @@ export interface ImportPlan {
   skippedRows: number[]
 }
 
-const CONTACT_FIELDS = {
-  contactName: 'name',
-  contactRole: 'role',
-  contactOrganisation: 'organisation',
-  contactEmail: 'email',
-  contactPhone: 'phone',
-} as const satisfies Partial<Record<ImportField, keyof Contact>>
+/**
+ * Import fields that are record keys and taken as they are; the name and the notes are
+ * built by `planImport`, the engagement settings and contact parts are nested.
+ */
+const COPIED_FIELDS = IMPORT_FIELDS.filter(
+  (field) =>
+    (STAKEHOLDER_KEYS as readonly string[]).includes(field) &&
+    field !== 'name' &&
+    field !== 'notes',
+)
 
 /** The field a validation path refers to, to point the user at the column. */
 function fieldOfPath(path: string): ImportField | null {
   const contact = /^contacts\[\d+\]\.(\w+)/.exec(path)
   if (contact) {
-    const entry = Object.entries(CONTACT_FIELDS).find(([, key]) => key === contact[1])
+    const entry = Object.entries(CONTACT_PARTS).find(([, key]) => key === contact[1])
     return entry ? (entry[0] as ImportField) : null
   }
   if (path === 'engagement.status') return 'engagementStatus'
@@ -153,16 +158,11 @@ export function planImport(
       }
     }
     const text = (field: ImportField) => (typeof values[field] === 'string' ? values[field] : '')
-    const contact: Contact = {
-      id: '',
-      name: text('contactName'),
-      role: text('contactRole'),
-      organisation: text('contactOrganisation'),
-      email: text('contactEmail'),
-      phone: text('contactPhone'),
-      notes: '',
+    const contact: Contact = createContact('')
+    for (const [field, part] of Object.entries(CONTACT_PARTS)) {
+      contact[part] = text(field as ImportField)
     }
-    const hasContact = Object.keys(CONTACT_FIELDS).some((field) => text(field as ImportField))
+    const hasContact = Object.keys(CONTACT_PARTS).some((field) => text(field as ImportField))
     // Words the closed lists do not know are not lost: they go to the notes.
     const notes = [text('notes'), ...unrecognised].filter((line) => line !== '').join('\n')
     if (errors.length > 0) {
@@ -173,10 +173,7 @@ export function planImport(
       {
         id: options.idFactory(),
         name: text('name'),
-        ...pick(values, ['kind', 'category', 'valueChainPosition', 'countryOrRegion']),
-        ...pick(values, ['affected', 'vulnerable', 'vulnerabilityNote', 'attitude']),
-        ...pick(values, ['power', 'legitimacy', 'urgency', 'influence', 'impact']),
-        ...pick(values, ['interests', 'concerns']),
+        ...pick(values, COPIED_FIELDS),
         notes,
         engagement: {
           status: (values.engagementStatus ?? 'not-started') as Stakeholder['engagement']['status'],
@@ -227,7 +224,7 @@ export function planImport(
   return plan
 }
 
-function pick<K extends ImportField>(values: Partial<Record<ImportField, unknown>>, keys: K[]) {
+function pick(values: Partial<Record<ImportField, unknown>>, keys: readonly ImportField[]) {
   const picked: Record<string, unknown> = {}
   for (const key of keys) if (values[key] !== undefined) picked[key] = values[key]
   // The values are checked by `validateStakeholder` right after; the type is only a claim.

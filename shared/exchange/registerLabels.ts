@@ -5,31 +5,34 @@
  * The words for the model's vocabularies come from `shared/labels/modelLabels.ts`, so the
  * register, the UI and the report always say the same thing.
  */
-import type {
-  Attitude,
-  EngagementLevel,
-  EngagementStatus,
-  StakeholderCategory,
-  StakeholderKind,
-  ValueChainPosition,
-} from '../stakeholder/Stakeholder'
 import type { EngagementQuadrant } from '../scoring/engagementQuadrant'
-import {
-  ATTITUDE_LABELS,
-  CATEGORY_LABELS,
-  ENGAGEMENT_LEVEL_LABELS,
-  ENGAGEMENT_STATUS_LABELS,
-  KIND_LABELS,
-  QUADRANT_LABELS,
-  VALUE_CHAIN_LABELS,
-} from '../labels/modelLabels'
+import { FIELD_VALUE_LABELS, QUADRANT_LABELS } from '../labels/modelLabels'
+import { CONTACT_EXPORT_COLUMNS } from '../stakeholder/stakeholderFields'
+import type { FieldExportColumn } from '../stakeholder/stakeholderFields'
+
+/** Register columns computed from the record rather than copied from one field. */
+type DerivedRegisterColumn =
+  | 'rank'
+  | 'salienceClass'
+  | 'salienceGroup'
+  | 'quadrant'
+  | 'topSeverity'
+  | 'topImpactTopic'
+  | 'impactCount'
+  | 'logCount'
+  | 'lastEngagement'
+  | 'alerts'
 
 /** Languages the register is written in. */
 export const REGISTER_LOCALES = ['en', 'nl'] as const
 /** See {@link REGISTER_LOCALES}. */
 export type RegisterLocale = (typeof REGISTER_LOCALES)[number]
 
-/** The register's columns, in order; the contact columns only appear when asked for. */
+/**
+ * The register's columns, in order; the contact columns only appear when asked for. The
+ * columns that show a field are the field table's export columns (`stakeholderFields.ts`,
+ * checked by its test); the others are derived or counted here.
+ */
 export const REGISTER_COLUMNS = [
   'rank',
   'name',
@@ -57,31 +60,28 @@ export const REGISTER_COLUMNS = [
   'lastEngagement',
   'alerts',
   'notes',
-] as const
+] as const satisfies readonly (FieldExportColumn | DerivedRegisterColumn)[]
 /** Columns with confidential personal data (GDPR), left out unless asked for. */
-export const REGISTER_CONTACT_COLUMNS = [
-  'contactNames',
-  'contactRoles',
-  'contactOrganisations',
-  'contactEmails',
-  'contactPhones',
-] as const
+export const REGISTER_CONTACT_COLUMNS = CONTACT_EXPORT_COLUMNS
 /** A column of the register. */
 export type RegisterColumn =
   (typeof REGISTER_COLUMNS)[number] | (typeof REGISTER_CONTACT_COLUMNS)[number]
+
+/** The words for one vocabulary field's values in one language. */
+type Words<F extends keyof typeof FIELD_VALUE_LABELS> = (typeof FIELD_VALUE_LABELS)[F]['en']
 
 /** Every label of the register in one language. */
 export interface RegisterLabels {
   columns: Record<RegisterColumn, string>
   yes: string
   no: string
-  kinds: Record<StakeholderKind, string>
-  categories: Record<StakeholderCategory, string>
-  valueChainPositions: Record<ValueChainPosition, string>
-  attitudes: Record<Attitude, string>
-  quadrants: Record<EngagementQuadrant, string>
-  engagementStatuses: Record<EngagementStatus, string>
-  engagementLevels: Record<EngagementLevel, string>
+  kinds: Words<'kind'>
+  categories: Words<'category'>
+  valueChainPositions: Words<'valueChainPosition'>
+  attitudes: Words<'attitude'>
+  quadrants: Readonly<Record<EngagementQuadrant, string>>
+  engagementStatuses: Words<'engagementStatus'>
+  engagementLevels: Words<'engagementLevel'>
 }
 
 const en: RegisterLabels = {
@@ -120,13 +120,13 @@ const en: RegisterLabels = {
   },
   yes: 'yes',
   no: 'no',
-  kinds: KIND_LABELS.en,
-  categories: CATEGORY_LABELS.en,
-  valueChainPositions: VALUE_CHAIN_LABELS.en,
-  attitudes: ATTITUDE_LABELS.en,
+  kinds: FIELD_VALUE_LABELS.kind.en,
+  categories: FIELD_VALUE_LABELS.category.en,
+  valueChainPositions: FIELD_VALUE_LABELS.valueChainPosition.en,
+  attitudes: FIELD_VALUE_LABELS.attitude.en,
   quadrants: QUADRANT_LABELS.en,
-  engagementStatuses: ENGAGEMENT_STATUS_LABELS.en,
-  engagementLevels: ENGAGEMENT_LEVEL_LABELS.en,
+  engagementStatuses: FIELD_VALUE_LABELS.engagementStatus.en,
+  engagementLevels: FIELD_VALUE_LABELS.engagementLevel.en,
 }
 
 const nl: RegisterLabels = {
@@ -165,13 +165,13 @@ const nl: RegisterLabels = {
   },
   yes: 'ja',
   no: 'nee',
-  kinds: KIND_LABELS.nl,
-  categories: CATEGORY_LABELS.nl,
-  valueChainPositions: VALUE_CHAIN_LABELS.nl,
-  attitudes: ATTITUDE_LABELS.nl,
+  kinds: FIELD_VALUE_LABELS.kind.nl,
+  categories: FIELD_VALUE_LABELS.category.nl,
+  valueChainPositions: FIELD_VALUE_LABELS.valueChainPosition.nl,
+  attitudes: FIELD_VALUE_LABELS.attitude.nl,
   quadrants: QUADRANT_LABELS.nl,
-  engagementStatuses: ENGAGEMENT_STATUS_LABELS.nl,
-  engagementLevels: ENGAGEMENT_LEVEL_LABELS.nl,
+  engagementStatuses: FIELD_VALUE_LABELS.engagementStatus.nl,
+  engagementLevels: FIELD_VALUE_LABELS.engagementLevel.nl,
 }
 
 /** The register's labels per language. */

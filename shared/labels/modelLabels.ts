@@ -140,6 +140,19 @@ export const ENGAGEMENT_LEVEL_LABELS: Labels<EngagementLevel> = {
   },
 }
 
+/**
+ * The words for the values of each vocabulary field of the record, keyed by the field (the
+ * field table's key), for every output that prints a field's value.
+ */
+export const FIELD_VALUE_LABELS = {
+  kind: KIND_LABELS,
+  category: CATEGORY_LABELS,
+  valueChainPosition: VALUE_CHAIN_LABELS,
+  attitude: ATTITUDE_LABELS,
+  engagementStatus: ENGAGEMENT_STATUS_LABELS,
+  engagementLevel: ENGAGEMENT_LEVEL_LABELS,
+} as const
+
 /** The six OECD due-diligence steps. */
 export const DUE_DILIGENCE_STEP_LABELS: Labels<DueDiligenceStep> = {
   en: {

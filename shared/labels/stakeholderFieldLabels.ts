@@ -1,28 +1,12 @@
 /**
- * Names of a stakeholder record's fields in English and Dutch, as the audit trail and the
- * version compare print them. The words are the editor's (client/i18n `field.*`), so a
+ * Names of a stakeholder record's fields in English and Dutch, as the audit trail, the
+ * version compare and the import panel print them (keyed by the field table's `label`). The words are the editor's (client/i18n `field.*`), so a
  * field reads the same in the form, in the audit trail and in a comparison of versions.
  * Keys are the record's keys, the document's flattened keys (`engagementStatus`,
- * `engagementLog`), the diff's dotted keys (`engagement.status`) and the audit trail's own
+ * `engagementLog`, `contactName`), the diff's dotted keys (`engagement.status`) and the audit trail's own
  * (`record`, `confidential`, `contacts`).
  */
-import type {
-  Attitude,
-  EngagementLevel,
-  EngagementStatus,
-  StakeholderCategory,
-  StakeholderKind,
-  ValueChainPosition,
-} from '../stakeholder/Stakeholder'
-import {
-  ATTITUDE_LABELS,
-  CATEGORY_LABELS,
-  ENGAGEMENT_LEVEL_LABELS,
-  ENGAGEMENT_STATUS_LABELS,
-  KIND_LABELS,
-  type LabelLocale,
-  VALUE_CHAIN_LABELS,
-} from './modelLabels'
+import { FIELD_VALUE_LABELS, type LabelLocale } from './modelLabels'
 
 const en: Readonly<Record<string, string>> = {
   record: 'Stakeholder',
@@ -54,6 +38,11 @@ const en: Readonly<Record<string, string>> = {
   'engagement.log': 'Engagement log',
   notes: 'Notes',
   contacts: 'Contacts',
+  contactName: 'Contact name',
+  contactRole: 'Contact role',
+  contactOrganisation: 'Contact organisation',
+  contactEmail: 'Contact e-mail',
+  contactPhone: 'Contact phone',
   confidential: 'Confidential part (contacts, confidential log entries)',
   createdAt: 'Created',
   updatedAt: 'Last changed',
@@ -89,6 +78,11 @@ const nl: Readonly<Record<string, string>> = {
   'engagement.log': 'Dialooglogboek',
   notes: 'Notities',
   contacts: 'Contactpersonen',
+  contactName: 'Naam contactpersoon',
+  contactRole: 'Functie contactpersoon',
+  contactOrganisation: 'Organisatie contactpersoon',
+  contactEmail: 'E-mail contactpersoon',
+  contactPhone: 'Telefoon contactpersoon',
   confidential: 'Vertrouwelijk deel (contactpersonen, vertrouwelijke logboekregels)',
   createdAt: 'Aangemaakt',
   updatedAt: 'Laatst gewijzigd',
@@ -106,32 +100,14 @@ export function stakeholderFieldLabel(field: string, locale: LabelLocale): strin
     : field
 }
 
-const CODE_LABELS: Readonly<Record<string, Readonly<Record<LabelLocale, Record<string, string>>>>> =
-  {
-    kind: KIND_LABELS as Record<LabelLocale, Record<StakeholderKind, string>>,
-    category: CATEGORY_LABELS as Record<LabelLocale, Record<StakeholderCategory, string>>,
-    valueChainPosition: VALUE_CHAIN_LABELS as Record<
-      LabelLocale,
-      Record<ValueChainPosition, string>
-    >,
-    attitude: ATTITUDE_LABELS as Record<LabelLocale, Record<Attitude, string>>,
-    engagementStatus: ENGAGEMENT_STATUS_LABELS as Record<
-      LabelLocale,
-      Record<EngagementStatus, string>
-    >,
-    'engagement.status': ENGAGEMENT_STATUS_LABELS as Record<
-      LabelLocale,
-      Record<EngagementStatus, string>
-    >,
-    engagementLevel: ENGAGEMENT_LEVEL_LABELS as Record<
-      LabelLocale,
-      Record<EngagementLevel, string>
-    >,
-    'engagement.intendedLevel': ENGAGEMENT_LEVEL_LABELS as Record<
-      LabelLocale,
-      Record<EngagementLevel, string>
-    >,
-  }
+type ValueLabels = Readonly<Record<LabelLocale, Readonly<Record<string, string>>>>
+
+/** Words for the values of the vocabulary fields, also under the diff's dotted keys. */
+const CODE_LABELS: Readonly<Record<string, ValueLabels>> = {
+  ...FIELD_VALUE_LABELS,
+  'engagement.status': FIELD_VALUE_LABELS.engagementStatus,
+  'engagement.intendedLevel': FIELD_VALUE_LABELS.engagementLevel,
+}
 
 const WORDS = {
   en: { yes: 'yes', no: 'no', none: '—' },

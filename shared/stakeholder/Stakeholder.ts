@@ -4,236 +4,329 @@
  * priority) are never stored here; `shared/scoring/` computes them when needed, so two
  * clients can never disagree about them.
  *
- * Every closed vocabulary is a string-literal union with an exported `const` array of
- * stable kebab-case English ids; the UI lists the options from the array and translates
- * the ids in its own i18n.
+ * The record is defined once, as the valibot schema below; its TypeScript types are inferred
+ * from it, and `validateStakeholder` runs it. Each rule names its problem with a code (see
+ * `validationError.ts`), never with words, so a UI can say it in the user's language.
+ * Adding a field: the schema here, a row of the field table (`stakeholderFields.ts`), its
+ * name in each language, and a migration step (`migrateStakeholder.ts`).
+ *
+ * The closed vocabularies and limits live in `stakeholderVocabulary.ts` and are re-exported.
  */
+import * as v from 'valibot'
+import type { ValidationErrorCode, ValidationParams } from './validationError'
+import { isIsoDate, isIsoTimestamp } from './isIsoDate'
+import {
+  ATTITUDES,
+  CONFIDENTIALITY_LEVELS,
+  CURRENT_SCHEMA_VERSION,
+  DUE_DILIGENCE_STEPS,
+  ENGAGEMENT_LEVELS,
+  ENGAGEMENT_STATUSES,
+  IMPACT_ACTUALITIES,
+  STAKEHOLDER_CATEGORIES,
+  STAKEHOLDER_ID_PATTERN,
+  STAKEHOLDER_KINDS,
+  STAKEHOLDER_LIMITS,
+  VALUE_CHAIN_POSITIONS,
+} from './stakeholderVocabulary'
 
-/** Schema version written by this code. Older records go through `migrateStakeholder`. */
-export const CURRENT_SCHEMA_VERSION = 1
+export * from './stakeholderVocabulary'
 
-/** What kind of actor a stakeholder is. */
-export const STAKEHOLDER_KINDS = ['organisation', 'group', 'person-role'] as const
-/** See {@link STAKEHOLDER_KINDS}. */
-export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number]
+const LIMITS = STAKEHOLDER_LIMITS
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/
 
 /**
- * Stakeholder categories, following the groups named in the OECD guidance and ESRS 1
- * (nature is the "silent stakeholder").
+ * A rule's message: the problem as JSON of its code and params, which `validateStakeholder`
+ * reads back. Words are added later, in English for logs or by the client in its language.
  */
-export const STAKEHOLDER_CATEGORIES = [
-  'employees',
-  'trade-unions',
-  'value-chain-workers',
-  'suppliers-business-partners',
-  'local-communities',
-  'indigenous-peoples',
-  'customers-consumers',
-  'ngos-civil-society',
-  'government-regulators',
-  'investors-financiers',
-  'industry-peers',
-  'media',
-  'experts-academia',
-  'nature-environment',
-  'other',
-] as const
-/** See {@link STAKEHOLDER_CATEGORIES}. `employees` includes their representatives. */
-export type StakeholderCategory = (typeof STAKEHOLDER_CATEGORIES)[number]
+function says(code: ValidationErrorCode, params: ValidationParams = {}): () => string {
+  const problem = JSON.stringify({ code, params })
+  return () => problem
+}
 
-/** Where in the company's value chain the stakeholder sits. */
-export const VALUE_CHAIN_POSITIONS = ['own-operations', 'upstream', 'downstream'] as const
-/** See {@link VALUE_CHAIN_POSITIONS}. */
-export type ValueChainPosition = (typeof VALUE_CHAIN_POSITIONS)[number]
+/** A string of at most `max` characters; `format` (if any) is checked within that length. */
+function text(
+  max: number,
+  format?: { test: (value: string) => boolean; code: ValidationErrorCode },
+) {
+  const test = format?.test ?? (() => true)
+  return v.pipe(
+    v.string(says('not-a-string')),
+    v.maxLength(max, says('too-long', { max })),
+    // A string over the limit was reported already; the format check is linear in its length.
+    v.check((value) => value.length > max || test(value), says(format?.code ?? 'not-a-string')),
+  )
+}
 
-/** The stakeholder's stance towards the company or the issue at hand. */
-export const ATTITUDES = ['supportive', 'neutral', 'critical', 'opposed', 'unknown'] as const
-/** See {@link ATTITUDES}. */
-export type Attitude = (typeof ATTITUDES)[number]
+const idSchema = text(LIMITS.idLength, {
+  test: (value) => STAKEHOLDER_ID_PATTERN.test(value),
+  code: 'invalid-id',
+})
+const shortText = () => text(LIMITS.shortText)
+const longText = () => text(LIMITS.longText)
+const timestamp = () => text(30, { test: isIsoTimestamp, code: 'invalid-timestamp' })
 
-/** Whether an adverse impact has happened or could happen (OECD). */
-export const IMPACT_ACTUALITIES = ['actual', 'potential'] as const
-/** See {@link IMPACT_ACTUALITIES}. */
-export type ImpactActuality = (typeof IMPACT_ACTUALITIES)[number]
+/** One of a closed vocabulary. */
+function oneOf<const T extends readonly string[]>(values: T) {
+  return v.picklist(values, says('not-one-of', { options: values.join(', ') }))
+}
 
-/** Where the company stands in engaging this stakeholder. */
-export const ENGAGEMENT_STATUSES = [
-  'not-started',
-  'planned',
-  'ongoing',
-  'paused',
-  'concluded',
-] as const
-/** See {@link ENGAGEMENT_STATUSES}. */
-export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number]
+/** One of a closed vocabulary, or null while not decided. */
+function oneOfOrNull<const T extends readonly string[]>(values: T) {
+  return v.nullable(
+    v.picklist(values, says('not-one-of', { options: `${values.join(', ')} or null` })),
+  )
+}
 
-/** Intended depth of engagement, from one-way information to shared decisions (IAP2). */
-export const ENGAGEMENT_LEVELS = ['inform', 'consult', 'involve', 'collaborate', 'empower'] as const
-/** See {@link ENGAGEMENT_LEVELS}. */
-export type EngagementLevel = (typeof ENGAGEMENT_LEVELS)[number]
+/** A {@link Score}: 1–5 (whole numbers only for `wholeNumber`), or null when not assessed. */
+function score(wholeNumber: boolean) {
+  const { scoreMin: min, scoreMax: max } = LIMITS
+  return v.nullable(
+    v.custom<number>(
+      (value) =>
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        value >= min &&
+        value <= max &&
+        (!wholeNumber || Number.isInteger(value)),
+      says('score-out-of-range', { min, max, wholeNumber }),
+    ),
+  )
+}
 
-/** The six steps of the OECD Due Diligence Guidance for Responsible Business Conduct. */
-export const DUE_DILIGENCE_STEPS = [
-  'embed',
-  'identify-assess',
-  'cease-prevent-mitigate',
-  'track',
-  'communicate',
-  'remediate',
-] as const
-/** See {@link DUE_DILIGENCE_STEPS}. */
-export type DueDiligenceStep = (typeof DUE_DILIGENCE_STEPS)[number]
+const yesNo = () => v.boolean(says('not-yes-no'))
 
-/** Who may see an engagement log entry (CSDDD asks for confidentiality where needed). */
-export const CONFIDENTIALITY_LEVELS = ['public', 'internal', 'confidential'] as const
-/** See {@link CONFIDENTIALITY_LEVELS}. */
-export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number]
+/** An object with exactly these fields, each required (unknown keys are not kept). */
+function record<const E extends v.ObjectEntries>(entries: E) {
+  const notAnObject = JSON.stringify({ code: 'not-an-object', params: {} })
+  const required = JSON.stringify({ code: 'required', params: {} })
+  // valibot reports a missing key with the object's message, and a path to the key.
+  return v.object(entries, (issue) => (issue.path === undefined ? notAnObject : required))
+}
 
-/**
- * A score on the 1–5 scale, or `null` when not assessed. Power, legitimacy, urgency and
- * the impact severity dimensions are whole numbers; influence and impact may be
- * fractional because they come from a position on the canvas.
- */
-export type Score = number | null
+type WithId = { readonly id?: unknown }
 
-/** Bounds enforced by `validateStakeholder`; they keep one record from exhausting memory. */
-export const STAKEHOLDER_LIMITS = {
-  /** Length of ids (stakeholder, impact, log entry, contact). */
-  idLength: 100,
-  /** Length of names and other one-line fields (topic, method, role, region, ...). */
-  shortText: 200,
-  /** Length of free-text fields (notes, interests, input received, ...). */
-  longText: 10_000,
-  /** Length of an e-mail address (RFC 5321 path limit). */
-  email: 320,
-  /** Length of a phone number. */
-  phone: 50,
-  /** Number of adverse impacts per stakeholder. */
-  impacts: 100,
-  /** Number of engagement log entries per stakeholder. */
-  engagementLog: 1_000,
-  /** Number of contacts per stakeholder. */
-  contacts: 100,
-  /** Number of "represents / advocates for" links per stakeholder. */
-  represents: 200,
-  /** Lowest valid score. */
-  scoreMin: 1,
-  /** Highest valid score. */
-  scoreMax: 5,
-} as const
+/** Reports an id that occurs twice in a list, at `list[index].id`. */
+function uniqueIds<T extends WithId>() {
+  return v.rawCheck<T[]>(({ dataset, addIssue }) => {
+    const items: unknown = dataset.value
+    if (!Array.isArray(items)) return
+    const seen = new Set<string>()
+    items.forEach((item: unknown, index) => {
+      if (typeof item !== 'object' || item === null) return
+      const id = (item as WithId).id
+      // An invalid id is reported where it is; only valid ones can be duplicates.
+      if (typeof id !== 'string' || !STAKEHOLDER_ID_PATTERN.test(id)) return
+      if (seen.has(id)) {
+        addIssue({
+          message: says('duplicate-id', { id }),
+          path: [
+            { type: 'array', origin: 'value', input: items, key: index, value: item },
+            {
+              type: 'object',
+              origin: 'value',
+              input: item as Record<string, unknown>,
+              key: 'id',
+              value: id,
+            },
+          ],
+        })
+      }
+      seen.add(id)
+    })
+  })
+}
 
-/**
- * Ids: letters, digits and `_ : . -`. Wide enough for nanoid, UUIDs and tldraw-style
- * `shape:abc` ids; narrow enough to be safe in URLs and storage keys.
- */
-export const STAKEHOLDER_ID_PATTERN = /^[A-Za-z0-9_:.-]{1,100}$/
+/** A list of at most `max` items, ids unique when `withIds`. */
+function list<T extends v.GenericSchema>(item: T, max: number) {
+  return v.pipe(
+    v.array(item, says('not-an-array')),
+    v.maxLength(max, says('too-many-items', { max })),
+  )
+}
+function listWithIds<T extends v.GenericSchema<unknown, WithId>>(item: T, max: number) {
+  return v.pipe(
+    v.array(item, says('not-an-array')),
+    v.maxLength(max, says('too-many-items', { max })),
+    uniqueIds<v.InferOutput<T>>(),
+  )
+}
 
 /**
  * An adverse impact of the company on this stakeholder. Severity (OECD) is made of scale
  * (how grave), scope (how many are affected) and irremediability (how hard to undo);
  * likelihood matters for potential impacts only.
  */
-export interface AdverseImpact {
-  id: string
-  description: string
+export const adverseImpactSchema = record({
+  id: idSchema,
+  description: longText(),
   /** Short free-text topic, e.g. "living wage", "land rights". */
-  topic: string
-  actuality: ImpactActuality
-  scale: Score
-  scope: Score
-  irremediability: Score
+  topic: shortText(),
+  actuality: oneOf(IMPACT_ACTUALITIES),
+  scale: score(true),
+  scope: score(true),
+  irremediability: score(true),
   /** Ignored for ranking when the impact is actual (it then counts as certain). */
-  likelihood: Score
-}
+  likelihood: score(true),
+})
+/** See {@link adverseImpactSchema}. */
+export type AdverseImpact = v.InferOutput<typeof adverseImpactSchema>
 
 /** One engagement with the stakeholder, as a company should be able to show it (CSDDD art. 13). */
-export interface EngagementEntry {
-  id: string
+export const engagementEntrySchema = record({
+  id: idSchema,
   /** ISO calendar date `YYYY-MM-DD`. */
-  date: string
-  step: DueDiligenceStep
+  date: text(10, { test: isIsoDate, code: 'invalid-date' }),
+  step: oneOf(DUE_DILIGENCE_STEPS),
   /** Free text, e.g. "site visit with interpreter", "online survey". */
-  method: string
-  informationShared: string
-  inputReceived: string
+  method: shortText(),
+  informationShared: longText(),
+  inputReceived: longText(),
   /** How the input was used: the responsiveness that makes engagement meaningful. */
-  howInputWasUsed: string
-  followUp: string
+  howInputWasUsed: longText(),
+  followUp: longText(),
   /** Barriers to engagement that were met (language, fear of retaliation, distance...). */
-  barriers: string
+  barriers: longText(),
   /** How those barriers were lowered. */
-  barrierMeasures: string
-  confidentiality: Confidentiality
-}
+  barrierMeasures: longText(),
+  confidentiality: oneOf(CONFIDENTIALITY_LEVELS),
+})
+/** See {@link engagementEntrySchema}. */
+export type EngagementEntry = v.InferOutput<typeof engagementEntrySchema>
 
 /** How the company engages the stakeholder. */
-export interface Engagement {
-  status: EngagementStatus
+export const engagementSchema = record({
+  status: oneOf(ENGAGEMENT_STATUSES),
   /** `null` while not decided. */
-  intendedLevel: EngagementLevel | null
-  log: EngagementEntry[]
-}
+  intendedLevel: oneOfOrNull(ENGAGEMENT_LEVELS),
+  log: listWithIds(engagementEntrySchema, LIMITS.engagementLog),
+})
+/** See {@link engagementSchema}. */
+export type Engagement = v.InferOutput<typeof engagementSchema>
 
 /**
  * A contact person. CONFIDENTIAL: this is personal data (GDPR). It lives only in the
  * top-level `contacts` array so it can be stripped with `withoutContacts` before
  * sharing or exporting; never copy it into other fields.
  */
-export interface Contact {
-  id: string
-  name: string
-  role: string
-  organisation: string
+export const contactSchema = record({
+  id: idSchema,
+  name: shortText(),
+  role: shortText(),
+  organisation: shortText(),
   /** Empty string when unknown. */
-  email: string
+  email: text(LIMITS.email, {
+    test: (value) => value === '' || EMAIL_PATTERN.test(value),
+    code: 'invalid-email',
+  }),
   /** Empty string when unknown. */
-  phone: string
-  notes: string
+  phone: text(LIMITS.phone),
+  notes: longText(),
+})
+/** See {@link contactSchema}. */
+export type Contact = v.InferOutput<typeof contactSchema>
+
+/** Older records go to `migrateStakeholder`; newer ones are refused (see there). */
+const schemaVersionSchema = v.custom<typeof CURRENT_SCHEMA_VERSION>(
+  (value) => value === CURRENT_SCHEMA_VERSION,
+  (issue) => {
+    const version = issue.input
+    const supported = CURRENT_SCHEMA_VERSION
+    const newer = typeof version === 'number' && Number.isInteger(version) && version > supported
+    return newer
+      ? says('newer-version', { version, supported })()
+      : says('older-version', { supported })()
+  },
+)
+
+/** A stakeholder cannot represent itself, nor anyone twice (checked on the whole record). */
+function representsCheck<T extends { id: string; represents: string[] }>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    const record: unknown = dataset.value
+    if (typeof record !== 'object' || record === null) return
+    const { id, represents } = record as { id?: unknown; represents?: unknown }
+    if (!Array.isArray(represents)) return
+    const isId = (value: unknown): value is string =>
+      typeof value === 'string' && STAKEHOLDER_ID_PATTERN.test(value)
+    const seen = new Set<string>()
+    represents.forEach((other: unknown, index) => {
+      if (!isId(other)) return
+      const path: [v.ObjectPathItem, v.ArrayPathItem] = [
+        {
+          type: 'object',
+          origin: 'value',
+          input: record as Record<string, unknown>,
+          key: 'represents',
+          value: represents,
+        },
+        { type: 'array', origin: 'value', input: represents, key: index, value: other },
+      ]
+      if (isId(id) && other === id) addIssue({ message: says('represents-itself'), path })
+      if (seen.has(other)) addIssue({ message: says('duplicate-id', { id: other }), path })
+      seen.add(other)
+    })
+  })
 }
 
-/** A stakeholder record, schema version {@link CURRENT_SCHEMA_VERSION}. */
-export interface Stakeholder {
-  schemaVersion: typeof CURRENT_SCHEMA_VERSION
-  id: string
-  name: string
-  kind: StakeholderKind
-  category: StakeholderCategory
+/** The fields of a stakeholder record; see {@link stakeholderSchema}. */
+const stakeholderRecordSchema = record({
+  schemaVersion: schemaVersionSchema,
+  id: idSchema,
+  name: v.pipe(
+    shortText(),
+    v.check((value) => value.length > LIMITS.shortText || value.trim() !== '', says('empty')),
+  ),
+  kind: oneOf(STAKEHOLDER_KINDS),
+  category: oneOf(STAKEHOLDER_CATEGORIES),
   /** `null` when not known. */
-  valueChainPosition: ValueChainPosition | null
+  valueChainPosition: oneOfOrNull(VALUE_CHAIN_POSITIONS),
   /** Free text: a country, a region, or a place. */
-  countryOrRegion: string
+  countryOrRegion: shortText(),
   /**
    * True for an affected stakeholder (rightsholder): its rights or interests are or
    * could be affected by the company. False for other relevant stakeholders (NGOs,
    * unions speaking for others, investors, experts).
    */
-  affected: boolean
+  affected: yesNo(),
   /** Vulnerable or marginalised: barriers to engagement must be removed (OECD). */
-  vulnerable: boolean
+  vulnerable: yesNo(),
   /** Why the stakeholder is vulnerable and what that means for engagement. */
-  vulnerabilityNote: string
+  vulnerabilityNote: longText(),
   /** Ids of stakeholders this one represents or advocates for. */
-  represents: string[]
+  represents: list(idSchema, LIMITS.represents),
   /** Salience attributes (Mitchell, Agle & Wood 1997), whole numbers 1–5 or null. */
-  power: Score
-  legitimacy: Score
-  urgency: Score
+  power: score(true),
+  legitimacy: score(true),
+  urgency: score(true),
   /** The stakeholder's influence on the company, 1–5 (fractional allowed) or null. */
-  influence: Score
+  influence: score(false),
   /** The company's impact on the stakeholder, 1–5 (fractional allowed) or null. */
-  impact: Score
-  attitude: Attitude
-  interests: string
-  concerns: string
-  impacts: AdverseImpact[]
-  engagement: Engagement
+  impact: score(false),
+  attitude: oneOf(ATTITUDES),
+  interests: longText(),
+  concerns: longText(),
+  impacts: listWithIds(adverseImpactSchema, LIMITS.impacts),
+  engagement: engagementSchema,
   /** CONFIDENTIAL personal data, see {@link Contact}. */
-  contacts: Contact[]
-  notes: string
+  contacts: listWithIds(contactSchema, LIMITS.contacts),
+  notes: longText(),
   /** ISO 8601 UTC timestamps, e.g. `2025-03-01T09:30:00.000Z`. */
-  createdAt: string
-  updatedAt: string
-}
+  createdAt: timestamp(),
+  updatedAt: timestamp(),
+})
+
+/** A stakeholder record, schema version {@link CURRENT_SCHEMA_VERSION}. */
+export const stakeholderSchema = v.pipe(
+  stakeholderRecordSchema,
+  representsCheck<v.InferOutput<typeof stakeholderRecordSchema>>(),
+)
+/** A stakeholder record, schema version {@link CURRENT_SCHEMA_VERSION}. */
+export type Stakeholder = v.InferOutput<typeof stakeholderSchema>
+
+/** Every key of a current record, in the schema's order. */
+export const STAKEHOLDER_KEYS = Object.keys(
+  stakeholderSchema.entries,
+) as readonly (keyof Stakeholder)[]
 
 /** A stakeholder without personal data. */
 export type StakeholderWithoutContacts = Omit<Stakeholder, 'contacts'>

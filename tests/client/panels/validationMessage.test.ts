@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { patchStakeholder } from '../../../shared/document/stakeholderDocument'
 import { validateStakeholder } from '../../../shared/stakeholder/validateStakeholder'
+import { validationError } from '../../../shared/stakeholder/validationError'
 import {
   createContact,
   createEngagementEntry,
@@ -78,4 +81,26 @@ describe('validation errors in the user language', () => {
       expect(en[key]).not.toContain(error.message)
     })
   }
+
+  it('words a write to a removed stakeholder, a confidential field and a non-number by code', () => {
+    const doc = new Y.Doc()
+    const removed = patchStakeholder(doc, 'gone', { name: 'X' })
+    expect(removed.ok).toBe(false)
+    if (removed.ok) return
+    expect(removed.errors[0]).toMatchObject({ path: 'id', code: 'unknown-stakeholder' })
+    expect(validationMessage(removed.errors[0]!, 'X').key).toBe('validation.removed')
+    const confidential = validationError('contacts', { code: 'confidential', params: {} })
+    expect(validationMessage(confidential, 'x').key).toBe('validation.confidential')
+    const notANumber = validationError('score', { code: 'not-a-number', params: {} })
+    expect(validationMessage(notANumber, 'abc').key).toBe('validation.score')
+    expect(nl['validation.confidential']).not.toBe(en['validation.confidential'])
+  })
+
+  it('chooses the sentence by code, whatever the English message says', () => {
+    const error = { ...firstError({ countryOrRegion: 'x'.repeat(201) }), message: 'anders' }
+    expect(validationMessage(error, 'x'.repeat(201))).toEqual({
+      key: 'validation.tooLong',
+      params: { max: 200 },
+    })
+  })
 })

@@ -7,6 +7,7 @@ import {
   migrateStakeholder,
   validateStakeholder,
 } from '../../../shared/index'
+import { expectWellFormed } from './expectWellFormed'
 import { stakeholderArbitrary } from './stakeholderArbitrary'
 
 const NOW = '2025-06-01T12:00:00.000Z'
@@ -136,14 +137,25 @@ describe('migrateStakeholder', () => {
     }
     const cyclic: Record<string, unknown> = { id: 'x', name: 'X' }
     cyclic['salience'] = cyclic
-    for (const input of [throwing, nested, null, 42, [legacy]]) {
-      expect(migrateStakeholder(input, { now: NOW }).ok).toBe(false)
+    const problems = (input: unknown) => {
+      const result = migrateStakeholder(input, { now: NOW })
+      return result.ok ? [] : result.errors.map((error) => `${error.path} ${error.code}`)
     }
+    expect(problems(throwing)).toEqual([' unreadable'])
+    expect(problems(nested)).toEqual([' unreadable'])
+    expect(problems(null)).toEqual([' not-an-object'])
+    expect(problems(42)).toEqual([' not-an-object'])
+    expect(problems([legacy])).toEqual([' not-an-object'])
     // A cycle is never followed: `salience.power` is simply absent here.
-    expect(migrateStakeholder(cyclic, { now: NOW }).ok).toBe(true)
+    expect(migrateStakeholder(cyclic, { now: NOW })).toMatchObject({
+      ok: true,
+      value: { id: 'x', name: 'X', power: null },
+      ignoredKeys: [],
+    })
     fc.assert(
       fc.property(fc.oneof(fc.anything({ withNullPrototype: true }), fc.jsonValue()), (input) => {
-        expect(() => migrateStakeholder(input, { now: NOW })).not.toThrow()
+        // Whatever it accepts is a current record that validates to itself.
+        expectWellFormed(migrateStakeholder(input, { now: NOW }))
       }),
     )
   })

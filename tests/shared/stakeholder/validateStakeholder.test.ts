@@ -1,7 +1,15 @@
 import fc from 'fast-check'
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { STAKEHOLDER_LIMITS, createStakeholder, validateStakeholder } from '../../../shared/index'
+import {
+  STAKEHOLDER_LIMITS,
+  VALIDATION_ERROR_CODES,
+  createStakeholder,
+  stakeholderSchema,
+  validateStakeholder,
+} from '../../../shared/index'
 import type { Stakeholder } from '../../../shared/index'
+import { expectWellFormed } from './expectWellFormed'
 import { stakeholderArbitrary } from './stakeholderArbitrary'
 
 const NOW = '2025-01-01T00:00:00.000Z'
@@ -163,11 +171,12 @@ describe('validateStakeholder', () => {
   })
 
   describe('never throws on hostile input', () => {
-    const hostile: [string, () => unknown][] = [
-      ['undefined', () => undefined],
-      ['a string', () => 'stakeholder'],
-      ['an array', () => [valid()]],
-      ['a function', () => () => valid()],
+    // What each input must give: its errors as `path code` ([] = accepted).
+    const hostile: [string, () => unknown, string[]][] = [
+      ['undefined', () => undefined, [' not-an-object']],
+      ['a string', () => 'stakeholder', [' not-an-object']],
+      ['an array', () => [valid()], [' not-an-object']],
+      ['a function', () => () => valid(), [' not-an-object']],
       [
         'a cyclic object',
         () => {
@@ -176,6 +185,18 @@ describe('validateStakeholder', () => {
           record['self'] = record
           return record
         },
+        [
+          'date',
+          'step',
+          'method',
+          'informationShared',
+          'inputReceived',
+          'howInputWasUsed',
+          'followUp',
+          'barriers',
+          'barrierMeasures',
+          'confidentiality',
+        ].map((key) => `engagement.log[0].${key} required`),
       ],
       [
         'a throwing getter',
@@ -189,6 +210,7 @@ describe('validateStakeholder', () => {
           })
           return record
         },
+        ['name getter'],
       ],
       [
         'a Proxy whose traps throw',
@@ -207,6 +229,7 @@ describe('validateStakeholder', () => {
               },
             },
           ),
+        [' unreadable'],
       ],
       [
         'a revoked Proxy',
@@ -215,6 +238,7 @@ describe('validateStakeholder', () => {
           revoke()
           return proxy
         },
+        [' unreadable'],
       ],
       [
         'a revoked Proxy as an array field',
@@ -223,6 +247,7 @@ describe('validateStakeholder', () => {
           revoke()
           return { ...valid(), impacts: proxy }
         },
+        ['impacts unreadable'],
       ],
       [
         'an array with a huge length',
@@ -231,6 +256,7 @@ describe('validateStakeholder', () => {
           impacts.length = 2 ** 32 - 1
           return { ...valid(), impacts }
         },
+        ['impacts too-many-items'],
       ],
       [
         'an array Proxy lying about its length',
@@ -243,6 +269,7 @@ describe('validateStakeholder', () => {
                 : Reflect.getOwnPropertyDescriptor(target, key),
           }),
         }),
+        ['contacts too-many-items'],
       ],
       [
         'a sparse array',
@@ -251,13 +278,16 @@ describe('validateStakeholder', () => {
           represents[1] = 'a'
           return { ...valid(), represents }
         },
+        ['represents[0] required'],
       ],
-      ['an object with a null prototype', () => Object.assign(Object.create(null), valid())],
-      ['a Symbol-keyed object', () => ({ ...valid(), [Symbol('x')]: 1 })],
+      ['an object with a null prototype', () => Object.assign(Object.create(null), valid()), []],
+      ['a Symbol-keyed object', () => ({ ...valid(), [Symbol('x')]: 1 }), []],
     ]
-    it.each(hostile)('%s', (_label, make) => {
-      const input = make()
-      expect(() => validateStakeholder(input)).not.toThrow()
+    it.each(hostile)('%s', (_label, make, problems) => {
+      const result = validateStakeholder(make())
+      expectWellFormed(result)
+      const found = result.ok ? [] : result.errors.map((error) => `${error.path} ${error.code}`)
+      expect(found).toEqual(problems)
     })
 
     it('accepts a record with a null prototype (plain data)', () => {
@@ -292,8 +322,7 @@ describe('validateStakeholder', () => {
             withNullPrototype: true,
           }),
           (input) => {
-            const result = validateStakeholder(input)
-            expect(typeof result.ok).toBe('boolean')
+            expectWellFormed(validateStakeholder(input))
           },
         ),
       )
@@ -317,10 +346,22 @@ describe('validateStakeholder', () => {
             fc.jsonValue(),
           ),
         )
-        .map(([record, patch]) => ({ ...record, ...patch }))
+        .map(([record, patch]) => ({ input: { ...record, ...patch }, patched: Object.keys(patch) }))
       fc.assert(
-        fc.property(fc.oneof(fc.jsonValue(), corrupted), (input) => {
-          expect(() => validateStakeholder(input)).not.toThrow()
+        fc.property(fc.jsonValue(), (input) => {
+          expectWellFormed(validateStakeholder(input))
+        }),
+      )
+      fc.assert(
+        fc.property(corrupted, ({ input, patched }) => {
+          const result = validateStakeholder(input)
+          expectWellFormed(result)
+          // The record was valid: only the fields the patch replaced can be wrong.
+          if (!result.ok) {
+            for (const error of result.errors) {
+              expect(patched).toContain(/^\w*/.exec(error.path)?.[0])
+            }
+          }
         }),
       )
     })
@@ -336,4 +377,29 @@ describe('validateStakeholder', () => {
       }),
     )
   })
+
+  it('names every problem of the schema with a known code (no valibot wording)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), stakeholderArbitrary.map(corrupt)), (input) => {
+        const result = v.safeParse(stakeholderSchema, input)
+        for (const issue of result.issues ?? []) {
+          const problem = JSON.parse(issue.message) as { code: unknown }
+          expect(VALIDATION_ERROR_CODES).toContain(problem.code)
+        }
+      }),
+    )
+  })
 })
+
+/** A valid record with a few fields replaced by values of the wrong kind. */
+function corrupt(record: Stakeholder): unknown {
+  return {
+    ...record,
+    name: '',
+    kind: 7,
+    power: 'high',
+    impacts: [{}, ...record.impacts, 'x'],
+    engagement: { ...record.engagement, log: [{ id: '!', date: '2025-13-01' }] },
+    contacts: [null, { ...record.contacts[0], email: 'no-at' }],
+  }
+}
