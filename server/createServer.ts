@@ -17,7 +17,7 @@ import { createHttpHandler } from './http/createHttpHandler'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
 import { checkReadiness } from './operations/checkReadiness'
-import { RoomRegistry } from './rooms/RoomRegistry'
+import { LoadedRooms } from './rooms/LoadedRooms'
 import type { MapStore } from './storage/MapStore'
 import { PostgresMapStore } from './storage/PostgresMapStore'
 import { SqliteMapStore } from './storage/SqliteMapStore'
@@ -50,7 +50,7 @@ export interface StakeholderCanvasServer {
    * closes the store. Safe to call twice.
    */
   close(): Promise<void>
-  readonly rooms: RoomRegistry
+  readonly rooms: LoadedRooms
   readonly store: MapStore
   /** Number of open sync sockets. */
   readonly connectionCount: number
@@ -77,7 +77,7 @@ export function createServer(
           onRemoteUpdate: (lag) => metrics.observeClusterLag(lag),
         }))
   const originPolicy = createOriginPolicy(config.allowedOrigins)
-  const rooms = new RoomRegistry({
+  const rooms = new LoadedRooms({
     store,
     logger,
     metrics,

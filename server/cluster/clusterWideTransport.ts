@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import { CloseCode } from '../../shared/protocol/closeCodes'
-import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { SyncTransport } from '../transport/createSyncTransport'
 import type { Cluster } from './Cluster'
 
@@ -12,7 +12,7 @@ import type { Cluster } from './Cluster'
 export function clusterWideTransport(
   transport: SyncTransport,
   cluster: Cluster,
-  rooms: RoomRegistry,
+  rooms: LoadedRooms,
   logger: Logger,
 ): SyncTransport {
   cluster.onCloseNotice(({ mapId, role, code, reason }) => {

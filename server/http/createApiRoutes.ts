@@ -21,7 +21,7 @@ import { createAccessToken, hashAccessToken } from '../access/accessTokens'
 import { readRequestToken } from '../access/readRequestToken'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { Readiness } from '../operations/checkReadiness'
-import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore } from '../storage/MapStore'
 import type { SyncTransport } from '../transport/createSyncTransport'
 import { AddressRateLimit } from './AddressRateLimit'
@@ -41,7 +41,7 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024
 /** What the API routes work on; the transport is reached late (it is built after them). */
 export interface ApiRouteOptions {
   store: MapStore
-  rooms: RoomRegistry
+  rooms: LoadedRooms
   clientConfig: ClientConfig
   /** When set, creating a map needs this as Bearer token. */
   createMapToken: string | null

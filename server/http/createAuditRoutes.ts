@@ -14,7 +14,7 @@ import type { AuditQuery } from '../../shared/protocol/accessApi'
 import { canReadAuditTrail } from '../../shared/protocol/roles'
 import { STAKEHOLDER_ID_PATTERN } from '../../shared/stakeholder/Stakeholder'
 import { createActionPeer } from '../rooms/createActionPeer'
-import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore } from '../storage/MapStore'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
@@ -27,7 +27,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 /** What the audit routes work on. */
 export interface AuditRouteOptions {
   store: MapStore
-  rooms: RoomRegistry
+  rooms: LoadedRooms
 }
 
 /** The audit routes (JSON and CSV). */

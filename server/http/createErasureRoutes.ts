@@ -18,7 +18,7 @@ import { contactsMap } from '../../shared/document/stakeholderDocument'
 import { canErasePersonalData } from '../../shared/protocol/roles'
 import { createActionPeer } from '../rooms/createActionPeer'
 import { migrateConfidentialData } from '../rooms/migrateConfidentialData'
-import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore } from '../storage/MapStore'
 import { decodeId, readOptionalName } from './createHistoryRoutes'
 import { requireMapAccess } from './requireMapAccess'
@@ -33,7 +33,7 @@ export const ERASURE_AUDIT_KIND = 'erasure'
 /** What the erasure routes work on. */
 export interface ErasureRouteOptions {
   store: MapStore
-  rooms: RoomRegistry
+  rooms: LoadedRooms
   /** Called after an erasure rewrote the history, before the answer (purges freed pages). */
   afterErasure?: () => Promise<void>
   /** Gets a 'contact erased' line per erasure (map, role, counts; never the data). */

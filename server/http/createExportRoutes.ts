@@ -27,7 +27,7 @@ import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import { canReadConfidential } from '../../shared/protocol/roles'
 import { renderReport } from '../../shared/report/renderReport'
 import { createActionPeer } from '../rooms/createActionPeer'
-import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore } from '../storage/MapStore'
 import { type ExportFileKind, exportFileName } from '../../shared/exchange/exportFileName'
 import { parseExportOptions } from './parseExportOptions'
@@ -41,7 +41,7 @@ import { sendCompressed } from './sendCompressed'
 /** What the export routes work on. */
 export interface ExportRouteOptions {
   store: MapStore
-  rooms: RoomRegistry
+  rooms: LoadedRooms
 }
 
 /**

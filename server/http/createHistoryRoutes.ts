@@ -21,12 +21,12 @@ import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import { STAKEHOLDER_ID_PATTERN } from '../../shared/stakeholder/Stakeholder'
 import type { ServerResponse } from 'node:http'
-import { SERVER_PARTICIPANT } from '../rooms/MapHistory'
+import { SERVER_ACTOR } from '../rooms/MapHistory'
 import type { Room } from '../rooms/Room'
 import type { RoomPeer } from '../rooms/RoomPeer'
 import { createActionPeer } from '../rooms/createActionPeer'
 import { migrateConfidentialData } from '../rooms/migrateConfidentialData'
-import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore, StoredVersion } from '../storage/MapStore'
 import { readJsonBody } from './readJsonBody'
 import { requireMapAccess } from './requireMapAccess'
@@ -40,7 +40,7 @@ const VERSION_ID = /^\d{1,15}$/
 /** What the history routes work on. */
 export interface HistoryRouteOptions {
   store: MapStore
-  rooms: RoomRegistry
+  rooms: LoadedRooms
   /** Gets the lifecycle lines (version restored); none when absent. */
   logger?: Logger
 }
@@ -184,7 +184,7 @@ function stakeholdersOf(state: Uint8Array) {
  * so a restore can never bring them back into the map document.
  */
 async function restoreVersion(
-  rooms: RoomRegistry,
+  rooms: LoadedRooms,
   room: Room,
   version: StoredVersion,
   peer: RoomPeer,
@@ -196,7 +196,7 @@ async function restoreVersion(
   await room.history.createVersion({
     kind: 'auto',
     name: autoVersionName('before-restore', version.summary.id),
-    createdBy: SERVER_PARTICIPANT,
+    createdBy: SERVER_ACTOR,
   })
   await room.history.restoreState(state, peer)
   if (!withConfidential || confidentialState === null) return

@@ -22,7 +22,7 @@ import {
   type MapDocumentName,
   STAKEHOLDERS_MAP,
 } from '../../shared/document/mapDocumentLayout'
-import type { AuditFieldChange, AuditValue, Participant } from '../../shared/protocol/accessApi'
+import type { AuditFieldChange, AuditValue, Actor } from '../../shared/protocol/accessApi'
 import {
   ATTITUDES,
   ENGAGEMENT_LEVELS,
@@ -189,7 +189,7 @@ export class AuditRecorder {
   constructor(private readonly options: AuditRecorderOptions) {}
 
   /** Notes what `participant` changed in `transaction` (call from `afterTransaction`). */
-  observe(transaction: Y.Transaction, participant: Participant): void {
+  observe(transaction: Y.Transaction, participant: Actor): void {
     const changes = auditChangesOf(transaction, this.options.document)
     if (changes.size === 0) return
     const at = new Date().toISOString()

@@ -3,7 +3,7 @@
  * one, and erasing contacts so that no version-less trace of them survives.
  *
  * - Snapshots: a changed map is snapshotted every `snapshotIntervalMs` and when its last
- *   peer leaves (RoomRegistry). A version holds both documents of the map, assembled by the
+ *   peer leaves (LoadedRooms). A version holds both documents of the map, assembled by the
  *   `takeVersion` hook; on a cluster an automatic one runs on one node at a time, after
  *   reading what the others stored.
  * - Restore: the document is made to hold a version's state as a new change of the peer
@@ -29,7 +29,7 @@ import {
   readErasureRegister,
 } from '../../shared/document/erasureRegister'
 import { encodeErasureRegisterMessage } from '../../shared/protocol/erasureRegisterMessage'
-import type { Participant, VersionKind, VersionSummary } from '../../shared/protocol/accessApi'
+import type { Actor, VersionKind, VersionSummary } from '../../shared/protocol/accessApi'
 import { autoVersionName } from '../../shared/protocol/versionNames'
 import type { MapChannel } from '../cluster/Cluster'
 import type { Compactor } from './Compactor'
@@ -39,13 +39,13 @@ import type { RoomPeer } from './RoomPeer'
 import { deepEqual } from './deepEqual'
 
 /** The author of the server's automatic snapshots. */
-export const SERVER_PARTICIPANT: Participant = { name: 'Server', role: null }
+export const SERVER_ACTOR: Actor = { name: 'Server', role: null }
 
 /** What a version is made of besides the documents' states. */
 export interface VersionInput {
   kind: VersionKind
   name: string
-  createdBy: Participant
+  createdBy: Actor
 }
 
 /** What a {@link MapHistory} works on; the room supplies it. */
@@ -126,7 +126,7 @@ export class MapHistory {
     const { channel, cursor } = this.options
     const take = async (): Promise<void> => {
       if (channel !== null) await cursor.catchUp()
-      await this.createVersion({ kind: 'auto', name, createdBy: SERVER_PARTICIPANT })
+      await this.createVersion({ kind: 'auto', name, createdBy: SERVER_ACTOR })
     }
     if (channel === null) await take()
     else if (!(await channel.runExclusive(take))) {

@@ -9,7 +9,7 @@
  * else the name it gave on the confidential document, else its awareness `user.name`.
  */
 import type * as awarenessProtocol from 'y-protocols/awareness'
-import type { Participant } from '../../shared/protocol/accessApi'
+import type { Actor } from '../../shared/protocol/accessApi'
 import type { AwarenessEntry } from '../transport/wireFormat'
 import type { RoomPeer } from './RoomPeer'
 
@@ -61,7 +61,7 @@ export class PeerPresence {
   }
 
   /** Who the audit trail names for this peer's changes. */
-  participant(awareness: awarenessProtocol.Awareness): Participant {
+  actor(awareness: awarenessProtocol.Awareness): Actor {
     const { peer } = this
     if (peer.displayName !== undefined) return { name: peer.displayName, role: peer.role }
     if (this.name !== null) return { name: this.name, role: peer.role }

@@ -36,13 +36,13 @@ import { type ApplyResult, type UpdateTarget, authorizeUpdate } from './authoriz
 export type { RoomPeer }
 
 /**
- * Where a room is in its life: `open` to peers; `closing` while the registry unloads it
+ * Where a room is in its life: `open` to peers; `closing` while LoadedRooms unloads it
  * (flush, snapshot, compaction: no joins, and back to `open` if the flush fails);
  * `destroyed` once its doc is freed.
  */
 export type RoomLifecycle = 'open' | 'closing' | 'destroyed'
 
-/** What {@link Room.load} needs; the registry supplies it. */
+/** What {@link Room.load} needs; LoadedRooms supplies it. */
 export interface RoomOptions {
   mapId: string
   /** Which of the map's documents this room holds. */
@@ -61,7 +61,7 @@ export interface RoomOptions {
   takeVersion: (input: VersionInput) => Promise<VersionSummary>
 }
 
-/** A loaded map shared by its connected peers; created by the registry through {@link Room.load}. */
+/** A loaded map shared by its connected peers; created by LoadedRooms through {@link Room.load}. */
 export class Room implements ClusterRoom {
   readonly mapId: string
   readonly document: MapDocumentName
@@ -167,7 +167,7 @@ export class Room implements ClusterRoom {
     return this.lifecycle === 'destroyed'
   }
 
-  /** The registry starts unloading the room: from here no peer may join. */
+  /** LoadedRooms starts unloading the room: from here no peer may join. */
   beginClosing(): void {
     if (this.lifecycle === 'open') this.lifecycle = 'closing'
   }
@@ -319,6 +319,6 @@ export class Room implements ClusterRoom {
   private readonly handleTransaction = (transaction: Y.Transaction): void => {
     const presence = this.peers.get(transaction.origin as RoomPeer)
     if (presence === undefined) return
-    this.audit.observe(transaction, presence.participant(this.awareness))
+    this.audit.observe(transaction, presence.actor(this.awareness))
   }
 }

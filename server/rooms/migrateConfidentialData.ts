@@ -3,7 +3,7 @@
  * document existed still keeps in its map document (log and versions) into the
  * confidential document, before any peer is sent either document.
  *
- * Flow: the registry calls this before it loads a room of a map. A map stored in the
+ * Flow: LoadedRooms calls this before it loads a room of a map. A map stored in the
  * current layout costs one read. Otherwise {@link MapStore.migrateLayout} runs the split
  * (shared/document/splitConfidentialState.ts) in one transaction under the map's lock: the
  * map document's log becomes one row without the content, the confidential log gains one

@@ -5,7 +5,7 @@ import type {
   AuditFieldChange,
   AuditQuery,
   AuditValue,
-  Participant,
+  Actor,
   VersionKind,
   VersionSummary,
 } from '../../shared/protocol/accessApi'
@@ -52,7 +52,7 @@ export interface NewVersion {
   mapId: string
   name: string
   kind: VersionKind
-  createdBy: Participant
+  createdBy: Actor
   /** The map document's state (what every role may read). */
   state: Uint8Array
   /** The confidential document's state; only served to roles that may read it. */
@@ -115,7 +115,7 @@ export interface LayoutMigrationResult {
 export interface AuditChange {
   mapId: string
   stakeholderId: string
-  participant: Participant
+  participant: Actor
   fields: readonly string[]
   /** What changed per field; an empty list when only names are known. */
   changes?: readonly AuditFieldChange[]
@@ -130,7 +130,7 @@ export interface AuditChange {
 export interface NewAuditEntry {
   mapId: string
   stakeholderId: string
-  participant: Participant
+  participant: Actor
   /** A code other than `change` (the kind of edits), e.g. `erasure`. */
   kind: string
   fields?: readonly string[]

@@ -27,7 +27,7 @@ import { canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import type { OriginPolicy } from '../access/createOriginPolicy'
 import type { ServerMetrics } from '../operations/ServerMetrics'
-import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { Authorize } from './authorize'
 import { UpdateFrameCache } from './UpdateFrameCache'
 import { Connection } from './Connection'
@@ -50,7 +50,7 @@ function documentOfPath(rest: string): { rawId: string; document: MapDocumentNam
 const KEEPALIVE_INTERVAL_MS = 30_000
 
 interface SyncTransportOptions {
-  rooms: RoomRegistry
+  rooms: LoadedRooms
   logger: Logger
   authorize: Authorize
   /** Largest frame accepted; ws closes the socket with 1009 above it. */

@@ -12,7 +12,7 @@
  * update that would bring a listed contact back ({@link liveErasedContacts}).
  */
 import * as Y from 'yjs'
-import type { Participant } from '../protocol/accessApi'
+import type { Actor } from '../protocol/accessApi'
 import { ERASURES_MAP } from './mapDocumentLayout'
 import { contactsMap } from './stakeholderDocument'
 
@@ -22,7 +22,7 @@ export interface ErasureRecord {
   contactId: string
   /** ISO 8601 time of the erasure. */
   at: string
-  by: Participant
+  by: Actor
 }
 
 /** Key of a record in the register (ids never contain `/`). */

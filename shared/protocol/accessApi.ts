@@ -25,8 +25,8 @@ export interface ReissueTokenResponse {
   token: string
 }
 
-/** Who made a version or a change; `role` is null for the server's own snapshots. */
-export interface Participant {
+/** Who made a version or a change (the person, not a presence row); `role` is null for the server's own snapshots. */
+export interface Actor {
   name: string
   role: Role | null
 }
@@ -42,7 +42,7 @@ export interface VersionSummary {
   kind: VersionKind
   /** ISO 8601 timestamp. */
   createdAt: string
-  createdBy: Participant
+  createdBy: Actor
   /** Size of the stored Yjs state. */
   byteSize: number
   stakeholderCount: number
@@ -85,7 +85,7 @@ export interface AuditEntry {
    */
   kind: string
   stakeholderId: string
-  participant: Participant
+  participant: Actor
   /** Names of the changed fields. */
   fields: string[]
   /** What changed, per field; null for rows recorded before values were kept. */

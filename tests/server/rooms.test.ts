@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { RoomRegistry } from '../../server/rooms/RoomRegistry'
+import { LoadedRooms } from '../../server/rooms/LoadedRooms'
 import { SQLITE_FILE_NAME, SqliteMapStore } from '../../server/storage/SqliteMapStore'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { createFixture, createMap, fakePeer, waitFor, waitForSync, withAppend } from './testServer'
@@ -83,7 +83,7 @@ describe('rooms', () => {
       events.push(`stored ${mapId}`)
       return written
     })
-    const rooms = new RoomRegistry({
+    const rooms = new LoadedRooms({
       store,
       logger: pino({ level: 'silent' }),
       limits: { compactAfterUpdates: 500, compactAfterBytes: 1 << 20 },
@@ -142,7 +142,7 @@ describe('rooms', () => {
 
   it('makes a join during an unload wait for it and load a fresh room', async () => {
     const store = new SqliteMapStore(await fixture.makeDataDir())
-    const rooms = new RoomRegistry({
+    const rooms = new LoadedRooms({
       store,
       logger: pino({ level: 'silent' }),
       limits: { compactAfterUpdates: 500, compactAfterBytes: 1 << 20 },

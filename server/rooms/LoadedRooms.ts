@@ -17,7 +17,7 @@
  * pending writes), else from storage.
  *
  * HTTP actions on a map's documents (restore, erasure, exports) go through
- * {@link RoomRegistry.withRoom}, which joins the room as a server-side peer, so loading and
+ * {@link LoadedRooms.withRoom}, which joins the room as a server-side peer, so loading and
  * unloading work as for sockets.
  */
 import type { Logger } from 'pino'
@@ -39,10 +39,10 @@ import { WriteTurn } from './WriteTurn'
 import { documentKey } from './documentKey'
 import { migrateConfidentialData } from './migrateConfidentialData'
 
-/** Outcome of {@link RoomRegistry.join}: the room the peer is now part of, or why not. */
+/** Outcome of {@link LoadedRooms.join}: the room the peer is now part of, or why not. */
 export type JoinResult = { ok: true; room: Room } | { ok: false; reason: 'not-found' }
 
-interface RoomRegistryOptions {
+interface LoadedRoomsOptions {
   store: MapStore
   logger: Logger
   limits: CompactionLimits
@@ -52,7 +52,7 @@ interface RoomRegistryOptions {
 }
 
 /** The set of loaded maps of one server. */
-export class RoomRegistry {
+export class LoadedRooms {
   private readonly store: MapStore
   private readonly logger: Logger
   private readonly limits: CompactionLimits
@@ -63,7 +63,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room | null>>()
   private readonly unloading = new Map<string, Promise<void>>()
 
-  constructor(options: RoomRegistryOptions) {
+  constructor(options: LoadedRoomsOptions) {
     this.store = options.store
     this.logger = options.logger
     this.limits = options.limits
