@@ -24,6 +24,10 @@
  * Changes to the confidential document leave the record's `updatedAt` alone, so the map
  * document does not even tell when they happened. Derived values (salience class,
  * quadrant, priority) are never written.
+ *
+ * Reading and writing stay in one file, over 400 lines, because they are two halves of one
+ * layout: a field moved or flattened on one side must move on the other, and the round-trip
+ * tests (tests/shared/document/) guard them together.
  */
 import * as Y from 'yjs'
 import type {

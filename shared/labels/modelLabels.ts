@@ -5,6 +5,9 @@
  *
  * Dutch terms follow the SER material and ../docs/scoring.md (macht, legitimiteit,
  * urgentie, invloed, impact, saillantie, rechthebbende / geraakte stakeholder).
+ *
+ * Longer than most files on purpose: it is a glossary, each vocabulary in both languages
+ * side by side, so a translator or reviewer checks every term of the model in one place.
  */
 import { formatMessage } from '../i18n/formatMessage'
 import type { EngagementAlertCode } from '../scoring/engagementAlerts'
