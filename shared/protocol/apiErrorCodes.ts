@@ -28,6 +28,8 @@ export const ApiErrorCode = {
   invalidId: 'invalid-id',
   /** Audit filters the server cannot read (400). */
   invalidQuery: 'invalid-query',
+  /** An export option (`contacts`, `lang`, `delimiter`) given twice or with an unknown value (400). */
+  invalidOption: 'invalid-option',
   /** A request URL the server cannot parse (400). */
   badRequest: 'bad-request',
   /** The method is not served at this path (405). */
