@@ -5,7 +5,16 @@ import type {
 } from '../../shared/protocol/accessApi'
 import type { ApiError, ClientConfig, CreateMapRequest } from '../../shared/protocol/api'
 
-/** An API call that failed; `status` is the HTTP status (0 when the server was unreachable). */
+/** The `code` of an {@link ApiRequestError} when no answer came (status 0). */
+export const UNREACHABLE = 'unreachable'
+
+/** The `code` of an {@link ApiRequestError} when the answer had no `{ error: { code } }`. */
+export const NO_ERROR_CODE = 'http-error'
+
+/**
+ * An API call that failed; `status` is the HTTP status (0 when the server was unreachable).
+ * The message is the server's English one, for the console: show `apiFailureReason` instead.
+ */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
@@ -16,6 +25,21 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** The error for a fetch that got no answer at all. */
+export function unreachableError(cause: unknown): ApiRequestError {
+  return new ApiRequestError(0, UNREACHABLE, cause instanceof Error ? cause.message : String(cause))
+}
+
+/** The error for an answer that is not OK, from its `{ error: { code, message } }` body. */
+export async function errorFromResponse(response: Response): Promise<ApiRequestError> {
+  const body = (await response.json().catch(() => null)) as ApiError | null
+  return new ApiRequestError(
+    response.status,
+    body?.error?.code ?? NO_ERROR_CODE,
+    body?.error?.message ?? response.statusText,
+  )
+}
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response
   try {
@@ -24,15 +48,10 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
       headers: { accept: 'application/json', ...init?.headers },
     })
   } catch (error) {
-    throw new ApiRequestError(0, 'unreachable', (error as Error).message)
+    throw unreachableError(error)
   }
   if (response.ok) return (await response.json()) as T
-  const body = (await response.json().catch(() => null)) as ApiError | null
-  throw new ApiRequestError(
-    response.status,
-    body?.error.code ?? 'http-error',
-    body?.error.message ?? response.statusText,
-  )
+  throw await errorFromResponse(response)
 }
 
 /** Creates a map and answers its id and its four share tokens. */

@@ -19,6 +19,7 @@ import { renderReport } from '../../shared/report/renderReport'
 import { withoutConfidentialData } from '../../shared/stakeholder/withoutContacts'
 import type { Locale } from '../i18n/locale'
 import { LOCALES } from '../i18n/locale'
+import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { defaultCsvDelimiter } from './defaultCsvDelimiter'
 import { downloadBlob } from './downloadBlob'
@@ -91,7 +92,7 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
   }
   const fail = (error: unknown) =>
     setStatus({
-      text: t('export.failed', { reason: error instanceof Error ? error.message : String(error) }),
+      text: t('export.failed', { reason: apiFailureReason(locale, error) }),
       error: true,
     })
   // The file's name in the language of what it holds (a Dutch report is a "rapport").

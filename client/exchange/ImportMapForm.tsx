@@ -3,12 +3,18 @@
  * errors of the file are listed with their paths; nothing is created for a broken file.
  */
 import { type FormEvent, useId, useState } from 'react'
+import { apiFailureReason } from '../i18n/apiFailureReason'
 import { mapPath, navigate } from '../navigation'
 import { problemMessage, problemPathLabel } from './problemMessages'
 import { useExchangeT } from './useExchangeT'
 import { exchangeErrorMessage } from './exchangeMessages'
 import type { ExchangeMessageKey } from './exchangeMessages'
-import { MAX_MAP_FILE_BYTES, importMapIntoNewMap, readMapFile } from './importMapFile'
+import {
+  MAX_MAP_FILE_BYTES,
+  importMapIntoNewMap,
+  importedMapTitle,
+  readMapFile,
+} from './importMapFile'
 import type { ImportMapOutcome, ImportMapStep } from './importMapFile'
 
 /** Props of {@link ImportMapForm}. */
@@ -46,7 +52,7 @@ export function ImportMapForm({ onImported, token }: ImportMapFormProps) {
       case 'not-synced':
         return t('importMap.notSynced')
       case 'create-failed':
-        return t('importMap.createFailed')
+        return t('importMap.failed', { reason: apiFailureReason(locale, outcome.cause) })
       case 'write-failed': {
         const first = outcome.errors?.[0]
         const reason = first ? exchangeErrorMessage(locale, first.code, first.params) : ''
@@ -86,7 +92,9 @@ export function ImportMapForm({ onImported, token }: ImportMapFormProps) {
         setNotice(t('importMap.warnings', { count: parsed.warnings.length }))
       }
       const count = parsed.value.stakeholders.length
+      const title = importedMapTitle(parsed.value, locale)
       const outcome = await importMapIntoNewMap(parsed.value, {
+        locale,
         token,
         onProgress: (step) => setProgress(t(STEP_MESSAGES[step], { count })),
       })
@@ -95,11 +103,11 @@ export function ImportMapForm({ onImported, token }: ImportMapFormProps) {
         setProblem({ message, details: [] })
         // The map exists but may be incomplete: still let the user open it and look.
         if (outcome.mapId !== undefined && outcome.reason === 'not-confirmed') {
-          onImported?.(outcome.mapId, parsed.value.title, undefined)
+          onImported?.(outcome.mapId, title, undefined)
         }
         return
       }
-      onImported?.(outcome.mapId, parsed.value.title, outcome.token)
+      onImported?.(outcome.mapId, title, outcome.token)
       navigate(mapPath(outcome.mapId))
     } finally {
       setBusy(false)

@@ -107,8 +107,7 @@ const en = {
     'The server did not confirm the import in time. The new map may be incomplete: open it and check.',
   'importMap.tooLarge': 'The file is too large (at most {limit} MB).',
   'importMap.notSynced': 'The map could not be imported: the server did not answer. Try again.',
-  'importMap.createFailed':
-    'The map could not be imported: the server did not create a new map. Try again.',
+  'importMap.defaultTitle': 'Imported map',
 }
 
 /** A key of the exchange catalogue. */
@@ -210,8 +209,7 @@ const nl: Record<ExchangeMessageKey, string> = {
   'importMap.tooLarge': 'Het bestand is te groot (hoogstens {limit} MB).',
   'importMap.notSynced':
     'De kaart kon niet worden geïmporteerd: de server antwoordde niet. Probeer het opnieuw.',
-  'importMap.createFailed':
-    'De kaart kon niet worden geïmporteerd: de server maakte geen nieuwe kaart. Probeer het opnieuw.',
+  'importMap.defaultTitle': 'Geïmporteerde kaart',
 }
 
 /** The exchange catalogue per language. */

@@ -34,8 +34,10 @@ import type { ParseMapJsonResult } from '../../shared/exchange/parseMapJson'
 import type { CreateMapRequest, CreateMapResponse } from '../../shared/protocol/api'
 import type { Role } from '../../shared/protocol/roles'
 import { createMap as createMapOnServer } from '../config/apiClient'
+import type { Locale } from '../i18n/locale'
 import { rememberAccess } from '../sharing/mapAccess'
 import { syncUrlForLocation } from '../sync/MapConnection'
+import { translateExchange } from './exchangeMessages'
 
 /** Bytes of a map file read at most: a JSON text of 50 M characters in UTF-8, roughly. */
 export const MAX_MAP_FILE_BYTES = EXCHANGE_LIMITS.mapJsonChars
@@ -60,8 +62,15 @@ export async function readMapFile(
 /** Steps reported while importing, for a progress message. */
 export type ImportMapStep = 'creating' | 'writing' | 'confirming'
 
+/** The new map's title: the file's, or a default in the user's language when it has none. */
+export function importedMapTitle(parsed: ParsedMapJson, locale: Locale): string {
+  return parsed.title.trim() || translateExchange(locale, 'importMap.defaultTitle')
+}
+
 /** Options for {@link importMapIntoNewMap}. */
 export interface ImportMapOptions {
+  /** The user's language: the title of a file without one is chosen here, not on the server. */
+  locale: Locale
   /** The sync endpoint; default the server that served this page. */
   serverUrl?: string
   /** Access token for the new map's socket; default `tokens.owner` of the create answer. */
@@ -83,6 +92,8 @@ export type ImportMapOutcome =
       message: string
       /** Why the writing was refused (with `write-failed`), as codes to translate. */
       errors?: readonly ExchangeError[]
+      /** What creating the map threw (with `create-failed`), to word by its API code. */
+      cause?: unknown
       mapId?: string
     }
 
@@ -142,7 +153,7 @@ function whenSynced(provider: WebsocketProvider, timeoutMs: number): Promise<boo
 /** Creates a new map titled as the export and writes the export into it; see the module. */
 export async function importMapIntoNewMap(
   parsed: ParsedMapJson,
-  options: ImportMapOptions = {},
+  options: ImportMapOptions,
 ): Promise<ImportMapOutcome> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const serverUrl = options.serverUrl ?? syncUrlForLocation(window.location)
@@ -150,9 +161,10 @@ export async function importMapIntoNewMap(
   options.onProgress?.('creating')
   let created: CreateMapResponse & { tokens?: Partial<Record<Role, string>> }
   try {
-    created = await create({ title: parsed.title.trim() || 'Imported map' })
+    created = await create({ title: importedMapTitle(parsed, options.locale) })
   } catch (error) {
-    return { ok: false, reason: 'create-failed', message: (error as Error).message }
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, reason: 'create-failed', message, cause: error }
   }
   const mapId = created.id
   // Keep the new map's links at once: even if the import does not finish, it can be opened.

@@ -1,6 +1,7 @@
 import { type FormEvent, Suspense, lazy, useState } from 'react'
 import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import { ApiRequestError, createMap } from '../config/apiClient'
+import { apiFailureReason } from '../i18n/apiFailureReason'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useTranslation } from '../i18n/useTranslation'
 import { mapPath, navigate } from '../navigation'
@@ -36,8 +37,7 @@ export function HomePage() {
       if (failure instanceof ApiRequestError && failure.code === ApiErrorCode.rateLimited) {
         setError(t('home.create.rateLimited'))
       } else {
-        const reason = failure instanceof ApiRequestError ? failure.message : String(failure)
-        setError(t('home.create.failed', { reason }))
+        setError(t('home.create.failed', { reason: apiFailureReason(locale, failure) }))
       }
       setBusy(false)
     }

@@ -170,7 +170,7 @@ export const en = {
   'erase.cancel': 'Cancel',
   'erase.confirm': 'Erase for good',
   'erase.busy': 'Erasing…',
-  'erase.failed': 'Erasing failed: {message}',
+  'erase.failed': 'Erasing failed: {reason}',
   'contact.none': 'No contacts recorded.',
   'model.salience': 'Salience class',
   'model.quadrant': 'Influence × impact',

@@ -174,7 +174,7 @@ export const nl: Record<MessageKey, string> = {
   'erase.cancel': 'Annuleren',
   'erase.confirm': 'Definitief wissen',
   'erase.busy': 'Bezig met wissen…',
-  'erase.failed': 'Wissen is mislukt: {message}',
+  'erase.failed': 'Wissen is mislukt: {reason}',
   'contact.none': 'Geen contactpersonen vastgelegd.',
   'model.salience': 'Saillantieklasse',
   'model.quadrant': 'Invloed × impact',

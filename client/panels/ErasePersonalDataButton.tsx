@@ -4,6 +4,7 @@
  * undone. Focus goes to Cancel, Escape cancels, and focus returns to the button.
  */
 import { useRef, useState } from 'react'
+import { apiFailureReason } from '../i18n/apiFailureReason'
 import { useTranslation } from '../i18n/useTranslation'
 
 export function ErasePersonalDataButton({
@@ -14,11 +15,11 @@ export function ErasePersonalDataButton({
 }: {
   label: string
   title: string
-  /** Erases on the server; rejects with a message to show. */
+  /** Erases on the server; rejects with the failure, worded here by its code. */
   onErase(): Promise<void>
   testId: string
 }) {
-  const { t } = useTranslation()
+  const { t, locale } = useTranslation()
   const trigger = useRef<HTMLButtonElement>(null)
   const dialog = useRef<HTMLDialogElement>(null)
   const cancel = useRef<HTMLButtonElement>(null)
@@ -33,7 +34,7 @@ export function ErasePersonalDataButton({
       await onErase()
       dialog.current?.close()
     } catch (caught) {
-      setError(t('erase.failed', { message: caught instanceof Error ? caught.message : '' }))
+      setError(t('erase.failed', { reason: apiFailureReason(locale, caught) }))
     } finally {
       setBusy(false)
     }

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import { auditRoleLabel, describeAuditEntry } from '../../shared/audit/describeAuditEntry'
 import type { AuditEntry, AuditQuery } from '../../shared/protocol/accessApi'
-import { ApiRequestError } from '../config/apiClient'
+import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { Locale } from '../i18n/locale'
 import { fetchAudit, fetchAuditCsv } from './apiWithToken'
 import { sharingText } from './sharingMessages'
@@ -40,8 +40,7 @@ export function AuditTrailPanel(props: AuditTrailPanelProps) {
 
   const fail = useCallback(
     (failure: unknown) => {
-      const reason = failure instanceof ApiRequestError ? failure.message : String(failure)
-      setError(sharingText(locale, 'audit.failed', { reason }))
+      setError(sharingText(locale, 'audit.failed', { reason: apiFailureReason(locale, failure) }))
     },
     [locale],
   )

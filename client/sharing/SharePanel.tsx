@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import { ROLES, type Role, canFacilitate, canManageLink } from '../../shared/protocol/roles'
-import { ApiRequestError } from '../config/apiClient'
+import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { Locale } from '../i18n/locale'
 import { reissueToken } from './apiWithToken'
 import { rememberAccess, shareLink } from './mapAccess'
@@ -43,8 +43,9 @@ export function SharePanel(props: SharePanelProps) {
     try {
       await navigator.clipboard.writeText(link)
       setCopied(target)
-    } catch (failure) {
-      setError(t('share.failed', { reason: String(failure) }))
+    } catch {
+      // The browser may refuse the clipboard (no permission, not focused); the link is shown.
+      setError(t('share.copyFailed'))
     }
   }
 
@@ -60,8 +61,7 @@ export function SharePanel(props: SharePanelProps) {
       setCopied(null)
       props.onReissued?.(target, fresh)
     } catch (failure) {
-      const reason = failure instanceof ApiRequestError ? failure.message : String(failure)
-      setError(t('share.failed', { reason }))
+      setError(t('share.failed', { reason: apiFailureReason(locale, failure) }))
     } finally {
       setBusy(null)
     }

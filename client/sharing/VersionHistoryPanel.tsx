@@ -12,7 +12,7 @@ import {
 } from '../../shared/labels/stakeholderFieldLabels'
 import type { VersionSummary } from '../../shared/protocol/accessApi'
 import { type Role, canFacilitate } from '../../shared/protocol/roles'
-import { ApiRequestError } from '../config/apiClient'
+import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { Locale } from '../i18n/locale'
 import {
   createVersion,
@@ -57,7 +57,7 @@ export function VersionHistoryPanel(props: VersionHistoryPanelProps) {
       try {
         await action()
       } catch (failure) {
-        const reason = failure instanceof ApiRequestError ? failure.message : String(failure)
+        const reason = apiFailureReason(locale, failure)
         setError(sharingText(locale, 'versions.failed', { reason }))
       } finally {
         setBusy(false)

@@ -11,9 +11,8 @@ import type {
   ReissueTokenResponse,
   VersionSummary,
 } from '../../shared/protocol/accessApi'
-import type { ApiError } from '../../shared/protocol/api'
 import type { Role } from '../../shared/protocol/roles'
-import { ApiRequestError } from '../config/apiClient'
+import { errorFromResponse, unreachableError } from '../config/apiClient'
 
 /** Fetches `path` with the token; answers the raw response once it is OK. */
 async function send(path: string, token: string, init: RequestInit = {}): Promise<Response> {
@@ -24,15 +23,10 @@ async function send(path: string, token: string, init: RequestInit = {}): Promis
       headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...init.headers },
     })
   } catch (error) {
-    throw new ApiRequestError(0, 'unreachable', (error as Error).message)
+    throw unreachableError(error)
   }
   if (response.ok) return response
-  const body = (await response.json().catch(() => null)) as ApiError | null
-  throw new ApiRequestError(
-    response.status,
-    body?.error.code ?? 'http-error',
-    body?.error.message ?? response.statusText,
-  )
+  throw await errorFromResponse(response)
 }
 
 /** GET or POST with a JSON answer. */

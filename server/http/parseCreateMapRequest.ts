@@ -1,4 +1,5 @@
 import type { CreateMapRequest } from '../../shared/protocol/api'
+import type { ApiErrorCodeValue } from '../../shared/protocol/apiErrorCodes'
 import { MAX_MAP_TITLE_LENGTH } from '../../shared/protocol/mapId'
 import type { BodyError } from './readJsonBody'
 
@@ -35,6 +36,6 @@ export function parseCreateMapRequest(body: unknown): CreateMapParseResult {
   }
 }
 
-function invalid(code: string, message: string): CreateMapParseResult {
+function invalid(code: ApiErrorCodeValue, message: string): CreateMapParseResult {
   return { ok: false, error: { status: 400, code, message } }
 }

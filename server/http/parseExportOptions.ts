@@ -1,5 +1,6 @@
 import type { RegisterLocale } from '../../shared/exchange/registerLabels'
 import type { CsvDelimiter } from '../../shared/exchange/registerToCsv'
+import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import type { BodyError } from './readJsonBody'
 
 /** The query options of the export and report routes, checked. */
@@ -18,9 +19,6 @@ export interface ExportOptions {
 /** Result of {@link parseExportOptions}. */
 export type ExportOptionsResult =
   { ok: true; value: ExportOptions } | { ok: false; error: BodyError }
-
-/** Error code of a query option given twice or with a value we do not know. */
-export const INVALID_OPTION = 'invalid-option'
 
 const CONTACTS: Readonly<Record<string, boolean>> = { '0': false, '1': true }
 const LOCALES: Readonly<Record<string, RegisterLocale>> = { en: 'en', nl: 'nl' }
@@ -41,7 +39,11 @@ function readOption<T>(
   const allowed = Object.keys(values).join(', ')
   return {
     ok: false,
-    error: { status: 400, code: INVALID_OPTION, message: `${name} must be one of: ${allowed}.` },
+    error: {
+      status: 400,
+      code: ApiErrorCode.invalidOption,
+      message: `${name} must be one of: ${allowed}.`,
+    },
   }
 }
 

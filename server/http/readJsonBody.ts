@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http'
+import type { ApiErrorCodeValue } from '../../shared/protocol/apiErrorCodes'
 
 /** A body that could not be read as JSON, with the answer to give. */
 export interface BodyError {
   status: number
-  code: string
+  /** One of the shared table's codes, so that the client can word it. */
+  code: ApiErrorCodeValue
   message: string
 }
 
@@ -39,6 +41,6 @@ export async function readJsonBody(
   }
 }
 
-function fail(status: number, code: string, message: string): JsonBodyResult {
+function fail(status: number, code: ApiErrorCodeValue, message: string): JsonBodyResult {
   return { ok: false, error: { status, code, message } }
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { ApiError } from '../../shared/protocol/api'
+import type { ApiErrorCodeValue } from '../../shared/protocol/apiErrorCodes'
 import { sendCompressed } from './sendCompressed'
 
 /** Answers with `body` as JSON (compressed above 1 KiB); API answers are never cached. */
@@ -12,11 +13,11 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   )
 }
 
-/** Answers with the API's error shape ({@link ApiError}). */
+/** Answers with the API's error shape ({@link ApiError}); `code` must be in the shared table. */
 export function sendApiError(
   response: ServerResponse,
   status: number,
-  code: string,
+  code: ApiErrorCodeValue,
   message: string,
 ): void {
   const body: ApiError = { error: { code, message } }

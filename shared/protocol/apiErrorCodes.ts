@@ -1,6 +1,7 @@
 /**
  * The `error.code` values of the HTTP API (see `ApiError` in api.ts), defined once so the
- * client can react to them without matching on English messages.
+ * client can react to them, and word them in the user's language, without matching on the
+ * English messages.
  */
 export const ApiErrorCode = {
   invalidBody: 'invalid-body',
@@ -17,7 +18,34 @@ export const ApiErrorCode = {
   /** Too many requests of this kind from one address; `Retry-After` says when to try (429). */
   rateLimited: 'rate-limited',
   internalError: 'internal-error',
+  /** A map's title is missing, empty or too long (400). */
+  invalidTitle: 'invalid-title',
+  /** A map template the server does not know (400). */
+  invalidTemplate: 'invalid-template',
+  /** A version's name is missing, empty or too long (400). */
+  invalidName: 'invalid-name',
+  /** A stakeholder or contact id in the URL that is not one (400). */
+  invalidId: 'invalid-id',
+  /** Audit filters the server cannot read (400). */
+  invalidQuery: 'invalid-query',
+  /** An export option (`contacts`, `lang`, `delimiter`) given twice or with an unknown value (400). */
+  invalidOption: 'invalid-option',
+  /** A request URL the server cannot parse (400). */
+  badRequest: 'bad-request',
+  /** The method is not served at this path (405). */
+  methodNotAllowed: 'method-not-allowed',
+  /** The JSON body is larger than the server reads (413). */
+  bodyTooLarge: 'body-too-large',
+  /** A body that is not sent as `application/json` (415). */
+  unsupportedMediaType: 'unsupported-media-type',
 } as const
 
 /** One of {@link ApiErrorCode}'s values. */
 export type ApiErrorCodeValue = (typeof ApiErrorCode)[keyof typeof ApiErrorCode]
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(ApiErrorCode))
+
+/** Whether `code` (from an untrusted answer) is one of {@link ApiErrorCode}'s values. */
+export function isApiErrorCode(code: string): code is ApiErrorCodeValue {
+  return KNOWN_CODES.has(code)
+}
