@@ -12,10 +12,13 @@ import type {
   MapStore,
   UpdateLog,
 } from './MapStore'
+import type { IdentityRecords } from './IdentityRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
   protected abstract readonly records: MapRecords
+  /** Users and sessions: a part of its own, not flattened, so each later kind of record adds one line. */
+  abstract readonly identities: IdentityRecords
 
   abstract migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult>
   abstract purgeFreedSpace(): Promise<void>

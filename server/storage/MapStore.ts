@@ -10,6 +10,7 @@ import type {
   VersionSummary,
 } from '../../shared/protocol/accessApi'
 import type { Role } from '../../shared/protocol/roles'
+import type { IdentityRecords } from './IdentityRecords'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
 export interface NewMap {
@@ -238,6 +239,8 @@ export interface MapRecords {
  * A map has two documents (mapDocumentLayout.ts), each the merge of its own update log.
  */
 export interface MapStore extends UpdateLog, MapRecords {
+  /** Users and their sessions, in the same database (issue 18). */
+  readonly identities: IdentityRecords
   /**
    * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
    * in ONE transaction that holds the map's lock: the map document's log is replaced by one
