@@ -13,12 +13,14 @@ import type {
   UpdateLog,
 } from './MapStore'
 import type { IdentityRecords } from './IdentityRecords'
+import type { LibraryRecords } from './LibraryRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
   protected abstract readonly records: MapRecords
   /** Users and sessions: a part of its own, not flattened, so each later kind of record adds one line. */
   abstract readonly identities: IdentityRecords
+  abstract readonly library: LibraryRecords
 
   abstract migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult>
   abstract purgeFreedSpace(): Promise<void>

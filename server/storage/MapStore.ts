@@ -11,6 +11,7 @@ import type {
 } from '../../shared/protocol/accessApi'
 import type { Role } from '../../shared/protocol/roles'
 import type { IdentityRecords } from './IdentityRecords'
+import type { LibraryRecords } from './LibraryRecords'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
 export interface NewMap {
@@ -241,6 +242,8 @@ export interface MapRecords {
 export interface MapStore extends UpdateLog, MapRecords {
   /** Users and their sessions, in the same database (issue 18). */
   readonly identities: IdentityRecords
+  /** Members of maps and the organisation's library (issue 18). */
+  readonly library: LibraryRecords
   /**
    * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
    * in ONE transaction that holds the map's lock: the map document's log is replaced by one
