@@ -6,6 +6,7 @@ import type { ServerConfig } from './config'
 import { createLogger } from './logger'
 import { createOriginPolicy } from './access/createOriginPolicy'
 import { createTokenAuthorizer } from './access/createTokenAuthorizer'
+import { createSessionFromRequest } from './access/sessionFromRequest'
 import type { Cluster } from './cluster/Cluster'
 import { RedisCluster } from './cluster/RedisCluster'
 import { clusterWideTransport } from './cluster/clusterWideTransport'
@@ -14,6 +15,7 @@ import { createAuditRoutes } from './http/createAuditRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createErasureRoutes } from './http/createErasureRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
+import { createLibraryRoutes } from './http/createLibraryRoutes'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
 import { checkReadiness } from './operations/checkReadiness'
@@ -77,6 +79,12 @@ export function createServer(
           onRemoteUpdate: (lag) => metrics.observeClusterLag(lag),
         }))
   const originPolicy = createOriginPolicy(config.allowedOrigins)
+  // Organisation mode: the session cookie grants what the user's membership holds.
+  const organisation = config.organisation ?? null
+  const readSession =
+    organisation === null
+      ? null
+      : createSessionFromRequest(store.identities, organisation.adminGroup)
   const rooms = new LoadedRooms({
     store,
     logger,
@@ -93,7 +101,7 @@ export function createServer(
   const transport = createSyncTransport({
     rooms,
     logger,
-    authorize: dependencies.authorize ?? createTokenAuthorizer(store),
+    authorize: dependencies.authorize ?? createTokenAuthorizer(store, readSession),
     maxMessageBytes: config.maxMessageBytes,
     keepaliveIntervalMs: dependencies.keepaliveIntervalMs,
     budgets: {
@@ -132,15 +140,25 @@ export function createServer(
       readiness: () => checkReadiness(store, cluster),
       logger,
       transport: () => apiTransport,
+      readSession,
     }),
-    ...createHistoryRoutes({ store, rooms, logger }),
+    ...createHistoryRoutes({ store, rooms, logger, readSession }),
     ...createErasureRoutes({
       store,
       rooms,
       afterErasure: () => store.purgeFreedSpace(),
       logger,
+      readSession,
     }),
-    ...createAuditRoutes({ store, rooms }),
+    ...createAuditRoutes({ store, rooms, readSession }),
+    ...(readSession === null || organisation === null
+      ? []
+      : createLibraryRoutes({
+          store,
+          readSession,
+          adminGroup: organisation.adminGroup,
+          transport: () => apiTransport,
+        })),
   ]
   const httpServer = http.createServer(
     createHttpHandler({

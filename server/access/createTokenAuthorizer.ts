@@ -1,16 +1,24 @@
 import type { MapStore } from '../storage/MapStore'
 import type { Authorize } from '../transport/authorize'
-import { authenticateToken } from './authenticateToken'
-import { readRequestToken } from './readRequestToken'
+import { authenticateRequest } from './authenticateRequest'
+import type { ReadSession } from './sessionFromRequest'
 
 /**
  * The socket policy: the `?token=` of the upgrade request (what the y-websocket client's
- * `params: { token }` produces) decides the role; refusals carry 4404, 4401 or 4403.
+ * `params: { token }` produces) decides the role; refusals carry 4404, 4401 or 4403. In
+ * organisation mode an upgrade without a token is decided by its `sc_session` cookie (the
+ * browser sends it on a same-origin upgrade) and the user's membership.
  */
-export function createTokenAuthorizer(store: MapStore): Authorize {
+export function createTokenAuthorizer(
+  store: MapStore,
+  readSession: ReadSession | null = null,
+): Authorize {
   return async (request, mapId) => {
-    const auth = await authenticateToken(store, mapId, readRequestToken(request))
-    if (auth.ok) return { ok: true, role: auth.role }
-    return { ok: false, closeCode: auth.closeCode, reason: auth.reason }
+    const auth = await authenticateRequest({ store, readSession }, mapId, request)
+    if (!auth.ok) return { ok: false, closeCode: auth.closeCode, reason: auth.reason }
+    if (auth.user === null) return { ok: true, role: auth.role }
+    const { identity, groups, session } = auth.user
+    const user = { userId: identity.id, name: identity.name, groups, sessionKey: session.key }
+    return { ok: true, role: auth.role, user }
   }
 }

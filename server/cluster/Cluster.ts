@@ -12,15 +12,22 @@
 
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { Role } from '../../shared/protocol/roles'
+import type { SocketFilter } from '../transport/createSyncTransport'
 
-/** Sockets of a map every node must close: its token for `role` was revoked, or it was deleted. */
-export interface CloseNotice {
-  mapId: string
-  /** Only the sockets of this role; null: all of them. */
-  role: Role | null
-  code: number
-  reason: string
-}
+/**
+ * Sockets of a map every node must close: its token for `role` was revoked, or it was
+ * deleted; or (with `sockets` and no `mapId`, which nodes of before sign-in ignore) the
+ * sockets of signed-in users whose membership or session ended.
+ */
+export type CloseNotice =
+  | {
+      mapId: string
+      /** Only the sockets of this role; null: all of them. */
+      role: Role | null
+      code: number
+      reason: string
+    }
+  | { sockets: SocketFilter; code: number; reason: string }
 
 /**
  * The part of a loaded room that the cluster drives: one document of a map, each with its

@@ -6,7 +6,8 @@ import type { Cluster } from './Cluster'
 
 /**
  * The node's transport as the HTTP API should see it on a cluster: closing a map's sockets
- * (token revoked: 4403, map deleted: 4404) also tells the other nodes, which close theirs
+ * (token revoked: 4403, map deleted: 4404; a signed-in user's membership or session ended:
+ * 4403 / 4401) also tells the other nodes, which close theirs
  * and, for a deleted map, drop their room without writing.
  */
 export function clusterWideTransport(
@@ -15,7 +16,12 @@ export function clusterWideTransport(
   rooms: LoadedRooms,
   logger: Logger,
 ): SyncTransport {
-  cluster.onCloseNotice(({ mapId, role, code, reason }) => {
+  cluster.onCloseNotice((notice) => {
+    if ('sockets' in notice) {
+      transport.closeSocketsOf(notice.sockets, notice.code, notice.reason)
+      return
+    }
+    const { mapId, role, code, reason } = notice
     transport.closeMapConnections(mapId, role, code, reason)
     if (code !== CloseCode.mapNotFound) return
     // Deleted elsewhere: unsaved updates of this map have nowhere to go.
@@ -32,6 +38,10 @@ export function clusterWideTransport(
     closeMapConnections(mapId, role, code, reason) {
       cluster.announceClose({ mapId, role, code, reason })
       return transport.closeMapConnections(mapId, role, code, reason)
+    },
+    closeSocketsOf(filter, code, reason = 'access ended') {
+      cluster.announceClose({ sockets: filter, code, reason })
+      return transport.closeSocketsOf(filter, code, reason)
     },
   }
 }

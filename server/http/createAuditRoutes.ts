@@ -8,6 +8,7 @@
  * date, which covers that whole day, or an ISO time). Rows hold no contact data and no free
  * text (server/rooms/AuditRecorder.ts decides what is kept).
  */
+import type { ReadSession } from '../access/sessionFromRequest'
 import { auditToCsv } from '../../shared/audit/auditToCsv'
 import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
 import type { AuditQuery } from '../../shared/protocol/accessApi'
@@ -27,17 +28,20 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 /** What the audit routes work on. */
 export interface AuditRouteOptions {
   store: MapStore
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   rooms: LoadedRooms
 }
 
 /** The audit routes (JSON and CSV). */
-export function createAuditRoutes({ store, rooms }: AuditRouteOptions): Route[] {
+export function createAuditRoutes({ store, rooms, readSession }: AuditRouteOptions): Route[] {
+  const policy = { store, readSession: readSession ?? null }
   return [
     {
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/audit(\.csv)?$/,
       async handle(request, response, [id, csv]) {
-        const access = await requireMapAccess(store, request, response, id, canReadAuditTrail)
+        const access = await requireMapAccess(policy, request, response, id, canReadAuditTrail)
         if (access === null) return
         const params = new URL(request.url ?? '/', 'http://localhost').searchParams
         const query = parseAuditQuery(params)

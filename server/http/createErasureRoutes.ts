@@ -11,6 +11,7 @@
  * and facilitators, whose browsers rewrite their local copies; browsers that were offline get
  * it when they connect, and the room refuses any update that would bring a contact back.
  */
+import type { ReadSession } from '../access/sessionFromRequest'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import type { ErasureRecord } from '../../shared/document/erasureRegister'
@@ -33,6 +34,8 @@ export const ERASURE_AUDIT_KIND = 'erasure'
 /** What the erasure routes work on. */
 export interface ErasureRouteOptions {
   store: MapStore
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   rooms: LoadedRooms
   /** Called after an erasure rewrote the history, before the answer (purges freed pages). */
   afterErasure?: () => Promise<void>
@@ -46,7 +49,9 @@ export function createErasureRoutes({
   rooms,
   afterErasure,
   logger,
+  readSession,
 }: ErasureRouteOptions): Route[] {
+  const policy = { store, readSession: readSession ?? null }
   /**
    * Erases `contactIds` of a stakeholder (all it has or had in any version when null) and
    * answers which ids the live map held and how many versions changed; null: no such map.
@@ -109,7 +114,7 @@ export function createErasureRoutes({
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/stakeholders\/([^/]*)\/contacts\/([^/]*)\/erase$/,
       async handle(request, response, [id, rawStakeholder, rawContact]) {
-        const access = await requireMapAccess(store, request, response, id, canErasePersonalData)
+        const access = await requireMapAccess(policy, request, response, id, canErasePersonalData)
         if (access === null) return
         const stakeholderId = decodeId(rawStakeholder)
         const contactId = decodeId(rawContact)
@@ -129,7 +134,7 @@ export function createErasureRoutes({
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/stakeholders\/([^/]*)\/contacts\/erase$/,
       async handle(request, response, [id, rawStakeholder]) {
-        const access = await requireMapAccess(store, request, response, id, canErasePersonalData)
+        const access = await requireMapAccess(policy, request, response, id, canErasePersonalData)
         if (access === null) return
         const stakeholderId = decodeId(rawStakeholder)
         if (stakeholderId === null) {

@@ -13,6 +13,7 @@
  * the confidential log entries. Only owners and facilitators may ask for it (403 for the
  * others); personal data stays out unless asked for, so both stay out by default.
  */
+import type { ReadSession } from '../access/sessionFromRequest'
 import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
@@ -41,6 +42,8 @@ import { sendCompressed } from './sendCompressed'
 /** What the export routes work on. */
 export interface ExportRouteOptions {
   store: MapStore
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   rooms: LoadedRooms
 }
 
@@ -169,12 +172,13 @@ function send(
  * `GET /api/maps/<id>/export.json`, `export.csv`, `export.xlsx` and `report.html`, with the
  * query options `contacts=0|1`, `lang=en|nl` and `delimiter=comma|semicolon` (CSV).
  */
-export function createExportRoutes({ store, rooms }: ExportRouteOptions): Route[] {
+export function createExportRoutes({ store, rooms, readSession }: ExportRouteOptions): Route[] {
+  const policy = { store, readSession: readSession ?? null }
   return FORMATS.map((format) => ({
     method: 'GET',
     pattern: new RegExp(`^/api/maps/([^/]*)/${format.segment.replace('.', '\\.')}$`),
     async handle(request, response, [id]) {
-      const access = await requireMapAccess(store, request, response, id)
+      const access = await requireMapAccess(policy, request, response, id)
       if (access === null) return
       const query = new URL(request.url ?? '/', 'http://localhost').searchParams
       const parsed = parseExportOptions(query)

@@ -10,6 +10,7 @@
  * restores both documents. Versions are read only after the map was moved to the current
  * layout (migrateConfidentialData), so none still holds contacts.
  */
+import type { ReadSession } from '../access/sessionFromRequest'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { diffStakeholders } from '../../shared/document/diffStakeholders'
@@ -40,13 +41,21 @@ const VERSION_ID = /^\d{1,15}$/
 /** What the history routes work on. */
 export interface HistoryRouteOptions {
   store: MapStore
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   rooms: LoadedRooms
   /** Gets the lifecycle lines (version restored); none when absent. */
   logger?: Logger
 }
 
 /** The versions and audit routes. */
-export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOptions): Route[] {
+export function createHistoryRoutes({
+  store,
+  rooms,
+  logger,
+  readSession,
+}: HistoryRouteOptions): Route[] {
+  const policy = { store, readSession: readSession ?? null }
   /** The live map document's state, loading the map if nobody has it open. */
   const currentState = async (mapId: string, role: Role): Promise<Uint8Array | null> => {
     const result = await rooms.withRoom(mapId, createActionPeer(role, 'Server'), async (room) =>
@@ -67,7 +76,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id)
+        const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
         sendJson(response, 200, await store.listVersions(access.mapId))
       },
@@ -76,7 +85,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/versions$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id, canFacilitate)
+        const access = await requireMapAccess(policy, request, response, id, canFacilitate)
         if (access === null) return
         const body = await readJsonBody(request, MAX_BODY_BYTES)
         if (!body.ok) {
@@ -106,7 +115,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)$/,
       async handle(request, response, [id, versionId]) {
-        const access = await requireMapAccess(store, request, response, id)
+        const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
         const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
@@ -117,7 +126,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)\/confidential$/,
       async handle(request, response, [id, versionId]) {
-        const access = await requireMapAccess(store, request, response, id, canReadConfidential)
+        const access = await requireMapAccess(policy, request, response, id, canReadConfidential)
         if (access === null) return
         const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
@@ -130,7 +139,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)\/restore$/,
       async handle(request, response, [id, versionId]) {
-        const access = await requireMapAccess(store, request, response, id, canFacilitate)
+        const access = await requireMapAccess(policy, request, response, id, canFacilitate)
         if (access === null) return
         const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
@@ -150,7 +159,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)\/diff\/([^/]*)$/,
       async handle(request, response, [id, from, to]) {
-        const access = await requireMapAccess(store, request, response, id)
+        const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
         const stateOf = async (ref: string | undefined): Promise<Uint8Array | null> => {
           if (ref === 'current') return currentState(access.mapId, access.role)

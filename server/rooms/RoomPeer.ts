@@ -12,6 +12,8 @@ export interface RoomPeer {
   readonly role: Role
   /** Name for the audit trail; peers without one are named by their awareness `user.name`. */
   readonly displayName?: string
+  /** The signed-in user's name (organisation mode), for the library's "last changed by". */
+  readonly userName?: string
   sendSyncStep1(stateVector: Uint8Array): void
   sendSyncStep2(update: Uint8Array): void
   sendUpdate(update: Uint8Array): void

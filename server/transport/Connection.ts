@@ -22,7 +22,7 @@ import { canEditMap } from '../../shared/protocol/roles'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { Room } from '../rooms/Room'
 import type { RoomPeer } from '../rooms/RoomPeer'
-import type { Role } from './authorize'
+import type { Role, SocketUser } from './authorize'
 import { TokenBucket } from './TokenBucket'
 import type { UpdateFrameCache } from './UpdateFrameCache'
 import { readMessage, writeMessage } from './wireFormat'
@@ -74,6 +74,7 @@ export class Connection implements RoomPeer {
   private readonly logger: Logger
   private room: Room | null = null
   private currentRole: Role = 'viewer'
+  private signedInUser: SocketUser | undefined = undefined
   private readonly messageBudget: TokenBucket
   private readonly byteBudget: TokenBucket
   private readonly metrics: ServerMetrics | null
@@ -138,6 +139,21 @@ export class Connection implements RoomPeer {
   grant(role: Role): void {
     this.authorized = true
     this.currentRole = role
+  }
+
+  /** The signed-in user whose membership let the socket in; undefined for a token. */
+  get user(): SocketUser | undefined {
+    return this.signedInUser
+  }
+
+  /** The name of the signed-in user, for the library's "last changed by". */
+  get userName(): string | undefined {
+    return this.signedInUser?.name
+  }
+
+  /** Records the signed-in user behind the socket (organisation mode), with its role. */
+  signIn(user: SocketUser): void {
+    this.signedInUser = user
   }
 
   /** Enters the room and handles the frames that arrived meanwhile, in order. */

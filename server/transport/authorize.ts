@@ -3,9 +3,24 @@ import type { Role } from '../../shared/protocol/roles'
 
 export type { Role }
 
-/** Outcome of {@link Authorize}: a role, or the close code (4401/4403/4404) to refuse with. */
+/**
+ * The signed-in user behind a socket (organisation mode): which sockets to close when
+ * their membership or session ends (see SyncTransport.closeSocketsOf).
+ */
+export interface SocketUser {
+  userId: string
+  name: string
+  groups: readonly string[]
+  /** Hex of the session id's hash. */
+  sessionKey: string
+}
+
+/**
+ * Outcome of {@link Authorize}: a role (and the signed-in user when a membership granted
+ * it), or the close code (4401/4403/4404) to refuse with.
+ */
 export type AuthorizeResult =
-  { ok: true; role: Role } | { ok: false; closeCode: number; reason: string }
+  { ok: true; role: Role; user?: SocketUser } | { ok: false; closeCode: number; reason: string }
 
 /**
  * Decides, after the socket is accepted and before it joins the room, whether the request

@@ -28,7 +28,7 @@ import type { Role } from '../../shared/protocol/roles'
 import type { OriginPolicy } from '../access/createOriginPolicy'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
-import type { Authorize } from './authorize'
+import type { Authorize, SocketUser } from './authorize'
 import { UpdateFrameCache } from './UpdateFrameCache'
 import { Connection } from './Connection'
 import type { ConnectionBudgets } from './Connection'
@@ -79,6 +79,39 @@ export interface SyncTransport {
    * that role's token was revoked or 4404 when the map was deleted. Answers how many.
    */
   closeMapConnections(mapId: string, role: Role | null, code: number, reason: string): number
+  /**
+   * Closes the sockets of signed-in users that match `filter` (every field given must
+   * match): 4403 when a membership was removed or changed, 4401 when a session ended.
+   * Sockets opened with a token are never matched. Answers how many closed.
+   */
+  closeSocketsOf(filter: SocketFilter, code: number, reason?: string): number
+}
+
+/** Which signed-in users' sockets {@link SyncTransport.closeSocketsOf} closes. */
+export interface SocketFilter {
+  userId?: string
+  mapId?: string
+  /** One session (sign out on one device). */
+  sessionKey?: string
+  /** Users in this group (a group membership changed). */
+  group?: string
+  /** Keeps the sockets whose role is still this (a membership changed to what they have). */
+  keepRole?: Role | null
+}
+
+/** Whether the socket of `user` with `role` on `mapId` matches `filter`. */
+export function matchesSocketFilter(
+  filter: SocketFilter,
+  socket: { mapId: string; role: Role; user: SocketUser | undefined },
+): boolean {
+  const { user } = socket
+  if (user === undefined) return false
+  if (filter.userId !== undefined && user.userId !== filter.userId) return false
+  if (filter.mapId !== undefined && socket.mapId !== filter.mapId) return false
+  if (filter.sessionKey !== undefined && user.sessionKey !== filter.sessionKey) return false
+  if (filter.group !== undefined && !user.groups.includes(filter.group)) return false
+  if (filter.keepRole !== undefined && filter.keepRole === socket.role) return false
+  return true
 }
 
 /** Creates the sync endpoint; call `close` before closing the rooms. */
@@ -159,6 +192,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         return
       }
       connection.grant(auth.role)
+      if (auth.user !== undefined) connection.signIn(auth.user)
       const joined = await rooms.join(rawId, connection, document)
       if (!joined.ok) {
         refuse(CloseCode.mapNotFound, 'map not found')
@@ -201,6 +235,15 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
       for (const connection of [...connections]) {
         if (connection.mapId !== mapId) continue
         if (role !== null && (!connection.authorized || connection.role !== role)) continue
+        connection.close(code, reason)
+        closed += 1
+      }
+      return closed
+    },
+    closeSocketsOf(filter, code, reason = 'access ended') {
+      let closed = 0
+      for (const connection of [...connections]) {
+        if (!connection.authorized || !matchesSocketFilter(filter, connection)) continue
         connection.close(code, reason)
         closed += 1
       }
