@@ -37,7 +37,7 @@ export function SessionBar() {
     )
   }
   return (
-    <div className="session-bar">
+    <div className="session-bar session-bar--signed-in">
       <span className="session-bar__name">
         {t('session.signedInAs', { name: session.user.name })}
       </span>

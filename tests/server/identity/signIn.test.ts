@@ -260,6 +260,25 @@ describe.each(await storageBackends())('sign-in on $name', (backend) => {
       expect(response.status).toBe(403)
     }
     expect((await session(org, browser)).user?.name).toBe(TEST_USERS.jan.name)
+    // A sandboxed frame elsewhere also says `Origin: null`, but the browser marks it cross-site.
+    const sandboxed = await browser.request(`${org.appUrl}/auth/logout`, {
+      method: 'POST',
+      headers: { origin: 'null', 'sec-fetch-site': 'cross-site' },
+    })
+    expect(sandboxed.status).toBe(403)
+    expect((await session(org, browser)).user?.name).toBe(TEST_USERS.jan.name)
+  })
+
+  it('accepts the sign-out form of its own page, which browsers send with Origin: null', async () => {
+    const org = await startOrganisation()
+    const browser = new TestBrowser()
+    await signIn(org, browser, 'jan')
+    const response = await browser.request(`${org.appUrl}/auth/logout`, {
+      method: 'POST',
+      headers: { origin: 'null', 'sec-fetch-site': 'same-origin' },
+    })
+    expect(response.status).toBe(303)
+    expect((await session(org, browser)).user).toBeNull()
   })
 
   /** Asserts the error page: status, language, the two links, no stack trace. */

@@ -104,7 +104,19 @@ export async function startTestIdentityProvider(
       groups: ['groups'],
     },
     scopes: ['openid', 'profile', 'email', 'groups'],
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        // The provider's "sign out here too?" page, without the default's web fonts.
+        logoutSource: async (ctx: { body: string }, form: string) => {
+          ctx.body =
+            `<!doctype html><html lang="en"><title>Sign out</title><h1>Sign out of the test provider?</h1>` +
+            `${form}<button type="submit" form="op.logoutForm" value="yes" name="logout">` +
+            `Yes, sign me out</button></html>`
+        },
+      },
+    },
     findAccount: (_ctx: unknown, subject: string): Account | undefined => {
       const user = Object.values(TEST_USERS).find((candidate) => candidate.subject === subject)
       if (user === undefined) return undefined
