@@ -5,13 +5,14 @@ import { CloseCode } from '../shared/protocol/closeCodes'
 import type { ServerConfig } from './config'
 import { createLogger } from './logger'
 import { createOriginPolicy } from './access/createOriginPolicy'
+import { type ReadSession, createSessionReader, sessionPolicyOf } from './access/readSession'
 import { createTokenAuthorizer } from './access/createTokenAuthorizer'
-import { createSessionFromRequest } from './access/sessionFromRequest'
 import type { Cluster } from './cluster/Cluster'
 import { RedisCluster } from './cluster/RedisCluster'
 import { clusterWideTransport } from './cluster/clusterWideTransport'
 import { createApiRoutes } from './http/createApiRoutes'
 import { createAuditRoutes } from './http/createAuditRoutes'
+import { createAuthRoutes } from './http/createAuthRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createErasureRoutes } from './http/createErasureRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
@@ -41,6 +42,10 @@ export interface ServerDependencies {
   authorize?: Authorize
   /** Ping interval of the keepalive; defaults to 30 s (tests shorten it). */
   keepaliveIntervalMs?: number
+  /** The time sessions expire by, in ms since the epoch; defaults to `Date.now` (tests move it). */
+  clock?: () => number
+  /** How far the clock used to check ID tokens is off, in seconds (tests of clock skew). */
+  signInClockSkewSeconds?: number
 }
 
 /** A wired but not yet listening server, see {@link createServer}. */
@@ -79,12 +84,18 @@ export function createServer(
           onRemoteUpdate: (lag) => metrics.observeClusterLag(lag),
         }))
   const originPolicy = createOriginPolicy(config.allowedOrigins)
+  // Open mode has no sessions: nobody is ever signed in.
+  const readSession: ReadSession =
+    config.organisation === undefined
+      ? async () => null
+      : createSessionReader(
+          store.identities,
+          sessionPolicyOf(config.organisation),
+          dependencies.clock,
+        )
   // Organisation mode: the session cookie grants what the user's membership holds.
   const organisation = config.organisation ?? null
-  const readSession =
-    organisation === null
-      ? null
-      : createSessionFromRequest(store.identities, organisation.adminGroup)
+  const memberSessions = organisation === null ? null : readSession
   const rooms = new LoadedRooms({
     store,
     logger,
@@ -101,7 +112,7 @@ export function createServer(
   const transport = createSyncTransport({
     rooms,
     logger,
-    authorize: dependencies.authorize ?? createTokenAuthorizer(store, readSession),
+    authorize: dependencies.authorize ?? createTokenAuthorizer(store, memberSessions),
     maxMessageBytes: config.maxMessageBytes,
     keepaliveIntervalMs: dependencies.keepaliveIntervalMs,
     budgets: {
@@ -140,18 +151,18 @@ export function createServer(
       readiness: () => checkReadiness(store, cluster),
       logger,
       transport: () => apiTransport,
-      readSession,
+      readSession: memberSessions,
     }),
-    ...createHistoryRoutes({ store, rooms, logger, readSession }),
+    ...createHistoryRoutes({ store, rooms, logger, readSession: memberSessions }),
     ...createErasureRoutes({
       store,
       rooms,
       afterErasure: () => store.purgeFreedSpace(),
       logger,
-      readSession,
+      readSession: memberSessions,
     }),
-    ...createAuditRoutes({ store, rooms, readSession }),
-    ...(readSession === null || organisation === null
+    ...createAuditRoutes({ store, rooms, readSession: memberSessions }),
+    ...(organisation === null
       ? []
       : createLibraryRoutes({
           store,
@@ -159,6 +170,15 @@ export function createServer(
           adminGroup: organisation.adminGroup,
           transport: () => apiTransport,
         })),
+    ...createAuthRoutes({
+      identities: store.identities,
+      organisation: config.organisation,
+      readSession,
+      logger,
+      closeSockets: (filter, code, reason) => apiTransport.closeSocketsOf(filter, code, reason),
+      clockSkewSeconds: dependencies.signInClockSkewSeconds,
+      now: dependencies.clock,
+    }),
   ]
   const httpServer = http.createServer(
     createHttpHandler({

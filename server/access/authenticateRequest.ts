@@ -13,7 +13,7 @@ import type { Role } from '../../shared/protocol/roles'
 import type { MapStore } from '../storage/MapStore'
 import { type Authentication, authenticateToken } from './authenticateToken'
 import { readRequestToken } from './readRequestToken'
-import type { ReadSession, SignedInUser } from './sessionFromRequest'
+import type { ReadSession, SignedInUser } from './readSession'
 
 /** What decides access: the store, and in organisation mode the sessions. */
 export interface MapAccessPolicy {

@@ -1,7 +1,7 @@
 import type { MapStore } from '../storage/MapStore'
 import type { Authorize } from '../transport/authorize'
 import { authenticateRequest } from './authenticateRequest'
-import type { ReadSession } from './sessionFromRequest'
+import type { ReadSession } from './readSession'
 
 /**
  * The socket policy: the `?token=` of the upgrade request (what the y-websocket client's

@@ -3,7 +3,7 @@
  * Versions, audit and erasure live in {@link createHistoryRoutes}; the downloads (register,
  * map JSON, report) in {@link createExportRoutes}, included here.
  */
-import type { ReadSession } from '../access/sessionFromRequest'
+import type { ReadSession } from '../access/readSession'
 import type { Logger } from 'pino'
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'

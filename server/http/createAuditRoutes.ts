@@ -8,7 +8,7 @@
  * date, which covers that whole day, or an ISO time). Rows hold no contact data and no free
  * text (server/rooms/AuditRecorder.ts decides what is kept).
  */
-import type { ReadSession } from '../access/sessionFromRequest'
+import type { ReadSession } from '../access/readSession'
 import { auditToCsv } from '../../shared/audit/auditToCsv'
 import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
 import type { AuditQuery } from '../../shared/protocol/accessApi'

@@ -11,7 +11,7 @@
  * and facilitators, whose browsers rewrite their local copies; browsers that were offline get
  * it when they connect, and the room refuses any update that would bring a contact back.
  */
-import type { ReadSession } from '../access/sessionFromRequest'
+import type { ReadSession } from '../access/readSession'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import type { ErasureRecord } from '../../shared/document/erasureRegister'

@@ -13,7 +13,7 @@
  * the confidential log entries. Only owners and facilitators may ask for it (403 for the
  * others); personal data stays out unless asked for, so both stay out by default.
  */
-import type { ReadSession } from '../access/sessionFromRequest'
+import type { ReadSession } from '../access/readSession'
 import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'

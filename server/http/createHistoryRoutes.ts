@@ -10,7 +10,7 @@
  * restores both documents. Versions are read only after the map was moved to the current
  * layout (migrateConfidentialData), so none still holds contacts.
  */
-import type { ReadSession } from '../access/sessionFromRequest'
+import type { ReadSession } from '../access/readSession'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { diffStakeholders } from '../../shared/document/diffStakeholders'

@@ -23,7 +23,7 @@ import {
 } from '../../shared/protocol/libraryApi'
 import { type Role, canFacilitate, isRole } from '../../shared/protocol/roles'
 import { memberRole } from '../access/authenticateRequest'
-import type { ReadSession, SignedInUser } from '../access/sessionFromRequest'
+import type { ReadSession, SignedInUser } from '../access/readSession'
 import type { MapStore } from '../storage/MapStore'
 import type { SyncTransport } from '../transport/createSyncTransport'
 import type { Route } from './Route'

@@ -3,7 +3,7 @@ import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import { isValidMapId } from '../../shared/protocol/mapId'
 import type { Role } from '../../shared/protocol/roles'
 import { type MapAccessPolicy, authenticateRequest } from '../access/authenticateRequest'
-import type { SignedInUser } from '../access/sessionFromRequest'
+import type { SignedInUser } from '../access/readSession'
 import { sendApiError } from './sendJson'
 
 const REFUSALS = {

@@ -176,6 +176,32 @@ describe.each(await storageBackends())('the library on $name', (backend) => {
     expect((await as(test, bob.cookie)(`/api/maps/${mapId}`)).status).toBe(403)
   })
 
+  it('closes the sockets of a session that signs out with 4401, and only those', async () => {
+    const test = await start()
+    const ann = await signInDirectly(test.server.store, 'ann', 'Ann Smit')
+    const otherDevice = await signInDirectly(test.server.store, 'ann', 'Ann Smit')
+    const mapId = await createMapAs(test, ann.cookie)
+    const connect = (cookie: string) =>
+      fixture.connectClient(test, mapId, new Y.Doc(), {
+        token: null,
+        WebSocketPolyfill: cookieWebSocket(cookie),
+      })
+    const here = connect(ann.cookie)
+    const there = connect(otherDevice.cookie)
+    await Promise.all([waitForSync(here), waitForSync(there)])
+    const closed = nextClose(here)
+    const started = Date.now()
+    const out = await as(test, ann.cookie)('/auth/logout', {
+      method: 'POST',
+      headers: { origin: test.httpUrl },
+      redirect: 'manual',
+    })
+    expect(out.status).toBe(303)
+    expect(await closed).toBe(4401)
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(there.wsconnected).toBe(true)
+  })
+
   it('finds a map by a stakeholder’s name and says who changed it last', async () => {
     const test = await start()
     const ann = await signInDirectly(test.server.store, 'ann', 'Ann Smit')
