@@ -61,6 +61,8 @@ export function HomePage() {
       </header>
       <p className="home__tagline">{t('app.tagline')}</p>
 
+      {signedIn && <LibrarySection />}
+
       <section aria-labelledby="create-heading" className="home__card">
         <h2 id="create-heading">{t('home.create.heading')}</h2>
         <form onSubmit={onSubmit} className="home__form">
@@ -108,8 +110,6 @@ export function HomePage() {
           <ImportMapForm onImported={(id, importedTitle) => rememberMap(id, importedTitle)} />
         </Suspense>
       </section>
-
-      {signedIn && <LibrarySection />}
 
       {!signedIn && (
         <section aria-labelledby="recent-heading" className="home__card">

@@ -363,7 +363,7 @@ export const en = {
   'panel.tab.members': 'Members',
   'library.heading': 'Your organisation’s maps',
   'library.search': 'Search',
-  'library.searchPlaceholder': 'Map title or stakeholder name',
+  'library.searchPlaceholder': 'Title or stakeholder',
   'library.sort': 'Order',
   'library.sort.updated': 'Last changed',
   'library.sort.title': 'Title',

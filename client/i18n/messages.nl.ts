@@ -370,7 +370,7 @@ export const nl: Record<MessageKey, string> = {
   'panel.tab.members': 'Leden',
   'library.heading': 'Kaarten van je organisatie',
   'library.search': 'Zoeken',
-  'library.searchPlaceholder': 'Titel van de kaart of naam van een stakeholder',
+  'library.searchPlaceholder': 'Titel of stakeholder',
   'library.sort': 'Volgorde',
   'library.sort.updated': 'Laatst gewijzigd',
   'library.sort.title': 'Titel',
