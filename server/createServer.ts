@@ -130,6 +130,8 @@ export function createServer(
     trustProxy: config.trustProxy,
     originPolicy,
     metrics,
+    recheckRole: async (mapId, user) =>
+      user.isAdmin ? 'owner' : store.library.roleOf(mapId, user.userId, user.groups),
   })
   metrics.readGaugesFrom(() => ({
     connections: transport.connectionCount,

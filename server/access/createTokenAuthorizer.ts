@@ -17,8 +17,14 @@ export function createTokenAuthorizer(
     const auth = await authenticateRequest({ store, readSession }, mapId, request)
     if (!auth.ok) return { ok: false, closeCode: auth.closeCode, reason: auth.reason }
     if (auth.user === null) return { ok: true, role: auth.role }
-    const { identity, groups, session } = auth.user
-    const user = { userId: identity.id, name: identity.name, groups, sessionKey: session.key }
+    const { identity, groups, isAdmin, session } = auth.user
+    const user = {
+      userId: identity.id,
+      name: identity.name,
+      groups,
+      isAdmin,
+      sessionKey: session.key,
+    }
     return { ok: true, role: auth.role, user }
   }
 }

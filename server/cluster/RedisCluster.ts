@@ -405,6 +405,7 @@ function isSocketFilter(value: unknown): value is SocketFilter {
   const optionalText = (key: string) => filter[key] === undefined || typeof filter[key] === 'string'
   const keepRole = filter.keepRole
   return (
+    (filter.recheck === undefined || typeof filter.recheck === 'boolean') &&
     ['userId', 'mapId', 'sessionKey', 'group'].every(optionalText) &&
     (filter.userId !== undefined ||
       filter.sessionKey !== undefined ||

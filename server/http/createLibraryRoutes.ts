@@ -100,8 +100,9 @@ export function createLibraryRoutes(options: LibraryRouteOptions): Route[] {
         'membership changed',
       )
     } else {
-      // Members of the group may hold another membership; they reconnect with what they have.
-      transport.closeSocketsOf({ mapId, group: id }, CloseCode.forbidden, 'membership changed')
+      // Members of the group may hold another membership: each node asks per socket.
+      const filter = { mapId, group: id, recheck: true }
+      transport.closeSocketsOf(filter, CloseCode.forbidden, 'membership changed')
     }
   }
 

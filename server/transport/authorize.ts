@@ -11,6 +11,8 @@ export interface SocketUser {
   userId: string
   name: string
   groups: readonly string[]
+  /** Member of `ORG_ADMIN_GROUP`: owner on every map. */
+  isAdmin: boolean
   /** Hex of the session id's hash. */
   sessionKey: string
 }

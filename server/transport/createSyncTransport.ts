@@ -65,6 +65,11 @@ interface SyncTransportOptions {
   trustProxy?: boolean
   originPolicy: OriginPolicy
   metrics?: ServerMetrics
+  /**
+   * The role a signed-in user's sockets should have now (organisation mode), for
+   * {@link SocketFilter.recheck}; absent: such filters close every socket they match.
+   */
+  recheckRole?: (mapId: string, user: SocketUser) => Promise<Role | null>
 }
 
 /** The sync endpoint of one server, attached to its HTTP server's 'upgrade' event. */
@@ -97,6 +102,11 @@ export interface SocketFilter {
   group?: string
   /** Keeps the sockets whose role is still this (a membership changed to what they have). */
   keepRole?: Role | null
+  /**
+   * Asks, per matching socket, which role its user has now and keeps it when that is its
+   * role (a group's membership changed: its members may hold another one).
+   */
+  recheck?: boolean
 }
 
 /** Whether the socket of `user` with `role` on `mapId` matches `filter`. */
@@ -244,7 +254,20 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
       let closed = 0
       for (const connection of [...connections]) {
         if (!connection.authorized || !matchesSocketFilter(filter, connection)) continue
-        connection.close(code, reason)
+        const { user } = connection
+        if (filter.recheck === true && options.recheckRole !== undefined && user !== undefined) {
+          options
+            .recheckRole(connection.mapId, user)
+            .then((role) => {
+              if (role !== connection.role) connection.close(code, reason)
+            })
+            .catch((error: unknown) => {
+              logger.warn({ err: error, mapId: connection.mapId }, 'could not recheck a role')
+              connection.close(code, reason)
+            })
+        } else {
+          connection.close(code, reason)
+        }
         closed += 1
       }
       return closed

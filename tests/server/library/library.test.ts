@@ -176,6 +176,43 @@ describe.each(await storageBackends())('the library on $name', (backend) => {
     expect((await as(test, bob.cookie)(`/api/maps/${mapId}`)).status).toBe(403)
   })
 
+  it('demoting a group closes the sockets of its members whose role fell, not of those who keep it', async () => {
+    const test = await start()
+    const ann = await signInDirectly(test.server.store, 'ann', 'Ann Smit')
+    const vera = await signInDirectly(test.server.store, 'vera', 'Vera Kok', ['audit'])
+    const wim = await signInDirectly(test.server.store, 'wim', 'Wim Bos', ['audit'])
+    const mapId = await createMapAs(test, ann.cookie)
+    await putMember(test, ann.cookie, mapId, 'group/audit', 'editor')
+    await putMember(test, ann.cookie, mapId, `user/${wim.user.id}`, 'editor')
+    const connect = (cookie: string) =>
+      fixture.connectClient(test, mapId, new Y.Doc(), {
+        token: null,
+        WebSocketPolyfill: cookieWebSocket(cookie),
+      })
+    const veraSocket = connect(vera.cookie)
+    const wimSocket = connect(wim.cookie)
+    await Promise.all([waitForSync(veraSocket), waitForSync(wimSocket)])
+    const closed = nextClose(veraSocket)
+    expect((await putMember(test, ann.cookie, mapId, 'group/audit', 'viewer')).status).toBe(204)
+    expect(await closed).toBe(4403)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(wimSocket.wsconnected).toBe(true)
+  })
+
+  it('refuses a member change posted from a foreign page', async () => {
+    const test = await start()
+    const ann = await signInDirectly(test.server.store, 'ann', 'Ann Smit')
+    const bob = await signInDirectly(test.server.store, 'bob', 'Bob Jansen')
+    const mapId = await createMapAs(test, ann.cookie)
+    const forged = await as(test, ann.cookie)(`/api/maps/${mapId}/members/user/${bob.user.id}`, {
+      method: 'PUT',
+      headers: { origin: 'https://evil.example' },
+      body: JSON.stringify({ role: 'owner' }),
+    })
+    expect(forged.status).toBe(403)
+    expect(await test.server.store.library.roleOf(mapId, bob.user.id, [])).toBeNull()
+  })
+
   it('closes the sockets of a session that signs out with 4401, and only those', async () => {
     const test = await start()
     const ann = await signInDirectly(test.server.store, 'ann', 'Ann Smit')
