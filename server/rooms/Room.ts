@@ -316,7 +316,10 @@ export class Room implements ClusterRoom {
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     // Committed by another node (or read back from storage): durable, only relayed.
-    if (origin === REMOTE_ORIGIN) return this.log.relayCommitted(update)
+    if (origin === REMOTE_ORIGIN) {
+      this.summary?.remoteChange()
+      return this.log.relayCommitted(update)
+    }
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null
     this.history.markChanged()
     this.log.append(update, peer)
