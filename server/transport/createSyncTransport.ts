@@ -109,6 +109,11 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
   }, options.keepaliveIntervalMs ?? KEEPALIVE_INTERVAL_MS)
   keepalive.unref()
 
+  // Guest links revoked in the last minute, by id: a socket whose authorization read the link
+  // just before its revocation, and was granted just after it, is refused all the same.
+  const recentlyRevoked = new Map<string, number>()
+  const REVOKED_MEMORY_MS = 60_000
+
   // A broadcast reaches every peer as the same update object: encode it once for all of them.
   const frames = new UpdateFrameCache()
 
@@ -162,7 +167,13 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         refuse(CloseCode.tooManyConnections, 'too many connections to this map')
         return
       }
+      if (auth.guestLink !== undefined && recentlyRevoked.has(auth.guestLink.id)) {
+        refuse(CloseCode.forbidden, 'guest link revoked')
+        return
+      }
       connection.grant(auth.role, auth.guestLink)
+      // Granted on a link that expired meanwhile: closed by grant already.
+      if (connection.isClosed) return
       const joined = await rooms.join(rawId, connection, document)
       if (!joined.ok) {
         refuse(CloseCode.mapNotFound, 'map not found')
@@ -212,6 +223,11 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
       return closed
     },
     closeGuestLinkConnections(mapId, linkId, code, reason) {
+      const now = Date.now()
+      for (const [id, at] of recentlyRevoked) {
+        if (now - at > REVOKED_MEMORY_MS) recentlyRevoked.delete(id)
+      }
+      recentlyRevoked.set(linkId, now)
       let closed = 0
       for (const connection of [...connections]) {
         if (connection.mapId !== mapId || connection.guestLinkId !== linkId) continue
