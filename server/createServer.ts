@@ -11,6 +11,7 @@ import { RedisCluster } from './cluster/RedisCluster'
 import { clusterWideTransport } from './cluster/clusterWideTransport'
 import { createApiRoutes } from './http/createApiRoutes'
 import { createAuditRoutes } from './http/createAuditRoutes'
+import { createGuestLinkRoutes } from './http/createGuestLinkRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createErasureRoutes } from './http/createErasureRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
@@ -134,6 +135,7 @@ export function createServer(
       transport: () => apiTransport,
     }),
     ...createHistoryRoutes({ store, rooms, logger }),
+    ...createGuestLinkRoutes({ store, logger, transport: () => apiTransport }),
     ...createErasureRoutes({
       store,
       rooms,

@@ -12,10 +12,12 @@ import type {
   MapStore,
   UpdateLog,
 } from './MapStore'
+import type { GuestLinkRecords } from './GuestLinkRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
   protected abstract readonly records: MapRecords
+  protected abstract readonly guestLinks: GuestLinkRecords
 
   abstract migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult>
   abstract purgeFreedSpace(): Promise<void>
@@ -78,5 +80,18 @@ export abstract class ComposedMapStore implements MapStore {
   }
   listAudit(...args: Parameters<MapRecords['listAudit']>) {
     return this.records.listAudit(...args)
+  }
+
+  createGuestLink(...args: Parameters<GuestLinkRecords['createGuestLink']>) {
+    return this.guestLinks.createGuestLink(...args)
+  }
+  listGuestLinks(...args: Parameters<GuestLinkRecords['listGuestLinks']>) {
+    return this.guestLinks.listGuestLinks(...args)
+  }
+  findGuestLink(...args: Parameters<GuestLinkRecords['findGuestLink']>) {
+    return this.guestLinks.findGuestLink(...args)
+  }
+  revokeGuestLink(...args: Parameters<GuestLinkRecords['revokeGuestLink']>) {
+    return this.guestLinks.revokeGuestLink(...args)
   }
 }

@@ -8,6 +8,7 @@ import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { ComposedMapStore } from './ComposedMapStore'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { PostgresConnection, type PostgresMapStoreOptions } from './PostgresConnection'
+import { PostgresGuestLinkRecords } from './PostgresGuestLinkRecords'
 import { PostgresMapRecords } from './PostgresMapRecords'
 import { PostgresUpdateLog } from './PostgresUpdateLog'
 import { needsLayoutMigration } from './mapStoreRows'
@@ -18,12 +19,14 @@ export class PostgresMapStore extends ComposedMapStore {
   private readonly connection: PostgresConnection
   protected readonly log: PostgresUpdateLog
   protected readonly records: PostgresMapRecords
+  protected readonly guestLinks: PostgresGuestLinkRecords
 
   constructor(options: PostgresMapStoreOptions) {
     super()
     this.connection = new PostgresConnection(options)
     this.log = new PostgresUpdateLog(this.connection)
     this.records = new PostgresMapRecords(this.connection)
+    this.guestLinks = new PostgresGuestLinkRecords(this.connection)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { ComposedMapStore } from './ComposedMapStore'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
+import { SqliteGuestLinkRecords } from './SqliteGuestLinkRecords'
 import { SqliteMapRecords } from './SqliteMapRecords'
 import { SqliteUpdateLog } from './SqliteUpdateLog'
 import { needsLayoutMigration } from './mapStoreRows'
@@ -23,6 +24,7 @@ export class SqliteMapStore extends ComposedMapStore {
   private readonly db: Database.Database
   protected readonly log: SqliteUpdateLog
   protected readonly records: SqliteMapRecords
+  protected readonly guestLinks: SqliteGuestLinkRecords
 
   /** Opens (and creates or migrates) `<dataDir>/stakeholder-canvas.sqlite`. */
   constructor(dataDir: string) {
@@ -38,6 +40,7 @@ export class SqliteMapStore extends ComposedMapStore {
     migrateSqlite(this.db)
     this.log = new SqliteUpdateLog(this.db)
     this.records = new SqliteMapRecords(this.db)
+    this.guestLinks = new SqliteGuestLinkRecords(this.db)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {
