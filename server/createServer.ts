@@ -13,6 +13,7 @@ import { clusterWideTransport } from './cluster/clusterWideTransport'
 import { createApiRoutes } from './http/createApiRoutes'
 import { createAuditRoutes } from './http/createAuditRoutes'
 import { createAuthRoutes } from './http/createAuthRoutes'
+import { createGuestLinkRoutes } from './http/createGuestLinkRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createErasureRoutes } from './http/createErasureRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
@@ -149,6 +150,7 @@ export function createServer(
       transport: () => apiTransport,
     }),
     ...createHistoryRoutes({ store, rooms, logger }),
+    ...createGuestLinkRoutes({ store, logger, transport: () => apiTransport }),
     ...createErasureRoutes({
       store,
       rooms,

@@ -10,7 +10,8 @@ import { readRequestToken } from './readRequestToken'
 export function createTokenAuthorizer(store: MapStore): Authorize {
   return async (request, mapId) => {
     const auth = await authenticateToken(store, mapId, readRequestToken(request))
-    if (auth.ok) return { ok: true, role: auth.role }
+    // A guest link's grant goes with the role: its socket closes when the link expires.
+    if (auth.ok) return auth
     return { ok: false, closeCode: auth.closeCode, reason: auth.reason }
   }
 }

@@ -13,14 +13,20 @@
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { Role } from '../../shared/protocol/roles'
 
-/** Sockets of a map every node must close: its token for `role` was revoked, or it was deleted. */
-export interface CloseNotice {
-  mapId: string
-  /** Only the sockets of this role; null: all of them. */
-  role: Role | null
-  code: number
-  reason: string
-}
+/**
+ * Sockets of a map every node must close: its token for `role` was revoked, or it was
+ * deleted; or (with `guestLinkId`, and no `role`, which nodes of before guest links ignore)
+ * the sockets of one guest link, revoked.
+ */
+export type CloseNotice =
+  | {
+      mapId: string
+      /** Only the sockets of this role's token; null: all of them. */
+      role: Role | null
+      code: number
+      reason: string
+    }
+  | { mapId: string; guestLinkId: string; code: number; reason: string }
 
 /**
  * The part of a loaded room that the cluster drives: one document of a map, each with its

@@ -22,7 +22,7 @@
  *   lost messages are acceptable, clients renew their state every 15 s. A node that loads a
  *   map asks (a query message) and the others answer with their participants' presence.
  *   The confidential document has no presence.
- * - Close notices (a token revoked, a map deleted) go over pub/sub (`sc:control`), so that
+ * - Close notices (a token or guest link revoked, a map deleted) go over pub/sub (`sc:control`), so that
  *   every node closes its sockets of that map.
  * - Locks: compaction and automatic snapshots of a document run under `sc:lock:<key>`
  *   ({@link runWithLease}).
@@ -357,10 +357,14 @@ export class RedisCluster implements Cluster {
       return
     }
     if (typeof parsed !== 'object' || parsed === null) return
-    const { node, mapId, role, code, reason } = parsed as Record<string, unknown>
+    const { node, mapId, role, guestLinkId, code, reason } = parsed as Record<string, unknown>
     if (node === this.nodeId || typeof mapId !== 'string' || typeof reason !== 'string') return
-    if (typeof code !== 'number' || !(role === null || isRole(role))) return
-    for (const listener of this.closeListeners) listener({ mapId, role, code, reason })
+    if (typeof code !== 'number') return
+    let notice: CloseNotice
+    if (typeof guestLinkId === 'string') notice = { mapId, guestLinkId, code, reason }
+    else if (role === null || isRole(role)) notice = { mapId, role, code, reason }
+    else return
+    for (const listener of this.closeListeners) listener(notice)
   }
 
   private reconcile(): void {

@@ -6,7 +6,7 @@ import type { Cluster } from './Cluster'
 
 /**
  * The node's transport as the HTTP API should see it on a cluster: closing a map's sockets
- * (token revoked: 4403, map deleted: 4404) also tells the other nodes, which close theirs
+ * (token or guest link revoked: 4403, map deleted: 4404) also tells the other nodes, which close theirs
  * and, for a deleted map, drop their room without writing.
  */
 export function clusterWideTransport(
@@ -15,8 +15,13 @@ export function clusterWideTransport(
   rooms: LoadedRooms,
   logger: Logger,
 ): SyncTransport {
-  cluster.onCloseNotice(({ mapId, role, code, reason }) => {
-    transport.closeMapConnections(mapId, role, code, reason)
+  cluster.onCloseNotice((notice) => {
+    const { mapId, code, reason } = notice
+    if ('guestLinkId' in notice) {
+      transport.closeGuestLinkConnections(mapId, notice.guestLinkId, code, reason)
+      return
+    }
+    transport.closeMapConnections(mapId, notice.role, code, reason)
     if (code !== CloseCode.mapNotFound) return
     // Deleted elsewhere: unsaved updates of this map have nowhere to go.
     rooms.deleteMap(mapId).catch((error: unknown) => {
@@ -32,6 +37,10 @@ export function clusterWideTransport(
     closeMapConnections(mapId, role, code, reason) {
       cluster.announceClose({ mapId, role, code, reason })
       return transport.closeMapConnections(mapId, role, code, reason)
+    },
+    closeGuestLinkConnections(mapId, guestLinkId, code, reason) {
+      cluster.announceClose({ mapId, guestLinkId, code, reason })
+      return transport.closeGuestLinkConnections(mapId, guestLinkId, code, reason)
     },
   }
 }

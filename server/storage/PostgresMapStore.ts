@@ -9,6 +9,7 @@ import { ComposedMapStore } from './ComposedMapStore'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { PostgresConnection, type PostgresMapStoreOptions } from './PostgresConnection'
 import { PostgresIdentityRecords } from './PostgresIdentityRecords'
+import { PostgresGuestLinkRecords } from './PostgresGuestLinkRecords'
 import { PostgresMapRecords } from './PostgresMapRecords'
 import { PostgresUpdateLog } from './PostgresUpdateLog'
 import { needsLayoutMigration } from './mapStoreRows'
@@ -20,6 +21,7 @@ export class PostgresMapStore extends ComposedMapStore {
   protected readonly log: PostgresUpdateLog
   protected readonly records: PostgresMapRecords
   readonly identities: PostgresIdentityRecords
+  protected readonly guestLinks: PostgresGuestLinkRecords
 
   constructor(options: PostgresMapStoreOptions) {
     super()
@@ -27,6 +29,7 @@ export class PostgresMapStore extends ComposedMapStore {
     this.log = new PostgresUpdateLog(this.connection)
     this.records = new PostgresMapRecords(this.connection)
     this.identities = new PostgresIdentityRecords(this.connection)
+    this.guestLinks = new PostgresGuestLinkRecords(this.connection)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

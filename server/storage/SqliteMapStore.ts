@@ -12,6 +12,7 @@ import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { ComposedMapStore } from './ComposedMapStore'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { SqliteIdentityRecords } from './SqliteIdentityRecords'
+import { SqliteGuestLinkRecords } from './SqliteGuestLinkRecords'
 import { SqliteMapRecords } from './SqliteMapRecords'
 import { SqliteUpdateLog } from './SqliteUpdateLog'
 import { needsLayoutMigration } from './mapStoreRows'
@@ -25,6 +26,7 @@ export class SqliteMapStore extends ComposedMapStore {
   protected readonly log: SqliteUpdateLog
   protected readonly records: SqliteMapRecords
   readonly identities: SqliteIdentityRecords
+  protected readonly guestLinks: SqliteGuestLinkRecords
 
   /** Opens (and creates or migrates) `<dataDir>/stakeholder-canvas.sqlite`. */
   constructor(dataDir: string) {
@@ -41,6 +43,7 @@ export class SqliteMapStore extends ComposedMapStore {
     this.log = new SqliteUpdateLog(this.db)
     this.records = new SqliteMapRecords(this.db)
     this.identities = new SqliteIdentityRecords(this.db)
+    this.guestLinks = new SqliteGuestLinkRecords(this.db)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

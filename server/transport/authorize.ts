@@ -1,11 +1,16 @@
 import type { IncomingMessage } from 'node:http'
 import type { Role } from '../../shared/protocol/roles'
+import type { GuestLinkGrant } from '../access/authenticateToken'
 
 export type { Role }
 
-/** Outcome of {@link Authorize}: a role, or the close code (4401/4403/4404) to refuse with. */
+/**
+ * Outcome of {@link Authorize}: a role (and, for a guest link, which one: its sockets close
+ * when it expires or is revoked), or the close code (4401/4403/4404) to refuse with.
+ */
 export type AuthorizeResult =
-  { ok: true; role: Role } | { ok: false; closeCode: number; reason: string }
+  | { ok: true; role: Role; guestLink?: GuestLinkGrant }
+  | { ok: false; closeCode: number; reason: string }
 
 /**
  * Decides, after the socket is accepted and before it joins the room, whether the request
