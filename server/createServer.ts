@@ -13,6 +13,7 @@ import { clusterWideTransport } from './cluster/clusterWideTransport'
 import { createApiRoutes } from './http/createApiRoutes'
 import { createAuditRoutes } from './http/createAuditRoutes'
 import { createAuthRoutes } from './http/createAuthRoutes'
+import { createGuestLinkRoutes } from './http/createGuestLinkRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createErasureRoutes } from './http/createErasureRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
@@ -156,6 +157,12 @@ export function createServer(
       readSession: memberSessions,
     }),
     ...createHistoryRoutes({ store, rooms, logger, readSession: memberSessions }),
+    ...createGuestLinkRoutes({
+      store,
+      logger,
+      transport: () => apiTransport,
+      readSession: memberSessions,
+    }),
     ...createErasureRoutes({
       store,
       rooms,

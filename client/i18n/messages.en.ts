@@ -249,7 +249,7 @@ export const en = {
   'common.save': 'Save',
   'map.open.not-found': 'This map does not exist, or it was deleted.',
   'map.open.no-access':
-    'This link does not give access to the map (any more). Ask the map’s owner or facilitator for a new link.',
+    'This link does not give access to the map (any more): it has expired or was withdrawn. Ask the map’s owner or facilitator for a new link.',
   'map.open.unreachable': 'The server cannot be reached. Check the connection and try again.',
   'map.retry': 'Try again',
   'home.create.template': 'Start from',

@@ -255,7 +255,7 @@ export const nl: Record<MessageKey, string> = {
   'common.save': 'Opslaan',
   'map.open.not-found': 'Deze kaart bestaat niet, of is verwijderd.',
   'map.open.no-access':
-    'Deze link geeft (niet langer) toegang tot de kaart. Vraag de eigenaar of begeleider om een nieuwe link.',
+    'Deze link geeft (niet langer) toegang tot de kaart: hij is verlopen of ingetrokken. Vraag de eigenaar of begeleider om een nieuwe link.',
   'map.open.unreachable':
     'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
   'map.retry': 'Opnieuw proberen',

@@ -45,6 +45,7 @@ import { useWorkshopEffects } from '../workshop/useWorkshopEffects'
 import { ContactErasure, type EraseContacts } from '../panels/ContactErasure'
 import { eraseAllContacts, eraseContact } from '../sharing/apiWithToken'
 import { ConnectionBadge } from './ConnectionBadge'
+import { RefusalBanner } from './RefusalBanner'
 import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 import { takeMapRequest } from './mapRequest'
 import { type MapSession, useMapSession } from './useMapSession'
@@ -250,6 +251,7 @@ function MapEditor({
   return (
     <main className="map-workspace">
       <div className="map-canvas">
+        <RefusalBanner connection={session.connection} />
         {outdated && (
           <div className="map-banner" role="alert">
             {t('map.outdated')}{' '}

@@ -1,13 +1,15 @@
 /**
  * The four share links of a map, for owners and facilitators: copy a link, or reissue it
  * (the old link stops working and its open sessions are closed by the server). Only an
- * owner sees and reissues the owner link; other roles get nothing from this panel.
+ * owner sees and reissues the owner link; other roles get nothing from this panel. Below
+ * them, the map's guest links ({@link GuestLinksSection}).
  */
 import { useState } from 'react'
 import { ROLES, type Role, canFacilitate, canManageLink } from '../../shared/protocol/roles'
 import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { Locale } from '../i18n/locale'
 import { reissueToken } from './apiWithToken'
+import { GuestLinksSection } from './GuestLinksSection'
 import { rememberAccess, shareLink } from './mapAccess'
 import { roleLabel, sharingText } from './sharingMessages'
 
@@ -101,6 +103,15 @@ export function SharePanel(props: SharePanelProps) {
         })}
       </ul>
       {error && <p role="alert">{error}</p>}
+      {token && (
+        <GuestLinksSection
+          mapId={mapId}
+          role={role}
+          token={token}
+          locale={locale}
+          origin={origin}
+        />
+      )}
     </section>
   )
 }

@@ -11,6 +11,11 @@ import type {
   ReissueTokenResponse,
   VersionSummary,
 } from '../../shared/protocol/accessApi'
+import type {
+  CreateGuestLinkRequest,
+  CreateGuestLinkResponse,
+  GuestLinkSummary,
+} from '../../shared/protocol/guestLinks'
 import type { Role } from '../../shared/protocol/roles'
 import { errorFromResponse, unreachableError } from '../config/apiClient'
 
@@ -49,6 +54,25 @@ export function reissueToken(mapId: string, role: Role, token: string) {
   return apiJson<ReissueTokenResponse>(`${mapUrl(mapId)}/tokens/${role}`, token, {
     method: 'POST',
   })
+}
+
+/** The map's guest links, revoked and expired ones included, newest first (never their tokens). */
+export function listGuestLinks(mapId: string, token: string) {
+  return apiJson<GuestLinkSummary[]>(`${mapUrl(mapId)}/guest-links`, token)
+}
+
+/** Makes a guest link; the answer holds its token, which the server never sends again. */
+export function createGuestLink(mapId: string, token: string, request: CreateGuestLinkRequest) {
+  return postJson<CreateGuestLinkResponse>(`${mapUrl(mapId)}/guest-links`, token, request)
+}
+
+/** Revokes a guest link: it stops working and its open sessions are closed. */
+export function revokeGuestLink(mapId: string, linkId: string, token: string) {
+  return apiJson<GuestLinkSummary>(
+    `${mapUrl(mapId)}/guest-links/${encodeURIComponent(linkId)}`,
+    token,
+    { method: 'DELETE' },
+  )
 }
 
 /** The map's versions, newest first. */

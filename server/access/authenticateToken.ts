@@ -1,16 +1,27 @@
 /**
  * Checks a share token against one map. The order of the checks fixes the answer: unknown
  * map (404 / 4404), then no or unknown token (401 / 4401), then a token of another map or
- * a revoked one (403 / 4403). The map's own tokens are compared in constant time.
+ * a revoked one (403 / 4403). The map's own tokens are compared in constant time. A token
+ * that is none of them may be a guest link (GuestLinkRecords.ts), found by its hash: a live
+ * one grants its role until it expires; an expired or revoked one, or one of another map,
+ * is refused like a revoked token (403 / 4403).
  */
 import { CloseCode } from '../../shared/protocol/closeCodes'
+import { isGuestLinkLive } from '../../shared/protocol/guestLinks'
 import type { Role } from '../../shared/protocol/roles'
 import type { MapStore } from '../storage/MapStore'
 import { hashAccessToken, sameTokenHash } from './accessTokens'
 
+/** The guest link a token was, for closing its sockets when it expires or is revoked. */
+export interface GuestLinkGrant {
+  id: string
+  /** ISO 8601 time. */
+  expiresAt: string
+}
+
 /** Outcome of {@link authenticateToken}, with the HTTP status and close code of a refusal. */
 export type Authentication =
-  | { ok: true; role: Role }
+  | { ok: true; role: Role; guestLink?: GuestLinkGrant }
   | {
       ok: false
       reason: 'not-found' | 'unauthorized' | 'forbidden'
@@ -26,6 +37,7 @@ export async function authenticateToken(
   store: MapStore,
   mapId: string,
   token: string | null,
+  now: Date = new Date(),
 ): Promise<Authentication> {
   if ((await store.getMap(mapId)) === null) {
     return { ok: false, reason: 'not-found', status: 404, closeCode: CloseCode.mapNotFound }
@@ -44,8 +56,18 @@ export async function authenticateToken(
     if (sameTokenHash(stored.hash, hash)) match = stored
   }
   if (match !== null && !match.revoked) return { ok: true, role: match.role }
-  if (match !== null || (await store.findTokenMap(hash)) !== null) {
-    return { ok: false, reason: 'forbidden', status: 403, closeCode: CloseCode.forbidden }
+  const forbidden = {
+    ok: false,
+    reason: 'forbidden',
+    status: 403,
+    closeCode: CloseCode.forbidden,
+  } as const
+  if (match !== null) return forbidden
+  const link = await store.findGuestLink(hash)
+  if (link !== null) {
+    if (link.mapId !== mapId || !isGuestLinkLive(link, now)) return forbidden
+    return { ok: true, role: link.role, guestLink: { id: link.id, expiresAt: link.expiresAt } }
   }
+  if ((await store.findTokenMap(hash)) !== null) return forbidden
   return unauthorized
 }

@@ -16,8 +16,10 @@ export function createTokenAuthorizer(
   return async (request, mapId) => {
     const auth = await authenticateRequest({ store, readSession }, mapId, request)
     if (!auth.ok) return { ok: false, closeCode: auth.closeCode, reason: auth.reason }
-    if (auth.user === null) return { ok: true, role: auth.role }
-    const { identity, groups, isAdmin, session } = auth.user
+    // A guest link's grant goes with the role: its socket closes when the link expires.
+    const { user: signedIn, ...grant } = auth
+    if (signedIn === null) return grant
+    const { identity, groups, isAdmin, session } = signedIn
     const user = {
       userId: identity.id,
       name: identity.name,
@@ -25,6 +27,6 @@ export function createTokenAuthorizer(
       isAdmin,
       sessionKey: session.key,
     }
-    return { ok: true, role: auth.role, user }
+    return { ...grant, user }
   }
 }

@@ -16,17 +16,19 @@ import type { SocketFilter } from '../transport/createSyncTransport'
 
 /**
  * Sockets of a map every node must close: its token for `role` was revoked, or it was
- * deleted; or (with `sockets` and no `mapId`, which nodes of before sign-in ignore) the
- * sockets of signed-in users whose membership or session ended.
+ * deleted; or (with `guestLinkId`, and no `role`, which nodes of before guest links ignore)
+ * the sockets of one guest link, revoked; or (with `sockets` and no `mapId`, which nodes of
+ * before sign-in ignore) the sockets of signed-in users whose membership or session ended.
  */
 export type CloseNotice =
   | {
       mapId: string
-      /** Only the sockets of this role; null: all of them. */
+      /** Only the sockets of this role's token; null: all of them. */
       role: Role | null
       code: number
       reason: string
     }
+  | { mapId: string; guestLinkId: string; code: number; reason: string }
   | { sockets: SocketFilter; code: number; reason: string }
 
 /**

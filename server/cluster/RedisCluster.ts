@@ -22,7 +22,7 @@
  *   lost messages are acceptable, clients renew their state every 15 s. A node that loads a
  *   map asks (a query message) and the others answer with their participants' presence.
  *   The confidential document has no presence.
- * - Close notices (a token revoked, a map deleted) go over pub/sub (`sc:control`), so that
+ * - Close notices (a token or guest link revoked, a map deleted) go over pub/sub (`sc:control`), so that
  *   every node closes its sockets of that map.
  * - Locks: compaction and automatic snapshots of a document run under `sc:lock:<key>`
  *   ({@link runWithLease}).
@@ -361,10 +361,15 @@ export class RedisCluster implements Cluster {
       return
     }
     if (typeof parsed !== 'object' || parsed === null) return
-    const { node, mapId, role, sockets, code, reason } = parsed as Record<string, unknown>
+    const { node, mapId, role, guestLinkId, sockets, code, reason } = parsed as Record<
+      string,
+      unknown
+    >
     if (node === this.nodeId || typeof reason !== 'string' || typeof code !== 'number') return
     let notice: CloseNotice
-    if (typeof mapId === 'string' && (role === null || isRole(role))) {
+    if (typeof mapId === 'string' && typeof guestLinkId === 'string') {
+      notice = { mapId, guestLinkId, code, reason }
+    } else if (typeof mapId === 'string' && (role === null || isRole(role))) {
       notice = { mapId, role, code, reason }
     } else if (mapId === undefined && isSocketFilter(sockets)) {
       notice = { sockets, code, reason }

@@ -6,8 +6,8 @@ import type { Cluster } from './Cluster'
 
 /**
  * The node's transport as the HTTP API should see it on a cluster: closing a map's sockets
- * (token revoked: 4403, map deleted: 4404; a signed-in user's membership or session ended:
- * 4403 / 4401) also tells the other nodes, which close theirs
+ * (token or guest link revoked: 4403, map deleted: 4404; a signed-in user's membership or
+ * session ended: 4403 / 4401) also tells the other nodes, which close theirs
  * and, for a deleted map, drop their room without writing.
  */
 export function clusterWideTransport(
@@ -21,8 +21,12 @@ export function clusterWideTransport(
       transport.closeSocketsOf(notice.sockets, notice.code, notice.reason)
       return
     }
-    const { mapId, role, code, reason } = notice
-    transport.closeMapConnections(mapId, role, code, reason)
+    const { mapId, code, reason } = notice
+    if ('guestLinkId' in notice) {
+      transport.closeGuestLinkConnections(mapId, notice.guestLinkId, code, reason)
+      return
+    }
+    transport.closeMapConnections(mapId, notice.role, code, reason)
     if (code !== CloseCode.mapNotFound) return
     // Deleted elsewhere: unsaved updates of this map have nowhere to go.
     rooms.deleteMap(mapId).catch((error: unknown) => {
@@ -38,6 +42,10 @@ export function clusterWideTransport(
     closeMapConnections(mapId, role, code, reason) {
       cluster.announceClose({ mapId, role, code, reason })
       return transport.closeMapConnections(mapId, role, code, reason)
+    },
+    closeGuestLinkConnections(mapId, guestLinkId, code, reason) {
+      cluster.announceClose({ mapId, guestLinkId, code, reason })
+      return transport.closeGuestLinkConnections(mapId, guestLinkId, code, reason)
     },
     closeSocketsOf(filter, code, reason = 'access ended') {
       cluster.announceClose({ sockets: filter, code, reason })

@@ -14,6 +14,7 @@ import type {
 } from './MapStore'
 import type { IdentityRecords } from './IdentityRecords'
 import type { LibraryRecords } from './LibraryRecords'
+import type { GuestLinkRecords } from './GuestLinkRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
@@ -21,6 +22,7 @@ export abstract class ComposedMapStore implements MapStore {
   /** Users and sessions: a part of its own, not flattened, so each later kind of record adds one line. */
   abstract readonly identities: IdentityRecords
   abstract readonly library: LibraryRecords
+  protected abstract readonly guestLinks: GuestLinkRecords
 
   abstract migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult>
   abstract purgeFreedSpace(): Promise<void>
@@ -83,5 +85,18 @@ export abstract class ComposedMapStore implements MapStore {
   }
   listAudit(...args: Parameters<MapRecords['listAudit']>) {
     return this.records.listAudit(...args)
+  }
+
+  createGuestLink(...args: Parameters<GuestLinkRecords['createGuestLink']>) {
+    return this.guestLinks.createGuestLink(...args)
+  }
+  listGuestLinks(...args: Parameters<GuestLinkRecords['listGuestLinks']>) {
+    return this.guestLinks.listGuestLinks(...args)
+  }
+  findGuestLink(...args: Parameters<GuestLinkRecords['findGuestLink']>) {
+    return this.guestLinks.findGuestLink(...args)
+  }
+  revokeGuestLink(...args: Parameters<GuestLinkRecords['revokeGuestLink']>) {
+    return this.guestLinks.revokeGuestLink(...args)
   }
 }

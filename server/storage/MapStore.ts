@@ -10,6 +10,7 @@ import type {
   VersionSummary,
 } from '../../shared/protocol/accessApi'
 import type { Role } from '../../shared/protocol/roles'
+import type { GuestLinkRecords } from './GuestLinkRecords'
 import type { IdentityRecords } from './IdentityRecords'
 import type { LibraryRecords } from './LibraryRecords'
 
@@ -233,13 +234,13 @@ export interface MapRecords {
 }
 
 /**
- * Persistence of maps and their Yjs update logs: the {@link UpdateLog} and the
- * {@link MapRecords} of one database, plus what spans both. Every method is async so that a
+ * Persistence of maps and their Yjs update logs: the {@link UpdateLog}, the
+ * {@link MapRecords} and the {@link GuestLinkRecords} of one database, plus what spans them. Every method is async so that a
  * network database (PostgreSQL) can implement the same interface as SQLite.
  *
  * A map has two documents (mapDocumentLayout.ts), each the merge of its own update log.
  */
-export interface MapStore extends UpdateLog, MapRecords {
+export interface MapStore extends UpdateLog, MapRecords, GuestLinkRecords {
   /** Users and their sessions, in the same database (issue 18). */
   readonly identities: IdentityRecords
   /** Members of maps and the organisation's library (issue 18). */

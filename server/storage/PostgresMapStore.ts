@@ -10,6 +10,7 @@ import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { PostgresConnection, type PostgresMapStoreOptions } from './PostgresConnection'
 import { PostgresIdentityRecords } from './PostgresIdentityRecords'
 import { PostgresLibraryRecords } from './PostgresLibraryRecords'
+import { PostgresGuestLinkRecords } from './PostgresGuestLinkRecords'
 import { PostgresMapRecords } from './PostgresMapRecords'
 import { PostgresUpdateLog } from './PostgresUpdateLog'
 import { needsLayoutMigration } from './mapStoreRows'
@@ -22,6 +23,7 @@ export class PostgresMapStore extends ComposedMapStore {
   protected readonly records: PostgresMapRecords
   readonly identities: PostgresIdentityRecords
   readonly library: PostgresLibraryRecords
+  protected readonly guestLinks: PostgresGuestLinkRecords
 
   constructor(options: PostgresMapStoreOptions) {
     super()
@@ -30,6 +32,7 @@ export class PostgresMapStore extends ComposedMapStore {
     this.records = new PostgresMapRecords(this.connection)
     this.identities = new PostgresIdentityRecords(this.connection)
     this.library = new PostgresLibraryRecords(this.connection)
+    this.guestLinks = new PostgresGuestLinkRecords(this.connection)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

@@ -13,6 +13,7 @@ import { ComposedMapStore } from './ComposedMapStore'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { SqliteIdentityRecords } from './SqliteIdentityRecords'
 import { SqliteLibraryRecords } from './SqliteLibraryRecords'
+import { SqliteGuestLinkRecords } from './SqliteGuestLinkRecords'
 import { SqliteMapRecords } from './SqliteMapRecords'
 import { SqliteUpdateLog } from './SqliteUpdateLog'
 import { needsLayoutMigration } from './mapStoreRows'
@@ -27,6 +28,7 @@ export class SqliteMapStore extends ComposedMapStore {
   protected readonly records: SqliteMapRecords
   readonly identities: SqliteIdentityRecords
   readonly library: SqliteLibraryRecords
+  protected readonly guestLinks: SqliteGuestLinkRecords
 
   /** Opens (and creates or migrates) `<dataDir>/stakeholder-canvas.sqlite`. */
   constructor(dataDir: string) {
@@ -44,6 +46,7 @@ export class SqliteMapStore extends ComposedMapStore {
     this.records = new SqliteMapRecords(this.db)
     this.identities = new SqliteIdentityRecords(this.db)
     this.library = new SqliteLibraryRecords(this.db)
+    this.guestLinks = new SqliteGuestLinkRecords(this.db)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

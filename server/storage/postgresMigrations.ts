@@ -65,6 +65,19 @@ export const postgresMigrations: readonly string[] = [
    ALTER TABLE audit_entries ADD COLUMN changes TEXT;
    ALTER TABLE audit_entries ADD COLUMN details TEXT;
    CREATE INDEX audit_entries_by_time ON audit_entries(map_id, last_at);`,
+  // Issue 18, as sqliteMigrations step 5: guest links with expiry and revocation.
+  `CREATE TABLE guest_links (
+     id TEXT PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     token_hash BYTEA NOT NULL UNIQUE,
+     role TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     revoked_at TEXT,
+     created_by_role TEXT,
+     created_by_name TEXT NOT NULL
+   );
+   CREATE INDEX guest_links_by_map ON guest_links(map_id, created_at);`,
   // Issue 18, as sqliteMigrations' step for it: users and server-side sessions.
   `CREATE TABLE users (
      id TEXT PRIMARY KEY,

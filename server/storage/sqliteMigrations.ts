@@ -67,6 +67,20 @@ export const sqliteMigrations: readonly string[] = [
    ALTER TABLE audit_entries ADD COLUMN changes TEXT;
    ALTER TABLE audit_entries ADD COLUMN details TEXT;
    CREATE INDEX audit_entries_by_time ON audit_entries(map_id, last_at);`,
+  // Issue 18: guest links, any number per role beside the four tokens, each with an expiry
+  // and revocable; the token as its SHA-256 hash only, unique so a lookup finds one row.
+  `CREATE TABLE guest_links (
+     id TEXT PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     token_hash BLOB NOT NULL UNIQUE,
+     role TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     revoked_at TEXT,
+     created_by_role TEXT,
+     created_by_name TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX guest_links_by_map ON guest_links(map_id, created_at);`,
   // Issue 18: users as the identity provider names them (issuer + subject, our id `u_…`;
   // lower-cased name and e-mail for the members picker) and server-side sessions, kept
   // as the SHA-256 of the cookie's opaque id.

@@ -31,6 +31,9 @@ import type { ClientMessage, MessageLimits, ServerMessage } from './wireFormat'
 /** A frame that took longer than this to handle makes the socket's next frames wait a turn. */
 const YIELD_AFTER_MS = 10
 
+/** Longest delay Node's timers take (about 24.8 days); a later expiry re-arms the timer. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
 /** Frames kept while the room loads; a client that sends more is misbehaving. */
 const MAX_QUEUED_MESSAGES = 1000
 
@@ -75,6 +78,8 @@ export class Connection implements RoomPeer {
   private room: Room | null = null
   private currentRole: Role = 'viewer'
   private signedInUser: SocketUser | undefined = undefined
+  private currentGuestLinkId: string | null = null
+  private expiryTimer: NodeJS.Timeout | null = null
   private readonly messageBudget: TokenBucket
   private readonly byteBudget: TokenBucket
   private readonly metrics: ServerMetrics | null
@@ -135,10 +140,33 @@ export class Connection implements RoomPeer {
     else this.closeListeners.push(listener)
   }
 
-  /** Records the role the socket's token grants; called before it joins the room. */
-  grant(role: Role): void {
+  /** The guest link whose token opened the socket; null for a map's own role tokens. */
+  get guestLinkId(): string | null {
+    return this.currentGuestLinkId
+  }
+
+  /**
+   * Records the role the socket's token grants; called before it joins the room. A guest
+   * link's socket closes with 4403 when the link expires (its revocation closes it through
+   * the transport).
+   */
+  grant(role: Role, guestLink?: { id: string; expiresAt: string }): void {
     this.authorized = true
     this.currentRole = role
+    if (guestLink === undefined) return
+    this.currentGuestLinkId = guestLink.id
+    this.closeAt(Date.parse(guestLink.expiresAt))
+  }
+
+  /** Closes the socket with 4403 at `time` (ms since the epoch), at once when it has passed. */
+  private closeAt(time: number): void {
+    const delay = time - Date.now()
+    if (!(delay > 0)) {
+      this.close(CloseCode.forbidden, 'guest link expired')
+      return
+    }
+    this.expiryTimer = setTimeout(() => this.closeAt(time), Math.min(delay, MAX_TIMER_MS))
+    this.expiryTimer.unref()
   }
 
   /** The signed-in user whose membership let the socket in; undefined for a token. */
@@ -332,13 +360,18 @@ export class Connection implements RoomPeer {
     this.logger.info(
       {
         role: this.authorized ? this.currentRole : null,
-        identity: this.authorized ? 'share-link' : 'none',
+        identity: !this.authorized
+          ? 'none'
+          : this.currentGuestLinkId === null
+            ? 'share-link'
+            : 'guest-link',
         code,
         durationMs: Math.round(performance.now() - this.openedAt),
       },
       'socket closed',
     )
     this.metrics?.countSocketClose(code)
+    if (this.expiryTimer !== null) clearTimeout(this.expiryTimer)
     this.queue = null
     this.room?.removePeer(this)
     for (const listener of this.closeListeners.splice(0)) listener()

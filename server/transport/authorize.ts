@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Role } from '../../shared/protocol/roles'
+import type { GuestLinkGrant } from '../access/authenticateToken'
 
 export type { Role }
 
@@ -18,11 +19,13 @@ export interface SocketUser {
 }
 
 /**
- * Outcome of {@link Authorize}: a role (and the signed-in user when a membership granted
- * it), or the close code (4401/4403/4404) to refuse with.
+ * Outcome of {@link Authorize}: a role (for a guest link, which one: its sockets close when
+ * it expires or is revoked; for a signed-in member, who: their sockets close when the
+ * membership or session ends), or the close code (4401/4403/4404) to refuse with.
  */
 export type AuthorizeResult =
-  { ok: true; role: Role; user?: SocketUser } | { ok: false; closeCode: number; reason: string }
+  | { ok: true; role: Role; guestLink?: GuestLinkGrant; user?: SocketUser }
+  | { ok: false; closeCode: number; reason: string }
 
 /**
  * Decides, after the socket is accepted and before it joins the room, whether the request

@@ -5,7 +5,8 @@
  *
  * Flow per socket: upgrade (any other path is refused with a plain 404, a foreign Origin
  * with 403) → accept → check the id (4400) → per-address cap (4429) → authorize (hook:
- * 4404, 4401, 4403) → the confidential document only for roles that may read it (4403,
+ * 4404, 4401, 4403; a guest link's socket closes with 4403 later, when the link expires or
+ * is revoked) → the confidential document only for roles that may read it (4403,
  * before a byte of it is sent) → per-map cap (4429, both documents' sockets count) → join
  * the room, loading it if needed (4404 when the map does not exist, never created here) →
  * the {@link Connection} handles the frames. A 30 s ping/pong keepalive terminates sockets
@@ -80,8 +81,9 @@ export interface SyncTransport {
   /** Refuses new sockets and closes the open ones with `code` (1001 on shutdown). */
   close(code: number, reason: string): Promise<void>
   /**
-   * Closes the sockets of `mapId` (only those of `role` when given), e.g. with 4403 when
-   * that role's token was revoked or 4404 when the map was deleted. Answers how many.
+   * Closes the sockets of `mapId` (only those opened with `role`'s token when given: not
+   * its guest links), e.g. with 4403 when that role's token was revoked or 4404 when the map
+   * was deleted. Answers how many.
    */
   closeMapConnections(mapId: string, role: Role | null, code: number, reason: string): number
   /**
@@ -90,6 +92,8 @@ export interface SyncTransport {
    * Sockets opened with a token are never matched. Answers how many closed.
    */
   closeSocketsOf(filter: SocketFilter, code: number, reason?: string): number
+  /** Closes the sockets of `mapId` opened with guest link `linkId` (revoked). Answers how many. */
+  closeGuestLinkConnections(mapId: string, linkId: string, code: number, reason: string): number
 }
 
 /** Which signed-in users' sockets {@link SyncTransport.closeSocketsOf} closes. */
@@ -148,6 +152,11 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
   }, options.keepaliveIntervalMs ?? KEEPALIVE_INTERVAL_MS)
   keepalive.unref()
 
+  // Guest links revoked in the last minute, by id: a socket whose authorization read the link
+  // just before its revocation, and was granted just after it, is refused all the same.
+  const recentlyRevoked = new Map<string, number>()
+  const REVOKED_MEMORY_MS = 60_000
+
   // A broadcast reaches every peer as the same update object: encode it once for all of them.
   const frames = new UpdateFrameCache()
 
@@ -201,8 +210,14 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         refuse(CloseCode.tooManyConnections, 'too many connections to this map')
         return
       }
-      connection.grant(auth.role)
+      if (auth.guestLink !== undefined && recentlyRevoked.has(auth.guestLink.id)) {
+        refuse(CloseCode.forbidden, 'guest link revoked')
+        return
+      }
+      connection.grant(auth.role, auth.guestLink)
       if (auth.user !== undefined) connection.signIn(auth.user)
+      // Granted on a link that expired meanwhile: closed by grant already.
+      if (connection.isClosed) return
       const joined = await rooms.join(rawId, connection, document)
       if (!joined.ok) {
         refuse(CloseCode.mapNotFound, 'map not found')
@@ -245,6 +260,23 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
       for (const connection of [...connections]) {
         if (connection.mapId !== mapId) continue
         if (role !== null && (!connection.authorized || connection.role !== role)) continue
+        if (role !== null && connection.guestLinkId !== null) continue
+        // A member's socket holds no token: reissuing one leaves it open.
+        if (role !== null && connection.user !== undefined) continue
+        connection.close(code, reason)
+        closed += 1
+      }
+      return closed
+    },
+    closeGuestLinkConnections(mapId, linkId, code, reason) {
+      const now = Date.now()
+      for (const [id, at] of recentlyRevoked) {
+        if (now - at > REVOKED_MEMORY_MS) recentlyRevoked.delete(id)
+      }
+      recentlyRevoked.set(linkId, now)
+      let closed = 0
+      for (const connection of [...connections]) {
+        if (connection.mapId !== mapId || connection.guestLinkId !== linkId) continue
         connection.close(code, reason)
         closed += 1
       }

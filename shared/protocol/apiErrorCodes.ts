@@ -30,6 +30,10 @@ export const ApiErrorCode = {
   invalidQuery: 'invalid-query',
   /** An export option (`contacts`, `lang`, `delimiter`) given twice or with an unknown value (400). */
   invalidOption: 'invalid-option',
+  /** A role a guest link cannot have (owner, or no role at all) (400). */
+  invalidRole: 'invalid-role',
+  /** A guest link's expiry out of range: not 1 … 90 days, or a time in the past (400). */
+  invalidExpiry: 'invalid-expiry',
   /** A request URL the server cannot parse (400). */
   badRequest: 'bad-request',
   /** The method is not served at this path (405). */

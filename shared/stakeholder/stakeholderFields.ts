@@ -62,6 +62,12 @@ type Row = (typeof ROWS)[number]
 /** A field's key. */
 export type StakeholderFieldKey = Row[0]
 
+/** The label key of one field (see {@link StakeholderFieldSpec.label}). */
+export type StakeholderFieldLabel<Key extends StakeholderFieldKey = StakeholderFieldKey> = Extract<
+  Row,
+  readonly [Key, ...unknown[]]
+>[1]
+
 /** The field table, in the order the import panel offers the fields. */
 export const STAKEHOLDER_FIELDS: readonly StakeholderFieldSpec[] = ROWS.map(
   ([key, label, importable, registerColumn, exportColumn]) => ({
@@ -85,8 +91,9 @@ export const IMPORT_FIELDS = STAKEHOLDER_FIELDS.filter((field) => field.importab
 export type FieldExportColumn = NonNullable<Row[4]>
 
 /** The label key of `field` (see {@link StakeholderFieldSpec.label}). */
-export function labelOf(field: StakeholderFieldKey): string {
-  return STAKEHOLDER_FIELDS.find((row) => row.key === field)?.label ?? field
+export function labelOf<Key extends StakeholderFieldKey>(field: Key): StakeholderFieldLabel<Key> {
+  const label = STAKEHOLDER_FIELDS.find((row) => row.key === field)?.label ?? field
+  return label as StakeholderFieldLabel<Key>
 }
 
 /** The exported register's column for `field`, or `undefined` when it has none. */

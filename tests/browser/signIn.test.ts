@@ -17,6 +17,7 @@ import {
   freeLoopbackPort,
   startTestIdentityProvider,
 } from '../server/identity/testIdentityProvider'
+import { axeViolations } from './axeCheck'
 import { type AppServer, launchChromium, openTrackedPage, startAppServer } from './browserFixture'
 
 /** Screenshots for a person to look at; not compared by the tests. */
@@ -65,6 +66,7 @@ describe('sign-in in the browser (organisation mode)', () => {
     await page.getByRole('link', { name: `Sign in as ${TEST_USERS.jan.name}` }).click()
     await page.waitForURL(`${appUrl}/`)
     await page.getByText(`Ingelogd als ${TEST_USERS.jan.name}`).waitFor()
+    expect(await axeViolations(page)).toEqual([])
     await page.screenshot({ path: `${SCREENSHOT_DIR}/sign-in-nl-signed-in.png` })
     const cookie = (await context.cookies(appUrl)).find((c) => c.name === 'sc_session')
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
@@ -86,6 +88,7 @@ describe('sign-in in the browser (organisation mode)', () => {
     await page.getByRole('link', { name: 'Cancel' }).click()
     await page.waitForURL(`${appUrl}/auth/callback**`)
     await page.getByRole('heading', { name: 'Sign-in cancelled' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
     await page.screenshot({ path: `${SCREENSHOT_DIR}/sign-in-en-cancelled.png` })
     await page.getByRole('link', { name: 'Try again' }).click()
     await page.waitForURL(`${idp.issuer}/interaction/**`)

@@ -18,6 +18,7 @@ import {
   VALUE_CHAIN_POSITIONS,
 } from '../../../shared/stakeholder/Stakeholder'
 import type { WriteOutcome } from '../../drafts/WriteThroughText'
+import { fieldLabelKey } from '../../i18n/fieldLabelKey'
 import { useTranslation } from '../../i18n/useTranslation'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import {
@@ -68,7 +69,7 @@ export function StakeholderForm({
       <fieldset>
         <legend>{t('editor.section.basics')}</legend>
         <TextField
-          label={t('field.name')}
+          label={t(fieldLabelKey('name'))}
           value={stakeholder.name}
           maxLength={200}
           draftKey={draftKey('name')}
@@ -77,7 +78,7 @@ export function StakeholderForm({
         />
         <div className="field-row">
           <SelectField
-            label={t('field.kind')}
+            label={t(fieldLabelKey('kind'))}
             value={stakeholder.kind}
             options={STAKEHOLDER_KINDS}
             labels={KIND_LABELS[locale]}
@@ -85,7 +86,7 @@ export function StakeholderForm({
             onCommit={patch('kind')}
           />
           <SelectField
-            label={t('field.valueChainPosition')}
+            label={t(fieldLabelKey('valueChainPosition'))}
             value={stakeholder.valueChainPosition}
             options={VALUE_CHAIN_POSITIONS}
             labels={VALUE_CHAIN_LABELS[locale]}
@@ -95,7 +96,7 @@ export function StakeholderForm({
           />
         </div>
         <SelectField
-          label={t('field.category')}
+          label={t(fieldLabelKey('category'))}
           value={stakeholder.category}
           options={STAKEHOLDER_CATEGORIES}
           labels={CATEGORY_LABELS[locale]}
@@ -104,14 +105,14 @@ export function StakeholderForm({
           testId="field-category"
         />
         <TextField
-          label={t('field.countryOrRegion')}
+          label={t(fieldLabelKey('countryOrRegion'))}
           value={stakeholder.countryOrRegion}
           maxLength={200}
           draftKey={draftKey('countryOrRegion')}
           onCommit={patchText('countryOrRegion')}
         />
         <CheckboxField
-          label={t('field.affected')}
+          label={t(fieldLabelKey('affected'))}
           hint={t('field.affected.hint')}
           value={stakeholder.affected}
           error={errors.affected}
@@ -119,7 +120,7 @@ export function StakeholderForm({
           testId="field-affected"
         />
         <CheckboxField
-          label={t('field.vulnerable')}
+          label={t(fieldLabelKey('vulnerable'))}
           value={stakeholder.vulnerable}
           error={errors.vulnerable}
           onCommit={patch('vulnerable')}
@@ -127,7 +128,7 @@ export function StakeholderForm({
         />
         {stakeholder.vulnerable && (
           <TextArea
-            label={t('field.vulnerabilityNote')}
+            label={t(fieldLabelKey('vulnerabilityNote'))}
             value={stakeholder.vulnerabilityNote}
             draftKey={draftKey('vulnerabilityNote')}
             onCommit={patchText('vulnerabilityNote')}
@@ -147,7 +148,7 @@ export function StakeholderForm({
           {(['power', 'legitimacy', 'urgency'] as const).map((attribute) => (
             <ScoreSelect
               key={attribute}
-              label={t(`field.${attribute}`)}
+              label={t(fieldLabelKey(attribute))}
               value={stakeholder[attribute]}
               notAssessedLabel={notAssessed}
               error={errors[attribute]}
@@ -166,7 +167,7 @@ export function StakeholderForm({
           {(['influence', 'impact'] as const).map((attribute) => (
             <ScoreNumber
               key={attribute}
-              label={t(`field.${attribute}`)}
+              label={t(fieldLabelKey(attribute))}
               value={stakeholder[attribute]}
               draftKey={draftKey(attribute)}
               describedBy="grid-scores-hint"
@@ -181,7 +182,7 @@ export function StakeholderForm({
           </p>
         )}
         <SelectField
-          label={t('field.attitude')}
+          label={t(fieldLabelKey('attitude'))}
           value={stakeholder.attitude}
           options={ATTITUDES}
           labels={ATTITUDE_LABELS[locale]}
@@ -189,14 +190,14 @@ export function StakeholderForm({
           onCommit={patch('attitude')}
         />
         <TextArea
-          label={t('field.interests')}
+          label={t(fieldLabelKey('interests'))}
           value={stakeholder.interests}
           draftKey={draftKey('interests')}
           onCommit={patchText('interests')}
           testId="field-interests"
         />
         <TextArea
-          label={t('field.concerns')}
+          label={t(fieldLabelKey('concerns'))}
           value={stakeholder.concerns}
           draftKey={draftKey('concerns')}
           onCommit={patchText('concerns')}
@@ -215,7 +216,7 @@ export function StakeholderForm({
         <legend>{t('editor.section.engagement')}</legend>
         <div className="field-row">
           <SelectField
-            label={t('field.engagementStatus')}
+            label={t(fieldLabelKey('engagementStatus'))}
             value={stakeholder.engagement.status}
             options={ENGAGEMENT_STATUSES}
             labels={ENGAGEMENT_STATUS_LABELS[locale]}
@@ -223,7 +224,7 @@ export function StakeholderForm({
             onCommit={patch('engagementStatus')}
           />
           <SelectField
-            label={t('field.engagementLevel')}
+            label={t(fieldLabelKey('engagementLevel'))}
             value={stakeholder.engagement.intendedLevel}
             options={ENGAGEMENT_LEVELS}
             labels={ENGAGEMENT_LEVEL_LABELS[locale]}
@@ -244,7 +245,7 @@ export function StakeholderForm({
       <fieldset>
         <legend>{t('editor.section.notes')}</legend>
         <TextArea
-          label={t('field.notes')}
+          label={t(fieldLabelKey('notes'))}
           value={stakeholder.notes}
           draftKey={draftKey('notes')}
           onCommit={patchText('notes')}

@@ -154,6 +154,17 @@ describe.each(await storageBackends())('sign-in on $name', (backend) => {
     })
   })
 
+  it('marks the login cookie Secure when PUBLIC_URL is https (the session cookie shares the flag)', async () => {
+    const org = await startOrganisation({ PUBLIC_URL: 'https://canvas.example.org' })
+    const response = await new TestBrowser().request(`${org.appUrl}/auth/login`)
+    expect(response.status).toBe(303)
+    expect(new URL(response.headers.get('location') ?? '').searchParams.get('redirect_uri')).toBe(
+      'https://canvas.example.org/auth/callback',
+    )
+    const login = response.headers.getSetCookie().find((line) => line.startsWith('sc_login='))
+    expect(login).toMatch(/; Path=\/auth\/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/)
+  })
+
   it('lands on the home page when returnTo points elsewhere', async () => {
     const org = await startOrganisation()
     for (const returnTo of ['https://evil.example/x', '//evil.example/x', '/\\evil.example', 'x']) {

@@ -164,6 +164,14 @@ describe.each(await storageBackends())('the library on $name', (backend) => {
       WebSocketPolyfill: cookieWebSocket(ann.cookie),
     })
     await Promise.all([waitForSync(bobSocket), waitForSync(annSocket)])
+    // Reissuing the owner link closes the sockets of that token, not a member's.
+    const reissued = await fetch(`${test.httpUrl}/api/maps/${mapId}/tokens/owner`, {
+      method: 'POST',
+      headers: { cookie: ann.cookie },
+    })
+    expect(reissued.status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(annSocket.wsconnected).toBe(true)
     const closed = nextClose(bobSocket)
     const started = Date.now()
     const removed = await as(test, ann.cookie)(`/api/maps/${mapId}/members/user/${bob.user.id}`, {

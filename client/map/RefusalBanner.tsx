@@ -1,0 +1,33 @@
+import { useValue } from 'tldraw'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import { useTranslation } from '../i18n/useTranslation'
+import type { MapConnection } from '../sync/MapConnection'
+
+/**
+ * Why the server stopped serving an open map, over the canvas: the link gives no access
+ * any more (a guest link expired or was withdrawn, a share link was replaced), the map was
+ * deleted, or another final refusal. Nothing while the connection is not refused.
+ */
+export function RefusalBanner({ connection }: { connection: MapConnection }) {
+  const { t } = useTranslation()
+  const code = useValue(
+    'refusal',
+    () => {
+      const status = connection.status.get()
+      return status.kind === 'refused' ? status.code : null
+    },
+    [connection],
+  )
+  if (code === null) return null
+  const text =
+    code === CloseCode.forbidden || code === CloseCode.unauthorized
+      ? t('map.open.no-access')
+      : code === CloseCode.mapNotFound
+        ? t('map.open.not-found')
+        : t('map.refused', { code })
+  return (
+    <div className="map-banner" role="alert">
+      {text}
+    </div>
+  )
+}

@@ -1,0 +1,242 @@
+/**
+ * The guest links of a map, in the Share panel (owners and facilitators): make a link for a
+ * role with an expiry (default 7 days, or until a chosen day), copy it while it is shown —
+ * the server sends a token only once — see each live link's role and expiry, and withdraw
+ * one (the server closes its open sessions). A link opens like the share links above it.
+ */
+import { useEffect, useState } from 'react'
+import {
+  DEFAULT_GUEST_LINK_DAYS,
+  GUEST_LINK_ROLES,
+  type GuestLinkRole,
+  type GuestLinkSummary,
+  MAX_GUEST_LINK_DAYS,
+  canManageGuestLink,
+  isGuestLinkLive,
+} from '../../shared/protocol/guestLinks'
+import type { Role } from '../../shared/protocol/roles'
+import { apiFailureReason } from '../i18n/apiFailureReason'
+import type { Locale } from '../i18n/locale'
+import { createGuestLink, listGuestLinks, revokeGuestLink } from './apiWithToken'
+import { shareLink } from './mapAccess'
+import { type SharingMessageKey, roleLabel, sharingText } from './sharingMessages'
+
+/** Expiries offered, in days; 'date' asks for a last day. */
+const EXPIRY_CHOICES = [1, 7, 30, 90] as const
+type ExpiryChoice = (typeof EXPIRY_CHOICES)[number] | 'date'
+
+const DATE_LOCALES: Readonly<Record<Locale, string>> = { en: 'en-GB', nl: 'nl-NL' }
+
+/** Props of {@link GuestLinksSection}. */
+export interface GuestLinksSectionProps {
+  mapId: string
+  /** The role of `token`: owner or facilitator (the section is not shown to others). */
+  role: Role
+  token: string
+  locale: Locale
+  origin: string
+}
+
+/** A local day as `YYYY-MM-DD`, `days` from today. */
+function localDay(days: number): string {
+  const day = new Date()
+  day.setDate(day.getDate() + days)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`
+}
+
+/** The end of a local day (`YYYY-MM-DD`) as an ISO time: the link works all that day. */
+function endOfLocalDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number)
+  return new Date(year ?? 0, (month ?? 1) - 1, date ?? 1, 23, 59, 59, 999).toISOString()
+}
+
+/** Make, copy, list and withdraw guest links. */
+export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestLinksSectionProps) {
+  const makeable = GUEST_LINK_ROLES.filter((target) => canManageGuestLink(role, target))
+  const [links, setLinks] = useState<GuestLinkSummary[]>([])
+  const [target, setTarget] = useState<GuestLinkRole>(makeable.at(-1) ?? 'viewer')
+  const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_GUEST_LINK_DAYS)
+  // The last day offered ends within the 90 days the server allows.
+  const [lastDay, setLastDay] = useState(() => localDay(DEFAULT_GUEST_LINK_DAYS))
+  /** Tokens made in this visit, by link id: the only time they can be copied. */
+  const [made, setMade] = useState<Record<string, string>>({})
+  const [newest, setNewest] = useState<string | null>(null)
+  const [copied, setCopied] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const t = (key: SharingMessageKey, params?: Record<string, string>) =>
+    sharingText(locale, key, params)
+  const when = new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  })
+  const expiresOn = (link: GuestLinkSummary) =>
+    t('guest.expiresOn', { date: when.format(new Date(link.expiresAt)) })
+
+  useEffect(() => {
+    let cancelled = false
+    listGuestLinks(mapId, token).then(
+      (listed) => {
+        if (!cancelled) setLinks(listed)
+      },
+      (failure: unknown) => {
+        if (!cancelled) setError(t('guest.failed', { reason: apiFailureReason(locale, failure) }))
+      },
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [mapId, token]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  async function make() {
+    setBusy(true)
+    setError(null)
+    try {
+      const answer = await createGuestLink(mapId, token, {
+        role: target,
+        ...(expiry === 'date' ? { expiresAt: endOfLocalDay(lastDay) } : { expiresInDays: expiry }),
+      })
+      setMade((current) => ({ ...current, [answer.id]: answer.token }))
+      setNewest(answer.id)
+      setCopied(null)
+      setLinks(await listGuestLinks(mapId, token))
+    } catch (failure) {
+      setError(t('guest.failed', { reason: apiFailureReason(locale, failure) }))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function revoke(link: GuestLinkSummary) {
+    const question = t('guest.revokeConfirm', {
+      role: roleLabel(locale, link.role),
+      date: when.format(new Date(link.expiresAt)),
+    })
+    if (!window.confirm(question)) return
+    setBusy(true)
+    setError(null)
+    try {
+      const revoked = await revokeGuestLink(mapId, link.id, token)
+      setLinks((current) => current.map((each) => (each.id === link.id ? revoked : each)))
+      if (newest === link.id) setNewest(null)
+    } catch (failure) {
+      setError(t('guest.failed', { reason: apiFailureReason(locale, failure) }))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function copy(linkId: string, link: string) {
+    try {
+      await navigator.clipboard.writeText(link)
+      setCopied(linkId)
+    } catch {
+      setError(t('share.copyFailed'))
+    }
+  }
+
+  const now = new Date()
+  const live = links.filter((link) => isGuestLinkLive(link, now))
+  const newestToken = newest === null ? undefined : made[newest]
+  const newestLink = newestToken ? shareLink(origin, mapId, newestToken) : null
+  const newestRole = links.find((link) => link.id === newest)?.role
+
+  return (
+    <section className="guest-links" aria-labelledby="guest-links-heading">
+      <h4 id="guest-links-heading">{t('guest.heading')}</h4>
+      <p className="panel__muted">{t('guest.intro')}</p>
+      <div className="guest-links__form">
+        <label>
+          {t('guest.role')}
+          <select
+            value={target}
+            onChange={(event) => setTarget(event.target.value as GuestLinkRole)}
+          >
+            {makeable.map((each) => (
+              <option key={each} value={each}>
+                {roleLabel(locale, each)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('guest.validFor')}
+          <select
+            value={String(expiry)}
+            onChange={(event) =>
+              setExpiry(
+                event.target.value === 'date'
+                  ? 'date'
+                  : (Number(event.target.value) as ExpiryChoice),
+              )
+            }
+          >
+            {EXPIRY_CHOICES.map((days) => (
+              <option key={days} value={days}>
+                {t(`guest.days.${days}`)}
+              </option>
+            ))}
+            <option value="date">{t('guest.untilDate')}</option>
+          </select>
+        </label>
+        {expiry === 'date' && (
+          <label>
+            {t('guest.date')}
+            <input
+              type="date"
+              value={lastDay}
+              min={localDay(0)}
+              max={localDay(MAX_GUEST_LINK_DAYS - 1)}
+              onChange={(event) => setLastDay(event.target.value)}
+            />
+          </label>
+        )}
+        <button type="button" className="button" disabled={busy} onClick={() => void make()}>
+          {t('guest.make')}
+        </button>
+      </div>
+      {newestLink && newest !== null && newestRole && (
+        <div className="guest-links__made" role="status">
+          <p>{t('guest.made', { role: roleLabel(locale, newestRole) })}</p>
+          <input readOnly value={newestLink} aria-label={t('guest.newLink')} />
+          <button type="button" className="button" onClick={() => void copy(newest, newestLink)}>
+            {copied === newest ? t('share.copied') : t('share.copy')}
+          </button>
+        </div>
+      )}
+      {live.length === 0 ? (
+        <p className="panel__muted">{t('guest.none')}</p>
+      ) : (
+        <ul className="guest-links__list">
+          {live.map((link) => {
+            const held = made[link.id]
+            const url = held ? shareLink(origin, mapId, held) : null
+            return (
+              <li key={link.id} className="guest-links__link">
+                <strong>{roleLabel(locale, link.role)}</strong>{' '}
+                <span className="panel__muted">{expiresOn(link)}</span>
+                {url && (
+                  <button type="button" className="button" onClick={() => void copy(link.id, url)}>
+                    {copied === link.id ? t('share.copied') : t('share.copy')}
+                  </button>
+                )}
+                {canManageGuestLink(role, link.role) && (
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    disabled={busy}
+                    onClick={() => void revoke(link)}
+                  >
+                    {t('guest.revoke')}
+                  </button>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {error && <p role="alert">{error}</p>}
+    </section>
+  )
+}
