@@ -17,6 +17,7 @@ import { writeStakeholder } from '../../shared/document/stakeholderDocument'
 import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
 import { signInDirectly } from '../server/library/signedInUsers'
 import { freeLoopbackPort } from '../server/identity/testIdentityProvider'
+import { axeViolations } from './axeCheck'
 import { launchChromium, openTrackedPage, waitForMapReady } from './browserFixture'
 
 /** Screenshots for a person to look at; not compared by the tests. */
@@ -86,6 +87,7 @@ describe('the library in the browser (organisation mode)', () => {
     await expect.poll(() => windpark.textContent()).toContain('door Ann de Vries')
     expect(await windpark.textContent()).toContain('Eigenaar')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/library-nl.png`, fullPage: true })
+    expect(await axeViolations(page)).toEqual([])
 
     await page.getByRole('searchbox', { name: 'Zoeken' }).fill('vogel')
     await expect.poll(() => rows.count()).toBe(1)
@@ -116,6 +118,7 @@ describe('the library in the browser (organisation mode)', () => {
     await page.getByRole('button', { name: /Bob Jansen .* toevoegen als Bewerker/ }).click()
     await page.locator('.members__list li', { hasText: 'Bob Jansen' }).waitFor()
     await page.screenshot({ path: `${SCREENSHOT_DIR}/library-nl-members.png` })
+    expect(await axeViolations(page)).toEqual([])
     const members = await store.library.listMembers('map-windpark-1')
     expect(members.map((m) => [m.user?.name, m.role])).toEqual([
       ['Ann de Vries', 'owner'],
