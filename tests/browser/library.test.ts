@@ -127,4 +127,23 @@ describe('the library in the browser (organisation mode)', () => {
     expect(errors.filter((e) => !e.includes('409'))).toEqual([])
     await context.close()
   })
+
+  it('shows the library in English, with the date in English', async () => {
+    const eve = await signInDirectly(server.store, 'eve', 'Eve Miller')
+    await server.store.createMap({ id: 'map-english-01', title: 'Port West', template: 'blank' })
+    await server.store.library.claimMap('map-english-01', eve.user.id)
+    const { page, context } = await openTrackedPage(browser, appUrl, { locale: 'en-GB' })
+    const [name, value] = eve.cookie.split('=') as [string, string]
+    await context.addCookies([{ name, value, url: appUrl, httpOnly: true, sameSite: 'Lax' }])
+    await page.goto(appUrl)
+    await page.getByRole('heading', { name: 'Your organisation’s maps' }).waitFor()
+    const row = page.locator('.library__table tbody tr', { hasText: 'Port West' })
+    await row.waitFor()
+    const month = new Intl.DateTimeFormat('en-GB', { month: 'short' }).format(new Date())
+    expect(await row.textContent()).toContain(month)
+    expect(await row.textContent()).toContain('Owner')
+    await page.getByRole('button', { name: 'Archive: Port West' }).waitFor()
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/library-en.png`, fullPage: true })
+    await context.close()
+  })
 })
