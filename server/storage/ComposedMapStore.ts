@@ -12,10 +12,12 @@ import type {
   MapStore,
   UpdateLog,
 } from './MapStore'
+import type { GuestSessionRecords } from './GuestSessionRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
   protected abstract readonly records: MapRecords
+  protected abstract readonly guests: GuestSessionRecords
 
   abstract migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult>
   abstract purgeFreedSpace(): Promise<void>
@@ -78,5 +80,18 @@ export abstract class ComposedMapStore implements MapStore {
   }
   listAudit(...args: Parameters<MapRecords['listAudit']>) {
     return this.records.listAudit(...args)
+  }
+
+  createGuestSession(...args: Parameters<GuestSessionRecords['createGuestSession']>) {
+    return this.guests.createGuestSession(...args)
+  }
+  findGuestSession(...args: Parameters<GuestSessionRecords['findGuestSession']>) {
+    return this.guests.findGuestSession(...args)
+  }
+  getGuest(...args: Parameters<GuestSessionRecords['getGuest']>) {
+    return this.guests.getGuest(...args)
+  }
+  renameGuest(...args: Parameters<GuestSessionRecords['renameGuest']>) {
+    return this.guests.renameGuest(...args)
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { ComposedMapStore } from './ComposedMapStore'
+import { PostgresGuestSessions } from './PostgresGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { PostgresConnection, type PostgresMapStoreOptions } from './PostgresConnection'
 import { PostgresMapRecords } from './PostgresMapRecords'
@@ -18,12 +19,14 @@ export class PostgresMapStore extends ComposedMapStore {
   private readonly connection: PostgresConnection
   protected readonly log: PostgresUpdateLog
   protected readonly records: PostgresMapRecords
+  protected readonly guests: PostgresGuestSessions
 
   constructor(options: PostgresMapStoreOptions) {
     super()
     this.connection = new PostgresConnection(options)
     this.log = new PostgresUpdateLog(this.connection)
     this.records = new PostgresMapRecords(this.connection)
+    this.guests = new PostgresGuestSessions(this.connection)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

@@ -10,6 +10,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { ComposedMapStore } from './ComposedMapStore'
+import { SqliteGuestSessions } from './SqliteGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { SqliteMapRecords } from './SqliteMapRecords'
 import { SqliteUpdateLog } from './SqliteUpdateLog'
@@ -23,6 +24,7 @@ export class SqliteMapStore extends ComposedMapStore {
   private readonly db: Database.Database
   protected readonly log: SqliteUpdateLog
   protected readonly records: SqliteMapRecords
+  protected readonly guests: SqliteGuestSessions
 
   /** Opens (and creates or migrates) `<dataDir>/stakeholder-canvas.sqlite`. */
   constructor(dataDir: string) {
@@ -38,6 +40,7 @@ export class SqliteMapStore extends ComposedMapStore {
     migrateSqlite(this.db)
     this.log = new SqliteUpdateLog(this.db)
     this.records = new SqliteMapRecords(this.db)
+    this.guests = new SqliteGuestSessions(this.db)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

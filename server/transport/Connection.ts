@@ -22,7 +22,7 @@ import { canEditMap } from '../../shared/protocol/roles'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { Room } from '../rooms/Room'
 import type { RoomPeer } from '../rooms/RoomPeer'
-import type { Role } from './authorize'
+import type { ConnectionIdentity, Role } from './authorize'
 import { TokenBucket } from './TokenBucket'
 import type { UpdateFrameCache } from './UpdateFrameCache'
 import { readMessage, writeMessage } from './wireFormat'
@@ -74,6 +74,7 @@ export class Connection implements RoomPeer {
   private readonly logger: Logger
   private room: Room | null = null
   private currentRole: Role = 'viewer'
+  private currentIdentity: ConnectionIdentity | undefined = undefined
   private readonly messageBudget: TokenBucket
   private readonly byteBudget: TokenBucket
   private readonly metrics: ServerMetrics | null
@@ -134,10 +135,28 @@ export class Connection implements RoomPeer {
     else this.closeListeners.push(listener)
   }
 
-  /** Records the role the socket's token grants; called before it joins the room. */
-  grant(role: Role): void {
+  /** Who the socket is (issue 18); set with the role, renamed by a facilitator. */
+  get identity(): ConnectionIdentity | undefined {
+    return this.currentIdentity
+  }
+
+  /** Records the role the socket's token grants and who it is; called before it joins the room. */
+  grant(role: Role, identity?: ConnectionIdentity): void {
     this.authorized = true
     this.currentRole = role
+    this.currentIdentity = identity
+  }
+
+  /** Gives the socket's identity a new name (the guest renamed themselves or was renamed). */
+  rename(name: string): void {
+    if (this.currentIdentity === undefined) return
+    const { identity } = this.currentIdentity
+    this.currentIdentity = { ...this.currentIdentity, identity: { ...identity, name } }
+  }
+
+  /** The room the socket joined; null before it joined. */
+  get joinedRoom(): Room | null {
+    return this.room
   }
 
   /** Enters the room and handles the frames that arrived meanwhile, in order. */
@@ -316,7 +335,11 @@ export class Connection implements RoomPeer {
     this.logger.info(
       {
         role: this.authorized ? this.currentRole : null,
-        identity: this.authorized ? 'share-link' : 'none',
+        identity: !this.authorized
+          ? 'none'
+          : this.currentIdentity?.fromSession === true
+            ? 'guest-session'
+            : 'share-link',
         code,
         durationMs: Math.round(performance.now() - this.openedAt),
       },

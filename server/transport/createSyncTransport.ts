@@ -79,6 +79,11 @@ export interface SyncTransport {
    * that role's token was revoked or 4404 when the map was deleted. Answers how many.
    */
   closeMapConnections(mapId: string, role: Role | null, code: number, reason: string): number
+  /**
+   * Gives guest `guestId`'s sockets to `mapId` their new name, and shows it in their
+   * presence at once (this node's sockets). Answers how many.
+   */
+  renameGuest(mapId: string, guestId: string, name: string): number
 }
 
 /** Creates the sync endpoint; call `close` before closing the rooms. */
@@ -158,7 +163,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         refuse(CloseCode.tooManyConnections, 'too many connections to this map')
         return
       }
-      connection.grant(auth.role)
+      connection.grant(auth.role, { identity: auth.identity, fromSession: auth.fromSession })
       const joined = await rooms.join(rawId, connection, document)
       if (!joined.ok) {
         refuse(CloseCode.mapNotFound, 'map not found')
@@ -205,6 +210,16 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         closed += 1
       }
       return closed
+    },
+    renameGuest(mapId, guestId, name) {
+      let renamed = 0
+      for (const connection of connections) {
+        if (connection.mapId !== mapId || connection.identity?.identity.id !== guestId) continue
+        connection.rename(name)
+        connection.joinedRoom?.refreshIdentity(connection)
+        renamed += 1
+      }
+      return renamed
     },
     async close(code, reason) {
       closing = true
