@@ -15,8 +15,11 @@ export function createGuestId(): string {
 
 /** A typed name as kept: trimmed, without control characters, cut to the longest allowed. */
 export function cleanGuestName(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  return raw.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_IDENTITY_NAME_LENGTH)
+  return raw
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim()
+    .slice(0, MAX_IDENTITY_NAME_LENGTH)
 }
 
 /** The guest session token of a request: the header, else the query parameter. */
@@ -24,7 +27,9 @@ export function readGuestToken(request: IncomingMessage): string | null {
   const header = request.headers[GUEST_SESSION_HEADER.toLowerCase()]
   if (typeof header === 'string' && header.length > 0) return header
   try {
-    const value = new URL(request.url ?? '/', 'http://localhost').searchParams.get(GUEST_SESSION_PARAM)
+    const value = new URL(request.url ?? '/', 'http://localhost').searchParams.get(
+      GUEST_SESSION_PARAM,
+    )
     return value === null || value.length === 0 ? null : value
   } catch {
     return null

@@ -6,10 +6,7 @@
  * their presence.
  */
 import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
-import type {
-  CreateGuestResponse,
-  GuestResponse,
-} from '../../shared/protocol/guestApi'
+import type { CreateGuestResponse, GuestResponse } from '../../shared/protocol/guestApi'
 import type { Identity } from '../../shared/protocol/identity'
 import { canFacilitate } from '../../shared/protocol/roles'
 import { createAccessToken, hashAccessToken } from '../access/accessTokens'

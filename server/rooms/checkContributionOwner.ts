@@ -37,7 +37,9 @@ export function checkContributionOwner(who: ConnectionIdentity | undefined): Ite
     if (location.root === HANDS_ARRAY && item.content instanceof Y.ContentAny) {
       for (const entry of item.content.arr) {
         const owner =
-          typeof entry === 'object' && entry !== null ? (entry as { userId?: unknown }).userId : null
+          typeof entry === 'object' && entry !== null
+            ? (entry as { userId?: unknown }).userId
+            : null
         if (refuses(owner)) return 'a raised hand under another participant'
       }
     }

@@ -17,8 +17,7 @@ export interface ConnectionIdentity {
 
 /** Outcome of {@link Authorize}: a role and an identity, or the close code (4401/4403/4404) to refuse with. */
 export type AuthorizeResult =
-  | ({ ok: true; role: Role } & ConnectionIdentity)
-  | { ok: false; closeCode: number; reason: string }
+  ({ ok: true; role: Role } & ConnectionIdentity) | { ok: false; closeCode: number; reason: string }
 
 /**
  * Decides, after the socket is accepted and before it joins the room, whether the request

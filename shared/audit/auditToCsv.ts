@@ -1,13 +1,14 @@
 /**
  * The audit trail as CSV for a spreadsheet: one row per changed field, headers and words in
  * the chosen language; Dutch uses `;` (what Dutch Excel splits on), English `,`. Every cell
- * is text passed through `neutraliseCell`, so no name or value can run as a formula.
+ * is text passed through `neutraliseCell`, so no name or value can run as a formula. The
+ * role cell says whether a guest or a signed-in user acted, where the row records it.
  */
 import Papa from 'papaparse'
 import type { AuditEntry } from '../protocol/accessApi'
 import type { LabelLocale } from '../labels/modelLabels'
 import { neutraliseCell } from '../exchange/neutraliseCell'
-import { auditRoleLabel, describeAuditEntry } from './describeAuditEntry'
+import { auditActorRoleLabel, describeAuditEntry } from './describeAuditEntry'
 
 const HEADERS: Readonly<Record<LabelLocale, readonly string[]>> = {
   en: [
@@ -51,7 +52,7 @@ export function auditToCsv(entries: readonly AuditEntry[], options: AuditCsvOpti
         entry.firstAt,
         entry.lastAt,
         entry.participant.name,
-        auditRoleLabel(entry.participant.role, locale),
+        auditActorRoleLabel(entry.participant, locale),
         names.get(entry.stakeholderId) ?? '',
         entry.stakeholderId,
         line.field,
