@@ -15,11 +15,13 @@ export function createGuestId(): string {
 
 /** A typed name as kept: trimmed, without control characters, cut to the longest allowed. */
 export function cleanGuestName(raw: string): string {
-  return raw
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .trim()
-    .slice(0, MAX_IDENTITY_NAME_LENGTH)
+  return (
+    raw
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .trim()
+      .slice(0, MAX_IDENTITY_NAME_LENGTH)
+  )
 }
 
 /** The guest session token of a request: the header, else the query parameter. */

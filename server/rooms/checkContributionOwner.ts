@@ -12,11 +12,10 @@ import * as Y from 'yjs'
 import { HANDS_ARRAY, WORKSHOP_MAP } from '../../shared/document/mapDocumentLayout'
 import type { ConnectionIdentity } from '../transport/authorize'
 import type { ItemCheck } from './checkUpdateShape'
+import { SERVER_ISSUED } from './stampAwarenessUser'
 
 /** `score:<round>:<id>` / `vote:<vote>:<id>`: the id is everything after the second colon. */
 const CONTRIBUTION_KEY = /^(?:score|vote):[^:]*:(.*)$/s
-/** Ids the server issues: guests `g_…`, signed-in users `u_…` (tldraw may prefix `user:`). */
-const SERVER_ISSUED = /^(?:user:)?[gu]_/
 
 /** The check for `who`'s updates; null when the sender has no identity (the server's own). */
 export function checkContributionOwner(who: ConnectionIdentity | undefined): ItemCheck | null {

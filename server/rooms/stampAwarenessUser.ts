@@ -5,7 +5,9 @@
  * `kind` says guest or user. With a session behind the peer the name is the session's too,
  * and so are the name and user id of the tldraw presence record (`presence.userName`,
  * `presence.userId`), which label cursors. A socket with a link token only keeps the name
- * its own state gives, as before. Whatever else the state holds is left as it came.
+ * and the `userId` its own state gives, as before (it keys its hands and votes by it), unless
+ * that `userId` is a server-issued id: no one may pass for a guest or user they are not.
+ * Whatever else the state holds is left as it came.
  */
 import type { ConnectionIdentity } from '../transport/authorize'
 import type { AwarenessEntry } from '../transport/wireFormat'
@@ -14,6 +16,8 @@ import type { AwarenessEntry } from '../transport/wireFormat'
 const USER_FIELD = 'user'
 /** Awareness field of the tldraw presence record. */
 const PRESENCE_FIELD = 'presence'
+/** Ids the server issues (guests `g_…`, users `u_…`), also in tldraw's `user:` form. */
+export const SERVER_ISSUED = /^(?:user:)?[gu]_/
 
 /** `entry` with its state's `user` (and presence record) set from `who`. */
 export function stampAwarenessUser(entry: AwarenessEntry, who: ConnectionIdentity): AwarenessEntry {
@@ -21,10 +25,12 @@ export function stampAwarenessUser(entry: AwarenessEntry, who: ConnectionIdentit
   if (!isPlainObject(state)) return entry
   const { identity, fromSession } = who
   const given = isPlainObject(state[USER_FIELD]) ? state[USER_FIELD] : {}
+  const claimed = given['userId']
+  const keepsClaim = !fromSession && typeof claimed === 'string' && !SERVER_ISSUED.test(claimed)
   const user: Record<string, unknown> = {
     ...given,
     id: identity.id,
-    userId: identity.id,
+    userId: keepsClaim ? claimed : identity.id,
     kind: identity.kind,
   }
   if (fromSession) user['name'] = identity.name
