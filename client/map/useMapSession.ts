@@ -92,6 +92,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
           color: preferences.color,
           role,
           place: preferences.place,
+          kind: identity?.kind ?? null,
         }
       })
       const user = sessionPresenceUser(opened.identity)

@@ -76,16 +76,6 @@ export function auditIdentityLabel(actor: Actor, locale: LabelLocale): string | 
   return actor.kind === undefined ? null : AUDIT_TEXTS[locale][`identity.${actor.kind}`]
 }
 
-/**
- * The role in words with the identity's kind where the row records it ("Editor (guest)"):
- * one cell, so the export keeps its columns.
- */
-export function auditActorRoleLabel(actor: Actor, locale: LabelLocale): string {
-  const role = auditRoleLabel(actor.role, locale)
-  const kind = auditIdentityLabel(actor, locale)
-  return kind === null ? role : `${role} (${kind})`
-}
-
 /** One changed field in words. */
 export function describeAuditChange(change: AuditFieldChange, locale: LabelLocale): AuditLine {
   const texts = AUDIT_TEXTS[locale]

@@ -187,7 +187,8 @@ describe.each(await storageBackends())('guest identities on $name', ({ env }) =>
     })
     const csv = await apiFetch(test, mapId, 'owner', `/api/maps/${mapId}/audit.csv?lang=en`)
     const text = await csv.text()
-    expect(text).toMatch(/,Ada,Editor \(guest\),/)
+    expect(text).toContain('Guest or user,Person,Role')
+    expect(text).toMatch(/,guest,Ada,Editor,Farmers union,/)
 
     const created = await apiFetch(test, mapId, 'facilitator', `/api/maps/${mapId}/versions`, {
       method: 'POST',
