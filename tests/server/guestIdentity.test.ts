@@ -153,6 +153,22 @@ describe.each(await storageBackends())('guest identities on $name', ({ env }) =>
     expect(await closed).toBe(CloseCode.policyViolation)
   })
 
+  it('lets no token-only socket pass for a guest in presence', async () => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const ada = await startGuest(test, mapId, 'editor', 'Ada')
+    const observer = connectGuest(test, mapId, 'viewer', null)
+    const script = connectGuest(test, mapId, 'editor', null)
+    await Promise.all([waitForSync(observer), waitForSync(script)])
+    script.awareness.setLocalStateField('user', { userId: ada.guest.id, name: 'Ada' })
+    const client = script.doc.clientID
+    await waitFor(() => userSeen(observer, client) !== undefined)
+    const seen = userSeen(observer, client)
+    expect(seen?.['userId']).not.toBe(ada.guest.id)
+    expect(seen?.['userId']).toBe(seen?.['id'])
+    expect(seen?.['kind']).toBe('guest')
+  })
+
   it('refuses a socket whose guest session is not one of this map (4401)', async () => {
     const test = await fixture.startServer(await env())
     const mapId = await createMap(test)
