@@ -2,7 +2,7 @@
  * Keeps this browser's guest session and its name in step (issue 18): a name the person
  * types renames their guest on the server (which then shows it to everyone), and a rename
  * by a facilitator, which reaches this browser as its own presence set by the server, is
- * taken as the guest's name here too.
+ * taken as the guest's name here until the person types another one.
  */
 import { react } from 'tldraw'
 import type { MapConnection } from '../sync/MapConnection'
@@ -18,21 +18,15 @@ const RENAME_AFTER_MS = 600
 export function followGuestName(connection: MapConnection, token: string | null): () => void {
   const { awareness } = connection.provider
   let timer: ReturnType<typeof setTimeout> | undefined
-  let first = true
   const stopTyping = react('guest name from typing', () => {
     const typed = publishedName(localUserPreferences.get().name)
-    // The session was opened with the name typed then; only later changes are sent.
-    if (first) {
-      first = false
-      return
-    }
     clearTimeout(timer)
     timer = setTimeout(() => {
       const session = connection.guestSession()
-      if (session === null || token === null) return
-      if (connection.identity.get()?.name === typed) return
-      renameSelf(connection.mapId, token, session, typed).then(
-        (guest) => connection.identity.set(guest),
+      // Only a name typed since the session last sent one (a facilitator's rename holds).
+      if (session === null || token === null || session.typed === typed) return
+      renameSelf(connection.mapId, token, session.token, typed).then(
+        (renamed) => connection.renamed(renamed),
         () => undefined,
       )
     }, RENAME_AFTER_MS)

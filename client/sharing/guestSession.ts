@@ -2,8 +2,8 @@
  * This browser's guest session of a map (issue 18, shared/protocol/guestApi.ts): started
  * with the link's token and the name the person typed when the map opens, kept beside the
  * tokens (mapAccess.ts) and checked again on the next opening; its token goes on the
- * sockets, so the server knows who this is. Renaming oneself updates the session; a
- * facilitator renames a guest with their own link.
+ * sockets, so the server knows who this is. A name the person types renames the session;
+ * a facilitator's rename (e.g. to a role-play role) holds until they type another one.
  */
 import {
   type CreateGuestResponse,
@@ -20,32 +20,35 @@ const GUEST_SESSION_TIMEOUT_MS = 4000
 
 const guestsUrl = (mapId: string) => `/api/maps/${encodeURIComponent(mapId)}/guests`
 
-function patchName(path: string, token: string, name: string, guestToken?: string) {
+function guestCall(path: string, token: string, guestToken?: string, name?: string) {
   return apiJson<GuestResponse>(path, token, {
-    method: 'PATCH',
+    method: name === undefined ? 'GET' : 'PATCH',
     headers: {
-      'content-type': 'application/json',
+      ...(name !== undefined && { 'content-type': 'application/json' }),
       ...(guestToken !== undefined && { [GUEST_SESSION_HEADER]: guestToken }),
     },
-    body: JSON.stringify({ name }),
+    ...(name !== undefined && { body: JSON.stringify({ name }) }),
     signal: AbortSignal.timeout(GUEST_SESSION_TIMEOUT_MS),
   })
 }
 
 /**
- * The guest session to open `mapId` with: the one kept, renamed to `name` (which also shows
- * the server still knows it), else a new one. Offline, the kept one (or null).
+ * The guest session to open `mapId` with: the one kept, as the server names the guest now
+ * (renamed to `typed` if the person typed another name since), else a new one. Offline, the
+ * kept one (or null).
  */
 export async function openGuestSession(
   mapId: string,
   linkToken: string,
-  name: string,
+  typed: string,
 ): Promise<StoredGuestSession | null> {
   const kept = accessFor(mapId).guest ?? null
   if (kept !== null) {
     try {
-      const { guest } = await patchName(`${guestsUrl(mapId)}/me`, linkToken, name, kept.token)
-      const session = { guest, token: kept.token }
+      const me = `${guestsUrl(mapId)}/me`
+      const renamed = kept.typed !== typed
+      const { guest } = await guestCall(me, linkToken, kept.token, renamed ? typed : undefined)
+      const session = { guest, token: kept.token, typed }
       rememberGuestSession(mapId, session)
       return session
     } catch (error) {
@@ -58,10 +61,10 @@ export async function openGuestSession(
     const created = await apiJson<CreateGuestResponse>(guestsUrl(mapId), linkToken, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name }),
+      body: JSON.stringify({ name: typed }),
       signal: AbortSignal.timeout(GUEST_SESSION_TIMEOUT_MS),
     })
-    const session = { guest: created.guest, token: created.guestToken }
+    const session = { guest: created.guest, token: created.guestToken, typed }
     rememberGuestSession(mapId, session)
     return session
   } catch {
@@ -69,16 +72,17 @@ export async function openGuestSession(
   }
 }
 
-/** Renames this browser's guest on `mapId`; answers the guest as the server now names them. */
+/** Renames this browser's guest on `mapId` to what the person typed; answers the guest. */
 export async function renameSelf(
   mapId: string,
   linkToken: string,
-  session: StoredGuestSession,
-  name: string,
-): Promise<Identity> {
-  const { guest } = await patchName(`${guestsUrl(mapId)}/me`, linkToken, name, session.token)
-  rememberGuestSession(mapId, { ...session, guest })
-  return guest
+  token: string,
+  typed: string,
+): Promise<StoredGuestSession> {
+  const { guest } = await guestCall(`${guestsUrl(mapId)}/me`, linkToken, token, typed)
+  const session = { guest, token, typed }
+  rememberGuestSession(mapId, session)
+  return session
 }
 
 /** A facilitator's or owner's rename of a guest of `mapId` (e.g. to a role-play role). */
@@ -89,5 +93,5 @@ export async function renameGuest(
   name: string,
 ): Promise<Identity> {
   const path = `${guestsUrl(mapId)}/${encodeURIComponent(guestId)}`
-  return (await patchName(path, linkToken, name)).guest
+  return (await guestCall(path, linkToken, undefined, name)).guest
 }

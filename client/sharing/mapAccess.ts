@@ -28,6 +28,11 @@ export interface MapAccess {
 export interface StoredGuestSession {
   guest: Identity
   token: string
+  /**
+   * The name this person last typed and sent; a facilitator's rename is kept until they type
+   * another one.
+   */
+  typed: string
 }
 
 type AccessBook = Record<string, MapAccess>

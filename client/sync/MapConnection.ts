@@ -83,6 +83,8 @@ export interface MapConnection {
   readonly identity: Atom<Identity | null>
   /** The guest session the sockets were opened with; null without one. */
   readonly guestSession: () => StoredGuestSession | null
+  /** Takes the session as renamed by this person (its identity follows). */
+  renamed(session: StoredGuestSession): void
   destroy(): void
 }
 
@@ -233,6 +235,10 @@ export function connectMap(
     synced,
     identity,
     guestSession: () => session,
+    renamed(next) {
+      session = next
+      identity.set(next.guest)
+    },
     destroy() {
       destroyed = true
       window.removeEventListener('online', update)

@@ -1,7 +1,8 @@
 /**
  * Guest sessions (issue 18, shared/protocol/guestApi.ts): a link holder starts one with the
  * name they typed and gets a server-issued guest id and a session token (stored only as its
- * hash); the guest renames themselves; a facilitator or owner renames any guest of the map.
+ * hash); the guest reads (`GET …/guests/me`) and renames themselves; a facilitator or owner
+ * renames any guest of the map.
  * A rename reaches the guest's open sockets at once: the server writes the new name into
  * their presence.
  */
@@ -78,6 +79,25 @@ export function createGuestRoutes({ store, renameLive }: GuestRouteOptions): Rou
         })
         const answer: CreateGuestResponse = { guest, guestToken }
         sendJson(response, 201, answer)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/maps\/([^/]*)\/guests\/me$/,
+      async handle(request, response, [id]) {
+        const access = await requireMapAccess(store, request, response, id)
+        if (access === null) return
+        const guest = await findGuestOfRequest(store, access.mapId, request)
+        if (guest === null || guest === 'unknown') {
+          return sendApiError(
+            response,
+            401,
+            ApiErrorCode.unauthorized,
+            'A guest session of this map is needed: X-Guest-Session: <token>.',
+          )
+        }
+        const answer: GuestResponse = { guest }
+        sendJson(response, 200, answer)
       },
     },
     {

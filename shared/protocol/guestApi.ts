@@ -4,8 +4,9 @@
  * name the person typed answers 201 {@link CreateGuestResponse}: the server's guest id and
  * a session token. The browser keeps the token per map and sends it on its sockets
  * (`?guest=<token>`) and on requests ({@link GUEST_SESSION_HEADER}); the server then knows
- * who the guest is, whatever the client claims. `PATCH /api/maps/<id>/guests/me` renames
- * oneself (200 {@link GuestResponse}); `PATCH /api/maps/<id>/guests/<guestId>` lets a
+ * who the guest is, whatever the client claims. `GET /api/maps/<id>/guests/me` answers the
+ * guest as the server now names them and `PATCH /api/maps/<id>/guests/me` renames oneself
+ * (both 200 {@link GuestResponse}, 401 for a session the map does not know); `PATCH /api/maps/<id>/guests/<guestId>` lets a
  * facilitator or owner rename a guest (e.g. to a role-play role).
  */
 import type { Identity } from './identity'
@@ -28,7 +29,7 @@ export interface CreateGuestResponse {
   guestToken: string
 }
 
-/** Answer of the `PATCH …/guests/…` routes (200): the guest as now named. */
+/** Answer of `GET …/guests/me` and the `PATCH …/guests/…` routes (200): the guest as now named. */
 export interface GuestResponse {
   guest: Identity
 }

@@ -70,6 +70,19 @@ describe('a facilitator renaming a guest', () => {
     await ann.page.mouse.move(500, 350)
     await bram.page.waitForTimeout(300)
     expect(await bram.page.getByTestId('participants').textContent()).not.toContain('Ann')
+    // Reopening the map keeps the role's name: only a name Ann types replaces it.
+    await ann.page.reload()
+    await waitForMapReady(ann.page)
+    await ann.page.getByRole('tab', { name: 'Workshop' }).click()
+    await expect
+      .poll(() => row(ann.page, 'you').textContent(), { timeout: 5000 })
+      .toContain('Minister van Financiën')
+    await ann.page.getByLabel('Your name').fill('Ann B.')
+    for (const page of [trainer.page, bram.page, ann.page]) {
+      await expect
+        .poll(() => page.getByTestId('participants').textContent(), { timeout: 5000 })
+        .toContain('Ann B.')
+    }
     await trainer.page.screenshot({ path: '/tmp/i18c-rename-nl.png' })
     await bram.page.screenshot({ path: '/tmp/i18c-rename-en.png' })
     for (const { errors } of [trainer, ann, bram]) expect(errors).toEqual([])

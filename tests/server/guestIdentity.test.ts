@@ -257,5 +257,9 @@ describe.each(await storageBackends())('guest identities on $name', ({ env }) =>
     const self = await rename('editor', 'me', 'Ada L.', { 'x-guest-session': ada.guestToken })
     expect(self.status).toBe(200)
     await waitFor(() => userSeen(observer, client)?.['name'] === 'Ada L.')
+    const me = await apiFetch(test, mapId, 'viewer', `/api/maps/${mapId}/guests/me`, {
+      headers: { 'x-guest-session': ada.guestToken },
+    })
+    expect(await me.json()).toEqual({ guest: { kind: 'guest', id: ada.guest.id, name: 'Ada L.' } })
   })
 })

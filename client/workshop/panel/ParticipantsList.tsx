@@ -65,6 +65,7 @@ export function ParticipantsList() {
               </span>
               {canRename &&
                 participant.kind === 'guest' &&
+                participant.userId.startsWith('g_') &&
                 !participant.self &&
                 participant.connected &&
                 renaming !== participant.userId && (
