@@ -14,6 +14,7 @@ import { createAuditRoutes } from './http/createAuditRoutes'
 import { createGuestLinkRoutes } from './http/createGuestLinkRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createErasureRoutes } from './http/createErasureRoutes'
+import { createGuestRoutes } from './http/createGuestRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
@@ -143,6 +144,10 @@ export function createServer(
       logger,
     }),
     ...createAuditRoutes({ store, rooms }),
+    ...createGuestRoutes({
+      store,
+      renameLive: (mapId, guestId, name) => apiTransport.renameGuest(mapId, guestId, name),
+    }),
   ]
   const httpServer = http.createServer(
     createHttpHandler({

@@ -17,7 +17,9 @@ import type {
   GuestLinkSummary,
 } from '../../shared/protocol/guestLinks'
 import type { Role } from '../../shared/protocol/roles'
+import { GUEST_SESSION_HEADER } from '../../shared/protocol/guestApi'
 import { errorFromResponse, unreachableError } from '../config/apiClient'
+import { accessFor } from './mapAccess'
 
 /** Fetches `path` with the token; answers the raw response once it is OK. */
 async function send(path: string, token: string, init: RequestInit = {}): Promise<Response> {
@@ -80,9 +82,20 @@ export function listVersions(mapId: string, token: string) {
   return apiJson<VersionSummary[]>(`${mapUrl(mapId)}/versions`, token)
 }
 
-/** Saves the current state as a named version. */
+/**
+ * Saves the current state as a named version, named by this browser's guest session when it
+ * has one (the server takes that over `by`).
+ */
 export function createVersion(mapId: string, token: string, name: string, by?: string) {
-  return postJson<VersionSummary>(`${mapUrl(mapId)}/versions`, token, { name, by })
+  const guest = accessFor(mapId).guest
+  return apiJson<VersionSummary>(`${mapUrl(mapId)}/versions`, token, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(guest && { [GUEST_SESSION_HEADER]: guest.token }),
+    },
+    body: JSON.stringify({ name, by }),
+  })
 }
 
 /**

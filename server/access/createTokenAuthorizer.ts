@@ -1,17 +1,30 @@
+import { CloseCode } from '../../shared/protocol/closeCodes'
 import type { MapStore } from '../storage/MapStore'
 import type { Authorize } from '../transport/authorize'
 import { authenticateToken } from './authenticateToken'
+import { findGuestOfRequest } from './findGuestOfRequest'
 import { readRequestToken } from './readRequestToken'
+import { createGuestId } from './guestIdentity'
 
 /**
  * The socket policy: the `?token=` of the upgrade request (what the y-websocket client's
- * `params: { token }` produces) decides the role; refusals carry 4404, 4401 or 4403.
+ * `params: { token }` produces) decides the role; refusals carry 4404, 4401 or 4403. The
+ * `?guest=` session token names the guest; one that is not a session of this map is refused
+ * (4401). Without it the socket is a guest of its own, for this connection only.
  */
 export function createTokenAuthorizer(store: MapStore): Authorize {
   return async (request, mapId) => {
     const auth = await authenticateToken(store, mapId, readRequestToken(request))
+    if (!auth.ok) return { ok: false, closeCode: auth.closeCode, reason: auth.reason }
     // A guest link's grant goes with the role: its socket closes when the link expires.
-    if (auth.ok) return auth
-    return { ok: false, closeCode: auth.closeCode, reason: auth.reason }
+    const grant = auth.guestLink === undefined ? {} : { guestLink: auth.guestLink }
+    const guest = await findGuestOfRequest(store, mapId, request)
+    if (guest === 'unknown') {
+      return { ok: false, closeCode: CloseCode.unauthorized, reason: 'unknown guest session' }
+    }
+    if (guest !== null)
+      return { ok: true, role: auth.role, ...grant, identity: guest, fromSession: true }
+    const identity = { kind: 'guest' as const, id: createGuestId(), name: '' }
+    return { ok: true, role: auth.role, ...grant, identity, fromSession: false }
   }
 }

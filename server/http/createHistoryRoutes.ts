@@ -16,11 +16,12 @@ import { diffStakeholders } from '../../shared/document/diffStakeholders'
 import { splitConfidentialVersion } from '../../shared/document/splitConfidentialState'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import { autoVersionName } from '../../shared/protocol/versionNames'
-import { MAX_VERSION_NAME_LENGTH } from '../../shared/protocol/accessApi'
+import { type Actor, MAX_VERSION_NAME_LENGTH } from '../../shared/protocol/accessApi'
 import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import { STAKEHOLDER_ID_PATTERN } from '../../shared/stakeholder/Stakeholder'
 import type { ServerResponse } from 'node:http'
+import { findGuestOfRequest } from '../access/findGuestOfRequest'
 import { SERVER_ACTOR } from '../rooms/MapHistory'
 import type { Room } from '../rooms/Room'
 import type { RoomPeer } from '../rooms/RoomPeer'
@@ -92,7 +93,15 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
             `name must be 1 to ${MAX_VERSION_NAME_LENGTH} characters.`,
           )
         }
-        const createdBy = { name: displayName(by), role: access.role }
+        // A guest session names the version's maker; `by` is what older clients still send.
+        const guest = await findGuestOfRequest(store, access.mapId, request)
+        if (guest === 'unknown') {
+          return sendApiError(response, 401, 'unauthorized', 'Unknown guest session.')
+        }
+        const createdBy: Actor =
+          guest === null
+            ? { name: displayName(by), role: access.role }
+            : { name: guest.name, role: access.role, kind: guest.kind, id: guest.id }
         const result = await rooms.withRoom(
           access.mapId,
           createActionPeer(access.role, createdBy.name),

@@ -13,11 +13,13 @@ import type {
   UpdateLog,
 } from './MapStore'
 import type { GuestLinkRecords } from './GuestLinkRecords'
+import type { GuestSessionRecords } from './GuestSessionRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
   protected abstract readonly records: MapRecords
   protected abstract readonly guestLinks: GuestLinkRecords
+  protected abstract readonly guests: GuestSessionRecords
 
   abstract migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult>
   abstract purgeFreedSpace(): Promise<void>
@@ -93,5 +95,17 @@ export abstract class ComposedMapStore implements MapStore {
   }
   revokeGuestLink(...args: Parameters<GuestLinkRecords['revokeGuestLink']>) {
     return this.guestLinks.revokeGuestLink(...args)
+  }
+  createGuestSession(...args: Parameters<GuestSessionRecords['createGuestSession']>) {
+    return this.guests.createGuestSession(...args)
+  }
+  findGuestSession(...args: Parameters<GuestSessionRecords['findGuestSession']>) {
+    return this.guests.findGuestSession(...args)
+  }
+  getGuest(...args: Parameters<GuestSessionRecords['getGuest']>) {
+    return this.guests.getGuest(...args)
+  }
+  renameGuest(...args: Parameters<GuestSessionRecords['renameGuest']>) {
+    return this.guests.renameGuest(...args)
   }
 }

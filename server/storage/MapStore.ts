@@ -9,6 +9,7 @@ import type {
   VersionKind,
   VersionSummary,
 } from '../../shared/protocol/accessApi'
+import type { GuestSessionRecords } from './GuestSessionRecords'
 import type { Role } from '../../shared/protocol/roles'
 import type { GuestLinkRecords } from './GuestLinkRecords'
 
@@ -238,7 +239,7 @@ export interface MapRecords {
  *
  * A map has two documents (mapDocumentLayout.ts), each the merge of its own update log.
  */
-export interface MapStore extends UpdateLog, MapRecords, GuestLinkRecords {
+export interface MapStore extends UpdateLog, MapRecords, GuestLinkRecords, GuestSessionRecords {
   /**
    * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
    * in ONE transaction that holds the map's lock: the map document's log is replaced by one

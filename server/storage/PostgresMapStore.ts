@@ -6,6 +6,7 @@
  */
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { ComposedMapStore } from './ComposedMapStore'
+import { PostgresGuestSessions } from './PostgresGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { PostgresConnection, type PostgresMapStoreOptions } from './PostgresConnection'
 import { PostgresGuestLinkRecords } from './PostgresGuestLinkRecords'
@@ -20,6 +21,7 @@ export class PostgresMapStore extends ComposedMapStore {
   protected readonly log: PostgresUpdateLog
   protected readonly records: PostgresMapRecords
   protected readonly guestLinks: PostgresGuestLinkRecords
+  protected readonly guests: PostgresGuestSessions
 
   constructor(options: PostgresMapStoreOptions) {
     super()
@@ -27,6 +29,7 @@ export class PostgresMapStore extends ComposedMapStore {
     this.log = new PostgresUpdateLog(this.connection)
     this.records = new PostgresMapRecords(this.connection)
     this.guestLinks = new PostgresGuestLinkRecords(this.connection)
+    this.guests = new PostgresGuestSessions(this.connection)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

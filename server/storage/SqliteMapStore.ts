@@ -10,6 +10,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { ComposedMapStore } from './ComposedMapStore'
+import { SqliteGuestSessions } from './SqliteGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { SqliteGuestLinkRecords } from './SqliteGuestLinkRecords'
 import { SqliteMapRecords } from './SqliteMapRecords'
@@ -25,6 +26,7 @@ export class SqliteMapStore extends ComposedMapStore {
   protected readonly log: SqliteUpdateLog
   protected readonly records: SqliteMapRecords
   protected readonly guestLinks: SqliteGuestLinkRecords
+  protected readonly guests: SqliteGuestSessions
 
   /** Opens (and creates or migrates) `<dataDir>/stakeholder-canvas.sqlite`. */
   constructor(dataDir: string) {
@@ -41,6 +43,7 @@ export class SqliteMapStore extends ComposedMapStore {
     this.log = new SqliteUpdateLog(this.db)
     this.records = new SqliteMapRecords(this.db)
     this.guestLinks = new SqliteGuestLinkRecords(this.db)
+    this.guests = new SqliteGuestSessions(this.db)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

@@ -81,6 +81,22 @@ export const sqliteMigrations: readonly string[] = [
      created_by_name TEXT NOT NULL
    ) STRICT;
    CREATE INDEX guest_links_by_map ON guest_links(map_id, created_at);`,
+  // Issue 18: guest sessions (a guest's server-issued id and the name they typed, found by
+  // the hash of their random session token), and audit rows name the identity behind a change
+  // and versions name the identity that made them (kind 'guest' or 'user' and its id; NULL on
+  // older rows: only the typed name was known).
+  `CREATE TABLE guest_sessions (
+     token_hash BLOB PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     guest_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX guest_sessions_by_guest ON guest_sessions(map_id, guest_id);
+   ALTER TABLE audit_entries ADD COLUMN participant_kind TEXT;
+   ALTER TABLE audit_entries ADD COLUMN participant_id TEXT;
+   ALTER TABLE map_versions ADD COLUMN created_by_kind TEXT;
+   ALTER TABLE map_versions ADD COLUMN created_by_id TEXT;`,
 ]
 
 /** Brings the database schema up to date, each pending step in its own transaction. */

@@ -1,19 +1,31 @@
 import type { IncomingMessage } from 'node:http'
+import type { Identity } from '../../shared/protocol/identity'
 import type { Role } from '../../shared/protocol/roles'
 import type { GuestLinkGrant } from '../access/authenticateToken'
 
 export type { Role }
 
 /**
- * Outcome of {@link Authorize}: a role (and, for a guest link, which one: its sockets close
- * when it expires or is revoked), or the close code (4401/4403/4404) to refuse with.
+ * Who a socket is, as the server knows it (issue 18). `fromSession`: a guest session (or,
+ * later, a signed-in user) vouches for id and name. Otherwise the socket came with a link
+ * token only (scripts, older clients): its guest id is made for this one connection and its
+ * name is the one its awareness gives, as before.
+ */
+export interface ConnectionIdentity {
+  identity: Identity
+  fromSession: boolean
+}
+
+/**
+ * Outcome of {@link Authorize}: a role and an identity (and, for a guest link, which one: its
+ * sockets close when it expires or is revoked), or the close code (4401/4403/4404) to refuse with.
  */
 export type AuthorizeResult =
-  | { ok: true; role: Role; guestLink?: GuestLinkGrant }
+  | ({ ok: true; role: Role; guestLink?: GuestLinkGrant } & ConnectionIdentity)
   | { ok: false; closeCode: number; reason: string }
 
 /**
  * Decides, after the socket is accepted and before it joins the room, whether the request
- * (its `?token=`) may open `mapId`, and with which role.
+ * (its `?token=`) may open `mapId`, with which role and as whom (its `?guest=`).
  */
 export type Authorize = (request: IncomingMessage, mapId: string) => Promise<AuthorizeResult>

@@ -83,6 +83,11 @@ export interface SyncTransport {
   closeMapConnections(mapId: string, role: Role | null, code: number, reason: string): number
   /** Closes the sockets of `mapId` opened with guest link `linkId` (revoked). Answers how many. */
   closeGuestLinkConnections(mapId: string, linkId: string, code: number, reason: string): number
+  /**
+   * Gives guest `guestId`'s sockets to `mapId` their new name, and shows it in their
+   * presence at once (this node's sockets). Answers how many.
+   */
+  renameGuest(mapId: string, guestId: string, name: string): number
 }
 
 /** Creates the sync endpoint; call `close` before closing the rooms. */
@@ -171,7 +176,10 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         refuse(CloseCode.forbidden, 'guest link revoked')
         return
       }
-      connection.grant(auth.role, auth.guestLink)
+      connection.grant(auth.role, {
+        identity: { identity: auth.identity, fromSession: auth.fromSession },
+        ...(auth.guestLink === undefined ? {} : { guestLink: auth.guestLink }),
+      })
       // Granted on a link that expired meanwhile: closed by grant already.
       if (connection.isClosed) return
       const joined = await rooms.join(rawId, connection, document)
@@ -235,6 +243,16 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         closed += 1
       }
       return closed
+    },
+    renameGuest(mapId, guestId, name) {
+      let renamed = 0
+      for (const connection of connections) {
+        if (connection.mapId !== mapId || connection.identity?.identity.id !== guestId) continue
+        connection.rename(name)
+        connection.joinedRoom?.refreshIdentity(connection)
+        renamed += 1
+      }
+      return renamed
     },
     async close(code, reason) {
       closing = true
