@@ -58,6 +58,28 @@ export interface ServerConfig {
   redisUrl: string | null
   /** This node's name in the cluster (logs, Redis messages, lock owners). */
   nodeId: string
+  /** Sign-in with the organisation's identity provider; absent in open mode (links only). */
+  organisation?: OrganisationConfig
+}
+
+/** Organisation mode (issue 18): set when `OIDC_ISSUER` is. See docs/identity.md. */
+export interface OrganisationConfig {
+  /** The provider's issuer URL; discovery reads `<issuer>/.well-known/openid-configuration`. */
+  issuer: string
+  clientId: string
+  clientSecret: string
+  /** The app's external URL without a trailing slash; the redirect URI is this + `/auth/callback`. */
+  publicUrl: string
+  /** Space-separated scopes asked for at sign-in. */
+  scopes: string
+  /** The ID-token or userinfo claim listing the user's groups; null: groups are not read. */
+  groupsClaim: string | null
+  /** Members of this group administer the organisation; null: nobody does. */
+  adminGroup: string | null
+  /** A session unused this long ends. */
+  sessionIdleMinutes: number
+  /** A session ends this long after sign-in, used or not. */
+  sessionMaxHours: number
 }
 
 /** Log levels accepted by `LOG_LEVEL` (pino's names). */
@@ -236,6 +258,55 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     default: '(random)',
     description: "This node's name in logs and in the cluster; must differ between nodes.",
   },
+  {
+    name: 'OIDC_ISSUER',
+    default: '(none: open mode)',
+    description:
+      'OpenID Connect issuer URL of the organisation; set, people sign in: organisation mode ([docs/identity.md](docs/identity.md)).',
+  },
+  {
+    name: 'OIDC_CLIENT_ID',
+    default: '(none)',
+    description: 'Client id of this app at the provider; required with `OIDC_ISSUER`.',
+  },
+  {
+    name: 'OIDC_CLIENT_SECRET',
+    default: '(none)',
+    description: 'Client secret of this app at the provider; required with `OIDC_ISSUER`.',
+  },
+  {
+    name: 'PUBLIC_URL',
+    default: '(none)',
+    description:
+      "The app's external URL; the redirect URI is it + `/auth/callback`. Required with `OIDC_ISSUER`; https makes the cookie `Secure`.",
+  },
+  {
+    name: 'OIDC_SCOPES',
+    default: 'openid profile email',
+    description: 'Scopes asked for at sign-in, separated by spaces (`openid` is always included).',
+  },
+  {
+    name: 'OIDC_GROUPS_CLAIM',
+    default: '(none)',
+    description:
+      "Claim of the ID token or userinfo that lists the user's groups (e.g. `groups`); unset, groups are not read.",
+  },
+  {
+    name: 'ORG_ADMIN_GROUP',
+    default: '(none)',
+    description:
+      'Members of this group (a value of `OIDC_GROUPS_CLAIM`) administer the organisation.',
+  },
+  {
+    name: 'SESSION_IDLE_MINUTES',
+    default: '480',
+    description: 'A sign-in session unused this many minutes ends (8 hours).',
+  },
+  {
+    name: 'SESSION_MAX_HOURS',
+    default: '24',
+    description: 'A sign-in session ends this many hours after sign-in, used or not.',
+  },
 ]
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -291,7 +362,66 @@ export function loadConfig(env: Env): ServerConfig {
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     redisUrl,
     nodeId: text(env, 'NODE_ID', randomUUID().slice(0, 8)),
+    ...organisation(env),
   }
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** The organisation-mode settings when `OIDC_ISSUER` is set; nothing in open mode. */
+function organisation(env: Env): { organisation?: OrganisationConfig } {
+  const issuer = env['OIDC_ISSUER']?.trim()
+  if (!issuer) return {}
+  const required = (name: string): string => {
+    const value = env[name]?.trim()
+    if (!value) throw new ConfigError(`${name} is required when OIDC_ISSUER is set`)
+    return value
+  }
+  // The issuer is kept as written: ID tokens must name it exactly (a trailing slash counts).
+  webUrl('OIDC_ISSUER', issuer)
+  const publicUrl = webUrl('PUBLIC_URL', required('PUBLIC_URL'))
+  const scopes = new Set(text(env, 'OIDC_SCOPES', 'openid profile email').split(/\s+/))
+  scopes.add('openid')
+  return {
+    organisation: {
+      issuer,
+      clientId: required('OIDC_CLIENT_ID'),
+      clientSecret: required('OIDC_CLIENT_SECRET'),
+      publicUrl: publicUrl.href.replace(/\/+$/, ''),
+      scopes: [...scopes].join(' '),
+      groupsClaim: env['OIDC_GROUPS_CLAIM']?.trim() || null,
+      adminGroup: env['ORG_ADMIN_GROUP']?.trim() || null,
+      sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 480, 1, 60 * 24 * 365),
+      sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 24, 1, 24 * 365),
+    },
+  }
+}
+
+/**
+ * An https URL (plain http only on a loopback host, for tests and a trial on one machine)
+ * without query or fragment.
+ */
+function webUrl(name: string, raw: string): URL {
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${raw}"`)
+  }
+  const secure =
+    parsed.protocol === 'https:' ||
+    (parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname))
+  if (!secure) {
+    throw new ConfigError(
+      `${name} must be an https:// URL (http:// only on localhost), got "${raw}"`,
+    )
+  }
+  if (parsed.search !== '' || parsed.hash !== '' || parsed.username !== '') {
+    throw new ConfigError(
+      `${name} must be a plain URL without query, fragment or user, got "${raw}"`,
+    )
+  }
+  return parsed
 }
 
 /** An optional URL setting with one of `protocols`; null when unset. */

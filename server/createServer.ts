@@ -5,12 +5,14 @@ import { CloseCode } from '../shared/protocol/closeCodes'
 import type { ServerConfig } from './config'
 import { createLogger } from './logger'
 import { createOriginPolicy } from './access/createOriginPolicy'
+import { type ReadSession, createSessionReader, sessionPolicyOf } from './access/readSession'
 import { createTokenAuthorizer } from './access/createTokenAuthorizer'
 import type { Cluster } from './cluster/Cluster'
 import { RedisCluster } from './cluster/RedisCluster'
 import { clusterWideTransport } from './cluster/clusterWideTransport'
 import { createApiRoutes } from './http/createApiRoutes'
 import { createAuditRoutes } from './http/createAuditRoutes'
+import { createAuthRoutes } from './http/createAuthRoutes'
 import { createGuestLinkRoutes } from './http/createGuestLinkRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createErasureRoutes } from './http/createErasureRoutes'
@@ -41,6 +43,10 @@ export interface ServerDependencies {
   authorize?: Authorize
   /** Ping interval of the keepalive; defaults to 30 s (tests shorten it). */
   keepaliveIntervalMs?: number
+  /** The time sessions expire by, in ms since the epoch; defaults to `Date.now` (tests move it). */
+  clock?: () => number
+  /** How far the clock used to check ID tokens is off, in seconds (tests of clock skew). */
+  signInClockSkewSeconds?: number
 }
 
 /** A wired but not yet listening server, see {@link createServer}. */
@@ -79,6 +85,15 @@ export function createServer(
           onRemoteUpdate: (lag) => metrics.observeClusterLag(lag),
         }))
   const originPolicy = createOriginPolicy(config.allowedOrigins)
+  // Open mode has no sessions: nobody is ever signed in.
+  const readSession: ReadSession =
+    config.organisation === undefined
+      ? async () => null
+      : createSessionReader(
+          store.identities,
+          sessionPolicyOf(config.organisation),
+          dependencies.clock,
+        )
   const rooms = new LoadedRooms({
     store,
     logger,
@@ -147,6 +162,14 @@ export function createServer(
     ...createGuestRoutes({
       store,
       renameLive: (mapId, guestId, name) => apiTransport.renameGuest(mapId, guestId, name),
+    }),
+    ...createAuthRoutes({
+      identities: store.identities,
+      organisation: config.organisation,
+      readSession,
+      logger,
+      clockSkewSeconds: dependencies.signInClockSkewSeconds,
+      now: dependencies.clock,
     }),
   ]
   const httpServer = http.createServer(

@@ -4,6 +4,7 @@ import type {
   MapAccessResponse,
 } from '../../shared/protocol/accessApi'
 import type { ApiError, ClientConfig, CreateMapRequest } from '../../shared/protocol/api'
+import type { SessionResponse } from '../../shared/protocol/sessionApi'
 
 /** The `code` of an {@link ApiRequestError} when no answer came (status 0). */
 export const UNREACHABLE = 'unreachable'
@@ -79,4 +80,9 @@ export function fetchMapMetadata(mapId: string, token: string | null): Promise<M
 /** Run-time settings from the server (never baked into the build). */
 export function fetchClientConfig(): Promise<ClientConfig> {
   return request('/api/config')
+}
+
+/** How the server runs (open or organisation mode) and who is signed in. */
+export function fetchSession(): Promise<SessionResponse> {
+  return request('/api/session', { cache: 'no-store' })
 }

@@ -7,6 +7,7 @@ import { useTranslation } from '../i18n/useTranslation'
 import { mapPath, navigate } from '../navigation'
 import { rememberAccess } from '../sharing/mapAccess'
 import { forgetMap, loadRecentMaps, rememberMap } from './recentMaps'
+import { SessionBar } from './SessionBar'
 
 // Importing a map file needs the zip and sheet readers: loaded on demand, in its own chunk.
 const ImportMapForm = lazy(() =>
@@ -47,6 +48,7 @@ export function HomePage() {
     <main className="home">
       <header className="home__header">
         <h1>{t('app.name')}</h1>
+        <SessionBar />
         <LanguageSwitch />
       </header>
       <p className="home__tagline">{t('app.tagline')}</p>

@@ -362,6 +362,11 @@ export const en = {
   'undo.group': 'Your own edits to the records',
   'undo.undo': 'Undo my last edit',
   'undo.redo': 'Redo',
+  'session.signIn': 'Sign in',
+  'session.signedInAs': 'Signed in as {name}',
+  'session.signOut': 'Sign out',
+  'session.signOutEverywhere': 'Sign out everywhere',
+  'session.signOutEverywhere.hint': 'Ends your sessions in every browser and on every device.',
 } as const
 
 /** A key of the UI string catalogue. */

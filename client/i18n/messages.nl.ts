@@ -369,4 +369,9 @@ export const nl: Record<MessageKey, string> = {
   'undo.group': 'Je eigen wijzigingen in de gegevens',
   'undo.undo': 'Mijn laatste wijziging ongedaan maken',
   'undo.redo': 'Opnieuw',
+  'session.signIn': 'Inloggen',
+  'session.signedInAs': 'Ingelogd als {name}',
+  'session.signOut': 'Uitloggen',
+  'session.signOutEverywhere': 'Overal uitloggen',
+  'session.signOutEverywhere.hint': 'Beëindigt je sessies in elke browser en op elk apparaat.',
 }

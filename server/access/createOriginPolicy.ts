@@ -11,7 +11,8 @@ export type OriginPolicy = (request: IncomingMessage) => boolean
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /**
- * Allows requests without Origin, the server's own origin (from the Host header), and
+ * Allows requests without Origin, the server's own origin (from the Host header) or an
+ * `Origin: null` that the browser marks `Sec-Fetch-Site: same-origin`, and
  * either `allowedOrigins` or, when that is empty, http(s)://localhost and 127.0.0.1 on any
  * port.
  */
@@ -20,6 +21,9 @@ export function createOriginPolicy(allowedOrigins: readonly string[]): OriginPol
   return (request) => {
     const origin = request.headers.origin
     if (origin === undefined) return true
+    // A plain form POST from our own page says `Origin: null` (our Referrer-Policy is
+    // no-referrer); the browser's Sec-Fetch-Site, which no page can set, vouches for it.
+    if (origin === 'null' && request.headers['sec-fetch-site'] === 'same-origin') return true
     const host = request.headers.host
     if (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) {
       return true

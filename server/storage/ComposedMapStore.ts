@@ -12,12 +12,15 @@ import type {
   MapStore,
   UpdateLog,
 } from './MapStore'
+import type { IdentityRecords } from './IdentityRecords'
 import type { GuestLinkRecords } from './GuestLinkRecords'
 import type { GuestSessionRecords } from './GuestSessionRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
   protected abstract readonly records: MapRecords
+  /** Users and sessions: a part of its own, not flattened, so each later kind of record adds one line. */
+  abstract readonly identities: IdentityRecords
   protected abstract readonly guestLinks: GuestLinkRecords
   protected abstract readonly guests: GuestSessionRecords
 

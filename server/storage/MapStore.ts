@@ -12,6 +12,7 @@ import type {
 import type { GuestSessionRecords } from './GuestSessionRecords'
 import type { Role } from '../../shared/protocol/roles'
 import type { GuestLinkRecords } from './GuestLinkRecords'
+import type { IdentityRecords } from './IdentityRecords'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
 export interface NewMap {
@@ -240,6 +241,8 @@ export interface MapRecords {
  * A map has two documents (mapDocumentLayout.ts), each the merge of its own update log.
  */
 export interface MapStore extends UpdateLog, MapRecords, GuestLinkRecords, GuestSessionRecords {
+  /** Users and their sessions, in the same database (issue 18). */
+  readonly identities: IdentityRecords
   /**
    * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
    * in ONE transaction that holds the map's lock: the map document's log is replaced by one

@@ -9,6 +9,7 @@ import { ComposedMapStore } from './ComposedMapStore'
 import { PostgresGuestSessions } from './PostgresGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { PostgresConnection, type PostgresMapStoreOptions } from './PostgresConnection'
+import { PostgresIdentityRecords } from './PostgresIdentityRecords'
 import { PostgresGuestLinkRecords } from './PostgresGuestLinkRecords'
 import { PostgresMapRecords } from './PostgresMapRecords'
 import { PostgresUpdateLog } from './PostgresUpdateLog'
@@ -20,6 +21,7 @@ export class PostgresMapStore extends ComposedMapStore {
   private readonly connection: PostgresConnection
   protected readonly log: PostgresUpdateLog
   protected readonly records: PostgresMapRecords
+  readonly identities: PostgresIdentityRecords
   protected readonly guestLinks: PostgresGuestLinkRecords
   protected readonly guests: PostgresGuestSessions
 
@@ -28,6 +30,7 @@ export class PostgresMapStore extends ComposedMapStore {
     this.connection = new PostgresConnection(options)
     this.log = new PostgresUpdateLog(this.connection)
     this.records = new PostgresMapRecords(this.connection)
+    this.identities = new PostgresIdentityRecords(this.connection)
     this.guestLinks = new PostgresGuestLinkRecords(this.connection)
     this.guests = new PostgresGuestSessions(this.connection)
   }

@@ -12,6 +12,7 @@ import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { ComposedMapStore } from './ComposedMapStore'
 import { SqliteGuestSessions } from './SqliteGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
+import { SqliteIdentityRecords } from './SqliteIdentityRecords'
 import { SqliteGuestLinkRecords } from './SqliteGuestLinkRecords'
 import { SqliteMapRecords } from './SqliteMapRecords'
 import { SqliteUpdateLog } from './SqliteUpdateLog'
@@ -25,6 +26,7 @@ export class SqliteMapStore extends ComposedMapStore {
   private readonly db: Database.Database
   protected readonly log: SqliteUpdateLog
   protected readonly records: SqliteMapRecords
+  readonly identities: SqliteIdentityRecords
   protected readonly guestLinks: SqliteGuestLinkRecords
   protected readonly guests: SqliteGuestSessions
 
@@ -42,6 +44,7 @@ export class SqliteMapStore extends ComposedMapStore {
     migrateSqlite(this.db)
     this.log = new SqliteUpdateLog(this.db)
     this.records = new SqliteMapRecords(this.db)
+    this.identities = new SqliteIdentityRecords(this.db)
     this.guestLinks = new SqliteGuestLinkRecords(this.db)
     this.guests = new SqliteGuestSessions(this.db)
   }

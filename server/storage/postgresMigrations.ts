@@ -94,6 +94,32 @@ export const postgresMigrations: readonly string[] = [
    ALTER TABLE audit_entries ADD COLUMN participant_id TEXT;
    ALTER TABLE map_versions ADD COLUMN created_by_kind TEXT;
    ALTER TABLE map_versions ADD COLUMN created_by_id TEXT;`,
+  // Issue 18, as sqliteMigrations' step for it: users and server-side sessions.
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     issuer TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     name TEXT NOT NULL,
+     email TEXT,
+     group_names TEXT NOT NULL,
+     name_key TEXT NOT NULL,
+     email_key TEXT,
+     created_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL,
+     UNIQUE (issuer, subject)
+   );
+   CREATE INDEX users_by_name ON users(name_key);
+   CREATE INDEX users_by_email ON users(email_key);
+   CREATE TABLE user_sessions (
+     id_hash BYTEA PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL,
+     idle_expires_at TEXT NOT NULL,
+     absolute_expires_at TEXT NOT NULL
+   );
+   CREATE INDEX user_sessions_by_user ON user_sessions(user_id);
+   CREATE INDEX user_sessions_by_idle_expiry ON user_sessions(idle_expires_at);`,
 ]
 
 /** Key of the advisory lock that keeps nodes starting together from migrating twice. */

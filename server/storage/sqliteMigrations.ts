@@ -97,6 +97,34 @@ export const sqliteMigrations: readonly string[] = [
    ALTER TABLE audit_entries ADD COLUMN participant_id TEXT;
    ALTER TABLE map_versions ADD COLUMN created_by_kind TEXT;
    ALTER TABLE map_versions ADD COLUMN created_by_id TEXT;`,
+  // Issue 18: users as the identity provider names them (issuer + subject, our id `u_…`;
+  // lower-cased name and e-mail for the members picker) and server-side sessions, kept
+  // as the SHA-256 of the cookie's opaque id.
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     issuer TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     name TEXT NOT NULL,
+     email TEXT,
+     group_names TEXT NOT NULL,
+     name_key TEXT NOT NULL,
+     email_key TEXT,
+     created_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL,
+     UNIQUE (issuer, subject)
+   ) STRICT;
+   CREATE INDEX users_by_name ON users(name_key);
+   CREATE INDEX users_by_email ON users(email_key);
+   CREATE TABLE user_sessions (
+     id_hash BLOB PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL,
+     idle_expires_at TEXT NOT NULL,
+     absolute_expires_at TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX user_sessions_by_user ON user_sessions(user_id);
+   CREATE INDEX user_sessions_by_idle_expiry ON user_sessions(idle_expires_at);`,
 ]
 
 /** Brings the database schema up to date, each pending step in its own transaction. */

@@ -76,6 +76,15 @@ describe('loadConfig', () => {
       'DATABASE_POOL_SIZE',
       'REDIS_URL',
       'NODE_ID',
+      'OIDC_ISSUER',
+      'OIDC_CLIENT_ID',
+      'OIDC_CLIENT_SECRET',
+      'PUBLIC_URL',
+      'OIDC_SCOPES',
+      'OIDC_GROUPS_CLAIM',
+      'ORG_ADMIN_GROUP',
+      'SESSION_IDLE_MINUTES',
+      'SESSION_MAX_HOURS',
     ])
     const config = loadConfig({
       PORT: '9000',
