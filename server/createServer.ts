@@ -7,6 +7,7 @@ import { createLogger } from './logger'
 import { createOriginPolicy } from './access/createOriginPolicy'
 import { type ReadSession, createSessionReader, sessionPolicyOf } from './access/readSession'
 import { createTokenAuthorizer } from './access/createTokenAuthorizer'
+import { createGuestLinkPolicy } from './access/GuestLinkPolicy'
 import type { Cluster } from './cluster/Cluster'
 import { RedisCluster } from './cluster/RedisCluster'
 import { clusterWideTransport } from './cluster/clusterWideTransport'
@@ -17,6 +18,7 @@ import { createGuestLinkRoutes } from './http/createGuestLinkRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createErasureRoutes } from './http/createErasureRoutes'
 import { createGuestRoutes } from './http/createGuestRoutes'
+import { createMapSettingsRoutes } from './http/createMapSettingsRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
@@ -94,6 +96,11 @@ export function createServer(
           sessionPolicyOf(config.organisation),
           dependencies.clock,
         )
+  // Open mode: guest links always work, and the policy reads nothing.
+  const guestLinks = createGuestLinkPolicy(
+    store.mapSettings,
+    config.organisation?.guestLinksDefault ?? null,
+  )
   const rooms = new LoadedRooms({
     store,
     logger,
@@ -110,7 +117,7 @@ export function createServer(
   const transport = createSyncTransport({
     rooms,
     logger,
-    authorize: dependencies.authorize ?? createTokenAuthorizer(store),
+    authorize: dependencies.authorize ?? createTokenAuthorizer({ store, guestLinks }),
     maxMessageBytes: config.maxMessageBytes,
     keepaliveIntervalMs: dependencies.keepaliveIntervalMs,
     budgets: {
@@ -139,6 +146,7 @@ export function createServer(
   const routes = [
     ...createApiRoutes({
       store,
+      guestLinks,
       rooms,
       clientConfig: { tldrawLicenseKey: config.tldrawLicenseKey },
       createMapToken: config.createMapToken,
@@ -150,17 +158,20 @@ export function createServer(
       logger,
       transport: () => apiTransport,
     }),
-    ...createHistoryRoutes({ store, rooms, logger }),
-    ...createGuestLinkRoutes({ store, logger, transport: () => apiTransport }),
+    ...createHistoryRoutes({ store, guestLinks, rooms, logger }),
+    ...createGuestLinkRoutes({ store, guestLinks, logger, transport: () => apiTransport }),
+    ...createMapSettingsRoutes({ store, guestLinks, logger, transport: () => apiTransport }),
     ...createErasureRoutes({
       store,
+      guestLinks,
       rooms,
       afterErasure: () => store.purgeFreedSpace(),
       logger,
     }),
-    ...createAuditRoutes({ store, rooms }),
+    ...createAuditRoutes({ store, guestLinks, rooms }),
     ...createGuestRoutes({
       store,
+      guestLinks,
       renameLive: (mapId, guestId, name) => apiTransport.renameGuest(mapId, guestId, name),
     }),
     ...createAuthRoutes({

@@ -16,6 +16,11 @@ import type {
   CreateGuestLinkResponse,
   GuestLinkSummary,
 } from '../../shared/protocol/guestLinks'
+import type {
+  GuestLinkSetting,
+  MapSettingsRequest,
+  MapSettingsResponse,
+} from '../../shared/protocol/mapSettings'
 import type { Role } from '../../shared/protocol/roles'
 import { GUEST_SESSION_HEADER } from '../../shared/protocol/guestApi'
 import { errorFromResponse, unreachableError } from '../config/apiClient'
@@ -75,6 +80,21 @@ export function revokeGuestLink(mapId: string, linkId: string, token: string) {
     token,
     { method: 'DELETE' },
   )
+}
+
+/** The map's settings (owners only): its guest-link setting, the organisation's default, what holds. */
+export function getMapSettings(mapId: string, token: string) {
+  return apiJson<MapSettingsResponse>(`${mapUrl(mapId)}/settings`, token)
+}
+
+/** Sets whether the map's guest links work; forbidding closes their open sessions. */
+export function putMapSettings(mapId: string, token: string, guestLinks: GuestLinkSetting) {
+  const body: MapSettingsRequest = { guestLinks }
+  return apiJson<MapSettingsResponse>(`${mapUrl(mapId)}/settings`, token, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 }
 
 /** The map's versions, newest first. */

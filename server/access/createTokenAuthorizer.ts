@@ -1,7 +1,6 @@
 import { CloseCode } from '../../shared/protocol/closeCodes'
-import type { MapStore } from '../storage/MapStore'
 import type { Authorize } from '../transport/authorize'
-import { authenticateToken } from './authenticateToken'
+import { type TokenAccess, authenticateToken } from './authenticateToken'
 import { findGuestOfRequest } from './findGuestOfRequest'
 import { readRequestToken } from './readRequestToken'
 import { createGuestId } from './guestIdentity'
@@ -12,9 +11,10 @@ import { createGuestId } from './guestIdentity'
  * `?guest=` session token names the guest; one that is not a session of this map is refused
  * (4401). Without it the socket is a guest of its own, for this connection only.
  */
-export function createTokenAuthorizer(store: MapStore): Authorize {
+export function createTokenAuthorizer(access: TokenAccess): Authorize {
+  const { store } = access
   return async (request, mapId) => {
-    const auth = await authenticateToken(store, mapId, readRequestToken(request))
+    const auth = await authenticateToken(access, mapId, readRequestToken(request))
     if (!auth.ok) return { ok: false, closeCode: auth.closeCode, reason: auth.reason }
     // A guest link's grant goes with the role: its socket closes when the link expires.
     const grant = auth.guestLink === undefined ? {} : { guestLink: auth.guestLink }

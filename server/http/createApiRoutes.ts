@@ -29,6 +29,8 @@ import { createExportRoutes } from './createExportRoutes'
 import { createMapId } from './createMapId'
 import { parseCreateMapRequest } from './parseCreateMapRequest'
 import { readJsonBody } from './readJsonBody'
+import type { TokenAccess } from '../access/authenticateToken'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -41,6 +43,8 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024
 /** What the API routes work on; the transport is reached late (it is built after them). */
 export interface ApiRouteOptions {
   store: MapStore
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
   clientConfig: ClientConfig
   /** When set, creating a map needs this as Bearer token. */
@@ -61,6 +65,7 @@ export interface ApiRouteOptions {
 
 /** The `/api/*`, `/healthz` and `/metrics` routes, the export routes included. */
 export function createApiRoutes(options: ApiRouteOptions): Route[] {
+  const tokens: TokenAccess = options
   const { store, rooms, clientConfig } = options
   const createLimit = new AddressRateLimit(
     options.createMapRate.perHour,
@@ -153,7 +158,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
       // The segment is matched still percent-encoded: `%2F` can never become a slash here.
       pattern: /^\/api\/maps\/([^/]*)$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id)
+        const access = await requireMapAccess(tokens, request, response, id)
         if (access === null) return
         const map = await store.getMap(access.mapId)
         if (map === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
@@ -165,7 +170,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
       method: 'DELETE',
       pattern: /^\/api\/maps\/([^/]*)$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id, canDeleteMap)
+        const access = await requireMapAccess(tokens, request, response, id, canDeleteMap)
         if (access === null) return
         const peers = await rooms.deleteMap(access.mapId)
         options
@@ -181,7 +186,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/tokens\/([^/]*)$/,
       async handle(request, response, [id, rawRole]) {
-        const access = await requireMapAccess(store, request, response, id)
+        const access = await requireMapAccess(tokens, request, response, id)
         if (access === null) return
         if (!isRole(rawRole)) {
           return sendApiError(response, 404, 'not-found', `Roles are ${ROLES.join(', ')}.`)
@@ -204,7 +209,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
         sendJson(response, 200, answer)
       },
     },
-    ...createExportRoutes({ store, rooms }),
+    ...createExportRoutes({ store, guestLinks: options.guestLinks, rooms }),
   ]
 }
 

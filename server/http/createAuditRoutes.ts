@@ -16,6 +16,8 @@ import { STAKEHOLDER_ID_PATTERN } from '../../shared/stakeholder/Stakeholder'
 import { createActionPeer } from '../rooms/createActionPeer'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore } from '../storage/MapStore'
+import type { TokenAccess } from '../access/authenticateToken'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendCompressed } from './sendCompressed'
@@ -27,17 +29,21 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 /** What the audit routes work on. */
 export interface AuditRouteOptions {
   store: MapStore
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
 }
 
 /** The audit routes (JSON and CSV). */
-export function createAuditRoutes({ store, rooms }: AuditRouteOptions): Route[] {
+export function createAuditRoutes(options: AuditRouteOptions): Route[] {
+  const { store, rooms } = options
+  const tokens: TokenAccess = options
   return [
     {
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/audit(\.csv)?$/,
       async handle(request, response, [id, csv]) {
-        const access = await requireMapAccess(store, request, response, id, canReadAuditTrail)
+        const access = await requireMapAccess(tokens, request, response, id, canReadAuditTrail)
         if (access === null) return
         const params = new URL(request.url ?? '/', 'http://localhost').searchParams
         const query = parseAuditQuery(params)

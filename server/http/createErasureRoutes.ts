@@ -21,6 +21,8 @@ import { migrateConfidentialData } from '../rooms/migrateConfidentialData'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore } from '../storage/MapStore'
 import { decodeId, readOptionalName } from './createHistoryRoutes'
+import type { TokenAccess } from '../access/authenticateToken'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -33,6 +35,8 @@ export const ERASURE_AUDIT_KIND = 'erasure'
 /** What the erasure routes work on. */
 export interface ErasureRouteOptions {
   store: MapStore
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
   /** Called after an erasure rewrote the history, before the answer (purges freed pages). */
   afterErasure?: () => Promise<void>
@@ -41,12 +45,9 @@ export interface ErasureRouteOptions {
 }
 
 /** The two erasure routes. */
-export function createErasureRoutes({
-  store,
-  rooms,
-  afterErasure,
-  logger,
-}: ErasureRouteOptions): Route[] {
+export function createErasureRoutes(options: ErasureRouteOptions): Route[] {
+  const { store, rooms, afterErasure, logger } = options
+  const tokens: TokenAccess = options
   /**
    * Erases `contactIds` of a stakeholder (all it has or had in any version when null) and
    * answers which ids the live map held and how many versions changed; null: no such map.
@@ -109,7 +110,7 @@ export function createErasureRoutes({
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/stakeholders\/([^/]*)\/contacts\/([^/]*)\/erase$/,
       async handle(request, response, [id, rawStakeholder, rawContact]) {
-        const access = await requireMapAccess(store, request, response, id, canErasePersonalData)
+        const access = await requireMapAccess(tokens, request, response, id, canErasePersonalData)
         if (access === null) return
         const stakeholderId = decodeId(rawStakeholder)
         const contactId = decodeId(rawContact)
@@ -129,7 +130,7 @@ export function createErasureRoutes({
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/stakeholders\/([^/]*)\/contacts\/erase$/,
       async handle(request, response, [id, rawStakeholder]) {
-        const access = await requireMapAccess(store, request, response, id, canErasePersonalData)
+        const access = await requireMapAccess(tokens, request, response, id, canErasePersonalData)
         if (access === null) return
         const stakeholderId = decodeId(rawStakeholder)
         if (stakeholderId === null) {

@@ -32,6 +32,8 @@ import type { MapStore } from '../storage/MapStore'
 import { type ExportFileKind, exportFileName } from '../../shared/exchange/exportFileName'
 import { parseExportOptions } from './parseExportOptions'
 import type { ExportOptions } from './parseExportOptions'
+import type { TokenAccess } from '../access/authenticateToken'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { REPORT_CONTENT_SECURITY_POLICY } from './securityHeaders'
@@ -41,6 +43,8 @@ import { sendCompressed } from './sendCompressed'
 /** What the export routes work on. */
 export interface ExportRouteOptions {
   store: MapStore
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
 }
 
@@ -169,12 +173,14 @@ function send(
  * `GET /api/maps/<id>/export.json`, `export.csv`, `export.xlsx` and `report.html`, with the
  * query options `contacts=0|1`, `lang=en|nl` and `delimiter=comma|semicolon` (CSV).
  */
-export function createExportRoutes({ store, rooms }: ExportRouteOptions): Route[] {
+export function createExportRoutes(options: ExportRouteOptions): Route[] {
+  const { store, rooms } = options
+  const tokens: TokenAccess = options
   return FORMATS.map((format) => ({
     method: 'GET',
     pattern: new RegExp(`^/api/maps/([^/]*)/${format.segment.replace('.', '\\.')}$`),
     async handle(request, response, [id]) {
-      const access = await requireMapAccess(store, request, response, id)
+      const access = await requireMapAccess(tokens, request, response, id)
       if (access === null) return
       const query = new URL(request.url ?? '/', 'http://localhost').searchParams
       const parsed = parseExportOptions(query)

@@ -22,6 +22,8 @@ import type { MapStore } from '../storage/MapStore'
 import type { SyncTransport } from '../transport/createSyncTransport'
 import { createMapId } from './createMapId'
 import { readJsonBody } from './readJsonBody'
+import type { TokenAccess } from '../access/authenticateToken'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -35,6 +37,8 @@ const LINK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 /** What the guest-link routes work on. */
 export interface GuestLinkRouteOptions {
   store: MapStore
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   /** Reached late (built after the routes); on a cluster, the cluster-wide transport. */
   transport: () => SyncTransport
   logger?: Logger
@@ -42,13 +46,14 @@ export interface GuestLinkRouteOptions {
 
 /** `GET`, `POST /api/maps/<id>/guest-links` and `DELETE /api/maps/<id>/guest-links/<linkId>`. */
 export function createGuestLinkRoutes(options: GuestLinkRouteOptions): Route[] {
+  const tokens: TokenAccess = options
   const { store } = options
   return [
     {
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/guest-links$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id, canListGuestLinks)
+        const access = await requireMapAccess(tokens, request, response, id, canListGuestLinks)
         if (access === null) return
         sendJson(response, 200, await store.listGuestLinks(access.mapId))
       },
@@ -57,7 +62,7 @@ export function createGuestLinkRoutes(options: GuestLinkRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/guest-links$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id, canListGuestLinks)
+        const access = await requireMapAccess(tokens, request, response, id, canListGuestLinks)
         if (access === null) return
         const body = await readJsonBody(request, MAX_BODY_BYTES)
         if (!body.ok) {
@@ -82,6 +87,14 @@ export function createGuestLinkRoutes(options: GuestLinkRouteOptions): Route[] {
             403,
             ApiErrorCode.roleNotAllowed,
             `The ${access.role} role may not make ${role} links.`,
+          )
+        }
+        if ((await options.guestLinks.effective(access.mapId)) === 'forbidden') {
+          return sendApiError(
+            response,
+            403,
+            ApiErrorCode.guestLinksForbidden,
+            'Guest links are forbidden for this map.',
           )
         }
         const expiry = guestLinkExpiry(value, new Date())
@@ -120,7 +133,7 @@ export function createGuestLinkRoutes(options: GuestLinkRouteOptions): Route[] {
       method: 'DELETE',
       pattern: /^\/api\/maps\/([^/]*)\/guest-links\/([^/]*)$/,
       async handle(request, response, [id, linkId]) {
-        const access = await requireMapAccess(store, request, response, id, canListGuestLinks)
+        const access = await requireMapAccess(tokens, request, response, id, canListGuestLinks)
         if (access === null) return
         const link =
           linkId !== undefined && LINK_ID_PATTERN.test(linkId)

@@ -16,6 +16,8 @@ import { cleanGuestName, createGuestId } from '../access/guestIdentity'
 import type { MapStore } from '../storage/MapStore'
 import type { IncomingMessage } from 'node:http'
 import { readJsonBody } from './readJsonBody'
+import type { TokenAccess } from '../access/authenticateToken'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -29,12 +31,16 @@ const ANONYMOUS_NAME = 'Anonymous'
 /** What the guest routes work on. */
 export interface GuestRouteOptions {
   store: MapStore
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   /** Gives a guest's open sockets their new name; answers how many. */
   renameLive: (mapId: string, guestId: string, name: string) => number
 }
 
 /** The guest session routes. */
-export function createGuestRoutes({ store, renameLive }: GuestRouteOptions): Route[] {
+export function createGuestRoutes(options: GuestRouteOptions): Route[] {
+  const { store, renameLive } = options
+  const tokens: TokenAccess = options
   /** The cleaned name of the body, or null after answering 400. */
   const readName = async (
     request: IncomingMessage,
@@ -64,7 +70,7 @@ export function createGuestRoutes({ store, renameLive }: GuestRouteOptions): Rou
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/guests$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id)
+        const access = await requireMapAccess(tokens, request, response, id)
         if (access === null) return
         const name = await readName(request, response)
         if (name === null) return
@@ -85,7 +91,7 @@ export function createGuestRoutes({ store, renameLive }: GuestRouteOptions): Rou
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/guests\/me$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id)
+        const access = await requireMapAccess(tokens, request, response, id)
         if (access === null) return
         const guest = await findGuestOfRequest(store, access.mapId, request)
         if (guest === null || guest === 'unknown') {
@@ -105,7 +111,7 @@ export function createGuestRoutes({ store, renameLive }: GuestRouteOptions): Rou
       pattern: /^\/api\/maps\/([^/]*)\/guests\/([^/]*)$/,
       async handle(request, response, [id, target]) {
         const self = target === 'me'
-        const access = await requireMapAccess(store, request, response, id, (role) =>
+        const access = await requireMapAccess(tokens, request, response, id, (role) =>
           self ? true : canFacilitate(role),
         )
         if (access === null) return

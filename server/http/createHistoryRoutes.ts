@@ -30,6 +30,8 @@ import { migrateConfidentialData } from '../rooms/migrateConfidentialData'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore, StoredVersion } from '../storage/MapStore'
 import { readJsonBody } from './readJsonBody'
+import type { TokenAccess } from '../access/authenticateToken'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -41,13 +43,17 @@ const VERSION_ID = /^\d{1,15}$/
 /** What the history routes work on. */
 export interface HistoryRouteOptions {
   store: MapStore
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
   /** Gets the lifecycle lines (version restored); none when absent. */
   logger?: Logger
 }
 
 /** The versions and audit routes. */
-export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOptions): Route[] {
+export function createHistoryRoutes(options: HistoryRouteOptions): Route[] {
+  const { store, rooms, logger } = options
+  const tokens: TokenAccess = options
   /** The live map document's state, loading the map if nobody has it open. */
   const currentState = async (mapId: string, role: Role): Promise<Uint8Array | null> => {
     const result = await rooms.withRoom(mapId, createActionPeer(role, 'Server'), async (room) =>
@@ -68,7 +74,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id)
+        const access = await requireMapAccess(tokens, request, response, id)
         if (access === null) return
         sendJson(response, 200, await store.listVersions(access.mapId))
       },
@@ -77,7 +83,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/versions$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(store, request, response, id, canFacilitate)
+        const access = await requireMapAccess(tokens, request, response, id, canFacilitate)
         if (access === null) return
         const body = await readJsonBody(request, MAX_BODY_BYTES)
         if (!body.ok) {
@@ -115,7 +121,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)$/,
       async handle(request, response, [id, versionId]) {
-        const access = await requireMapAccess(store, request, response, id)
+        const access = await requireMapAccess(tokens, request, response, id)
         if (access === null) return
         const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
@@ -126,7 +132,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)\/confidential$/,
       async handle(request, response, [id, versionId]) {
-        const access = await requireMapAccess(store, request, response, id, canReadConfidential)
+        const access = await requireMapAccess(tokens, request, response, id, canReadConfidential)
         if (access === null) return
         const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
@@ -139,7 +145,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)\/restore$/,
       async handle(request, response, [id, versionId]) {
-        const access = await requireMapAccess(store, request, response, id, canFacilitate)
+        const access = await requireMapAccess(tokens, request, response, id, canFacilitate)
         if (access === null) return
         const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
@@ -159,7 +165,7 @@ export function createHistoryRoutes({ store, rooms, logger }: HistoryRouteOption
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)\/diff\/([^/]*)$/,
       async handle(request, response, [id, from, to]) {
-        const access = await requireMapAccess(store, request, response, id)
+        const access = await requireMapAccess(tokens, request, response, id)
         if (access === null) return
         const stateOf = async (ref: string | undefined): Promise<Uint8Array | null> => {
           if (ref === 'current') return currentState(access.mapId, access.role)

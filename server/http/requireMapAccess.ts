@@ -2,9 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import { isValidMapId } from '../../shared/protocol/mapId'
 import type { Role } from '../../shared/protocol/roles'
-import { authenticateToken } from '../access/authenticateToken'
+import { type TokenAccess, authenticateToken } from '../access/authenticateToken'
 import { readRequestToken } from '../access/readRequestToken'
-import type { MapStore } from '../storage/MapStore'
 import { sendApiError } from './sendJson'
 
 const REFUSALS = {
@@ -18,7 +17,7 @@ const REFUSALS = {
  * the role, or sends the error (400, 404, 401, 403) and answers null.
  */
 export async function requireMapAccess(
-  store: MapStore,
+  tokens: TokenAccess,
   request: IncomingMessage,
   response: ServerResponse,
   rawId: string | undefined,
@@ -28,7 +27,7 @@ export async function requireMapAccess(
     sendApiError(response, 400, ApiErrorCode.invalidMapId, 'That is not a valid map id.')
     return null
   }
-  const auth = await authenticateToken(store, rawId, readRequestToken(request))
+  const auth = await authenticateToken(tokens, rawId, readRequestToken(request))
   if (!auth.ok) {
     sendApiError(response, auth.status, auth.reason, REFUSALS[auth.reason])
     return null

@@ -15,12 +15,15 @@ import type {
 import type { IdentityRecords } from './IdentityRecords'
 import type { GuestLinkRecords } from './GuestLinkRecords'
 import type { GuestSessionRecords } from './GuestSessionRecords'
+import type { MapSettingsRecords } from './MapSettingsRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
   protected abstract readonly records: MapRecords
   /** Users and sessions: a part of its own, not flattened, so each later kind of record adds one line. */
   abstract readonly identities: IdentityRecords
+  /** A map's own settings: a part of its own, like {@link identities}. */
+  abstract readonly mapSettings: MapSettingsRecords
   protected abstract readonly guestLinks: GuestLinkRecords
   protected abstract readonly guests: GuestSessionRecords
 

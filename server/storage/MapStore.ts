@@ -13,6 +13,7 @@ import type { GuestSessionRecords } from './GuestSessionRecords'
 import type { Role } from '../../shared/protocol/roles'
 import type { GuestLinkRecords } from './GuestLinkRecords'
 import type { IdentityRecords } from './IdentityRecords'
+import type { MapSettingsRecords } from './MapSettingsRecords'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
 export interface NewMap {
@@ -243,6 +244,8 @@ export interface MapRecords {
 export interface MapStore extends UpdateLog, MapRecords, GuestLinkRecords, GuestSessionRecords {
   /** Users and their sessions, in the same database (issue 18). */
   readonly identities: IdentityRecords
+  /** A map's own settings (guest links allowed or not), kept with the map. */
+  readonly mapSettings: MapSettingsRecords
   /**
    * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
    * in ONE transaction that holds the map's lock: the map document's log is replaced by one

@@ -10,6 +10,7 @@ import { PostgresGuestSessions } from './PostgresGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { PostgresConnection, type PostgresMapStoreOptions } from './PostgresConnection'
 import { PostgresIdentityRecords } from './PostgresIdentityRecords'
+import { PostgresMapSettings } from './PostgresMapSettings'
 import { PostgresGuestLinkRecords } from './PostgresGuestLinkRecords'
 import { PostgresMapRecords } from './PostgresMapRecords'
 import { PostgresUpdateLog } from './PostgresUpdateLog'
@@ -22,6 +23,7 @@ export class PostgresMapStore extends ComposedMapStore {
   protected readonly log: PostgresUpdateLog
   protected readonly records: PostgresMapRecords
   readonly identities: PostgresIdentityRecords
+  readonly mapSettings: PostgresMapSettings
   protected readonly guestLinks: PostgresGuestLinkRecords
   protected readonly guests: PostgresGuestSessions
 
@@ -31,6 +33,7 @@ export class PostgresMapStore extends ComposedMapStore {
     this.log = new PostgresUpdateLog(this.connection)
     this.records = new PostgresMapRecords(this.connection)
     this.identities = new PostgresIdentityRecords(this.connection)
+    this.mapSettings = new PostgresMapSettings(this.connection)
     this.guestLinks = new PostgresGuestLinkRecords(this.connection)
     this.guests = new PostgresGuestSessions(this.connection)
   }

@@ -13,6 +13,7 @@ import { ComposedMapStore } from './ComposedMapStore'
 import { SqliteGuestSessions } from './SqliteGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { SqliteIdentityRecords } from './SqliteIdentityRecords'
+import { SqliteMapSettings } from './SqliteMapSettings'
 import { SqliteGuestLinkRecords } from './SqliteGuestLinkRecords'
 import { SqliteMapRecords } from './SqliteMapRecords'
 import { SqliteUpdateLog } from './SqliteUpdateLog'
@@ -27,6 +28,7 @@ export class SqliteMapStore extends ComposedMapStore {
   protected readonly log: SqliteUpdateLog
   protected readonly records: SqliteMapRecords
   readonly identities: SqliteIdentityRecords
+  readonly mapSettings: SqliteMapSettings
   protected readonly guestLinks: SqliteGuestLinkRecords
   protected readonly guests: SqliteGuestSessions
 
@@ -45,6 +47,7 @@ export class SqliteMapStore extends ComposedMapStore {
     this.log = new SqliteUpdateLog(this.db)
     this.records = new SqliteMapRecords(this.db)
     this.identities = new SqliteIdentityRecords(this.db)
+    this.mapSettings = new SqliteMapSettings(this.db)
     this.guestLinks = new SqliteGuestLinkRecords(this.db)
     this.guests = new SqliteGuestSessions(this.db)
   }

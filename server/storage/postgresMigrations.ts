@@ -120,6 +120,10 @@ export const postgresMigrations: readonly string[] = [
    );
    CREATE INDEX user_sessions_by_user ON user_sessions(user_id);
    CREATE INDEX user_sessions_by_idle_expiry ON user_sessions(idle_expires_at);`,
+  // Issue 18: a map may forbid (or allow) guest links whatever the organisation's default;
+  // NULL follows the default (GUEST_LINKS_DEFAULT).
+  `ALTER TABLE maps ADD COLUMN guest_links TEXT
+     CHECK (guest_links IS NULL OR guest_links IN ('allowed', 'forbidden'));`,
 ]
 
 /** Key of the advisory lock that keeps nodes starting together from migrating twice. */

@@ -125,6 +125,10 @@ export const sqliteMigrations: readonly string[] = [
    ) STRICT;
    CREATE INDEX user_sessions_by_user ON user_sessions(user_id);
    CREATE INDEX user_sessions_by_idle_expiry ON user_sessions(idle_expires_at);`,
+  // Issue 18: a map may forbid (or allow) guest links whatever the organisation's default;
+  // NULL follows the default (GUEST_LINKS_DEFAULT).
+  `ALTER TABLE maps ADD COLUMN guest_links TEXT
+     CHECK (guest_links IS NULL OR guest_links IN ('allowed', 'forbidden'));`,
 ]
 
 /** Brings the database schema up to date, each pending step in its own transaction. */
