@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
+import {
+  GUEST_LINK_CHOICES,
+  type GuestLinkChoice,
+  isGuestLinkChoice,
+} from '../shared/protocol/mapSettings'
 
 /** Settings of one server process, read from the environment by {@link loadConfig}. */
 export interface ServerConfig {
@@ -80,6 +85,8 @@ export interface OrganisationConfig {
   sessionIdleMinutes: number
   /** A session ends this long after sign-in, used or not. */
   sessionMaxHours: number
+  /** Whether guest links of a map that has no setting of its own work (shared/protocol/mapSettings.ts). */
+  guestLinksDefault: GuestLinkChoice
 }
 
 /** Log levels accepted by `LOG_LEVEL` (pino's names). */
@@ -307,6 +314,12 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     default: '24',
     description: 'A sign-in session ends this many hours after sign-in, used or not.',
   },
+  {
+    name: 'GUEST_LINKS_DEFAULT',
+    default: 'allowed',
+    description:
+      'Organisation mode: whether guest links work on a map whose owner chose nothing (`allowed` or `forbidden`); open mode always allows them.',
+  },
 ]
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -320,6 +333,8 @@ export function loadConfig(env: Env): ServerConfig {
   if (!isLogLevel(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`)
   }
+  // Checked in open mode too, so a typo shows before organisation mode is switched on.
+  const guestLinksDefault = guestLinkChoice(env)
   const licenseKey = env['TLDRAW_LICENSE_KEY']?.trim()
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'])
@@ -362,14 +377,17 @@ export function loadConfig(env: Env): ServerConfig {
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     redisUrl,
     nodeId: text(env, 'NODE_ID', randomUUID().slice(0, 8)),
-    ...organisation(env),
+    ...organisation(env, guestLinksDefault),
   }
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /** The organisation-mode settings when `OIDC_ISSUER` is set; nothing in open mode. */
-function organisation(env: Env): { organisation?: OrganisationConfig } {
+function organisation(
+  env: Env,
+  guestLinksDefault: GuestLinkChoice,
+): { organisation?: OrganisationConfig } {
   const issuer = env['OIDC_ISSUER']?.trim()
   if (!issuer) return {}
   const required = (name: string): string => {
@@ -393,6 +411,7 @@ function organisation(env: Env): { organisation?: OrganisationConfig } {
       adminGroup: env['ORG_ADMIN_GROUP']?.trim() || null,
       sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 480, 1, 60 * 24 * 365),
       sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 24, 1, 24 * 365),
+      guestLinksDefault,
     },
   }
 }
@@ -448,6 +467,17 @@ function flag(env: Env, name: string): boolean {
   if (['true', '1', 'yes', 'on'].includes(raw)) return true
   if (['false', '0', 'no', 'off'].includes(raw)) return false
   throw new ConfigError(`${name} must be true or false, got "${raw}"`)
+}
+
+/** `GUEST_LINKS_DEFAULT`: `allowed` (unset) or `forbidden`. */
+function guestLinkChoice(env: Env): GuestLinkChoice {
+  const raw = text(env, 'GUEST_LINKS_DEFAULT', 'allowed').toLowerCase()
+  if (!isGuestLinkChoice(raw)) {
+    throw new ConfigError(
+      `GUEST_LINKS_DEFAULT must be one of ${GUEST_LINK_CHOICES.join(', ')}, got "${raw}"`,
+    )
+  }
+  return raw
 }
 
 function isLogLevel(value: string): value is LogLevel {

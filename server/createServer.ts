@@ -7,6 +7,7 @@ import { createLogger } from './logger'
 import { createOriginPolicy } from './access/createOriginPolicy'
 import { type ReadSession, createSessionReader, sessionPolicyOf } from './access/readSession'
 import { createTokenAuthorizer } from './access/createTokenAuthorizer'
+import { createGuestLinkPolicy } from './access/GuestLinkPolicy'
 import type { Cluster } from './cluster/Cluster'
 import { RedisCluster } from './cluster/RedisCluster'
 import { clusterWideTransport } from './cluster/clusterWideTransport'
@@ -16,6 +17,8 @@ import { createAuthRoutes } from './http/createAuthRoutes'
 import { createGuestLinkRoutes } from './http/createGuestLinkRoutes'
 import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createErasureRoutes } from './http/createErasureRoutes'
+import { createGuestRoutes } from './http/createGuestRoutes'
+import { createMapSettingsRoutes } from './http/createMapSettingsRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createLibraryRoutes } from './http/createLibraryRoutes'
 import { createStaticHandler } from './http/createStaticHandler'
@@ -97,6 +100,11 @@ export function createServer(
   // Organisation mode: the session cookie grants what the user's membership holds.
   const organisation = config.organisation ?? null
   const memberSessions = organisation === null ? null : readSession
+  // Open mode: guest links always work, and the policy reads nothing.
+  const guestLinks = createGuestLinkPolicy(
+    store.mapSettings,
+    config.organisation?.guestLinksDefault ?? null,
+  )
   const rooms = new LoadedRooms({
     store,
     logger,
@@ -113,7 +121,9 @@ export function createServer(
   const transport = createSyncTransport({
     rooms,
     logger,
-    authorize: dependencies.authorize ?? createTokenAuthorizer(store, memberSessions),
+    authorize:
+      dependencies.authorize ??
+      createTokenAuthorizer({ store, guestLinks, readSession: memberSessions }),
     maxMessageBytes: config.maxMessageBytes,
     keepaliveIntervalMs: dependencies.keepaliveIntervalMs,
     budgets: {
@@ -144,6 +154,7 @@ export function createServer(
   const routes = [
     ...createApiRoutes({
       store,
+      guestLinks,
       rooms,
       clientConfig: { tldrawLicenseKey: config.tldrawLicenseKey },
       createMapToken: config.createMapToken,
@@ -156,25 +167,41 @@ export function createServer(
       transport: () => apiTransport,
       readSession: memberSessions,
     }),
-    ...createHistoryRoutes({ store, rooms, logger, readSession: memberSessions }),
+    ...createHistoryRoutes({ store, guestLinks, rooms, logger, readSession: memberSessions }),
     ...createGuestLinkRoutes({
       store,
+      guestLinks,
+      logger,
+      transport: () => apiTransport,
+      readSession: memberSessions,
+    }),
+    ...createMapSettingsRoutes({
+      store,
+      guestLinks,
       logger,
       transport: () => apiTransport,
       readSession: memberSessions,
     }),
     ...createErasureRoutes({
       store,
+      guestLinks,
       rooms,
       afterErasure: () => store.purgeFreedSpace(),
       logger,
       readSession: memberSessions,
     }),
-    ...createAuditRoutes({ store, rooms, readSession: memberSessions }),
+    ...createAuditRoutes({ store, guestLinks, rooms, readSession: memberSessions }),
+    ...createGuestRoutes({
+      store,
+      guestLinks,
+      readSession: memberSessions,
+      renameLive: (mapId, guestId, name) => apiTransport.renameGuest(mapId, guestId, name),
+    }),
     ...(organisation === null
       ? []
       : createLibraryRoutes({
           store,
+          guestLinks,
           readSession,
           adminGroup: organisation.adminGroup,
           transport: () => apiTransport,

@@ -19,7 +19,9 @@ import { translate } from '../i18n/useTranslation'
 import { publishedName } from '../user/displayName'
 import { localUserPreferences } from '../user/localUser'
 import { takeEarlyConnection } from './mapRequest'
-import { presenceUser, presenceUserId } from '../user/presenceUser'
+import { presenceUserId, sessionPresenceUser } from '../user/presenceUser'
+import { renameGuest } from '../sharing/guestSession'
+import { followGuestName } from './followGuestName'
 import { WorkshopModel } from '../workshop/WorkshopModel'
 
 /** Everything the map page needs once a map is open. */
@@ -79,17 +81,23 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         const outdated = binding.schemaState.get() === 'outdated'
         mode.set(outdated || !canEditMap(role) ? 'readonly' : 'readwrite')
       })
+      // Who the server knows this browser as (its guest session): hands, votes and scores are
+      // keyed by that id, and the server names this person so to the others whatever we send.
       const participant = computed('participant', () => {
         const preferences = localUserPreferences.get()
+        const identity = opened.identity.get()
         return {
-          userId: presenceUserId(),
-          name: publishedName(preferences.name),
+          userId: identity?.id ?? presenceUserId(),
+          name: identity?.name ?? publishedName(preferences.name),
           color: preferences.color,
           role,
           place: preferences.place,
+          kind: identity?.kind ?? null,
         }
       })
-      const stopPresence = bindPresence(store, opened.provider.awareness, presenceUser, participant)
+      const user = sessionPresenceUser(opened.identity)
+      const stopPresence = bindPresence(store, opened.provider.awareness, user, participant)
+      const stopGuestName = followGuestName(opened, token)
       // The confidential socket relays no presence; the server only keeps the name given
       // there, to say who changed a contact in the audit trail.
       const stopNaming = react('name on the confidential socket', () => {
@@ -102,6 +110,10 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         awareness: opened.provider.awareness,
         registry,
         self: participant,
+        renameParticipant: (guestId, name) =>
+          token === null
+            ? Promise.reject(new Error('no link token'))
+            : renameGuest(mapId, token, guestId, name).then(() => undefined),
       })
       decorationsSource.set(workshop)
       // Changes made in the last throttle window are written before the page goes away.
@@ -111,6 +123,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         window.removeEventListener('pagehide', flushOnLeave)
         stopMode()
         stopPresence()
+        stopGuestName()
         stopNaming()
         binding.dispose()
         registry.dispose()

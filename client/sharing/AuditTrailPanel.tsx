@@ -6,7 +6,11 @@
  * say the same thing in both languages.
  */
 import { useCallback, useEffect, useId, useState } from 'react'
-import { auditRoleLabel, describeAuditEntry } from '../../shared/audit/describeAuditEntry'
+import {
+  auditIdentityLabel,
+  auditRoleLabel,
+  describeAuditEntry,
+} from '../../shared/audit/describeAuditEntry'
 import type { AuditEntry, AuditQuery } from '../../shared/protocol/accessApi'
 import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { Locale } from '../i18n/locale'
@@ -143,6 +147,11 @@ export function AuditTrailPanel(props: AuditTrailPanelProps) {
                       <span data-testid="audit-who">
                         {entry.participant.name} ({auditRoleLabel(entry.participant.role, locale)})
                       </span>
+                      {entry.participant.kind && (
+                        <span data-testid="audit-kind" className="participants__kind">
+                          {auditIdentityLabel(entry.participant, locale)}
+                        </span>
+                      )}
                       <br />
                       <time dateTime={entry.lastAt} className="panel__muted">
                         {when.format(new Date(entry.lastAt))}

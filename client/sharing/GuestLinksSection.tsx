@@ -3,6 +3,9 @@
  * role with an expiry (default 7 days, or until a chosen day), copy it while it is shown —
  * the server sends a token only once — see each live link's role and expiry, and withdraw
  * one (the server closes its open sessions). A link opens like the share links above it.
+ * In organisation mode the owner also chooses whether the map allows guest links
+ * ({@link GuestLinkSettingField}); while they are not allowed, the section says so instead
+ * of offering to make links.
  */
 import { useEffect, useState } from 'react'
 import {
@@ -14,10 +17,20 @@ import {
   canManageGuestLink,
   isGuestLinkLive,
 } from '../../shared/protocol/guestLinks'
+import type { GuestLinkSetting, MapSettingsResponse } from '../../shared/protocol/mapSettings'
 import type { Role } from '../../shared/protocol/roles'
+import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
+import { ApiRequestError } from '../config/apiClient'
 import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { Locale } from '../i18n/locale'
-import { createGuestLink, listGuestLinks, revokeGuestLink } from './apiWithToken'
+import {
+  createGuestLink,
+  getMapSettings,
+  listGuestLinks,
+  putMapSettings,
+  revokeGuestLink,
+} from './apiWithToken'
+import { GuestLinkSettingField } from './GuestLinkSettingField'
 import { shareLink } from './mapAccess'
 import { type SharingMessageKey, roleLabel, sharingText } from './sharingMessages'
 
@@ -65,6 +78,10 @@ export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestL
   const [copied, setCopied] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  /** The map's settings; only owners may read them (null until read, or for facilitators). */
+  const [settings, setSettings] = useState<MapSettingsResponse | null>(null)
+  /** A facilitator cannot read the settings: the server's refusal of a new link tells. */
+  const [refused, setRefused] = useState(false)
   const t = (key: SharingMessageKey, params?: Record<string, string>) =>
     sharingText(locale, key, params)
   const when = new Intl.DateTimeFormat(DATE_LOCALES[locale], {
@@ -89,6 +106,34 @@ export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestL
     }
   }, [mapId, token]) // eslint-disable-line react-hooks/exhaustive-deps
 
+  useEffect(() => {
+    if (role !== 'owner') return
+    let cancelled = false
+    getMapSettings(mapId, token).then(
+      (read) => {
+        if (!cancelled) setSettings(read)
+      },
+      (failure: unknown) => {
+        if (!cancelled) setError(t('guest.failed', { reason: apiFailureReason(locale, failure) }))
+      },
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [mapId, token, role]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  async function changeSetting(setting: GuestLinkSetting) {
+    setBusy(true)
+    setError(null)
+    try {
+      setSettings(await putMapSettings(mapId, token, setting))
+    } catch (failure) {
+      setError(t('guest.failed', { reason: apiFailureReason(locale, failure) }))
+    } finally {
+      setBusy(false)
+    }
+  }
+
   async function make() {
     setBusy(true)
     setError(null)
@@ -102,6 +147,10 @@ export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestL
       setCopied(null)
       setLinks(await listGuestLinks(mapId, token))
     } catch (failure) {
+      if (failure instanceof ApiRequestError && failure.code === ApiErrorCode.guestLinksForbidden) {
+        setRefused(true)
+        return
+      }
       setError(t('guest.failed', { reason: apiFailureReason(locale, failure) }))
     } finally {
       setBusy(false)
@@ -141,62 +190,77 @@ export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestL
   const newestToken = newest === null ? undefined : made[newest]
   const newestLink = newestToken ? shareLink(origin, mapId, newestToken) : null
   const newestRole = links.find((link) => link.id === newest)?.role
+  const forbidden = settings === null ? refused : settings.effective.guestLinks === 'forbidden'
 
   return (
     <section className="guest-links" aria-labelledby="guest-links-heading">
       <h4 id="guest-links-heading">{t('guest.heading')}</h4>
       <p className="panel__muted">{t('guest.intro')}</p>
-      <div className="guest-links__form">
-        <label>
-          {t('guest.role')}
-          <select
-            value={target}
-            onChange={(event) => setTarget(event.target.value as GuestLinkRole)}
-          >
-            {makeable.map((each) => (
-              <option key={each} value={each}>
-                {roleLabel(locale, each)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('guest.validFor')}
-          <select
-            value={String(expiry)}
-            onChange={(event) =>
-              setExpiry(
-                event.target.value === 'date'
-                  ? 'date'
-                  : (Number(event.target.value) as ExpiryChoice),
-              )
-            }
-          >
-            {EXPIRY_CHOICES.map((days) => (
-              <option key={days} value={days}>
-                {t(`guest.days.${days}`)}
-              </option>
-            ))}
-            <option value="date">{t('guest.untilDate')}</option>
-          </select>
-        </label>
-        {expiry === 'date' && (
+      {settings?.mode === 'organisation' && (
+        <GuestLinkSettingField
+          settings={settings}
+          locale={locale}
+          busy={busy}
+          onChange={(setting) => void changeSetting(setting)}
+        />
+      )}
+      {forbidden ? (
+        <p className="guest-links__forbidden" role="status">
+          {t('guest.forbidden')}
+        </p>
+      ) : (
+        <div className="guest-links__form">
           <label>
-            {t('guest.date')}
-            <input
-              type="date"
-              value={lastDay}
-              min={localDay(0)}
-              max={localDay(MAX_GUEST_LINK_DAYS - 1)}
-              onChange={(event) => setLastDay(event.target.value)}
-            />
+            {t('guest.role')}
+            <select
+              value={target}
+              onChange={(event) => setTarget(event.target.value as GuestLinkRole)}
+            >
+              {makeable.map((each) => (
+                <option key={each} value={each}>
+                  {roleLabel(locale, each)}
+                </option>
+              ))}
+            </select>
           </label>
-        )}
-        <button type="button" className="button" disabled={busy} onClick={() => void make()}>
-          {t('guest.make')}
-        </button>
-      </div>
-      {newestLink && newest !== null && newestRole && (
+          <label>
+            {t('guest.validFor')}
+            <select
+              value={String(expiry)}
+              onChange={(event) =>
+                setExpiry(
+                  event.target.value === 'date'
+                    ? 'date'
+                    : (Number(event.target.value) as ExpiryChoice),
+                )
+              }
+            >
+              {EXPIRY_CHOICES.map((days) => (
+                <option key={days} value={days}>
+                  {t(`guest.days.${days}`)}
+                </option>
+              ))}
+              <option value="date">{t('guest.untilDate')}</option>
+            </select>
+          </label>
+          {expiry === 'date' && (
+            <label>
+              {t('guest.date')}
+              <input
+                type="date"
+                value={lastDay}
+                min={localDay(0)}
+                max={localDay(MAX_GUEST_LINK_DAYS - 1)}
+                onChange={(event) => setLastDay(event.target.value)}
+              />
+            </label>
+          )}
+          <button type="button" className="button" disabled={busy} onClick={() => void make()}>
+            {t('guest.make')}
+          </button>
+        </div>
+      )}
+      {!forbidden && newestLink && newest !== null && newestRole && (
         <div className="guest-links__made" role="status">
           <p>{t('guest.made', { role: roleLabel(locale, newestRole) })}</p>
           <input readOnly value={newestLink} aria-label={t('guest.newLink')} />

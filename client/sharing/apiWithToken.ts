@@ -16,8 +16,15 @@ import type {
   CreateGuestLinkResponse,
   GuestLinkSummary,
 } from '../../shared/protocol/guestLinks'
+import type {
+  GuestLinkSetting,
+  MapSettingsRequest,
+  MapSettingsResponse,
+} from '../../shared/protocol/mapSettings'
 import type { Role } from '../../shared/protocol/roles'
+import { GUEST_SESSION_HEADER } from '../../shared/protocol/guestApi'
 import { errorFromResponse, unreachableError } from '../config/apiClient'
+import { accessFor } from './mapAccess'
 
 /** Fetches `path` with the token; answers the raw response once it is OK. */
 async function send(path: string, token: string, init: RequestInit = {}): Promise<Response> {
@@ -75,14 +82,40 @@ export function revokeGuestLink(mapId: string, linkId: string, token: string) {
   )
 }
 
+/** The map's settings (owners only): its guest-link setting, the organisation's default, what holds. */
+export function getMapSettings(mapId: string, token: string) {
+  return apiJson<MapSettingsResponse>(`${mapUrl(mapId)}/settings`, token)
+}
+
+/** Sets whether the map's guest links work; forbidding closes their open sessions. */
+export function putMapSettings(mapId: string, token: string, guestLinks: GuestLinkSetting) {
+  const body: MapSettingsRequest = { guestLinks }
+  return apiJson<MapSettingsResponse>(`${mapUrl(mapId)}/settings`, token, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
 /** The map's versions, newest first. */
 export function listVersions(mapId: string, token: string) {
   return apiJson<VersionSummary[]>(`${mapUrl(mapId)}/versions`, token)
 }
 
-/** Saves the current state as a named version. */
+/**
+ * Saves the current state as a named version, named by this browser's guest session when it
+ * has one (the server takes that over `by`).
+ */
 export function createVersion(mapId: string, token: string, name: string, by?: string) {
-  return postJson<VersionSummary>(`${mapUrl(mapId)}/versions`, token, { name, by })
+  const guest = accessFor(mapId).guest
+  return apiJson<VersionSummary>(`${mapUrl(mapId)}/versions`, token, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(guest && { [GUEST_SESSION_HEADER]: guest.token }),
+    },
+    body: JSON.stringify({ name, by }),
+  })
 }
 
 /**

@@ -3,9 +3,12 @@
  *
  * A share link is `/m/<id>#t=<token>`: the token travels in the URL fragment, which the
  * browser never sends to the server, so it stays out of server logs and Referer headers.
- * Opening a link stores its token here and removes it from the address bar.
+ * Opening a link stores its token here and removes it from the address bar. Beside the
+ * tokens sits this browser's guest session of the map (issue 18): the server's guest id and
+ * name, and the session token the sockets send.
  */
 import type { MapAccessResponse } from '../../shared/protocol/accessApi'
+import type { Identity } from '../../shared/protocol/identity'
 import { ROLES, type Role } from '../../shared/protocol/roles'
 
 const STORAGE_KEY = 'stakeholder-canvas:access'
@@ -17,6 +20,19 @@ export interface MapAccess {
   metadata?: MapAccessResponse
   /** A token opened from a link whose role the server has not told us yet. */
   unknownRoleToken?: string
+  /** This browser's guest session of the map, once the server started one. */
+  guest?: StoredGuestSession
+}
+
+/** A guest session as kept: who the server says this browser is, and its secret token. */
+export interface StoredGuestSession {
+  guest: Identity
+  token: string
+  /**
+   * The name this person last typed and sent; a facilitator's rename is kept until they type
+   * another one.
+   */
+  typed: string
 }
 
 type AccessBook = Record<string, MapAccess>
@@ -70,6 +86,14 @@ export function rememberLinkToken(mapId: string, token: string) {
 export function rememberMetadata(mapId: string, metadata: MapAccessResponse) {
   const book = load()
   book[mapId] = { ...(book[mapId] ?? { tokens: {} }), metadata }
+  save(book)
+}
+
+/** Keeps (or, with null, forgets) this browser's guest session of a map. */
+export function rememberGuestSession(mapId: string, session: StoredGuestSession | null) {
+  const book = load()
+  const { guest: _old, ...current } = book[mapId] ?? { tokens: {} }
+  book[mapId] = session === null ? current : { ...current, guest: session }
   save(book)
 }
 

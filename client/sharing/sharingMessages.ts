@@ -38,6 +38,14 @@ const en = {
   'guest.revokeConfirm':
     'Withdraw this {role} link (expires on {date})? Whoever uses it loses access at once.',
   'guest.failed': 'That did not work: {reason}',
+  'guest.allow': 'Allow guest links',
+  'guest.allow.default': 'Organisation default: {choice}',
+  'guest.allow.allowed': 'Allowed',
+  'guest.allow.forbidden': 'Not allowed',
+  'guest.allow.choice.allowed': 'allowed',
+  'guest.allow.choice.forbidden': 'not allowed',
+  'guest.forbidden':
+    'Guest links are not allowed for this map. Existing guest links do not work, and nobody can make new ones, until they are allowed again.',
   'role.owner': 'Owner',
   'role.facilitator': 'Facilitator',
   'role.editor': 'Editor',
@@ -123,6 +131,14 @@ const nl: Record<SharingMessageKey, string> = {
   'guest.revokeConfirm':
     'Deze link voor {role} (verloopt op {date}) intrekken? Wie hem gebruikt, verliest meteen de toegang.',
   'guest.failed': 'Dat lukte niet: {reason}',
+  'guest.allow': 'Gastlinks toestaan',
+  'guest.allow.default': 'Standaard organisatie: {choice}',
+  'guest.allow.allowed': 'Toegestaan',
+  'guest.allow.forbidden': 'Niet toegestaan',
+  'guest.allow.choice.allowed': 'toegestaan',
+  'guest.allow.choice.forbidden': 'niet toegestaan',
+  'guest.forbidden':
+    'Gastlinks zijn voor deze kaart niet toegestaan. Bestaande gastlinks werken niet en niemand kan nieuwe maken, tot ze weer zijn toegestaan.',
   'role.owner': 'Eigenaar',
   'role.facilitator': 'Begeleider',
   'role.editor': 'Bewerker',

@@ -14,6 +14,10 @@
  * browser holds; on each register the local copy is rewritten from the document, so erased
  * contacts are no longer in IndexedDB either.
  *
+ * Before the sockets connect, the browser opens its guest session of the map (issue 18,
+ * sharing/guestSession.ts) and sends its token on both sockets (`?guest=`), so the server
+ * knows who this is; without an answer (offline) they connect with the link token only.
+ *
  * The connection status combines the map provider's socket status with the browser's own
  * online flag, so the user sees "offline" at once instead of a reconnect loop, and
  * "refused" when the server closed with a final code (unknown map, no access).
@@ -26,6 +30,11 @@ import { IndexeddbPersistence, clearDocument, storeState } from 'y-indexeddb'
 import { CONFIDENTIAL_DOCUMENT } from '../../shared/document/mapDocumentLayout'
 import { CloseCode, isFinalCloseCode } from '../../shared/protocol/closeCodes'
 import { type Role, canReadConfidential } from '../../shared/protocol/roles'
+import { GUEST_SESSION_PARAM } from '../../shared/protocol/guestApi'
+import type { Identity } from '../../shared/protocol/identity'
+import { openGuestSession } from '../sharing/guestSession'
+import type { StoredGuestSession } from '../sharing/mapAccess'
+import { publishedName } from '../user/displayName'
 import { removeErasedContacts } from '../../shared/document/erasureRegister'
 import { handleErasureRegister } from './erasureRegisterHandler'
 import { sendUpdatesInParts } from './sendUpdatesInParts'
@@ -70,6 +79,12 @@ export interface MapConnection {
   readonly localOrigin: object
   /** Resolves once the first sync with the server completed. */
   readonly synced: Promise<void>
+  /** Who the server knows this browser as on this map (its guest); null until known. */
+  readonly identity: Atom<Identity | null>
+  /** The guest session the sockets were opened with; null without one. */
+  readonly guestSession: () => StoredGuestSession | null
+  /** Takes the session as renamed by this person (its identity follows). */
+  renamed(session: StoredGuestSession): void
   destroy(): void
 }
 
@@ -88,6 +103,24 @@ export function connectMap(
 ) {
   // An old local copy is cleared before anything is sent (see the module comment).
   const migrating = !localCopyIsCurrent(mapId)
+  const identity = atom<Identity | null>('identity', null)
+  let session: StoredGuestSession | null = null
+  const providers: WebsocketProvider[] = []
+  // The sockets wait for the guest session (see the module comment).
+  const guestReady: Promise<void> = token
+    ? // The person's preferences load lazily: this module is also read outside a page.
+      import('../user/localUser')
+        .then(({ localUserPreferences }) =>
+          openGuestSession(mapId, token, publishedName(localUserPreferences.get().name)),
+        )
+        .then((opened) => {
+          session = opened
+          if (opened === null) return
+          for (const each of providers) each.params[GUEST_SESSION_PARAM] = opened.token
+          identity.set(opened.guest)
+        })
+        .catch(() => undefined)
+    : Promise.resolve()
   const open = (room: string, doc: Y.Doc, connect = !migrating) => {
     const provider = new WebsocketProvider(serverUrl, room, doc, {
       // Tabs must not sync with each other behind the server's back: the server enforces roles.
@@ -95,9 +128,14 @@ export function connectMap(
       params: token ? { token } : {},
       connect: false,
     })
+    providers.push(provider)
     // Before connecting: what was done offline must not be refused for its size.
     sendUpdatesInParts(provider)
-    if (connect) provider.connect()
+    if (connect) {
+      void guestReady.then(() => {
+        if (!destroyed) provider.connect()
+      })
+    }
     return provider
   }
   const doc = new Y.Doc()
@@ -117,7 +155,7 @@ export function connectMap(
       })
     })
     // Loaded first: the register must find what this browser holds (module comment).
-    void secretLocal.whenSynced.then(() => {
+    void Promise.all([secretLocal.whenSynced, guestReady]).then(() => {
       if (!migrating && !destroyed) secretProvider.connect()
     })
   }
@@ -163,7 +201,7 @@ export function connectMap(
   const local = new IndexeddbPersistence(localCopyName(mapId), doc)
   let destroyed = false
   if (migrating) {
-    void migrateLocalCopy(mapId, local, confidential).then(() => {
+    void Promise.all([migrateLocalCopy(mapId, local, confidential), guestReady]).then(() => {
       if (destroyed) return
       provider.connect()
       confidential?.provider.connect()
@@ -195,6 +233,12 @@ export function connectMap(
     status,
     localOrigin: { mapId, kind: 'local' },
     synced,
+    identity,
+    guestSession: () => session,
+    renamed(next) {
+      session = next
+      identity.set(next.guest)
+    },
     destroy() {
       destroyed = true
       window.removeEventListener('online', update)

@@ -31,6 +31,8 @@ export interface ParticipantInfo {
   color: string
   role: string
   place: 'room' | 'remote' | null
+  /** Guest or signed-in user, as the server knows this person (it writes it for others). */
+  kind?: 'guest' | 'user' | null
 }
 
 /** Publishes this client's presence and mirrors everyone else's; returns a disposer. */

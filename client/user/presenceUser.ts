@@ -1,5 +1,6 @@
 /** This person as tldraw's presence records show them to the others on a map. */
-import { type TLUser, UserRecordType, computed, createUserId } from 'tldraw'
+import { type Signal, type TLUser, UserRecordType, computed, createUserId } from 'tldraw'
+import type { Identity } from '../../shared/protocol/identity'
 import { publishedName } from './displayName'
 import { localUserPreferences } from './localUser'
 
@@ -17,3 +18,20 @@ export const presenceUser = computed<TLUser | null>('presenceUser', () => {
     color: preferences.color,
   })
 })
+
+/**
+ * The presence user on one map: under the server's guest id and name once known (the ids
+ * the server writes into presence records, so following someone finds them), else as above.
+ */
+export function sessionPresenceUser(identity: Signal<Identity | null>) {
+  return computed<TLUser | null>('sessionPresenceUser', () => {
+    const known = identity.get()
+    const preferences = localUserPreferences.get()
+    if (known === null) return presenceUser.get()
+    return UserRecordType.create({
+      id: createUserId(known.id),
+      name: known.name,
+      color: preferences.color,
+    })
+  })
+}

@@ -44,6 +44,8 @@ export interface WorkshopModelOptions {
   self: Signal<ParticipantInfo>
   /** The server's clock; serverNow unless a test sets its own. */
   now?: () => number
+  /** Renames a guest on the server (facilitators: e.g. to a role-play role); absent: cannot. */
+  renameParticipant?: (guestId: string, name: string) => Promise<void>
 }
 
 /** Live workshop state and actions of one map. */
@@ -73,7 +75,18 @@ export class WorkshopModel {
     return decorations
   })
 
-  constructor({ doc, origin, awareness, registry, self, now = serverNow }: WorkshopModelOptions) {
+  private readonly renameOnServer: WorkshopModelOptions['renameParticipant']
+
+  constructor({
+    doc,
+    origin,
+    awareness,
+    registry,
+    self,
+    now = serverNow,
+    renameParticipant,
+  }: WorkshopModelOptions) {
+    this.renameOnServer = renameParticipant
     this.document = new WorkshopDocument(doc, origin, now, self)
     this.roster = new ParticipantsModel(awareness)
     this.hands = new HandsModel(this.document)
@@ -93,6 +106,26 @@ export class WorkshopModel {
   /** Everyone seen in this session: connected ones, and those who left (as disconnected). */
   get participants(): Signal<Participant[]> {
     return this.roster.all
+  }
+
+  /** This person as the others see them (their id is the server's for their guest). */
+  get self(): Signal<ParticipantInfo> {
+    return this.document.self
+  }
+
+  /** Whether this page can rename guests (a facilitator's list offers it then). */
+  get canRenameParticipants(): boolean {
+    return this.renameOnServer !== undefined
+  }
+
+  /**
+   * Renames a guest for everyone (the server writes the new name into their presence);
+   * rejects when the server refused.
+   */
+  renameParticipant(guestId: string, name: string): Promise<void> {
+    const trimmed = name.trim()
+    if (!this.renameOnServer || trimmed === '') return Promise.resolve()
+    return this.renameOnServer(guestId, trimmed)
   }
 
   dispose() {

@@ -1,6 +1,5 @@
 import { useEffect } from 'react'
-import { type Editor, type TLShapeId, type TLUserId, react } from 'tldraw'
-import { presenceUserId } from '../user/presenceUser'
+import { type Editor, type TLShapeId, type TLUserId, createUserId, react } from 'tldraw'
 import type { WorkshopModel } from './WorkshopModel'
 import { serverNow } from './serverClock'
 import { groupShapeIds } from './tableGroups'
@@ -16,19 +15,19 @@ const FRESH_FOR_MS = 60_000
 export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) {
   useEffect(() => {
     if (!editor) return
-    const me = presenceUserId()
     let seenFollow = 0
     let seenBring = 0
     let seenSpotlight = 0
     let seenGroup: number | undefined
     return react('workshop effects', () => {
       const state = model.facilitation.get()
+      const me = model.self.get().userId
       const fresh = (at: number) => serverNow() - at < FRESH_FOR_MS
       const { followMe, bringHere, spotlight, groups } = state
       queueMicrotask(() => {
         if (followMe && followMe.userId !== me && followMe.at !== seenFollow) {
           seenFollow = followMe.at
-          editor.startFollowingUser(followMe.userId as TLUserId)
+          editor.startFollowingUser(presenceUserIdOf(followMe.userId))
         } else if (!followMe && seenFollow !== 0) {
           seenFollow = 0
           if (editor.getInstanceState().followingUserId) editor.stopFollowingUser()
@@ -67,4 +66,14 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
       })
     })
   }, [editor, model])
+}
+
+/**
+ * The id a participant's tldraw presence records carry: `user:<id>` of the id the workshop
+ * keys them by (the server writes it so, issue 18); ids from before already have the prefix.
+ */
+function presenceUserIdOf(participantId: string): TLUserId {
+  return participantId.startsWith('user:')
+    ? (participantId as TLUserId)
+    : createUserId(participantId)
 }

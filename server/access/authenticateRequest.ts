@@ -11,20 +11,19 @@ import type { IncomingMessage } from 'node:http'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import type { Role } from '../../shared/protocol/roles'
 import type { MapStore } from '../storage/MapStore'
-import { type Authentication, authenticateToken } from './authenticateToken'
+import { type Authentication, type TokenAccess, authenticateToken } from './authenticateToken'
 import { readRequestToken } from './readRequestToken'
 import type { ReadSession, SignedInUser } from './readSession'
 
-/** What decides access: the store, and in organisation mode the sessions. */
-export interface MapAccessPolicy {
-  store: MapStore
+/** What decides access: the store, whether guest links work, and in organisation mode the sessions. */
+export interface MapAccessPolicy extends TokenAccess {
   /** Null in open mode. */
   readSession: ReadSession | null
 }
 
 /** {@link Authentication}, with the signed-in user when the role came from a membership. */
 export type RequestAuthentication =
-  (Authentication & { ok: false }) | { ok: true; role: Role; user: SignedInUser | null }
+  (Authentication & { ok: false }) | (Authentication & { ok: true; user: SignedInUser | null })
 
 /** The role of a signed-in user on a map: admins act as owner; null when no member. */
 export async function memberRole(
@@ -44,7 +43,7 @@ export async function authenticateRequest(
 ): Promise<RequestAuthentication> {
   const token = readRequestToken(request)
   if (policy.readSession === null || token !== null) {
-    const auth = await authenticateToken(policy.store, mapId, token)
+    const auth = await authenticateToken(policy, mapId, token)
     return auth.ok ? { ...auth, user: null } : auth
   }
   if ((await policy.store.getMap(mapId)) === null) {
@@ -59,4 +58,12 @@ export async function authenticateRequest(
     return { ok: false, reason: 'forbidden', status: 403, closeCode: CloseCode.forbidden }
   }
   return { ok: true, role, user }
+}
+
+/** The policy of a route table's options: open mode (no sessions) when none are given. */
+export function accessPolicyOf(
+  options: TokenAccess & { readSession?: ReadSession | null },
+): MapAccessPolicy {
+  const { store, guestLinks, readSession } = options
+  return { store, guestLinks, readSession: readSession ?? null }
 }

@@ -4,13 +4,21 @@
  * a revoked one (403 / 4403). The map's own tokens are compared in constant time. A token
  * that is none of them may be a guest link (GuestLinkRecords.ts), found by its hash: a live
  * one grants its role until it expires; an expired or revoked one, or one of another map,
- * is refused like a revoked token (403 / 4403).
+ * is refused like a revoked token (403 / 4403), and so is every guest link of a map whose
+ * guest links are forbidden (GuestLinkPolicy.ts) until they are allowed again.
  */
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { isGuestLinkLive } from '../../shared/protocol/guestLinks'
 import type { Role } from '../../shared/protocol/roles'
 import type { MapStore } from '../storage/MapStore'
 import { hashAccessToken, sameTokenHash } from './accessTokens'
+import type { GuestLinkPolicy } from './GuestLinkPolicy'
+
+/** What a token is checked against: the store, and whether a map's guest links work. */
+export interface TokenAccess {
+  store: MapStore
+  guestLinks: GuestLinkPolicy
+}
 
 /** The guest link a token was, for closing its sockets when it expires or is revoked. */
 export interface GuestLinkGrant {
@@ -34,7 +42,7 @@ const MAX_TOKEN_LENGTH = 256
 
 /** Decides which role `token` grants on `mapId`, or why it grants none. */
 export async function authenticateToken(
-  store: MapStore,
+  { store, guestLinks }: TokenAccess,
   mapId: string,
   token: string | null,
   now: Date = new Date(),
@@ -66,6 +74,7 @@ export async function authenticateToken(
   const link = await store.findGuestLink(hash)
   if (link !== null) {
     if (link.mapId !== mapId || !isGuestLinkLive(link, now)) return forbidden
+    if ((await guestLinks.effective(mapId)) === 'forbidden') return forbidden
     return { ok: true, role: link.role, guestLink: { id: link.id, expiresAt: link.expiresAt } }
   }
   if ((await store.findTokenMap(hash)) !== null) return forbidden

@@ -30,6 +30,8 @@ import { createExportRoutes } from './createExportRoutes'
 import { createMapId } from './createMapId'
 import { parseCreateMapRequest } from './parseCreateMapRequest'
 import { readJsonBody } from './readJsonBody'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -44,6 +46,8 @@ export interface ApiRouteOptions {
   store: MapStore
   /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
   readSession?: ReadSession | null
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
   clientConfig: ClientConfig
   /** When set, creating a map needs this as Bearer token. */
@@ -65,7 +69,7 @@ export interface ApiRouteOptions {
 /** The `/api/*`, `/healthz` and `/metrics` routes, the export routes included. */
 export function createApiRoutes(options: ApiRouteOptions): Route[] {
   const { store, rooms, clientConfig } = options
-  const policy = { store, readSession: options.readSession ?? null }
+  const policy = accessPolicyOf(options)
   const createLimit = new AddressRateLimit(
     options.createMapRate.perHour,
     options.createMapRate.burst,
@@ -218,7 +222,12 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
         sendJson(response, 200, answer)
       },
     },
-    ...createExportRoutes({ store, rooms, readSession: options.readSession }),
+    ...createExportRoutes({
+      store,
+      guestLinks: options.guestLinks,
+      rooms,
+      readSession: options.readSession ?? null,
+    }),
   ]
 }
 

@@ -17,6 +17,8 @@ import { STAKEHOLDER_ID_PATTERN } from '../../shared/stakeholder/Stakeholder'
 import { createActionPeer } from '../rooms/createActionPeer'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore } from '../storage/MapStore'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendCompressed } from './sendCompressed'
@@ -30,12 +32,15 @@ export interface AuditRouteOptions {
   store: MapStore
   /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
   readSession?: ReadSession | null
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
 }
 
 /** The audit routes (JSON and CSV). */
-export function createAuditRoutes({ store, rooms, readSession }: AuditRouteOptions): Route[] {
-  const policy = { store, readSession: readSession ?? null }
+export function createAuditRoutes(options: AuditRouteOptions): Route[] {
+  const { store, rooms } = options
+  const policy = accessPolicyOf(options)
   return [
     {
       method: 'GET',

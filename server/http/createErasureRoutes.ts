@@ -22,6 +22,8 @@ import { migrateConfidentialData } from '../rooms/migrateConfidentialData'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore } from '../storage/MapStore'
 import { decodeId, readOptionalName } from './createHistoryRoutes'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -36,6 +38,8 @@ export interface ErasureRouteOptions {
   store: MapStore
   /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
   readSession?: ReadSession | null
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
   /** Called after an erasure rewrote the history, before the answer (purges freed pages). */
   afterErasure?: () => Promise<void>
@@ -44,14 +48,9 @@ export interface ErasureRouteOptions {
 }
 
 /** The two erasure routes. */
-export function createErasureRoutes({
-  store,
-  rooms,
-  afterErasure,
-  logger,
-  readSession,
-}: ErasureRouteOptions): Route[] {
-  const policy = { store, readSession: readSession ?? null }
+export function createErasureRoutes(options: ErasureRouteOptions): Route[] {
+  const { store, rooms, afterErasure, logger } = options
+  const policy = accessPolicyOf(options)
   /**
    * Erases `contactIds` of a stakeholder (all it has or had in any version when null) and
    * answers which ids the live map held and how many versions changed; null: no such map.

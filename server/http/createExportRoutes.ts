@@ -33,6 +33,8 @@ import type { MapStore } from '../storage/MapStore'
 import { type ExportFileKind, exportFileName } from '../../shared/exchange/exportFileName'
 import { parseExportOptions } from './parseExportOptions'
 import type { ExportOptions } from './parseExportOptions'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { REPORT_CONTENT_SECURITY_POLICY } from './securityHeaders'
@@ -44,6 +46,8 @@ export interface ExportRouteOptions {
   store: MapStore
   /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
   readSession?: ReadSession | null
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
 }
 
@@ -172,8 +176,9 @@ function send(
  * `GET /api/maps/<id>/export.json`, `export.csv`, `export.xlsx` and `report.html`, with the
  * query options `contacts=0|1`, `lang=en|nl` and `delimiter=comma|semicolon` (CSV).
  */
-export function createExportRoutes({ store, rooms, readSession }: ExportRouteOptions): Route[] {
-  const policy = { store, readSession: readSession ?? null }
+export function createExportRoutes(options: ExportRouteOptions): Route[] {
+  const { store, rooms } = options
+  const policy = accessPolicyOf(options)
   return FORMATS.map((format) => ({
     method: 'GET',
     pattern: new RegExp(`^/api/maps/([^/]*)/${format.segment.replace('.', '\\.')}$`),

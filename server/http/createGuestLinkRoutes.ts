@@ -23,6 +23,8 @@ import type { MapStore } from '../storage/MapStore'
 import type { SyncTransport } from '../transport/createSyncTransport'
 import { createMapId } from './createMapId'
 import { readJsonBody } from './readJsonBody'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -38,6 +40,8 @@ export interface GuestLinkRouteOptions {
   store: MapStore
   /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
   readSession?: ReadSession | null
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   /** Reached late (built after the routes); on a cluster, the cluster-wide transport. */
   transport: () => SyncTransport
   logger?: Logger
@@ -46,7 +50,7 @@ export interface GuestLinkRouteOptions {
 /** `GET`, `POST /api/maps/<id>/guest-links` and `DELETE /api/maps/<id>/guest-links/<linkId>`. */
 export function createGuestLinkRoutes(options: GuestLinkRouteOptions): Route[] {
   const { store } = options
-  const policy = { store, readSession: options.readSession ?? null }
+  const policy = accessPolicyOf(options)
   return [
     {
       method: 'GET',
@@ -86,6 +90,14 @@ export function createGuestLinkRoutes(options: GuestLinkRouteOptions): Route[] {
             403,
             ApiErrorCode.roleNotAllowed,
             `The ${access.role} role may not make ${role} links.`,
+          )
+        }
+        if ((await options.guestLinks.effective(access.mapId)) === 'forbidden') {
+          return sendApiError(
+            response,
+            403,
+            ApiErrorCode.guestLinksForbidden,
+            'Guest links are forbidden for this map.',
           )
         }
         const expiry = guestLinkExpiry(value, new Date())

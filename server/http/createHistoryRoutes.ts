@@ -17,11 +17,12 @@ import { diffStakeholders } from '../../shared/document/diffStakeholders'
 import { splitConfidentialVersion } from '../../shared/document/splitConfidentialState'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import { autoVersionName } from '../../shared/protocol/versionNames'
-import { MAX_VERSION_NAME_LENGTH } from '../../shared/protocol/accessApi'
+import { type Actor, MAX_VERSION_NAME_LENGTH } from '../../shared/protocol/accessApi'
 import { canFacilitate, canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import { STAKEHOLDER_ID_PATTERN } from '../../shared/stakeholder/Stakeholder'
 import type { ServerResponse } from 'node:http'
+import { findGuestOfRequest } from '../access/findGuestOfRequest'
 import { SERVER_ACTOR } from '../rooms/MapHistory'
 import type { Room } from '../rooms/Room'
 import type { RoomPeer } from '../rooms/RoomPeer'
@@ -30,6 +31,8 @@ import { migrateConfidentialData } from '../rooms/migrateConfidentialData'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore, StoredVersion } from '../storage/MapStore'
 import { readJsonBody } from './readJsonBody'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -43,19 +46,17 @@ export interface HistoryRouteOptions {
   store: MapStore
   /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
   readSession?: ReadSession | null
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
   /** Gets the lifecycle lines (version restored); none when absent. */
   logger?: Logger
 }
 
 /** The versions and audit routes. */
-export function createHistoryRoutes({
-  store,
-  rooms,
-  logger,
-  readSession,
-}: HistoryRouteOptions): Route[] {
-  const policy = { store, readSession: readSession ?? null }
+export function createHistoryRoutes(options: HistoryRouteOptions): Route[] {
+  const { store, rooms, logger } = options
+  const policy = accessPolicyOf(options)
   /** The live map document's state, loading the map if nobody has it open. */
   const currentState = async (mapId: string, role: Role): Promise<Uint8Array | null> => {
     const result = await rooms.withRoom(mapId, createActionPeer(role, 'Server'), async (room) =>
@@ -101,7 +102,15 @@ export function createHistoryRoutes({
             `name must be 1 to ${MAX_VERSION_NAME_LENGTH} characters.`,
           )
         }
-        const createdBy = { name: displayName(by), role: access.role }
+        // A guest session names the version's maker; `by` is what older clients still send.
+        const guest = await findGuestOfRequest(store, access.mapId, request)
+        if (guest === 'unknown') {
+          return sendApiError(response, 401, 'unauthorized', 'Unknown guest session.')
+        }
+        const createdBy: Actor =
+          guest === null
+            ? { name: displayName(by), role: access.role }
+            : { name: guest.name, role: access.role, kind: guest.kind, id: guest.id }
         const result = await rooms.withRoom(
           access.mapId,
           createActionPeer(access.role, createdBy.name),

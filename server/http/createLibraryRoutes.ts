@@ -22,7 +22,8 @@ import {
   roleRank,
 } from '../../shared/protocol/libraryApi'
 import { type Role, canFacilitate, isRole } from '../../shared/protocol/roles'
-import { memberRole } from '../access/authenticateRequest'
+import { memberRole, accessPolicyOf } from '../access/authenticateRequest'
+import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import type { ReadSession, SignedInUser } from '../access/readSession'
 import type { MapStore } from '../storage/MapStore'
 import type { SyncTransport } from '../transport/createSyncTransport'
@@ -36,6 +37,8 @@ export const MAX_GROUP_NAME_LENGTH = 200
 
 export interface LibraryRouteOptions {
   store: MapStore
+  /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
+  guestLinks: GuestLinkPolicy
   readSession: ReadSession
   /** Members of this group are organisation admins; null: nobody is. */
   adminGroup: string | null
@@ -45,7 +48,7 @@ export interface LibraryRouteOptions {
 
 export function createLibraryRoutes(options: LibraryRouteOptions): Route[] {
   const { store, readSession } = options
-  const policy = { store, readSession }
+  const policy = accessPolicyOf(options)
 
   async function signedIn(request: IncomingMessage, response: ServerResponse) {
     const user = await readSession(request)

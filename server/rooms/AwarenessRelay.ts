@@ -2,17 +2,24 @@
  * A room's awareness (presence, cursors): never stored, applied and relayed to every peer
  * at once. Each peer may set only its own client id (PeerPresence); what local peers change
  * (and their leaving) is published to the other nodes, whose presence arrives through
- * {@link AwarenessRelay.applyRemote}. The confidential document relays no awareness at all:
+ * {@link AwarenessRelay.applyRemote}. Every state a peer sets carries the peer's
+ * server-known identity in its `user` field (stampAwarenessUser), so no one can show up
+ * under another's id or session name. The confidential document relays no awareness at all:
  * only the name a peer gives is kept, to attribute its changes.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { MapChannel } from '../cluster/Cluster'
-import { type AwarenessMessage, writeAwarenessUpdate } from '../transport/wireFormat'
+import {
+  type AwarenessEntry,
+  type AwarenessMessage,
+  writeAwarenessUpdate,
+} from '../transport/wireFormat'
 import { REMOTE_ORIGIN } from './LogCursor'
 import type { PeerPresence } from './PeerPresence'
 import type { RoomPeer } from './RoomPeer'
+import { stampAwarenessUser } from './stampAwarenessUser'
 
 /** The awareness of one room and the rules for relaying it. */
 export class AwarenessRelay {
@@ -48,8 +55,31 @@ export class AwarenessRelay {
     const { entries } = message
     const own = presence.ownEntries(entries, (client) => this.isOwned(client))
     if (own.length === 0) return
-    const filtered = own.length === entries.length ? message.update : writeAwarenessUpdate(own)
+    const who = peer.identity
+    const stamped = who === undefined ? own : own.map((entry) => stampAwarenessUser(entry, who))
+    const unchanged = who === undefined && own.length === entries.length
+    const filtered = unchanged ? message.update : writeAwarenessUpdate(stamped)
     awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer)
+  }
+
+  /**
+   * Sets a peer's presence again with its identity as it is now (after a rename), one clock
+   * tick on, so every peer (the renamed one too) takes the new name.
+   */
+  restamp(peer: RoomPeer, presence: PeerPresence): void {
+    const who = peer.identity
+    if (!this.relays || who === undefined) return
+    const entries: AwarenessEntry[] = []
+    for (const client of presence.clients) {
+      const state: unknown = this.awareness.getStates().get(client)
+      const clock = this.awareness.meta.get(client)?.clock
+      if (state === undefined || clock === undefined) continue
+      entries.push(
+        stampAwarenessUser({ client, clock: clock + 1, json: JSON.stringify(state), state }, who),
+      )
+    }
+    if (entries.length === 0) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(entries), peer)
   }
 
   /** Removes the presence of a peer that left. */

@@ -5,8 +5,9 @@
  * they are normal, but they must not overwrite or remove anyone's state). A peer of the
  * confidential document has no awareness: only the name it gives is kept.
  *
- * The peer's name for the audit trail comes from here too: the name its connection gives,
- * else the name it gave on the confidential document, else its awareness `user.name`.
+ * The peer's name for the audit trail comes from here too: its session identity (a guest
+ * session: name, kind and id, issue 18), else the name its connection gives, else the name
+ * it gave on the confidential document, else its awareness `user.name`.
  */
 import type * as awarenessProtocol from 'y-protocols/awareness'
 import type { Actor } from '../../shared/protocol/accessApi'
@@ -63,6 +64,11 @@ export class PeerPresence {
   /** Who the audit trail names for this peer's changes. */
   actor(awareness: awarenessProtocol.Awareness): Actor {
     const { peer } = this
+    const who = peer.identity
+    if (who?.fromSession === true) {
+      const { name, kind, id } = who.identity
+      return { name, role: peer.role, kind, id }
+    }
     if (peer.displayName !== undefined) return { name: peer.displayName, role: peer.role }
     if (this.name !== null) return { name: this.name, role: peer.role }
     const state =

@@ -246,7 +246,8 @@ export class Room implements ClusterRoom {
    * broadcast follow asynchronously. A refused update is not applied at all.
    */
   applyUpdate(peer: RoomPeer, message: UpdateMessage): ApplyResult {
-    const verdict = authorizeUpdate(this.updateTarget, peer.role, message.update, message.decoded)
+    const { update, decoded } = message
+    const verdict = authorizeUpdate(this.updateTarget, peer.role, update, decoded, peer.identity)
     if (!verdict.ok) return verdict
     Y.applyUpdate(this.doc, message.update, peer)
     return { ok: true }
@@ -259,6 +260,12 @@ export class Room implements ClusterRoom {
   applyAwarenessUpdate(peer: RoomPeer, message: AwarenessMessage): void {
     const presence = this.peers.get(peer)
     if (presence !== undefined) this.presence.apply(peer, presence, message)
+  }
+
+  /** Sets a peer's presence again after its identity was renamed (see AwarenessRelay.restamp). */
+  refreshIdentity(peer: RoomPeer): void {
+    const presence = this.peers.get(peer)
+    if (presence !== undefined) this.presence.restamp(peer, presence)
   }
 
   /** Sends the full awareness state to a peer (answer to a query). */

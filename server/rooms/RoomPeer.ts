@@ -3,6 +3,7 @@
  * (Connection); HTTP actions implement it as a server-side peer (createActionPeer).
  */
 import type { Role } from '../../shared/protocol/roles'
+import type { ConnectionIdentity } from '../transport/authorize'
 
 /** One client of a room: what it may do, and how the room sends it frames. */
 export interface RoomPeer {
@@ -14,6 +15,12 @@ export interface RoomPeer {
   readonly displayName?: string
   /** The signed-in user's name (organisation mode), for the library's "last changed by". */
   readonly userName?: string
+  /**
+   * Who is behind the peer, as the server knows it (issue 18); sockets have one, server-side
+   * action peers none. The room writes it into the peer's awareness `user` field and checks
+   * the peer's raised hands, votes and scores against it.
+   */
+  readonly identity?: ConnectionIdentity
   sendSyncStep1(stateVector: Uint8Array): void
   sendSyncStep2(update: Uint8Array): void
   sendUpdate(update: Uint8Array): void

@@ -7,7 +7,8 @@
  * live content to the map document's legacy `contacts` root (addsLiveContentUnder), brings
  * back an erased contact (MapHistory.bringsBackErased), or puts anything where the
  * document's shape does not allow it or nests shared types deeper than the limit
- * (checkUpdateShape).
+ * (checkUpdateShape), or adds a raised hand, vote or score under another participant's id
+ * (checkContributionOwner).
  */
 import type * as Y from 'yjs'
 import {
@@ -22,6 +23,8 @@ import { documentShape } from '../../shared/document/documentShape'
 import { canFacilitate, canReadConfidential, type Role } from '../../shared/protocol/roles'
 import type { DecodedUpdate } from './DecodedUpdate'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
+import type { ConnectionIdentity } from '../transport/authorize'
+import { checkContributionOwner } from './checkContributionOwner'
 import { checkUpdateShape } from './checkUpdateShape'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
 
@@ -47,6 +50,7 @@ export function authorizeUpdate(
   role: Role,
   update: Uint8Array,
   decoded: DecodedUpdate,
+  sender?: ConnectionIdentity,
 ): ApplyResult {
   const { doc, document } = target
   if (document === 'confidential' && !canReadConfidential(role)) {
@@ -72,7 +76,13 @@ export function authorizeUpdate(
   if (touched.roots.has(CONFIDENTIAL_CONTACTS_MAP) && target.bringsBackErased(update)) {
     return { ok: false, reason: 'update brings back an erased contact' }
   }
-  const problem = checkUpdateShape(doc, decoded, documentShape(document), target.maxUpdateDepth)
+  const problem = checkUpdateShape(
+    doc,
+    decoded,
+    documentShape(document),
+    target.maxUpdateDepth,
+    checkContributionOwner(sender),
+  )
   if (problem !== null) return { ok: false, reason: problem.reason, tooLarge: problem.tooDeep }
   return { ok: true }
 }

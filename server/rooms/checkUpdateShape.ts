@@ -19,7 +19,7 @@ type DecodedStruct = Y.Item | Y.GC | Y.Skip
 type Content = Y.Item['content']
 
 /** Where an Item goes: its root, the keys of the maps between root and it, and its key. */
-interface Location {
+export interface Location {
   root: string
   /** Keys from the root down to the type holding the Item (null: an array element). */
   path: (string | null)[]
@@ -30,6 +30,12 @@ interface Location {
 /** A located Item, content not integrated (GC neighbour), or why it cannot be located. */
 type Located = Location | 'gone' | 'unknown' | 'too-deep'
 
+/**
+ * A further check of each new Item that fits the shape (e.g. checkContributionOwner): why
+ * it is refused, or null.
+ */
+export type ItemCheck = (location: Location, item: Y.Item) => string | null
+
 /** Result of {@link checkUpdateShape}: null when every struct fits. */
 export type ShapeProblem = { reason: string; tooDeep: boolean } | null
 
@@ -39,6 +45,7 @@ export function checkUpdateShape(
   decoded: DecodedUpdate,
   shape: DocumentShape,
   maxDepth: number,
+  checkItem: ItemCheck | null = null,
 ): ShapeProblem {
   const structs = decoded.structs as DecodedStruct[]
   const byClient = new Map<number, DecodedStruct[]>()
@@ -157,7 +164,7 @@ export function checkUpdateShape(
     if (location === 'unknown') {
       return { reason: 'update refers to unknown content', tooDeep: false }
     }
-    const problem = checkPlacement(shape, location, item)
+    const problem = checkPlacement(shape, location, item) ?? checkItem?.(location, item) ?? null
     if (problem !== null) return { reason: problem, tooDeep: false }
     const live = !(item.content instanceof Y.ContentDeleted)
     if (live && shape[location.root]?.kind === 'array') {

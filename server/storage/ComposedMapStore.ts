@@ -15,6 +15,8 @@ import type {
 import type { IdentityRecords } from './IdentityRecords'
 import type { LibraryRecords } from './LibraryRecords'
 import type { GuestLinkRecords } from './GuestLinkRecords'
+import type { GuestSessionRecords } from './GuestSessionRecords'
+import type { MapSettingsRecords } from './MapSettingsRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
@@ -22,7 +24,10 @@ export abstract class ComposedMapStore implements MapStore {
   /** Users and sessions: a part of its own, not flattened, so each later kind of record adds one line. */
   abstract readonly identities: IdentityRecords
   abstract readonly library: LibraryRecords
+  /** A map's own settings: a part of its own, like {@link identities}. */
+  abstract readonly mapSettings: MapSettingsRecords
   protected abstract readonly guestLinks: GuestLinkRecords
+  protected abstract readonly guests: GuestSessionRecords
 
   abstract migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult>
   abstract purgeFreedSpace(): Promise<void>
@@ -98,5 +103,17 @@ export abstract class ComposedMapStore implements MapStore {
   }
   revokeGuestLink(...args: Parameters<GuestLinkRecords['revokeGuestLink']>) {
     return this.guestLinks.revokeGuestLink(...args)
+  }
+  createGuestSession(...args: Parameters<GuestSessionRecords['createGuestSession']>) {
+    return this.guests.createGuestSession(...args)
+  }
+  findGuestSession(...args: Parameters<GuestSessionRecords['findGuestSession']>) {
+    return this.guests.findGuestSession(...args)
+  }
+  getGuest(...args: Parameters<GuestSessionRecords['getGuest']>) {
+    return this.guests.getGuest(...args)
+  }
+  renameGuest(...args: Parameters<GuestSessionRecords['renameGuest']>) {
+    return this.guests.renameGuest(...args)
   }
 }

@@ -9,10 +9,12 @@ import type {
   VersionKind,
   VersionSummary,
 } from '../../shared/protocol/accessApi'
+import type { GuestSessionRecords } from './GuestSessionRecords'
 import type { Role } from '../../shared/protocol/roles'
 import type { GuestLinkRecords } from './GuestLinkRecords'
 import type { IdentityRecords } from './IdentityRecords'
 import type { LibraryRecords } from './LibraryRecords'
+import type { MapSettingsRecords } from './MapSettingsRecords'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
 export interface NewMap {
@@ -240,11 +242,13 @@ export interface MapRecords {
  *
  * A map has two documents (mapDocumentLayout.ts), each the merge of its own update log.
  */
-export interface MapStore extends UpdateLog, MapRecords, GuestLinkRecords {
+export interface MapStore extends UpdateLog, MapRecords, GuestLinkRecords, GuestSessionRecords {
   /** Users and their sessions, in the same database (issue 18). */
   readonly identities: IdentityRecords
   /** Members of maps and the organisation's library (issue 18). */
   readonly library: LibraryRecords
+  /** A map's own settings (guest links allowed or not), kept with the map. */
+  readonly mapSettings: MapSettingsRecords
   /**
    * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
    * in ONE transaction that holds the map's lock: the map document's log is replaced by one

@@ -35,6 +35,7 @@ import {
   type VersionRow,
   type VersionStateRow,
   appendedAuditValues,
+  identityValues,
   auditColumnsAfter,
   auditEntryFromRow,
   auditWhere,
@@ -49,7 +50,7 @@ import {
 } from './mapStoreRows'
 
 const VERSION_COLUMNS =
-  'id, name, kind, created_at, created_by_name, created_by_role, ' +
+  'id, name, kind, created_at, created_by_name, created_by_role, created_by_kind, created_by_id, ' +
   'octet_length(state) AS byte_size, stakeholder_count'
 
 const INSERT_TOKEN =
@@ -125,8 +126,8 @@ export class PostgresMapRecords implements MapRecords {
     const now = new Date().toISOString()
     const { rows } = await this.connection.query<{ id: RowId }>(
       `INSERT INTO map_versions (map_id, name, kind, created_at, created_by_name,
-         created_by_role, state, confidential_state, stakeholder_count)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         created_by_role, state, confidential_state, stakeholder_count, created_by_kind, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        RETURNING id`,
       versionInsertValues(version, now),
     )
@@ -223,6 +224,7 @@ export class PostgresMapRecords implements MapRecords {
         const { rows } = await client.query<AuditColumns & { id: RowId }>(
           `SELECT id, fields, changes FROM audit_entries WHERE map_id = $1 AND stakeholder_id = $2
              AND participant_name = $3 AND participant_role IS NOT DISTINCT FROM $4
+             AND participant_id IS NOT DISTINCT FROM $6
              AND last_at >= $5 AND kind = '${AUDIT_CHANGE_KIND}' AND changes IS NOT NULL
            ORDER BY last_at DESC LIMIT 1 FOR UPDATE`,
           [
@@ -231,6 +233,7 @@ export class PostgresMapRecords implements MapRecords {
             participant.name,
             participant.role,
             auditWindowStart(change, windowMs),
+            participant.id ?? null,
           ],
         )
         const row = rows[0]
@@ -243,9 +246,20 @@ export class PostgresMapRecords implements MapRecords {
         } else {
           await client.query(
             `INSERT INTO audit_entries (map_id, stakeholder_id, participant_name,
-               participant_role, fields, changes, first_at, last_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-            [mapId, stakeholderId, participant.name, participant.role, fields, values, at],
+               participant_role, fields, changes, first_at, last_at, participant_kind,
+               participant_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)`,
+            [
+              mapId,
+              stakeholderId,
+              participant.name,
+              participant.role,
+              fields,
+              values,
+              at,
+              participant.kind ?? null,
+              participant.id ?? null,
+            ],
           )
         }
       }
@@ -255,9 +269,9 @@ export class PostgresMapRecords implements MapRecords {
   async appendAudit(entry: NewAuditEntry): Promise<void> {
     await this.connection.query(
       `INSERT INTO audit_entries (map_id, stakeholder_id, participant_name, participant_role,
-         kind, fields, changes, details, first_at, last_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      appendedAuditValues(entry),
+         kind, fields, changes, details, first_at, last_at, participant_kind, participant_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [...appendedAuditValues(entry), ...identityValues(entry.participant)],
     )
   }
 

@@ -6,10 +6,12 @@
  */
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { ComposedMapStore } from './ComposedMapStore'
+import { PostgresGuestSessions } from './PostgresGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { PostgresConnection, type PostgresMapStoreOptions } from './PostgresConnection'
 import { PostgresIdentityRecords } from './PostgresIdentityRecords'
 import { PostgresLibraryRecords } from './PostgresLibraryRecords'
+import { PostgresMapSettings } from './PostgresMapSettings'
 import { PostgresGuestLinkRecords } from './PostgresGuestLinkRecords'
 import { PostgresMapRecords } from './PostgresMapRecords'
 import { PostgresUpdateLog } from './PostgresUpdateLog'
@@ -23,7 +25,9 @@ export class PostgresMapStore extends ComposedMapStore {
   protected readonly records: PostgresMapRecords
   readonly identities: PostgresIdentityRecords
   readonly library: PostgresLibraryRecords
+  readonly mapSettings: PostgresMapSettings
   protected readonly guestLinks: PostgresGuestLinkRecords
+  protected readonly guests: PostgresGuestSessions
 
   constructor(options: PostgresMapStoreOptions) {
     super()
@@ -32,7 +36,9 @@ export class PostgresMapStore extends ComposedMapStore {
     this.records = new PostgresMapRecords(this.connection)
     this.identities = new PostgresIdentityRecords(this.connection)
     this.library = new PostgresLibraryRecords(this.connection)
+    this.mapSettings = new PostgresMapSettings(this.connection)
     this.guestLinks = new PostgresGuestLinkRecords(this.connection)
+    this.guests = new PostgresGuestSessions(this.connection)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

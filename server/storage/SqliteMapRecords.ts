@@ -32,6 +32,7 @@ import {
   type VersionRow,
   type VersionStateRow,
   appendedAuditValues,
+  identityValues,
   auditColumnsAfter,
   auditEntryFromRow,
   auditWhere,
@@ -46,7 +47,7 @@ import {
 } from './mapStoreRows'
 
 const VERSION_COLUMNS =
-  'id, name, kind, created_at, created_by_name, created_by_role, length(state) AS byte_size, ' +
+  'id, name, kind, created_at, created_by_name, created_by_role, created_by_kind, created_by_id, length(state) AS byte_size, ' +
   'stakeholder_count'
 
 const INSERT_TOKEN =
@@ -140,8 +141,8 @@ export class SqliteMapRecords implements MapRecords {
     const { lastInsertRowid } = this.db
       .prepare(
         `INSERT INTO map_versions (map_id, name, kind, created_at, created_by_name,
-           created_by_role, state, confidential_state, stakeholder_count)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           created_by_role, state, confidential_state, stakeholder_count, created_by_kind, created_by_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(...versionInsertValues(version, now))
     return newVersionSummary(version, Number(lastInsertRowid), now)
@@ -207,7 +208,8 @@ export class SqliteMapRecords implements MapRecords {
     // Rows of values not recorded then (NULL) and rows of other kinds are never extended.
     const latest = this.db.prepare(
       `SELECT id, fields, changes FROM audit_entries WHERE map_id = ? AND stakeholder_id = ?
-         AND participant_name = ? AND participant_role IS ? AND last_at >= ?
+         AND participant_name = ? AND participant_role IS ? AND participant_id IS ?
+         AND last_at >= ?
          AND kind = '${AUDIT_CHANGE_KIND}' AND changes IS NOT NULL
        ORDER BY last_at DESC LIMIT 1`,
     )
@@ -216,13 +218,16 @@ export class SqliteMapRecords implements MapRecords {
     )
     const insert = this.db.prepare(
       `INSERT INTO audit_entries (map_id, stakeholder_id, participant_name, participant_role,
-         fields, changes, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         participant_kind, participant_id, fields, changes, first_at, last_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.db.transaction(() => {
       for (const change of changes) {
         const { mapId, stakeholderId, participant, at } = change
         const since = auditWindowStart(change, windowMs)
-        const row = latest.get(mapId, stakeholderId, participant.name, participant.role, since) as
+        const { name, role } = participant
+        const identityId = participant.id ?? null
+        const row = latest.get(mapId, stakeholderId, name, role, identityId, since) as
           (AuditColumns & { id: number }) | undefined
         const { fields, changes: values } = auditColumnsAfter(row, change)
         if (row !== undefined) extend.run(fields, values, at, row.id)
@@ -232,6 +237,8 @@ export class SqliteMapRecords implements MapRecords {
             stakeholderId,
             participant.name,
             participant.role,
+            participant.kind ?? null,
+            identityId,
             fields,
             values,
             at,
@@ -245,10 +252,10 @@ export class SqliteMapRecords implements MapRecords {
     this.db
       .prepare(
         `INSERT INTO audit_entries (map_id, stakeholder_id, participant_name, participant_role,
-           kind, fields, changes, details, first_at, last_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           kind, fields, changes, details, first_at, last_at, participant_kind, participant_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(...appendedAuditValues(entry))
+      .run(...[...appendedAuditValues(entry), ...identityValues(entry.participant)])
   }
 
   async listAudit(mapId: string, query: AuditQuery = {}): Promise<AuditEntry[]> {

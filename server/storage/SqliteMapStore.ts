@@ -10,9 +10,11 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { ComposedMapStore } from './ComposedMapStore'
+import { SqliteGuestSessions } from './SqliteGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { SqliteIdentityRecords } from './SqliteIdentityRecords'
 import { SqliteLibraryRecords } from './SqliteLibraryRecords'
+import { SqliteMapSettings } from './SqliteMapSettings'
 import { SqliteGuestLinkRecords } from './SqliteGuestLinkRecords'
 import { SqliteMapRecords } from './SqliteMapRecords'
 import { SqliteUpdateLog } from './SqliteUpdateLog'
@@ -28,7 +30,9 @@ export class SqliteMapStore extends ComposedMapStore {
   protected readonly records: SqliteMapRecords
   readonly identities: SqliteIdentityRecords
   readonly library: SqliteLibraryRecords
+  readonly mapSettings: SqliteMapSettings
   protected readonly guestLinks: SqliteGuestLinkRecords
+  protected readonly guests: SqliteGuestSessions
 
   /** Opens (and creates or migrates) `<dataDir>/stakeholder-canvas.sqlite`. */
   constructor(dataDir: string) {
@@ -46,7 +50,9 @@ export class SqliteMapStore extends ComposedMapStore {
     this.records = new SqliteMapRecords(this.db)
     this.identities = new SqliteIdentityRecords(this.db)
     this.library = new SqliteLibraryRecords(this.db)
+    this.mapSettings = new SqliteMapSettings(this.db)
     this.guestLinks = new SqliteGuestLinkRecords(this.db)
+    this.guests = new SqliteGuestSessions(this.db)
   }
 
   async migrateLayout(mapId: string, migration: LayoutMigration): Promise<LayoutMigrationResult> {

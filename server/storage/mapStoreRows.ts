@@ -13,6 +13,7 @@
  */
 import type { MapMetadata } from '../../shared/protocol/api'
 import type {
+  Actor,
   AuditEntry,
   AuditFieldChange,
   AuditQuery,
@@ -92,6 +93,8 @@ export interface VersionRow {
   created_at: string
   created_by_name: string
   created_by_role: string | null
+  created_by_kind?: string | null
+  created_by_id?: string | null
   byte_size: number
   stakeholder_count: number
 }
@@ -103,10 +106,12 @@ export function versionSummaryFromRow(row: VersionRow): VersionSummary {
     name: row.name,
     kind: row.kind === 'named' ? 'named' : 'auto',
     createdAt: row.created_at,
-    createdBy: {
-      name: row.created_by_name,
-      role: isRole(row.created_by_role) ? row.created_by_role : null,
-    },
+    createdBy: actorOf(
+      row.created_by_name,
+      row.created_by_role,
+      row.created_by_kind,
+      row.created_by_id,
+    ),
     byteSize: row.byte_size,
     stakeholderCount: row.stakeholder_count,
   }
@@ -132,7 +137,7 @@ export function newVersionSummary(
 /**
  * The values of a new `map_versions` row in the column order (map_id, name, kind,
  * created_at, created_by_name, created_by_role, state, confidential_state,
- * stakeholder_count) both stores insert.
+ * stakeholder_count, created_by_kind, created_by_id) both stores insert.
  */
 export function versionInsertValues(version: NewVersion, createdAt: string): unknown[] {
   return [
@@ -145,6 +150,7 @@ export function versionInsertValues(version: NewVersion, createdAt: string): unk
     version.state,
     version.confidentialState,
     version.stakeholderCount,
+    ...identityValues(version.createdBy),
   ]
 }
 
@@ -208,6 +214,8 @@ export interface StoredAuditRow {
   stakeholder_id: string
   participant_name: string
   participant_role: string | null
+  participant_kind?: string | null
+  participant_id?: string | null
   fields: string
   changes: string | null
   details: string | null
@@ -272,7 +280,8 @@ export function auditColumnsAfter(
 /**
  * The values of a row of its own kind ({@link MapStore.appendAudit}) in the column order
  * (map_id, stakeholder_id, participant_name, participant_role, kind, fields, changes,
- * details, first_at, last_at) both stores insert; it starts and ends at `entry.at`.
+ * details, first_at, last_at) both stores insert, followed by {@link identityValues}; it
+ * starts and ends at `entry.at`.
  */
 export function appendedAuditValues(entry: NewAuditEntry): unknown[] {
   const at = entry.at ?? new Date().toISOString()
@@ -290,16 +299,23 @@ export function appendedAuditValues(entry: NewAuditEntry): unknown[] {
   ]
 }
 
+/** The identity columns of an actor (`…_kind`, `…_id`; NULL when not known). */
+export function identityValues(actor: Actor): [string | null, string | null] {
+  return [actor.kind ?? null, actor.id ?? null]
+}
+
 /** A stored row as the API answers it. */
 export function auditEntryFromRow(row: StoredAuditRow): AuditEntry {
   return {
     id: Number(row.id),
     kind: row.kind,
     stakeholderId: row.stakeholder_id,
-    participant: {
-      name: row.participant_name,
-      role: isRole(row.participant_role) ? row.participant_role : null,
-    },
+    participant: actorOf(
+      row.participant_name,
+      row.participant_role,
+      row.participant_kind,
+      row.participant_id,
+    ),
     fields: JSON.parse(row.fields) as string[],
     changes: row.changes === null ? null : (JSON.parse(row.changes) as AuditFieldChange[]),
     details: row.details === null ? null : (JSON.parse(row.details) as Record<string, AuditValue>),
@@ -328,4 +344,17 @@ export function auditWhere(
   if (query.from !== undefined) add('last_at >= ?', query.from)
   if (query.to !== undefined) add('first_at < ?', query.to)
   return { where: clauses.join(' AND '), params }
+}
+
+/** Who a row names: name and role, and the identity's kind and id where recorded. */
+function actorOf(
+  name: string,
+  role: string | null,
+  kind: string | null | undefined,
+  id: string | null | undefined,
+): Actor {
+  const actor: Actor = { name, role: isRole(role) ? role : null }
+  if (kind === 'guest' || kind === 'user') actor.kind = kind
+  if (typeof id === 'string') actor.id = id
+  return actor
 }

@@ -78,6 +78,22 @@ export const postgresMigrations: readonly string[] = [
      created_by_name TEXT NOT NULL
    );
    CREATE INDEX guest_links_by_map ON guest_links(map_id, created_at);`,
+  // Issue 18: guest sessions (a guest's server-issued id and the name they typed, found by
+  // the hash of their random session token), and audit rows name the identity behind a change
+  // and versions name the identity that made them (kind 'guest' or 'user' and its id; NULL on
+  // older rows: only the typed name was known).
+  `CREATE TABLE guest_sessions (
+     token_hash BYTEA PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     guest_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX guest_sessions_by_guest ON guest_sessions(map_id, guest_id);
+   ALTER TABLE audit_entries ADD COLUMN participant_kind TEXT;
+   ALTER TABLE audit_entries ADD COLUMN participant_id TEXT;
+   ALTER TABLE map_versions ADD COLUMN created_by_kind TEXT;
+   ALTER TABLE map_versions ADD COLUMN created_by_id TEXT;`,
   // Issue 18, as sqliteMigrations' step for it: users and server-side sessions.
   `CREATE TABLE users (
      id TEXT PRIMARY KEY,
@@ -122,6 +138,10 @@ export const postgresMigrations: readonly string[] = [
    ALTER TABLE maps ADD COLUMN updated_by_name TEXT;
    ALTER TABLE maps ADD COLUMN stakeholder_count INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE maps ADD COLUMN stakeholder_names TEXT NOT NULL DEFAULT '';`,
+  // Issue 18: a map may forbid (or allow) guest links whatever the organisation's default;
+  // NULL follows the default (GUEST_LINKS_DEFAULT).
+  `ALTER TABLE maps ADD COLUMN guest_links TEXT
+     CHECK (guest_links IS NULL OR guest_links IN ('allowed', 'forbidden'));`,
 ]
 
 /** Key of the advisory lock that keeps nodes starting together from migrating twice. */

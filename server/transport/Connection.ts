@@ -22,7 +22,7 @@ import { canEditMap } from '../../shared/protocol/roles'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { Room } from '../rooms/Room'
 import type { RoomPeer } from '../rooms/RoomPeer'
-import type { Role, SocketUser } from './authorize'
+import type { ConnectionIdentity, Role, SocketUser } from './authorize'
 import { TokenBucket } from './TokenBucket'
 import type { UpdateFrameCache } from './UpdateFrameCache'
 import { readMessage, writeMessage } from './wireFormat'
@@ -80,6 +80,7 @@ export class Connection implements RoomPeer {
   private signedInUser: SocketUser | undefined = undefined
   private currentGuestLinkId: string | null = null
   private expiryTimer: NodeJS.Timeout | null = null
+  private currentIdentity: ConnectionIdentity | undefined = undefined
   private readonly messageBudget: TokenBucket
   private readonly byteBudget: TokenBucket
   private readonly metrics: ServerMetrics | null
@@ -145,17 +146,38 @@ export class Connection implements RoomPeer {
     return this.currentGuestLinkId
   }
 
+  /** Who the socket is (issue 18); set with the role, renamed by a facilitator. */
+  get identity(): ConnectionIdentity | undefined {
+    return this.currentIdentity
+  }
+
   /**
-   * Records the role the socket's token grants; called before it joins the room. A guest
-   * link's socket closes with 4403 when the link expires (its revocation closes it through
-   * the transport).
+   * Records the role the socket's token grants and who it is; called before it joins the
+   * room. A guest link's socket closes with 4403 when the link expires (its revocation
+   * closes it through the transport).
    */
-  grant(role: Role, guestLink?: { id: string; expiresAt: string }): void {
+  grant(
+    role: Role,
+    who: { identity?: ConnectionIdentity; guestLink?: { id: string; expiresAt: string } } = {},
+  ): void {
     this.authorized = true
     this.currentRole = role
-    if (guestLink === undefined) return
-    this.currentGuestLinkId = guestLink.id
-    this.closeAt(Date.parse(guestLink.expiresAt))
+    this.currentIdentity = who.identity
+    if (who.guestLink === undefined) return
+    this.currentGuestLinkId = who.guestLink.id
+    this.closeAt(Date.parse(who.guestLink.expiresAt))
+  }
+
+  /** Gives the socket's identity a new name (the guest renamed themselves or was renamed). */
+  rename(name: string): void {
+    if (this.currentIdentity === undefined) return
+    const { identity } = this.currentIdentity
+    this.currentIdentity = { ...this.currentIdentity, identity: { ...identity, name } }
+  }
+
+  /** The room the socket joined; null before it joined. */
+  get joinedRoom(): Room | null {
+    return this.room
   }
 
   /** Closes the socket with 4403 at `time` (ms since the epoch), at once when it has passed. */
@@ -362,9 +384,11 @@ export class Connection implements RoomPeer {
         role: this.authorized ? this.currentRole : null,
         identity: !this.authorized
           ? 'none'
-          : this.currentGuestLinkId === null
-            ? 'share-link'
-            : 'guest-link',
+          : this.currentIdentity?.fromSession === true
+            ? 'guest-session'
+            : this.currentGuestLinkId === null
+              ? 'share-link'
+              : 'guest-link',
         code,
         durationMs: Math.round(performance.now() - this.openedAt),
       },

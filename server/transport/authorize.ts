@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import type { Identity } from '../../shared/protocol/identity'
 import type { Role } from '../../shared/protocol/roles'
 import type { GuestLinkGrant } from '../access/authenticateToken'
 
@@ -19,16 +20,27 @@ export interface SocketUser {
 }
 
 /**
- * Outcome of {@link Authorize}: a role (for a guest link, which one: its sockets close when
- * it expires or is revoked; for a signed-in member, who: their sockets close when the
- * membership or session ends), or the close code (4401/4403/4404) to refuse with.
+ * Who a socket is, as the server knows it (issue 18). `fromSession`: a signed-in user's or a
+ * guest's session vouches for id and name. Otherwise the socket came with a link token only
+ * (scripts, older clients): its guest id is made for this one connection and its name is the
+ * one its awareness gives, as before.
+ */
+export interface ConnectionIdentity {
+  identity: Identity
+  fromSession: boolean
+}
+
+/**
+ * Outcome of {@link Authorize}: a role and an identity (for a guest link, which one: its
+ * sockets close when it expires or is revoked; for a signed-in member, who: their sockets
+ * close when the membership or session ends), or the close code (4401/4403/4404) to refuse with.
  */
 export type AuthorizeResult =
-  | { ok: true; role: Role; guestLink?: GuestLinkGrant; user?: SocketUser }
+  | ({ ok: true; role: Role; guestLink?: GuestLinkGrant; user?: SocketUser } & ConnectionIdentity)
   | { ok: false; closeCode: number; reason: string }
 
 /**
  * Decides, after the socket is accepted and before it joins the room, whether the request
- * (its `?token=`) may open `mapId`, and with which role.
+ * (its `?token=`) may open `mapId`, with which role and as whom (its `?guest=`).
  */
 export type Authorize = (request: IncomingMessage, mapId: string) => Promise<AuthorizeResult>

@@ -94,6 +94,11 @@ export interface SyncTransport {
   closeSocketsOf(filter: SocketFilter, code: number, reason?: string): number
   /** Closes the sockets of `mapId` opened with guest link `linkId` (revoked). Answers how many. */
   closeGuestLinkConnections(mapId: string, linkId: string, code: number, reason: string): number
+  /**
+   * Gives guest `guestId`'s sockets to `mapId` their new name, and shows it in their
+   * presence at once (this node's sockets). Answers how many.
+   */
+  renameGuest(mapId: string, guestId: string, name: string): number
 }
 
 /** Which signed-in users' sockets {@link SyncTransport.closeSocketsOf} closes. */
@@ -214,7 +219,10 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         refuse(CloseCode.forbidden, 'guest link revoked')
         return
       }
-      connection.grant(auth.role, auth.guestLink)
+      connection.grant(auth.role, {
+        identity: { identity: auth.identity, fromSession: auth.fromSession },
+        ...(auth.guestLink === undefined ? {} : { guestLink: auth.guestLink }),
+      })
       if (auth.user !== undefined) connection.signIn(auth.user)
       // Granted on a link that expired meanwhile: closed by grant already.
       if (connection.isClosed) return
@@ -303,6 +311,16 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         closed += 1
       }
       return closed
+    },
+    renameGuest(mapId, guestId, name) {
+      let renamed = 0
+      for (const connection of connections) {
+        if (connection.mapId !== mapId || connection.identity?.identity.id !== guestId) continue
+        connection.rename(name)
+        connection.joinedRoom?.refreshIdentity(connection)
+        renamed += 1
+      }
+      return renamed
     },
     async close(code, reason) {
       closing = true

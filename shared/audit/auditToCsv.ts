@@ -1,13 +1,15 @@
 /**
  * The audit trail as CSV for a spreadsheet: one row per changed field, headers and words in
  * the chosen language; Dutch uses `;` (what Dutch Excel splits on), English `,`. Every cell
- * is text passed through `neutraliseCell`, so no name or value can run as a formula.
+ * is text passed through `neutraliseCell`, so no name or value can run as a formula. Once
+ * rows record who acted as a guest or a signed-in user (issue 18), a column before the
+ * person says which; a trail without such rows keeps the columns it always had.
  */
 import Papa from 'papaparse'
 import type { AuditEntry } from '../protocol/accessApi'
 import type { LabelLocale } from '../labels/modelLabels'
 import { neutraliseCell } from '../exchange/neutraliseCell'
-import { auditRoleLabel, describeAuditEntry } from './describeAuditEntry'
+import { auditIdentityLabel, auditRoleLabel, describeAuditEntry } from './describeAuditEntry'
 
 const HEADERS: Readonly<Record<LabelLocale, readonly string[]>> = {
   en: [
@@ -34,6 +36,12 @@ const HEADERS: Readonly<Record<LabelLocale, readonly string[]>> = {
   ],
 }
 
+/** Header of the identity kind column, see the module comment. */
+const KIND_HEADER: Readonly<Record<LabelLocale, string>> = {
+  en: 'Guest or user',
+  nl: 'Gast of gebruiker',
+}
+
 /** Options of {@link auditToCsv}. */
 export interface AuditCsvOptions {
   locale: LabelLocale
@@ -44,12 +52,17 @@ export interface AuditCsvOptions {
 /** The audit entries (newest first, as listed) as CSV with a byte order mark and CRLF. */
 export function auditToCsv(entries: readonly AuditEntry[], options: AuditCsvOptions): string {
   const { locale, names } = options
-  const rows: string[][] = [[...HEADERS[locale]]]
+  const withKind = entries.some((entry) => entry.participant.kind !== undefined)
+  const headers = [...HEADERS[locale]]
+  if (withKind) headers.splice(2, 0, KIND_HEADER[locale])
+  const rows: string[][] = [headers]
   for (const entry of entries) {
+    const kind = withKind ? [auditIdentityLabel(entry.participant, locale) ?? ''] : []
     for (const line of describeAuditEntry(entry, locale)) {
       rows.push([
         entry.firstAt,
         entry.lastAt,
+        ...kind,
         entry.participant.name,
         auditRoleLabel(entry.participant.role, locale),
         names.get(entry.stakeholderId) ?? '',

@@ -5,7 +5,7 @@
  * code does not know (shown by their kind and details, so a new kind is never hidden).
  */
 import { formatMessage } from '../i18n/formatMessage'
-import type { AuditEntry, AuditFieldChange } from '../protocol/accessApi'
+import type { Actor, AuditEntry, AuditFieldChange } from '../protocol/accessApi'
 import { AUDIT_CHANGE_KIND } from '../protocol/accessApi'
 import type { LabelLocale } from '../labels/modelLabels'
 import type { Role } from '../protocol/roles'
@@ -25,6 +25,8 @@ const en = {
   'role.editor': 'Editor',
   'role.viewer': 'Viewer',
   'role.none': 'Server',
+  'identity.guest': 'guest',
+  'identity.user': 'user',
 }
 
 /** A key of the audit texts. */
@@ -44,6 +46,8 @@ const nl: Record<AuditTextKey, string> = {
   'role.editor': 'Bewerker',
   'role.viewer': 'Kijker',
   'role.none': 'Server',
+  'identity.guest': 'gast',
+  'identity.user': 'gebruiker',
 }
 
 /** The audit texts per language. */
@@ -65,6 +69,11 @@ export interface AuditLine {
 export function auditRoleLabel(role: Role | null, locale: LabelLocale): string {
   const key: AuditTextKey = role === null ? 'role.none' : `role.${role}`
   return AUDIT_TEXTS[locale][key]
+}
+
+/** Whether a guest or a signed-in user acted, in words; null on rows that do not say. */
+export function auditIdentityLabel(actor: Actor, locale: LabelLocale): string | null {
+  return actor.kind === undefined ? null : AUDIT_TEXTS[locale][`identity.${actor.kind}`]
 }
 
 /** One changed field in words. */

@@ -3,6 +3,7 @@
  * client. Every route below `/api/maps/<id>` needs `Authorization: Bearer <token>`.
  */
 import type { MapMetadata } from './api'
+import type { IdentityKind } from './identity'
 import type { Role } from './roles'
 
 /** One share token per role; only their hashes are stored on the server. */
@@ -29,6 +30,10 @@ export interface ReissueTokenResponse {
 export interface Actor {
   name: string
   role: Role | null
+  /** Whether a signed-in user or a guest acted (issue 18); absent on rows made before. */
+  kind?: IdentityKind
+  /** The server-issued id of that user or guest; absent on rows made before. */
+  id?: string
 }
 
 /** An automatic snapshot (hourly, last participant left, before a restore) or a named one. */
@@ -48,7 +53,10 @@ export interface VersionSummary {
   stakeholderCount: number
 }
 
-/** `POST /api/maps/<id>/versions` body. `by` is the display name to record (optional). */
+/**
+ * `POST /api/maps/<id>/versions` body. `by` is the display name to record (optional); a
+ * request with a guest session (`X-Guest-Session`) is named by that guest instead.
+ */
 export interface CreateVersionRequest {
   name: string
   by?: string

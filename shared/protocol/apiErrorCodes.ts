@@ -34,6 +34,10 @@ export const ApiErrorCode = {
   invalidRole: 'invalid-role',
   /** A guest link's expiry out of range: not 1 … 90 days, or a time in the past (400). */
   invalidExpiry: 'invalid-expiry',
+  /** A map setting with a value the server does not know (400). */
+  invalidSetting: 'invalid-setting',
+  /** The map's guest links are forbidden (its owner's or the organisation's choice) (403). */
+  guestLinksForbidden: 'guest-links-forbidden',
   /** A request URL the server cannot parse (400). */
   badRequest: 'bad-request',
   /** The method is not served at this path (405). */

@@ -85,6 +85,7 @@ describe('loadConfig', () => {
       'ORG_ADMIN_GROUP',
       'SESSION_IDLE_MINUTES',
       'SESSION_MAX_HOURS',
+      'GUEST_LINKS_DEFAULT',
     ])
     const config = loadConfig({
       PORT: '9000',
@@ -124,6 +125,7 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'http://127.0.0.1:6379'],
     ['REDIS_URL', 'redis://127.0.0.1:6379'],
     ['DATABASE_POOL_SIZE', '0'],
+    ['GUEST_LINKS_DEFAULT', 'sometimes'],
   ])('rejects %s=%s with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(name)

@@ -1,8 +1,9 @@
 /**
  * Who is in the session, from Yjs awareness: everyone connected, and those seen earlier in
  * this page's life who have left (shown as disconnected). Each client publishes its
- * participant info under the awareness field `user` (PresenceBinding.ts); what a peer put
- * there is checked before it is shown.
+ * participant info under the awareness field `user` (PresenceBinding.ts); the server
+ * overwrites its id and name with who it knows the peer as and adds `kind` (guest or user,
+ * issue 18); what a peer put there is checked before it is shown.
  */
 import { type Signal, atom } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
@@ -12,6 +13,8 @@ import { ANONYMOUS_NAME } from '../../user/displayName'
 
 /** A participant as the participants list shows them. */
 export interface Participant extends ParticipantInfo {
+  /** A guest (no account) or a signed-in user, as the server says; null when it did not. */
+  kind: 'guest' | 'user' | null
   connected: boolean
   /** Local-clock time of their last pointer or keyboard activity. */
   lastActivity: number
@@ -38,7 +41,7 @@ export class ParticipantsModel {
     if (!this.awareness) return
     const connected = new Set<string>()
     for (const [clientId, state] of this.awareness.getStates()) {
-      const info = state[USER_FIELD] as Partial<ParticipantInfo> | undefined
+      const info = state[USER_FIELD] as (Partial<ParticipantInfo> & { kind?: unknown }) | undefined
       const presence = state[PRESENCE_FIELD] as
         { lastActivityTimestamp?: number | null } | undefined
       if (!info || typeof info.userId !== 'string') continue
@@ -50,6 +53,7 @@ export class ParticipantsModel {
         // A role no screen can name is left out rather than shown raw.
         role: isRole(info.role) ? info.role : '',
         place: info.place === 'room' || info.place === 'remote' ? info.place : null,
+        kind: info.kind === 'guest' || info.kind === 'user' ? info.kind : null,
         connected: true,
         lastActivity: presence?.lastActivityTimestamp ?? Date.now(),
         self: clientId === this.awareness.clientID,

@@ -1,8 +1,13 @@
-/** Who is here: name, colour, role, in the room or remote, and who is idle or gone. */
-import { useEffect, useState } from 'react'
+/**
+ * Who is here: name, colour, role, in the room or remote, who is idle or gone, and who is a
+ * guest. A facilitator renames a guest here (e.g. to a role-play role); the server shows
+ * the new name to everyone.
+ */
+import { type FormEvent, useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
 import { useTranslation } from '../../i18n/useTranslation'
 import { shownName } from '../../user/displayName'
+import type { Participant } from '../model/ParticipantsModel'
 import { useWorkshopSession } from './WorkshopSession'
 
 /** Someone who has not moved or typed for this long shows as idle. */
@@ -10,7 +15,9 @@ const IDLE_AFTER_MS = 2 * 60_000
 
 export function ParticipantsList() {
   const { t } = useTranslation()
-  const { model } = useWorkshopSession()
+  const { model, facilitator } = useWorkshopSession()
+  const canRename = facilitator && model.canRenameParticipants
+  const [renaming, setRenaming] = useState<string | null>(null)
   const participants = useValue('participants', () => model.participants.get(), [model])
   // Re-render now and then, so "idle" appears without anyone moving.
   const [now, setNow] = useState(() => Date.now())
@@ -39,20 +46,75 @@ export function ParticipantsList() {
                 style={{ background: participant.color }}
                 aria-hidden="true"
               />
-              <span className="participants__name">
-                {shownName(participant.name, t)}
-                {participant.self && ` (${t('workshop.participants.you')})`}
-              </span>
+              {renaming === participant.userId ? (
+                <RenameForm participant={participant} onDone={() => setRenaming(null)} />
+              ) : (
+                <span className="participants__name">
+                  {shownName(participant.name, t)}
+                  {participant.self && ` (${t('workshop.participants.you')})`}
+                </span>
+              )}
+              {participant.kind === 'guest' && (
+                <span className="participants__kind">{t('workshop.participants.guest')}</span>
+              )}
               <span className="participants__meta">
                 {participant.role &&
                   t(`workshop.role.${participant.role}` as 'workshop.role.editor')}
                 {participant.place && ` · ${t(`workshop.place.${participant.place}`)}`}
                 {status !== 'active' && ` · ${t(`workshop.participants.${status}`)}`}
               </span>
+              {canRename &&
+                participant.kind === 'guest' &&
+                participant.userId.startsWith('g_') &&
+                !participant.self &&
+                participant.connected &&
+                renaming !== participant.userId && (
+                  <button
+                    type="button"
+                    className="participants__rename"
+                    onClick={() => setRenaming(participant.userId)}
+                    aria-label={t('workshop.participants.rename', {
+                      name: shownName(participant.name, t),
+                    })}
+                  >
+                    {t('workshop.participants.renameShort')}
+                  </button>
+                )}
             </li>
           )
         })}
       </ul>
     </section>
+  )
+}
+
+/** The facilitator's inline rename of one guest. */
+function RenameForm({ participant, onDone }: { participant: Participant; onDone: () => void }) {
+  const { t } = useTranslation()
+  const { model } = useWorkshopSession()
+  const [name, setName] = useState(participant.name)
+  const [failed, setFailed] = useState(false)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    model.renameParticipant(participant.userId, name).then(onDone, () => setFailed(true))
+  }
+  return (
+    <form className="participants__rename-form" onSubmit={submit}>
+      <input
+        value={name}
+        maxLength={100}
+        autoFocus
+        aria-label={t('workshop.participants.newName', { name: shownName(participant.name, t) })}
+        onChange={(event) => setName(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onDone()
+        }}
+      />
+      <button type="submit">{t('workshop.participants.saveName')}</button>
+      <button type="button" onClick={onDone}>
+        {t('workshop.participants.cancelRename')}
+      </button>
+      {failed && <span role="alert">{t('workshop.participants.renameFailed')}</span>}
+    </form>
   )
 }

@@ -24,6 +24,7 @@ describe('organisation mode settings', () => {
       adminGroup: null,
       sessionIdleMinutes: 480,
       sessionMaxHours: 24,
+      guestLinksDefault: 'allowed',
     })
   })
 
@@ -65,6 +66,14 @@ describe('organisation mode settings', () => {
     const env = { ...ORGANISATION, [name]: value }
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(name)
+  })
+
+  it('reads GUEST_LINKS_DEFAULT into the organisation part only', () => {
+    expect(
+      loadConfig({ ...ORGANISATION, GUEST_LINKS_DEFAULT: 'Forbidden' }).organisation,
+    ).toMatchObject({ guestLinksDefault: 'forbidden' })
+    // Open mode has no default to read: guest links always work there.
+    expect(loadConfig({ GUEST_LINKS_DEFAULT: 'forbidden' }).organisation).toBeUndefined()
   })
 
   it('accepts plain http on a loopback host, for a trial on one machine', () => {

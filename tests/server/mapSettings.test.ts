@@ -1,0 +1,221 @@
+/**
+ * A map forbids guest links (issue 18), with the real server and the published y-websocket
+ * client, on SQLite and PostgreSQL: in organisation mode the owner's setting (or else
+ * `GUEST_LINKS_DEFAULT`) decides; forbidding closes the open guest-link sockets within a
+ * second and refuses the links after (403 / 4403) while the map's role tokens keep working;
+ * only the owner reads or changes the setting; open mode ignores it.
+ *
+ * Organisation mode is switched on by its settings alone: the server asks the provider
+ * nothing until someone signs in, and none of this needs a signed-in user.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import type { CreateGuestLinkResponse } from '../../shared/protocol/guestLinks'
+import type { GuestLinkSetting, MapSettingsResponse } from '../../shared/protocol/mapSettings'
+import type { Role } from '../../shared/protocol/roles'
+import { storageBackends } from './storageBackends'
+import {
+  apiFetch,
+  createFixture,
+  createMap,
+  nextClose,
+  type TestServer,
+  waitForSync,
+} from './testServer'
+
+const fixture = createFixture()
+afterEach(() => fixture.cleanup())
+
+/** Organisation mode, pointed at a provider that is never asked (nobody signs in here). */
+const ORGANISATION = {
+  OIDC_ISSUER: 'http://127.0.0.1:9/never-asked',
+  OIDC_CLIENT_ID: 'canvas',
+  OIDC_CLIENT_SECRET: 's3cret',
+  PUBLIC_URL: 'http://127.0.0.1:8080',
+}
+
+function makeLink(test: TestServer, mapId: string, role: Role = 'viewer') {
+  return apiFetch(test, mapId, 'owner', `/api/maps/${mapId}/guest-links`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role }),
+  })
+}
+
+async function madeLink(test: TestServer, mapId: string, role: Role = 'viewer') {
+  const response = await makeLink(test, mapId, role)
+  expect(response.status).toBe(201)
+  return (await response.json()) as CreateGuestLinkResponse
+}
+
+function putSettings(test: TestServer, mapId: string, as: Role, guestLinks: GuestLinkSetting) {
+  return apiFetch(test, mapId, as, `/api/maps/${mapId}/settings`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ guestLinks }),
+  })
+}
+
+async function settingsOf(test: TestServer, mapId: string): Promise<MapSettingsResponse> {
+  const response = await apiFetch(test, mapId, 'owner', `/api/maps/${mapId}/settings`)
+  expect(response.status).toBe(200)
+  return (await response.json()) as MapSettingsResponse
+}
+
+/** What `GET /api/maps/<id>` answers with a raw token: the status and role or error code. */
+async function openWith(test: TestServer, mapId: string, token: string) {
+  const response = await fetch(`${test.httpUrl}/api/maps/${mapId}`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  const body = (await response.json()) as { role?: Role; error?: { code: string } }
+  return { status: response.status, role: body.role ?? body.error?.code }
+}
+
+/** The close code the y-websocket client gets with `token` (or 'open' once it synced). */
+async function socketWith(test: TestServer, mapId: string, token: string) {
+  const client = fixture.connectClient(test, mapId, undefined, { token })
+  const first = await Promise.race([
+    nextClose(client),
+    waitForSync(client).then(() => 'open' as const),
+  ])
+  fixture.disconnectClient(client)
+  return first
+}
+
+async function errorCodeOf(response: Response): Promise<string | undefined> {
+  return ((await response.json()) as { error?: { code: string } }).error?.code
+}
+
+describe.each(await storageBackends())('map settings on $name', ({ env }) => {
+  it('forbidding closes an open guest-link socket within a second and refuses the link after; role tokens stay', async () => {
+    const test = await fixture.startServer({ ...(await env()), ...ORGANISATION })
+    const mapId = await createMap(test)
+    expect(await settingsOf(test, mapId)).toEqual({
+      mode: 'organisation',
+      guestLinks: 'default',
+      organisationDefault: 'allowed',
+      effective: { guestLinks: 'allowed' },
+    })
+    const link = await madeLink(test, mapId, 'editor')
+    const guest = fixture.connectClient(test, mapId, undefined, { token: link.token })
+    const editor = fixture.connectClient(test, mapId, undefined, { role: 'editor' })
+    await Promise.all([waitForSync(guest), waitForSync(editor)])
+    const closed = nextClose(guest)
+
+    const started = Date.now()
+    const answer = await putSettings(test, mapId, 'owner', 'forbidden')
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toEqual({
+      mode: 'organisation',
+      guestLinks: 'forbidden',
+      organisationDefault: 'allowed',
+      effective: { guestLinks: 'forbidden' },
+    })
+    expect(await closed).toBe(CloseCode.forbidden)
+    expect(Date.now() - started).toBeLessThan(1000)
+    // The map's own editor token is not a guest link.
+    expect(editor.wsconnected).toBe(true)
+
+    expect(await openWith(test, mapId, link.token)).toEqual({ status: 403, role: 'forbidden' })
+    expect(await socketWith(test, mapId, link.token)).toBe(CloseCode.forbidden)
+    const refused = await makeLink(test, mapId)
+    expect(refused.status).toBe(403)
+    expect(await errorCodeOf(refused)).toBe(ApiErrorCode.guestLinksForbidden)
+    // The owner still sees the map's links (to withdraw them for good).
+    const list = await apiFetch(test, mapId, 'owner', `/api/maps/${mapId}/guest-links`)
+    expect(list.status).toBe(200)
+    expect(await openWith(test, mapId, test.tokens.get(mapId)?.editor ?? '')).toEqual({
+      status: 200,
+      role: 'editor',
+    })
+
+    // Allowed again, the link (neither revoked nor expired) opens the map over HTTP again.
+    expect((await putSettings(test, mapId, 'owner', 'allowed')).status).toBe(200)
+    expect(await openWith(test, mapId, link.token)).toEqual({ status: 200, role: 'editor' })
+    expect((await makeLink(test, mapId)).status).toBe(201)
+  })
+
+  it('an editor, a facilitator or a viewer can neither read nor change the setting', async () => {
+    const test = await fixture.startServer({ ...(await env()), ...ORGANISATION })
+    const mapId = await createMap(test)
+    const link = await madeLink(test, mapId, 'facilitator')
+    for (const role of ['facilitator', 'editor', 'viewer'] as const) {
+      const put = await putSettings(test, mapId, role, 'forbidden')
+      expect(put.status).toBe(403)
+      expect(await errorCodeOf(put)).toBe(ApiErrorCode.roleNotAllowed)
+      const get = await apiFetch(test, mapId, role, `/api/maps/${mapId}/settings`)
+      expect(get.status).toBe(403)
+    }
+    // Nor through a facilitator guest link.
+    const viaLink = await fetch(`${test.httpUrl}/api/maps/${mapId}/settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${link.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ guestLinks: 'forbidden' }),
+    })
+    expect(viaLink.status).toBe(403)
+    expect((await settingsOf(test, mapId)).effective.guestLinks).toBe('allowed')
+    expect(await socketWith(test, mapId, link.token)).toBe('open')
+  })
+
+  it('with GUEST_LINKS_DEFAULT=forbidden a new map refuses guest links until its owner allows them', async () => {
+    const test = await fixture.startServer({
+      ...(await env()),
+      ...ORGANISATION,
+      GUEST_LINKS_DEFAULT: 'forbidden',
+    })
+    const mapId = await createMap(test)
+    expect(await settingsOf(test, mapId)).toEqual({
+      mode: 'organisation',
+      guestLinks: 'default',
+      organisationDefault: 'forbidden',
+      effective: { guestLinks: 'forbidden' },
+    })
+    const refused = await makeLink(test, mapId)
+    expect(refused.status).toBe(403)
+    expect(await errorCodeOf(refused)).toBe(ApiErrorCode.guestLinksForbidden)
+
+    expect((await putSettings(test, mapId, 'owner', 'allowed')).status).toBe(200)
+    const link = await madeLink(test, mapId)
+    const guest = fixture.connectClient(test, mapId, undefined, { token: link.token })
+    await waitForSync(guest)
+    const closed = nextClose(guest)
+
+    // Back to the organisation's default: forbidden again, and the open socket closes.
+    const back = await putSettings(test, mapId, 'owner', 'default')
+    expect(((await back.json()) as MapSettingsResponse).effective.guestLinks).toBe('forbidden')
+    expect(await closed).toBe(CloseCode.forbidden)
+    expect(await openWith(test, mapId, link.token)).toEqual({ status: 403, role: 'forbidden' })
+  })
+
+  it('open mode ignores the setting: guest links keep working', async () => {
+    const test = await fixture.startServer({ ...(await env()), GUEST_LINKS_DEFAULT: 'forbidden' })
+    const mapId = await createMap(test)
+    const link = await madeLink(test, mapId)
+    const guest = fixture.connectClient(test, mapId, undefined, { token: link.token })
+    await waitForSync(guest)
+
+    const answer = await putSettings(test, mapId, 'owner', 'forbidden')
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toEqual({
+      mode: 'open',
+      guestLinks: 'forbidden',
+      organisationDefault: 'allowed',
+      effective: { guestLinks: 'allowed' },
+    })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(guest.wsconnected).toBe(true)
+    expect(await openWith(test, mapId, link.token)).toEqual({ status: 200, role: 'viewer' })
+    expect(await socketWith(test, mapId, link.token)).toBe('open')
+    expect((await makeLink(test, mapId)).status).toBe(201)
+  })
+
+  it('refuses a value it does not know', async () => {
+    const test = await fixture.startServer({ ...(await env()), ...ORGANISATION })
+    const mapId = await createMap(test)
+    const answer = await putSettings(test, mapId, 'owner', 'sometimes' as GuestLinkSetting)
+    expect(answer.status).toBe(400)
+    expect(await errorCodeOf(answer)).toBe(ApiErrorCode.invalidSetting)
+    expect((await settingsOf(test, mapId)).guestLinks).toBe('default')
+  })
+})
