@@ -20,6 +20,7 @@ import { createErasureRoutes } from './http/createErasureRoutes'
 import { createGuestRoutes } from './http/createGuestRoutes'
 import { createMapSettingsRoutes } from './http/createMapSettingsRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
+import { createLibraryRoutes } from './http/createLibraryRoutes'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
 import { checkReadiness } from './operations/checkReadiness'
@@ -96,6 +97,9 @@ export function createServer(
           sessionPolicyOf(config.organisation),
           dependencies.clock,
         )
+  // Organisation mode: the session cookie grants what the user's membership holds.
+  const organisation = config.organisation ?? null
+  const memberSessions = organisation === null ? null : readSession
   // Open mode: guest links always work, and the policy reads nothing.
   const guestLinks = createGuestLinkPolicy(
     store.mapSettings,
@@ -117,7 +121,9 @@ export function createServer(
   const transport = createSyncTransport({
     rooms,
     logger,
-    authorize: dependencies.authorize ?? createTokenAuthorizer({ store, guestLinks }),
+    authorize:
+      dependencies.authorize ??
+      createTokenAuthorizer({ store, guestLinks, readSession: memberSessions }),
     maxMessageBytes: config.maxMessageBytes,
     keepaliveIntervalMs: dependencies.keepaliveIntervalMs,
     budgets: {
@@ -135,6 +141,8 @@ export function createServer(
     trustProxy: config.trustProxy,
     originPolicy,
     metrics,
+    recheckRole: async (mapId, user) =>
+      user.isAdmin ? 'owner' : store.library.roleOf(mapId, user.userId, user.groups),
   })
   metrics.readGaugesFrom(() => ({
     connections: transport.connectionCount,
@@ -157,28 +165,53 @@ export function createServer(
       readiness: () => checkReadiness(store, cluster),
       logger,
       transport: () => apiTransport,
+      readSession: memberSessions,
     }),
-    ...createHistoryRoutes({ store, guestLinks, rooms, logger }),
-    ...createGuestLinkRoutes({ store, guestLinks, logger, transport: () => apiTransport }),
-    ...createMapSettingsRoutes({ store, guestLinks, logger, transport: () => apiTransport }),
+    ...createHistoryRoutes({ store, guestLinks, rooms, logger, readSession: memberSessions }),
+    ...createGuestLinkRoutes({
+      store,
+      guestLinks,
+      logger,
+      transport: () => apiTransport,
+      readSession: memberSessions,
+    }),
+    ...createMapSettingsRoutes({
+      store,
+      guestLinks,
+      logger,
+      transport: () => apiTransport,
+      readSession: memberSessions,
+    }),
     ...createErasureRoutes({
       store,
       guestLinks,
       rooms,
       afterErasure: () => store.purgeFreedSpace(),
       logger,
+      readSession: memberSessions,
     }),
-    ...createAuditRoutes({ store, guestLinks, rooms }),
+    ...createAuditRoutes({ store, guestLinks, rooms, readSession: memberSessions }),
     ...createGuestRoutes({
       store,
       guestLinks,
+      readSession: memberSessions,
       renameLive: (mapId, guestId, name) => apiTransport.renameGuest(mapId, guestId, name),
     }),
+    ...(organisation === null
+      ? []
+      : createLibraryRoutes({
+          store,
+          guestLinks,
+          readSession,
+          adminGroup: organisation.adminGroup,
+          transport: () => apiTransport,
+        })),
     ...createAuthRoutes({
       identities: store.identities,
       organisation: config.organisation,
       readSession,
       logger,
+      closeSockets: (filter, code, reason) => apiTransport.closeSocketsOf(filter, code, reason),
       clockSkewSeconds: dependencies.signInClockSkewSeconds,
       now: dependencies.clock,
     }),

@@ -7,6 +7,8 @@ import { useTranslation } from '../i18n/useTranslation'
 import { mapPath, navigate } from '../navigation'
 import { rememberAccess } from '../sharing/mapAccess'
 import { forgetMap, loadRecentMaps, rememberMap } from './recentMaps'
+import { LibrarySection } from '../library/LibrarySection'
+import { useSession } from '../library/useSession'
 import { SessionBar } from './SessionBar'
 
 // Importing a map file needs the zip and sheet readers: loaded on demand, in its own chunk.
@@ -14,9 +16,15 @@ const ImportMapForm = lazy(() =>
   import('../exchange/ImportMapForm').then((module) => ({ default: module.ImportMapForm })),
 )
 
-/** Start page: create a map, or open one opened before in this browser. */
+/**
+ * Start page: create a map, or open one opened before in this browser. Signed in with the
+ * organisation (organisation mode), the organisation's library takes the place of the list
+ * of maps opened in this browser.
+ */
 export function HomePage() {
   const { t, locale } = useTranslation()
+  const session = useSession()
+  const signedIn = session?.mode === 'organisation' && session.user !== null
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState<'ser-phase-1' | 'blank'>('ser-phase-1')
   const [busy, setBusy] = useState(false)
@@ -52,6 +60,8 @@ export function HomePage() {
         <LanguageSwitch />
       </header>
       <p className="home__tagline">{t('app.tagline')}</p>
+
+      {signedIn && <LibrarySection />}
 
       <section aria-labelledby="create-heading" className="home__card">
         <h2 id="create-heading">{t('home.create.heading')}</h2>
@@ -101,42 +111,44 @@ export function HomePage() {
         </Suspense>
       </section>
 
-      <section aria-labelledby="recent-heading" className="home__card">
-        <h2 id="recent-heading">{t('home.recent.heading')}</h2>
-        {recent.length === 0 ? (
-          <p className="home__muted">{t('home.recent.empty')}</p>
-        ) : (
-          <ul className="home__recent">
-            {recent.map((entry) => (
-              <li key={entry.id}>
-                <a
-                  href={mapPath(entry.id)}
-                  onClick={(event) => {
-                    event.preventDefault()
-                    navigate(mapPath(entry.id))
-                  }}
-                >
-                  {entry.title}
-                </a>
-                <time dateTime={entry.openedAt}>
-                  {new Date(entry.openedAt).toLocaleString(locale)}
-                </time>
-                <button
-                  type="button"
-                  className="home__forget"
-                  aria-label={`${t('home.recent.forget')}: ${entry.title}`}
-                  onClick={() => {
-                    forgetMap(entry.id)
-                    setRecent(loadRecentMaps())
-                  }}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {!signedIn && (
+        <section aria-labelledby="recent-heading" className="home__card">
+          <h2 id="recent-heading">{t('home.recent.heading')}</h2>
+          {recent.length === 0 ? (
+            <p className="home__muted">{t('home.recent.empty')}</p>
+          ) : (
+            <ul className="home__recent">
+              {recent.map((entry) => (
+                <li key={entry.id}>
+                  <a
+                    href={mapPath(entry.id)}
+                    onClick={(event) => {
+                      event.preventDefault()
+                      navigate(mapPath(entry.id))
+                    }}
+                  >
+                    {entry.title}
+                  </a>
+                  <time dateTime={entry.openedAt}>
+                    {new Date(entry.openedAt).toLocaleString(locale)}
+                  </time>
+                  <button
+                    type="button"
+                    className="home__forget"
+                    aria-label={`${t('home.recent.forget')}: ${entry.title}`}
+                    onClick={() => {
+                      forgetMap(entry.id)
+                      setRecent(loadRecentMaps())
+                    }}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </main>
   )
 }

@@ -1,3 +1,5 @@
+import { MembersPanel } from '../library/MembersPanel'
+import { useSession } from '../library/useSession'
 import { useEffect, useMemo, useState } from 'react'
 import { type Editor, Tldraw, useValue } from 'tldraw'
 import type * as Y from 'yjs'
@@ -207,6 +209,9 @@ function MapEditor({
 }) {
   const { t, locale } = useTranslation()
   const [editor, setEditor] = useState<Editor | null>(null)
+  // Organisation mode: a signed-in owner (or admin, who acts as owner) manages the members.
+  const signIn = useSession()
+  const managesMembers = signIn?.mode === 'organisation' && signIn.user !== null && role === 'owner'
   // Text typed in the panels and not in the document yet, kept per map for this tab.
   const drafts = useMemo(() => new FieldDrafts(mapId), [mapId])
   const [openVersion, setOpenVersion] = useState<{
@@ -328,6 +333,7 @@ function MapEditor({
                   role={role}
                 />
               }
+              membersTab={managesMembers ? <MembersPanel mapId={mapId} /> : undefined}
               mapTab={
                 <>
                   <SharePanel

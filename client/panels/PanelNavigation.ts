@@ -5,8 +5,16 @@
  */
 import { atom } from 'tldraw'
 
-/** The side panel's tabs, in their order. */
-export const PANEL_TABS = ['stakeholder', 'register', 'add', 'workshop', 'data', 'map'] as const
+/** The side panel's tabs, in their order; `members` only in organisation mode, for owners. */
+export const PANEL_TABS = [
+  'stakeholder',
+  'register',
+  'add',
+  'workshop',
+  'data',
+  'map',
+  'members',
+] as const
 
 /** A tab of the side panel. */
 export type PanelTab = (typeof PANEL_TABS)[number]

@@ -30,8 +30,9 @@ const ImportPanel = lazy(() =>
   import('../exchange/ImportPanel').then((module) => ({ default: module.ImportPanel })),
 )
 
-const TABS = PANEL_TABS
 type Tab = PanelTab
+/** Without a members tab (open mode, or not an owner) the panel has no such tab. */
+const TABS: readonly Tab[] = PANEL_TABS.filter((tab) => tab !== 'members')
 /** A viewer cannot add anything, so it is not shown the tab for it. */
 const VIEWER_TABS: readonly Tab[] = TABS.filter((tab) => tab !== 'add')
 
@@ -54,6 +55,7 @@ export function SidePanel({
   readOnly,
   mapTab,
   workshopTab,
+  membersTab,
   recordUndo,
   navigation,
   onRemoveStakeholder,
@@ -69,6 +71,8 @@ export function SidePanel({
   mapTab: ReactNode
   /** The workshop's participants, agenda, timer, groups, scoring and voting. */
   workshopTab: ReactNode
+  /** Who may open the map (organisation mode, owners and admins); absent: no such tab. */
+  membersTab?: ReactNode
   recordUndo: RecordUndo
   navigation: PanelNavigation
   onRemoveStakeholder(stakeholderId: string): void
@@ -76,7 +80,8 @@ export function SidePanel({
   stakeholderAuditTrail?: (stakeholderId: string) => ReactNode
 }) {
   const { t } = useTranslation()
-  const tabs = readOnly ? VIEWER_TABS : TABS
+  const baseTabs = readOnly ? VIEWER_TABS : TABS
+  const tabs = membersTab === undefined ? baseTabs : [...baseTabs, 'members' as const]
   const [tab, setTab] = useState<Tab>(readOnly ? 'stakeholder' : 'add')
   const [dataOpened, setDataOpened] = useState(false)
   if (tab === 'data' && !dataOpened) setDataOpened(true)
@@ -100,6 +105,7 @@ export function SidePanel({
     workshop: null,
     data: null,
     map: null,
+    members: null,
   })
   const selectedCardId = useValue(
     'selected card',
@@ -208,7 +214,7 @@ export function SidePanel({
               which a fieldset may not be (ARIA in HTML). */}
           <fieldset
             className="side-panel__fields"
-            disabled={readOnly && tab !== 'map' && tab !== 'workshop'}
+            disabled={readOnly && tab !== 'map' && tab !== 'workshop' && tab !== 'members'}
           >
             {(tab === 'stakeholder' || tab === 'register') && !readOnly && (
               <RecordUndoButtons undo={recordUndo} />
@@ -256,6 +262,7 @@ export function SidePanel({
             )}
             {tab === 'map' && mapTab}
             {tab === 'workshop' && workshopTab}
+            {tab === 'members' && membersTab}
           </fieldset>
         </div>
       </FieldsReadOnly.Provider>

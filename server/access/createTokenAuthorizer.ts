@@ -1,29 +1,43 @@
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import type { Authorize } from '../transport/authorize'
-import { type TokenAccess, authenticateToken } from './authenticateToken'
+import { type MapAccessPolicy, authenticateRequest } from './authenticateRequest'
 import { findGuestOfRequest } from './findGuestOfRequest'
-import { readRequestToken } from './readRequestToken'
 import { createGuestId } from './guestIdentity'
 
 /**
  * The socket policy: the `?token=` of the upgrade request (what the y-websocket client's
- * `params: { token }` produces) decides the role; refusals carry 4404, 4401 or 4403. The
- * `?guest=` session token names the guest; one that is not a session of this map is refused
- * (4401). Without it the socket is a guest of its own, for this connection only.
+ * `params: { token }` produces) decides the role; refusals carry 4404, 4401 or 4403. In
+ * organisation mode an upgrade without a token is decided by its `sc_session` cookie (the
+ * browser sends it on a same-origin upgrade) and the user's membership: the socket is that
+ * user. With a token, the `?guest=` session token names the guest; one that is not a
+ * session of this map is refused (4401). Without it the socket is a guest of its own, for
+ * this connection only.
  */
-export function createTokenAuthorizer(access: TokenAccess): Authorize {
-  const { store } = access
+export function createTokenAuthorizer(policy: MapAccessPolicy): Authorize {
+  const { store } = policy
   return async (request, mapId) => {
-    const auth = await authenticateToken(access, mapId, readRequestToken(request))
+    const auth = await authenticateRequest(policy, mapId, request)
     if (!auth.ok) return { ok: false, closeCode: auth.closeCode, reason: auth.reason }
     // A guest link's grant goes with the role: its socket closes when the link expires.
     const grant = auth.guestLink === undefined ? {} : { guestLink: auth.guestLink }
+    if (auth.user !== null) {
+      const { identity, groups, isAdmin, session } = auth.user
+      const user = {
+        userId: identity.id,
+        name: identity.name,
+        groups,
+        isAdmin,
+        sessionKey: session.key,
+      }
+      return { ok: true, role: auth.role, ...grant, user, identity, fromSession: true }
+    }
     const guest = await findGuestOfRequest(store, mapId, request)
     if (guest === 'unknown') {
       return { ok: false, closeCode: CloseCode.unauthorized, reason: 'unknown guest session' }
     }
-    if (guest !== null)
+    if (guest !== null) {
       return { ok: true, role: auth.role, ...grant, identity: guest, fromSession: true }
+    }
     const identity = { kind: 'guest' as const, id: createGuestId(), name: '' }
     return { ok: true, role: auth.role, ...grant, identity, fromSession: false }
   }

@@ -12,11 +12,13 @@
 
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import type { Role } from '../../shared/protocol/roles'
+import type { SocketFilter } from '../transport/createSyncTransport'
 
 /**
  * Sockets of a map every node must close: its token for `role` was revoked, or it was
  * deleted; or (with `guestLinkId`, and no `role`, which nodes of before guest links ignore)
- * the sockets of one guest link, revoked.
+ * the sockets of one guest link, revoked; or (with `sockets` and no `mapId`, which nodes of
+ * before sign-in ignore) the sockets of signed-in users whose membership or session ended.
  */
 export type CloseNotice =
   | {
@@ -27,6 +29,7 @@ export type CloseNotice =
       reason: string
     }
   | { mapId: string; guestLinkId: string; code: number; reason: string }
+  | { sockets: SocketFilter; code: number; reason: string }
 
 /**
  * The part of a loaded room that the cluster drives: one document of a map, each with its

@@ -33,6 +33,7 @@ import type { Logger } from 'pino'
 import { isRole } from '../../shared/protocol/roles'
 import { documentKey } from '../rooms/documentKey'
 import { readPresenceMessage, writePresenceMessage } from '../transport/wireFormat'
+import type { SocketFilter } from '../transport/createSyncTransport'
 import type { Cluster, ClusterRoom, CloseNotice, MapChannel } from './Cluster'
 import { runWithLease } from './runWithLease'
 
@@ -190,7 +191,10 @@ export class RedisCluster implements Cluster {
   announceClose(notice: CloseNotice): void {
     const message = JSON.stringify({ node: this.nodeId, ...notice })
     this.commands.publish(CONTROL_CHANNEL, message).catch((error: unknown) => {
-      this.logger.warn({ err: error, mapId: notice.mapId }, 'could not tell other nodes to close')
+      this.logger.warn(
+        { err: error, mapId: 'mapId' in notice ? notice.mapId : notice.sockets.mapId },
+        'could not tell other nodes to close',
+      )
     })
   }
 
@@ -357,13 +361,19 @@ export class RedisCluster implements Cluster {
       return
     }
     if (typeof parsed !== 'object' || parsed === null) return
-    const { node, mapId, role, guestLinkId, code, reason } = parsed as Record<string, unknown>
-    if (node === this.nodeId || typeof mapId !== 'string' || typeof reason !== 'string') return
-    if (typeof code !== 'number') return
+    const { node, mapId, role, guestLinkId, sockets, code, reason } = parsed as Record<
+      string,
+      unknown
+    >
+    if (node === this.nodeId || typeof reason !== 'string' || typeof code !== 'number') return
     let notice: CloseNotice
-    if (typeof guestLinkId === 'string') notice = { mapId, guestLinkId, code, reason }
-    else if (role === null || isRole(role)) notice = { mapId, role, code, reason }
-    else return
+    if (typeof mapId === 'string' && typeof guestLinkId === 'string') {
+      notice = { mapId, guestLinkId, code, reason }
+    } else if (typeof mapId === 'string' && (role === null || isRole(role))) {
+      notice = { mapId, role, code, reason }
+    } else if (mapId === undefined && isSocketFilter(sockets)) {
+      notice = { sockets, code, reason }
+    } else return
     for (const listener of this.closeListeners) listener(notice)
   }
 
@@ -391,4 +401,20 @@ function lockKey(key: string): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** Whether a notice's `sockets` (from another node) is a {@link SocketFilter}. */
+function isSocketFilter(value: unknown): value is SocketFilter {
+  if (typeof value !== 'object' || value === null) return false
+  const filter = value as Record<string, unknown>
+  const optionalText = (key: string) => filter[key] === undefined || typeof filter[key] === 'string'
+  const keepRole = filter.keepRole
+  return (
+    (filter.recheck === undefined || typeof filter.recheck === 'boolean') &&
+    ['userId', 'mapId', 'sessionKey', 'group'].every(optionalText) &&
+    (filter.userId !== undefined ||
+      filter.sessionKey !== undefined ||
+      filter.group !== undefined) &&
+    (keepRole === undefined || keepRole === null || isRole(keepRole))
+  )
 }

@@ -6,7 +6,8 @@ import type { Cluster } from './Cluster'
 
 /**
  * The node's transport as the HTTP API should see it on a cluster: closing a map's sockets
- * (token or guest link revoked: 4403, map deleted: 4404) also tells the other nodes, which close theirs
+ * (token or guest link revoked: 4403, map deleted: 4404; a signed-in user's membership or
+ * session ended: 4403 / 4401) also tells the other nodes, which close theirs
  * and, for a deleted map, drop their room without writing.
  */
 export function clusterWideTransport(
@@ -16,6 +17,10 @@ export function clusterWideTransport(
   logger: Logger,
 ): SyncTransport {
   cluster.onCloseNotice((notice) => {
+    if ('sockets' in notice) {
+      transport.closeSocketsOf(notice.sockets, notice.code, notice.reason)
+      return
+    }
     const { mapId, code, reason } = notice
     if ('guestLinkId' in notice) {
       transport.closeGuestLinkConnections(mapId, notice.guestLinkId, code, reason)
@@ -43,6 +48,10 @@ export function clusterWideTransport(
     closeGuestLinkConnections(mapId, guestLinkId, code, reason) {
       cluster.announceClose({ mapId, guestLinkId, code, reason })
       return transport.closeGuestLinkConnections(mapId, guestLinkId, code, reason)
+    },
+    closeSocketsOf(filter, code, reason = 'access ended') {
+      cluster.announceClose({ sockets: filter, code, reason })
+      return transport.closeSocketsOf(filter, code, reason)
     },
   }
 }

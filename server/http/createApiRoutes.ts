@@ -3,6 +3,7 @@
  * Versions, audit and erasure live in {@link createHistoryRoutes}; the downloads (register,
  * map JSON, report) in {@link createExportRoutes}, included here.
  */
+import type { ReadSession } from '../access/readSession'
 import type { Logger } from 'pino'
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
@@ -29,8 +30,8 @@ import { createExportRoutes } from './createExportRoutes'
 import { createMapId } from './createMapId'
 import { parseCreateMapRequest } from './parseCreateMapRequest'
 import { readJsonBody } from './readJsonBody'
-import type { TokenAccess } from '../access/authenticateToken'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -43,6 +44,8 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024
 /** What the API routes work on; the transport is reached late (it is built after them). */
 export interface ApiRouteOptions {
   store: MapStore
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
   guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
@@ -65,8 +68,8 @@ export interface ApiRouteOptions {
 
 /** The `/api/*`, `/healthz` and `/metrics` routes, the export routes included. */
 export function createApiRoutes(options: ApiRouteOptions): Route[] {
-  const tokens: TokenAccess = options
   const { store, rooms, clientConfig } = options
+  const policy = accessPolicyOf(options)
   const createLimit = new AddressRateLimit(
     options.createMapRate.perHour,
     options.createMapRate.burst,
@@ -119,7 +122,16 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps$/,
       async handle(request, response) {
-        if (options.createMapToken !== null && !sameToken(request, options.createMapToken)) {
+        // Organisation mode: the signed-in member creates it and becomes its owner.
+        const creator = options.readSession ? await options.readSession(request) : null
+        if (options.readSession && creator === null) {
+          return sendApiError(response, 401, ApiErrorCode.signInRequired, 'Sign in first.')
+        }
+        if (
+          !options.readSession &&
+          options.createMapToken !== null &&
+          !sameToken(request, options.createMapToken)
+        ) {
           return sendApiError(response, 401, 'unauthorized', 'Creating maps needs a token.')
         }
         // Counted after the token check: only requests that could create a map use it up.
@@ -148,6 +160,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
           ROLES.map((role) => [role, hashAccessToken(tokens[role] ?? '')]),
         ) as Record<Role, Uint8Array>
         const map = await store.createMap({ id: createMapId(), ...parsed.value }, hashes)
+        if (creator !== null) await store.library.claimMap(map.id, creator.identity.id)
         options.logger?.info({ mapId: map.id, template: parsed.value.template }, 'map created')
         const answer: CreateMapWithTokensResponse = { id: map.id, tokens: tokens as MapTokens }
         sendJson(response, 201, answer)
@@ -158,7 +171,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
       // The segment is matched still percent-encoded: `%2F` can never become a slash here.
       pattern: /^\/api\/maps\/([^/]*)$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(tokens, request, response, id)
+        const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
         const map = await store.getMap(access.mapId)
         if (map === null) return sendApiError(response, 404, 'not-found', 'No map with this id.')
@@ -170,7 +183,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
       method: 'DELETE',
       pattern: /^\/api\/maps\/([^/]*)$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(tokens, request, response, id, canDeleteMap)
+        const access = await requireMapAccess(policy, request, response, id, canDeleteMap)
         if (access === null) return
         const peers = await rooms.deleteMap(access.mapId)
         options
@@ -186,7 +199,7 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/tokens\/([^/]*)$/,
       async handle(request, response, [id, rawRole]) {
-        const access = await requireMapAccess(tokens, request, response, id)
+        const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
         if (!isRole(rawRole)) {
           return sendApiError(response, 404, 'not-found', `Roles are ${ROLES.join(', ')}.`)
@@ -209,7 +222,12 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
         sendJson(response, 200, answer)
       },
     },
-    ...createExportRoutes({ store, guestLinks: options.guestLinks, rooms }),
+    ...createExportRoutes({
+      store,
+      guestLinks: options.guestLinks,
+      rooms,
+      readSession: options.readSession ?? null,
+    }),
   ]
 }
 

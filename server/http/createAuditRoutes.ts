@@ -8,6 +8,7 @@
  * date, which covers that whole day, or an ISO time). Rows hold no contact data and no free
  * text (server/rooms/AuditRecorder.ts decides what is kept).
  */
+import type { ReadSession } from '../access/readSession'
 import { auditToCsv } from '../../shared/audit/auditToCsv'
 import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
 import type { AuditQuery } from '../../shared/protocol/accessApi'
@@ -16,8 +17,8 @@ import { STAKEHOLDER_ID_PATTERN } from '../../shared/stakeholder/Stakeholder'
 import { createActionPeer } from '../rooms/createActionPeer'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore } from '../storage/MapStore'
-import type { TokenAccess } from '../access/authenticateToken'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendCompressed } from './sendCompressed'
@@ -29,6 +30,8 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 /** What the audit routes work on. */
 export interface AuditRouteOptions {
   store: MapStore
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
   guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
@@ -37,13 +40,13 @@ export interface AuditRouteOptions {
 /** The audit routes (JSON and CSV). */
 export function createAuditRoutes(options: AuditRouteOptions): Route[] {
   const { store, rooms } = options
-  const tokens: TokenAccess = options
+  const policy = accessPolicyOf(options)
   return [
     {
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/audit(\.csv)?$/,
       async handle(request, response, [id, csv]) {
-        const access = await requireMapAccess(tokens, request, response, id, canReadAuditTrail)
+        const access = await requireMapAccess(policy, request, response, id, canReadAuditTrail)
         if (access === null) return
         const params = new URL(request.url ?? '/', 'http://localhost').searchParams
         const query = parseAuditQuery(params)

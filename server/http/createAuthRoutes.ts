@@ -16,6 +16,7 @@
 import { Buffer } from 'node:buffer'
 import type { ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
+import { CloseCode } from '../../shared/protocol/closeCodes'
 import type { SessionResponse } from '../../shared/protocol/sessionApi'
 import type { OrganisationConfig } from '../config'
 import { type ReadSession, newSessionTimes, sessionPolicyOf } from '../access/readSession'
@@ -30,6 +31,7 @@ import {
 import { type LoginState, OidcRelyingParty } from '../identity/OidcRelyingParty'
 import { sendSignInErrorPage } from '../identity/signInErrorPage'
 import type { IdentityRecords } from '../storage/IdentityRecords'
+import type { SocketFilter } from '../transport/createSyncTransport'
 import type { Route } from './Route'
 import { sendJson } from './sendJson'
 
@@ -42,6 +44,8 @@ export interface AuthRouteOptions {
   organisation?: OrganisationConfig
   readSession: ReadSession
   logger: Logger
+  /** Closes the signed-out sockets (4401) on every node; the transport's closeSocketsOf. */
+  closeSockets?: (filter: SocketFilter, code: number, reason: string) => void
   /** How far this server's clock is off, in seconds (tests of a skewed clock). */
   clockSkewSeconds?: number
   now?: () => number
@@ -157,7 +161,11 @@ function signInRoutes(organisation: OrganisationConfig, options: AuthRouteOption
         const id = readCookie(request, SESSION_COOKIE)
         const user = await readSession(request)
         if (id !== null) await identities.deleteSession(hashSessionId(id))
-        if (user !== null) logger.info({ userId: user.identity.id }, 'signed out')
+        if (user !== null) {
+          logger.info({ userId: user.identity.id }, 'signed out')
+          const filter = { sessionKey: user.session.key }
+          options.closeSockets?.(filter, CloseCode.unauthorized, 'signed out')
+        }
         await endSignIn(response)
       },
     },
@@ -169,6 +177,8 @@ function signInRoutes(organisation: OrganisationConfig, options: AuthRouteOption
         if (user !== null) {
           const ended = await identities.deleteUserSessions(user.identity.id)
           logger.info({ userId: user.identity.id, sessions: ended }, 'signed out everywhere')
+          const filter = { userId: user.identity.id }
+          options.closeSockets?.(filter, CloseCode.unauthorized, 'signed out everywhere')
         }
         await endSignIn(response)
       },

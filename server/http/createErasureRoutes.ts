@@ -11,6 +11,7 @@
  * and facilitators, whose browsers rewrite their local copies; browsers that were offline get
  * it when they connect, and the room refuses any update that would bring a contact back.
  */
+import type { ReadSession } from '../access/readSession'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import type { ErasureRecord } from '../../shared/document/erasureRegister'
@@ -21,8 +22,8 @@ import { migrateConfidentialData } from '../rooms/migrateConfidentialData'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore } from '../storage/MapStore'
 import { decodeId, readOptionalName } from './createHistoryRoutes'
-import type { TokenAccess } from '../access/authenticateToken'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -35,6 +36,8 @@ export const ERASURE_AUDIT_KIND = 'erasure'
 /** What the erasure routes work on. */
 export interface ErasureRouteOptions {
   store: MapStore
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
   guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
@@ -47,7 +50,7 @@ export interface ErasureRouteOptions {
 /** The two erasure routes. */
 export function createErasureRoutes(options: ErasureRouteOptions): Route[] {
   const { store, rooms, afterErasure, logger } = options
-  const tokens: TokenAccess = options
+  const policy = accessPolicyOf(options)
   /**
    * Erases `contactIds` of a stakeholder (all it has or had in any version when null) and
    * answers which ids the live map held and how many versions changed; null: no such map.
@@ -110,7 +113,7 @@ export function createErasureRoutes(options: ErasureRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/stakeholders\/([^/]*)\/contacts\/([^/]*)\/erase$/,
       async handle(request, response, [id, rawStakeholder, rawContact]) {
-        const access = await requireMapAccess(tokens, request, response, id, canErasePersonalData)
+        const access = await requireMapAccess(policy, request, response, id, canErasePersonalData)
         if (access === null) return
         const stakeholderId = decodeId(rawStakeholder)
         const contactId = decodeId(rawContact)
@@ -130,7 +133,7 @@ export function createErasureRoutes(options: ErasureRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/stakeholders\/([^/]*)\/contacts\/erase$/,
       async handle(request, response, [id, rawStakeholder]) {
-        const access = await requireMapAccess(tokens, request, response, id, canErasePersonalData)
+        const access = await requireMapAccess(policy, request, response, id, canErasePersonalData)
         if (access === null) return
         const stakeholderId = decodeId(rawStakeholder)
         if (stakeholderId === null) {

@@ -13,6 +13,7 @@
  * the confidential log entries. Only owners and facilitators may ask for it (403 for the
  * others); personal data stays out unless asked for, so both stay out by default.
  */
+import type { ReadSession } from '../access/readSession'
 import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
@@ -32,8 +33,8 @@ import type { MapStore } from '../storage/MapStore'
 import { type ExportFileKind, exportFileName } from '../../shared/exchange/exportFileName'
 import { parseExportOptions } from './parseExportOptions'
 import type { ExportOptions } from './parseExportOptions'
-import type { TokenAccess } from '../access/authenticateToken'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { REPORT_CONTENT_SECURITY_POLICY } from './securityHeaders'
@@ -43,6 +44,8 @@ import { sendCompressed } from './sendCompressed'
 /** What the export routes work on. */
 export interface ExportRouteOptions {
   store: MapStore
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
   guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
@@ -175,12 +178,12 @@ function send(
  */
 export function createExportRoutes(options: ExportRouteOptions): Route[] {
   const { store, rooms } = options
-  const tokens: TokenAccess = options
+  const policy = accessPolicyOf(options)
   return FORMATS.map((format) => ({
     method: 'GET',
     pattern: new RegExp(`^/api/maps/([^/]*)/${format.segment.replace('.', '\\.')}$`),
     async handle(request, response, [id]) {
-      const access = await requireMapAccess(tokens, request, response, id)
+      const access = await requireMapAccess(policy, request, response, id)
       if (access === null) return
       const query = new URL(request.url ?? '/', 'http://localhost').searchParams
       const parsed = parseExportOptions(query)

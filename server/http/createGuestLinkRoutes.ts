@@ -5,6 +5,7 @@
  * made; only its hash is stored. Revoking closes the link's open sockets with 4403, on
  * every node of a cluster (the transport handed in is the cluster-wide one).
  */
+import type { ReadSession } from '../access/readSession'
 import type { Logger } from 'pino'
 import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import { CloseCode } from '../../shared/protocol/closeCodes'
@@ -22,8 +23,8 @@ import type { MapStore } from '../storage/MapStore'
 import type { SyncTransport } from '../transport/createSyncTransport'
 import { createMapId } from './createMapId'
 import { readJsonBody } from './readJsonBody'
-import type { TokenAccess } from '../access/authenticateToken'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -37,6 +38,8 @@ const LINK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 /** What the guest-link routes work on. */
 export interface GuestLinkRouteOptions {
   store: MapStore
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
   guestLinks: GuestLinkPolicy
   /** Reached late (built after the routes); on a cluster, the cluster-wide transport. */
@@ -46,14 +49,14 @@ export interface GuestLinkRouteOptions {
 
 /** `GET`, `POST /api/maps/<id>/guest-links` and `DELETE /api/maps/<id>/guest-links/<linkId>`. */
 export function createGuestLinkRoutes(options: GuestLinkRouteOptions): Route[] {
-  const tokens: TokenAccess = options
   const { store } = options
+  const policy = accessPolicyOf(options)
   return [
     {
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/guest-links$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(tokens, request, response, id, canListGuestLinks)
+        const access = await requireMapAccess(policy, request, response, id, canListGuestLinks)
         if (access === null) return
         sendJson(response, 200, await store.listGuestLinks(access.mapId))
       },
@@ -62,7 +65,7 @@ export function createGuestLinkRoutes(options: GuestLinkRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/guest-links$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(tokens, request, response, id, canListGuestLinks)
+        const access = await requireMapAccess(policy, request, response, id, canListGuestLinks)
         if (access === null) return
         const body = await readJsonBody(request, MAX_BODY_BYTES)
         if (!body.ok) {
@@ -133,7 +136,7 @@ export function createGuestLinkRoutes(options: GuestLinkRouteOptions): Route[] {
       method: 'DELETE',
       pattern: /^\/api\/maps\/([^/]*)\/guest-links\/([^/]*)$/,
       async handle(request, response, [id, linkId]) {
-        const access = await requireMapAccess(tokens, request, response, id, canListGuestLinks)
+        const access = await requireMapAccess(policy, request, response, id, canListGuestLinks)
         if (access === null) return
         const link =
           linkId !== undefined && LINK_ID_PATTERN.test(linkId)

@@ -16,8 +16,9 @@ import { cleanGuestName, createGuestId } from '../access/guestIdentity'
 import type { MapStore } from '../storage/MapStore'
 import type { IncomingMessage } from 'node:http'
 import { readJsonBody } from './readJsonBody'
-import type { TokenAccess } from '../access/authenticateToken'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
+import type { ReadSession } from '../access/readSession'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -33,6 +34,8 @@ export interface GuestRouteOptions {
   store: MapStore
   /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
   guestLinks: GuestLinkPolicy
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   /** Gives a guest's open sockets their new name; answers how many. */
   renameLive: (mapId: string, guestId: string, name: string) => number
 }
@@ -40,7 +43,7 @@ export interface GuestRouteOptions {
 /** The guest session routes. */
 export function createGuestRoutes(options: GuestRouteOptions): Route[] {
   const { store, renameLive } = options
-  const tokens: TokenAccess = options
+  const policy = accessPolicyOf(options)
   /** The cleaned name of the body, or null after answering 400. */
   const readName = async (
     request: IncomingMessage,
@@ -70,7 +73,7 @@ export function createGuestRoutes(options: GuestRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/guests$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(tokens, request, response, id)
+        const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
         const name = await readName(request, response)
         if (name === null) return
@@ -91,7 +94,7 @@ export function createGuestRoutes(options: GuestRouteOptions): Route[] {
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/guests\/me$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(tokens, request, response, id)
+        const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
         const guest = await findGuestOfRequest(store, access.mapId, request)
         if (guest === null || guest === 'unknown') {
@@ -111,7 +114,7 @@ export function createGuestRoutes(options: GuestRouteOptions): Route[] {
       pattern: /^\/api\/maps\/([^/]*)\/guests\/([^/]*)$/,
       async handle(request, response, [id, target]) {
         const self = target === 'me'
-        const access = await requireMapAccess(tokens, request, response, id, (role) =>
+        const access = await requireMapAccess(policy, request, response, id, (role) =>
           self ? true : canFacilitate(role),
         )
         if (access === null) return

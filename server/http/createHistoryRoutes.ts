@@ -10,6 +10,7 @@
  * restores both documents. Versions are read only after the map was moved to the current
  * layout (migrateConfidentialData), so none still holds contacts.
  */
+import type { ReadSession } from '../access/readSession'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { diffStakeholders } from '../../shared/document/diffStakeholders'
@@ -30,8 +31,8 @@ import { migrateConfidentialData } from '../rooms/migrateConfidentialData'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import type { MapStore, StoredVersion } from '../storage/MapStore'
 import { readJsonBody } from './readJsonBody'
-import type { TokenAccess } from '../access/authenticateToken'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
 import { sendApiError, sendJson } from './sendJson'
@@ -43,6 +44,8 @@ const VERSION_ID = /^\d{1,15}$/
 /** What the history routes work on. */
 export interface HistoryRouteOptions {
   store: MapStore
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   /** Whether a map's guest links work (forbidden ones are refused like revoked ones). */
   guestLinks: GuestLinkPolicy
   rooms: LoadedRooms
@@ -53,7 +56,7 @@ export interface HistoryRouteOptions {
 /** The versions and audit routes. */
 export function createHistoryRoutes(options: HistoryRouteOptions): Route[] {
   const { store, rooms, logger } = options
-  const tokens: TokenAccess = options
+  const policy = accessPolicyOf(options)
   /** The live map document's state, loading the map if nobody has it open. */
   const currentState = async (mapId: string, role: Role): Promise<Uint8Array | null> => {
     const result = await rooms.withRoom(mapId, createActionPeer(role, 'Server'), async (room) =>
@@ -74,7 +77,7 @@ export function createHistoryRoutes(options: HistoryRouteOptions): Route[] {
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(tokens, request, response, id)
+        const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
         sendJson(response, 200, await store.listVersions(access.mapId))
       },
@@ -83,7 +86,7 @@ export function createHistoryRoutes(options: HistoryRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/versions$/,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(tokens, request, response, id, canFacilitate)
+        const access = await requireMapAccess(policy, request, response, id, canFacilitate)
         if (access === null) return
         const body = await readJsonBody(request, MAX_BODY_BYTES)
         if (!body.ok) {
@@ -121,7 +124,7 @@ export function createHistoryRoutes(options: HistoryRouteOptions): Route[] {
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)$/,
       async handle(request, response, [id, versionId]) {
-        const access = await requireMapAccess(tokens, request, response, id)
+        const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
         const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
@@ -132,7 +135,7 @@ export function createHistoryRoutes(options: HistoryRouteOptions): Route[] {
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)\/confidential$/,
       async handle(request, response, [id, versionId]) {
-        const access = await requireMapAccess(tokens, request, response, id, canReadConfidential)
+        const access = await requireMapAccess(policy, request, response, id, canReadConfidential)
         if (access === null) return
         const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
@@ -145,7 +148,7 @@ export function createHistoryRoutes(options: HistoryRouteOptions): Route[] {
       method: 'POST',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)\/restore$/,
       async handle(request, response, [id, versionId]) {
-        const access = await requireMapAccess(tokens, request, response, id, canFacilitate)
+        const access = await requireMapAccess(policy, request, response, id, canFacilitate)
         if (access === null) return
         const version = await versionOf(access.mapId, versionId)
         if (version === null) return sendApiError(response, 404, 'not-found', 'No such version.')
@@ -165,7 +168,7 @@ export function createHistoryRoutes(options: HistoryRouteOptions): Route[] {
       method: 'GET',
       pattern: /^\/api\/maps\/([^/]*)\/versions\/([^/]*)\/diff\/([^/]*)$/,
       async handle(request, response, [id, from, to]) {
-        const access = await requireMapAccess(tokens, request, response, id)
+        const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
         const stateOf = async (ref: string | undefined): Promise<Uint8Array | null> => {
           if (ref === 'current') return currentState(access.mapId, access.role)

@@ -15,8 +15,9 @@ import {
   canChangeMapSettings,
   isGuestLinkSetting,
 } from '../../shared/protocol/mapSettings'
-import type { TokenAccess } from '../access/authenticateToken'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
+import { accessPolicyOf } from '../access/authenticateRequest'
+import type { ReadSession } from '../access/readSession'
 import type { MapStore } from '../storage/MapStore'
 import type { SyncTransport } from '../transport/createSyncTransport'
 import { readJsonBody } from './readJsonBody'
@@ -33,6 +34,8 @@ const SETTINGS_PATH = /^\/api\/maps\/([^/]*)\/settings$/
 export interface MapSettingsRouteOptions {
   store: MapStore
   guestLinks: GuestLinkPolicy
+  /** Organisation mode: the signed-in user's membership grants a role too; null: tokens only. */
+  readSession?: ReadSession | null
   /** Reached late (built after the routes); on a cluster, the cluster-wide transport. */
   transport: () => SyncTransport
   logger?: Logger
@@ -41,7 +44,7 @@ export interface MapSettingsRouteOptions {
 /** `GET` and `PUT /api/maps/<id>/settings`. */
 export function createMapSettingsRoutes(options: MapSettingsRouteOptions): Route[] {
   const { store, guestLinks } = options
-  const tokens: TokenAccess = options
+  const policy = accessPolicyOf(options)
 
   async function answer(mapId: string): Promise<MapSettingsResponse> {
     const own = await store.mapSettings.getGuestLinks(mapId)
@@ -71,7 +74,7 @@ export function createMapSettingsRoutes(options: MapSettingsRouteOptions): Route
       method: 'GET',
       pattern: SETTINGS_PATH,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(tokens, request, response, id, canChangeMapSettings)
+        const access = await requireMapAccess(policy, request, response, id, canChangeMapSettings)
         if (access === null) return
         sendJson(response, 200, await answer(access.mapId))
       },
@@ -80,7 +83,7 @@ export function createMapSettingsRoutes(options: MapSettingsRouteOptions): Route
       method: 'PUT',
       pattern: SETTINGS_PATH,
       async handle(request, response, [id]) {
-        const access = await requireMapAccess(tokens, request, response, id, canChangeMapSettings)
+        const access = await requireMapAccess(policy, request, response, id, canChangeMapSettings)
         if (access === null) return
         const body = await readJsonBody(request, MAX_BODY_BYTES)
         if (!body.ok) {

@@ -25,6 +25,7 @@ import { AuditRecorder } from './AuditRecorder'
 import { AwarenessRelay } from './AwarenessRelay'
 import { Compactor, type CompactionLimits } from './Compactor'
 import { DurableLog, type DurableLogHooks } from './DurableLog'
+import { LibrarySummary } from './LibrarySummary'
 import { LogCursor, REMOTE_ORIGIN } from './LogCursor'
 import { MapHistory, type VersionInput } from './MapHistory'
 import { PeerPresence } from './PeerPresence'
@@ -76,6 +77,8 @@ export class Room implements ClusterRoom {
   private readonly peers = new Map<RoomPeer, PeerPresence>()
   /** Audit changes observed since the last write, recorded after the next commit. */
   private readonly audit: AuditRecorder
+  /** The library's names, count and last writer; the map document only (LibrarySummary). */
+  private readonly summary: LibrarySummary | null
   private readonly presence: AwarenessRelay
   private readonly log: DurableLog
   private readonly compactor: Compactor
@@ -98,6 +101,8 @@ export class Room implements ClusterRoom {
     })
     // Listen only after loading, so stored updates are not written again.
     doc.on('update', this.handleDocUpdate)
+    this.summary = document === 'map' ? new LibrarySummary({ mapId, doc, store, logger }) : null
+    this.summary?.note(null)
     doc.on('afterTransaction', this.handleTransaction)
     this.presence = new AwarenessRelay(doc, document, this.peers, () => this.channel)
     this.awareness = this.presence.awareness
@@ -305,6 +310,8 @@ export class Room implements ClusterRoom {
       this.cursor.noteApplied(previousId, lastId)
       const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0)
       this.compactor.count(batch.length, bytes)
+      const writer = batch.findLast((item) => item.origin?.userName !== undefined)
+      this.summary?.note(writer?.origin?.userName ?? null)
     },
     // Attribution is written after the broadcast: its own commit need not delay the peers.
     broadcast: () => this.audit.write(),
@@ -316,7 +323,10 @@ export class Room implements ClusterRoom {
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     // Committed by another node (or read back from storage): durable, only relayed.
-    if (origin === REMOTE_ORIGIN) return this.log.relayCommitted(update)
+    if (origin === REMOTE_ORIGIN) {
+      this.summary?.remoteChange()
+      return this.log.relayCommitted(update)
+    }
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null
     this.history.markChanged()
     this.log.append(update, peer)

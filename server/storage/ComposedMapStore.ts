@@ -13,6 +13,7 @@ import type {
   UpdateLog,
 } from './MapStore'
 import type { IdentityRecords } from './IdentityRecords'
+import type { LibraryRecords } from './LibraryRecords'
 import type { GuestLinkRecords } from './GuestLinkRecords'
 import type { GuestSessionRecords } from './GuestSessionRecords'
 import type { MapSettingsRecords } from './MapSettingsRecords'
@@ -22,6 +23,7 @@ export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly records: MapRecords
   /** Users and sessions: a part of its own, not flattened, so each later kind of record adds one line. */
   abstract readonly identities: IdentityRecords
+  abstract readonly library: LibraryRecords
   /** A map's own settings: a part of its own, like {@link identities}. */
   abstract readonly mapSettings: MapSettingsRecords
   protected abstract readonly guestLinks: GuestLinkRecords

@@ -13,6 +13,7 @@ import type { GuestSessionRecords } from './GuestSessionRecords'
 import type { Role } from '../../shared/protocol/roles'
 import type { GuestLinkRecords } from './GuestLinkRecords'
 import type { IdentityRecords } from './IdentityRecords'
+import type { LibraryRecords } from './LibraryRecords'
 import type { MapSettingsRecords } from './MapSettingsRecords'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
@@ -244,6 +245,8 @@ export interface MapRecords {
 export interface MapStore extends UpdateLog, MapRecords, GuestLinkRecords, GuestSessionRecords {
   /** Users and their sessions, in the same database (issue 18). */
   readonly identities: IdentityRecords
+  /** Members of maps and the organisation's library (issue 18). */
+  readonly library: LibraryRecords
   /** A map's own settings (guest links allowed or not), kept with the map. */
   readonly mapSettings: MapSettingsRecords
   /**

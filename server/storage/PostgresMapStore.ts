@@ -10,6 +10,7 @@ import { PostgresGuestSessions } from './PostgresGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { PostgresConnection, type PostgresMapStoreOptions } from './PostgresConnection'
 import { PostgresIdentityRecords } from './PostgresIdentityRecords'
+import { PostgresLibraryRecords } from './PostgresLibraryRecords'
 import { PostgresMapSettings } from './PostgresMapSettings'
 import { PostgresGuestLinkRecords } from './PostgresGuestLinkRecords'
 import { PostgresMapRecords } from './PostgresMapRecords'
@@ -23,6 +24,7 @@ export class PostgresMapStore extends ComposedMapStore {
   protected readonly log: PostgresUpdateLog
   protected readonly records: PostgresMapRecords
   readonly identities: PostgresIdentityRecords
+  readonly library: PostgresLibraryRecords
   readonly mapSettings: PostgresMapSettings
   protected readonly guestLinks: PostgresGuestLinkRecords
   protected readonly guests: PostgresGuestSessions
@@ -33,6 +35,7 @@ export class PostgresMapStore extends ComposedMapStore {
     this.log = new PostgresUpdateLog(this.connection)
     this.records = new PostgresMapRecords(this.connection)
     this.identities = new PostgresIdentityRecords(this.connection)
+    this.library = new PostgresLibraryRecords(this.connection)
     this.mapSettings = new PostgresMapSettings(this.connection)
     this.guestLinks = new PostgresGuestLinkRecords(this.connection)
     this.guests = new PostgresGuestSessions(this.connection)

@@ -13,6 +13,7 @@ import { ComposedMapStore } from './ComposedMapStore'
 import { SqliteGuestSessions } from './SqliteGuestSessions'
 import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { SqliteIdentityRecords } from './SqliteIdentityRecords'
+import { SqliteLibraryRecords } from './SqliteLibraryRecords'
 import { SqliteMapSettings } from './SqliteMapSettings'
 import { SqliteGuestLinkRecords } from './SqliteGuestLinkRecords'
 import { SqliteMapRecords } from './SqliteMapRecords'
@@ -28,6 +29,7 @@ export class SqliteMapStore extends ComposedMapStore {
   protected readonly log: SqliteUpdateLog
   protected readonly records: SqliteMapRecords
   readonly identities: SqliteIdentityRecords
+  readonly library: SqliteLibraryRecords
   readonly mapSettings: SqliteMapSettings
   protected readonly guestLinks: SqliteGuestLinkRecords
   protected readonly guests: SqliteGuestSessions
@@ -47,6 +49,7 @@ export class SqliteMapStore extends ComposedMapStore {
     this.log = new SqliteUpdateLog(this.db)
     this.records = new SqliteMapRecords(this.db)
     this.identities = new SqliteIdentityRecords(this.db)
+    this.library = new SqliteLibraryRecords(this.db)
     this.mapSettings = new SqliteMapSettings(this.db)
     this.guestLinks = new SqliteGuestLinkRecords(this.db)
     this.guests = new SqliteGuestSessions(this.db)

@@ -120,6 +120,24 @@ export const postgresMigrations: readonly string[] = [
    );
    CREATE INDEX user_sessions_by_user ON user_sessions(user_id);
    CREATE INDEX user_sessions_by_idle_expiry ON user_sessions(idle_expires_at);`,
+  // Issue 18, the library: members of a map (a user by our id, or a group by the provider's
+  // name) with a role; who created a map, when it was archived; and what the library lists
+  // and searches, kept current by the room (stakeholder names one a line, their count, the
+  // signed-in user who changed the map last).
+  `CREATE TABLE map_members (
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     member_kind TEXT NOT NULL,
+     member_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     added_at TEXT NOT NULL,
+     PRIMARY KEY (map_id, member_kind, member_id)
+   );
+   CREATE INDEX map_members_by_member ON map_members(member_kind, member_id);
+   ALTER TABLE maps ADD COLUMN created_by TEXT;
+   ALTER TABLE maps ADD COLUMN archived_at TEXT;
+   ALTER TABLE maps ADD COLUMN updated_by_name TEXT;
+   ALTER TABLE maps ADD COLUMN stakeholder_count INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE maps ADD COLUMN stakeholder_names TEXT NOT NULL DEFAULT '';`,
   // Issue 18: a map may forbid (or allow) guest links whatever the organisation's default;
   // NULL follows the default (GUEST_LINKS_DEFAULT).
   `ALTER TABLE maps ADD COLUMN guest_links TEXT

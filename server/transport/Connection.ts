@@ -22,7 +22,7 @@ import { canEditMap } from '../../shared/protocol/roles'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { Room } from '../rooms/Room'
 import type { RoomPeer } from '../rooms/RoomPeer'
-import type { ConnectionIdentity, Role } from './authorize'
+import type { ConnectionIdentity, Role, SocketUser } from './authorize'
 import { TokenBucket } from './TokenBucket'
 import type { UpdateFrameCache } from './UpdateFrameCache'
 import { readMessage, writeMessage } from './wireFormat'
@@ -77,6 +77,7 @@ export class Connection implements RoomPeer {
   private readonly logger: Logger
   private room: Room | null = null
   private currentRole: Role = 'viewer'
+  private signedInUser: SocketUser | undefined = undefined
   private currentGuestLinkId: string | null = null
   private expiryTimer: NodeJS.Timeout | null = null
   private currentIdentity: ConnectionIdentity | undefined = undefined
@@ -188,6 +189,21 @@ export class Connection implements RoomPeer {
     }
     this.expiryTimer = setTimeout(() => this.closeAt(time), Math.min(delay, MAX_TIMER_MS))
     this.expiryTimer.unref()
+  }
+
+  /** The signed-in user whose membership let the socket in; undefined for a token. */
+  get user(): SocketUser | undefined {
+    return this.signedInUser
+  }
+
+  /** The name of the signed-in user, for the library's "last changed by". */
+  get userName(): string | undefined {
+    return this.signedInUser?.name
+  }
+
+  /** Records the signed-in user behind the socket (organisation mode), with its role. */
+  signIn(user: SocketUser): void {
+    this.signedInUser = user
   }
 
   /** Enters the room and handles the frames that arrived meanwhile, in order. */

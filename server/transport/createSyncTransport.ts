@@ -29,7 +29,7 @@ import type { Role } from '../../shared/protocol/roles'
 import type { OriginPolicy } from '../access/createOriginPolicy'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
-import type { Authorize } from './authorize'
+import type { Authorize, SocketUser } from './authorize'
 import { UpdateFrameCache } from './UpdateFrameCache'
 import { Connection } from './Connection'
 import type { ConnectionBudgets } from './Connection'
@@ -66,6 +66,11 @@ interface SyncTransportOptions {
   trustProxy?: boolean
   originPolicy: OriginPolicy
   metrics?: ServerMetrics
+  /**
+   * The role a signed-in user's sockets should have now (organisation mode), for
+   * {@link SocketFilter.recheck}; absent: such filters close every socket they match.
+   */
+  recheckRole?: (mapId: string, user: SocketUser) => Promise<Role | null>
 }
 
 /** The sync endpoint of one server, attached to its HTTP server's 'upgrade' event. */
@@ -81,6 +86,12 @@ export interface SyncTransport {
    * was deleted. Answers how many.
    */
   closeMapConnections(mapId: string, role: Role | null, code: number, reason: string): number
+  /**
+   * Closes the sockets of signed-in users that match `filter` (every field given must
+   * match): 4403 when a membership was removed or changed, 4401 when a session ended.
+   * Sockets opened with a token are never matched. Answers how many closed.
+   */
+  closeSocketsOf(filter: SocketFilter, code: number, reason?: string): number
   /** Closes the sockets of `mapId` opened with guest link `linkId` (revoked). Answers how many. */
   closeGuestLinkConnections(mapId: string, linkId: string, code: number, reason: string): number
   /**
@@ -88,6 +99,38 @@ export interface SyncTransport {
    * presence at once (this node's sockets). Answers how many.
    */
   renameGuest(mapId: string, guestId: string, name: string): number
+}
+
+/** Which signed-in users' sockets {@link SyncTransport.closeSocketsOf} closes. */
+export interface SocketFilter {
+  userId?: string
+  mapId?: string
+  /** One session (sign out on one device). */
+  sessionKey?: string
+  /** Users in this group (a group membership changed). */
+  group?: string
+  /** Keeps the sockets whose role is still this (a membership changed to what they have). */
+  keepRole?: Role | null
+  /**
+   * Asks, per matching socket, which role its user has now and keeps it when that is its
+   * role (a group's membership changed: its members may hold another one).
+   */
+  recheck?: boolean
+}
+
+/** Whether the socket of `user` with `role` on `mapId` matches `filter`. */
+export function matchesSocketFilter(
+  filter: SocketFilter,
+  socket: { mapId: string; role: Role; user: SocketUser | undefined },
+): boolean {
+  const { user } = socket
+  if (user === undefined) return false
+  if (filter.userId !== undefined && user.userId !== filter.userId) return false
+  if (filter.mapId !== undefined && socket.mapId !== filter.mapId) return false
+  if (filter.sessionKey !== undefined && user.sessionKey !== filter.sessionKey) return false
+  if (filter.group !== undefined && !user.groups.includes(filter.group)) return false
+  if (filter.keepRole !== undefined && filter.keepRole === socket.role) return false
+  return true
 }
 
 /** Creates the sync endpoint; call `close` before closing the rooms. */
@@ -180,6 +223,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         identity: { identity: auth.identity, fromSession: auth.fromSession },
         ...(auth.guestLink === undefined ? {} : { guestLink: auth.guestLink }),
       })
+      if (auth.user !== undefined) connection.signIn(auth.user)
       // Granted on a link that expired meanwhile: closed by grant already.
       if (connection.isClosed) return
       const joined = await rooms.join(rawId, connection, document)
@@ -225,6 +269,8 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         if (connection.mapId !== mapId) continue
         if (role !== null && (!connection.authorized || connection.role !== role)) continue
         if (role !== null && connection.guestLinkId !== null) continue
+        // A member's socket holds no token: reissuing one leaves it open.
+        if (role !== null && connection.user !== undefined) continue
         connection.close(code, reason)
         closed += 1
       }
@@ -240,6 +286,28 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
       for (const connection of [...connections]) {
         if (connection.mapId !== mapId || connection.guestLinkId !== linkId) continue
         connection.close(code, reason)
+        closed += 1
+      }
+      return closed
+    },
+    closeSocketsOf(filter, code, reason = 'access ended') {
+      let closed = 0
+      for (const connection of [...connections]) {
+        if (!connection.authorized || !matchesSocketFilter(filter, connection)) continue
+        const { user } = connection
+        if (filter.recheck === true && options.recheckRole !== undefined && user !== undefined) {
+          options
+            .recheckRole(connection.mapId, user)
+            .then((role) => {
+              if (role !== connection.role) connection.close(code, reason)
+            })
+            .catch((error: unknown) => {
+              logger.warn({ err: error, mapId: connection.mapId }, 'could not recheck a role')
+              connection.close(code, reason)
+            })
+        } else {
+          connection.close(code, reason)
+        }
         closed += 1
       }
       return closed

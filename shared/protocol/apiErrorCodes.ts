@@ -46,6 +46,12 @@ export const ApiErrorCode = {
   bodyTooLarge: 'body-too-large',
   /** A body that is not sent as `application/json` (415). */
   unsupportedMediaType: 'unsupported-media-type',
+  /** Organisation mode: this needs a signed-in member (401). */
+  signInRequired: 'sign-in-required',
+  /** The change would leave a map without an owner (409). */
+  lastOwner: 'last-owner',
+  /** A member to add who has never signed in (404). */
+  unknownUser: 'unknown-user',
 } as const
 
 /** One of {@link ApiErrorCode}'s values. */

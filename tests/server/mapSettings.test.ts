@@ -6,7 +6,8 @@
  * only the owner reads or changes the setting; open mode ignores it.
  *
  * Organisation mode is switched on by its settings alone: the server asks the provider
- * nothing until someone signs in, and none of this needs a signed-in user.
+ * nothing until someone signs in. Creating a map there needs a signed-in member: the
+ * owner's session is written straight into the store (library/signedInUsers.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
@@ -14,6 +15,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes'
 import type { CreateGuestLinkResponse } from '../../shared/protocol/guestLinks'
 import type { GuestLinkSetting, MapSettingsResponse } from '../../shared/protocol/mapSettings'
 import type { Role } from '../../shared/protocol/roles'
+import { signInDirectly } from './library/signedInUsers'
 import { storageBackends } from './storageBackends'
 import {
   apiFetch,
@@ -83,6 +85,12 @@ async function socketWith(test: TestServer, mapId: string, token: string) {
   return first
 }
 
+/** A map made in organisation mode by a signed-in owner; its role tokens as {@link createMap}'s. */
+async function createOrganisationMap(test: TestServer): Promise<string> {
+  const owner = await signInDirectly(test.server.store, 'sub-owner', 'Olga Owner')
+  return createMap(test, 'Test map', { cookie: owner.cookie })
+}
+
 async function errorCodeOf(response: Response): Promise<string | undefined> {
   return ((await response.json()) as { error?: { code: string } }).error?.code
 }
@@ -90,7 +98,7 @@ async function errorCodeOf(response: Response): Promise<string | undefined> {
 describe.each(await storageBackends())('map settings on $name', ({ env }) => {
   it('forbidding closes an open guest-link socket within a second and refuses the link after; role tokens stay', async () => {
     const test = await fixture.startServer({ ...(await env()), ...ORGANISATION })
-    const mapId = await createMap(test)
+    const mapId = await createOrganisationMap(test)
     expect(await settingsOf(test, mapId)).toEqual({
       mode: 'organisation',
       guestLinks: 'default',
@@ -138,7 +146,7 @@ describe.each(await storageBackends())('map settings on $name', ({ env }) => {
 
   it('an editor, a facilitator or a viewer can neither read nor change the setting', async () => {
     const test = await fixture.startServer({ ...(await env()), ...ORGANISATION })
-    const mapId = await createMap(test)
+    const mapId = await createOrganisationMap(test)
     const link = await madeLink(test, mapId, 'facilitator')
     for (const role of ['facilitator', 'editor', 'viewer'] as const) {
       const put = await putSettings(test, mapId, role, 'forbidden')
@@ -164,7 +172,7 @@ describe.each(await storageBackends())('map settings on $name', ({ env }) => {
       ...ORGANISATION,
       GUEST_LINKS_DEFAULT: 'forbidden',
     })
-    const mapId = await createMap(test)
+    const mapId = await createOrganisationMap(test)
     expect(await settingsOf(test, mapId)).toEqual({
       mode: 'organisation',
       guestLinks: 'default',
@@ -212,7 +220,7 @@ describe.each(await storageBackends())('map settings on $name', ({ env }) => {
 
   it('refuses a value it does not know', async () => {
     const test = await fixture.startServer({ ...(await env()), ...ORGANISATION })
-    const mapId = await createMap(test)
+    const mapId = await createOrganisationMap(test)
     const answer = await putSettings(test, mapId, 'owner', 'sometimes' as GuestLinkSetting)
     expect(answer.status).toBe(400)
     expect(await errorCodeOf(answer)).toBe(ApiErrorCode.invalidSetting)

@@ -174,10 +174,14 @@ export function createFixture(): TestFixture {
 }
 
 /** Creates a map through the HTTP API, remembers its tokens in `test.tokens`, answers its id. */
-export async function createMap(test: TestServer, title = 'Test map'): Promise<string> {
+export async function createMap(
+  test: TestServer,
+  title = 'Test map',
+  headers: Record<string, string> = {},
+): Promise<string> {
   const response = await fetch(`${test.httpUrl}/api/maps`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ title }),
   })
   if (response.status !== 201) throw new Error(`create map failed: ${response.status}`)

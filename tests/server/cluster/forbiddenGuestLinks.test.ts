@@ -7,6 +7,7 @@ import type { CreateGuestLinkResponse } from '../../../shared/protocol/guestLink
 import { createTestSchema } from '../testPostgres'
 import { startTestRedis } from '../testRedis'
 import { apiFetch, createFixture, createMap, nextClose, waitForSync } from '../testServer'
+import { signInDirectly } from '../library/signedInUsers'
 import type { TestServer } from '../testServer'
 
 const schema = await createTestSchema()
@@ -28,7 +29,7 @@ describe.skipIf(schema === null || redis === null)('forbidden guest links on a c
           DATABASE_URL: schema?.url ?? '',
           REDIS_URL: redis?.url ?? '',
           NODE_ID: `node-${index}`,
-          // Organisation mode; nobody signs in, so the provider is never asked.
+          // Organisation mode; the owner's session is stored directly: the provider is never asked.
           OIDC_ISSUER: 'http://127.0.0.1:9/never-asked',
           OIDC_CLIENT_ID: 'canvas',
           OIDC_CLIENT_SECRET: 's3cret',
@@ -36,7 +37,8 @@ describe.skipIf(schema === null || redis === null)('forbidden guest links on a c
         }),
       ),
     )) as [TestServer, TestServer]
-    const mapId = await createMap(first)
+    const owner = await signInDirectly(first.server.store, 'sub-owner', 'Olga Owner')
+    const mapId = await createMap(first, 'Test map', { cookie: owner.cookie })
     const make = async (role: string) => {
       const response = await apiFetch(first, mapId, 'owner', `/api/maps/${mapId}/guest-links`, {
         method: 'POST',

@@ -1,0 +1,197 @@
+import { type FormEvent, useEffect, useState } from 'react'
+import type { MapMember, MemberKind, UserSummary } from '../../shared/protocol/libraryApi'
+import { ROLES, type Role, isRole } from '../../shared/protocol/roles'
+import { apiFailureReason } from '../i18n/apiFailureReason'
+import type { MessageKey } from '../i18n/messages.en'
+import { useTranslation } from '../i18n/useTranslation'
+import { fetchMembers, findUsers, putMember, removeMember } from './libraryClient'
+
+/**
+ * The Members tab of a map (organisation mode; owners and organisation admins): who may
+ * open the map with which role. People are found among those who have signed in at least
+ * once (by name or e-mail); a group is typed as the identity provider names it. The server
+ * keeps at least one owner and says so when a change would leave none.
+ */
+export function MembersPanel({ mapId }: { mapId: string }) {
+  const { t, locale } = useTranslation()
+  const [members, setMembers] = useState<MapMember[] | null>(null)
+  // The failure itself, worded when shown: a language switch rewords it.
+  const [failure, setFailure] = useState<{ key: MessageKey; cause: unknown } | null>(null)
+  const [reloads, setReloads] = useState(0)
+  const [query, setQuery] = useState('')
+  const [found, setFound] = useState<UserSummary[]>([])
+  const [personRole, setPersonRole] = useState<Role>('editor')
+  const [group, setGroup] = useState('')
+  const [groupRole, setGroupRole] = useState<Role>('viewer')
+
+  useEffect(() => {
+    let current = true
+    fetchMembers(mapId)
+      .then((answer) => {
+        if (current) setMembers(answer)
+      })
+      .catch((cause: unknown) => {
+        if (current) setFailure({ key: 'members.failed', cause })
+      })
+    return () => {
+      current = false
+    }
+  }, [mapId, reloads])
+
+  useEffect(() => {
+    let current = true
+    if (query.trim() === '') {
+      setFound([])
+      return
+    }
+    const timer = setTimeout(() => {
+      findUsers(query)
+        .then((answer) => {
+          if (current) setFound(answer)
+        })
+        .catch(() => undefined)
+    }, 200)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [query])
+
+  async function change(action: () => Promise<void>): Promise<boolean> {
+    setFailure(null)
+    try {
+      await action()
+      setReloads((count) => count + 1)
+      return true
+    } catch (cause) {
+      setFailure({ key: 'members.failed', cause })
+      return false
+    }
+  }
+
+  const roleOptions = ROLES.map((role) => (
+    <option key={role} value={role}>
+      {t(`members.role.${role}`)}
+    </option>
+  ))
+
+  const memberLabel = (member: MapMember) =>
+    member.kind === 'group'
+      ? t('members.group', { name: member.name })
+      : member.email === null
+        ? member.name
+        : `${member.name} (${member.email})`
+
+  async function addGroup(event: FormEvent) {
+    event.preventDefault()
+    const name = group.trim()
+    if (name === '') return
+    if (await change(() => putMember(mapId, 'group', name, groupRole))) setGroup('')
+  }
+
+  const changeRole = (kind: MemberKind, id: string, role: string) => {
+    if (isRole(role)) void change(() => putMember(mapId, kind, id, role))
+  }
+
+  return (
+    <section className="members" aria-labelledby="members-heading">
+      <h3 id="members-heading">{t('members.heading')}</h3>
+      <p className="members__intro">{t('members.intro')}</p>
+      {failure && (
+        <p role="alert" className="members__error">
+          {t(failure.key, { reason: apiFailureReason(locale, failure.cause) })}
+        </p>
+      )}
+      {members !== null && (
+        <ul className="members__list">
+          {members.map((member) => (
+            <li key={`${member.kind}/${member.id}`}>
+              <span className="members__name">{memberLabel(member)}</span>
+              <select
+                aria-label={t('members.roleOf', { name: member.name })}
+                value={member.role}
+                onChange={(event) => changeRole(member.kind, member.id, event.target.value)}
+              >
+                {roleOptions}
+              </select>
+              <button
+                type="button"
+                aria-label={t('members.removeOf', { name: member.name })}
+                onClick={() => void change(() => removeMember(mapId, member.kind, member.id))}
+              >
+                {t('members.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="members__add">
+        <h4>{t('members.addPerson')}</h4>
+        <label>
+          <span>{t('members.findPerson')}</span>
+          <input
+            type="search"
+            value={query}
+            maxLength={200}
+            placeholder={t('members.findPlaceholder')}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </label>
+        <label>
+          <span>{t('members.role')}</span>
+          <select
+            value={personRole}
+            onChange={(event) => {
+              if (isRole(event.target.value)) setPersonRole(event.target.value)
+            }}
+          >
+            {roleOptions}
+          </select>
+        </label>
+        {query.trim() !== '' && found.length === 0 && (
+          <p className="members__muted">{t('members.nobodyFound')}</p>
+        )}
+        <ul className="members__found">
+          {found.map((user) => (
+            <li key={user.id}>
+              <button
+                type="button"
+                onClick={() =>
+                  void change(() => putMember(mapId, 'user', user.id, personRole)).then((ok) => {
+                    if (ok) setQuery('')
+                  })
+                }
+              >
+                {t('members.addAs', {
+                  name: user.email === null ? user.name : `${user.name} (${user.email})`,
+                  role: t(`members.role.${personRole}`),
+                })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <form className="members__add" onSubmit={(event) => void addGroup(event)}>
+        <h4>{t('members.addGroup')}</h4>
+        <label>
+          <span>{t('members.groupName')}</span>
+          <input value={group} maxLength={200} onChange={(event) => setGroup(event.target.value)} />
+        </label>
+        <label>
+          <span>{t('members.role')}</span>
+          <select
+            value={groupRole}
+            onChange={(event) => {
+              if (isRole(event.target.value)) setGroupRole(event.target.value)
+            }}
+          >
+            {roleOptions}
+          </select>
+        </label>
+        <button type="submit" disabled={group.trim() === ''}>
+          {t('members.add')}
+        </button>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,62 @@
+/**
+ * Signed-in users for the library tests without going through the provider: a user and a
+ * session written straight into the store (the session id's SHA-256, as sign-in stores
+ * it), and the `sc_session` cookie a browser would send, for fetch and for the published
+ * y-websocket client's upgrade request.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { WebSocket } from 'ws'
+import type { MapStore } from '../../../server/storage/MapStore'
+import type { StoredUser } from '../../../server/storage/IdentityRecords'
+
+/** Organisation-mode settings; nothing here talks to the issuer. */
+export const ORGANISATION_ENV = {
+  OIDC_ISSUER: 'http://127.0.0.1:9/issuer',
+  OIDC_CLIENT_ID: 'canvas',
+  OIDC_CLIENT_SECRET: 'test-secret',
+  PUBLIC_URL: 'http://127.0.0.1',
+  OIDC_GROUPS_CLAIM: 'groups',
+  ORG_ADMIN_GROUP: 'canvas-admins',
+}
+
+/** A user with a live session, and the cookie header that carries it. */
+export interface SignedIn {
+  user: StoredUser
+  cookie: string
+}
+
+/** Stores a user (by `subject`) and a session of an hour; answers the cookie. */
+export async function signInDirectly(
+  store: MapStore,
+  subject: string,
+  name: string,
+  groups: string[] = [],
+): Promise<SignedIn> {
+  const user = await store.identities.upsertUser({
+    issuer: ORGANISATION_ENV.OIDC_ISSUER,
+    subject,
+    name,
+    email: `${subject}@example.org`,
+    groups,
+  })
+  const id = randomBytes(32).toString('base64url')
+  const now = Date.now()
+  await store.identities.createSession({
+    idHash: createHash('sha256').update(id).digest(),
+    userId: user.id,
+    createdAt: new Date(now).toISOString(),
+    idleExpiresAt: new Date(now + 3_600_000).toISOString(),
+    absoluteExpiresAt: new Date(now + 3_600_000).toISOString(),
+  })
+  return { user, cookie: `sc_session=${id}` }
+}
+
+/** A WebSocket class that sends `cookie` on the upgrade, as a browser does on its own origin. */
+export function cookieWebSocket(cookie: string): typeof globalThis.WebSocket {
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } })
+    }
+  }
+  return CookieWebSocket as unknown as typeof globalThis.WebSocket
+}
