@@ -16,7 +16,7 @@
 import * as Y from 'yjs'
 import { TLDRAW_RECORDS_MAP } from '../../shared/document/mapDocumentLayout'
 import { canFacilitate, type Role } from '../../shared/protocol/roles'
-import { readFacilitation } from '../../shared/workshop/facilitationState'
+import { readTemplateLocked } from '../../shared/workshop/facilitationState'
 import { coveredByTemplateLock } from '../../shared/workshop/templateLockScope'
 import type { DecodedUpdate } from './DecodedUpdate'
 import type { ItemCheck } from './checkUpdateShape'
@@ -54,7 +54,7 @@ function coveredRecords(doc: Y.Doc): Map<string, Y.Item> {
  */
 export function checkTemplateLock(doc: Y.Doc, role: Role): TemplateLockCheck | null {
   if (canFacilitate(role)) return null
-  if (!readFacilitation(doc).templateLocked) return null
+  if (!readTemplateLocked(doc)) return null
   const covered = coveredRecords(doc)
   if (covered.size === 0) return null
   const records = doc.getMap<unknown>(TLDRAW_RECORDS_MAP)
