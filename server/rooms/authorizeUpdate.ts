@@ -18,6 +18,7 @@ import {
   CONFIDENTIAL_CONTACTS_MAP,
   CONTACTS_MAP,
   FACILITATOR_ONLY_ROOTS,
+  TLDRAW_RECORDS_MAP,
   type MapDocumentName,
 } from '../../shared/document/mapDocumentLayout'
 import { documentShape } from '../../shared/document/documentShape'
@@ -79,7 +80,11 @@ export function authorizeUpdate(
     return { ok: false, reason: 'update brings back an erased contact' }
   }
   const owner = checkContributionOwner(sender)
-  const lock = document === 'map' ? checkTemplateLock(doc, role) : null
+  // Only updates that touch the canvas records pay for the template lock's look.
+  const lock =
+    document === 'map' && touched.roots.has(TLDRAW_RECORDS_MAP)
+      ? checkTemplateLock(doc, role)
+      : null
   const checkItem: ItemCheck | null =
     lock === null
       ? owner
