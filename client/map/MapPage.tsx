@@ -16,6 +16,7 @@ import { fitContentOnOpen } from '../canvas/fitContentOnOpen'
 import { cardsShowing } from '../canvas/boardActions'
 import { boardComponents } from '../canvas/boardComponents'
 import { syncCardPlacement } from '../canvas/cardPlacement'
+import { keepLockedTemplateStill } from '../workshop/keepLockedTemplateStill'
 import { deleteAsksAboutStakeholders } from '../canvas/deleteAsksAboutStakeholders'
 import { loadOnlyDrawnFonts } from '../canvas/loadOnlyDrawnFonts'
 import { ownAssetUrls, withoutEmbeds } from '../canvas/ownAssetUrls'
@@ -283,6 +284,7 @@ function MapEditor({
             ;(window as unknown as { editor: unknown }).editor = mounted
             void session.connection.synced.then(() => fitContentOnOpen(mounted))
             const stopPlacement = syncCardPlacement(mounted, session.registry)
+            const stopLock = keepLockedTemplateStill(mounted, session.connection.doc)
             const stopScored = placeScoredStakeholders(
               mounted,
               session.registry,
@@ -291,6 +293,7 @@ function MapEditor({
             return () => {
               stopFonts()
               stopPlacement()
+              stopLock()
               stopScored()
               setEditor(null)
             }

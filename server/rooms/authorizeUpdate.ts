@@ -8,7 +8,8 @@
  * back an erased contact (MapHistory.bringsBackErased), or puts anything where the
  * document's shape does not allow it or nests shared types deeper than the limit
  * (checkUpdateShape), or adds a raised hand, vote or score under another participant's id
- * (checkContributionOwner).
+ * (checkContributionOwner), or changes a frame or board of a locked template without the
+ * role for it (checkTemplateLock).
  */
 import type * as Y from 'yjs'
 import {
@@ -17,6 +18,7 @@ import {
   CONFIDENTIAL_CONTACTS_MAP,
   CONTACTS_MAP,
   FACILITATOR_ONLY_ROOTS,
+  TLDRAW_RECORDS_MAP,
   type MapDocumentName,
 } from '../../shared/document/mapDocumentLayout'
 import { documentShape } from '../../shared/document/documentShape'
@@ -25,7 +27,8 @@ import type { DecodedUpdate } from './DecodedUpdate'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
 import type { ConnectionIdentity } from '../transport/authorize'
 import { checkContributionOwner } from './checkContributionOwner'
-import { checkUpdateShape } from './checkUpdateShape'
+import { checkTemplateLock } from './checkTemplateLock'
+import { type ItemCheck, checkUpdateShape } from './checkUpdateShape'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
 
 /**
@@ -76,13 +79,25 @@ export function authorizeUpdate(
   if (touched.roots.has(CONFIDENTIAL_CONTACTS_MAP) && target.bringsBackErased(update)) {
     return { ok: false, reason: 'update brings back an erased contact' }
   }
+  const owner = checkContributionOwner(sender)
+  // Only updates that touch the canvas records pay for the template lock's look.
+  const lock =
+    document === 'map' && touched.roots.has(TLDRAW_RECORDS_MAP)
+      ? checkTemplateLock(doc, role)
+      : null
+  const checkItem: ItemCheck | null =
+    lock === null
+      ? owner
+      : (location, item) => owner?.(location, item) ?? lock.checkItem(location, item)
   const problem = checkUpdateShape(
     doc,
     decoded,
     documentShape(document),
     target.maxUpdateDepth,
-    checkContributionOwner(sender),
+    checkItem,
   )
   if (problem !== null) return { ok: false, reason: problem.reason, tooLarge: problem.tooDeep }
+  const deletion = lock?.checkDeletions(decoded) ?? null
+  if (deletion !== null) return { ok: false, reason: deletion }
   return { ok: true }
 }

@@ -55,6 +55,14 @@ function facilitationMap(doc: Y.Doc) {
   return doc.getMap<unknown>(FACILITATION_MAP)
 }
 
+/**
+ * True while the template is locked; cheaper than {@link readFacilitation} for the checks
+ * that run on every shape change (client) or update (server).
+ */
+export function readTemplateLocked(doc: Y.Doc): boolean {
+  return facilitationMap(doc).get('templateLocked') === true
+}
+
 /** The facilitation state, validated (peers may write anything; readers must not break). */
 export function readFacilitation(doc: Y.Doc): FacilitationState {
   const map = facilitationMap(doc)
@@ -64,7 +72,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     followMe: readViewRequest(map.get('followMe')),
     bringHere: readBringHere(map.get('bringHere')),
     spotlight: readSpotlight(map.get('spotlight')),
-    templateLocked: map.get('templateLocked') === true,
+    templateLocked: readTemplateLocked(doc),
     groups: readTableGroups(map.get('groups')),
     scoring: readScoringRound(map.get('scoring')),
     vote: readDotVote(map.get('vote')),

@@ -356,21 +356,45 @@ describe('a hybrid workshop: a facilitator and three participants', () => {
     await openWorkshopTab(page)
     await page.getByRole('checkbox', { name: 'Lock the template’s frames and boards' }).check()
     const participantPage = participants[0]!.page
+    type Editor = {
+      getCurrentPageShapes(): { id: string; type: string; x: number }[]
+      select(id: string): void
+      selectNone(): void
+      getSelectedShapeIds(): string[]
+      updateShape(partial: { id: string; type: string; x: number }): void
+      getShape(id: string): { x: number } | undefined
+    }
+    // Once the lock reaches the participant, no frame or board can be selected …
     await expect
       .poll(
         () =>
-          participantPage.evaluate(() =>
-            (
-              window as unknown as {
-                editor: { getCurrentPageShapes(): { type: string; isLocked: boolean }[] }
-              }
-            ).editor
+          participantPage.evaluate(() => {
+            const editor = (window as unknown as { editor: Editor }).editor
+            const shapes = editor
               .getCurrentPageShapes()
               .filter((shape) => shape.type === 'influence-impact-matrix' || shape.type === 'frame')
-              .every((shape) => shape.isLocked),
-          ),
+            const selectable = shapes.filter((shape) => {
+              editor.select(shape.id)
+              const selected = editor.getSelectedShapeIds().length > 0
+              editor.selectNone()
+              return selected
+            })
+            return shapes.length > 0 && selectable.length === 0
+          }),
         { timeout: 5000 },
       )
       .toBe(true)
+    // … nor moved (the tldraw lock is not used: it would freeze the cards inside too).
+    const unmoved = await participantPage.evaluate(() => {
+      const editor = (window as unknown as { editor: Editor }).editor
+      return editor
+        .getCurrentPageShapes()
+        .filter((shape) => shape.type === 'influence-impact-matrix' || shape.type === 'frame')
+        .every((shape) => {
+          editor.updateShape({ id: shape.id, type: shape.type, x: shape.x + 100 })
+          return editor.getShape(shape.id)?.x === shape.x
+        })
+    })
+    expect(unmoved).toBe(true)
   })
 })

@@ -9,10 +9,17 @@
  * an editor may receive is tested in confidential.test.ts, on both backends too.)
  */
 import os from 'node:os'
+import { Writable } from 'node:stream'
+import pino from 'pino'
 import * as encoding from 'lib0/encoding'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { HANDS_ARRAY, WORKSHOP_MAP } from '../../shared/document/mapDocumentLayout'
+import {
+  FACILITATION_MAP,
+  HANDS_ARRAY,
+  TLDRAW_RECORDS_MAP,
+  WORKSHOP_MAP,
+} from '../../shared/document/mapDocumentLayout'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messageTypes'
 import type { Role } from '../../shared/protocol/roles'
@@ -29,6 +36,7 @@ import {
   waitForSync,
 } from './testServer'
 import type { TestServer } from './testServer'
+import type { WebsocketProvider } from 'y-websocket'
 
 const fixture = createFixture()
 afterEach(() => fixture.cleanup())
@@ -333,6 +341,182 @@ describe.each(BACKENDS)('document shape on $name', ({ env }) => {
       union: { name: 'Farmers union', impacts: { 'impact-1': expect.any(Object) } },
     })
     expect(owner.wsconnected).toBe(true)
+  })
+})
+
+/** Resolves with the code and reason of the provider's next close. */
+function nextCloseEvent(provider: WebsocketProvider): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    const listener = (event: CloseEvent | null) => {
+      provider.off('connection-close', listener)
+      resolve({ code: event?.code ?? -1, reason: event?.reason ?? '' })
+    }
+    provider.on('connection-close', listener)
+  })
+}
+
+const FRAME_ID = 'shape:frame-who'
+const MATRIX_ID = 'shape:matrix-who'
+const CARD_ID = 'shape:card-union'
+/** A frame, a matrix inside it and a card inside the matrix, as tldraw stores them. */
+const TEMPLATE_RECORDS: Record<string, Record<string, unknown>> = {
+  [FRAME_ID]: {
+    id: FRAME_ID,
+    typeName: 'shape',
+    type: 'frame',
+    parentId: 'page:page',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    isLocked: true,
+    props: { w: 2000, h: 1200, name: 'Wie zijn de stakeholders?' },
+  },
+  [MATRIX_ID]: {
+    id: MATRIX_ID,
+    typeName: 'shape',
+    type: 'influence-impact-matrix',
+    parentId: FRAME_ID,
+    x: 100,
+    y: 100,
+    rotation: 0,
+    isLocked: false,
+    props: { w: 800, h: 800 },
+  },
+  [CARD_ID]: {
+    id: CARD_ID,
+    typeName: 'shape',
+    type: 'stakeholder-card',
+    parentId: MATRIX_ID,
+    x: 200,
+    y: 200,
+    rotation: 0,
+    isLocked: false,
+    props: { stakeholderId: 'union' },
+  },
+}
+
+describe.each(BACKENDS)('template lock on $name', ({ env }) => {
+  /** A map whose template is locked by its owner; the owner's client stays connected. */
+  async function lockedMap() {
+    const logged: { msg?: string; problem?: string }[] = []
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged.push(JSON.parse(chunk.toString()) as { msg?: string; problem?: string })
+        done()
+      },
+    })
+    const test = await fixture.startServer(await env(), { logger: pino({ level: 'info' }, stream) })
+    const mapId = await createMap(test)
+    const owner = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'owner' })
+    await waitForSync(owner)
+    owner.doc.transact(() => {
+      const records = owner.doc.getMap(TLDRAW_RECORDS_MAP)
+      for (const [id, record] of Object.entries(TEMPLATE_RECORDS)) records.set(id, record)
+      owner.doc.getMap(FACILITATION_MAP).set('templateLocked', true)
+    })
+    await waitFor(async () => (await storedDoc(test, mapId)).getMap(TLDRAW_RECORDS_MAP).size === 3)
+    return { test, mapId, owner, logged }
+  }
+
+  it.each([
+    [
+      'setting isLocked false on a frame',
+      (records: Y.Map<unknown>) =>
+        records.set(FRAME_ID, { ...TEMPLATE_RECORDS[FRAME_ID], isLocked: false }),
+    ],
+    [
+      'moving a frame',
+      (records: Y.Map<unknown>) => records.set(FRAME_ID, { ...TEMPLATE_RECORDS[FRAME_ID], x: 900 }),
+    ],
+    [
+      'resizing a board',
+      (records: Y.Map<unknown>) =>
+        records.set(MATRIX_ID, { ...TEMPLATE_RECORDS[MATRIX_ID], props: { w: 80, h: 80 } }),
+    ],
+    ['deleting a board', (records: Y.Map<unknown>) => records.delete(MATRIX_ID)],
+  ])(
+    'refuses an editor %s while the template is locked, stores nothing of it',
+    async (_name, write) => {
+      const { test, mapId, owner, logged } = await lockedMap()
+      const editor = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'editor' })
+      const honest = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'editor' })
+      await waitForSync(editor)
+      await waitForSync(honest)
+      const closed = nextCloseEvent(editor)
+      write(editor.doc.getMap(TLDRAW_RECORDS_MAP))
+      // The close says only "refused"; the log says why.
+      expect(await closed).toEqual({ code: CloseCode.policyViolation, reason: 'update refused' })
+      fixture.disconnectClient(editor)
+      expect(logged).toContainEqual(
+        expect.objectContaining({
+          msg: 'update refused',
+          problem: 'the template is locked: only facilitators may change it',
+        }),
+      )
+      // The honest client goes on working and never saw the change.
+      honest.doc.getMap(TLDRAW_RECORDS_MAP).set(CARD_ID, { ...TEMPLATE_RECORDS[CARD_ID], x: 300 })
+      await waitFor(
+        async () =>
+          ((await storedDoc(test, mapId)).getMap(TLDRAW_RECORDS_MAP).get(CARD_ID) as { x: number })
+            .x === 300,
+      )
+      const stored = (await storedDoc(test, mapId)).getMap(TLDRAW_RECORDS_MAP)
+      for (const id of [FRAME_ID, MATRIX_ID]) {
+        expect(stored.get(id)).toEqual(TEMPLATE_RECORDS[id])
+        expect(honest.doc.getMap(TLDRAW_RECORDS_MAP).get(id)).toEqual(TEMPLATE_RECORDS[id])
+        expect(owner.doc.getMap(TLDRAW_RECORDS_MAP).get(id)).toEqual(TEMPLATE_RECORDS[id])
+      }
+      expect(honest.wsconnected).toBe(true)
+      expect(owner.wsconnected).toBe(true)
+    },
+  )
+
+  it('refuses an editor unlocking the template itself with 1008', async () => {
+    const { test, mapId, logged } = await lockedMap()
+    const editor = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'editor' })
+    await waitForSync(editor)
+    const closed = nextCloseEvent(editor)
+    editor.doc.getMap(FACILITATION_MAP).set('templateLocked', false)
+    expect(await closed).toEqual({ code: CloseCode.policyViolation, reason: 'update refused' })
+    fixture.disconnectClient(editor)
+    expect(logged).toContainEqual(
+      expect.objectContaining({ problem: 'role editor may not change facilitation' }),
+    )
+    expect((await storedDoc(test, mapId)).getMap(FACILITATION_MAP).get('templateLocked')).toBe(true)
+  })
+
+  it("accepts a facilitator's move, resize and deletion of locked shapes", async () => {
+    const { test, mapId } = await lockedMap()
+    const facilitator = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'facilitator' })
+    await waitForSync(facilitator)
+    facilitator.doc.transact(() => {
+      const records = facilitator.doc.getMap(TLDRAW_RECORDS_MAP)
+      records.set(FRAME_ID, { ...TEMPLATE_RECORDS[FRAME_ID], x: 900, isLocked: false })
+      records.delete(MATRIX_ID)
+    })
+    await waitFor(
+      async () => !(await storedDoc(test, mapId)).getMap(TLDRAW_RECORDS_MAP).has(MATRIX_ID),
+    )
+    const stored = (await storedDoc(test, mapId)).getMap(TLDRAW_RECORDS_MAP)
+    expect(stored.get(FRAME_ID)).toMatchObject({ x: 900, isLocked: false })
+    expect(facilitator.wsconnected).toBe(true)
+  })
+
+  it('accepts an editor moving a card inside a locked matrix, and writing back unchanged records', async () => {
+    const { test, mapId } = await lockedMap()
+    const editor = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'editor' })
+    await waitForSync(editor)
+    editor.doc.transact(() => {
+      const records = editor.doc.getMap(TLDRAW_RECORDS_MAP)
+      records.set(CARD_ID, { ...TEMPLATE_RECORDS[CARD_ID], x: 650, y: 120 })
+      records.set(FRAME_ID, { ...TEMPLATE_RECORDS[FRAME_ID] })
+    })
+    await waitFor(
+      async () =>
+        ((await storedDoc(test, mapId)).getMap(TLDRAW_RECORDS_MAP).get(CARD_ID) as { x: number })
+          .x === 650,
+    )
+    expect(editor.wsconnected).toBe(true)
   })
 })
 

@@ -16,6 +16,7 @@ import {
   applySerPhase1Template,
   templateFrameIds,
 } from '../../../client/templates/serPhase1Template'
+import { keepLockedTemplateStill } from '../../../client/workshop/keepLockedTemplateStill'
 import { groupShapeIds } from '../../../client/workshop/tableGroups'
 import { type OpenMap, closeMapPage, openMapPage } from '../sync/fuzz/FuzzPeer'
 import { type Person, WorkshopRoom } from './workshopRoom'
@@ -48,12 +49,13 @@ function lockedShapeIds(editor: Editor): TLShapeId[] {
 }
 
 describe('locking the template through the workshop model', () => {
-  it('locks exactly the SER template’s three frames and two boards, for everyone', () => {
+  it('keeps exactly the SER template’s three frames and two boards still, for everyone, and the cards inside free', () => {
     room = new WorkshopRoom()
     const fatima = room.join('Fatima', 'facilitator')
     const ann = room.join('Ann', 'editor')
     const facilitatorPage = openPage(fatima)
     const participantPage = openPage(ann)
+    const stopGuard = keepLockedTemplateStill(participantPage.editor, ann.doc)
     applySerPhase1Template(facilitatorPage.editor, 'en', { prefix: 'ser1' })
     const card = createShapeId('card')
     facilitatorPage.editor.createShape({
@@ -64,23 +66,39 @@ describe('locking the template through the workshop model', () => {
       y: 100,
       props: { stakeholderId: 'farmers' },
     })
-    // Someone locked the third frame by hand before: its boards get locked all the same.
+    // Someone locked the third frame by hand before (as earlier versions locked the template):
+    // that would freeze the cards inside, so locking clears it.
     facilitatorPage.editor.toggleLock([templateFrameIds('ser1').who])
     sendCanvas(facilitatorPage)
 
     fatima.model.lock.setLocked(facilitatorPage.editor, true)
     sendCanvas(facilitatorPage)
-    const template = Object.values(templateFrameIds('ser1')).sort()
-    expect(lockedShapeIds(facilitatorPage.editor)).toEqual(template)
-    expect(lockedShapeIds(participantPage.editor)).toEqual(template)
-    expect(participantPage.editor.getShape(card)?.isLocked).toBe(false)
     expect(ann.model.lock.locked.get()).toBe(true)
+    expect(lockedShapeIds(participantPage.editor)).toEqual([])
+    const template = Object.values(templateFrameIds('ser1')).sort()
+    const editor = participantPage.editor
+    for (const id of template) {
+      const before = editor.getShape(id)!
+      editor.updateShape({ id, type: before.type, x: before.x + 200 })
+      editor.deleteShape(id)
+      expect(editor.getShape(id)).toEqual(before)
+      editor.select(id)
+      expect(editor.getSelectedShapeIds()).toEqual([])
+    }
+    editor.updateShape({ id: card, type: STAKEHOLDER_CARD_TYPE, x: 300 })
+    expect(editor.getShape(card)).toMatchObject({
+      x: 300,
+      parentId: templateFrameIds('ser1').matrix,
+    })
     expect(facilitatorPage.editor.getCurrentPageShapes().length).toBeGreaterThan(template.length)
 
     fatima.model.lock.setLocked(facilitatorPage.editor, false)
     sendCanvas(facilitatorPage)
-    expect(lockedShapeIds(participantPage.editor)).toEqual([])
     expect(ann.model.lock.locked.get()).toBe(false)
+    const matrix = templateFrameIds('ser1').matrix
+    editor.updateShape({ id: matrix, type: editor.getShape(matrix)!.type, x: 5 })
+    expect(editor.getShape(matrix)?.x).toBe(5)
+    stopGuard()
   })
 })
 
