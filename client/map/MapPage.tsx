@@ -146,6 +146,7 @@ function MapCanvas({
   const { metadata, token } = opened
   const { t } = useTranslation()
   const { connection, session } = useMapSession(mapId, token, metadata.role)
+  const identity = useValue('identity', () => connection?.identity.get() ?? null, [connection])
   const refused = useValue('refused', () => connection?.status.get().kind === 'refused', [
     connection,
   ])
@@ -167,7 +168,7 @@ function MapCanvas({
         {!canEditMap(metadata.role) && <span className="map-bar__role">{t('map.readOnly')}</span>}
         {session && <TimerDisplay model={session.workshop} />}
         <div className="map-bar__tools">
-          <UserNameField />
+          <UserNameField identity={identity} />
           <LanguageSwitch />
           {connection && <ConnectionBadge connection={connection} />}
         </div>

@@ -107,20 +107,34 @@ export function connectMap(
   let session: StoredGuestSession | null = null
   const providers: WebsocketProvider[] = []
   // The sockets wait for the guest session (see the module comment).
-  const guestReady: Promise<void> = token
-    ? // The person's preferences load lazily: this module is also read outside a page.
-      import('../user/localUser')
-        .then(({ localUserPreferences }) =>
-          openGuestSession(mapId, token, publishedName(localUserPreferences.get().name)),
-        )
-        .then((opened) => {
-          session = opened
-          if (opened === null) return
-          for (const each of providers) each.params[GUEST_SESSION_PARAM] = opened.token
-          identity.set(opened.guest)
-        })
-        .catch(() => undefined)
-    : Promise.resolve()
+  // Signed in (organisation mode), the user as the provider names them is who the server
+  // knows this browser as, with a link or without; otherwise a link opens a guest session.
+  const signedIn = import('../config/apiClient')
+    .then(({ fetchSession }) => fetchSession())
+    .then(({ user }) => user)
+    .catch(() => null)
+  const guestReady: Promise<void> = signedIn.then(async (user) => {
+    if (user !== null) {
+      identity.set({ kind: 'user', id: user.id, name: user.name })
+      return
+    }
+    if (!token) return
+    try {
+      // The person's preferences load lazily: this module is also read outside a page.
+      const { localUserPreferences } = await import('../user/localUser')
+      const opened = await openGuestSession(
+        mapId,
+        token,
+        publishedName(localUserPreferences.get().name),
+      )
+      session = opened
+      if (opened === null) return
+      for (const each of providers) each.params[GUEST_SESSION_PARAM] = opened.token
+      identity.set(opened.guest)
+    } catch {
+      // Without a guest session the sockets still open, as a guest of this connection.
+    }
+  })
   const open = (room: string, doc: Y.Doc, connect = !migrating) => {
     const provider = new WebsocketProvider(serverUrl, room, doc, {
       // Tabs must not sync with each other behind the server's back: the server enforces roles.

@@ -9,7 +9,7 @@ import { createGuestId } from './guestIdentity'
  * `params: { token }` produces) decides the role; refusals carry 4404, 4401 or 4403. In
  * organisation mode an upgrade without a token is decided by its `sc_session` cookie (the
  * browser sends it on a same-origin upgrade) and the user's membership: the socket is that
- * user. With a token, the `?guest=` session token names the guest; one that is not a
+ * user; a signed-in person who comes with a token is named by their session too. Else, with a token, the `?guest=` session token names the guest; one that is not a
  * session of this map is refused (4401). Without it the socket is a guest of its own, for
  * this connection only.
  */
@@ -30,6 +30,12 @@ export function createTokenAuthorizer(policy: MapAccessPolicy): Authorize {
         sessionKey: session.key,
       }
       return { ok: true, role: auth.role, ...grant, user, identity, fromSession: true }
+    }
+    // A signed-in person who came with a link is still themselves: the link gives the role,
+    // the session the name (their sockets follow the link, not a membership).
+    const signedIn = policy.readSession === null ? null : await policy.readSession(request)
+    if (signedIn !== null) {
+      return { ok: true, role: auth.role, ...grant, identity: signedIn.identity, fromSession: true }
     }
     const guest = await findGuestOfRequest(store, mapId, request)
     if (guest === 'unknown') {
