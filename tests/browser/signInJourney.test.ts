@@ -1,0 +1,130 @@
+/**
+ * Issue 18 end to end in Chromium, in Dutch: sign in through the real test provider, land
+ * in the library, make a map and work on it, and find the provider's name (not one typed in
+ * the browser) in the participants list and the audit trail; then sign out, after which the
+ * map's socket and API refuse the old session.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../server/config'
+import { type StakeholderCanvasServer, createServer } from '../../server/createServer'
+import {
+  TEST_USERS,
+  type TestIdentityProvider,
+  freeLoopbackPort,
+  startTestIdentityProvider,
+} from '../server/identity/testIdentityProvider'
+import { launchChromium, openTrackedPage, waitForMapReady } from './browserFixture'
+
+/** Screenshots for a person to look at; not compared by the tests. */
+const SCREENSHOT_DIR = '.tmp/screenshots'
+
+describe('signed in from the provider to the audit trail (organisation mode)', () => {
+  let browser: Browser
+  let idp: TestIdentityProvider
+  let server: StakeholderCanvasServer
+  let appUrl: string
+  let dataDir: string
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    const port = await freeLoopbackPort()
+    appUrl = `http://127.0.0.1:${port}`
+    idp = await startTestIdentityProvider({ appUrl })
+    dataDir = mkdtempSync(join(tmpdir(), 'stakeholder-canvas-browser-'))
+    server = createServer(
+      loadConfig({
+        DATA_DIR: dataDir,
+        STATIC_DIR: join(process.cwd(), 'dist/client'),
+        LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+        AUDIT_WINDOW_MS: '0',
+        ...idp.env(),
+      }),
+    )
+    await server.listen(port, '127.0.0.1')
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await idp?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('signs in, makes a map, is named by the provider everywhere, and signs out', async () => {
+    const anna = TEST_USERS.anna
+    // The name typed in this browser before signing in must not be what others see.
+    const { page, context, errors } = await openTrackedPage(browser, appUrl, {
+      locale: 'nl-NL',
+      name: 'Iemand Anders',
+    })
+    const failed: string[] = []
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`)
+    })
+    await page.goto(appUrl)
+    await page.getByRole('link', { name: 'Inloggen' }).click()
+    await page.waitForURL(`${idp.issuer}/interaction/**`)
+    await page.getByRole('link', { name: `Sign in as ${anna.name}` }).click()
+    await page.waitForURL(`${appUrl}/`)
+    await page.getByText(`Ingelogd als ${anna.name}`).waitFor()
+    await page.getByRole('heading', { name: 'Kaarten van je organisatie' }).waitFor()
+
+    await page.getByLabel('Titel', { exact: true }).fill('Cacaoketen 2027')
+    await page.getByRole('button', { name: 'Kaart maken' }).click()
+    await waitForMapReady(page)
+    const mapId = new URL(page.url()).pathname.split('/').pop() ?? ''
+    // Opened through the membership: no share token in the address bar or on the socket.
+    expect(page.url()).toBe(`${appUrl}/m/${mapId}`)
+    // The name is the provider's, shown rather than asked.
+    await page.locator('.map-bar').getByText(`Ingelogd als ${anna.name}`).waitFor()
+
+    await page.getByRole('tab', { name: 'Toevoegen' }).click()
+    await page.getByLabel('Naam', { exact: true }).fill('Fair Cocoa NGO')
+    await page.getByRole('button', { name: 'Stakeholder toevoegen', exact: true }).click()
+    await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe('Fair Cocoa NGO')
+    await page.getByTestId('field-legitimacy').selectOption('4')
+
+    await page.getByRole('tab', { name: 'Workshop' }).click()
+    const participants = page.getByTestId('participants')
+    await expect.poll(() => participants.textContent(), { timeout: 10_000 }).toContain(anna.name)
+    expect(await participants.textContent()).not.toContain('Iemand Anders')
+    expect(await participants.textContent()).not.toContain('gast')
+
+    await page.getByRole('tab', { name: 'Delen' }).click()
+    const trail = page.getByTestId('audit-trail')
+    await trail.getByRole('heading', { name: 'Audittrail' }).waitFor()
+    const who = trail.getByTestId('audit-who')
+    await expect
+      .poll(() => who.allTextContents(), { timeout: 10_000 })
+      .toContain(`${anna.name} (Eigenaar)`)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/journey-nl-audit.png` })
+    const rows = server.store.listAudit(mapId)
+    expect((await rows).map((row) => [row.participant.name, row.participant.kind])).toContainEqual([
+      anna.name,
+      'user',
+    ])
+
+    const session = (await context.cookies(appUrl)).find((c) => c.name === 'sc_session')
+    expect(session).toBeDefined()
+    await page.getByRole('link', { name: /Alle kaarten/ }).click()
+    await page.getByRole('button', { name: 'Uitloggen', exact: true }).click()
+    await page.waitForURL(`${idp.issuer}/**`)
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click()
+    await page.waitForURL(`${appUrl}/`)
+    await page.getByRole('link', { name: 'Inloggen' }).waitFor()
+    // The old cookie no longer opens the map.
+    const refused = await fetch(`${appUrl}/api/maps/${mapId}`, {
+      headers: { cookie: `sc_session=${session?.value ?? ''}` },
+    })
+    expect(refused.status).toBe(401)
+    // The test provider's pages have no favicon; nothing of ours failed.
+    expect(failed.filter((line) => !line.endsWith(`${idp.issuer}/favicon.ico`))).toEqual([])
+    expect(errors.filter((error) => !error.includes('404'))).toEqual([])
+    await context.close()
+  })
+})
