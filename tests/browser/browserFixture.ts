@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
+import type { MapStore } from '../../server/storage/MapStore'
 import { loadConfig } from '../../server/config'
 import { createServer } from '../../server/createServer'
 
@@ -27,6 +28,8 @@ const CHROMIUM_ARGS = [
 export interface AppServer {
   readonly url: string
   readonly dataDir: string
+  /** The running server's store (e.g. to sign someone in directly in organisation mode). */
+  readonly store: MapStore
   restart(): Promise<void>
   close(): Promise<void>
 }
@@ -48,6 +51,9 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   return {
     url,
     dataDir,
+    get store() {
+      return server.store
+    },
     async restart() {
       await server.close()
       server = createServer(config)
@@ -144,10 +150,11 @@ export async function createMapViaApi(
   baseUrl: string,
   title: string,
   template: 'blank' | 'ser-phase-1' = 'blank',
+  headers: Record<string, string> = {},
 ): Promise<CreatedMap> {
   const response = await fetch(`${baseUrl}/api/maps`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ title, template }),
   })
   if (response.status !== 201) throw new Error(`POST /api/maps answered ${response.status}`)

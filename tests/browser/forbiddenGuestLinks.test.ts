@@ -16,6 +16,13 @@ import {
   startAppServer,
   waitForMapReady,
 } from './browserFixture'
+import { signInDirectly } from '../server/library/signedInUsers'
+
+/** A map made in organisation mode by an owner signed in directly through the store. */
+async function createOrganisationMap(server: AppServer, title: string) {
+  const owner = await signInDirectly(server.store, 'sub-owner', 'Olga Owner')
+  return createMapViaApi(server.url, title, 'blank', { cookie: owner.cookie })
+}
 
 const ORGANISATION = {
   OIDC_ISSUER: 'http://127.0.0.1:9/never-asked',
@@ -46,7 +53,7 @@ describe('allowing guest links in organisation mode', () => {
 
   it('nl: the owner forbids guest links; the form gives way to the notice and a guest is refused', async () => {
     server = await startAppServer(ORGANISATION)
-    const map = await createMapViaApi(server.url, 'Geen gasten')
+    const map = await createOrganisationMap(server, 'Geen gasten')
     const owner = await openTrackedPage(browser, server.url, { locale: 'nl-NL' })
     const { page } = owner
     await page.goto(shareLinkFor(server.url, map.id, map.tokens.owner))
@@ -88,7 +95,7 @@ describe('allowing guest links in organisation mode', () => {
 
   it('en: with GUEST_LINKS_DEFAULT=forbidden the choice names the default, and allowing brings the form back', async () => {
     server = await startAppServer({ ...ORGANISATION, GUEST_LINKS_DEFAULT: 'forbidden' })
-    const map = await createMapViaApi(server.url, 'No guests by default')
+    const map = await createOrganisationMap(server, 'No guests by default')
     const { page } = await openTrackedPage(browser, server.url, { locale: 'en-GB' })
     await page.goto(shareLinkFor(server.url, map.id, map.tokens.owner))
     await waitForMapReady(page)
