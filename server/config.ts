@@ -1,3 +1,8 @@
+/**
+ * Every setting of the server in one place: the table the README's settings table is built
+ * from (CONFIG_SETTINGS) and its parsing into a typed ServerConfig. Long because each setting
+ * is a row of the table and a line of parsing; splitting it would scatter the one list.
+ */
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import {

@@ -1,4 +1,8 @@
-/** English UI strings. Keys are shared with the Dutch catalogue, which must have them all. */
+/**
+ * English UI strings. Keys are shared with the Dutch catalogue, which must have them all.
+ * One flat catalogue per language, long because it is every text of the UI: a key is found
+ * by search, and a missing Dutch text fails the typecheck.
+ */
 export const en = {
   'app.name': 'Stakeholder Canvas',
   'app.tagline': 'Map your stakeholders together, and keep the map as a due-diligence record.',

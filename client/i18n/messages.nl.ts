@@ -1,6 +1,9 @@
 import type { MessageKey } from './messages.en'
 
-/** Nederlandse teksten van de interface. */
+/**
+ * Nederlandse teksten van de interface: dezelfde sleutels als de Engelse catalogus, lang omdat
+ * het alle teksten van de UI zijn (one flat catalogue per language, see messages.en.ts).
+ */
 export const nl: Record<MessageKey, string> = {
   'app.name': 'Stakeholder Canvas',
   'app.tagline':

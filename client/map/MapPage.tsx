@@ -1,3 +1,9 @@
+/**
+ * The map page: opening a map (refusals, the offline copy, the session), its bar and the
+ * tldraw editor with our panels. About 400 lines because the page's states (loading, refused,
+ * open, version view) are one component tree; the work itself lives in useMapSession,
+ * the panels and client/canvas.
+ */
 import { MembersPanel } from '../library/MembersPanel'
 import { useSession } from '../library/useSession'
 import { useEffect, useMemo, useState } from 'react'

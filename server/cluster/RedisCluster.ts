@@ -27,6 +27,10 @@
  * - Locks: compaction and automatic snapshots of a document run under `sc:lock:<key>`
  *   ({@link runWithLease}).
  * Messages carry the sender's node id, so a node ignores its own.
+ *
+ * Over 400 lines on purpose: joining, leaving, the read loop, gap catch-up, presence and
+ * close notices share one connection and one stream position, and split apart each would
+ * need the others' state.
  */
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'

@@ -13,6 +13,10 @@
  * course). After a frame that took more than 10 ms, the socket's next frames wait for a
  * later event-loop turn, so a burst of costly updates from one client cannot hold the
  * process for longer than one of them takes.
+ *
+ * Over 400 lines on purpose: the queue, the budgets, the grant (role, identity, guest link
+ * expiry) and the frame handling all guard one socket's ordering; the message decoding itself
+ * is in wireFormat.ts.
  */
 import type { RawData, WebSocket } from 'ws'
 import type { Logger } from 'pino'
