@@ -4,20 +4,12 @@
  * out" ends it here and at the provider; cancelling ends on the error page. Open mode's
  * home page shows none of it.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { mkdirSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../server/config'
-import { type StakeholderCanvasServer, createServer } from '../../server/createServer'
-import {
-  TEST_USERS,
-  type TestIdentityProvider,
-  freeLoopbackPort,
-  startTestIdentityProvider,
-} from '../server/identity/testIdentityProvider'
+import { TEST_USERS, type TestIdentityProvider } from '../server/identity/testIdentityProvider'
 import { axeViolations } from './axeCheck'
+import { type OrganisationApp, startOrganisationApp } from './organisationApp'
 import { type AppServer, launchChromium, openTrackedPage, startAppServer } from './browserFixture'
 
 /** Screenshots for a person to look at; not compared by the tests. */
@@ -25,34 +17,20 @@ const SCREENSHOT_DIR = '.tmp/screenshots'
 
 describe('sign-in in the browser (organisation mode)', () => {
   let browser: Browser
+  let app: OrganisationApp
   let idp: TestIdentityProvider
-  let server: StakeholderCanvasServer
   let appUrl: string
-  let dataDir: string
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    const port = await freeLoopbackPort()
-    appUrl = `http://127.0.0.1:${port}`
-    idp = await startTestIdentityProvider({ appUrl })
-    dataDir = mkdtempSync(join(tmpdir(), 'stakeholder-canvas-browser-'))
-    server = createServer(
-      loadConfig({
-        DATA_DIR: dataDir,
-        STATIC_DIR: join(process.cwd(), 'dist/client'),
-        LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-        ...idp.env(),
-      }),
-    )
-    await server.listen(port, '127.0.0.1')
+    app = await startOrganisationApp()
+    ;({ idp, appUrl } = app)
     browser = await launchChromium()
   })
 
   afterAll(async () => {
     await browser?.close()
-    await server?.close()
-    await idp?.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    await app?.close()
   })
 
   it('signs in through the provider and out again, in Dutch', async () => {

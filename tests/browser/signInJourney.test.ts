@@ -4,59 +4,34 @@
  * the browser) in the participants list and the audit trail; then sign out, after which the
  * map's socket and API refuse the old session.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { mkdirSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../server/config'
-import { type StakeholderCanvasServer, createServer } from '../../server/createServer'
-import {
-  TEST_USERS,
-  type TestIdentityProvider,
-  freeLoopbackPort,
-  startTestIdentityProvider,
-} from '../server/identity/testIdentityProvider'
+import { TEST_USERS } from '../server/identity/testIdentityProvider'
 import { launchChromium, openTrackedPage, waitForMapReady } from './browserFixture'
+import { type OrganisationApp, startOrganisationApp } from './organisationApp'
 
 /** Screenshots for a person to look at; not compared by the tests. */
 const SCREENSHOT_DIR = '.tmp/screenshots'
 
 describe('signed in from the provider to the audit trail (organisation mode)', () => {
   let browser: Browser
-  let idp: TestIdentityProvider
-  let server: StakeholderCanvasServer
-  let appUrl: string
-  let dataDir: string
+  let app: OrganisationApp
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    const port = await freeLoopbackPort()
-    appUrl = `http://127.0.0.1:${port}`
-    idp = await startTestIdentityProvider({ appUrl })
-    dataDir = mkdtempSync(join(tmpdir(), 'stakeholder-canvas-browser-'))
-    server = createServer(
-      loadConfig({
-        DATA_DIR: dataDir,
-        STATIC_DIR: join(process.cwd(), 'dist/client'),
-        LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-        AUDIT_WINDOW_MS: '0',
-        ...idp.env(),
-      }),
-    )
-    await server.listen(port, '127.0.0.1')
+    app = await startOrganisationApp({ AUDIT_WINDOW_MS: '0' })
     browser = await launchChromium()
   })
 
   afterAll(async () => {
     await browser?.close()
-    await server?.close()
-    await idp?.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    await app?.close()
   })
 
   it('signs in, makes a map, is named by the provider everywhere, and signs out', async () => {
     const anna = TEST_USERS.anna
+    const { appUrl, idp, server } = app
     // The name typed in this browser before signing in must not be what others see.
     const { page, context, errors } = await openTrackedPage(browser, appUrl, {
       locale: 'nl-NL',
