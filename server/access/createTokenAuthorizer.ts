@@ -28,6 +28,7 @@ export function createTokenAuthorizer(policy: MapAccessPolicy): Authorize {
         groups,
         isAdmin,
         sessionKey: session.key,
+        sessionEndsAt: session.endsAt,
       }
       return { ok: true, role: auth.role, ...grant, user, identity, fromSession: true }
     }

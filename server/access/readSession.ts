@@ -25,6 +25,8 @@ export interface SignedInUser {
     key: string
     /** ISO 8601: when the session ends at the latest (idle or absolute, whichever is first). */
     expiresAt: string
+    /** ISO 8601: its absolute expiry, which no activity moves (open sockets close then). */
+    endsAt: string
   }
 }
 
@@ -84,7 +86,8 @@ export function createSessionReader(
       idleExpiresAt = new Date(Math.min(time + policy.idleMinutes * 60_000, absolute)).toISOString()
       await identities.touchSession(idHash, new Date(time).toISOString(), idleExpiresAt)
     }
-    return signedInUser(session.user, policy, Buffer.from(idHash).toString('hex'), idleExpiresAt)
+    const key = Buffer.from(idHash).toString('hex')
+    return signedInUser(session.user, policy, key, idleExpiresAt, session.absoluteExpiresAt)
   }
 }
 
@@ -93,12 +96,13 @@ function signedInUser(
   policy: SessionPolicy,
   key: string,
   expiresAt: string,
+  endsAt: string,
 ): SignedInUser {
   return {
     identity: { kind: 'user', id: user.id, name: user.name },
     email: user.email,
     groups: user.groups,
     isAdmin: policy.adminGroup !== null && user.groups.includes(policy.adminGroup),
-    session: { key, expiresAt },
+    session: { key, expiresAt, endsAt },
   }
 }

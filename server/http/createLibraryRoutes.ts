@@ -81,7 +81,7 @@ export function createLibraryRoutes(options: LibraryRouteOptions): Route[] {
       email: user.email,
       groups: user.groups,
       isAdmin,
-      session: { key: '', expiresAt: '' },
+      session: { key: '', expiresAt: '', endsAt: '' },
     })
   }
 

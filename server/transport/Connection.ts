@@ -84,6 +84,7 @@ export class Connection implements RoomPeer {
   private signedInUser: SocketUser | undefined = undefined
   private currentGuestLinkId: string | null = null
   private expiryTimer: NodeJS.Timeout | null = null
+  private sessionTimer: NodeJS.Timeout | null = null
   private currentIdentity: ConnectionIdentity | undefined = undefined
   private readonly messageBudget: TokenBucket
   private readonly byteBudget: TokenBucket
@@ -186,13 +187,29 @@ export class Connection implements RoomPeer {
 
   /** Closes the socket with 4403 at `time` (ms since the epoch), at once when it has passed. */
   private closeAt(time: number): void {
+    this.expiryTimer = this.closeWhen(time, CloseCode.forbidden, 'guest link expired')
+  }
+
+  /**
+   * Closes the socket with `code` at `time` (ms since the epoch), at once when it has
+   * passed; answers the timer (null when closed at once).
+   */
+  private closeWhen(time: number, code: number, reason: string): NodeJS.Timeout | null {
     const delay = time - Date.now()
     if (!(delay > 0)) {
-      this.close(CloseCode.forbidden, 'guest link expired')
-      return
+      this.close(code, reason)
+      return null
     }
-    this.expiryTimer = setTimeout(() => this.closeAt(time), Math.min(delay, MAX_TIMER_MS))
-    this.expiryTimer.unref()
+    const timer = setTimeout(
+      () => {
+        const again = this.closeWhen(time, code, reason)
+        if (this.expiryTimer === timer) this.expiryTimer = again
+        if (this.sessionTimer === timer) this.sessionTimer = again
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    )
+    timer.unref()
+    return timer
   }
 
   /** The signed-in user whose membership let the socket in; undefined for a token. */
@@ -208,6 +225,12 @@ export class Connection implements RoomPeer {
   /** Records the signed-in user behind the socket (organisation mode), with its role. */
   signIn(user: SocketUser): void {
     this.signedInUser = user
+    // A session ends at its absolute expiry whatever its sockets do: they close then.
+    this.sessionTimer = this.closeWhen(
+      Date.parse(user.sessionEndsAt),
+      CloseCode.unauthorized,
+      'session ended',
+    )
   }
 
   /** Enters the room and handles the frames that arrived meanwhile, in order. */
@@ -400,6 +423,7 @@ export class Connection implements RoomPeer {
     )
     this.metrics?.countSocketClose(code)
     if (this.expiryTimer !== null) clearTimeout(this.expiryTimer)
+    if (this.sessionTimer !== null) clearTimeout(this.sessionTimer)
     this.queue = null
     this.room?.removePeer(this)
     for (const listener of this.closeListeners.splice(0)) listener()

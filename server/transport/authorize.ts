@@ -17,6 +17,8 @@ export interface SocketUser {
   isAdmin: boolean
   /** Hex of the session id's hash. */
   sessionKey: string
+  /** ISO 8601: the session's absolute expiry; the socket closes then (4401). */
+  sessionEndsAt: string
 }
 
 /**

@@ -247,6 +247,27 @@ describe.each(await storageBackends())('the library on $name', (backend) => {
     expect(there.wsconnected).toBe(true)
   })
 
+  it('closes a member’s open socket with 4401 when the session reaches its absolute expiry', async () => {
+    const test = await start()
+    const owner = await signInDirectly(test.server.store, 'olga', 'Olga Eigenaar')
+    const mapId = await createMapAs(test, owner.cookie)
+    const ann = await signInDirectly(test.server.store, 'ann', 'Ann Smit', [], 1500)
+    expect(
+      (await putMember(test, owner.cookie, mapId, `user/${ann.user.id}`, 'editor')).status,
+    ).toBe(204)
+    const client = fixture.connectClient(test, mapId, new Y.Doc(), {
+      token: null,
+      WebSocketPolyfill: cookieWebSocket(ann.cookie),
+    })
+    await waitForSync(client)
+    const closed = nextClose(client)
+    const started = Date.now()
+    expect(await closed).toBe(4401)
+    // Closed at the expiry (about 1.5 s after sign-in), not long after it.
+    expect(Date.now() - started).toBeLessThan(2500)
+    expect((await as(test, ann.cookie)(`/api/maps/${mapId}`)).status).toBe(401)
+  })
+
   it('finds a map by a stakeholder’s name and says who changed it last', async () => {
     const test = await start()
     const ann = await signInDirectly(test.server.store, 'ann', 'Ann Smit')

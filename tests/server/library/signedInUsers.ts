@@ -25,12 +25,13 @@ export interface SignedIn {
   cookie: string
 }
 
-/** Stores a user (by `subject`) and a session of an hour; answers the cookie. */
+/** Stores a user (by `subject`) and a session (of an hour by default); answers the cookie. */
 export async function signInDirectly(
   store: MapStore,
   subject: string,
   name: string,
   groups: string[] = [],
+  lifetimeMs = 3_600_000,
 ): Promise<SignedIn> {
   const user = await store.identities.upsertUser({
     issuer: ORGANISATION_ENV.OIDC_ISSUER,
@@ -45,8 +46,8 @@ export async function signInDirectly(
     idHash: createHash('sha256').update(id).digest(),
     userId: user.id,
     createdAt: new Date(now).toISOString(),
-    idleExpiresAt: new Date(now + 3_600_000).toISOString(),
-    absoluteExpiresAt: new Date(now + 3_600_000).toISOString(),
+    idleExpiresAt: new Date(now + lifetimeMs).toISOString(),
+    absoluteExpiresAt: new Date(now + lifetimeMs).toISOString(),
   })
   return { user, cookie: `sc_session=${id}` }
 }
