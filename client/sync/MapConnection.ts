@@ -94,6 +94,9 @@ export function syncUrlForLocation(location: Location): string {
   return `${protocol}//${location.host}/sync`
 }
 
+/** How long opening a map waits to learn whether someone is signed in. */
+const SESSION_TIMEOUT_MS = 4000
+
 /** Opens the connections for `mapId`, authenticated by a share token of `role`. */
 export function connectMap(
   mapId: string,
@@ -109,10 +112,14 @@ export function connectMap(
   // The sockets wait for the guest session (see the module comment).
   // Signed in (organisation mode), the user as the provider names them is who the server
   // knows this browser as, with a link or without; otherwise a link opens a guest session.
-  const signedIn = import('../config/apiClient')
-    .then(({ fetchSession }) => fetchSession())
-    .then(({ user }) => user)
-    .catch(() => null)
+  const signedIn = Promise.race([
+    import('../config/apiClient')
+      .then(({ fetchSession }) => fetchSession())
+      .then(({ user }) => user)
+      .catch(() => null),
+    // Out of reach (offline, a hanging network): go on as before rather than wait.
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), SESSION_TIMEOUT_MS)),
+  ])
   const guestReady: Promise<void> = signedIn.then(async (user) => {
     if (user !== null) {
       identity.set({ kind: 'user', id: user.id, name: user.name })
