@@ -171,8 +171,13 @@ describe('een vergrendeld sjabloon: de kaarten blijven vrij', () => {
     await expect
       .poll(async () => (await cardsOf(fatima.page, union)).map((c) => c.board))
       .toEqual(['salience-diagram'])
-    const [inDiagram] = await cardsOf(fatima.page, union)
-    expect(classAt(centreOf(inDiagram!), size(diagram).w, size(diagram).h)).toBe('definitive')
+    // The board can arrive before the drop's last position does: wait for where it ends.
+    await expect
+      .poll(async () => {
+        const [inDiagram] = await cardsOf(fatima.page, union)
+        return classAt(centreOf(inDiagram!), size(diagram).w, size(diagram).h)
+      })
+      .toBe('definitive')
   })
 
   it('de deelnemer kan de vergrendelde matrix niet verplaatsen', async () => {
