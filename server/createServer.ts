@@ -196,6 +196,7 @@ export function createServer(
       guestLinks,
       readSession: memberSessions,
       renameLive: (mapId, guestId, name) => apiTransport.renameGuest(mapId, guestId, name),
+      trustProxy: config.trustProxy,
     }),
     ...(organisation === null
       ? []

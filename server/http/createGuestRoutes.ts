@@ -15,6 +15,8 @@ import { findGuestOfRequest } from '../access/findGuestOfRequest'
 import { cleanGuestName, createGuestId } from '../access/guestIdentity'
 import type { MapStore } from '../storage/MapStore'
 import type { IncomingMessage } from 'node:http'
+import { AddressRateLimit } from './AddressRateLimit'
+import { clientAddress } from './clientAddress'
 import { readJsonBody } from './readJsonBody'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import { accessPolicyOf } from '../access/authenticateRequest'
@@ -38,12 +40,23 @@ export interface GuestRouteOptions {
   readSession?: ReadSession | null
   /** Gives a guest's open sockets their new name; answers how many. */
   renameLive: (mapId: string, guestId: string, name: string) => number
+  /** Behind a reverse proxy: the client's address from `X-Forwarded-For` (clientAddress.ts). */
+  trustProxy?: boolean
 }
+
+/**
+ * Guest sessions one address may start: each is a stored row, so a script with a link could
+ * otherwise fill the disk (issue 15). A browser starts one per map and keeps it, so a room
+ * of 20 people behind one address opening a few maps stays far below this.
+ */
+export const GUEST_SESSIONS_PER_HOUR = 600
+export const GUEST_SESSION_BURST = 100
 
 /** The guest session routes. */
 export function createGuestRoutes(options: GuestRouteOptions): Route[] {
   const { store, renameLive } = options
   const policy = accessPolicyOf(options)
+  const startLimit = new AddressRateLimit(GUEST_SESSIONS_PER_HOUR, GUEST_SESSION_BURST)
   /** The cleaned name of the body, or null after answering 400. */
   const readName = async (
     request: IncomingMessage,
@@ -75,6 +88,17 @@ export function createGuestRoutes(options: GuestRouteOptions): Route[] {
       async handle(request, response, [id]) {
         const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
+        const allowed = startLimit.take(clientAddress(request, options.trustProxy ?? false))
+        if (!allowed.ok) {
+          response.setHeader('Retry-After', String(allowed.retryAfterSeconds))
+          // The browser then opens the map as a guest of that connection; nothing is lost.
+          return sendApiError(
+            response,
+            429,
+            ApiErrorCode.rateLimited,
+            'Too many guest sessions were started from this address. Try again later.',
+          )
+        }
         const name = await readName(request, response)
         if (name === null) return
         const guestToken = createAccessToken()

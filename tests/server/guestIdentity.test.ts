@@ -17,6 +17,7 @@ import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
 import { castVote, openDotVote } from '../../shared/workshop/dotVoting'
 import { submitRating } from '../../shared/workshop/privateScoring'
 import { raiseHand } from '../../shared/workshop/raisedHands'
+import { GUEST_SESSION_BURST } from '../../server/http/createGuestRoutes'
 import { storageBackends } from './storageBackends'
 import {
   type TestServer,
@@ -70,6 +71,27 @@ function userSeen(
 }
 
 describe.each(await storageBackends())('guest identities on $name', ({ env }) => {
+  it('limits the guest sessions one address may start, and the map still opens without one', async () => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const start = () =>
+      apiFetch(test, mapId, 'viewer', `/api/maps/${mapId}/guests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Script' }),
+      })
+    for (let started = 0; started < GUEST_SESSION_BURST; started += 1) {
+      expect((await start()).status).toBe(201)
+    }
+    const refused = await start()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate-limited')
+    // Refused a session, a browser opens the map as a guest of its connection.
+    const provider = connectGuest(test, mapId, 'viewer', null)
+    await waitForSync(provider)
+  })
+
   it('shows the server’s id and name to the others, whatever id and name a guest claims', async () => {
     const test = await fixture.startServer(await env())
     const mapId = await createMap(test)
