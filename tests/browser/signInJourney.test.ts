@@ -87,6 +87,9 @@ describe('signed in from the provider to the audit trail (organisation mode)', (
     const session = (await context.cookies(appUrl)).find((c) => c.name === 'sc_session')
     expect(session).toBeDefined()
     await page.getByRole('link', { name: /Alle kaarten/ }).click()
+    // The library says who changed the map last: the provider's name of the signed-in user.
+    const row = page.locator('.library__table tbody tr', { hasText: 'Cacaoketen 2027' })
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain(`door ${anna.name}`)
     await page.getByRole('button', { name: 'Uitloggen', exact: true }).click()
     await page.waitForURL(`${idp.issuer}/**`)
     await page.getByRole('button', { name: 'Yes, sign me out' }).click()
