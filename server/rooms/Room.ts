@@ -310,8 +310,11 @@ export class Room implements ClusterRoom {
       this.cursor.noteApplied(previousId, lastId)
       const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0)
       this.compactor.count(batch.length, bytes)
-      const writer = batch.findLast((item) => item.origin?.userName !== undefined)
-      this.summary?.note(writer?.origin?.userName ?? null)
+      // "Last changed by" in the library names signed-in users only (a guest's name is typed).
+      const signedIn = batch
+        .map((item) => item.origin?.identity?.identity)
+        .findLast((identity) => identity?.kind === 'user')
+      this.summary?.note(signedIn?.name ?? null)
     },
     // Attribution is written after the broadcast: its own commit need not delay the peers.
     broadcast: () => this.audit.write(),

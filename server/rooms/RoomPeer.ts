@@ -13,8 +13,6 @@ export interface RoomPeer {
   readonly role: Role
   /** Name for the audit trail; peers without one are named by their awareness `user.name`. */
   readonly displayName?: string
-  /** The signed-in user's name (organisation mode), for the library's "last changed by". */
-  readonly userName?: string
   /**
    * Who is behind the peer, as the server knows it (issue 18); sockets have one, server-side
    * action peers none. The room writes it into the peer's awareness `user` field and checks

@@ -217,14 +217,6 @@ export class Connection implements RoomPeer {
     return this.signedInUser
   }
 
-  /** The name of the signed-in user, for the library's "last changed by". */
-  get userName(): string | undefined {
-    if (this.signedInUser !== undefined) return this.signedInUser.name
-    // Signed in but let in by a link (e.g. the owner link of a map they just made).
-    const identity = this.currentIdentity?.identity
-    return identity?.kind === 'user' ? identity.name : undefined
-  }
-
   /** Records the signed-in user behind the socket (organisation mode), with its role. */
   signIn(user: SocketUser): void {
     this.signedInUser = user
