@@ -1,7 +1,7 @@
 /**
  * The `facilitation` root of a map's Y.Doc, read as one value: what owners and facilitators
  * set for everyone (the server drops changes to it from other roles) — the agenda, the
- * running timer, follow-me and spotlight requests, the template lock, table groups, and which
+ * running timer and its sound, follow-me and spotlight requests, the template lock, table groups, and which
  * scoring round or vote is open. Each key has its own reader next to its rules (agenda.ts,
  * timer.ts, …); what participants contribute lives in the `workshop` root and `hands` array
  * (privateScoring.ts, dotVoting.ts, raisedHands.ts).
@@ -36,6 +36,8 @@ export interface FacilitationState {
   groups: TableGroups | null
   scoring: ScoringRound | null
   vote: DotVote | null
+  /** The facilitator's choice to sound a tone when a countdown reaches zero (off unless set). */
+  timerSound: boolean
 }
 
 /** Every key the `facilitation` root may hold; the server refuses others (documentShape.ts). */
@@ -49,6 +51,7 @@ export const FACILITATION_KEYS = [
   'groups',
   'scoring',
   'vote',
+  'timerSound',
 ] as const satisfies readonly (keyof FacilitationState)[]
 
 function facilitationMap(doc: Y.Doc) {
@@ -76,6 +79,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     groups: readTableGroups(map.get('groups')),
     scoring: readScoringRound(map.get('scoring')),
     vote: readDotVote(map.get('vote')),
+    timerSound: map.get('timerSound') === true,
   }
 }
 

@@ -4,13 +4,17 @@
  * Times are server-clock milliseconds (each client corrects its own clock against the
  * server's), so a countdown started by the facilitator reads the same everywhere and after a
  * reload: it is computed from the start time, never counted down in the document.
+ * A countdown times a whole block or one of its parts (phase 1's assignments); the
+ * facilitator can give it more time while it runs or is paused (+1, +5 minutes).
  */
-import type { AgendaBlock } from './agenda'
+import { type AgendaBlock, type AgendaPart, MAX_BLOCK_MINUTES } from './agenda'
 import { isFiniteNumber, isPlainObject } from './plainValues'
 
 /** A running or paused countdown for one agenda block. */
 export interface TimerState {
   blockId: string
+  /** The part of the block being timed (phase 1's assignments), or null for the whole block. */
+  partId: string | null
   /** Server time the block (re)started, minus time already used before a pause. */
   startedAt: number
   durationMs: number
@@ -21,16 +25,47 @@ export interface TimerState {
 /** Reads a stored countdown; anything malformed reads as no countdown. */
 export function readTimer(value: unknown): TimerState | null {
   if (!isPlainObject(value)) return null
-  const { blockId, startedAt, durationMs, pausedAt } = value
+  const { blockId, partId, startedAt, durationMs, pausedAt } = value
   if (typeof blockId !== 'string' || !isFiniteNumber(startedAt) || !isFiniteNumber(durationMs)) {
     return null
   }
-  return { blockId, startedAt, durationMs, pausedAt: isFiniteNumber(pausedAt) ? pausedAt : null }
+  return {
+    blockId,
+    partId: typeof partId === 'string' ? partId : null,
+    startedAt,
+    durationMs,
+    pausedAt: isFiniteNumber(pausedAt) ? pausedAt : null,
+  }
 }
 
-/** Starts the countdown of an agenda block at server time `now`. */
-export function startTimer(block: AgendaBlock, now: number): TimerState {
-  return { blockId: block.id, startedAt: now, durationMs: block.minutes * 60_000, pausedAt: null }
+/** Starts the countdown of an agenda block, or of one of its parts, at server time `now`. */
+export function startTimer(block: AgendaBlock, now: number, part?: AgendaPart): TimerState {
+  return {
+    blockId: block.id,
+    partId: part?.id ?? null,
+    startedAt: now,
+    durationMs: (part ?? block).minutes * 60_000,
+    pausedAt: null,
+  }
+}
+
+/** The longest a countdown can be extended to, in milliseconds (as long as a block may be). */
+export const MAX_TIMER_MS = MAX_BLOCK_MINUTES * 60_000
+
+/**
+ * Gives a running or paused countdown `extraMs` more. Once it has run over, the extra time
+ * counts from now ("five more minutes" means five from now, not five minus the overrun).
+ * Never beyond {@link MAX_TIMER_MS} left.
+ */
+export function extendTimer(timer: TimerState, extraMs: number, now: number): TimerState {
+  const remaining = timeRemaining(timer, now)
+  const left = Math.min(Math.max(remaining, 0) + extraMs, MAX_TIMER_MS)
+  return { ...timer, durationMs: timer.durationMs - remaining + left }
+}
+
+/** True once the countdown has reached zero (the moment everyone is told time is up). */
+export function isTimeUp(timer: TimerState, now: number): boolean {
+  return timeRemaining(timer, now) <= 0
 }
 
 /** Pauses a running countdown. */
