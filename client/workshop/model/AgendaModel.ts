@@ -1,12 +1,19 @@
 /**
  * The agenda and its shared countdown (shared/workshop/agenda.ts, timer.ts): the facilitator
- * plans the blocks' minutes and starts, pauses, resumes or stops a block's timer; everyone's
- * top bar shows the same time left.
+ * plans the blocks' minutes and starts, pauses, resumes, extends or stops a block's timer (or
+ * one of phase 1's assignments); everyone's top bar shows the same time left, and the signal
+ * when it reaches zero.
  */
 import { computed } from 'tldraw'
-import { type AgendaBlock, withBlockMinutes } from '../../../shared/workshop/agenda'
+import {
+  type AgendaBlock,
+  type AgendaPart,
+  withBlockMinutes,
+  withPartMinutes,
+} from '../../../shared/workshop/agenda'
 import {
   type TimerState,
+  extendTimer,
   pauseTimer,
   resumeTimer,
   startTimer,
@@ -23,6 +30,12 @@ export class AgendaModel {
     () => this.document.facilitation.get().timer,
   )
 
+  /** Whether a tone sounds at zero, as the facilitator set it for everyone. */
+  readonly sound = computed<boolean>(
+    'timerSound',
+    () => this.document.facilitation.get().timerSound,
+  )
+
   constructor(private readonly document: WorkshopDocument) {}
 
   /** Plans block `blockId` for `minutes` (1–600, checked where they are typed). */
@@ -30,9 +43,33 @@ export class AgendaModel {
     this.document.setFacilitation('agenda', withBlockMinutes(this.blocks.get(), blockId, minutes))
   }
 
-  /** Starts (or restarts) a block's countdown for everyone. */
-  start(block: AgendaBlock) {
-    this.document.setFacilitation('timer', startTimer(block, this.document.now()))
+  /** Plans part `partId` of block `blockId` for `minutes` (1–600, checked where typed). */
+  setPartMinutes(blockId: string, partId: string, minutes: number) {
+    this.document.setFacilitation(
+      'agenda',
+      withPartMinutes(this.blocks.get(), blockId, partId, minutes),
+    )
+  }
+
+  /** Starts (or restarts) a block's countdown, or one of its parts', for everyone. */
+  start(block: AgendaBlock, part?: AgendaPart) {
+    this.document.setFacilitation('timer', startTimer(block, this.document.now(), part))
+  }
+
+  /** Gives the running or paused countdown `minutes` more, for everyone. */
+  extend(minutes: number) {
+    const timer = this.timer.get()
+    if (timer) {
+      this.document.setFacilitation(
+        'timer',
+        extendTimer(timer, minutes * 60_000, this.document.now()),
+      )
+    }
+  }
+
+  /** Turns the tone at zero on or off for everyone. */
+  setSound(on: boolean) {
+    this.document.setFacilitation('timerSound', on)
   }
 
   pause() {
