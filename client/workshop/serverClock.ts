@@ -1,7 +1,8 @@
 /**
  * The server's clock as seen from this browser. Shared countdowns are stored as server
  * times; participants' laptop clocks can be minutes apart, so each client measures its
- * offset once from the HTTP `Date` header (1 s resolution, good enough for a countdown).
+ * offset once from the server time `/healthz` answers with (to the millisecond, so every
+ * screen shows the same second), or from the HTTP `Date` header of an older server (1 s).
  */
 import { atom } from 'tldraw'
 
@@ -19,10 +20,15 @@ export async function measureServerClock(): Promise<void> {
     const sentAt = Date.now()
     const response = await fetch('/healthz', { cache: 'no-store' })
     const receivedAt = Date.now()
+    const body: unknown = await response.json().catch(() => null)
+    const now =
+      typeof body === 'object' && body !== null && 'now' in body && Number.isFinite(body.now)
+        ? (body.now as number)
+        : null
     const date = response.headers.get('date')
-    if (!date) return
+    if (now === null && !date) return
     // The header is truncated to the second: its true value lies half a second later on average.
-    const serverTime = Date.parse(date) + 500
+    const serverTime = now ?? Date.parse(date!) + 500
     serverClockOffset.set(Math.round(serverTime - (sentAt + receivedAt) / 2))
   } catch {
     // Offline: the local clock is the best we have.

@@ -109,7 +109,7 @@ describe('HTTP API', () => {
     })
     const health = await fetch(`${httpUrl}/healthz`)
     expect(health.status).toBe(200)
-    expect(await health.json()).toEqual({ status: 'ok' })
+    expect(await health.json()).toEqual({ status: 'ok', now: expect.any(Number) })
     const missing = await fetch(`${httpUrl}/api/nothing`)
     expect(missing.status).toBe(404)
     expect(missing.headers.get('content-type')).toContain('application/json')
