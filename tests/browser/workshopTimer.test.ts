@@ -1,6 +1,6 @@
 /**
- * The workshop timer run from the front of the room: a facilitator and two participants (one
- * in Dutch) on their own browsers. More time on a running or paused countdown reaches every
+ * The workshop timer run from the front of the room: a facilitator, two participants (one
+ * in Dutch) and the projector on the viewer link, each on their own browser. More time on a running or paused countdown reaches every
  * screen alike; phase 1's assignments are timed one by one and named everywhere; at zero every
  * screen shows that time is up, and the tone sounds where the facilitator turned it on.
  */
@@ -39,6 +39,7 @@ describe('the workshop timer, run by the facilitator for everyone', () => {
   let facilitator: TrackedPage
   let ann: TrackedPage
   let bram: TrackedPage
+  let projector: TrackedPage
   let pages: Page[]
 
   beforeAll(async () => {
@@ -53,10 +54,12 @@ describe('the workshop timer, run by the facilitator for everyone', () => {
       place: 'remote',
       locale: 'nl-NL',
     })
+    projector = await openTrackedPage(browser, server.url, { name: 'Beamer', place: 'room' })
     await facilitator.page.goto(shareLinkFor(server.url, map.id, map.tokens.facilitator))
     for (const { page } of [ann, bram])
       await page.goto(shareLinkFor(server.url, map.id, map.tokens.editor))
-    pages = [facilitator.page, ann.page, bram.page]
+    await projector.page.goto(shareLinkFor(server.url, map.id, map.tokens.viewer))
+    pages = [facilitator.page, ann.page, bram.page, projector.page]
     await Promise.all(pages.map((page) => waitForMapReady(page)))
     await facilitator.page.getByRole('tab', { name: 'Workshop' }).click()
   })
@@ -135,8 +138,11 @@ describe('the workshop timer, run by the facilitator for everyone', () => {
     expect(await facilitator.page.getByTestId('time-up').getAttribute('data-tone')).toBe('played')
     expect(await ann.page.getByTestId('time-up').getAttribute('data-tone')).toBe('played')
     expect(await bram.page.getByTestId('time-up').getAttribute('data-tone')).toBe('silent')
+    expect(await projector.page.getByTestId('time-up').getAttribute('data-tone')).toBe('silent')
     await facilitator.page.screenshot({ path: `${SHOTS}/time-up-facilitator.png` })
     await bram.page.screenshot({ path: `${SHOTS}/time-up-participant-nl.png` })
+    await projector.page.setViewportSize({ width: 1920, height: 1080 })
+    await projector.page.screenshot({ path: `${SHOTS}/time-up-projector.png` })
   }, 90_000)
 
   it('moves on to the next assignment, and the signal clears everywhere', async () => {
@@ -151,6 +157,6 @@ describe('the workshop timer, run by the facilitator for everyone', () => {
     }
     await ann.page.getByRole('tab', { name: 'Workshop' }).click()
     await ann.page.screenshot({ path: `${SHOTS}/next-assignment-participant.png` })
-    for (const tracked of [facilitator, ann, bram]) expect(tracked.errors).toEqual([])
+    for (const tracked of [facilitator, ann, bram, projector]) expect(tracked.errors).toEqual([])
   })
 })
