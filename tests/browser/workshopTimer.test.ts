@@ -18,6 +18,7 @@ import {
   startAppServer,
   waitForMapReady,
 } from './browserFixture'
+import { axeViolations } from './axeCheck'
 
 const SHOTS = '/tmp/i19-timer-shots'
 
@@ -74,7 +75,7 @@ describe('the workshop timer, run by the facilitator for everyone', () => {
       .getByRole('button', { name: 'Start the timer for Phase 1: run-up to dialogue' })
       .click()
     for (const page of pages) await page.getByTestId('timer').waitFor()
-    await facilitator.page.getByRole('button', { name: 'Add 5 minutes for everyone' }).click()
+    await facilitator.page.getByRole('button', { name: '+5 min for everyone' }).click()
     await expect
       .poll(async () => Math.min(...(await secondsLeftEverywhere(pages))), { timeout: 5000 })
       .toBeGreaterThan(55 * 60)
@@ -92,7 +93,7 @@ describe('the workshop timer, run by the facilitator for everyone', () => {
     for (const p of pages) await p.locator('.timer--paused').waitFor()
     const before = await secondsLeftEverywhere(pages)
     // Keyboard: the button is reachable and works with Enter.
-    await page.getByRole('button', { name: 'Add 1 minute for everyone' }).focus()
+    await page.getByRole('button', { name: '+1 min for everyone' }).focus()
     await page.keyboard.press('Enter')
     await expect
       .poll(async () => (await secondsLeftEverywhere(pages)).join(','), { timeout: 5000 })
@@ -139,6 +140,9 @@ describe('the workshop timer, run by the facilitator for everyone', () => {
     expect(await ann.page.getByTestId('time-up').getAttribute('data-tone')).toBe('played')
     expect(await bram.page.getByTestId('time-up').getAttribute('data-tone')).toBe('silent')
     expect(await projector.page.getByTestId('time-up').getAttribute('data-tone')).toBe('silent')
+    // The banner and the timer's controls pass axe, in English and in Dutch.
+    expect(await axeViolations(facilitator.page)).toEqual([])
+    expect(await axeViolations(bram.page)).toEqual([])
     await facilitator.page.screenshot({ path: `${SHOTS}/time-up-facilitator.png` })
     await bram.page.screenshot({ path: `${SHOTS}/time-up-participant-nl.png` })
     await projector.page.setViewportSize({ width: 1920, height: 1080 })
