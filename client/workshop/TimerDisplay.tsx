@@ -53,6 +53,7 @@ export function TimerDisplay({ model }: { model: WorkshopModel }) {
     if (!key) return
     if (!up) {
       seenRunning.current = key
+      setTone('off')
     } else if (seenRunning.current === key) {
       seenRunning.current = null
       setTone(sound ? (playTimeUpTone() ? 'played' : 'silent') : 'off')
