@@ -184,7 +184,8 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
   {
     name: 'CREATE_MAP_TOKEN',
     default: '(none)',
-    description: 'When set, creating a map needs `Authorization: Bearer <CREATE_MAP_TOKEN>`.',
+    description:
+      'When set, creating a map needs `Authorization: Bearer <CREATE_MAP_TOKEN>`. Open mode only: with `OIDC_ISSUER` the server refuses to start (signed-in members create maps).',
   },
   {
     name: 'CREATE_MAPS_PER_HOUR',
@@ -399,6 +400,13 @@ function organisation(
     const value = env[name]?.trim()
     if (!value) throw new ConfigError(`${name} is required when OIDC_ISSUER is set`)
     return value
+  }
+  // Creating a map there needs a signed-in member; a token that silently stopped guarding
+  // creation would mislead whoever set it (a script that used it now gets 401).
+  if (env['CREATE_MAP_TOKEN']?.trim()) {
+    throw new ConfigError(
+      'CREATE_MAP_TOKEN cannot be used with OIDC_ISSUER: in organisation mode only signed-in members create maps. Remove CREATE_MAP_TOKEN.',
+    )
   }
   // The issuer is kept as written: ID tokens must name it exactly (a trailing slash counts).
   webUrl('OIDC_ISSUER', issuer)

@@ -21,6 +21,7 @@ import { createGuestRoutes } from './http/createGuestRoutes'
 import { createMapSettingsRoutes } from './http/createMapSettingsRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createLibraryRoutes } from './http/createLibraryRoutes'
+import { backfillLibrarySummaries } from './rooms/backfillLibrarySummaries'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
 import { checkReadiness } from './operations/checkReadiness'
@@ -105,6 +106,14 @@ export function createServer(
     store.mapSettings,
     config.organisation?.guestLinksDefault ?? null,
   )
+  let stopping = false
+  // Organisation mode: maps nobody opened since the library came get their counts, once.
+  const summariesBackfilled =
+    organisation === null
+      ? undefined
+      : backfillLibrarySummaries(store, logger, () => stopping).catch((error: unknown) =>
+          logger.warn({ err: error }, 'could not summarise the stored maps for the library'),
+        )
   const rooms = new LoadedRooms({
     store,
     logger,
@@ -206,6 +215,7 @@ export function createServer(
           readSession,
           adminGroup: organisation.adminGroup,
           transport: () => apiTransport,
+          summariesBackfilled,
         })),
     ...createAuthRoutes({
       identities: store.identities,
@@ -234,6 +244,8 @@ export function createServer(
   let closing: Promise<void> | null = null
 
   async function shutdown(): Promise<void> {
+    stopping = true
+    await summariesBackfilled
     const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
     httpServer.closeIdleConnections()
     await transport.close(CloseCode.goingAway, 'server shutting down')

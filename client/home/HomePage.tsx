@@ -39,7 +39,7 @@ export function HomePage() {
     setError(null)
     try {
       const { id, tokens } = await createMap({ title: trimmed, template })
-      rememberAccess(id, tokens)
+      if (tokens) rememberAccess(id, tokens)
       rememberMap(id, trimmed)
       navigate(mapPath(id))
     } catch (failure) {

@@ -44,6 +44,8 @@ const en: ReasonCatalogue = {
   'sign-in-required': 'you need to sign in for this ({code})',
   'last-owner': 'a map always keeps at least one owner; add another owner first ({code})',
   'unknown-user': 'this person has never signed in here ({code})',
+  'role-links-off':
+    'share links do not work in this organisation; sign in, or ask for a guest link ({code})',
   unreachable: 'the server could not be reached; check the connection and try again',
   unknown: 'the server answered with an error ({detail})',
   unexpected: 'something went wrong in this browser ({detail})',
@@ -78,6 +80,8 @@ const nl: ReasonCatalogue = {
   'last-owner':
     'een kaart houdt altijd minstens één eigenaar; voeg eerst een andere eigenaar toe ({code})',
   'unknown-user': 'deze persoon heeft zich hier nooit aangemeld ({code})',
+  'role-links-off':
+    'deellinks werken niet in deze organisatie; log in, of vraag om een gastlink ({code})',
   unreachable: 'de server is niet bereikbaar; controleer de verbinding en probeer het opnieuw',
   unknown: 'de server antwoordde met een fout ({detail})',
   unexpected: 'er ging iets mis in deze browser ({detail})',

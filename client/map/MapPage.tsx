@@ -11,6 +11,7 @@ import { type Editor, Tldraw, useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import type { MapAccessResponse, VersionSummary } from '../../shared/protocol/accessApi'
 import type { ClientConfig, MapMetadata } from '../../shared/protocol/api'
+import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import {
   type Role,
   canEditMap,
@@ -96,6 +97,12 @@ export function MapPage({ mapId, config }: { mapId: string; config: ClientConfig
       (error: unknown) => {
         if (cancelled) return
         const status = error instanceof ApiRequestError ? error.status : 0
+        // Organisation mode refuses the role links this browser may hold from before: drop
+        // them and try again with the session (a member) or as refused.
+        if (token && error instanceof ApiRequestError && error.code === ApiErrorCode.roleLinksOff) {
+          forgetAccess(mapId)
+          return setAttempt((n) => n + 1)
+        }
         // Offline: open the copy this browser keeps, as far as it knows the map.
         const cached = accessFor(mapId).metadata
         if (status === 0 && cached) return setOpened({ metadata: cached, token })
@@ -352,6 +359,7 @@ function MapEditor({
                     token={token ?? ''}
                     tokens={accessFor(mapId).tokens}
                     locale={locale}
+                    organisation={signIn?.mode === 'organisation'}
                     onReissued={(reissuedRole, newToken) => {
                       rememberAccess(mapId, { [reissuedRole]: newToken })
                       // A new link for our own role revokes the token this page is connected with.

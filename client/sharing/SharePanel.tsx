@@ -3,6 +3,10 @@
  * (the old link stops working and its open sessions are closed by the server). Only an
  * owner sees and reissues the owner link; other roles get nothing from this panel. Below
  * them, the map's guest links ({@link GuestLinksSection}).
+ *
+ * In organisation mode there are no such links (the server refuses them: they never expire
+ * and ignore membership): the panel says that colleagues come in as members and shows only
+ * the guest links, also to a member who holds no token (their calls go with the session).
  */
 import { useState } from 'react'
 import { ROLES, type Role, canFacilitate, canManageLink } from '../../shared/protocol/roles'
@@ -27,6 +31,8 @@ export interface SharePanelProps {
   origin?: string
   /** Told about a new token (already stored with `rememberAccess`). */
   onReissued?: (role: Role, token: string) => void
+  /** Organisation mode: no role links, members and guest links instead. */
+  organisation?: boolean
 }
 
 /** Share links with copy and reissue buttons; renders nothing for editors and viewers. */
@@ -69,6 +75,21 @@ export function SharePanel(props: SharePanelProps) {
     }
   }
 
+  const guestLinks = (
+    <GuestLinksSection mapId={mapId} role={role} token={token} locale={locale} origin={origin} />
+  )
+  if (props.organisation === true) {
+    return (
+      <section className="share-panel" aria-labelledby="share-heading">
+        <h3 id="share-heading">{t('share.heading')}</h3>
+        <p className="panel__muted">
+          {t(role === 'owner' ? 'share.organisation.owner' : 'share.organisation.other')}
+        </p>
+        {guestLinks}
+      </section>
+    )
+  }
+
   return (
     <section className="share-panel" aria-labelledby="share-heading">
       <h3 id="share-heading">{t('share.heading')}</h3>
@@ -103,15 +124,7 @@ export function SharePanel(props: SharePanelProps) {
         })}
       </ul>
       {error && <p role="alert">{error}</p>}
-      {token && (
-        <GuestLinksSection
-          mapId={mapId}
-          role={role}
-          token={token}
-          locale={locale}
-          origin={origin}
-        />
-      )}
+      {token && guestLinks}
     </section>
   )
 }

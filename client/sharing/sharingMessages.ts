@@ -94,6 +94,10 @@ const en = {
   'audit.new': 'New',
   'audit.show': 'Show the audit trail',
   'audit.failed': 'The audit trail could not be loaded: {reason}',
+  'share.organisation.owner':
+    'Colleagues get in as members, with the role you give them in the Members tab. For people without an account, make a guest link below: it expires, and you can withdraw it.',
+  'share.organisation.other':
+    'Colleagues get in as members; an owner gives them their role in the Members tab. For people without an account, make a guest link below: it expires, and you can withdraw it.',
 } as const
 
 /** A key of the sharing texts. */
@@ -187,6 +191,10 @@ const nl: Record<SharingMessageKey, string> = {
   'audit.new': 'Nieuw',
   'audit.show': 'Audittrail tonen',
   'audit.failed': 'De audittrail kon niet worden geladen: {reason}',
+  'share.organisation.owner':
+    'Collega’s komen binnen als lid, met de rol die je ze geeft op het tabblad Leden. Maak voor mensen zonder account hieronder een gastlink: die verloopt, en je kunt hem intrekken.',
+  'share.organisation.other':
+    'Collega’s komen binnen als lid; een eigenaar geeft ze hun rol op het tabblad Leden. Maak voor mensen zonder account hieronder een gastlink: die verloopt, en je kunt hem intrekken.',
 }
 
 /** The sharing texts per language. */

@@ -1,7 +1,9 @@
 /**
  * Which role a request or socket has on a map, by share token or (organisation mode) by
  * the signed-in user's membership. A token, when the request carries one, decides as it
- * always did (authenticateToken.ts), so links keep working for guests. Without a token, a
+ * always did (authenticateToken.ts), so links keep working for guests — except that in
+ * organisation mode only guest links count: the four role links, which never expire and
+ * ignore membership, are refused (403 / 4403). Without a token, a
  * signed-in user's role is the strongest of their own and their groups' memberships, owner
  * for organisation admins; a user who is no member is refused (403 / 4403), a request with
  * neither token nor session is unauthorized (401 / 4401). Open mode has no sessions: only
@@ -43,7 +45,8 @@ export async function authenticateRequest(
 ): Promise<RequestAuthentication> {
   const token = readRequestToken(request)
   if (policy.readSession === null || token !== null) {
-    const auth = await authenticateToken(policy, mapId, token)
+    const refuseRoleLinks = policy.readSession !== null
+    const auth = await authenticateToken({ ...policy, refuseRoleLinks }, mapId, token)
     return auth.ok ? { ...auth, user: null } : auth
   }
   if ((await policy.store.getMap(mapId)) === null) {

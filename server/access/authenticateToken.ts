@@ -5,7 +5,10 @@
  * that is none of them may be a guest link (GuestLinkRecords.ts), found by its hash: a live
  * one grants its role until it expires; an expired or revoked one, or one of another map,
  * is refused like a revoked token (403 / 4403), and so is every guest link of a map whose
- * guest links are forbidden (GuestLinkPolicy.ts) until they are allowed again.
+ * guest links are forbidden (GuestLinkPolicy.ts) until they are allowed again. In
+ * organisation mode a map's four role links count for nothing: one of them, live or not,
+ * is refused with 403 / 4403 (`role-links-off`), so a copied owner link cannot outlive its
+ * holder's membership.
  */
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { isGuestLinkLive } from '../../shared/protocol/guestLinks'
@@ -18,6 +21,8 @@ import type { GuestLinkPolicy } from './GuestLinkPolicy'
 export interface TokenAccess {
   store: MapStore
   guestLinks: GuestLinkPolicy
+  /** Organisation mode: the role links are refused; only guest links (and sessions) count. */
+  refuseRoleLinks?: boolean
 }
 
 /** The guest link a token was, for closing its sockets when it expires or is revoked. */
@@ -32,7 +37,7 @@ export type Authentication =
   | { ok: true; role: Role; guestLink?: GuestLinkGrant }
   | {
       ok: false
-      reason: 'not-found' | 'unauthorized' | 'forbidden'
+      reason: 'not-found' | 'unauthorized' | 'forbidden' | 'role-links-off'
       status: 404 | 401 | 403
       closeCode: number
     }
@@ -42,7 +47,7 @@ const MAX_TOKEN_LENGTH = 256
 
 /** Decides which role `token` grants on `mapId`, or why it grants none. */
 export async function authenticateToken(
-  { store, guestLinks }: TokenAccess,
+  { store, guestLinks, refuseRoleLinks = false }: TokenAccess,
   mapId: string,
   token: string | null,
   now: Date = new Date(),
@@ -62,6 +67,9 @@ export async function authenticateToken(
   // Compare against every token of the map, not just until a hit.
   for (const stored of await store.listTokens(mapId)) {
     if (sameTokenHash(stored.hash, hash)) match = stored
+  }
+  if (match !== null && refuseRoleLinks) {
+    return { ok: false, reason: 'role-links-off', status: 403, closeCode: CloseCode.forbidden }
   }
   if (match !== null && !match.revoked) return { ok: true, role: match.role }
   const forbidden = {

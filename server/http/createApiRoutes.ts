@@ -156,12 +156,21 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
           const { status, code, message } = parsed.error
           return sendApiError(response, status, code, message)
         }
+        const id = createMapId()
+        if (creator !== null) {
+          // Organisation mode makes no role links: they would never expire and ignore
+          // membership. The creator is its owner member and shares it with guest links.
+          await store.createMap({ id, ...parsed.value })
+          await store.library.claimMap(id, creator.identity.id)
+          options.logger?.info({ mapId: id, template: parsed.value.template }, 'map created')
+          const answer: CreateMapWithTokensResponse = { id }
+          return sendJson(response, 201, answer)
+        }
         const tokens = Object.fromEntries(ROLES.map((role) => [role, createAccessToken()]))
         const hashes = Object.fromEntries(
           ROLES.map((role) => [role, hashAccessToken(tokens[role] ?? '')]),
         ) as Record<Role, Uint8Array>
-        const map = await store.createMap({ id: createMapId(), ...parsed.value }, hashes)
-        if (creator !== null) await store.library.claimMap(map.id, creator.identity.id)
+        const map = await store.createMap({ id, ...parsed.value }, hashes)
         options.logger?.info({ mapId: map.id, template: parsed.value.template }, 'map created')
         const answer: CreateMapWithTokensResponse = { id: map.id, tokens: tokens as MapTokens }
         sendJson(response, 201, answer)
@@ -202,6 +211,14 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
       async handle(request, response, [id, rawRole]) {
         const access = await requireMapAccess(policy, request, response, id)
         if (access === null) return
+        if (options.readSession) {
+          return sendApiError(
+            response,
+            403,
+            ApiErrorCode.roleLinksOff,
+            'Organisation mode has no share links: add members, or make a guest link.',
+          )
+        }
         if (!isRole(rawRole)) {
           return sendApiError(response, 404, 'not-found', `Roles are ${ROLES.join(', ')}.`)
         }

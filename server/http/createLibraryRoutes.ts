@@ -44,6 +44,8 @@ export interface LibraryRouteOptions {
   adminGroup: string | null
   /** Reached late: the transport is built after the routes. */
   transport: () => SyncTransport
+  /** Settles once maps nobody opened since the library came are summarised (listing waits). */
+  summariesBackfilled?: Promise<unknown>
 }
 
 export function createLibraryRoutes(options: LibraryRouteOptions): Route[] {
@@ -143,6 +145,8 @@ export function createLibraryRoutes(options: LibraryRouteOptions): Route[] {
       async handle(request, response) {
         const user = await signedIn(request, response)
         if (user === null) return
+        // The first listing after an upgrade waits for the counts of old maps.
+        await options.summariesBackfilled
         const params = new URL(request.url ?? '/', 'http://localhost').searchParams
         const sort = params.get('sort') ?? 'updated'
         const archived = params.get('archived') ?? '0'

@@ -11,6 +11,8 @@ const REFUSALS = {
   [ApiErrorCode.unauthorized]:
     'A valid token (Authorization: Bearer <token>) or a signed-in session is needed.',
   [ApiErrorCode.forbidden]: 'This token or user is not (or no longer) allowed on this map.',
+  [ApiErrorCode.roleLinksOff]:
+    'In organisation mode share links do not work: sign in as a member, or use a guest link.',
 } as const
 
 /**

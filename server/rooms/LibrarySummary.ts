@@ -8,10 +8,10 @@
  * next commit writes the whole summary again. Read from the room's document, not from
  * stored rows, so the summary is what every peer was just sent.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { Logger } from 'pino'
-import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
 import type { MapStore } from '../storage/MapStore'
+import { stakeholderNamesOf } from './stakeholderNamesOf'
 
 export class LibrarySummary {
   private lastNames: string | null = null
@@ -24,12 +24,7 @@ export class LibrarySummary {
 
   /** After a commit (and once on load): `writer` is the last signed-in user of the batch. */
   note(writer: string | null): void {
-    // The root may hold anything a client managed to put there; only records have names.
-    const names: string[] = []
-    for (const record of stakeholdersMap(this.options.doc).values() as Iterable<unknown>) {
-      const name = record instanceof Y.Map ? record.get('name') : undefined
-      names.push(typeof name === 'string' ? name : '')
-    }
+    const names = stakeholderNamesOf(this.options.doc)
     const joined = names.join('\n')
     const newWriter = writer !== null && writer !== this.lastWriter
     if (joined === this.lastNames && !newWriter) return

@@ -3,7 +3,8 @@
  * which role (users by our `u_…` id, groups by the provider's group name), who created a
  * map, whether it is archived, and what the library lists and searches (the stakeholder
  * names and count of the map document, and the name of the signed-in user who changed it
- * last). The room keeps that summary current when it stores updates (LibrarySummary.ts).
+ * last). The room keeps that summary current when it stores updates (LibrarySummary.ts);
+ * maps nobody opened since are summarised once from their log (backfillLibrarySummaries.ts).
  * Every change of members keeps at least one owner: the store refuses the last one's
  * removal or demotion in the same transaction that would do it.
  */
@@ -63,6 +64,13 @@ export interface LibraryRecords {
   setArchived(mapId: string, archived: boolean): Promise<void>
   /** Stores the stakeholder names and the last signed-in writer for the library. */
   recordSummary(mapId: string, summary: MapSummary): Promise<void>
+  /** Up to `limit` maps whose summary was never stored (none opened since the library came). */
+  listUnsummarisedMaps(limit: number): Promise<string[]>
+  /**
+   * Stores the names computed from a map's stored log, only if no summary has been stored
+   * since (a room's, made from the live document, is newer and wins); answers whether it did.
+   */
+  recordMissingSummary(mapId: string, stakeholderNames: readonly string[]): Promise<boolean>
   /** The maps the user may open, filtered and ordered as asked. */
   listLibrary(query: LibraryQuery): Promise<LibraryEntry[]>
 }

@@ -108,14 +108,37 @@ export class PostgresLibraryRecords implements LibraryRecords {
   async recordSummary(mapId: string, summary: MapSummary): Promise<void> {
     await this.connection.query(
       `UPDATE maps SET stakeholder_names = $1, stakeholder_count = $2,
-           updated_by_name = COALESCE($3, updated_by_name) WHERE id = $4`,
+           updated_by_name = COALESCE($3, updated_by_name), summary_stored_at = $4 WHERE id = $5`,
       [
         storedStakeholderNames(summary.stakeholderNames),
         summary.stakeholderNames.length,
         summary.updatedBy,
+        new Date().toISOString(),
         mapId,
       ],
     )
+  }
+
+  async listUnsummarisedMaps(limit: number): Promise<string[]> {
+    const { rows } = await this.connection.query<{ id: string }>(
+      'SELECT id FROM maps WHERE summary_stored_at IS NULL ORDER BY id LIMIT $1',
+      [limit],
+    )
+    return rows.map((row) => row.id)
+  }
+
+  async recordMissingSummary(mapId: string, stakeholderNames: readonly string[]): Promise<boolean> {
+    const result = await this.connection.query(
+      `UPDATE maps SET stakeholder_names = $1, stakeholder_count = $2, summary_stored_at = $3
+         WHERE id = $4 AND summary_stored_at IS NULL`,
+      [
+        storedStakeholderNames(stakeholderNames),
+        stakeholderNames.length,
+        new Date().toISOString(),
+        mapId,
+      ],
+    )
+    return (result.rowCount ?? 0) > 0
   }
 
   async listLibrary(query: LibraryQuery): Promise<LibraryEntry[]> {

@@ -110,14 +110,37 @@ export class SqliteLibraryRecords implements LibraryRecords {
     this.db
       .prepare(
         `UPDATE maps SET stakeholder_names = ?, stakeholder_count = ?,
-             updated_by_name = COALESCE(?, updated_by_name) WHERE id = ?`,
+             updated_by_name = COALESCE(?, updated_by_name), summary_stored_at = ? WHERE id = ?`,
       )
       .run(
         storedStakeholderNames(summary.stakeholderNames),
         summary.stakeholderNames.length,
         summary.updatedBy,
+        new Date().toISOString(),
         mapId,
       )
+  }
+
+  async listUnsummarisedMaps(limit: number): Promise<string[]> {
+    const rows = this.db
+      .prepare('SELECT id FROM maps WHERE summary_stored_at IS NULL ORDER BY id LIMIT ?')
+      .all(limit) as { id: string }[]
+    return rows.map((row) => row.id)
+  }
+
+  async recordMissingSummary(mapId: string, stakeholderNames: readonly string[]): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        `UPDATE maps SET stakeholder_names = ?, stakeholder_count = ?, summary_stored_at = ?
+           WHERE id = ? AND summary_stored_at IS NULL`,
+      )
+      .run(
+        storedStakeholderNames(stakeholderNames),
+        stakeholderNames.length,
+        new Date().toISOString(),
+        mapId,
+      )
+    return result.changes > 0
   }
 
   async listLibrary(query: LibraryQuery): Promise<LibraryEntry[]> {

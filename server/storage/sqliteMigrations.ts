@@ -147,6 +147,9 @@ export const sqliteMigrations: readonly string[] = [
   // NULL follows the default (GUEST_LINKS_DEFAULT).
   `ALTER TABLE maps ADD COLUMN guest_links TEXT
      CHECK (guest_links IS NULL OR guest_links IN ('allowed', 'forbidden'));`,
+  // Issue 18: when the library summary was last stored; NULL for maps nobody opened since
+  // the library came, whose summary organisation mode computes once from the stored log.
+  `ALTER TABLE maps ADD COLUMN summary_stored_at TEXT;`,
 ]
 
 /** Brings the database schema up to date, each pending step in its own transaction. */

@@ -9,10 +9,13 @@ import type { Role } from './roles'
 /** One share token per role; only their hashes are stored on the server. */
 export type MapTokens = Record<Role, string>
 
-/** `POST /api/maps` answer (201): the new map's id and its four share tokens. */
+/**
+ * `POST /api/maps` answer (201): the new map's id and, in open mode, its four share tokens.
+ * Organisation mode makes none: the creator is the map's owner member.
+ */
 export interface CreateMapWithTokensResponse {
   id: string
-  tokens: MapTokens
+  tokens?: MapTokens
 }
 
 /** `GET /api/maps/<id>` answer: the metadata and the role of the token used. */

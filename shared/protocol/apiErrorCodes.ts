@@ -52,6 +52,11 @@ export const ApiErrorCode = {
   lastOwner: 'last-owner',
   /** A member to add who has never signed in (404). */
   unknownUser: 'unknown-user',
+  /**
+   * Organisation mode: a map's four role links (owner, facilitator, editor, viewer) do not
+   * work; members come in with their session, others with a guest link (403).
+   */
+  roleLinksOff: 'role-links-off',
 } as const
 
 /** One of {@link ApiErrorCode}'s values. */

@@ -139,7 +139,7 @@ export function shapeCount(page: Page): Promise<number> {
   })
 }
 
-/** The answer of `POST /api/maps`. */
+/** The answer of `POST /api/maps` in open mode (organisation mode answers no tokens). */
 export interface CreatedMap {
   id: string
   tokens: Record<'owner' | 'facilitator' | 'editor' | 'viewer', string>

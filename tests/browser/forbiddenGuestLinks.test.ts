@@ -3,9 +3,11 @@
  * English: forbidding shows the notice instead of the form and closes a guest's open map at
  * once; with `GUEST_LINKS_DEFAULT=forbidden` the choice says what the organisation decided,
  * and allowing brings the form back. Organisation mode is switched on by its settings alone
- * (nobody signs in here, so the provider is never asked).
+ * (the owner's session is written into the store and set as the browser's cookie, so the
+ * provider is never asked); the owner opens the map through that membership, as there are
+ * no role links in organisation mode.
  */
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   type AppServer,
@@ -18,10 +20,16 @@ import {
 } from './browserFixture'
 import { signInDirectly } from '../server/library/signedInUsers'
 
-/** A map made in organisation mode by an owner signed in directly through the store. */
-async function createOrganisationMap(server: AppServer, title: string) {
+/**
+ * A map made in organisation mode by an owner signed in directly through the store; the
+ * owner's browser gets the session cookie and opens the map by its plain address.
+ */
+async function openOrganisationMap(server: AppServer, context: BrowserContext, title: string) {
   const owner = await signInDirectly(server.store, 'sub-owner', 'Olga Owner')
-  return createMapViaApi(server.url, title, 'blank', { cookie: owner.cookie })
+  const map = await createMapViaApi(server.url, title, 'blank', { cookie: owner.cookie })
+  const [name = '', value = ''] = owner.cookie.split('=')
+  await context.addCookies([{ name, value, url: server.url }])
+  return map
 }
 
 const ORGANISATION = {
@@ -53,10 +61,10 @@ describe('allowing guest links in organisation mode', () => {
 
   it('nl: the owner forbids guest links; the form gives way to the notice and a guest is refused', async () => {
     server = await startAppServer(ORGANISATION)
-    const map = await createOrganisationMap(server, 'Geen gasten')
     const owner = await openTrackedPage(browser, server.url, { locale: 'nl-NL' })
     const { page } = owner
-    await page.goto(shareLinkFor(server.url, map.id, map.tokens.owner))
+    const map = await openOrganisationMap(server, owner.context, 'Geen gasten')
+    await page.goto(`${server.url}/m/${map.id}`)
     await waitForMapReady(page)
     await page.getByRole('tab', { name: 'Delen' }).click()
     const section = page.locator('section.guest-links')
@@ -95,9 +103,9 @@ describe('allowing guest links in organisation mode', () => {
 
   it('en: with GUEST_LINKS_DEFAULT=forbidden the choice names the default, and allowing brings the form back', async () => {
     server = await startAppServer({ ...ORGANISATION, GUEST_LINKS_DEFAULT: 'forbidden' })
-    const map = await createOrganisationMap(server, 'No guests by default')
-    const { page } = await openTrackedPage(browser, server.url, { locale: 'en-GB' })
-    await page.goto(shareLinkFor(server.url, map.id, map.tokens.owner))
+    const { page, context } = await openTrackedPage(browser, server.url, { locale: 'en-GB' })
+    const map = await openOrganisationMap(server, context, 'No guests by default')
+    await page.goto(`${server.url}/m/${map.id}`)
     await waitForMapReady(page)
     await page.getByRole('tab', { name: 'Share' }).click()
     const section = page.locator('section.guest-links')

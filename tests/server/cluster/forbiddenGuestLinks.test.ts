@@ -1,13 +1,13 @@
 /**
  * A map's guest links forbidden on one node (organisation mode) close their sockets on the
- * others (the Redis close notice of each link), and leave the role tokens' sockets open.
+ * others (the Redis close notice of each link), and leave a member's socket open.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { CreateGuestLinkResponse } from '../../../shared/protocol/guestLinks'
 import { createTestSchema } from '../testPostgres'
 import { startTestRedis } from '../testRedis'
-import { apiFetch, createFixture, createMap, nextClose, waitForSync } from '../testServer'
-import { signInDirectly } from '../library/signedInUsers'
+import { createFixture, nextClose, waitForSync } from '../testServer'
+import { cookieWebSocket, createMemberMap } from '../library/signedInUsers'
 import type { TestServer } from '../testServer'
 
 const schema = await createTestSchema()
@@ -37,12 +37,11 @@ describe.skipIf(schema === null || redis === null)('forbidden guest links on a c
         }),
       ),
     )) as [TestServer, TestServer]
-    const owner = await signInDirectly(first.server.store, 'sub-owner', 'Olga Owner')
-    const mapId = await createMap(first, 'Test map', { cookie: owner.cookie })
+    const { mapId, cookies } = await createMemberMap(first.httpUrl, first.server.store)
     const make = async (role: string) => {
-      const response = await apiFetch(first, mapId, 'owner', `/api/maps/${mapId}/guest-links`, {
+      const response = await fetch(`${first.httpUrl}/api/maps/${mapId}/guest-links`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', cookie: cookies.owner },
         body: JSON.stringify({ role }),
       })
       expect(response.status).toBe(201)
@@ -52,14 +51,17 @@ describe.skipIf(schema === null || redis === null)('forbidden guest links on a c
     const guests = [editorLink, viewerLink].map((link) =>
       fixture.connectClient(second, mapId, undefined, { token: link.token }),
     )
-    const editor = fixture.connectClient(second, mapId)
+    const editor = fixture.connectClient(second, mapId, undefined, {
+      token: null,
+      WebSocketPolyfill: cookieWebSocket(cookies.editor),
+    })
     await Promise.all([...guests, editor].map((client) => waitForSync(client)))
     const closed = Promise.all(guests.map((guest) => nextClose(guest)))
 
     const started = Date.now()
-    const answer = await apiFetch(first, mapId, 'owner', `/api/maps/${mapId}/settings`, {
+    const answer = await fetch(`${first.httpUrl}/api/maps/${mapId}/settings`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: cookies.owner },
       body: JSON.stringify({ guestLinks: 'forbidden' }),
     })
     expect(answer.status).toBe(200)

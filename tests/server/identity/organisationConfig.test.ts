@@ -55,6 +55,15 @@ describe('organisation mode settings', () => {
     },
   )
 
+  it('refuses to start with CREATE_MAP_TOKEN, which organisation mode would not use', () => {
+    const env = { ...ORGANISATION, CREATE_MAP_TOKEN: 'make-maps' }
+    expect(() => loadConfig(env)).toThrow(ConfigError)
+    expect(() => loadConfig(env)).toThrow('CREATE_MAP_TOKEN cannot be used with OIDC_ISSUER')
+    // Open mode keeps it; a blank one counts as unset.
+    expect(loadConfig({ CREATE_MAP_TOKEN: 'make-maps' }).createMapToken).toBe('make-maps')
+    expect(loadConfig({ ...ORGANISATION, CREATE_MAP_TOKEN: ' ' }).organisation).toBeDefined()
+  })
+
   it.each([
     ['OIDC_ISSUER', 'http://login.example.org'],
     ['OIDC_ISSUER', 'not a url'],
