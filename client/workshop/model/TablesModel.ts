@@ -45,13 +45,12 @@ export class TablesModel {
   /**
    * Splits the people present over `count` tables, makes the tables' areas that do not exist
    * yet (named with `tableName`, in the facilitator's language `locale`) and shows them all.
-   * Everyone at a table is taken there at once (useWorkshopEffects.ts); "follow me" ends, as
-   * it would pull them away again.
+   * Everyone at a table is taken there at once and stops following (useWorkshopEffects.ts);
+   * those without a table, the projector among them, keep what they see.
    */
   split(editor: Editor, count: number, tableName: (number: number) => string, locale: Locale) {
     const groups = splitIntoTables(this.participants.get(), count, this.document.now())
     const frames = ensureGroupAreas(editor, groups.count, tableName, locale)
-    if (this.document.facilitation.get().followMe) this.document.setFacilitation('followMe', null)
     this.document.setFacilitation('groups', groups)
     zoomToFrames(editor, frames)
   }
