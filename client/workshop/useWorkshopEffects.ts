@@ -8,6 +8,9 @@ import { groupShapeIds } from './tableGroups'
 /** Requests older than this when the page opens are history, not something to act on. */
 const FRESH_FOR_MS = 60_000
 
+/** How long after the page mounts a move to one's table counts as part of opening the map. */
+const OPENING_MS = 5_000
+
 /**
  * Acts on the facilitator's requests in this participant's view: follow the facilitator
  * (until the participant moves away: tldraw stops following on their own camera move), go
@@ -27,6 +30,10 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
     let seenSpotlight = 0
     // The split (its time and this person's table) whose move is done.
     let seenSeat: string | undefined
+    const mountedAt = performance.now()
+    // Where a move made while the page opened put the camera, and the canvas size then: the
+    // panels are still being laid out, so the canvas may shrink after and cut the table off.
+    let openingLanding: { camera: string; screen: string } | null = null
     const stopSeating = react('seat late joiners', () => {
       if (!canFacilitateHere(model)) return
       model.tables.groups.get()
@@ -41,9 +48,18 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
       const myTable = groups?.assignments[me]
       const seat = groups && myTable !== undefined ? `${groups.at}:${myTable}` : undefined
       // Read here, not in the microtask, so this runs again when the frame arrives.
+      const screen = editor.getViewportScreenBounds()
+      const screenSize = `${screen.w}x${screen.h}`
+      const relayout =
+        seat !== undefined &&
+        seat === seenSeat &&
+        openingLanding !== null &&
+        openingLanding.screen !== screenSize &&
+        openingLanding.camera === JSON.stringify(editor.getCamera()) &&
+        performance.now() - mountedAt < OPENING_MS
       const tableBounds =
-        seat !== undefined && seat !== seenSeat && myTable !== undefined
-          ? editor.getShapePageBounds(groupShapeIds(myTable).frame)
+        (seat !== undefined && seat !== seenSeat) || relayout
+          ? editor.getShapePageBounds(groupShapeIds(myTable!).frame)
           : undefined
       queueMicrotask(() => {
         if (followMe && followMe.userId !== me && followMe.at !== seenFollow) {
@@ -75,11 +91,20 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
             setTimeout(() => editor.setHintingShapes([]), 4000)
           }
         }
-        if (seat !== undefined && seat !== seenSeat && tableBounds) {
+        if (seat !== undefined && (seat !== seenSeat || relayout) && tableBounds) {
           seenSeat = seat
           // Following the facilitator would pull the view away from the table at once.
           if (editor.getInstanceState().followingUserId) editor.stopFollowingUser()
-          editor.zoomToBounds(tableBounds, { animation: { duration: 400 }, inset: 40 })
+          // While the page opens, at once: an animation would still be at its start when the
+          // map's fit-on-open looks at the camera, and be undone (fitContentOnOpen.ts).
+          const opening = performance.now() - mountedAt < OPENING_MS
+          editor.zoomToBounds(tableBounds, {
+            inset: 40,
+            ...(opening ? {} : { animation: { duration: 400 } }),
+          })
+          openingLanding = opening
+            ? { camera: JSON.stringify(editor.getCamera()), screen: screenSize }
+            : null
         }
       })
     })

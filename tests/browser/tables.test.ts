@@ -165,6 +165,29 @@ describe('a workshop split into tables: facilitator, three participants and the 
     }
   })
 
+  it('seats a participant who arrives after the split, and takes their view to that table', async () => {
+    const dana = await openTrackedPage(browser, server.url, { name: 'Dana', place: 'remote' })
+    await dana.page.goto(shareLinkFor(server.url, map.id, map.tokens.editor))
+    await waitForMapReady(dana.page)
+    await dana.page.getByRole('tab', { name: 'Workshop' }).click()
+    const pattern = /You are at table \d\./
+    await dana.page.getByText(pattern).waitFor({ timeout: 5000 })
+    const table = await tableShown(dana.page, pattern)
+    await expect
+      .poll(
+        async () => {
+          const { view, frame } = await viewAndFrame(dana.page, `shape:table-${table}-frame`)
+          return frame !== null && contains(view, frame)
+        },
+        { timeout: 5000 },
+      )
+      .toBe(true)
+    await expect
+      .poll(() => facilitator.page.locator('.workshop__groups li').nth(table).textContent())
+      .toContain('Dana')
+    await dana.context.close()
+  })
+
   it('gives every table all of phase 1, with a checklist that ticks by mouse and by keyboard for everyone', async () => {
     const ann = participants[0]!.page
     const table = await tableShown(ann, /You are at table \d\./)
@@ -241,19 +264,23 @@ describe('a workshop split into tables: facilitator, three participants and the 
       },
       { ids, parentId: `shape:table-${table}-matrix` },
     )
+    // The facilitator's page has them before bringing the table in.
     await expect
       .poll(
         () =>
           page.evaluate(
-            (parentId) =>
-              (window as unknown as { editor: PageEditor }).editor.getSortedChildIdsForParent(
-                parentId,
-              ).length,
-            `shape:table-${table}-matrix`,
+            ({ parentId, ids }) => {
+              const editor = (window as unknown as { editor: PageEditor }).editor
+              const shown = editor
+                .getSortedChildIdsForParent(parentId)
+                .map((id) => editor.getShape(id)?.props.stakeholderId)
+              return ids.every((id) => shown.includes(id))
+            },
+            { parentId: `shape:table-${table}-matrix`, ids },
           ),
         { timeout: 5000 },
       )
-      .toBe(3)
+      .toBe(true)
 
     await page.getByRole('tab', { name: 'Workshop' }).click()
     await page
