@@ -23,6 +23,7 @@ import {
   type StakeholderCardShape,
 } from '../shapes/stakeholder-card/stakeholderCardShape'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import { markKeptAsPlaced } from '../canvas/placedForUser'
 import { SER_PHASE_1_TEMPLATE_SIZE, applySerPhase1Template } from '../templates/serPhase1Template'
 
 const PADDING = 80
@@ -108,7 +109,11 @@ function plenaryBoards(editor: Editor) {
 /**
  * Brings table `index`'s result into the plenary boards: a card for each of its
  * stakeholders that the plenary board does not show yet, placed by the stakeholder's scores
- * (the table's assessment is the stakeholder's assessment). Answers how many cards it added.
+ * (the table's assessment is the stakeholder's assessment) but covering no card already
+ * there. Cards are bigger than a half point on the matrix, so a card beside another of the
+ * same scores sits up to a card's size off its exact point; it is kept where it is put and
+ * its scores stay as they are (placedForUser.ts), until someone moves it or changes them.
+ * Answers how many cards it added.
  */
 export function bringGroupIntoPlenary(
   editor: Editor,
@@ -148,11 +153,8 @@ export function bringGroupIntoPlenary(
         let y: number
         if (target.type === MATRIX_TYPE) {
           if (stakeholder.influence === null || stakeholder.impact === null) continue
-          const point = pointForScores(
-            { influence: stakeholder.influence, impact: stakeholder.impact },
-            w,
-            h,
-          )
+          const scores = { influence: stakeholder.influence, impact: stakeholder.impact }
+          const point = pointForScores(scores, w, h)
           ;({ x, y } = nearestFreePosition(
             { x: point.x - COMPACT_CARD_SIZE.w / 2, y: point.y - COMPACT_CARD_SIZE.h / 2 },
             COMPACT_CARD_SIZE,
@@ -163,12 +165,14 @@ export function bringGroupIntoPlenary(
           // An unscored stakeholder has no region yet (as an unplaced one has no point).
           const salience = salienceAssessment(stakeholder)
           if (salience.status !== 'assessed') continue
-          const slot = findSlot(salience.salienceClass, w, h, COMPACT_CARD_SIZE, occupied)
-          // A full region answers a stacked spot: move it to the nearest free one instead.
-          ;({ x, y } = nearestFreePosition(slot, COMPACT_CARD_SIZE, { w, h }, occupied))
+          // The free spot in its region nearest the region's anchor (stacked when it is full:
+          // a spot outside would say another class).
+          ;({ x, y } = findSlot(salience.salienceClass, w, h, COMPACT_CARD_SIZE, occupied))
         }
+        const cardId = createShapeId()
+        markKeptAsPlaced(editor, cardId)
         editor.createShape<StakeholderCardShape>({
-          id: createShapeId(),
+          id: cardId,
           type: STAKEHOLDER_CARD_TYPE,
           parentId: target.id,
           x,

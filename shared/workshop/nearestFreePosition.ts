@@ -32,7 +32,7 @@ export function rectsTouch(a: BoardRect, b: BoardRect, clearance = CARD_CLEARANC
 /**
  * The top-left corner nearest to `wanted` at which a card of `size` lies inside `board`
  * (0,0 to board.w, board.h) and clear of every rectangle in `occupied`. When the board has
- * no such spot, answers `wanted` kept inside the board: a covered card beats a lost one.
+ * no free spot, answers `wanted` kept inside the board: a covered card beats a lost one.
  */
 export function nearestFreePosition(
   wanted: { x: number; y: number },
@@ -40,18 +40,48 @@ export function nearestFreePosition(
   board: { w: number; h: number },
   occupied: readonly BoardRect[],
 ): { x: number; y: number } {
-  const maxX = Math.max(0, board.w - size.w)
-  const maxY = Math.max(0, board.h - size.h)
-  const clamp = (value: number, max: number) => Math.min(max, Math.max(0, value))
-  const start = { x: clamp(wanted.x, maxX), y: clamp(wanted.y, maxY) }
+  return (
+    freeSpotIn(wanted, size, board, occupied, { x: 0, y: 0, w: board.w, h: board.h }) ??
+    clampedInto(wanted, size, board)
+  )
+}
+
+/** `wanted` moved the least to put a card of `size` inside `board`. */
+function clampedInto(
+  wanted: { x: number; y: number },
+  size: { w: number; h: number },
+  board: { w: number; h: number },
+) {
+  const clamp = (value: number, max: number) => Math.min(Math.max(0, max), Math.max(0, value))
+  return { x: clamp(wanted.x, board.w - size.w), y: clamp(wanted.y, board.h - size.h) }
+}
+
+/**
+ * The free top-left corner nearest to `wanted` among those in `range` (its x, y, w, h bound
+ * the corner itself) that keep the card inside `board`; null when there is none.
+ */
+function freeSpotIn(
+  wanted: { x: number; y: number },
+  size: { w: number; h: number },
+  board: { w: number; h: number },
+  occupied: readonly BoardRect[],
+  range: BoardRect,
+): { x: number; y: number } | null {
+  const minX = Math.max(0, range.x)
+  const minY = Math.max(0, range.y)
+  const maxX = Math.min(board.w - size.w, range.x + range.w)
+  const maxY = Math.min(board.h - size.h, range.y + range.h)
+  if (maxX < minX || maxY < minY) return null
+  const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
+  const start = { x: clamp(wanted.x, minX, maxX), y: clamp(wanted.y, minY, maxY) }
   const isFree = (x: number, y: number) =>
     !occupied.some((other) => rectsTouch({ x, y, w: size.w, h: size.h }, other))
   if (isFree(start.x, start.y)) return start
   // A grid through the wanted spot, fine enough to find gaps a card fits in.
   const step = Math.max(4, Math.round(Math.min(size.w, size.h) / 4))
   let best: { x: number; y: number; distance: number } | null = null
-  const xs = gridThrough(start.x, maxX, step)
-  const ys = gridThrough(start.y, maxY, step)
+  const xs = gridThrough(start.x, minX, maxX, step)
+  const ys = gridThrough(start.y, minY, maxY, step)
   for (const y of ys) {
     for (const x of xs) {
       const distance = Math.hypot(x - wanted.x, y - wanted.y)
@@ -59,13 +89,13 @@ export function nearestFreePosition(
       if (isFree(x, y)) best = { x, y, distance }
     }
   }
-  return best ? { x: best.x, y: best.y } : start
+  return best ? { x: best.x, y: best.y } : null
 }
 
-/** Values from 0 to `max` spaced `step` apart through `through`, with both ends. */
-function gridThrough(through: number, max: number, step: number): number[] {
-  const values = new Set<number>([0, max])
-  for (let value = through; value >= 0; value -= step) values.add(value)
+/** Values from `min` to `max` spaced `step` apart through `through`, with both ends. */
+function gridThrough(through: number, min: number, max: number, step: number): number[] {
+  const values = new Set<number>([min, max])
+  for (let value = through; value >= min; value -= step) values.add(value)
   for (let value = through + step; value <= max; value += step) values.add(value)
   return [...values].sort((a, b) => a - b)
 }

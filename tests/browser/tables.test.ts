@@ -20,6 +20,8 @@ import {
   waitForCameraToSettle,
   waitForMapReady,
 } from './browserFixture'
+import { pointForScores } from '../../client/shapes/influence-impact-matrix/matrixGeometry'
+import { MATRIX_SIZE } from '../../client/shapes/influence-impact-matrix/matrixShape'
 
 const SCREENSHOTS = process.env.TABLES_SCREENSHOTS
 
@@ -246,23 +248,23 @@ describe('a workshop split into tables: facilitator, three participants and the 
       await row.getByTestId('register-impact').fill('4')
       await row.getByTestId('register-impact').press('Enter')
     }
-    // Ann's table puts all three on its matrix.
+    // Ann's table puts all three on its matrix, at the point of their scores.
     const ann = participants[0]!.page
     const table = await tableShown(ann, /You are at table \d\./)
+    const point = pointForScores({ influence: 4, impact: 4 }, MATRIX_SIZE.w, MATRIX_SIZE.h)
     await ann.evaluate(
-      ({ ids, parentId }) => {
+      ({ ids, parentId, at }) => {
         const editor = (window as unknown as { editor: PageEditor }).editor
-        ids.forEach((stakeholderId, index) =>
+        for (const stakeholderId of ids) {
           editor.createShape({
             type: 'stakeholder-card',
             parentId,
-            x: 100 + index * 200,
-            y: 100,
+            ...at,
             props: { stakeholderId, w: 170, h: 76 },
-          }),
-        )
+          })
+        }
       },
-      { ids, parentId: `shape:table-${table}-matrix` },
+      { ids, parentId: `shape:table-${table}-matrix`, at: { x: point.x - 85, y: point.y - 38 } },
     )
     // The facilitator's page has them before bringing the table in.
     await expect
@@ -303,6 +305,13 @@ describe('a workshop split into tables: facilitator, three participants and the 
         const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
         expect(overlap).toBe(false)
       }
+    }
+    // Placed beside each other, their scores are still the table's: 4 and 4.
+    await page.getByRole('tab', { name: 'Register' }).click()
+    for (const name of names) {
+      const row = page.locator('tr', { hasText: name })
+      expect(await row.getByTestId('register-influence').inputValue()).toBe('4')
+      expect(await row.getByTestId('register-impact').inputValue()).toBe('4')
     }
     if (SCREENSHOTS) {
       await page.evaluate(() => {
