@@ -50,16 +50,17 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
       // Read here, not in the microtask, so this runs again when the frame arrives.
       const screen = editor.getViewportScreenBounds()
       const screenSize = `${screen.w}x${screen.h}`
+      if (openingLanding && performance.now() - mountedAt >= OPENING_MS) openingLanding = null
+      // (The camera is read only then, so panning does not rerun all this.)
       const relayout =
         seat !== undefined &&
         seat === seenSeat &&
         openingLanding !== null &&
         openingLanding.screen !== screenSize &&
-        openingLanding.camera === JSON.stringify(editor.getCamera()) &&
-        performance.now() - mountedAt < OPENING_MS
+        openingLanding.camera === JSON.stringify(editor.getCamera())
       const tableBounds =
-        (seat !== undefined && seat !== seenSeat) || relayout
-          ? editor.getShapePageBounds(groupShapeIds(myTable!).frame)
+        myTable !== undefined && ((seat !== undefined && seat !== seenSeat) || relayout)
+          ? editor.getShapePageBounds(groupShapeIds(myTable).frame)
           : undefined
       queueMicrotask(() => {
         if (followMe && followMe.userId !== me && followMe.at !== seenFollow) {
@@ -113,12 +114,6 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
       stopEffects()
     }
   }, [editor, model])
-
-  /** True when this page's person runs the session (only they may write the seating). */
-  function canFacilitateHere(model: WorkshopModel): boolean {
-    const { role } = model.self.get()
-    return isRole(role) && canFacilitate(role)
-  }
 }
 
 /**
@@ -129,4 +124,10 @@ function presenceUserIdOf(participantId: string): TLUserId {
   return participantId.startsWith('user:')
     ? (participantId as TLUserId)
     : createUserId(participantId)
+}
+
+/** True when this page's person runs the session (only they may write the seating). */
+function canFacilitateHere(model: WorkshopModel): boolean {
+  const { role } = model.self.get()
+  return isRole(role) && canFacilitate(role)
 }
