@@ -211,6 +211,16 @@ describe('a workshop split into tables: facilitator, three participants and the 
     const centre = await shapeCentreOnScreen(ann, itemId)
     await ann.mouse.click(centre.x, centre.y)
     await expect.poll(() => checked(facilitator.page), { timeout: 5000 }).toBe(true)
+    if (SCREENSHOTS) {
+      await ann.evaluate((id) => {
+        const editor = (
+          window as unknown as { editor: PageEditor & { zoomToBounds(b: Bounds): void } }
+        ).editor
+        editor.zoomToBounds(editor.getShapePageBounds(id)!)
+      }, `shape:table-${table}-prepare`)
+      await waitForCameraToSettle(ann)
+      await ann.screenshot({ path: `${SCREENSHOTS}/checklist-ticked.png` })
+    }
     // Keyboard: with the point selected, Enter goes to its tick box and Space unticks it.
     await ann.evaluate((id) => {
       const editor = (window as unknown as { editor: PageEditor }).editor
