@@ -40,7 +40,7 @@ import {
   type StakeholderCardShape,
 } from '../shapes/stakeholder-card/stakeholderCardShape'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
-import { forgetPlacedForUser, isPlacedForUser } from './placedForUser'
+import { forgetPlacedForUser, isPlacedForUser, takeKeptAsPlaced } from './placedForUser'
 import { keepViewOnBoard } from './showInBoard'
 
 /** Scores closer than this count as equal (positions give half points). */
@@ -216,6 +216,8 @@ export function syncCardPlacement(editor: Editor, registry: StakeholderRegistry)
       const originId = dragOrigins.get(id)
       dragOrigins.delete(id)
       const card = editor.getShape(id)
+      // Placed by code where it covers no other card, with its scores as they are.
+      if (takeKeptAsPlaced(editor, id)) continue
       if (!isCard(card)) continue
       applyUserPlacement(card, how)
       const origin = originId ? editor.getShape(originId) : undefined

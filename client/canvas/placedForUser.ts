@@ -28,3 +28,21 @@ export function isPlacedForUser(editor: Editor, id: TLShapeId): boolean {
 export function forgetPlacedForUser(editor: Editor, id: TLShapeId) {
   placements.get(editor)?.delete(id)
 }
+
+const keptAsPlaced = new WeakMap<Editor, Set<TLShapeId>>()
+
+/**
+ * Notes that code creates card `id` on a board at a spot chosen to cover no other card
+ * (bringing a table into the plenary, ../workshop/tableGroups.ts): cardPlacement.ts neither
+ * reads scores off it nor snaps it onto its scores' exact point, where another card may be.
+ */
+export function markKeptAsPlaced(editor: Editor, id: TLShapeId) {
+  let cards = keptAsPlaced.get(editor)
+  if (!cards) keptAsPlaced.set(editor, (cards = new Set()))
+  cards.add(id)
+}
+
+/** True once for a card marked with {@link markKeptAsPlaced}; the mark is then gone. */
+export function takeKeptAsPlaced(editor: Editor, id: TLShapeId): boolean {
+  return keptAsPlaced.get(editor)?.delete(id) ?? false
+}

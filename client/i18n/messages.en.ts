@@ -433,6 +433,8 @@ export const en = {
   'members.role.facilitator': 'Facilitator',
   'members.role.editor': 'Editor',
   'members.role.viewer': 'Viewer',
+  'checklist.item': 'Checklist item',
+  'workshop.groups.noTable': 'You are not at a table: you stay on the plenary board.',
 } as const
 
 /** A key of the UI string catalogue. */

@@ -441,4 +441,6 @@ export const nl: Record<MessageKey, string> = {
   'members.role.facilitator': 'Begeleider',
   'members.role.editor': 'Bewerker',
   'members.role.viewer': 'Kijker',
+  'checklist.item': 'Punt van de checklist',
+  'workshop.groups.noTable': 'Je zit niet aan een tafel: je blijft bij de plenaire kaart.',
 }

@@ -1,6 +1,7 @@
 import type { Signal } from 'tldraw'
 import type { CardDecoration } from '../workshop/WorkshopModel'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import { ChecklistItemShapeUtil } from './checklist-item/ChecklistItemShapeUtil'
 import { MatrixShapeUtil } from './influence-impact-matrix/MatrixShapeUtil'
 import { SalienceDiagramShapeUtil } from './salience-diagram/SalienceDiagramShapeUtil'
 import { StakeholderCardShapeUtil } from './stakeholder-card/StakeholderCardShapeUtil'
@@ -14,5 +15,6 @@ export function customShapeUtils(
     StakeholderCardShapeUtil.configure({ registry, decorations }),
     MatrixShapeUtil,
     SalienceDiagramShapeUtil,
+    ChecklistItemShapeUtil,
   ] as const
 }

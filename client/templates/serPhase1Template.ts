@@ -1,13 +1,19 @@
 /**
  * The SER workshop's phase 1 ("In aanloop naar stakeholderdialoog") as a board: three areas
  * for its three assignments — why do we want dialogue, what must we prepare inside the
- * company, who are our stakeholders — the last with a matrix and a salience diagram.
+ * company (a checklist with real tick boxes), who are our stakeholders — the last with a
+ * matrix and a salience diagram. The same template makes each table's area when the
+ * facilitator splits the room (../workshop/tableGroups.ts), so every table has all three.
  *
  * Shapes get ids derived from a prefix: the automatic seeding of a new map uses a fixed
  * prefix, so two people opening the map at once write the same shapes, not two copies.
  */
-import { type Editor, type TLShapeId, createShapeId, toRichText } from 'tldraw'
+import { type Editor, type TLParentId, type TLShapeId, createShapeId, toRichText } from 'tldraw'
 import type { Locale } from '../i18n/locale'
+import {
+  CHECKLIST_ITEM_SIZE,
+  CHECKLIST_ITEM_TYPE,
+} from '../shapes/checklist-item/checklistItemShape'
 import { MATRIX_SIZE, MATRIX_TYPE } from '../shapes/influence-impact-matrix/matrixShape'
 import {
   SALIENCE_DIAGRAM_SIZE,
@@ -27,12 +33,12 @@ const TEXT = {
     ],
     prepare: '2. What must we prepare inside the company?',
     checklist: [
-      '☐ Commitment and a mandate from management',
-      '☐ Someone responsible, with time and budget',
-      '☐ Purchasing, CSR, product and legal aligned',
-      '☐ What we can and cannot share (transparency)',
-      '☐ How we will follow up on what we hear',
-      '☐ Knowledge of the local context, language and culture',
+      'Commitment and a mandate from management',
+      'Someone responsible, with time and budget',
+      'Purchasing, CSR, product and legal aligned',
+      'What we can and cannot share (transparency)',
+      'How we will follow up on what we hear',
+      'Knowledge of the local context, language and culture',
     ],
     who: '3. Who are our stakeholders?',
     whoPrompts: [
@@ -52,12 +58,12 @@ const TEXT = {
     ],
     prepare: '2. Wat moeten we intern voorbereiden?',
     checklist: [
-      '☐ Commitment en mandaat van de directie',
-      '☐ Een verantwoordelijke, met tijd en budget',
-      '☐ Inkoop, MVO, product en juridisch op één lijn',
-      '☐ Wat we wel en niet kunnen delen (transparantie)',
-      '☐ Hoe we opvolgen wat we horen',
-      '☐ Kennis van de lokale context, taal en cultuur',
+      'Commitment en mandaat van de directie',
+      'Een verantwoordelijke, met tijd en budget',
+      'Inkoop, MVO, product en juridisch op één lijn',
+      'Wat we wel en niet kunnen delen (transparantie)',
+      'Hoe we opvolgen wat we horen',
+      'Kennis van de lokale context, taal en cultuur',
     ],
     who: '3. Wie zijn onze stakeholders?',
     whoPrompts: [
@@ -73,6 +79,16 @@ const TEXT = {
 const FRAME_GAP = 160
 const NOTE = 220
 
+const WHY_W = 3 * NOTE + 4 * 40
+const PREPARE_W = 760
+const WHO_W = 40 + MATRIX_SIZE.w + 60 + SALIENCE_DIAGRAM_SIZE.w + 40
+
+/** The size the template takes on the board. */
+export const SER_PHASE_1_TEMPLATE_SIZE = {
+  w: WHY_W + FRAME_GAP + PREPARE_W + FRAME_GAP + WHO_W,
+  h: 1400,
+} as const
+
 /** The ids of the template's main shapes, for tests and for locking (issue: facilitation). */
 export function templateFrameIds(prefix: string) {
   return {
@@ -85,27 +101,28 @@ export function templateFrameIds(prefix: string) {
 }
 
 /**
- * Puts the template on the current page with its top-left corner at `origin`, in the
- * language `locale`. Shapes that already exist (same ids) are left as they are.
+ * Puts the template on the current page (or inside `parentId`, e.g. a table's frame) with
+ * its top-left corner at `origin` (in the parent's coordinates), in the language `locale`.
+ * Shapes that already exist (same ids) are left as they are.
  */
 export function applySerPhase1Template(
   editor: Editor,
   locale: Locale,
-  options: { prefix?: string; origin?: { x: number; y: number } } = {},
+  options: { prefix?: string; origin?: { x: number; y: number }; parentId?: TLParentId } = {},
 ): TLShapeId[] {
   const prefix = options.prefix ?? `ser1-${Date.now().toString(36)}`
   const origin = options.origin ?? { x: 0, y: 0 }
   const text = TEXT[locale]
   const ids = templateFrameIds(prefix)
   const id = (suffix: string) => createShapeId(`${prefix}-${suffix}`)
-  const pageId = editor.getCurrentPageId()
+  const parentId = options.parentId ?? editor.getCurrentPageId()
 
-  const whyW = 3 * NOTE + 4 * 40
-  const frameH = 1400
+  const whyW = WHY_W
+  const frameH = SER_PHASE_1_TEMPLATE_SIZE.h
   const prepareX = origin.x + whyW + FRAME_GAP
-  const prepareW = 760
+  const prepareW = PREPARE_W
   const whoX = prepareX + prepareW + FRAME_GAP
-  const whoW = 40 + MATRIX_SIZE.w + 60 + SALIENCE_DIAGRAM_SIZE.w + 40
+  const whoW = WHO_W
 
   const shapes = [
     {
@@ -140,11 +157,11 @@ export function applySerPhase1Template(
     },
     ...text.checklist.map((item, index) => ({
       id: id(`prepare-item-${index}`),
-      type: 'text',
+      type: CHECKLIST_ITEM_TYPE,
       parentId: ids.prepare,
       x: 40,
-      y: 60 + index * 80,
-      props: { richText: toRichText(item), size: 'm', autoSize: false, w: prepareW - 80 },
+      y: 60 + index * (CHECKLIST_ITEM_SIZE.h + 24),
+      props: { text: item, checked: false, w: prepareW - 80, h: CHECKLIST_ITEM_SIZE.h },
     })),
     {
       id: ids.who,
@@ -180,7 +197,7 @@ export function applySerPhase1Template(
   ]
   const missing = shapes
     .filter((shape) => !editor.getShape(shape.id))
-    .map((shape) => ({ parentId: pageId, ...shape }))
+    .map((shape) => ({ parentId, ...shape }))
   if (missing.length > 0) {
     editor.run(() => editor.createShapes(missing as Parameters<Editor['createShapes']>[0]))
   }

@@ -1,34 +1,37 @@
 /**
- * Table groups on the board: one area per table (a frame with its own matrix and salience
- * diagram), laid out side by side below the rest, so the facilitator sees all groups at
- * once. Ids are fixed per table, so two facilitators splitting at once make one set.
+ * Table groups on the board: one area per table (a frame holding the whole phase-1
+ * template: the motivation notes, the internal-preparation checklist, and the matrix and
+ * salience diagram of "who are our stakeholders"), laid out in a grid below the rest, so
+ * the facilitator sees all groups at once. Ids are fixed per table, so two facilitators
+ * splitting at once make one set.
  */
 import { type Editor, type TLShapeId, createShapeId } from 'tldraw'
+import type { Locale } from '../i18n/locale'
 import { pointForScores } from '../shapes/influence-impact-matrix/matrixGeometry'
+import { MATRIX_TYPE, type MatrixShape } from '../shapes/influence-impact-matrix/matrixShape'
 import {
-  MATRIX_SIZE,
-  MATRIX_TYPE,
-  type MatrixShape,
-} from '../shapes/influence-impact-matrix/matrixShape'
-import {
-  SALIENCE_DIAGRAM_SIZE,
   SALIENCE_DIAGRAM_TYPE,
   type SalienceDiagramShape,
 } from '../shapes/salience-diagram/salienceDiagramShape'
 import { findSlot } from '../shapes/salience-diagram/salienceGeometry'
 import { salienceAssessment } from '../../shared/scoring/salienceAssessment'
+import { nearestFreePosition } from '../../shared/workshop/nearestFreePosition'
+import { MAX_TABLES } from '../../shared/workshop/tableGroups'
 import {
   COMPACT_CARD_SIZE,
   STAKEHOLDER_CARD_TYPE,
   type StakeholderCardShape,
 } from '../shapes/stakeholder-card/stakeholderCardShape'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import { markKeptAsPlaced } from '../canvas/placedForUser'
+import { SER_PHASE_1_TEMPLATE_SIZE, applySerPhase1Template } from '../templates/serPhase1Template'
 
-const GAP = 60
-const AREA_W = GAP + MATRIX_SIZE.w + GAP + SALIENCE_DIAGRAM_SIZE.w + GAP
-const AREA_H = GAP + Math.max(MATRIX_SIZE.h, SALIENCE_DIAGRAM_SIZE.h) + GAP
+const PADDING = 80
+const AREA_W = PADDING + SER_PHASE_1_TEMPLATE_SIZE.w + PADDING
+const AREA_H = PADDING + SER_PHASE_1_TEMPLATE_SIZE.h + PADDING
+const AREA_GAP = 300
 
-/** Ids of table `index`'s frame and boards. */
+/** Ids of table `index`'s frame and boards (the template's ids with prefix `table-<index>`). */
 export function groupShapeIds(index: number) {
   return {
     frame: createShapeId(`table-${index}-frame`),
@@ -37,50 +40,49 @@ export function groupShapeIds(index: number) {
   }
 }
 
-/** Creates the areas of tables 1..count that do not exist yet; answers the frame ids. */
+/** Columns of the tables' grid: 4 tables as 2 × 2, so all fit on one screen together. */
+function columnsFor(count: number): number {
+  return Math.max(1, Math.ceil(Math.sqrt(count)))
+}
+
+/**
+ * Creates the areas of tables 1..count that do not exist yet, in `locale` (the
+ * facilitator's language); answers the frame ids. The grid starts where table 1's area is,
+ * or below everything on the board when there is none yet.
+ */
 export function ensureGroupAreas(
   editor: Editor,
   count: number,
   tableName: (n: number) => string,
+  locale: Locale,
 ): TLShapeId[] {
+  const first = editor.getShapePageBounds(groupShapeIds(0).frame)
   const existing = editor.getCurrentPageBounds()
-  const top = existing ? existing.maxY + 400 : 0
-  const left = existing ? existing.minX : 0
+  const left = first ? first.minX : existing ? existing.minX : 0
+  const top = first ? first.minY : existing ? existing.maxY + 400 : 0
+  const columns = columnsFor(count)
   const frames: TLShapeId[] = []
   editor.run(() => {
     for (let index = 0; index < count; index++) {
       const ids = groupShapeIds(index)
       frames.push(ids.frame)
       if (editor.getShape(ids.frame)) continue
-      const x = left + index * (AREA_W + 200)
-      editor.createShapes([
-        {
-          id: ids.frame,
-          type: 'frame',
-          x,
-          y: top,
-          props: { w: AREA_W, h: AREA_H, name: tableName(index + 1) },
-        },
-        {
-          id: ids.matrix,
-          type: MATRIX_TYPE,
-          parentId: ids.frame,
-          x: GAP,
-          y: GAP,
-          props: { w: MATRIX_SIZE.w, h: MATRIX_SIZE.h, title: tableName(index + 1) },
-        },
-        {
-          id: ids.salience,
-          type: SALIENCE_DIAGRAM_TYPE,
-          parentId: ids.frame,
-          x: GAP + MATRIX_SIZE.w + GAP,
-          y: GAP,
-          props: {
-            w: SALIENCE_DIAGRAM_SIZE.w,
-            h: SALIENCE_DIAGRAM_SIZE.h,
-            title: tableName(index + 1),
-          },
-        },
+      editor.createShape({
+        id: ids.frame,
+        type: 'frame',
+        x: left + (index % columns) * (AREA_W + AREA_GAP),
+        y: top + Math.floor(index / columns) * (AREA_H + AREA_GAP),
+        props: { w: AREA_W, h: AREA_H, name: tableName(index + 1) },
+      })
+      applySerPhase1Template(editor, locale, {
+        prefix: `table-${index}`,
+        origin: { x: PADDING, y: PADDING },
+        parentId: ids.frame,
+      })
+      // The boards carry the table's name, so a card brought elsewhere says where it came from.
+      editor.updateShapes([
+        { id: ids.matrix, type: MATRIX_TYPE, props: { title: tableName(index + 1) } },
+        { id: ids.salience, type: SALIENCE_DIAGRAM_TYPE, props: { title: tableName(index + 1) } },
       ])
     }
   })
@@ -90,7 +92,7 @@ export function ensureGroupAreas(
 /** The plenary boards: the first matrix and salience diagram that belong to no table. */
 function plenaryBoards(editor: Editor) {
   const tableIds = new Set<string>()
-  for (let index = 0; index < 12; index++) {
+  for (let index = 0; index < MAX_TABLES; index++) {
     const ids = groupShapeIds(index)
     tableIds.add(ids.matrix)
     tableIds.add(ids.salience)
@@ -107,7 +109,11 @@ function plenaryBoards(editor: Editor) {
 /**
  * Brings table `index`'s result into the plenary boards: a card for each of its
  * stakeholders that the plenary board does not show yet, placed by the stakeholder's scores
- * (the table's assessment is the stakeholder's assessment). Answers how many cards it added.
+ * (the table's assessment is the stakeholder's assessment) but covering no card already
+ * there. Cards are bigger than a half point on the matrix, so a card beside another of the
+ * same scores sits up to a card's size off its exact point; it is kept where it is put and
+ * its scores stay as they are (placedForUser.ts), until someone moves it or changes them.
+ * Answers how many cards it added.
  */
 export function bringGroupIntoPlenary(
   editor: Editor,
@@ -137,30 +143,36 @@ export function bringGroupIntoPlenary(
         const stakeholder = registry.get(stakeholderId)
         if (!stakeholder || shown.has(stakeholderId)) continue
         const { w, h } = target.props
+        // Every card already on the board (brought just now too): the new one covers none.
+        const occupied = editor
+          .getSortedChildIdsForParent(target.id)
+          .map((id) => editor.getShape(id))
+          .filter((shape): shape is StakeholderCardShape => shape?.type === STAKEHOLDER_CARD_TYPE)
+          .map((other) => ({ x: other.x, y: other.y, w: other.props.w, h: other.props.h }))
         let x: number
         let y: number
         if (target.type === MATRIX_TYPE) {
           if (stakeholder.influence === null || stakeholder.impact === null) continue
-          const point = pointForScores(
-            { influence: stakeholder.influence, impact: stakeholder.impact },
-            w,
-            h,
-          )
-          x = point.x - COMPACT_CARD_SIZE.w / 2
-          y = point.y - COMPACT_CARD_SIZE.h / 2
+          const scores = { influence: stakeholder.influence, impact: stakeholder.impact }
+          const point = pointForScores(scores, w, h)
+          ;({ x, y } = nearestFreePosition(
+            { x: point.x - COMPACT_CARD_SIZE.w / 2, y: point.y - COMPACT_CARD_SIZE.h / 2 },
+            COMPACT_CARD_SIZE,
+            { w, h },
+            occupied,
+          ))
         } else {
           // An unscored stakeholder has no region yet (as an unplaced one has no point).
           const salience = salienceAssessment(stakeholder)
           if (salience.status !== 'assessed') continue
-          const occupied = editor
-            .getSortedChildIdsForParent(target.id)
-            .map((id) => editor.getShape(id))
-            .filter((shape): shape is StakeholderCardShape => shape?.type === STAKEHOLDER_CARD_TYPE)
-            .map((other) => ({ x: other.x, y: other.y, w: other.props.w, h: other.props.h }))
+          // The free spot in its region nearest the region's anchor (stacked when it is full:
+          // a spot outside would say another class).
           ;({ x, y } = findSlot(salience.salienceClass, w, h, COMPACT_CARD_SIZE, occupied))
         }
+        const cardId = createShapeId()
+        markKeptAsPlaced(editor, cardId)
         editor.createShape<StakeholderCardShape>({
-          id: createShapeId(),
+          id: cardId,
           type: STAKEHOLDER_CARD_TYPE,
           parentId: target.id,
           x,

@@ -8,6 +8,8 @@ import { isFiniteNumber, isPlainObject } from './plainValues'
 export interface TableGroups {
   count: number
   assignments: Record<string, number>
+  /** When the facilitator split the room (server time); 0 for splits stored before it was kept. */
+  at: number
 }
 
 /** The most tables a room can be split into. */
@@ -15,7 +17,13 @@ export const MAX_TABLES = 12
 
 /** Reads the stored groups; anything malformed reads as no groups. */
 export function readTableGroups(value: unknown): TableGroups | null {
-  return isPlainObject(value) && isFiniteNumber(value.count) && isPlainObject(value.assignments)
-    ? (value as unknown as TableGroups)
-    : null
+  if (!isPlainObject(value) || !isFiniteNumber(value.count) || !isPlainObject(value.assignments)) {
+    return null
+  }
+  const assignments: Record<string, number> = {}
+  for (const [userId, table] of Object.entries(value.assignments)) {
+    // A seat outside the tables reads as no seat (a peer may write anything).
+    if (isFiniteNumber(table) && table >= 0 && table < value.count) assignments[userId] = table
+  }
+  return { count: value.count, assignments, at: isFiniteNumber(value.at) ? value.at : 0 }
 }

@@ -5,7 +5,8 @@
  * boards. Each participant's page takes them to their table (useWorkshopEffects.ts).
  */
 import { type Editor, type Signal, type TLShapeId, computed } from 'tldraw'
-import { splitIntoTables } from '../../../shared/workshop/splitIntoTables'
+import { seatLateJoiners, splitIntoTables } from '../../../shared/workshop/splitIntoTables'
+import type { Locale } from '../../i18n/locale'
 import type { TableGroups } from '../../../shared/workshop/tableGroups'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import { bringGroupIntoPlenary, ensureGroupAreas, groupShapeIds } from '../tableGroups'
@@ -43,13 +44,26 @@ export class TablesModel {
 
   /**
    * Splits the people present over `count` tables, makes the tables' areas that do not exist
-   * yet (named with `tableName`, in the facilitator's language) and shows them all.
+   * yet (named with `tableName`, in the facilitator's language `locale`) and shows them all.
+   * Everyone at a table is taken there at once and stops following (useWorkshopEffects.ts);
+   * those without a table, the projector among them, keep what they see.
    */
-  split(editor: Editor, count: number, tableName: (number: number) => string) {
-    const groups = splitIntoTables(this.participants.get(), count)
-    const frames = ensureGroupAreas(editor, groups.count, tableName)
+  split(editor: Editor, count: number, tableName: (number: number) => string, locale: Locale) {
+    const groups = splitIntoTables(this.participants.get(), count, this.document.now())
+    const frames = ensureGroupAreas(editor, groups.count, tableName, locale)
     this.document.setFacilitation('groups', groups)
     zoomToFrames(editor, frames)
+  }
+
+  /**
+   * Seats participants who arrived after the split at the emptiest table (a facilitator's
+   * page does this as they connect); writes nothing when nobody new needs a seat.
+   */
+  seatLateJoiners() {
+    const groups = this.groups.get()
+    if (!groups) return
+    const seated = seatLateJoiners(groups, this.participants.get())
+    if (seated !== groups) this.document.setFacilitation('groups', seated)
   }
 
   /** Ends the split: everyone works as one group again (the areas stay on the board). */

@@ -12,7 +12,7 @@ import { CountInput } from './CountInput'
 import { useWorkshopSession } from './WorkshopSession'
 
 export function TablesSection() {
-  const { t } = useTranslation()
+  const { t, locale } = useTranslation()
   const { editor, model, facilitator } = useWorkshopSession()
   const { tables } = model
   const [count, setCount] = useState(4)
@@ -26,6 +26,9 @@ export function TablesSection() {
   return (
     <section aria-labelledby="groups-heading">
       <h3 id="groups-heading">{t('workshop.groups.heading')}</h3>
+      {groups && myTable === undefined && !facilitator && (
+        <p className="panel__muted">{t('workshop.groups.noTable')}</p>
+      )}
       {groups && myTable !== undefined && (
         <p>
           {t('workshop.groups.yours', { number: myTable + 1 })}{' '}
@@ -46,7 +49,7 @@ export function TablesSection() {
             <button
               type="button"
               className="button button--primary"
-              onClick={() => tables.split(editor, count, tableName)}
+              onClick={() => tables.split(editor, count, tableName, locale)}
             >
               {t('workshop.groups.split')}
             </button>

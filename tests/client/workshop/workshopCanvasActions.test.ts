@@ -18,6 +18,8 @@ import {
 } from '../../../client/templates/serPhase1Template'
 import { keepLockedTemplateStill } from '../../../client/workshop/keepLockedTemplateStill'
 import { groupShapeIds } from '../../../client/workshop/tableGroups'
+import { rectsTouch } from '../../../shared/workshop/nearestFreePosition'
+import { CHECKLIST_ITEM_TYPE } from '../../../client/shapes/checklist-item/checklistItemShape'
 import { type OpenMap, closeMapPage, openMapPage } from '../sync/fuzz/FuzzPeer'
 import { type Person, WorkshopRoom } from './workshopRoom'
 
@@ -112,12 +114,27 @@ describe('table groups through the workshop model', () => {
     const facilitatorPage = openPage(fatima)
     const bramsPage = openPage(bram)
 
-    fatima.model.tables.split(facilitatorPage.editor, 2, (n) => `Table ${n}`)
+    fatima.model.tables.split(facilitatorPage.editor, 2, (n) => `Table ${n}`, 'en')
     sendCanvas(facilitatorPage)
     for (const index of [0, 1]) {
       const frame = bramsPage.editor.getShape(groupShapeIds(index).frame)
       expect(frame).toMatchObject({ type: 'frame', props: { name: `Table ${index + 1}` } })
-      expect(bramsPage.editor.getShape(groupShapeIds(index).matrix)?.parentId).toBe(frame!.id)
+      // All three assignments of phase 1 are in the table's area, not only the last one.
+      const editor = bramsPage.editor
+      const assignments = templateFrameIds(`table-${index}`)
+      for (const id of [assignments.why, assignments.prepare, assignments.who]) {
+        expect(editor.getShape(id)).toMatchObject({ type: 'frame', parentId: frame!.id })
+      }
+      expect(editor.getShape(groupShapeIds(index).matrix)?.parentId).toBe(assignments.who)
+      expect(editor.getShape(groupShapeIds(index).salience)?.parentId).toBe(assignments.who)
+      const checklist = editor
+        .getSortedChildIdsForParent(assignments.prepare)
+        .map((id) => editor.getShape(id))
+      expect(checklist).toHaveLength(6)
+      expect(checklist.every((item) => item?.type === CHECKLIST_ITEM_TYPE)).toBe(true)
+      expect(
+        editor.getSortedChildIdsForParent(assignments.why).map((id) => editor.getShape(id)?.type),
+      ).toEqual(['note', 'note', 'note', 'note'])
     }
     const seated = [ann, bram, chen].map((person) => person.model.tables.myTable.get())
     expect(seated.every((table) => table === 0 || table === 1)).toBe(true)
@@ -144,7 +161,7 @@ describe('table groups through the workshop model', () => {
     room.join('Ann', 'editor')
     const page = openPage(fatima)
     applySerPhase1Template(page.editor, 'en', { prefix: 'ser1' })
-    fatima.model.tables.split(page.editor, 1, (n) => `Table ${n}`)
+    fatima.model.tables.split(page.editor, 1, (n) => `Table ${n}`, 'en')
     const created = fatima.registry.create({ name: 'Trade union FNV', influence: 4.5, impact: 4 })
     if (!created.ok) throw new Error('not created')
     page.editor.createShape({
@@ -168,5 +185,72 @@ describe('table groups through the workshop model', () => {
       y: point.y - COMPACT_CARD_SIZE.h / 2,
       props: { stakeholderId: created.value.id },
     })
+  })
+
+  it('brings cards scored alike into the plenary without covering each other or a card already there', () => {
+    room = new WorkshopRoom()
+    const fatima = room.join('Fatima', 'facilitator')
+    room.join('Ann', 'editor')
+    const page = openPage(fatima)
+    const { editor } = page
+    applySerPhase1Template(editor, 'en', { prefix: 'ser1' })
+    fatima.model.tables.split(editor, 1, (n) => `Table ${n}`, 'en')
+    const plenaryMatrix = templateFrameIds('ser1').matrix
+    const ids = ['Cocoa farmers', 'Trade union FNV', 'Municipality'].map((name) => {
+      const created = fatima.registry.create({ name, influence: 4, impact: 4 })
+      if (!created.ok) throw new Error('not created')
+      return created.value.id
+    })
+    // The first is already on the plenary matrix, at its scores' point.
+    const point = pointForScores({ influence: 4, impact: 4 }, MATRIX_SIZE.w, MATRIX_SIZE.h)
+    editor.createShape({
+      type: STAKEHOLDER_CARD_TYPE,
+      parentId: plenaryMatrix,
+      x: point.x - COMPACT_CARD_SIZE.w / 2,
+      y: point.y - COMPACT_CARD_SIZE.h / 2,
+      props: { stakeholderId: ids[0], ...COMPACT_CARD_SIZE },
+    })
+    for (const stakeholderId of ids) {
+      editor.createShape({
+        type: STAKEHOLDER_CARD_TYPE,
+        parentId: groupShapeIds(0).matrix,
+        x: 100,
+        y: 100,
+        props: { stakeholderId, ...COMPACT_CARD_SIZE },
+      })
+    }
+
+    expect(fatima.model.tables.bringToPlenary(editor, 0)).toBe(2)
+    const cards = editor
+      .getSortedChildIdsForParent(plenaryMatrix)
+      .map((id) => editor.getShape(id)!)
+      .filter((shape) => shape.type === STAKEHOLDER_CARD_TYPE)
+      .map((shape) => ({ x: shape.x, y: shape.y, ...COMPACT_CARD_SIZE }))
+    expect(cards).toHaveLength(3)
+    for (const [index, card] of cards.entries()) {
+      expect(cards.some((other, j) => j !== index && rectsTouch(card, other, 0))).toBe(false)
+      // Still inside the matrix, near the point its scores give.
+      expect(card.x + card.w).toBeLessThanOrEqual(MATRIX_SIZE.w)
+      expect(Math.hypot(card.x + card.w / 2 - point.x, card.y + card.h / 2 - point.y)).toBeLessThan(
+        250,
+      )
+    }
+  })
+
+  it('gives the projector on the viewer link no table, and seats a participant who arrives late', () => {
+    room = new WorkshopRoom()
+    const fatima = room.join('Fatima', 'facilitator')
+    room.join('Ann', 'editor')
+    room.join('Bram', 'editor')
+    const projector = room.join('Projector', 'viewer')
+    const page = openPage(fatima)
+    fatima.model.tables.split(page.editor, 2, (n) => `Table ${n}`, 'en')
+    expect(projector.model.tables.myTable.get()).toBeUndefined()
+
+    const chen = room.join('Chen', 'editor', 'remote')
+    expect(chen.model.tables.myTable.get()).toBeUndefined()
+    fatima.model.tables.seatLateJoiners()
+    expect([0, 1]).toContain(chen.model.tables.myTable.get())
+    expect(projector.model.tables.myTable.get()).toBeUndefined()
   })
 })

@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type TableCandidate, splitIntoTables } from '../../../shared/workshop/splitIntoTables'
+import {
+  type TableCandidate,
+  seatLateJoiners,
+  splitIntoTables,
+} from '../../../shared/workshop/splitIntoTables'
 
 /** `count` participants p01, p02, …; every third one remote. */
 function group(count: number): TableCandidate[] {
@@ -104,5 +108,56 @@ describe('splitting the room into tables', () => {
         expect(spread(counts.map((c) => c.remote))).toBeLessThanOrEqual(1)
       }),
     )
+  })
+})
+
+describe('who gets no table, and who arrives late', () => {
+  const person = (
+    userId: string,
+    role: string,
+    place: TableCandidate['place'] = 'room',
+  ): TableCandidate => ({ userId, role, connected: true, place })
+
+  it('gives viewers (the projector), owners and facilitators no table', () => {
+    const people = [
+      person('ann', 'editor'),
+      person('projector', 'viewer'),
+      person('fatima', 'facilitator'),
+      person('olga', 'owner'),
+      person('bram', 'editor', 'remote'),
+    ]
+    expect(splitIntoTables(people, 4).assignments).toEqual({ ann: 0, bram: 1 })
+  })
+
+  it('keeps when the room was split, so splitting again takes everyone to their table again', () => {
+    expect(splitIntoTables([person('ann', 'editor')], 2, 1234).at).toBe(1234)
+  })
+
+  it('seats a late joiner at the table with the fewest people, and keeps everyone else’s seat', () => {
+    const groups = splitIntoTables(
+      ['a', 'b', 'c', 'd', 'e'].map((id) => person(id, 'editor')),
+      3,
+      99,
+    )
+    expect(groups.assignments).toEqual({ a: 0, b: 1, c: 2, d: 0, e: 1 })
+    const later = seatLateJoiners(groups, [
+      person('a', 'editor'),
+      person('zoe', 'editor', 'remote'),
+      person('yusuf', 'editor'),
+    ])
+    // Table 3 had fewest; then all three tables have two and table 1 comes first.
+    expect(later.assignments).toEqual({ a: 0, b: 1, c: 2, d: 0, e: 1, yusuf: 2, zoe: 0 })
+    expect(later.at).toBe(99)
+  })
+
+  it('leaves the split as it is when only viewers and trainers arrive', () => {
+    const groups = splitIntoTables([person('a', 'editor')], 2)
+    const later = seatLateJoiners(groups, [
+      person('a', 'editor'),
+      person('projector', 'viewer'),
+      person('kim', 'facilitator'),
+      { ...person('gone', 'editor'), connected: false },
+    ])
+    expect(later).toBe(groups)
   })
 })

@@ -140,7 +140,7 @@ describe('workshop state', () => {
     const present = (...ids: string[]) =>
       ids.map((userId) => ({ userId, role: 'editor', connected: true, place: null }))
     const split = splitIntoTables(present('d', 'a', 'c', 'b', 'e'), 4)
-    expect(split).toEqual({ count: 4, assignments: { a: 0, b: 1, c: 2, d: 3, e: 0 } })
+    expect(split).toEqual({ count: 4, at: 0, assignments: { a: 0, b: 1, c: 2, d: 3, e: 0 } })
     expect(splitIntoTables(present('e', 'b', 'a', 'd', 'c'), 4)).toEqual(split)
   })
 
