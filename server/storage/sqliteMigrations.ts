@@ -147,6 +147,16 @@ export const sqliteMigrations: readonly string[] = [
   // NULL follows the default (GUEST_LINKS_DEFAULT).
   `ALTER TABLE maps ADD COLUMN guest_links TEXT
      CHECK (guest_links IS NULL OR guest_links IN ('allowed', 'forbidden'));`,
+  // Issue 19: ballots of open scoring rounds and dot votes, off the shared document
+  // (BallotRecords.ts); deleted at the reveal or close.
+  `CREATE TABLE ballots (
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     round_id TEXT NOT NULL,
+     voter_id TEXT NOT NULL,
+     ballot TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (map_id, round_id, voter_id)
+   ) STRICT;`,
 ]
 
 /** Brings the database schema up to date, each pending step in its own transaction. */
