@@ -16,8 +16,14 @@ export interface BallotRecords {
   listBallots(mapId: string, roundId: string): Promise<string[]>
   /** How many ballots the round has. */
   countBallots(mapId: string, roundId: string): Promise<number>
+  /** Deletes `voterId`'s ballot of the round (they took it back). */
+  deleteVoter(mapId: string, roundId: string, voterId: string): Promise<void>
   /** Deletes the round's ballots; answers how many there were. */
   deleteBallots(mapId: string, roundId: string): Promise<number>
-  /** Deletes the ballots of every round of the map but `keep` (rounds no longer open). */
-  deleteBallotsExcept(mapId: string, keep: readonly string[]): Promise<number>
+  /**
+   * Deletes the ballots of the map's rounds whose id starts with `prefix` (one kind: scoring
+   * rounds or votes), except round `keep`: one of a kind is open at a time, so the others
+   * were replaced without a reveal.
+   */
+  deleteOtherRounds(mapId: string, prefix: string, keep: string): Promise<number>
 }

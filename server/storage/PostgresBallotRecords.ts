@@ -40,6 +40,13 @@ export class PostgresBallotRecords implements BallotRecords {
     return Number(rows[0]?.n ?? 0)
   }
 
+  async deleteVoter(mapId: string, roundId: string, voterId: string) {
+    await this.connection.query(
+      'DELETE FROM ballots WHERE map_id = $1 AND round_id = $2 AND voter_id = $3',
+      [mapId, roundId, voterId],
+    )
+  }
+
   async deleteBallots(mapId: string, roundId: string) {
     const result = await this.connection.query(
       'DELETE FROM ballots WHERE map_id = $1 AND round_id = $2',
@@ -48,10 +55,11 @@ export class PostgresBallotRecords implements BallotRecords {
     return result.rowCount ?? 0
   }
 
-  async deleteBallotsExcept(mapId: string, keep: readonly string[]) {
+  async deleteOtherRounds(mapId: string, prefix: string, keep: string) {
     const result = await this.connection.query(
-      'DELETE FROM ballots WHERE map_id = $1 AND NOT (round_id = ANY($2::text[]))',
-      [mapId, [...keep]],
+      `DELETE FROM ballots WHERE map_id = $1 AND round_id <> $2
+         AND substr(round_id, 1, length($3)) = $3`,
+      [mapId, keep, prefix],
     )
     return result.rowCount ?? 0
   }

@@ -37,19 +37,25 @@ export class SqliteBallotRecords implements BallotRecords {
     return this.count(mapId, roundId)
   }
 
+  async deleteVoter(mapId: string, roundId: string, voterId: string) {
+    this.db
+      .prepare('DELETE FROM ballots WHERE map_id = ? AND round_id = ? AND voter_id = ?')
+      .run(mapId, roundId, voterId)
+  }
+
   async deleteBallots(mapId: string, roundId: string) {
     return this.db
       .prepare('DELETE FROM ballots WHERE map_id = ? AND round_id = ?')
       .run(mapId, roundId).changes
   }
 
-  async deleteBallotsExcept(mapId: string, keep: readonly string[]) {
-    const placeholders = keep.map(() => '?').join(', ')
-    const sql =
-      keep.length === 0
-        ? 'DELETE FROM ballots WHERE map_id = ?'
-        : `DELETE FROM ballots WHERE map_id = ? AND round_id NOT IN (${placeholders})`
-    return this.db.prepare(sql).run(mapId, ...keep).changes
+  async deleteOtherRounds(mapId: string, prefix: string, keep: string) {
+    return this.db
+      .prepare(
+        `DELETE FROM ballots WHERE map_id = ? AND round_id <> ?
+           AND substr(round_id, 1, length(?)) = ?`,
+      )
+      .run(mapId, keep, prefix, prefix).changes
   }
 
   private count(mapId: string, roundId: string): number {
