@@ -19,7 +19,7 @@
  * map); on a cluster two nodes may write it at once, and the next ballot or the reveal
  * writes it again from the database, which is exact.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { FACILITATION_MAP } from '../../shared/document/mapDocumentLayout'
 import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
 import type { Ballot } from '../../shared/protocol/ballotApi'
