@@ -53,17 +53,19 @@ export function describeBallotRecords(name: string, open: () => Promise<StoreHar
       }
     })
 
-    it('deletes a round, or every round but the open ones, and goes with the map', async () => {
+    it('deletes a voter, a round, or the other rounds of a kind, and goes with the map', async () => {
       await store.ballots.putBallot('map-1', 'round-a', 'g_ann', '{}')
       await store.ballots.putBallot('map-1', 'round-a', 'g_bob', '{}')
       await store.ballots.putBallot('map-1', 'round-old', 'g_ann', '{}')
       await store.ballots.putBallot('map-1', 'vote-b', 'g_ann', '[]')
       await store.ballots.putBallot('map-2', 'round-x', 'g_ann', '{}')
-      expect(await store.ballots.deleteBallots('map-1', 'round-a')).toBe(2)
-      expect(await store.ballots.countBallots('map-1', 'round-a')).toBe(0)
-      expect(await store.ballots.deleteBallotsExcept('map-1', ['vote-b'])).toBe(1)
+      await store.ballots.deleteVoter('map-1', 'round-a', 'g_bob')
+      expect(await store.ballots.countBallots('map-1', 'round-a')).toBe(1)
+      expect(await store.ballots.deleteOtherRounds('map-1', 'round-', 'round-a')).toBe(1)
+      expect(await store.ballots.countBallots('map-1', 'round-old')).toBe(0)
       expect(await store.ballots.countBallots('map-1', 'vote-b')).toBe(1)
-      expect(await store.ballots.deleteBallotsExcept('map-1', [])).toBe(1)
+      expect(await store.ballots.deleteBallots('map-1', 'round-a')).toBe(1)
+      expect(await store.ballots.countBallots('map-1', 'round-a')).toBe(0)
       await store.deleteMap('map-2')
       expect(await store.ballots.countBallots('map-2', 'round-x')).toBe(0)
     })
