@@ -112,6 +112,8 @@ export class ScoringModel {
   private async act(call: (ballots: BallotClient) => Promise<void>): Promise<void> {
     this.actionError.set(null)
     if (this.ballots === null) return
+    // This person's own ballot still on its way counts: it reaches the server first.
+    await this.own.settled()
     try {
       await call(this.ballots)
     } catch (error) {
