@@ -414,11 +414,11 @@ export const en = {
   'members.role.facilitator': 'Facilitator',
   'members.role.editor': 'Editor',
   'members.role.viewer': 'Viewer',
-  'workshop.scoring.progress': '{count} of {total} have scored.',
+  'workshop.scoring.progress': '{count} of {total} {count, plural, one {has} other {have}} scored.',
   'workshop.scoring.anonymous':
     'Scores are anonymous: the server keeps them until the reveal, then shows only the group’s result and deletes everyone’s scores.',
   'workshop.scoring.failed': 'Your scores were not taken: {reason}.',
-  'workshop.vote.progress': '{count} of {total} have voted.',
+  'workshop.vote.progress': '{count} of {total} {count, plural, one {has} other {have}} voted.',
   'workshop.vote.anonymous':
     'Votes are anonymous: when the vote closes, only the dots per stakeholder are shown and everyone’s votes are deleted.',
   'workshop.vote.failed': 'Your dots were not taken: {reason}.',

@@ -422,11 +422,13 @@ export const nl: Record<MessageKey, string> = {
   'members.role.facilitator': 'Begeleider',
   'members.role.editor': 'Bewerker',
   'members.role.viewer': 'Kijker',
-  'workshop.scoring.progress': '{count} van {total} hebben gescoord.',
+  'workshop.scoring.progress':
+    '{count} van {total} {count, plural, one {heeft} other {hebben}} gescoord.',
   'workshop.scoring.anonymous':
     'Scores zijn anoniem: de server bewaart ze tot het tonen, laat dan alleen de uitkomst van de groep zien en wist ieders scores.',
   'workshop.scoring.failed': 'Je scores zijn niet aangenomen: {reason}.',
-  'workshop.vote.progress': '{count} van {total} hebben gestemd.',
+  'workshop.vote.progress':
+    '{count} van {total} {count, plural, one {heeft} other {hebben}} gestemd.',
   'workshop.vote.anonymous':
     'Stemmen zijn anoniem: als de stemming sluit, zijn alleen de stippen per stakeholder te zien en worden ieders stemmen gewist.',
   'workshop.vote.failed': 'Je stippen zijn niet aangenomen: {reason}.',
