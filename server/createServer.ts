@@ -19,6 +19,8 @@ import { createHistoryRoutes } from './http/createHistoryRoutes'
 import { createErasureRoutes } from './http/createErasureRoutes'
 import { createGuestRoutes } from './http/createGuestRoutes'
 import { createMapSettingsRoutes } from './http/createMapSettingsRoutes'
+import { createBallotRoutes } from './http/createBallotRoutes'
+import { BallotBox } from './rooms/BallotBox'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createLibraryRoutes } from './http/createLibraryRoutes'
 import { backfillLibrarySummaries } from './rooms/backfillLibrarySummaries'
@@ -189,6 +191,13 @@ export function createServer(
       guestLinks,
       logger,
       transport: () => apiTransport,
+      readSession: memberSessions,
+    }),
+    ...createBallotRoutes({
+      store,
+      guestLinks,
+      rooms,
+      ballots: new BallotBox(store),
       readSession: memberSessions,
     }),
     ...createErasureRoutes({

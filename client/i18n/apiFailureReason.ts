@@ -46,6 +46,12 @@ const en: ReasonCatalogue = {
   'unknown-user': 'this person has never signed in here ({code})',
   'role-links-off':
     'share links do not work in this organisation; sign in, or ask for a guest link ({code})',
+  'ballot-needs-identity':
+    'the server does not know who you are on this map; reload the page and try again ({code})',
+  'round-not-open': 'this round or vote is no longer open ({code})',
+  'invalid-ballot': 'scores go from 1 to 5 ({code})',
+  'budget-exceeded': 'you have no dots left ({code})',
+  'unknown-stakeholder': 'this stakeholder is no longer on the map ({code})',
   unreachable: 'the server could not be reached; check the connection and try again',
   unknown: 'the server answered with an error ({detail})',
   unexpected: 'something went wrong in this browser ({detail})',
@@ -82,6 +88,12 @@ const nl: ReasonCatalogue = {
   'unknown-user': 'deze persoon heeft zich hier nooit aangemeld ({code})',
   'role-links-off':
     'deellinks werken niet in deze organisatie; log in, of vraag om een gastlink ({code})',
+  'ballot-needs-identity':
+    'de server weet niet wie je bent op deze kaart; laad de pagina opnieuw en probeer het nog eens ({code})',
+  'round-not-open': 'deze ronde of stemming is niet meer open ({code})',
+  'invalid-ballot': 'scores gaan van 1 tot 5 ({code})',
+  'budget-exceeded': 'je hebt geen stippen meer over ({code})',
+  'unknown-stakeholder': 'deze stakeholder staat niet meer op de kaart ({code})',
   unreachable: 'de server is niet bereikbaar; controleer de verbinding en probeer het opnieuw',
   unknown: 'de server antwoordde met een fout ({detail})',
   unexpected: 'er ging iets mis in deze browser ({detail})',

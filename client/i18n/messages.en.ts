@@ -334,9 +334,6 @@ export const en = {
   'workshop.scoring.heading': 'Private scoring',
   'workshop.scoring.start': 'Score the selected stakeholder privately',
   'workshop.scoring.of': 'Scoring: {name}.',
-  'workshop.scoring.count':
-    '{count, plural, one {# participant has} other {# participants have}} scored.',
-  'workshop.scoring.private': 'Others do not see your scores until the facilitator reveals them.',
   'workshop.scoring.submit': 'Submit my scores',
   'workshop.scoring.update': 'Update my scores',
   'workshop.scoring.submitted': 'Your scores are in.',
@@ -435,6 +432,15 @@ export const en = {
   'members.role.viewer': 'Viewer',
   'checklist.item': 'Checklist item',
   'workshop.groups.noTable': 'You are not at a table: you stay on the plenary board.',
+  'workshop.scoring.progress': '{count} of {total} {count, plural, one {has} other {have}} scored.',
+  'workshop.scoring.anonymous':
+    'Scores are anonymous: the server keeps them until the reveal, then shows only the group’s result and deletes everyone’s scores.',
+  'workshop.scoring.failed': 'Your scores were not taken: {reason}.',
+  'workshop.vote.progress': '{count} of {total} {count, plural, one {has} other {have}} voted.',
+  'workshop.vote.anonymous':
+    'Votes are anonymous: when the vote closes, only the dots per stakeholder are shown and everyone’s votes are deleted.',
+  'workshop.vote.failed': 'Your dots were not taken: {reason}.',
+  'workshop.ballot.actionFailed': 'That did not go through: {reason}.',
 } as const
 
 /** A key of the UI string catalogue. */

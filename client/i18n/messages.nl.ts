@@ -340,9 +340,6 @@ export const nl: Record<MessageKey, string> = {
   'workshop.scoring.heading': 'Individueel scoren',
   'workshop.scoring.start': 'De geselecteerde stakeholder individueel laten scoren',
   'workshop.scoring.of': 'Scoren: {name}.',
-  'workshop.scoring.count':
-    '{count, plural, one {# deelnemer heeft} other {# deelnemers hebben}} gescoord.',
-  'workshop.scoring.private': 'Anderen zien je scores pas als de begeleider ze toont.',
   'workshop.scoring.submit': 'Mijn scores insturen',
   'workshop.scoring.update': 'Mijn scores bijwerken',
   'workshop.scoring.submitted': 'Je scores zijn binnen.',
@@ -443,4 +440,15 @@ export const nl: Record<MessageKey, string> = {
   'members.role.viewer': 'Kijker',
   'checklist.item': 'Punt van de checklist',
   'workshop.groups.noTable': 'Je zit niet aan een tafel: je blijft bij de plenaire kaart.',
+  'workshop.scoring.progress':
+    '{count} van {total} {count, plural, one {heeft} other {hebben}} gescoord.',
+  'workshop.scoring.anonymous':
+    'Scores zijn anoniem: de server bewaart ze tot het tonen, laat dan alleen de uitkomst van de groep zien en wist ieders scores.',
+  'workshop.scoring.failed': 'Je scores zijn niet aangenomen: {reason}.',
+  'workshop.vote.progress':
+    '{count} van {total} {count, plural, one {heeft} other {hebben}} gestemd.',
+  'workshop.vote.anonymous':
+    'Stemmen zijn anoniem: als de stemming sluit, zijn alleen de stippen per stakeholder te zien en worden ieders stemmen gewist.',
+  'workshop.vote.failed': 'Je stippen zijn niet aangenomen: {reason}.',
+  'workshop.ballot.actionFailed': 'Dat is niet gelukt: {reason}.',
 }

@@ -21,6 +21,7 @@ import { localUserPreferences } from '../user/localUser'
 import { takeEarlyConnection } from './mapRequest'
 import { presenceUserId, sessionPresenceUser } from '../user/presenceUser'
 import { renameGuest } from '../sharing/guestSession'
+import { ballotCalls } from '../sharing/ballotCalls'
 import { followGuestName } from './followGuestName'
 import { WorkshopModel } from '../workshop/WorkshopModel'
 
@@ -114,6 +115,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
           token === null
             ? Promise.reject(new Error('no link token'))
             : renameGuest(mapId, token, guestId, name).then(() => undefined),
+        ballots: ballotCalls(mapId, token, () => opened.guestSession()?.token ?? null),
       })
       decorationsSource.set(workshop)
       // Changes made in the last throttle window are written before the page goes away.

@@ -10,11 +10,13 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { AggregatedRatings } from '../../shared/scoring/aggregateRatings'
 import type { FacilitationState } from '../../shared/workshop/facilitationState'
+import { canEditMap, isRole } from '../../shared/protocol/roles'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type { ParticipantInfo } from '../sync/PresenceBinding'
 import { AgendaModel } from './model/AgendaModel'
 import { HandsModel } from './model/HandsModel'
 import { type Participant, ParticipantsModel } from './model/ParticipantsModel'
+import type { BallotClient } from './model/BallotClient'
 import { ScoringModel } from './model/ScoringModel'
 import { TablesModel } from './model/TablesModel'
 import { TemplateLockModel } from './model/TemplateLockModel'
@@ -46,6 +48,8 @@ export interface WorkshopModelOptions {
   now?: () => number
   /** Renames a guest on the server (facilitators: e.g. to a role-play role); absent: cannot. */
   renameParticipant?: (guestId: string, name: string) => Promise<void>
+  /** Hands this person's scores and dots to the server; absent: this page cannot. */
+  ballots?: BallotClient
 }
 
 /** Live workshop state and actions of one map. */
@@ -85,6 +89,7 @@ export class WorkshopModel {
     self,
     now = serverNow,
     renameParticipant,
+    ballots,
   }: WorkshopModelOptions) {
     this.renameOnServer = renameParticipant
     this.document = new WorkshopDocument(doc, origin, now, self)
@@ -94,8 +99,8 @@ export class WorkshopModel {
     this.view = new ViewRequestsModel(this.document)
     this.lock = new TemplateLockModel(this.document)
     this.tables = new TablesModel(this.document, registry, this.roster.all)
-    this.scoring = new ScoringModel(this.document, registry)
-    this.voting = new VotingModel(this.document)
+    this.scoring = new ScoringModel(this.document, registry, ballots ?? null)
+    this.voting = new VotingModel(this.document, ballots ?? null)
   }
 
   /** The facilitation settings, for the page's reactions to them (useWorkshopEffects.ts). */
@@ -128,7 +133,20 @@ export class WorkshopModel {
     return this.renameOnServer(guestId, trimmed)
   }
 
+  /**
+   * People who may score or vote and are here: connected, with the editor role or above
+   * (the "M" of "N of M have scored").
+   */
+  readonly eligibleCount = computed('eligible to score', () => {
+    const ids = new Set<string>()
+    for (const person of this.roster.all.get())
+      if (person.connected && isRole(person.role) && canEditMap(person.role)) ids.add(person.userId)
+    return ids.size
+  })
+
   dispose() {
+    this.scoring.dispose()
+    this.voting.dispose()
     this.roster.dispose()
     this.document.dispose()
   }

@@ -11,7 +11,9 @@
  *
  * Before a room is loaded, a map stored before the confidential document existed is moved
  * to the current layout (migrateConfidentialData); a map document that still turns out to
- * hold confidential content is migrated again and reloaded, before any peer joins.
+ * hold confidential content is migrated again and reloaded, before any peer joins. Scores
+ * and votes a map document held before ballots went to the server are removed then too
+ * (removeLegacyBallots).
  *
  * A version holds both documents: each is read from its room when loaded here (after its
  * pending writes), else from storage.
@@ -38,6 +40,7 @@ import type { RoomPeer } from './RoomPeer'
 import { WriteTurn } from './WriteTurn'
 import { documentKey } from './documentKey'
 import { migrateConfidentialData } from './migrateConfidentialData'
+import { removeLegacyBallots } from './removeLegacyBallots'
 
 /** Outcome of {@link LoadedRooms.join}: the room the peer is now part of, or why not. */
 export type JoinResult = { ok: true; room: Room } | { ok: false; reason: 'not-found' }
@@ -198,6 +201,10 @@ export class LoadedRooms {
         room = await Room.load(options)
         const confidential = this.rooms.get(documentKey(mapId, 'confidential'))
         void confidential?.then((loaded) => loaded?.catchUp()).catch(() => undefined)
+      }
+      if (room !== null && document === 'map') {
+        const removed = removeLegacyBallots(room.doc, null)
+        if (removed > 0) this.logger.info({ mapId, removed }, 'removed ballots from a map document')
       }
       if (room === null) this.rooms.delete(key)
       else this.logger.debug({ mapId, document }, 'room loaded')

@@ -7,7 +7,7 @@
  * live content to the map document's legacy `contacts` root (addsLiveContentUnder), brings
  * back an erased contact (MapHistory.bringsBackErased), or puts anything where the
  * document's shape does not allow it or nests shared types deeper than the limit
- * (checkUpdateShape), or adds a raised hand, vote or score under another participant's id
+ * (checkUpdateShape; votes and scores have no place in it), or adds a raised hand under another participant's id
  * (checkContributionOwner), or changes a frame or board of a locked template without the
  * role for it (checkTemplateLock).
  */

@@ -1,21 +1,18 @@
 /**
- * Raised hands, dot votes and private scores are each keyed by the participant they belong
- * to (shared/workshop: a hand's `userId`, `vote:<vote>:<id>` and `score:<round>:<id>` in the
- * `workshop` root). Before an update is applied, every entry it adds or replaces there must
- * be keyed by the sender's own identity (issue 18), so no one raises a hand or votes under
- * another's id. A socket with a guest session may use only its own id; a socket with a
- * link token only (scripts, older clients, which key by an id of their own) may use any
- * key but a server-issued id (`g_…`, `u_…`) other than its own. Taking entries away (a
+ * Raised hands are each keyed by the participant they belong to (shared/workshop: a hand's
+ * `userId`). Before an update is applied, every hand it adds must be keyed by the sender's
+ * own identity (issue 18), so no one raises a hand under another's id. (Votes and scores
+ * are no longer in the document: they go to the server as ballots, issue 19, and
+ * documentShape.ts refuses any key in the `workshop` root.) A socket with a guest session
+ * may use only its own id; a socket with a link token only (scripts, older clients, which
+ * key by an id of their own) may use any key but a server-issued id (`g_…`, `u_…`) other than its own. Taking entries away (a
  * facilitator lowering a hand) is not adding one, and is not checked here.
  */
 import * as Y from 'yjs'
-import { HANDS_ARRAY, WORKSHOP_MAP } from '../../shared/document/mapDocumentLayout'
+import { HANDS_ARRAY } from '../../shared/document/mapDocumentLayout'
 import type { ConnectionIdentity } from '../transport/authorize'
 import type { ItemCheck } from './checkUpdateShape'
 import { SERVER_ISSUED } from './stampAwarenessUser'
-
-/** `score:<round>:<id>` / `vote:<vote>:<id>`: the id is everything after the second colon. */
-const CONTRIBUTION_KEY = /^(?:score|vote):[^:]*:(.*)$/s
 
 /** The check for `who`'s updates; null when the sender has no identity (the server's own). */
 export function checkContributionOwner(who: ConnectionIdentity | undefined): ItemCheck | null {
@@ -29,10 +26,6 @@ export function checkContributionOwner(who: ConnectionIdentity | undefined): Ite
   return (location, item) => {
     if (item.content instanceof Y.ContentDeleted) return null
     if (location.path.length > 0) return null
-    if (location.root === WORKSHOP_MAP && location.key !== null) {
-      const match = CONTRIBUTION_KEY.exec(location.key)
-      if (match !== null && refuses(match[1])) return 'a vote or score under another participant'
-    }
     if (location.root === HANDS_ARRAY && item.content instanceof Y.ContentAny) {
       for (const entry of item.content.arr) {
         const owner =

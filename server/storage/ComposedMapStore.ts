@@ -17,6 +17,7 @@ import type { LibraryRecords } from './LibraryRecords'
 import type { GuestLinkRecords } from './GuestLinkRecords'
 import type { GuestSessionRecords } from './GuestSessionRecords'
 import type { MapSettingsRecords } from './MapSettingsRecords'
+import type { BallotRecords } from './BallotRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
@@ -26,6 +27,8 @@ export abstract class ComposedMapStore implements MapStore {
   abstract readonly library: LibraryRecords
   /** A map's own settings: a part of its own, like {@link identities}. */
   abstract readonly mapSettings: MapSettingsRecords
+  /** Ballots of open scoring rounds and votes: a part of its own, like {@link identities}. */
+  abstract readonly ballots: BallotRecords
   protected abstract readonly guestLinks: GuestLinkRecords
   protected abstract readonly guests: GuestSessionRecords
 

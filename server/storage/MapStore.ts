@@ -15,6 +15,7 @@ import type { GuestLinkRecords } from './GuestLinkRecords'
 import type { IdentityRecords } from './IdentityRecords'
 import type { LibraryRecords } from './LibraryRecords'
 import type { MapSettingsRecords } from './MapSettingsRecords'
+import type { BallotRecords } from './BallotRecords'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
 export interface NewMap {
@@ -249,6 +250,8 @@ export interface MapStore extends UpdateLog, MapRecords, GuestLinkRecords, Guest
   readonly library: LibraryRecords
   /** A map's own settings (guest links allowed or not), kept with the map. */
   readonly mapSettings: MapSettingsRecords
+  /** Ballots of open scoring rounds and dot votes (issue 19), until the reveal or close. */
+  readonly ballots: BallotRecords
   /**
    * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
    * in ONE transaction that holds the map's lock: the map document's log is replaced by one

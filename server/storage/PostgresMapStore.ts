@@ -12,6 +12,7 @@ import { PostgresConnection, type PostgresMapStoreOptions } from './PostgresConn
 import { PostgresIdentityRecords } from './PostgresIdentityRecords'
 import { PostgresLibraryRecords } from './PostgresLibraryRecords'
 import { PostgresMapSettings } from './PostgresMapSettings'
+import { PostgresBallotRecords } from './PostgresBallotRecords'
 import { PostgresGuestLinkRecords } from './PostgresGuestLinkRecords'
 import { PostgresMapRecords } from './PostgresMapRecords'
 import { PostgresUpdateLog } from './PostgresUpdateLog'
@@ -26,6 +27,7 @@ export class PostgresMapStore extends ComposedMapStore {
   readonly identities: PostgresIdentityRecords
   readonly library: PostgresLibraryRecords
   readonly mapSettings: PostgresMapSettings
+  readonly ballots: PostgresBallotRecords
   protected readonly guestLinks: PostgresGuestLinkRecords
   protected readonly guests: PostgresGuestSessions
 
@@ -37,6 +39,7 @@ export class PostgresMapStore extends ComposedMapStore {
     this.identities = new PostgresIdentityRecords(this.connection)
     this.library = new PostgresLibraryRecords(this.connection)
     this.mapSettings = new PostgresMapSettings(this.connection)
+    this.ballots = new PostgresBallotRecords(this.connection)
     this.guestLinks = new PostgresGuestLinkRecords(this.connection)
     this.guests = new PostgresGuestSessions(this.connection)
   }

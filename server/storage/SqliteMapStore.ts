@@ -15,6 +15,7 @@ import type { LayoutMigration, LayoutMigrationResult } from './MapStore'
 import { SqliteIdentityRecords } from './SqliteIdentityRecords'
 import { SqliteLibraryRecords } from './SqliteLibraryRecords'
 import { SqliteMapSettings } from './SqliteMapSettings'
+import { SqliteBallotRecords } from './SqliteBallotRecords'
 import { SqliteGuestLinkRecords } from './SqliteGuestLinkRecords'
 import { SqliteMapRecords } from './SqliteMapRecords'
 import { SqliteUpdateLog } from './SqliteUpdateLog'
@@ -31,6 +32,7 @@ export class SqliteMapStore extends ComposedMapStore {
   readonly identities: SqliteIdentityRecords
   readonly library: SqliteLibraryRecords
   readonly mapSettings: SqliteMapSettings
+  readonly ballots: SqliteBallotRecords
   protected readonly guestLinks: SqliteGuestLinkRecords
   protected readonly guests: SqliteGuestSessions
 
@@ -51,6 +53,7 @@ export class SqliteMapStore extends ComposedMapStore {
     this.identities = new SqliteIdentityRecords(this.db)
     this.library = new SqliteLibraryRecords(this.db)
     this.mapSettings = new SqliteMapSettings(this.db)
+    this.ballots = new SqliteBallotRecords(this.db)
     this.guestLinks = new SqliteGuestLinkRecords(this.db)
     this.guests = new SqliteGuestSessions(this.db)
   }

@@ -145,6 +145,16 @@ export const postgresMigrations: readonly string[] = [
   // Issue 18: when the library summary was last stored; NULL for maps nobody opened since
   // the library came, whose summary organisation mode computes once from the stored log.
   `ALTER TABLE maps ADD COLUMN summary_stored_at TEXT;`,
+  // Issue 19: ballots of open scoring rounds and dot votes, off the shared document
+  // (BallotRecords.ts); deleted at the reveal or close.
+  `CREATE TABLE ballots (
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     round_id TEXT NOT NULL,
+     voter_id TEXT NOT NULL,
+     ballot TEXT NOT NULL,
+     updated_at TIMESTAMPTZ NOT NULL,
+     PRIMARY KEY (map_id, round_id, voter_id)
+   );`,
 ]
 
 /** Key of the advisory lock that keeps nodes starting together from migrating twice. */

@@ -70,8 +70,12 @@ function fixedKeys(names: readonly string[]): MapShape {
 const TLDRAW_ID = /^[A-Za-z_]{1,40}:[^\s]{1,300}$/
 /** Keys of `meta`: short, without line breaks. */
 const META_KEY = /^[^\n\r]{1,200}$/
-/** Keys of `workshop`: `score:<round>:<user>` and `vote:<vote>:<user>`. */
-const WORKSHOP_KEY = /^(score|vote):[^\n\r]{1,300}$/
+/**
+ * Keys of `workshop`: none any more. It held `score:<round>:<user>` and `vote:<vote>:<user>`,
+ * readable and writable by anyone with the editor link; ballots now go to the server
+ * (shared/protocol/ballotApi.ts), which removes those keys from a map it loads.
+ */
+const WORKSHOP_KEY = /(?!)/
 /** Field names of a stored stakeholder record. */
 const FIELD_KEY = /^[A-Za-z][A-Za-z0-9]{0,63}$/
 /** Fields of a record that are Y.Maps of entries keyed by id. */
@@ -111,7 +115,10 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
     map: keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, { value: true, map: ENTRIES }),
   },
   [FACILITATION_MAP]: { kind: 'map', map: fixedKeys(FACILITATION_KEYS) },
-  [WORKSHOP_MAP]: { kind: 'map', map: keyedMap('score:… or vote:…', WORKSHOP_KEY, VALUE) },
+  [WORKSHOP_MAP]: {
+    kind: 'map',
+    map: keyedMap('no key (ballots go to the server)', WORKSHOP_KEY, VALUE),
+  },
   // One hand per participant; a workshop has a few dozen at most.
   [HANDS_ARRAY]: { kind: 'array', item: VALUE, maxLength: MAX_RAISED_HANDS },
 }

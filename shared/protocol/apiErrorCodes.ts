@@ -57,6 +57,16 @@ export const ApiErrorCode = {
    * work; members come in with their session, others with a guest link (403).
    */
   roleLinksOff: 'role-links-off',
+  /** A ballot needs a server-known identity (signed in, or a guest session); a link alone is not one (403). */
+  ballotNeedsIdentity: 'ballot-needs-identity',
+  /** The scoring round or vote is not open (any more) (409). */
+  roundNotOpen: 'round-not-open',
+  /** A ballot that is not scores from 1 to 5 or a list of stakeholder ids (400). */
+  invalidBallot: 'invalid-ballot',
+  /** More dots than the vote gives each person (400). */
+  budgetExceeded: 'budget-exceeded',
+  /** A dot for a stakeholder the map does not have (400). */
+  unknownStakeholder: 'unknown-stakeholder',
 } as const
 
 /** One of {@link ApiErrorCode}'s values. */

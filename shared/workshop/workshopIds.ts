@@ -1,6 +1,6 @@
 /**
- * Ids of scoring rounds and dot votes. Participants' entries in the `workshop` root are
- * keyed by them (`score:<round>:<user>`, `vote:<vote>:<user>`), so a new round or vote starts
+ * Ids of scoring rounds and dot votes. Participants' ballots (kept by the server) are
+ * keyed by them, so a new round or vote starts
  * empty and never counts an earlier one's entries. They are made from the server time the
  * facilitator opened it: readable in the document, and a second one a moment later differs.
  */

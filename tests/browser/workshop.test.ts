@@ -136,9 +136,22 @@ describe('a hybrid workshop: a facilitator and three participants', () => {
       }
       await p.getByTestId('submit-scores').click()
     }
-    await expect
-      .poll(() => page.getByTestId('scoring-count').textContent(), { timeout: 5000 })
-      .toContain('3 participant')
+    // Everyone, the facilitator too, sees only how many of the four who may score have.
+    for (const { page: p } of [facilitator, ...participants]) {
+      await expect
+        .poll(() => p.getByTestId('scoring-count').textContent(), { timeout: 5000 })
+        .toBe('3 of 4 have scored.')
+      expect(await p.getByTestId('scoring-anonymous').textContent()).toContain(
+        'Scores are anonymous',
+      )
+    }
+    // After a reload a participant sees the scores they handed in (kept by the server).
+    const chen = participants[2]!.page
+    await chen.reload()
+    await waitForMapReady(chen)
+    await openWorkshopTab(chen)
+    await expect.poll(() => chen.getByTestId('my-power').inputValue(), { timeout: 5000 }).toBe('5')
+    expect(await chen.getByTestId('submit-scores').textContent()).toBe('Update my scores')
     // Before the reveal nobody sees the group's scores, on the panel or on the card.
     for (const { page: p } of participants) {
       expect(await p.getByTestId('scoring-result').count()).toBe(0)
@@ -187,6 +200,11 @@ describe('a hybrid workshop: a facilitator and three participants', () => {
     const bram = participants[1]!.page
     await bram.getByTestId('votes-left').waitFor()
     await giveDot(bram, 'Rabobank')
+    await expect
+      .poll(() => page.getByTestId('vote-count').textContent(), { timeout: 5000 })
+      .toBe('2 of 4 have voted.')
+    // The tally is the server's: nobody sees it before the close.
+    expect(await page.getByTestId('vote-results').count()).toBe(0)
 
     await page.getByTestId('close-vote').click()
     for (const { page: p } of participants) {

@@ -1,25 +1,21 @@
 /**
  * Private scoring of one stakeholder (shared/workshop/privateScoring.ts): the facilitator
- * opens a round on a card, each participant submits their own scores, the facilitator
- * reveals the group's medians and spread, then adopts the medians into the record
- * (shared/workshop/adoptMedians.ts) or ends the round. Until the reveal nobody's screen
- * shows anyone else's scores, only how many have scored. This is the one place that writes
- * and reads the scores, so where they are kept can change without touching a panel.
+ * opens a round on a card, each participant hands their scores to the server as a ballot
+ * (never into the shared document), the facilitator has the server reveal the group's
+ * medians and spread, then adopts the medians into the record
+ * (shared/workshop/adoptMedians.ts) or ends the round. Until the reveal nobody, the
+ * facilitator included, can see anyone else's scores, only how many have scored (the
+ * server writes the count into the round). This is the one place that hands in and reads
+ * the scores, so where they are kept can change without touching a panel.
  */
-import { computed } from 'tldraw'
-import {
-  type AggregatedRatings,
-  type Rating,
-  aggregateRatings,
-} from '../../../shared/scoring/aggregateRatings'
+import { atom, computed, react } from 'tldraw'
+import type { AggregatedRatings, Rating } from '../../../shared/scoring/aggregateRatings'
 import { adoptMedians } from '../../../shared/workshop/adoptMedians'
-import {
-  type ScoringRound,
-  openScoringRound,
-  readRatings,
-  submitRating,
-} from '../../../shared/workshop/privateScoring'
+import { type ScoreBallot, checkScoreBallot } from '../../../shared/workshop/ballots'
+import { type ScoringRound, openScoringRound } from '../../../shared/workshop/privateScoring'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
+import type { BallotClient } from './BallotClient'
+import { OwnBallot } from './OwnBallot'
 import type { WorkshopDocument } from './WorkshopDocument'
 
 /** The scoring round, this person's scores and the revealed result. */
@@ -30,64 +26,98 @@ export class ScoringModel {
     () => this.document.facilitation.get().scoring,
   )
 
-  private readonly ratings = computed<Map<string, Rating>>('round ratings', () => {
-    this.document.contributions()
-    const round = this.round.get()
-    return round ? readRatings(this.document.doc, round.id) : new Map()
-  })
+  private readonly own: OwnBallot<ScoreBallot>
+  private readonly stopFollowing: () => void
 
-  /** How many participants have submitted scores in this round. */
-  readonly submittedCount = computed('scored count', () => this.ratings.get().size)
+  /** How many participants have handed in scores in this round (the server's count). */
+  readonly submittedCount = computed('scored count', () => this.round.get()?.submitted ?? 0)
 
-  /** What this person submitted in this round, or null before they did. */
-  readonly mine = computed<Rating | null>(
-    'my rating',
-    () => this.ratings.get().get(this.document.self.get().userId) ?? null,
-  )
+  /** What this person handed in in this round, or null before they did. */
+  readonly mine = computed<Rating | null>('my rating', () => this.own.value.get())
+
+  /** Why this person's scores were not taken (the server's refusal); null when they were. */
+  readonly error = computed<unknown>('scoring error', () => this.own.error.get())
+
+  /** Why the facilitator's last reveal or end did not go through; null when it did. */
+  readonly actionError = atom<unknown>('scoring action error', null)
 
   /** The group's scores once revealed (and someone scored); null before. */
   readonly result = computed<AggregatedRatings | null>('round result', () => {
-    const ratings = this.ratings.get()
-    if (this.round.get()?.status !== 'revealed' || ratings.size === 0) return null
-    return aggregateRatings([...ratings.values()])
+    const round = this.round.get()
+    if (round?.status !== 'revealed' || !round.result || (round.submitted ?? 0) === 0) return null
+    return round.result
   })
 
   constructor(
     private readonly document: WorkshopDocument,
     private readonly registry: StakeholderRegistry,
-  ) {}
+    private readonly ballots: BallotClient | null,
+  ) {
+    this.own = new OwnBallot(ballots)
+    this.stopFollowing = react('follow the scoring round', () => {
+      const round = this.round.get()
+      this.own.follow(round?.status === 'open' ? round.id : null)
+    })
+  }
 
   /** Opens a round on the stakeholder `stakeholderId` for everyone. */
   open(stakeholderId: string) {
     this.document.setFacilitation('scoring', openScoringRound(stakeholderId, this.document.now()))
   }
 
-  /** Submits this person's scores: `changes` over what they submitted before. */
-  submit(changes: Rating) {
+  /**
+   * Hands in this person's scores: `changes` over what they handed in before. Resolves true
+   * once the server took them.
+   */
+  submit(changes: Rating): Promise<boolean> {
     const round = this.round.get()
-    if (round?.status !== 'open') return
-    const { doc, origin, self } = this.document
-    submitRating(doc, round.id, self.get().userId, { ...this.mine.get(), ...changes }, origin)
+    if (round?.status !== 'open') return Promise.resolve(false)
+    const checked = checkScoreBallot({ ...this.mine.get(), ...changes })
+    if (!checked.ok) return Promise.resolve(false)
+    return this.own.hand(checked.ballot)
   }
 
-  /** Shows everyone the group's result. */
-  reveal() {
+  /** Resolves once this person's last scores were answered by the server. */
+  settled(): Promise<void> {
+    return this.own.settled()
+  }
+
+  /** Has the server reveal the group's result to everyone. */
+  reveal(): Promise<void> {
     const round = this.round.get()
-    if (round?.status === 'open')
-      this.document.setFacilitation('scoring', { ...round, status: 'revealed' })
+    if (round?.status !== 'open') return Promise.resolve()
+    return this.act((ballots) => ballots.reveal(round.id))
   }
 
   /** Writes the revealed medians into the stakeholder's record and ends the round. */
-  adopt() {
+  adopt(): Promise<void> {
     const round = this.round.get()
     const result = this.result.get()
-    if (!round || !result) return
+    if (!round || !result) return Promise.resolve()
     this.registry.patch(round.stakeholderId, adoptMedians(result))
-    this.end()
+    return this.end()
   }
 
-  /** Ends the round without changing the record. */
-  end() {
-    this.document.setFacilitation('scoring', null)
+  /** Ends the round without changing the record (the server deletes its ballots). */
+  end(): Promise<void> {
+    const round = this.round.get()
+    if (!round) return Promise.resolve()
+    return this.act((ballots) => ballots.discard(round.id))
+  }
+
+  dispose() {
+    this.stopFollowing()
+  }
+
+  private async act(call: (ballots: BallotClient) => Promise<void>): Promise<void> {
+    this.actionError.set(null)
+    if (this.ballots === null) return
+    // This person's own ballot still on its way counts: it reaches the server first.
+    await this.own.settled()
+    try {
+      await call(this.ballots)
+    } catch (error) {
+      this.actionError.set(error)
+    }
   }
 }

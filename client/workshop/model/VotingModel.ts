@@ -1,44 +1,56 @@
 /**
  * Dot voting (shared/workshop/dotVoting.ts): the facilitator opens a vote with a number of
- * dots per person, each participant gives and takes back their own dots, and closing the
- * vote shows everyone the tally (also on the cards). This is the one place that writes and
- * reads the dots, so where they are kept can change without touching a panel.
+ * dots per person, each participant gives and takes back their own dots — handed to the
+ * server as a ballot, never into the shared document, which checks the budget — and the
+ * facilitator has the server close the vote and write the tally for everyone (also on the
+ * cards). While it is open everyone sees only how many have voted. This is the one place
+ * that hands in and reads the dots, so where they are kept can change without touching a panel.
  */
-import { computed } from 'tldraw'
-import {
-  type CastVoteResult,
-  type DotVote,
-  castVote,
-  openDotVote,
-  tallyVotes,
-  votesOf,
-  withdrawVote,
-} from '../../../shared/workshop/dotVoting'
+import { atom, computed, react } from 'tldraw'
+import { type DotBallot, type VoteTally, addDot, removeDot } from '../../../shared/workshop/ballots'
+import { type CastVoteResult, type DotVote, openDotVote } from '../../../shared/workshop/dotVoting'
+import type { BallotClient } from './BallotClient'
+import { OwnBallot } from './OwnBallot'
 import type { WorkshopDocument } from './WorkshopDocument'
 
-/** Dots per stakeholder, most first. */
-export type VoteTally = { stakeholderId: string; votes: number }[]
+export type { VoteTally } from '../../../shared/workshop/ballots'
 
 /** The vote, this person's dots and the tally once closed. */
 export class VotingModel {
   /** The open or closed vote, if any. */
   readonly vote = computed<DotVote | null>('vote', () => this.document.facilitation.get().vote)
 
+  private readonly own: OwnBallot<DotBallot>
+  private readonly stopFollowing: () => void
+
   /** The stakeholder ids this person gave their dots to (one id per dot). */
-  readonly myDots = computed<string[]>('my dots', () => {
-    this.document.contributions()
-    const vote = this.vote.get()
-    return vote ? votesOf(this.document.doc, vote.id, this.document.self.get().userId) : []
-  })
+  readonly myDots = computed<string[]>('my dots', () => this.own.value.get() ?? [])
 
-  /** The result once the vote is closed; empty while it is open. */
+  /** How many have handed in dots (the server's count). */
+  readonly submittedCount = computed('voted count', () => this.vote.get()?.submitted ?? 0)
+
+  /** Why this person's dots were not taken (the server's refusal); null when they were. */
+  readonly error = computed<unknown>('vote error', () => this.own.error.get())
+
+  /** Why the facilitator's last close or clear did not go through; null when it did. */
+  readonly actionError = atom<unknown>('vote action error', null)
+
+  /** The result once the vote is closed (written by the server); empty while it is open. */
   readonly tally = computed<VoteTally>('vote tally', () => {
-    this.document.contributions()
     const vote = this.vote.get()
-    return vote?.status === 'closed' ? tallyVotes(this.document.doc, vote) : []
+    return vote?.status === 'closed' ? (vote.tally ?? []) : []
   })
 
-  constructor(private readonly document: WorkshopDocument) {}
+  constructor(
+    private readonly document: WorkshopDocument,
+    private readonly ballots: BallotClient | null,
+  ) {
+    this.own = new OwnBallot(ballots)
+    this.stopFollowing = react('follow the vote', () => {
+      const vote = this.vote.get()
+      this.own.follow(vote?.status === 'open' ? vote.id : null)
+    })
+  }
 
   /** Opens a vote on `question` with `budget` dots per person. */
   open(question: string, budget: number) {
@@ -48,28 +60,54 @@ export class VotingModel {
   /** Gives one of this person's dots to a stakeholder, within their budget. */
   cast(stakeholderId: string): CastVoteResult {
     const vote = this.vote.get()
-    if (!vote) return { ok: false, reason: 'closed' }
-    const { doc, origin, self } = this.document
-    return castVote(doc, vote, self.get().userId, stakeholderId, origin)
+    if (vote?.status !== 'open') return { ok: false, reason: 'closed' }
+    const next = addDot(this.myDots.get(), vote.budget, stakeholderId)
+    if (next === null) return { ok: false, reason: 'budget-used' }
+    void this.own.hand(next)
+    return { ok: true }
   }
 
   /** Takes back one of this person's dots from a stakeholder; false when there was none. */
   withdraw(stakeholderId: string): boolean {
-    const vote = this.vote.get()
-    if (!vote) return false
-    const { doc, origin, self } = this.document
-    return withdrawVote(doc, vote, self.get().userId, stakeholderId, origin)
+    if (this.vote.get()?.status !== 'open') return false
+    const next = removeDot(this.myDots.get(), stakeholderId)
+    if (next === null) return false
+    void this.own.hand(next)
+    return true
   }
 
-  /** Closes the vote and shows everyone the tally. */
-  close() {
-    const vote = this.vote.get()
-    if (vote?.status === 'open')
-      this.document.setFacilitation('vote', { ...vote, status: 'closed' })
+  /** Resolves once this person's last dots were answered by the server. */
+  settled(): Promise<void> {
+    return this.own.settled()
   }
 
-  /** Removes the vote and its results from every screen. */
-  clear() {
-    this.document.setFacilitation('vote', null)
+  /** Has the server close the vote and show everyone the tally. */
+  close(): Promise<void> {
+    const vote = this.vote.get()
+    if (vote?.status !== 'open') return Promise.resolve()
+    return this.act((ballots) => ballots.reveal(vote.id))
+  }
+
+  /** Removes the vote and its results from every screen (the server deletes its ballots). */
+  clear(): Promise<void> {
+    const vote = this.vote.get()
+    if (!vote) return Promise.resolve()
+    return this.act((ballots) => ballots.discard(vote.id))
+  }
+
+  dispose() {
+    this.stopFollowing()
+  }
+
+  private async act(call: (ballots: BallotClient) => Promise<void>): Promise<void> {
+    this.actionError.set(null)
+    if (this.ballots === null) return
+    // This person's own ballot still on its way counts: it reaches the server first.
+    await this.own.settled()
+    try {
+      await call(this.ballots)
+    } catch (error) {
+      this.actionError.set(error)
+    }
   }
 }

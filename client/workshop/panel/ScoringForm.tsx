@@ -1,21 +1,24 @@
 /**
  * A participant's private scores for the open round: the three salience attributes as
  * selects, influence and impact as numbers. What is typed stays a draft (kept across a tab
- * switch and a reload) until it is submitted; submitting again replaces one's scores.
+ * switch and a reload) until the server took it; submitting again replaces one's scores.
+ * The scores go to the server only (ScoringModel), never into the shared document.
  */
 import { useValue } from 'tldraw'
 import type { Rating } from '../../../shared/scoring/aggregateRatings'
 import type { ScoringRound } from '../../../shared/workshop/privateScoring'
 import { useStoredDraft } from '../../drafts/useStoredDraft'
+import { apiFailureReason } from '../../i18n/apiFailureReason'
 import { useTranslation } from '../../i18n/useTranslation'
 import { ScoreNumber, ScoreSelect } from '../../panels/fields'
 import { readRatingDraft } from './ratingDraft'
 import { useWorkshopSession } from './WorkshopSession'
 
 export function ScoringForm({ round }: { round: ScoringRound }) {
-  const { t } = useTranslation()
+  const { t, locale } = useTranslation()
   const { scoring } = useWorkshopSession().model
   const mine = useValue('my rating', () => scoring.mine.get(), [scoring])
+  const error = useValue('scoring error', () => scoring.error.get(), [scoring])
   const [draftText, setDraftText, clearDraft] = useStoredDraft(`scoring/${round.id}`)
   const draft = readRatingDraft(draftText)
   const setDraft = (update: (current: Rating) => Rating) =>
@@ -27,11 +30,10 @@ export function ScoringForm({ round }: { round: ScoringRound }) {
       className="workshop__scoring"
       onSubmit={(event) => {
         event.preventDefault()
-        scoring.submit(draft)
-        clearDraft()
+        // The draft stays until the server took the scores: a refusal keeps what was typed.
+        void scoring.submit(draft).then((taken) => taken && clearDraft())
       }}
     >
-      <p className="panel__muted">{t('workshop.scoring.private')}</p>
       <div className="field-row field-row--three">
         {(['power', 'legitimacy', 'urgency'] as const).map((attribute) => (
           <ScoreSelect
@@ -62,7 +64,14 @@ export function ScoringForm({ round }: { round: ScoringRound }) {
       <button type="submit" className="button button--primary" data-testid="submit-scores">
         {mine ? t('workshop.scoring.update') : t('workshop.scoring.submit')}
       </button>
-      {mine && <p className="exchange__status">{t('workshop.scoring.submitted')}</p>}
+      {mine && error === null && (
+        <p className="exchange__status">{t('workshop.scoring.submitted')}</p>
+      )}
+      {error !== null && (
+        <p role="alert" className="exchange__warning" data-testid="scoring-error">
+          {t('workshop.scoring.failed', { reason: apiFailureReason(locale, error) })}
+        </p>
+      )}
     </form>
   )
 }

@@ -4,6 +4,7 @@
  * reveal, everyone sees the group's result (ScoringResult.tsx).
  */
 import { useValue } from 'tldraw'
+import { apiFailureReason } from '../../i18n/apiFailureReason'
 import { useTranslation } from '../../i18n/useTranslation'
 import { ScoringForm } from './ScoringForm'
 import { ScoringResult } from './ScoringResult'
@@ -11,12 +12,14 @@ import { useSelectedCard } from './useSelectedCard'
 import { useWorkshopSession } from './WorkshopSession'
 
 export function ScoringSection() {
-  const { t } = useTranslation()
+  const { t, locale } = useTranslation()
   const { model, registry, facilitator, participant } = useWorkshopSession()
   const { scoring } = model
   const round = useValue('scoring round', () => scoring.round.get(), [scoring])
   const count = useValue('scored count', () => scoring.submittedCount.get(), [scoring])
   const result = useValue('round result', () => scoring.result.get(), [scoring])
+  const eligible = useValue('eligible', () => model.eligibleCount.get(), [model])
+  const actionError = useValue('scoring action error', () => scoring.actionError.get(), [scoring])
   const stakeholder = useValue(
     'scored stakeholder',
     () => (round ? registry.get(round.stakeholderId) : null),
@@ -44,8 +47,11 @@ export function ScoringSection() {
           <p>
             {t('workshop.scoring.of', { name: stakeholder?.name ?? '?' })}{' '}
             <span className="panel__muted" data-testid="scoring-count">
-              {t('workshop.scoring.count', { count })}
+              {t('workshop.scoring.progress', { count, total: Math.max(count, eligible) })}
             </span>
+          </p>
+          <p className="panel__muted" data-testid="scoring-anonymous">
+            {t('workshop.scoring.anonymous')}
           </p>
           {round.status === 'open' && participant && <ScoringForm round={round} />}
           {round.status === 'revealed' && result && <ScoringResult result={result} />}
@@ -56,7 +62,7 @@ export function ScoringSection() {
                   type="button"
                   className="button button--primary"
                   data-testid="reveal-scores"
-                  onClick={() => scoring.reveal()}
+                  onClick={() => void scoring.reveal()}
                 >
                   {t('workshop.scoring.reveal')}
                 </button>
@@ -66,15 +72,27 @@ export function ScoringSection() {
                   type="button"
                   className="button button--primary"
                   data-testid="adopt-scores"
-                  onClick={() => scoring.adopt()}
+                  onClick={() => void scoring.adopt()}
                 >
                   {t('workshop.scoring.adopt')}
                 </button>
               )}
-              <button type="button" className="button" onClick={() => scoring.end()}>
+              <button
+                type="button"
+                className="button"
+                data-testid="end-scoring"
+                onClick={() => void scoring.end()}
+              >
                 {t('workshop.scoring.end')}
               </button>
             </div>
+          )}
+          {facilitator && actionError !== null && (
+            <p role="alert" className="exchange__warning">
+              {t('workshop.ballot.actionFailed', {
+                reason: apiFailureReason(locale, actionError),
+              })}
+            </p>
           )}
         </>
       )}

@@ -1,17 +1,18 @@
 /**
  * Dot voting: the facilitator opens a vote with a number of dots per person and closes or
  * clears it; participants give and take back their dots while it is open; everyone sees the
- * tally once it is closed.
+ * tally once it is closed (the server counts the dots; VotingModel).
  */
 import { useState } from 'react'
 import { useValue } from 'tldraw'
 import { MAX_VOTE_BUDGET } from '../../../shared/workshop/dotVoting'
+import { apiFailureReason } from '../../i18n/apiFailureReason'
 import { useTranslation } from '../../i18n/useTranslation'
 import { CountInput } from './CountInput'
 import { useWorkshopSession } from './WorkshopSession'
 
 export function VotingSection() {
-  const { t } = useTranslation()
+  const { t, locale } = useTranslation()
   const { model, registry, facilitator, participant } = useWorkshopSession()
   const { voting } = model
   const [budget, setBudget] = useState(3)
@@ -19,6 +20,10 @@ export function VotingSection() {
   const vote = useValue('vote', () => voting.vote.get(), [voting])
   const mine = useValue('my dots', () => voting.myDots.get(), [voting])
   const tally = useValue('vote tally', () => voting.tally.get(), [voting])
+  const count = useValue('voted count', () => voting.submittedCount.get(), [voting])
+  const eligible = useValue('eligible', () => model.eligibleCount.get(), [model])
+  const error = useValue('vote error', () => voting.error.get(), [voting])
+  const actionError = useValue('vote action error', () => voting.actionError.get(), [voting])
   const stakeholders = useValue('stakeholders', () => registry.all.get(), [registry])
   if (!facilitator && !vote) return null
   return (
@@ -47,6 +52,14 @@ export function VotingSection() {
           <p>
             <strong>{vote.question}</strong>
           </p>
+          {vote.status === 'open' && (
+            <>
+              <p className="panel__muted" data-testid="vote-count">
+                {t('workshop.vote.progress', { count, total: Math.max(count, eligible) })}
+              </p>
+              <p className="panel__muted">{t('workshop.vote.anonymous')}</p>
+            </>
+          )}
           {vote.status === 'open' && participant && (
             <>
               <p data-testid="votes-left">
@@ -90,6 +103,11 @@ export function VotingSection() {
                   {message}
                 </p>
               )}
+              {error !== null && (
+                <p role="alert" className="exchange__warning" data-testid="vote-error">
+                  {t('workshop.vote.failed', { reason: apiFailureReason(locale, error) })}
+                </p>
+              )}
             </>
           )}
           {vote.status === 'closed' && (
@@ -109,16 +127,28 @@ export function VotingSection() {
                   type="button"
                   className="button button--primary"
                   data-testid="close-vote"
-                  onClick={() => voting.close()}
+                  onClick={() => void voting.close()}
                 >
                   {t('workshop.vote.close')}
                 </button>
               ) : (
-                <button type="button" className="button" onClick={() => voting.clear()}>
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="clear-vote"
+                  onClick={() => void voting.clear()}
+                >
                   {t('workshop.vote.clear')}
                 </button>
               )}
             </div>
+          )}
+          {facilitator && actionError !== null && (
+            <p role="alert" className="exchange__warning">
+              {t('workshop.ballot.actionFailed', {
+                reason: apiFailureReason(locale, actionError),
+              })}
+            </p>
           )}
         </>
       )}

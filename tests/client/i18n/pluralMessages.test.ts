@@ -30,8 +30,8 @@ describe('plural messages of the catalogues', () => {
   })
 
   it.each(pluralMessages)('$name reads as a sentence for 1 and for 2', ({ locale, template }) => {
-    const one = formatMessage(locale, template, { count: 1, name: 'x' })
-    const two = formatMessage(locale, template, { count: 2, name: 'x' })
+    const one = formatMessage(locale, template, { count: 1, name: 'x', total: 3 })
+    const two = formatMessage(locale, template, { count: 2, name: 'x', total: 3 })
     expect(one).not.toContain('{')
     expect(two).not.toContain('{')
     expect(one).not.toBe(two)

@@ -88,7 +88,7 @@ describe('everyone’s view through the workshop model', () => {
 })
 
 describe('private scoring through the workshop model', () => {
-  it('keeps scores hidden until the reveal, then adopts the medians into the record', () => {
+  it('shows only how many scored until the reveal, then the result; adopts the medians', async () => {
     const { fatima, ann, bram, chen } = workshop()
     const created = fatima.registry.create({ name: 'Cocoa farmers in Ghana' })
     if (!created.ok) throw new Error('not created')
@@ -96,11 +96,13 @@ describe('private scoring through the workshop model', () => {
     fatima.model.scoring.open(farmers)
     expect(chen.model.scoring.round.get()).toMatchObject({ stakeholderId: farmers, status: 'open' })
 
-    ann.model.scoring.submit({ power: 2, legitimacy: 5 })
-    // A second submission changes what it names and keeps the rest.
-    ann.model.scoring.submit({ urgency: 4, influence: 2 })
-    bram.model.scoring.submit({ power: 3, legitimacy: 5, urgency: 5, influence: 3.5 })
-    chen.model.scoring.submit({ power: 5, legitimacy: 4, urgency: 4 })
+    void ann.model.scoring.submit({ power: 2, legitimacy: 5 })
+    // A second submission changes what it names and keeps the rest, at once on one's screen.
+    void ann.model.scoring.submit({ urgency: 4, influence: 2 })
+    expect(ann.model.scoring.mine.get()).toMatchObject({ power: 2, urgency: 4 })
+    void bram.model.scoring.submit({ power: 3, legitimacy: 5, urgency: 5, influence: 3.5 })
+    void chen.model.scoring.submit({ power: 5, legitimacy: 4, urgency: 4 })
+    for (const { model } of room.people) await model.scoring.settled()
     expect(ann.model.scoring.mine.get()).toMatchObject({
       power: 2,
       legitimacy: 5,
@@ -109,22 +111,26 @@ describe('private scoring through the workshop model', () => {
       impact: null,
     })
     expect(fatima.model.scoring.submittedCount.get()).toBe(3)
+    expect(fatima.model.eligibleCount.get()).toBe(4)
     expect(fatima.model.scoring.mine.get()).toBeNull()
-    for (const { model } of room.people) {
+    for (const { doc, model } of room.people) {
       expect(model.scoring.result.get()).toBeNull()
       expect(model.decorations.get().size).toBe(0)
+      // Nobody's document holds a score: only the count.
+      expect(JSON.stringify(doc.getMap('workshop').toJSON())).toBe('{}')
     }
 
-    fatima.model.scoring.reveal()
+    await fatima.model.scoring.reveal()
+    expect(room.ballots.kept(fatima.model.scoring.round.get()!.id)).toBe(0)
     const result = ann.model.scoring.result.get()!
     expect(result.power).toMatchObject({ median: 3, min: 2, max: 5, disagreement: true })
     expect(result.influence).toMatchObject({ count: 2, median: 2.75 })
     expect(chen.model.decorations.get().get(farmers)?.ratings).toEqual(result)
     // Scores submitted after the reveal do not count.
-    chen.model.scoring.submit({ power: 1 })
+    await chen.model.scoring.submit({ power: 1 })
     expect(fatima.model.scoring.result.get()?.power.median).toBe(3)
 
-    fatima.model.scoring.adopt()
+    await fatima.model.scoring.adopt()
     expect(bram.registry.get(farmers)).toMatchObject({
       power: 3,
       legitimacy: 5,
@@ -135,47 +141,66 @@ describe('private scoring through the workshop model', () => {
     for (const { model } of room.people) expect(model.scoring.round.get()).toBeNull()
   })
 
-  it('ends a round without touching the record', () => {
+  it('ends a round without touching the record', async () => {
     const { fatima, ann } = workshop()
     const created = fatima.registry.create({ name: 'Rabobank', power: 2 })
     if (!created.ok) throw new Error('not created')
     fatima.model.scoring.open(created.value.id)
-    ann.model.scoring.submit({ power: 5 })
-    fatima.model.scoring.reveal()
-    fatima.model.scoring.end()
+    await ann.model.scoring.submit({ power: 5 })
+    await fatima.model.scoring.reveal()
+    await fatima.model.scoring.end()
     expect(ann.model.scoring.round.get()).toBeNull()
     expect(ann.registry.get(created.value.id)?.power).toBe(2)
   })
 })
 
 describe('dot voting through the workshop model', () => {
-  it('keeps each participant within the budget and shows the tally once closed', () => {
+  it('keeps each participant within the budget and shows the tally once closed', async () => {
     const { fatima, ann, bram } = workshop()
+    const [farmers, union, bank] = ['Farmers', 'Union', 'Bank'].map((name) => {
+      const created = fatima.registry.create({ name })
+      if (!created.ok) throw new Error('not created')
+      return created.value.id
+    }) as [string, string, string]
     fatima.model.voting.open('Whom should we engage first?', 2)
     expect(ann.model.voting.vote.get()).toMatchObject({ budget: 2, status: 'open' })
 
-    expect(ann.model.voting.cast('farmers')).toEqual({ ok: true })
-    expect(ann.model.voting.cast('union')).toEqual({ ok: true })
-    expect(ann.model.voting.cast('bank')).toEqual({ ok: false, reason: 'budget-used' })
-    expect(ann.model.voting.withdraw('union')).toBe(true)
-    expect(ann.model.voting.withdraw('bank')).toBe(false)
-    expect(ann.model.voting.cast('farmers')).toEqual({ ok: true })
-    expect(ann.model.voting.myDots.get()).toEqual(['farmers', 'farmers'])
-    bram.model.voting.cast('bank')
+    expect(ann.model.voting.cast(farmers)).toEqual({ ok: true })
+    expect(ann.model.voting.cast(union)).toEqual({ ok: true })
+    expect(ann.model.voting.cast(bank)).toEqual({ ok: false, reason: 'budget-used' })
+    expect(ann.model.voting.withdraw(union)).toBe(true)
+    expect(ann.model.voting.withdraw(bank)).toBe(false)
+    expect(ann.model.voting.cast(farmers)).toEqual({ ok: true })
+    expect(ann.model.voting.myDots.get()).toEqual([farmers, farmers])
+    bram.model.voting.cast(bank)
+    await ann.model.voting.settled()
+    await bram.model.voting.settled()
+    expect(ann.model.voting.myDots.get()).toEqual([farmers, farmers])
+    expect(fatima.model.voting.submittedCount.get()).toBe(2)
     expect(fatima.model.voting.tally.get()).toEqual([])
     expect(fatima.model.decorations.get().size).toBe(0)
 
-    fatima.model.voting.close()
-    expect(bram.model.voting.cast('farmers')).toEqual({ ok: false, reason: 'closed' })
+    await fatima.model.voting.close()
+    expect(bram.model.voting.cast(farmers)).toEqual({ ok: false, reason: 'closed' })
     expect(ann.model.voting.tally.get()).toEqual([
-      { stakeholderId: 'farmers', votes: 2 },
-      { stakeholderId: 'bank', votes: 1 },
+      { stakeholderId: farmers, votes: 2 },
+      { stakeholderId: bank, votes: 1 },
     ])
-    expect(bram.model.decorations.get().get('farmers')).toEqual({ votes: 2 })
+    expect(bram.model.decorations.get().get(farmers)).toEqual({ votes: 2 })
 
-    fatima.model.voting.clear()
+    await fatima.model.voting.clear()
     expect(ann.model.voting.vote.get()).toBeNull()
     expect(ann.model.decorations.get().size).toBe(0)
+  })
+
+  it('keeps the server refusal as the error and shows the dots the server kept', async () => {
+    const { fatima, ann } = workshop()
+    fatima.model.voting.open('Whom first?', 2)
+    // A stakeholder deleted meanwhile: the server refuses the dot.
+    expect(ann.model.voting.cast('gone')).toEqual({ ok: true })
+    await ann.model.voting.settled()
+    expect(ann.model.voting.error.get()).toMatchObject({ code: 'unknown-stakeholder' })
+    expect(ann.model.voting.myDots.get()).toEqual([])
   })
 
   it('refuses a dot when no vote is open', () => {

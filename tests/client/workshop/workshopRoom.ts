@@ -11,6 +11,7 @@ import type { Role } from '../../../shared/protocol/roles'
 import { StakeholderRegistry } from '../../../client/stakeholders/StakeholderRegistry'
 import { type ParticipantInfo, USER_FIELD } from '../../../client/sync/PresenceBinding'
 import { WorkshopModel } from '../../../client/workshop/WorkshopModel'
+import { MemoryBallotBox } from './memoryBallotBox'
 
 /** Origin of what arrives from the others, so it is not sent on again. */
 const RELAYED = Symbol('relayed')
@@ -31,6 +32,8 @@ export class WorkshopRoom {
   readonly people: Person[] = []
   /** Server time, in milliseconds; tests move it on. */
   readonly clock: Atom<number> = atom('test clock', 1_700_000_000_000)
+  /** The server's ballot box, in memory; it writes into the first person's document. */
+  readonly ballots = new MemoryBallotBox()
 
   /** Opens the map for a new person, who first receives what the others have. */
   join(name: string, role: Role, place: ParticipantInfo['place'] = 'room'): Person {
@@ -65,6 +68,7 @@ export class WorkshopRoom {
       place,
     }
     const origin = Symbol(name)
+    this.ballots.writeInto(doc)
     const registry = new StakeholderRegistry(doc, origin)
     const model = new WorkshopModel({
       doc,
@@ -73,6 +77,7 @@ export class WorkshopRoom {
       registry,
       self: atom('self', info),
       now: () => this.clock.get(),
+      ballots: this.ballots.clientFor(info.userId),
     })
     const person = { info, doc, awareness, registry, model, origin }
     this.people.push(person)

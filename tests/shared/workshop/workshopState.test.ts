@@ -3,15 +3,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { FACILITATION_MAP } from '../../../shared/document/mapDocumentLayout'
 import { DEFAULT_AGENDA } from '../../../shared/workshop/agenda'
-import {
-  type DotVote,
-  castVote,
-  tallyVotes,
-  votesOf,
-  withdrawVote,
-} from '../../../shared/workshop/dotVoting'
+import type { DotVote } from '../../../shared/workshop/dotVoting'
 import { readFacilitation, setFacilitation } from '../../../shared/workshop/facilitationState'
-import { readRatings, submitRating } from '../../../shared/workshop/privateScoring'
 import { handQueue, lowerHand, raiseHand } from '../../../shared/workshop/raisedHands'
 import { splitIntoTables } from '../../../shared/workshop/splitIntoTables'
 import { pauseTimer, resumeTimer, startTimer, timeRemaining } from '../../../shared/workshop/timer'
@@ -72,43 +65,6 @@ describe('workshop state', () => {
         },
       ),
     )
-  })
-
-  it('keeps each participant within the vote budget, lets them undo their own votes, and tallies', () => {
-    const doc = new Y.Doc()
-    expect(castVote(doc, vote, 'ann', 'farmers')).toEqual({ ok: true })
-    expect(castVote(doc, vote, 'ann', 'farmers')).toEqual({ ok: true })
-    expect(castVote(doc, vote, 'ann', 'union')).toEqual({ ok: true })
-    expect(castVote(doc, vote, 'ann', 'bank')).toEqual({ ok: false, reason: 'budget-used' })
-    expect(withdrawVote(doc, vote, 'ann', 'farmers')).toBe(true)
-    expect(withdrawVote(doc, vote, 'ann', 'bank')).toBe(false)
-    expect(votesOf(doc, vote.id, 'ann')).toEqual(['farmers', 'union'])
-    castVote(doc, vote, 'bob', 'union')
-    expect(tallyVotes(doc, vote)).toEqual([
-      { stakeholderId: 'union', votes: 2 },
-      { stakeholderId: 'farmers', votes: 1 },
-    ])
-    expect(castVote(doc, { ...vote, status: 'closed' }, 'bob', 'bank')).toEqual({
-      ok: false,
-      reason: 'closed',
-    })
-  })
-
-  it('counts no more than the budget for a participant who wrote too many votes', () => {
-    const doc = new Y.Doc()
-    doc.getMap('workshop').set('vote:v1:cheater', ['bank', 'bank', 'bank', 'bank', 'bank'])
-    expect(tallyVotes(doc, vote)).toEqual([{ stakeholderId: 'bank', votes: 3 }])
-  })
-
-  it('keeps private ratings per participant and round, cleaning out-of-range values', () => {
-    const doc = new Y.Doc()
-    submitRating(doc, 'r1', 'ann', { power: 4, legitimacy: 9, urgency: 2 })
-    submitRating(doc, 'r1', 'bob', { power: 2, influence: 3.5 })
-    submitRating(doc, 'r2', 'ann', { power: 1 })
-    const ratings = readRatings(doc, 'r1')
-    expect([...ratings.keys()].sort()).toEqual(['ann', 'bob'])
-    expect(ratings.get('ann')).toMatchObject({ power: 4, legitimacy: null, urgency: 2 })
-    expect(ratings.get('bob')).toMatchObject({ power: 2, influence: 3.5 })
   })
 
   it('queues raised hands in the order they reached the group, whatever the clocks say', () => {

@@ -1,0 +1,155 @@
+/**
+ * The server's side of private scoring and dot voting (issue 19, shared/workshop/ballots.ts):
+ * ballots are handed in over HTTP (createBallotRoutes.ts) and kept in the database
+ * (BallotRecords), never in the shared document.
+ *
+ * Flow, each step inside {@link LoadedRooms.withRoom} with a server-side peer:
+ * - hand in: the room catches up with what other nodes stored, the round or vote must be the
+ *   one open in its `facilitation` root, the ballot must pass the rules (scores 1–5; dots
+ *   within the budget, for stakeholders the map has); it replaces the voter's earlier one,
+ *   and the server writes the round's count (`submitted`) into the document. An empty dot
+ *   list takes the voter's ballot back.
+ * - reveal (scoring) / close (vote): the server writes the group's result and the count into
+ *   the document, waits until that is stored, then deletes the ballots.
+ * - discard: the round ends (or the vote is cleared) and its ballots are deleted.
+ * Ballots of an earlier round of the same kind (replaced without a reveal, or ended by an
+ * older client) are deleted whenever a ballot is handed in, so they do not stay behind.
+ *
+ * One node at a time per map writes the count in the order of its ballots (a queue per
+ * map); on a cluster two nodes may write it at once, and the next ballot or the reveal
+ * writes it again from the database, which is exact.
+ */
+import type * as Y from 'yjs'
+import { FACILITATION_MAP } from '../../shared/document/mapDocumentLayout'
+import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
+import type { Ballot } from '../../shared/protocol/ballotApi'
+import {
+  type BallotRefusal,
+  type DotBallot,
+  type ScoreBallot,
+  aggregateScoreBallots,
+  checkDotBallot,
+  checkScoreBallot,
+  tallyDotBallots,
+} from '../../shared/workshop/ballots'
+import { readFacilitation } from '../../shared/workshop/facilitationState'
+import type { MapStore } from '../storage/MapStore'
+import type { Room } from './Room'
+import type { RoomPeer } from './RoomPeer'
+
+/** Which facilitation key holds a round, and what kind of ballot it takes. */
+type OpenRound =
+  { key: 'scoring'; kind: 'score'; budget: 0 } | { key: 'vote'; kind: 'dots'; budget: number }
+
+/** Outcome of a ballot action; `submitted` is the round's count afterwards. */
+export type BallotOutcome =
+  | { ok: true; submitted: number; ballot: Ballot | null }
+  | { ok: false; reason: BallotRefusal | 'round-not-open' }
+
+/** The round `roundId` if it is the one open in the room, else null. */
+function openRound(doc: Y.Doc, roundId: string): OpenRound | null {
+  const { scoring, vote } = readFacilitation(doc)
+  if (scoring?.id === roundId && scoring.status === 'open')
+    return { key: 'scoring', kind: 'score', budget: 0 }
+  if (vote?.id === roundId && vote.status === 'open')
+    return { key: 'vote', kind: 'dots', budget: vote.budget }
+  return null
+}
+
+/** Sets fields on the stored round (written by the server, as `peer`). */
+function patchRound(room: Room, key: 'scoring' | 'vote', fields: object, peer: RoomPeer): void {
+  const map = room.doc.getMap<unknown>(FACILITATION_MAP)
+  const current = map.get(key)
+  if (typeof current !== 'object' || current === null) return
+  room.doc.transact(() => map.set(key, { ...(current as object), ...fields }), peer)
+}
+
+/** The server's ballot actions on the maps of one store. */
+export class BallotBox {
+  /** Per map, the end of its queue of ballot actions on this node. */
+  private readonly queues = new Map<string, Promise<unknown>>()
+
+  constructor(private readonly store: MapStore) {}
+
+  /** Hands in `voterId`'s ballot for the round (replacing theirs). */
+  handIn(room: Room, peer: RoomPeer, roundId: string, voterId: string, raw: unknown) {
+    return this.queued(room.mapId, async (): Promise<BallotOutcome> => {
+      await room.catchUp()
+      const round = openRound(room.doc, roundId)
+      if (round === null) return { ok: false, reason: 'round-not-open' }
+      const checked =
+        round.kind === 'score'
+          ? checkScoreBallot(raw)
+          : checkDotBallot(raw, round.budget, new Set(stakeholdersMap(room.doc).keys()))
+      if (!checked.ok) return checked
+      const { ballots } = this.store
+      const takesBack = Array.isArray(checked.ballot) && checked.ballot.length === 0
+      if (takesBack) await ballots.deleteVoter(room.mapId, roundId, voterId)
+      else await ballots.putBallot(room.mapId, roundId, voterId, JSON.stringify(checked.ballot))
+      await ballots.deleteOtherRounds(
+        room.mapId,
+        round.key === 'scoring' ? 'round-' : 'vote-',
+        roundId,
+      )
+      const submitted = await ballots.countBallots(room.mapId, roundId)
+      // The round may have closed while the database answered; leave the result alone then.
+      if (openRound(room.doc, roundId) !== null) patchRound(room, round.key, { submitted }, peer)
+      return { ok: true, submitted, ballot: takesBack ? null : checked.ballot }
+    })
+  }
+
+  /** `voterId`'s own ballot of the round (null: none) and the round's count. */
+  async mine(mapId: string, roundId: string, voterId: string): Promise<BallotOutcome> {
+    const stored = await this.store.ballots.getBallot(mapId, roundId, voterId)
+    const submitted = await this.store.ballots.countBallots(mapId, roundId)
+    return { ok: true, submitted, ballot: stored === null ? null : (JSON.parse(stored) as Ballot) }
+  }
+
+  /** Reveals the scoring round or closes the vote: result into the document, ballots deleted. */
+  reveal(room: Room, peer: RoomPeer, roundId: string) {
+    return this.queued(room.mapId, async (): Promise<BallotOutcome> => {
+      await room.catchUp()
+      const round = openRound(room.doc, roundId)
+      if (round === null) return { ok: false, reason: 'round-not-open' }
+      const stored = await this.store.ballots.listBallots(room.mapId, roundId)
+      const ballots = stored.map((json) => JSON.parse(json) as unknown)
+      const submitted = ballots.length
+      if (round.kind === 'score') {
+        const result = aggregateScoreBallots(ballots as ScoreBallot[])
+        patchRound(room, 'scoring', { status: 'revealed', submitted, result }, peer)
+      } else {
+        const tally = tallyDotBallots(ballots as DotBallot[])
+        patchRound(room, 'vote', { status: 'closed', submitted, tally }, peer)
+      }
+      // The result is stored before the ballots go, so a failure loses neither.
+      if (!(await room.flush())) throw new Error('result of a round not stored')
+      await this.store.ballots.deleteBallots(room.mapId, roundId)
+      return { ok: true, submitted, ballot: null }
+    })
+  }
+
+  /** Ends the scoring round or clears the vote `roundId` (if current) and deletes its ballots. */
+  discard(room: Room, peer: RoomPeer, roundId: string) {
+    return this.queued(room.mapId, async (): Promise<BallotOutcome> => {
+      await room.catchUp()
+      const { scoring, vote } = readFacilitation(room.doc)
+      const key = scoring?.id === roundId ? 'scoring' : vote?.id === roundId ? 'vote' : null
+      if (key !== null) room.doc.transact(() => room.doc.getMap(FACILITATION_MAP).delete(key), peer)
+      await room.flush()
+      await this.store.ballots.deleteBallots(room.mapId, roundId)
+      return { ok: true, submitted: 0, ballot: null }
+    })
+  }
+
+  /** Runs `action` after the map's earlier ballot actions on this node. */
+  private queued<T>(mapId: string, action: () => Promise<T>): Promise<T> {
+    const before = this.queues.get(mapId) ?? Promise.resolve()
+    const result = before.then(action, action)
+    const tail = result.catch(() => undefined)
+    this.queues.set(mapId, tail)
+    void tail.then(() => {
+      if (this.queues.get(mapId) === tail) this.queues.delete(mapId)
+    })
+    return result
+  }
+}

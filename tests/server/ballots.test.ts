@@ -1,0 +1,176 @@
+/**
+ * Ballots off the shared document (issue 19), with the real server on every storage engine,
+ * the published y-websocket client and HTTP: a score round and a vote counted, revealed and
+ * deleted; a round that survives a restart; old scores removed from a map when it loads.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { FACILITATION_MAP, WORKSHOP_MAP } from '../../shared/document/mapDocumentLayout'
+import { ballotsPath } from '../../shared/protocol/ballotApi'
+import { storageBackends } from './storageBackends'
+import {
+  facilitatorWithStakeholders,
+  handIn,
+  myBallot,
+  openRound,
+  openVote,
+  reveal,
+  roundSeen,
+  startGuest,
+  voteSeen,
+} from './ballotFixture'
+import { apiFetch, createFixture, createMap, waitFor, waitForSync } from './testServer'
+
+const fixture = createFixture()
+afterEach(() => fixture.cleanup())
+
+describe.each(await storageBackends())('ballots on $name', ({ env }) => {
+  it('counts a score round without showing a score, reveals the group result and deletes the ballots', async () => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, test, mapId, [
+      'Farmers',
+    ])
+    const viewer = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'viewer' })
+    await waitForSync(viewer)
+    const [ann, bram] = [
+      await startGuest(test, mapId, 'Ann'),
+      await startGuest(test, mapId, 'Bram'),
+    ]
+    const round = await openRound(facilitator, viewer, ids[0]!)
+
+    expect(
+      (await handIn(test, mapId, round.id, { power: 2, urgency: 4 }, ann.guestToken)).submitted,
+    ).toBe(1)
+    // Ann changes her mind: still one ballot of hers.
+    await handIn(test, mapId, round.id, { power: 3, urgency: 4 }, ann.guestToken)
+    const answer = await handIn(test, mapId, round.id, { power: 5, urgency: 1 }, bram.guestToken)
+    expect(answer.submitted).toBe(2)
+    await waitFor(() => roundSeen(viewer)?.submitted === 2)
+    expect((await myBallot(test, mapId, round.id, ann.guestToken)).ballot).toMatchObject({
+      power: 3,
+    })
+
+    // A version taken while the round is open holds the count, no ballot.
+    const named = await apiFetch(test, mapId, 'owner', `/api/maps/${mapId}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'During the round', by: 'Owner' }),
+    })
+    expect(named.status).toBe(201)
+    const { id: versionId } = (await named.json()) as { id: number }
+    const state = await apiFetch(test, mapId, 'owner', `/api/maps/${mapId}/versions/${versionId}`)
+    const version = new Y.Doc()
+    Y.applyUpdate(version, new Uint8Array(await state.arrayBuffer()))
+    expect(version.getMap(WORKSHOP_MAP).size).toBe(0)
+    expect(Object.keys(version.getMap(FACILITATION_MAP).get('scoring') as object).sort()).toEqual([
+      'id',
+      'openedAt',
+      'stakeholderId',
+      'status',
+      'submitted',
+    ])
+    for (const client of [viewer, facilitator]) expect(roundSeen(client)?.result).toBeNull()
+
+    expect((await reveal(test, mapId, round.id)).status).toBe(200)
+    await waitFor(() => roundSeen(viewer)?.status === 'revealed')
+    const result = roundSeen(viewer)!.result!
+    expect(result.power).toEqual({ count: 2, median: 4, min: 3, max: 5, disagreement: true })
+    expect(result.urgency).toEqual({ count: 2, median: 2.5, min: 1, max: 4, disagreement: true })
+    expect(result.impact).toEqual({
+      count: 0,
+      median: null,
+      min: null,
+      max: null,
+      disagreement: false,
+    })
+    expect(roundSeen(viewer)?.submitted).toBe(2)
+    expect(await test.server.store.ballots.countBallots(mapId, round.id)).toBe(0)
+    // Revealed: no more ballots for it.
+    const late = await apiFetch(test, mapId, 'editor', ballotsPath(mapId, round.id), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-guest-session': ann.guestToken },
+      body: JSON.stringify({ ballot: { power: 1 } }),
+    })
+    expect(late.status).toBe(409)
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe('round-not-open')
+  })
+
+  it('tallies a dot vote at the close and clears it with its ballots', async () => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, test, mapId, [
+      'Farmers',
+      'Union',
+      'Bank',
+    ])
+    const [farmers, union, bank] = ids as [string, string, string]
+    const ann = await startGuest(test, mapId, 'Ann')
+    const bram = await startGuest(test, mapId, 'Bram')
+    const vote = await openVote(facilitator, facilitator, 2)
+    await handIn(test, mapId, vote.id, [farmers, farmers], ann.guestToken)
+    await handIn(test, mapId, vote.id, [union, bank], bram.guestToken)
+    // Bram takes his dots back: he no longer counts.
+    expect((await handIn(test, mapId, vote.id, [], bram.guestToken)).submitted).toBe(1)
+    await handIn(test, mapId, vote.id, [bank], bram.guestToken)
+    await waitFor(() => voteSeen(facilitator)?.submitted === 2)
+    expect(voteSeen(facilitator)?.tally).toBeNull()
+
+    expect((await reveal(test, mapId, vote.id)).status).toBe(200)
+    await waitFor(() => voteSeen(facilitator)?.status === 'closed')
+    expect(voteSeen(facilitator)?.tally).toEqual([
+      { stakeholderId: farmers, votes: 2 },
+      { stakeholderId: bank, votes: 1 },
+    ])
+    const cleared = await apiFetch(test, mapId, 'facilitator', ballotsPath(mapId, vote.id), {
+      method: 'DELETE',
+    })
+    expect(cleared.status).toBe(200)
+    await waitFor(() => voteSeen(facilitator) === null)
+  })
+
+  it('keeps an open round’s ballots across a restart, and reveals them afterwards', async () => {
+    const dataDir = await fixture.makeDataDir()
+    const settings = { ...(await env()), DATA_DIR: dataDir }
+    const first = await fixture.startServer(settings)
+    const mapId = await createMap(first)
+    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, first, mapId, [
+      'Farmers',
+    ])
+    const ann = await startGuest(first, mapId, 'Ann')
+    const bram = await startGuest(first, mapId, 'Bram')
+    const round = await openRound(facilitator, facilitator, ids[0]!)
+    await handIn(first, mapId, round.id, { legitimacy: 2 }, ann.guestToken)
+    await handIn(first, mapId, round.id, { legitimacy: 4 }, bram.guestToken)
+    fixture.disconnectClient(facilitator)
+    await fixture.stopServer(first)
+
+    const second = await fixture.startServer(settings)
+    expect((await myBallot(second, mapId, round.id, ann.guestToken)).ballot).toMatchObject({
+      legitimacy: 2,
+    })
+    expect((await reveal(second, mapId, round.id)).status).toBe(200)
+    const viewer = fixture.connectClient(second, mapId, new Y.Doc(), { role: 'viewer' })
+    await waitFor(() => roundSeen(viewer)?.status === 'revealed')
+    expect(roundSeen(viewer)?.result?.legitimacy).toMatchObject({ count: 2, median: 3 })
+  })
+
+  it('removes the scores and votes an old map kept in its document when it loads', async () => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const old = new Y.Doc()
+    old.getMap(WORKSHOP_MAP).set('score:round-1:user-ann', { power: 5 })
+    old.getMap(WORKSHOP_MAP).set('vote:vote-1:user-bob', ['bank', 'bank'])
+    await test.server.store.appendUpdates(mapId, [Y.encodeStateAsUpdate(old)])
+    const viewer = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'viewer' })
+    await waitForSync(viewer)
+    expect(viewer.doc.getMap(WORKSHOP_MAP).size).toBe(0)
+    fixture.disconnectClient(viewer)
+    // Stored so: a reload (or another node) gets no scores either.
+    await test.server.rooms.flushAll()
+    const stored = new Y.Doc()
+    for (const update of (await test.server.store.loadUpdates(mapId, 'map')).updates)
+      Y.applyUpdate(stored, update)
+    expect(stored.getMap(WORKSHOP_MAP).size).toBe(0)
+  })
+})

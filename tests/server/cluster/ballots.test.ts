@@ -1,0 +1,75 @@
+/**
+ * Ballots on a cluster (issue 19): handed in on one node, revealed on the other; the ballots
+ * are in PostgreSQL, not a node's memory, so the result counts every one of them.
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createTestSchema } from '../testPostgres'
+import { startTestRedis } from '../testRedis'
+import { createFixture, createMap, waitFor, waitForSync } from '../testServer'
+import type { TestServer } from '../testServer'
+import {
+  facilitatorWithStakeholders,
+  handIn,
+  openRound,
+  openVote,
+  reveal,
+  roundSeen,
+  startGuest,
+  voteSeen,
+} from '../ballotFixture'
+
+const schema = await createTestSchema()
+const redis = schema === null ? null : await startTestRedis()
+
+afterAll(async () => {
+  await redis?.kill()
+  await schema?.drop()
+})
+
+describe.skipIf(schema === null || redis === null)('ballots on a cluster', () => {
+  const fixture = createFixture()
+  afterEach(() => fixture.cleanup())
+
+  it('a ballot handed in on node A counts when node B reveals the round and closes the vote', async () => {
+    const [a, b] = (await Promise.all(
+      [1, 2].map((index) =>
+        fixture.startServer({
+          DATABASE_URL: schema?.url ?? '',
+          REDIS_URL: redis?.url ?? '',
+          NODE_ID: `node-${index}`,
+        }),
+      ),
+    )) as [TestServer, TestServer]
+    const mapId = await createMap(a)
+    b.tokens.set(mapId, a.tokens.get(mapId)!)
+    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, b, mapId, [
+      'Farmers',
+      'Union',
+    ])
+    const [farmers, union] = ids as [string, string]
+    const onA = fixture.connectClient(a, mapId, new Y.Doc(), { role: 'viewer' })
+    await waitForSync(onA)
+    const ann = await startGuest(a, mapId, 'Ann')
+    const bram = await startGuest(b, mapId, 'Bram')
+
+    const round = await openRound(facilitator, onA, farmers)
+    await handIn(a, mapId, round.id, { power: 5 }, ann.guestToken)
+    await handIn(b, mapId, round.id, { power: 1 }, bram.guestToken)
+    expect((await reveal(b, mapId, round.id)).status).toBe(200)
+    await waitFor(() => roundSeen(onA)?.status === 'revealed')
+    expect(roundSeen(onA)?.result?.power).toMatchObject({ count: 2, median: 3, min: 1, max: 5 })
+    expect(roundSeen(facilitator)?.submitted).toBe(2)
+
+    const vote = await openVote(facilitator, onA, 2)
+    await handIn(a, mapId, vote.id, [union, union], ann.guestToken)
+    await handIn(a, mapId, vote.id, [farmers], bram.guestToken)
+    expect((await reveal(b, mapId, vote.id)).status).toBe(200)
+    await waitFor(() => voteSeen(onA)?.status === 'closed')
+    expect(voteSeen(onA)?.tally).toEqual([
+      { stakeholderId: union, votes: 2 },
+      { stakeholderId: farmers, votes: 1 },
+    ])
+    expect(await b.server.store.ballots.countBallots(mapId, vote.id)).toBe(0)
+  })
+})
