@@ -39,6 +39,7 @@ export function clusterWideTransport(
       return transport.connectionCount
     },
     close: (code, reason) => transport.close(code, reason),
+    memberSessions: () => transport.memberSessions(),
     // A rename reaches this node's sockets; another node's sockets take it when they reconnect.
     renameGuest: (mapId, guestId, name) => transport.renameGuest(mapId, guestId, name),
     closeMapConnections(mapId, role, code, reason) {
