@@ -22,6 +22,7 @@ import { createGuestRoutes } from './http/createGuestRoutes'
 import { createMapSettingsRoutes } from './http/createMapSettingsRoutes'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createLibraryRoutes } from './http/createLibraryRoutes'
+import { createPeopleRoutes } from './http/createPeopleRoutes'
 import { backfillLibrarySummaries } from './rooms/backfillLibrarySummaries'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
@@ -231,6 +232,14 @@ export function createServer(
           adminGroup: organisation.adminGroup,
           transport: () => apiTransport,
           summariesBackfilled,
+        })),
+    ...(organisation === null
+      ? []
+      : createPeopleRoutes({
+          identities: store.identities,
+          readSession,
+          logger,
+          transport: () => apiTransport,
         })),
     ...createAuthRoutes({
       identities: store.identities,

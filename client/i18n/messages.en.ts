@@ -433,6 +433,10 @@ export const en = {
   'members.role.facilitator': 'Facilitator',
   'members.role.editor': 'Editor',
   'members.role.viewer': 'Viewer',
+  'members.signOut': 'Sign out',
+  'members.signOutOf': 'Sign {name} out everywhere',
+  'members.signedOut': '{name} is signed out everywhere; their open maps closed.',
+  'members.signOutFailed': 'Could not sign {name} out: {reason}',
 } as const
 
 /** A key of the UI string catalogue. */
