@@ -4,6 +4,7 @@ import { ROLES, type Role, isRole } from '../../shared/protocol/roles'
 import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { MessageKey } from '../i18n/messages.en'
 import { useTranslation } from '../i18n/useTranslation'
+import { useStoredDraft } from '../drafts/useStoredDraft'
 import { fetchMembers, findUsers, putMember, removeMember } from './libraryClient'
 import { signOutPerson } from './peopleClient'
 
@@ -20,7 +21,8 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
   // The failure itself, worded when shown: a language switch rewords it.
   const [failure, setFailure] = useState<{ key: MessageKey; cause: unknown } | null>(null)
   const [reloads, setReloads] = useState(0)
-  const [query, setQuery] = useState('')
+  // A draft of the map: the search outlives another panel tab and a reload.
+  const [query, setQuery, clearQuery] = useStoredDraft('members/search')
   const [found, setFound] = useState<UserSummary[]>([])
   const [personRole, setPersonRole] = useState<Role>('editor')
   const [group, setGroup] = useState('')
@@ -191,7 +193,7 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
                 type="button"
                 onClick={() =>
                   void change(() => putMember(mapId, 'user', user.id, personRole)).then((ok) => {
-                    if (ok) setQuery('')
+                    if (ok) clearQuery()
                   })
                 }
               >
