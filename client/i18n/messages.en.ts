@@ -433,7 +433,7 @@ export const en = {
   'members.role.facilitator': 'Facilitator',
   'members.role.editor': 'Editor',
   'members.role.viewer': 'Viewer',
-  'members.signOut': 'Sign out',
+  'members.signOut': 'Sign out everywhere',
   'members.signOutOf': 'Sign {name} out everywhere',
   'members.signedOut': '{name} is signed out everywhere; their open maps closed.',
   'members.signOutFailed': 'Could not sign {name} out: {reason}',

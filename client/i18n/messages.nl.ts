@@ -441,7 +441,7 @@ export const nl: Record<MessageKey, string> = {
   'members.role.facilitator': 'Begeleider',
   'members.role.editor': 'Bewerker',
   'members.role.viewer': 'Kijker',
-  'members.signOut': 'Afmelden',
+  'members.signOut': 'Overal afmelden',
   'members.signOutOf': '{name} overal afmelden',
   'members.signedOut': '{name} is overal afgemeld; hun open kaarten zijn gesloten.',
   'members.signOutFailed': '{name} afmelden lukte niet: {reason}',
