@@ -7,6 +7,7 @@ import { createLogger } from './logger'
 import { createOriginPolicy } from './access/createOriginPolicy'
 import { type ReadSession, createSessionReader, sessionPolicyOf } from './access/readSession'
 import { createTokenAuthorizer } from './access/createTokenAuthorizer'
+import { watchMemberSessions } from './access/watchMemberSessions'
 import { createGuestLinkPolicy } from './access/GuestLinkPolicy'
 import type { Cluster } from './cluster/Cluster'
 import { RedisCluster } from './cluster/RedisCluster'
@@ -23,6 +24,7 @@ import { createBallotRoutes } from './http/createBallotRoutes'
 import { BallotBox } from './rooms/BallotBox'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createLibraryRoutes } from './http/createLibraryRoutes'
+import { createPeopleRoutes } from './http/createPeopleRoutes'
 import { backfillLibrarySummaries } from './rooms/backfillLibrarySummaries'
 import { createStaticHandler } from './http/createStaticHandler'
 import { ServerMetrics } from './operations/ServerMetrics'
@@ -51,6 +53,8 @@ export interface ServerDependencies {
   keepaliveIntervalMs?: number
   /** The time sessions expire by, in ms since the epoch; defaults to `Date.now` (tests move it). */
   clock?: () => number
+  /** How often each node re-checks its open sockets' sessions; defaults to 2 s. */
+  sessionCheckIntervalMs?: number
   /** How far the clock used to check ID tokens is off, in seconds (tests of clock skew). */
   signInClockSkewSeconds?: number
 }
@@ -155,6 +159,18 @@ export function createServer(
     recheckRole: async (mapId, user) =>
       user.isAdmin ? 'owner' : store.library.roleOf(mapId, user.userId, user.groups),
   })
+  // Sessions can end where this node does not see it (a deleted row, the idle expiry).
+  const stopSessionWatch =
+    config.organisation === undefined
+      ? () => {}
+      : watchMemberSessions({
+          identities: store.identities,
+          policy: sessionPolicyOf(config.organisation),
+          transport,
+          logger,
+          intervalMs: dependencies.sessionCheckIntervalMs,
+          now: dependencies.clock,
+        })
   metrics.readGaugesFrom(() => ({
     connections: transport.connectionCount,
     mapsLoaded: rooms.size,
@@ -226,6 +242,14 @@ export function createServer(
           transport: () => apiTransport,
           summariesBackfilled,
         })),
+    ...(organisation === null
+      ? []
+      : createPeopleRoutes({
+          identities: store.identities,
+          readSession,
+          logger,
+          transport: () => apiTransport,
+        })),
     ...createAuthRoutes({
       identities: store.identities,
       organisation: config.organisation,
@@ -257,6 +281,7 @@ export function createServer(
     await summariesBackfilled
     const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
     httpServer.closeIdleConnections()
+    stopSessionWatch()
     await transport.close(CloseCode.goingAway, 'server shutting down')
     await rooms.close()
     await cluster?.close()

@@ -441,6 +441,10 @@ export const en = {
     'Votes are anonymous: when the vote closes, only the dots per stakeholder are shown and everyone’s votes are deleted.',
   'workshop.vote.failed': 'Your dots were not taken: {reason}.',
   'workshop.ballot.actionFailed': 'That did not go through: {reason}.',
+  'members.signOut': 'Sign out everywhere',
+  'members.signOutOf': 'Sign {name} out everywhere',
+  'members.signedOut': '{name} is signed out everywhere; their open maps closed.',
+  'members.signOutFailed': 'Could not sign {name} out: {reason}',
 } as const
 
 /** A key of the UI string catalogue. */

@@ -451,4 +451,8 @@ export const nl: Record<MessageKey, string> = {
     'Stemmen zijn anoniem: als de stemming sluit, zijn alleen de stippen per stakeholder te zien en worden ieders stemmen gewist.',
   'workshop.vote.failed': 'Je stippen zijn niet aangenomen: {reason}.',
   'workshop.ballot.actionFailed': 'Dat is niet gelukt: {reason}.',
+  'members.signOut': 'Overal afmelden',
+  'members.signOutOf': '{name} overal afmelden',
+  'members.signedOut': '{name} is overal afgemeld; hun open kaarten zijn gesloten.',
+  'members.signOutFailed': '{name} afmelden lukte niet: {reason}',
 }

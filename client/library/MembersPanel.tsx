@@ -4,25 +4,31 @@ import { ROLES, type Role, isRole } from '../../shared/protocol/roles'
 import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { MessageKey } from '../i18n/messages.en'
 import { useTranslation } from '../i18n/useTranslation'
+import { useStoredDraft } from '../drafts/useStoredDraft'
 import { fetchMembers, findUsers, putMember, removeMember } from './libraryClient'
+import { signOutPerson } from './peopleClient'
 
 /**
  * The Members tab of a map (organisation mode; owners and organisation admins): who may
  * open the map with which role. People are found among those who have signed in at least
  * once (by name or e-mail); a group is typed as the identity provider names it. The server
- * keeps at least one owner and says so when a change would leave none.
+ * keeps at least one owner and says so when a change would leave none. An organisation
+ * admin can also sign a member out of every browser (someone left, a laptop was lost).
  */
-export function MembersPanel({ mapId }: { mapId: string }) {
+export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmin?: boolean }) {
   const { t, locale } = useTranslation()
   const [members, setMembers] = useState<MapMember[] | null>(null)
   // The failure itself, worded when shown: a language switch rewords it.
   const [failure, setFailure] = useState<{ key: MessageKey; cause: unknown } | null>(null)
   const [reloads, setReloads] = useState(0)
-  const [query, setQuery] = useState('')
+  // A draft of the map: the search outlives another panel tab and a reload.
+  const [query, setQuery, clearQuery] = useStoredDraft('members/search')
   const [found, setFound] = useState<UserSummary[]>([])
   const [personRole, setPersonRole] = useState<Role>('editor')
   const [group, setGroup] = useState('')
   const [groupRole, setGroupRole] = useState<Role>('viewer')
+  // The last admin sign-out, said once done (or failed), worded when shown.
+  const [signedOut, setSignedOut] = useState<{ name: string; cause?: unknown } | null>(null)
 
   useEffect(() => {
     let current = true
@@ -89,6 +95,16 @@ export function MembersPanel({ mapId }: { mapId: string }) {
     if (await change(() => putMember(mapId, 'group', name, groupRole))) setGroup('')
   }
 
+  async function signOut(member: MapMember) {
+    setSignedOut(null)
+    try {
+      await signOutPerson(member.id)
+      setSignedOut({ name: member.name })
+    } catch (cause) {
+      setSignedOut({ name: member.name, cause })
+    }
+  }
+
   const changeRole = (kind: MemberKind, id: string, role: string) => {
     if (isRole(role)) void change(() => putMember(mapId, kind, id, role))
   }
@@ -100,6 +116,16 @@ export function MembersPanel({ mapId }: { mapId: string }) {
       {failure && (
         <p role="alert" className="members__error">
           {t(failure.key, { reason: apiFailureReason(locale, failure.cause) })}
+        </p>
+      )}
+      {signedOut && (
+        <p role="status" className="members__status">
+          {signedOut.cause === undefined
+            ? t('members.signedOut', { name: signedOut.name })
+            : t('members.signOutFailed', {
+                name: signedOut.name,
+                reason: apiFailureReason(locale, signedOut.cause),
+              })}
         </p>
       )}
       {members !== null && (
@@ -121,6 +147,15 @@ export function MembersPanel({ mapId }: { mapId: string }) {
               >
                 {t('members.remove')}
               </button>
+              {isAdmin && member.kind === 'user' && (
+                <button
+                  type="button"
+                  aria-label={t('members.signOutOf', { name: member.name })}
+                  onClick={() => void signOut(member)}
+                >
+                  {t('members.signOut')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -158,7 +193,7 @@ export function MembersPanel({ mapId }: { mapId: string }) {
                 type="button"
                 onClick={() =>
                   void change(() => putMember(mapId, 'user', user.id, personRole)).then((ok) => {
-                    if (ok) setQuery('')
+                    if (ok) clearQuery()
                   })
                 }
               >

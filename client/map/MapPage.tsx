@@ -350,7 +350,11 @@ function MapEditor({
                   role={role}
                 />
               }
-              membersTab={managesMembers ? <MembersPanel mapId={mapId} /> : undefined}
+              membersTab={
+                managesMembers ? (
+                  <MembersPanel mapId={mapId} isAdmin={signIn?.user?.isAdmin === true} />
+                ) : undefined
+              }
               mapTab={
                 <>
                   <SharePanel

@@ -21,6 +21,8 @@ import type { GuestLinkSetting, MapSettingsResponse } from '../../shared/protoco
 import type { Role } from '../../shared/protocol/roles'
 import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
 import { ApiRequestError } from '../config/apiClient'
+import { useFieldDrafts } from '../drafts/FieldDrafts'
+import { useStoredDraft } from '../drafts/useStoredDraft'
 import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { Locale } from '../i18n/locale'
 import {
@@ -37,6 +39,9 @@ import { type SharingMessageKey, roleLabel, sharingText } from './sharingMessage
 /** Expiries offered, in days; 'date' asks for a last day. */
 const EXPIRY_CHOICES = [1, 7, 30, 90] as const
 type ExpiryChoice = (typeof EXPIRY_CHOICES)[number] | 'date'
+
+/** The draft key of a typed last day. */
+const LAST_DAY_DRAFT = 'guest-links/last-day'
 
 const DATE_LOCALES: Readonly<Record<Locale, string>> = { en: 'en-GB', nl: 'nl-NL' }
 
@@ -69,9 +74,25 @@ export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestL
   const makeable = GUEST_LINK_ROLES.filter((target) => canManageGuestLink(role, target))
   const [links, setLinks] = useState<GuestLinkSummary[]>([])
   const [target, setTarget] = useState<GuestLinkRole>(makeable.at(-1) ?? 'viewer')
-  const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_GUEST_LINK_DAYS)
-  // The last day offered ends within the 90 days the server allows.
-  const [lastDay, setLastDay] = useState(() => localDay(DEFAULT_GUEST_LINK_DAYS))
+  // The chosen expiry and a typed last day are drafts of the map: they outlive another panel
+  // tab and a reload until a link is made with them.
+  const [expiryDraft, setExpiryDraft, clearExpiry] = useStoredDraft('guest-links/expiry')
+  const expiry: ExpiryChoice =
+    expiryDraft === 'date'
+      ? 'date'
+      : (EXPIRY_CHOICES.find((days) => String(days) === expiryDraft) ?? DEFAULT_GUEST_LINK_DAYS)
+  const setExpiry = (choice: ExpiryChoice) => setExpiryDraft(String(choice))
+  const drafts = useFieldDrafts()
+  // The last day offered ends within the 90 days the server allows. A half-typed date reads
+  // as '' in the field: it stays so here, and the draft keeps the last whole one.
+  const [lastDay, setLastDayShown] = useState(
+    () => drafts.get(LAST_DAY_DRAFT) ?? localDay(DEFAULT_GUEST_LINK_DAYS),
+  )
+  const setLastDay = (day: string) => {
+    setLastDayShown(day)
+    if (day !== '') drafts.set(LAST_DAY_DRAFT, day)
+  }
+  const clearLastDay = () => drafts.delete(LAST_DAY_DRAFT)
   /** Tokens made in this visit, by link id: the only time they can be copied. */
   const [made, setMade] = useState<Record<string, string>>({})
   const [newest, setNewest] = useState<string | null>(null)
@@ -142,6 +163,8 @@ export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestL
         role: target,
         ...(expiry === 'date' ? { expiresAt: endOfLocalDay(lastDay) } : { expiresInDays: expiry }),
       })
+      clearExpiry()
+      clearLastDay()
       setMade((current) => ({ ...current, [answer.id]: answer.token }))
       setNewest(answer.id)
       setCopied(null)

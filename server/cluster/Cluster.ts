@@ -32,6 +32,16 @@ export type CloseNotice =
   | { sockets: SocketFilter; code: number; reason: string }
 
 /**
+ * A guest a facilitator renamed on one node: every node gives that guest's sockets to the
+ * map the new name and re-stamps their presence at once (not only when they reconnect).
+ */
+export interface GuestRenameNotice {
+  mapId: string
+  guestId: string
+  name: string
+}
+
+/**
  * The part of a loaded room that the cluster drives: one document of a map, each with its
  * own stream and lock (its updates are another document's business).
  */
@@ -76,8 +86,12 @@ export interface Cluster {
   announceClose(notice: CloseNotice): void
   /** Called with every other node's {@link CloseNotice}. */
   onCloseNotice(listener: (notice: CloseNotice) => void): void
-  /** Disconnects; rooms must have left. */
+  /** Tells the other nodes that a guest was renamed (best effort, like a close notice). */
+  announceRename(notice: GuestRenameNotice): void
+  /** Called with every other node's {@link GuestRenameNotice}. */
+  onRenameNotice(listener: (notice: GuestRenameNotice) => void): void
   /** Resolves when the cluster's broker (Redis) answers, rejects when it does not (`/readyz`). */
   ping?(): Promise<void>
+  /** Disconnects; rooms must have left. */
   close(): Promise<void>
 }

@@ -38,7 +38,7 @@ import { isRole } from '../../shared/protocol/roles'
 import { documentKey } from '../rooms/documentKey'
 import { readPresenceMessage, writePresenceMessage } from '../transport/wireFormat'
 import type { SocketFilter } from '../transport/createSyncTransport'
-import type { Cluster, ClusterRoom, CloseNotice, MapChannel } from './Cluster'
+import type { Cluster, ClusterRoom, CloseNotice, GuestRenameNotice, MapChannel } from './Cluster'
 import { runWithLease } from './runWithLease'
 
 /** Settings of a {@link RedisCluster}. */
@@ -84,6 +84,7 @@ export class RedisCluster implements Cluster {
   private readonly subscriber: Redis
   private readonly members = new Map<string, Member>()
   private readonly closeListeners: ((notice: CloseNotice) => void)[] = []
+  private readonly renameListeners: ((notice: GuestRenameNotice) => void)[] = []
   private readonly wakeKey: string
   /** Last wake entry seen; an explicit id, so a wake between two reads is not missed. */
   private wakePosition = '0-0'
@@ -200,6 +201,18 @@ export class RedisCluster implements Cluster {
         'could not tell other nodes to close',
       )
     })
+  }
+
+  announceRename(notice: GuestRenameNotice): void {
+    // On the control channel too; nodes of before this ignore it (it has no close code).
+    const message = JSON.stringify({ node: this.nodeId, rename: notice })
+    this.commands.publish(CONTROL_CHANNEL, message).catch((error: unknown) => {
+      this.logger.warn({ err: error, mapId: notice.mapId }, 'could not tell other nodes a rename')
+    })
+  }
+
+  onRenameNotice(listener: (notice: GuestRenameNotice) => void): void {
+    this.renameListeners.push(listener)
   }
 
   onCloseNotice(listener: (notice: CloseNotice) => void): void {
@@ -365,11 +378,16 @@ export class RedisCluster implements Cluster {
       return
     }
     if (typeof parsed !== 'object' || parsed === null) return
-    const { node, mapId, role, guestLinkId, sockets, code, reason } = parsed as Record<
+    const { node, mapId, role, guestLinkId, sockets, code, reason, rename } = parsed as Record<
       string,
       unknown
     >
-    if (node === this.nodeId || typeof reason !== 'string' || typeof code !== 'number') return
+    if (node === this.nodeId) return
+    if (isGuestRename(rename)) {
+      for (const listener of this.renameListeners) listener(rename)
+      return
+    }
+    if (typeof reason !== 'string' || typeof code !== 'number') return
     let notice: CloseNotice
     if (typeof mapId === 'string' && typeof guestLinkId === 'string') {
       notice = { mapId, guestLinkId, code, reason }
@@ -405,6 +423,13 @@ function lockKey(key: string): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** Whether a notice's `rename` (from another node) is a {@link GuestRenameNotice}. */
+function isGuestRename(value: unknown): value is GuestRenameNotice {
+  if (typeof value !== 'object' || value === null) return false
+  const { mapId, guestId, name } = value as Record<string, unknown>
+  return typeof mapId === 'string' && typeof guestId === 'string' && typeof name === 'string'
 }
 
 /** Whether a notice's `sockets` (from another node) is a {@link SocketFilter}. */

@@ -8,7 +8,8 @@ import type { Cluster } from './Cluster'
  * The node's transport as the HTTP API should see it on a cluster: closing a map's sockets
  * (token or guest link revoked: 4403, map deleted: 4404; a signed-in user's membership or
  * session ended: 4403 / 4401) also tells the other nodes, which close theirs
- * and, for a deleted map, drop their room without writing.
+ * and, for a deleted map, drop their room without writing; renaming a guest tells them too,
+ * and they re-stamp that guest's presence.
  */
 export function clusterWideTransport(
   transport: SyncTransport,
@@ -16,6 +17,9 @@ export function clusterWideTransport(
   rooms: LoadedRooms,
   logger: Logger,
 ): SyncTransport {
+  cluster.onRenameNotice(({ mapId, guestId, name }) => {
+    transport.renameGuest(mapId, guestId, name)
+  })
   cluster.onCloseNotice((notice) => {
     if ('sockets' in notice) {
       transport.closeSocketsOf(notice.sockets, notice.code, notice.reason)
@@ -39,8 +43,12 @@ export function clusterWideTransport(
       return transport.connectionCount
     },
     close: (code, reason) => transport.close(code, reason),
-    // A rename reaches this node's sockets; another node's sockets take it when they reconnect.
-    renameGuest: (mapId, guestId, name) => transport.renameGuest(mapId, guestId, name),
+    memberSessions: () => transport.memberSessions(),
+    // A rename reaches every node's sockets of that guest, and their presence, at once.
+    renameGuest(mapId, guestId, name) {
+      cluster.announceRename({ mapId, guestId, name })
+      return transport.renameGuest(mapId, guestId, name)
+    },
     closeMapConnections(mapId, role, code, reason) {
       cluster.announceClose({ mapId, role, code, reason })
       return transport.closeMapConnections(mapId, role, code, reason)

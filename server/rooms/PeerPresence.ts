@@ -7,7 +7,8 @@
  *
  * The peer's name for the audit trail comes from here too: its session identity (a guest
  * session: name, kind and id, issue 18), else the name its connection gives, else the name
- * it gave on the confidential document, else its awareness `user.name`.
+ * it gave on the confidential document, else its awareness `user.name`; a peer with a link
+ * token only is marked a guest all the same.
  */
 import type * as awarenessProtocol from 'y-protocols/awareness'
 import type { Actor } from '../../shared/protocol/accessApi'
@@ -69,12 +70,15 @@ export class PeerPresence {
       const { name, kind, id } = who.identity
       return { name, role: peer.role, kind, id }
     }
-    if (peer.displayName !== undefined) return { name: peer.displayName, role: peer.role }
-    if (this.name !== null) return { name: this.name, role: peer.role }
+    // A socket with a link token only is a guest of its connection: it names itself, and the
+    // audit says it is a guest (no id: that one lasts only as long as the connection).
+    const kind = who === undefined ? {} : { kind: who.identity.kind }
+    if (peer.displayName !== undefined) return { name: peer.displayName, role: peer.role, ...kind }
+    if (this.name !== null) return { name: this.name, role: peer.role, ...kind }
     const state =
       this.awarenessId === null ? undefined : awareness.getStates().get(this.awarenessId)
     const name = displayNameOf(state)
-    return { name: name ?? 'Anonymous', role: peer.role }
+    return { name: name ?? 'Anonymous', role: peer.role, ...kind }
   }
 }
 

@@ -54,6 +54,13 @@ export interface StoredSession {
   user: StoredUser
 }
 
+/** A session that is still on, as {@link IdentityRecords.liveSessions} answers it. */
+export interface LiveSession {
+  idHash: Uint8Array
+  lastSeenAt: string
+  absoluteExpiresAt: string
+}
+
 /** Most users {@link IdentityRecords.findUsers} answers when no limit is given. */
 export const DEFAULT_USER_SEARCH_LIMIT = 20
 
@@ -75,6 +82,11 @@ export interface IdentityRecords {
   createSession(session: NewSession): Promise<void>
   /** The session with this id hash and its user, or null; expired ones are answered too. */
   getSession(idHash: Uint8Array): Promise<StoredSession | null>
+  /**
+   * Of these sessions, the ones that exist and have passed neither expiry at `now`: one
+   * query for all the sessions of a node's open sockets (their periodic re-check).
+   */
+  liveSessions(idHashes: readonly Uint8Array[], now: string): Promise<LiveSession[]>
   /** Marks the session (and its user) seen at `lastSeenAt`, with a new idle expiry. */
   touchSession(idHash: Uint8Array, lastSeenAt: string, idleExpiresAt: string): Promise<void>
   /** Ends one session (sign out); no error when it is already gone. */

@@ -6,6 +6,7 @@
 import {
   DEFAULT_USER_SEARCH_LIMIT,
   type IdentityRecords,
+  type LiveSession,
   type NewSession,
   type StoredSession,
   type StoredUser,
@@ -81,6 +82,20 @@ export class PostgresIdentityRecords implements IdentityRecords {
     return rows[0] === undefined ? null : sessionFromRow(rows[0])
   }
 
+  async liveSessions(idHashes: readonly Uint8Array[], now: string): Promise<LiveSession[]> {
+    if (idHashes.length === 0) return []
+    const { rows } = await this.connection.query<LiveSessionRow>(
+      `SELECT id_hash, last_seen_at, absolute_expires_at FROM user_sessions
+        WHERE id_hash = ANY($1) AND idle_expires_at > $2 AND absolute_expires_at > $2`,
+      [idHashes.map((hash) => Buffer.from(hash)), now],
+    )
+    return rows.map((row) => ({
+      idHash: new Uint8Array(row.id_hash),
+      lastSeenAt: row.last_seen_at,
+      absoluteExpiresAt: row.absolute_expires_at,
+    }))
+  }
+
   async touchSession(idHash: Uint8Array, lastSeenAt: string, idleExpiresAt: string) {
     // One statement for both rows: the session's idle expiry and its user's last-seen.
     await this.connection.query(
@@ -112,4 +127,10 @@ export class PostgresIdentityRecords implements IdentityRecords {
     )
     return result.rowCount ?? 0
   }
+}
+
+interface LiveSessionRow {
+  id_hash: Buffer
+  last_seen_at: string
+  absolute_expires_at: string
 }

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3'
 import {
   DEFAULT_USER_SEARCH_LIMIT,
   type IdentityRecords,
+  type LiveSession,
   type NewSession,
   type StoredSession,
   type StoredUser,
@@ -85,6 +86,22 @@ export class SqliteIdentityRecords implements IdentityRecords {
     return row === undefined ? null : sessionFromRow(row)
   }
 
+  async liveSessions(idHashes: readonly Uint8Array[], now: string): Promise<LiveSession[]> {
+    if (idHashes.length === 0) return []
+    const rows = this.db
+      .prepare(
+        `SELECT id_hash, last_seen_at, absolute_expires_at FROM user_sessions
+          WHERE id_hash IN (${idHashes.map(() => '?').join(', ')})
+            AND idle_expires_at > ? AND absolute_expires_at > ?`,
+      )
+      .all(...idHashes, now, now) as LiveSessionRow[]
+    return rows.map((row) => ({
+      idHash: new Uint8Array(row.id_hash),
+      lastSeenAt: row.last_seen_at,
+      absoluteExpiresAt: row.absolute_expires_at,
+    }))
+  }
+
   async touchSession(idHash: Uint8Array, lastSeenAt: string, idleExpiresAt: string) {
     this.db.transaction(() => {
       this.db
@@ -112,4 +129,10 @@ export class SqliteIdentityRecords implements IdentityRecords {
       .prepare('DELETE FROM user_sessions WHERE idle_expires_at <= ? OR absolute_expires_at <= ?')
       .run(now, now).changes
   }
+}
+
+interface LiveSessionRow {
+  id_hash: Buffer
+  last_seen_at: string
+  absolute_expires_at: string
 }

@@ -76,6 +76,11 @@ export class Connection implements RoomPeer {
   authorized = false
   /** False once a ping went unanswered; the keepalive terminates such sockets. */
   alive = true
+  /**
+   * When the peer last sent a frame (ms since the epoch): an open browser sends its presence
+   * at least every 15 s, so this tells an active socket, which keeps its session alive.
+   */
+  lastReceivedAt = Date.now()
 
   private readonly socket: WebSocket
   private readonly logger: Logger
@@ -301,6 +306,7 @@ export class Connection implements RoomPeer {
 
   private receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return
+    this.lastReceivedAt = Date.now()
     const frame = toUint8Array(data)
     this.metrics?.countMessage(frame.byteLength)
     if (!this.messageBudget.take(1) || !this.byteBudget.take(frame.byteLength)) {

@@ -92,6 +92,11 @@ export interface SyncTransport {
    * Sockets opened with a token are never matched. Answers how many closed.
    */
   closeSocketsOf(filter: SocketFilter, code: number, reason?: string): number
+  /**
+   * The sessions of this node's open sockets of signed-in members, by session key, with when
+   * one of its sockets last received a frame (ms since the epoch); for their re-check.
+   */
+  memberSessions(): Map<string, number>
   /** Closes the sockets of `mapId` opened with guest link `linkId` (revoked). Answers how many. */
   closeGuestLinkConnections(mapId: string, linkId: string, code: number, reason: string): number
   /**
@@ -311,6 +316,15 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         closed += 1
       }
       return closed
+    },
+    memberSessions() {
+      const sessions = new Map<string, number>()
+      for (const connection of connections) {
+        const key = connection.user?.sessionKey
+        if (key === undefined || !connection.authorized || connection.isClosed) continue
+        sessions.set(key, Math.max(sessions.get(key) ?? 0, connection.lastReceivedAt))
+      }
+      return sessions
     },
     renameGuest(mapId, guestId, name) {
       let renamed = 0

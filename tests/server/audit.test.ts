@@ -125,6 +125,17 @@ describe('audit trail', () => {
     expect((await audit('owner', '?from=yesterday')).status).toBe(400)
   })
 
+  it('marks a socket with a link token only as a guest, under the name it chose', async () => {
+    const { audit } = await scene()
+    const rows = (await (
+      await audit('owner', `?person=${encodeURIComponent('Ada Editor')}`)
+    ).json()) as AuditEntry[]
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) {
+      expect(row.participant).toEqual({ name: 'Ada Editor', role: 'editor', kind: 'guest' })
+    }
+  })
+
   it('exports CSV in Dutch (semicolons) and English with labels, formula-safe', async () => {
     const { audit } = await scene()
     const nl = await audit('owner', '.csv?lang=nl')
@@ -134,9 +145,10 @@ describe('audit trail', () => {
     const nlText = await nl.text()
     const nlLines = nlText.replace(/^\uFEFF/, '').split('\r\n')
     expect(nlLines[0]).toBe(
-      'Begonnen;Laatste wijziging;Persoon;Rol;Stakeholder;Stakeholder-id;Veld;Oude waarde;Nieuwe waarde of wijziging',
+      'Begonnen;Laatste wijziging;Gast of gebruiker;Persoon;Rol;Stakeholder;Stakeholder-id;Veld;Oude waarde;Nieuwe waarde of wijziging',
     )
-    expect(nlText).toMatch(/;Ada Editor;Bewerker;Fair Cocoa NGO;ngo;Legitimiteit;2;5\r\n/)
+    // Sockets with a link token only are guests of their connection: the export says so.
+    expect(nlText).toMatch(/;gast;Ada Editor;Bewerker;Fair Cocoa NGO;ngo;Legitimiteit;2;5\r\n/)
     expect(nlText).toMatch(/;Kwetsbaar of gemarginaliseerd;nee;ja\r\n/)
     expect(nlText).toMatch(/;Notities;;tekst gewijzigd\r\n/)
     expect(nlText).toMatch(/;Houding;Onbekend;Kritisch\r\n/)
@@ -145,7 +157,7 @@ describe('audit trail', () => {
     expect(nlText).not.toMatch(/[;\n]=HYPERLINK/)
     const en = await (await audit('owner', '.csv?lang=en')).text()
     expect(en).toContain('Old value')
-    expect(en).toMatch(/,Ada Editor,Editor,Fair Cocoa NGO,ngo,Legitimacy,2,5\r\n/)
+    expect(en).toMatch(/,guest,Ada Editor,Editor,Fair Cocoa NGO,ngo,Legitimacy,2,5\r\n/)
     expect(en).toMatch(/,Notes,,text changed\r\n/)
   })
 

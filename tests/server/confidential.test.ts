@@ -340,6 +340,7 @@ describe.each(BACKENDS)('confidential data on $name', ({ env }) => {
     expect(secretRows.map((row) => row.participant)).toContainEqual({
       name: 'Owner',
       role: 'owner',
+      kind: 'guest',
     })
     // Owners get what they are allowed: the version's confidential part and the full export.
     const owner = (path: string) => apiFetch(test, mapId, 'owner', `/api/maps/${mapId}${path}`)

@@ -1,10 +1,14 @@
 /**
  * Who is here: name, colour, role, in the room or remote, who is idle or gone, and who is a
  * guest. A facilitator renames a guest here (e.g. to a role-play role); the server shows
- * the new name to everyone.
+ * the new name to everyone. A name being typed is a draft of the map (FieldDrafts): the
+ * form stays open with it through a click elsewhere, another panel tab and a reload, until
+ * it is saved or cancelled.
  */
 import { type FormEvent, useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
+import { useFieldDrafts } from '../../drafts/FieldDrafts'
+import { useStoredDraft } from '../../drafts/useStoredDraft'
 import { useTranslation } from '../../i18n/useTranslation'
 import { shownName } from '../../user/displayName'
 import type { Participant } from '../model/ParticipantsModel'
@@ -13,11 +17,17 @@ import { useWorkshopSession } from './WorkshopSession'
 /** Someone who has not moved or typed for this long shows as idle. */
 const IDLE_AFTER_MS = 2 * 60_000
 
+/** The draft key of the new name typed for guest `userId`. */
+const renameDraftKey = (userId: string) => `participants/rename/${userId}`
+
 export function ParticipantsList() {
   const { t } = useTranslation()
   const { model, facilitator } = useWorkshopSession()
   const canRename = facilitator && model.canRenameParticipants
   const [renaming, setRenaming] = useState<string | null>(null)
+  const drafts = useFieldDrafts()
+  const isRenaming = (userId: string) =>
+    renaming === userId || drafts.get(renameDraftKey(userId)) !== undefined
   const participants = useValue('participants', () => model.participants.get(), [model])
   // Re-render now and then, so "idle" appears without anyone moving.
   const [now, setNow] = useState(() => Date.now())
@@ -46,8 +56,12 @@ export function ParticipantsList() {
                 style={{ background: participant.color }}
                 aria-hidden="true"
               />
-              {renaming === participant.userId ? (
-                <RenameForm participant={participant} onDone={() => setRenaming(null)} />
+              {canRename && isRenaming(participant.userId) ? (
+                <RenameForm
+                  participant={participant}
+                  onOpen={() => setRenaming(participant.userId)}
+                  onDone={() => setRenaming(null)}
+                />
               ) : (
                 <span className="participants__name">
                   {shownName(participant.name, t)}
@@ -68,11 +82,15 @@ export function ParticipantsList() {
                 participant.userId.startsWith('g_') &&
                 !participant.self &&
                 participant.connected &&
-                renaming !== participant.userId && (
+                !isRenaming(participant.userId) && (
                   <button
                     type="button"
                     className="participants__rename"
-                    onClick={() => setRenaming(participant.userId)}
+                    onClick={() => {
+                      // The form starts from the current name, kept as its draft.
+                      drafts.set(renameDraftKey(participant.userId), participant.name)
+                      setRenaming(participant.userId)
+                    }}
                     aria-label={t('workshop.participants.rename', {
                       name: shownName(participant.name, t),
                     })}
@@ -89,14 +107,28 @@ export function ParticipantsList() {
 }
 
 /** The facilitator's inline rename of one guest. */
-function RenameForm({ participant, onDone }: { participant: Participant; onDone: () => void }) {
+function RenameForm({
+  participant,
+  onOpen,
+  onDone,
+}: {
+  participant: Participant
+  /** Called once shown (also when reopened from its draft): it stays open when emptied. */
+  onOpen: () => void
+  onDone: () => void
+}) {
   const { t } = useTranslation()
+  useEffect(onOpen, []) // eslint-disable-line react-hooks/exhaustive-deps
   const { model } = useWorkshopSession()
-  const [name, setName] = useState(participant.name)
+  const [name, setName, clearName] = useStoredDraft(renameDraftKey(participant.userId))
   const [failed, setFailed] = useState(false)
+  const done = () => {
+    clearName()
+    onDone()
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    model.renameParticipant(participant.userId, name).then(onDone, () => setFailed(true))
+    model.renameParticipant(participant.userId, name).then(done, () => setFailed(true))
   }
   return (
     <form className="participants__rename-form" onSubmit={submit}>
@@ -107,11 +139,11 @@ function RenameForm({ participant, onDone }: { participant: Participant; onDone:
         aria-label={t('workshop.participants.newName', { name: shownName(participant.name, t) })}
         onChange={(event) => setName(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') onDone()
+          if (event.key === 'Escape') done()
         }}
       />
       <button type="submit">{t('workshop.participants.saveName')}</button>
-      <button type="button" onClick={onDone}>
+      <button type="button" onClick={done}>
         {t('workshop.participants.cancelRename')}
       </button>
       {failed && <span role="alert">{t('workshop.participants.renameFailed')}</span>}

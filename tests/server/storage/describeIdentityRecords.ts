@@ -157,6 +157,33 @@ export function describeIdentityRecords(name: string, open: () => Promise<StoreH
       expect(await identities.getSession(pietsOwn)).not.toBeNull()
     })
 
+    it('answers which of several sessions are still on, in one query', async () => {
+      const jan = await identities.upsertUser(claims('s1', 'Jan'))
+      const open = async (idle: number, absolute: number) => {
+        const idHash = sessionHash()
+        await identities.createSession({
+          idHash,
+          userId: jan.id,
+          createdAt: new Date().toISOString(),
+          idleExpiresAt: inMinutes(idle),
+          absoluteExpiresAt: inMinutes(absolute),
+        })
+        return idHash
+      }
+      const [on, idle, old, gone] = [
+        await open(60, 600),
+        await open(-1, 600),
+        await open(60, -1),
+        await open(60, 600),
+      ]
+      await identities.deleteSession(gone)
+      const live = await identities.liveSessions([on, idle, old, gone], new Date().toISOString())
+      expect(live.map((session) => Buffer.from(session.idHash).toString('hex'))).toEqual([
+        Buffer.from(on).toString('hex'),
+      ])
+      expect(await identities.liveSessions([], new Date().toISOString())).toEqual([])
+    })
+
     it('keeps users and sessions when the store is opened again', async () => {
       const user = await identities.upsertUser(claims('s1', 'Jan', { groups: ['x'] }))
       const idHash = sessionHash()
