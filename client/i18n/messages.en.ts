@@ -417,6 +417,10 @@ export const en = {
   'members.role.facilitator': 'Facilitator',
   'members.role.editor': 'Editor',
   'members.role.viewer': 'Viewer',
+  'map.present.enter': 'Presenter mode',
+  'map.present.leave': 'Leave presenter mode',
+  'map.present.shortcut':
+    'Only the board, large, for a projector. Ctrl + . (⌘ + . on a Mac) turns it on and off, Escape leaves it; add ?present to the link to open the map in it.',
 } as const
 
 /** A key of the UI string catalogue. */

@@ -425,4 +425,8 @@ export const nl: Record<MessageKey, string> = {
   'members.role.facilitator': 'Begeleider',
   'members.role.editor': 'Bewerker',
   'members.role.viewer': 'Kijker',
+  'map.present.enter': 'Presentatiemodus',
+  'map.present.leave': 'Presentatiemodus verlaten',
+  'map.present.shortcut':
+    'Alleen het bord, groot, voor een beamer. Ctrl + . (⌘ + . op een Mac) zet hem aan en uit, Escape sluit hem; zet ?present in de link om de kaart er meteen in te openen.',
 }

@@ -55,6 +55,8 @@ import { ConnectionBadge } from './ConnectionBadge'
 import { RefusalBanner } from './RefusalBanner'
 import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 import { takeMapRequest } from './mapRequest'
+import { PresenterModeButton } from './PresenterModeButton'
+import { isPresenting, presenterModeRequested, setPresenting } from './presenterMode'
 import { type MapSession, useMapSession } from './useMapSession'
 
 /** tldraw's UI parts we replace: the board's, and the page menu only with several pages. */
@@ -156,9 +158,12 @@ function MapCanvas({
   const refused = useValue('refused', () => connection?.status.get().kind === 'refused', [
     connection,
   ])
+  // The editor, once mounted: the bar's presenter mode button needs it.
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const presenting = useValue('presenting', () => (editor ? isPresenting(editor) : false), [editor])
 
   return (
-    <div className="map-page">
+    <div className={`map-page${presenting ? ' map-page--presenting' : ''}`}>
       <header className="map-bar">
         <a
           className="map-bar__back"
@@ -173,6 +178,7 @@ function MapCanvas({
         <h1 className="map-bar__title">{metadata.title}</h1>
         {!canEditMap(metadata.role) && <span className="map-bar__role">{t('map.readOnly')}</span>}
         {session && <TimerDisplay model={session.workshop} />}
+        {editor && <PresenterModeButton editor={editor} />}
         <div className="map-bar__tools">
           <UserNameField identity={identity} />
           <LanguageSwitch />
@@ -188,6 +194,7 @@ function MapCanvas({
           title={metadata.title}
           mapId={mapId}
           token={token}
+          onEditor={setEditor}
         />
       ) : (
         <p className="map-message" role="status">
@@ -206,9 +213,12 @@ function MapEditor({
   title,
   mapId,
   token,
+  onEditor,
 }: {
   mapId: string
   token: string | null
+  /** Told the editor when it mounts and null when it goes. */
+  onEditor: (editor: Editor | null) => void
   session: MapSession
   config: ClientConfig
   template: MapMetadata['template']
@@ -286,7 +296,10 @@ function MapEditor({
           licenseKey={config.tldrawLicenseKey ?? undefined}
           onMount={(mounted) => {
             const stopFonts = loadOnlyDrawnFonts(mounted)
+            // Before the map fits itself to the screen: presenting, the screen is larger.
+            if (presenterModeRequested(window.location)) setPresenting(mounted, true)
             setEditor(mounted)
+            onEditor(mounted)
             // Exposed for the browser tests and for debugging from the console.
             ;(window as unknown as { editor: unknown }).editor = mounted
             void session.connection.synced.then(() => fitContentOnOpen(mounted))
@@ -303,6 +316,7 @@ function MapEditor({
               stopLock()
               stopScored()
               setEditor(null)
+              onEditor(null)
             }
           }}
         />

@@ -219,6 +219,11 @@ function StakeholderCard({
             {stakeholder.name}
           </span>
         )}
+        {detail === 'presenter' && (
+          <span className="stakeholder-card__presenter-name" aria-hidden="true" lang={locale}>
+            {stakeholder.name}
+          </span>
+        )}
         {alertLabel && <AlertBadge count={warnings.length} detail={detail} />}
         {decoration && <CardDecorationBadges decoration={decoration} />}
       </div>
