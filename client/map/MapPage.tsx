@@ -255,6 +255,12 @@ function MapEditor({
       else await eraseContact(mapId, stakeholderId, contactId, token, by)
     }
   }, [role, token, mapId])
+  // A projector opened straight into presenter mode is nobody: it is not asked to join.
+  const presenting = useValue(
+    'presenting',
+    () => (editor ? isPresenting(editor) : presenterModeRequested(window.location)),
+    [editor],
+  )
   const needsJoining = useValue(
     'needs joining',
     () => !localUserPreferences.get().name || !localUserPreferences.get().place,
@@ -321,7 +327,7 @@ function MapEditor({
           }}
         />
       </div>
-      {needsJoining && (
+      {needsJoining && !presenting && (
         <JoinDialog
           onJoined={() =>
             // Into the map just joined: the panel's open tab, from where Tab reaches its

@@ -139,13 +139,15 @@ describe('the board on a projector', () => {
     })
     await waitForCameraToSettle(page)
 
-    projector = await openTrackedPage(browser, server.url, { name: 'Projector', locale: 'nl-NL' })
+    // A projector laptop that has never opened the app: nobody to name.
+    projector = await openTrackedPage(browser, server.url, { place: null, locale: 'nl-NL' })
     await projector.page.setViewportSize(PROJECTOR)
     await projector.page.goto(presenterLink(server.url, map.id, map.tokens.viewer))
     await waitForMapReady(projector.page)
     const p = projector.page
     // Presenting: only the board, the timer corner and the way out, in Dutch.
     await p.getByRole('button', { name: 'Presentatiemodus verlaten' }).waitFor()
+    expect(await p.getByRole('dialog').count()).toBe(0)
     expect(await p.locator('.side-panel').isVisible()).toBe(false)
     expect(await p.locator('.map-bar__title').isVisible()).toBe(false)
     expect(await p.locator('.tlui-toolbar, .tlui-menu-zone, .tlui-navigation-panel').count()).toBe(
@@ -251,6 +253,11 @@ describe('the board on a projector', () => {
     const p = projector.page
     await p.keyboard.press('Escape')
     await p.getByRole('button', { name: 'Presentatiemodus', exact: true }).waitFor()
+    // Out of presenter mode the projector is a page like any other: it is asked to join.
+    const join = p.getByRole('dialog', { name: 'Meedoen met de kaart' })
+    await join.getByLabel('Je naam, zoals anderen die zien').fill('Beamer')
+    await join.getByLabel('in de zaal').check()
+    await join.getByRole('button', { name: 'Meedoen' }).click()
     expect(await p.locator('.side-panel').isVisible()).toBe(true)
     expect(await p.locator('.map-bar__title').isVisible()).toBe(true)
     await p.getByRole('button', { name: 'Presentatiemodus', exact: true }).click()
