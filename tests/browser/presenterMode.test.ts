@@ -69,6 +69,17 @@ function cardNameSizesOnScreen(page: Page) {
   )
 }
 
+/**
+ * waitForMapReady for a page in presenter mode, where the connection badge is hidden with
+ * the rest of the bar (it may hide before a visible check sees it).
+ */
+async function waitForPresenterReady(page: Page) {
+  await page
+    .locator('[data-testid="connection-status"][data-status="connected"]')
+    .waitFor({ state: 'attached', timeout: 15_000 })
+  await page.waitForFunction(() => 'editor' in window, null, { timeout: 15_000 })
+}
+
 /** A shape's box on the screen, as the browser lays it out. */
 function boxOnScreen(page: Page, shapeId: string) {
   return page.evaluate((id) => {
@@ -143,7 +154,7 @@ describe('the board on a projector', () => {
     projector = await openTrackedPage(browser, server.url, { place: null, locale: 'nl-NL' })
     await projector.page.setViewportSize(PROJECTOR)
     await projector.page.goto(presenterLink(server.url, map.id, map.tokens.viewer))
-    await waitForMapReady(projector.page)
+    await waitForPresenterReady(projector.page)
     const p = projector.page
     // Presenting: only the board, the timer corner and the way out, in Dutch.
     await p.getByRole('button', { name: 'Presentatiemodus verlaten' }).waitFor()
@@ -187,10 +198,7 @@ describe('the board on a projector', () => {
     // A projector started when nobody leads opens on the whole board.
     await p.reload()
     // Presenting, the connection badge is hidden with the rest of the bar.
-    await p.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({
-      state: 'attached',
-    })
-    await p.waitForFunction(() => 'editor' in window)
+    await waitForPresenterReady(p)
     await p.getByRole('button', { name: 'Presentatiemodus verlaten' }).waitFor()
     await waitForCameraToSettle(p)
     const shown = await viewport(p)
