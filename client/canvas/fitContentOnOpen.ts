@@ -10,6 +10,9 @@ export function fitContentOnOpen(editor: Editor) {
   if (editor.isDisposed) return
   const camera = editor.getCamera()
   const untouched = camera.x === 0 && camera.y === 0 && camera.z === 1
+  // Following the facilitator already (their camera arrives a frame later): moving the
+  // camera here would stop following.
+  if (editor.getInstanceState().followingUserId) return
   if (!untouched || editor.getCurrentPageShapeIds().size === 0) return
   editor.zoomToFit()
 }

@@ -445,6 +445,10 @@ export const en = {
   'members.signOutOf': 'Sign {name} out everywhere',
   'members.signedOut': '{name} is signed out everywhere; their open maps closed.',
   'members.signOutFailed': 'Could not sign {name} out: {reason}',
+  'map.present.enter': 'Presenter mode',
+  'map.present.leave': 'Leave presenter mode',
+  'map.present.shortcut':
+    'Only the board, large, for a projector. Ctrl + . (⌘ + . on a Mac) turns it on and off, Escape leaves it; add ?present to the link to open the map in it.',
 } as const
 
 /** A key of the UI string catalogue. */

@@ -455,4 +455,8 @@ export const nl: Record<MessageKey, string> = {
   'members.signOutOf': '{name} overal afmelden',
   'members.signedOut': '{name} is overal afgemeld; hun open kaarten zijn gesloten.',
   'members.signOutFailed': '{name} afmelden lukte niet: {reason}',
+  'map.present.enter': 'Presentatiemodus',
+  'map.present.leave': 'Presentatiemodus verlaten',
+  'map.present.shortcut':
+    'Alleen het bord, groot, voor een beamer. Ctrl + . (⌘ + . op een Mac) zet hem aan en uit, Escape sluit hem; zet ?present in de link om de kaart er meteen in te openen.',
 }

@@ -56,6 +56,8 @@ import { ConnectionBadge } from './ConnectionBadge'
 import { RefusalBanner } from './RefusalBanner'
 import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 import { takeMapRequest } from './mapRequest'
+import { PresenterModeButton } from './PresenterModeButton'
+import { isPresenting, presenterModeRequested, setPresenting } from './presenterMode'
 import { type MapSession, useMapSession } from './useMapSession'
 
 /** tldraw's UI parts we replace: the board's, and the page menu only with several pages. */
@@ -163,9 +165,12 @@ function MapCanvas({
   const refused = useValue('refused', () => connection?.status.get().kind === 'refused', [
     connection,
   ])
+  // The editor, once mounted: the bar's presenter mode button needs it.
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const presenting = useValue('presenting', () => (editor ? isPresenting(editor) : false), [editor])
 
   return (
-    <div className="map-page">
+    <div className={`map-page${presenting ? ' map-page--presenting' : ''}`}>
       <header className="map-bar">
         <a
           className="map-bar__back"
@@ -180,6 +185,7 @@ function MapCanvas({
         <h1 className="map-bar__title">{metadata.title}</h1>
         {!canEditMap(metadata.role) && <span className="map-bar__role">{t('map.readOnly')}</span>}
         {session && <TimerDisplay model={session.workshop} />}
+        {editor && <PresenterModeButton editor={editor} />}
         <div className="map-bar__tools">
           <UserNameField identity={identity} />
           <LanguageSwitch />
@@ -195,6 +201,7 @@ function MapCanvas({
           title={metadata.title}
           mapId={mapId}
           token={token}
+          onEditor={setEditor}
         />
       ) : (
         <p className="map-message" role="status">
@@ -213,9 +220,12 @@ function MapEditor({
   title,
   mapId,
   token,
+  onEditor,
 }: {
   mapId: string
   token: string | null
+  /** Told the editor when it mounts and null when it goes. */
+  onEditor: (editor: Editor | null) => void
   session: MapSession
   config: ClientConfig
   template: MapMetadata['template']
@@ -252,6 +262,12 @@ function MapEditor({
       else await eraseContact(mapId, stakeholderId, contactId, token, by)
     }
   }, [role, token, mapId])
+  // A projector opened straight into presenter mode is nobody: it is not asked to join.
+  const presenting = useValue(
+    'presenting',
+    () => (editor ? isPresenting(editor) : presenterModeRequested(window.location)),
+    [editor],
+  )
   const needsJoining = useValue(
     'needs joining',
     () => !localUserPreferences.get().name || !localUserPreferences.get().place,
@@ -293,7 +309,10 @@ function MapEditor({
           licenseKey={config.tldrawLicenseKey ?? undefined}
           onMount={(mounted) => {
             const stopFonts = loadOnlyDrawnFonts(mounted)
+            // Before the map fits itself to the screen: presenting, the screen is larger.
+            if (presenterModeRequested(window.location)) setPresenting(mounted, true)
             setEditor(mounted)
+            onEditor(mounted)
             // Exposed for the browser tests and for debugging from the console.
             ;(window as unknown as { editor: unknown }).editor = mounted
             void session.connection.synced.then(() => fitContentOnOpen(mounted))
@@ -310,11 +329,12 @@ function MapEditor({
               stopLock()
               stopScored()
               setEditor(null)
+              onEditor(null)
             }
           }}
         />
       </div>
-      {needsJoining && (
+      {needsJoining && !presenting && (
         <JoinDialog
           onJoined={() =>
             // Into the map just joined: the panel's open tab, from where Tab reaches its

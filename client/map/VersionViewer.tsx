@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
-import { Tldraw, atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
+import { Tldraw, atom, createTLStore, defaultBindingUtils } from 'tldraw'
 import type * as Y from 'yjs'
 import type { VersionSummary } from '../../shared/protocol/accessApi'
 import { loadOnlyDrawnFonts } from '../canvas/loadOnlyDrawnFonts'
 import { ownAssetUrls, withoutEmbeds } from '../canvas/ownAssetUrls'
 import { useTranslation } from '../i18n/useTranslation'
-import { customShapeUtils } from '../shapes/customShapeUtils'
+import { customShapeUtils, withDefaultShapeUtils } from '../shapes/customShapeUtils'
 import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
 import { tldrawCurrentUser } from '../user/localUser'
@@ -35,7 +35,7 @@ export function VersionViewer({
     const registry = new StakeholderRegistry(doc)
     const shapeUtils = customShapeUtils(registry)
     const store = createTLStore({
-      shapeUtils: [...defaultShapeUtils, ...shapeUtils],
+      shapeUtils: withDefaultShapeUtils(shapeUtils),
       bindingUtils: defaultBindingUtils,
       collaboration: {
         status: atom('status', 'offline' as const),

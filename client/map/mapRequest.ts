@@ -76,7 +76,8 @@ function sendMapRequest(mapId: string): MapRequest {
   const linkToken = readTokenFromLocation(window.location)
   if (linkToken) {
     rememberLinkToken(mapId, linkToken)
-    window.history.replaceState(null, '', mapPath(mapId))
+    // The token leaves the address bar; other parameters (`?present`) stay.
+    window.history.replaceState(null, '', mapPath(mapId) + window.location.search)
   }
   const token = bestToken(accessFor(mapId))
   return { token, metadata: fetchMapMetadata(mapId, token) }

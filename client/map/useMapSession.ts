@@ -1,15 +1,7 @@
 import { useEffect, useState } from 'react'
-import {
-  type TLStore,
-  atom,
-  computed,
-  createTLStore,
-  defaultBindingUtils,
-  defaultShapeUtils,
-  react,
-} from 'tldraw'
+import { type TLStore, atom, computed, createTLStore, defaultBindingUtils, react } from 'tldraw'
 import { type Role, canEditMap } from '../../shared/protocol/roles'
-import { customShapeUtils } from '../shapes/customShapeUtils'
+import { customShapeUtils, withDefaultShapeUtils } from '../shapes/customShapeUtils'
 import { RecordUndo } from '../stakeholders/RecordUndo'
 import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { type MapConnection, connectMap } from '../sync/MapConnection'
@@ -70,7 +62,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
       )
       const shapeUtils = customShapeUtils(registry, workshopDecorations)
       const store = createTLStore({
-        shapeUtils: [...defaultShapeUtils, ...shapeUtils],
+        shapeUtils: withDefaultShapeUtils(shapeUtils),
         bindingUtils: defaultBindingUtils,
         collaboration: { status: online, mode },
       })

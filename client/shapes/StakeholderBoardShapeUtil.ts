@@ -1,5 +1,6 @@
 import { BaseFrameLikeShapeUtil, type TLBaseBoxShape, type TLShape } from 'tldraw'
 import { STAKEHOLDER_CARD_TYPE } from './stakeholder-card/stakeholderCardShape'
+import { cardOverflowsBoards } from './cardsOverflowBoards'
 
 /**
  * What the matrix and the salience diagram have in common: frame-like boards that take
@@ -15,6 +16,11 @@ export abstract class StakeholderBoardShapeUtil<
 
   override canEdit() {
     return false
+  }
+
+  /** Cards are cut at the board's edge, except on a projector (cardsOverflowBoards.ts). */
+  override shouldClipChild(child: TLShape) {
+    return !cardOverflowsBoards(this.editor, child) && super.shouldClipChild(child)
   }
 
   override getIndicatorPath(shape: Shape) {

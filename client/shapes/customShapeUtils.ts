@@ -1,7 +1,8 @@
-import type { Signal } from 'tldraw'
+import { type Signal, type TLAnyShapeUtilConstructor, defaultShapeUtils } from 'tldraw'
 import type { CardDecoration } from '../workshop/WorkshopModel'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { ChecklistItemShapeUtil } from './checklist-item/ChecklistItemShapeUtil'
+import { FrameLettingCardNamesOut } from './cardsOverflowBoards'
 import { MatrixShapeUtil } from './influence-impact-matrix/MatrixShapeUtil'
 import { SalienceDiagramShapeUtil } from './salience-diagram/SalienceDiagramShapeUtil'
 import { StakeholderCardShapeUtil } from './stakeholder-card/StakeholderCardShapeUtil'
@@ -16,5 +17,14 @@ export function customShapeUtils(
     MatrixShapeUtil,
     SalienceDiagramShapeUtil,
     ChecklistItemShapeUtil,
+    FrameLettingCardNamesOut,
   ] as const
+}
+
+/** tldraw's shapes with ours, ours replacing tldraw's of the same type (the frame). */
+export function withDefaultShapeUtils(
+  custom: readonly TLAnyShapeUtilConstructor[],
+): TLAnyShapeUtilConstructor[] {
+  const replaced = new Set(custom.map((util) => util.type))
+  return [...defaultShapeUtils.filter((util) => !replaced.has(util.type)), ...custom]
 }

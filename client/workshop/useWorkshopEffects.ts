@@ -3,6 +3,7 @@ import { type Editor, type TLShapeId, type TLUserId, createUserId, react } from 
 import { canFacilitate, isRole } from '../../shared/protocol/roles'
 import type { WorkshopModel } from './WorkshopModel'
 import { serverNow } from './serverClock'
+import { spotlightCamera } from './spotlightCamera'
 import { groupShapeIds } from './tableGroups'
 
 /** Requests older than this when the page opens are history, not something to act on. */
@@ -23,9 +24,9 @@ const OPENING_MS = 5_000
  * also seats participants who arrive after the split.
  */
 export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) {
+  useFollowTheFacilitator(editor, model)
   useEffect(() => {
     if (!editor) return
-    let seenFollow = 0
     let seenBring = 0
     let seenSpotlight = 0
     // The split (its time and this person's table) whose move is done.
@@ -44,7 +45,7 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
       const state = model.facilitation.get()
       const me = model.self.get().userId
       const fresh = (at: number) => serverNow() - at < FRESH_FOR_MS
-      const { followMe, bringHere, spotlight, groups } = state
+      const { bringHere, spotlight, groups } = state
       const myTable = groups?.assignments[me]
       const seat = groups && myTable !== undefined ? `${groups.at}:${myTable}` : undefined
       // Read here, not in the microtask, so this runs again when the frame arrives.
@@ -63,13 +64,6 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
           ? editor.getShapePageBounds(groupShapeIds(myTable).frame)
           : undefined
       queueMicrotask(() => {
-        if (followMe && followMe.userId !== me && followMe.at !== seenFollow) {
-          seenFollow = followMe.at
-          editor.startFollowingUser(presenceUserIdOf(followMe.userId))
-        } else if (!followMe && seenFollow !== 0) {
-          seenFollow = 0
-          if (editor.getInstanceState().followingUserId) editor.stopFollowingUser()
-        }
         if (
           bringHere &&
           bringHere.userId !== me &&
@@ -86,8 +80,10 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
           const shapeId = spotlight.shapeId as TLShapeId
           const bounds = editor.getShapePageBounds(shapeId)
           if (bounds) {
-            if (spotlight.userId !== me)
-              editor.zoomToBounds(bounds, { animation: { duration: 400 }, inset: 200 })
+            if (spotlight.userId !== me) {
+              const screen = editor.getViewportScreenBounds()
+              editor.setCamera(spotlightCamera(bounds, screen), { animation: { duration: 400 } })
+            }
             editor.setHintingShapes([shapeId])
             setTimeout(() => editor.setHintingShapes([]), 4000)
           }
@@ -113,6 +109,38 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
       stopSeating()
       stopEffects()
     }
+  }, [editor, model])
+}
+
+/**
+ * Follows the facilitator while they ask everyone to. A page that opens while they do (the
+ * projector on the viewer link, a participant who reloads) often knows the request before
+ * the facilitator's presence has arrived, and tldraw cannot follow someone it has not seen:
+ * so the request waits, watching who is here, until the facilitator is.
+ */
+function useFollowTheFacilitator(editor: Editor | null, model: WorkshopModel) {
+  useEffect(() => {
+    if (!editor) return
+    let followed = 0
+    return react('follow the facilitator', () => {
+      const followMe = model.facilitation.get().followMe
+      const me = model.self.get().userId
+      if (!followMe || followMe.userId === me) {
+        if (followed !== 0) {
+          followed = 0
+          queueMicrotask(() => {
+            if (editor.getInstanceState().followingUserId) editor.stopFollowingUser()
+          })
+        }
+        return
+      }
+      if (followMe.at === followed) return
+      const leader = presenceUserIdOf(followMe.userId)
+      // Read only while waiting, so a page that follows is not woken by every cursor move.
+      if (!editor.getCollaborators().some((presence) => presence.userId === leader)) return
+      followed = followMe.at
+      queueMicrotask(() => editor.startFollowingUser(leader))
+    })
   }, [editor, model])
 }
 

@@ -204,7 +204,7 @@ function StakeholderCard({
     // painting). The name is for the eye; screen readers get name and class from the label.
     return (
       <div
-        className={`stakeholder-card stakeholder-card--simple${compact ? ' stakeholder-card--compact' : ''}${alertLabel ? ' stakeholder-card--alert' : ''}`}
+        className={`stakeholder-card stakeholder-card--simple${compact ? ' stakeholder-card--compact' : ''}${alertLabel ? ' stakeholder-card--alert' : ''}${detail === 'presenter' ? ' stakeholder-card--presenter' : ''}`}
         style={{ ...style, borderColor: colour }}
         role="img"
         aria-label={`${stakeholder.name}: ${classLabel}${alertLabel ? `. ${alertLabel}` : ''}`}
@@ -216,6 +216,16 @@ function StakeholderCard({
         />
         {detail === 'name' && (
           <span className="stakeholder-card__large-name" aria-hidden="true">
+            {stakeholder.name}
+          </span>
+        )}
+        {detail === 'presenter' && (
+          <span
+            className="stakeholder-card__presenter-name"
+            style={{ borderColor: colour }}
+            aria-hidden="true"
+            lang={locale}
+          >
             {stakeholder.name}
           </span>
         )}

@@ -17,13 +17,15 @@ import {
   atom,
   react,
 } from 'tldraw'
+import { isPresenting } from '../../map/presenterMode'
 import { STAKEHOLDER_CARD_TYPE } from './stakeholderCardShape'
 
 /**
  * How much of a card is painted: everything; only its name, large, and the salience stripe;
- * or only the outline and stripe.
+ * or only the outline and stripe; or, in presenter mode, only its name, large enough to be
+ * read from the back of a room at any zoom.
  */
-export type CardDetail = 'full' | 'name' | 'outline'
+export type CardDetail = 'full' | 'name' | 'outline' | 'presenter'
 
 /**
  * Below this zoom level cards show only their name, in large type, and the salience stripe.
@@ -37,8 +39,15 @@ export const SIMPLE_CARD_ZOOM = 0.3
 /** Below this zoom level even the large name is under 5 px on screen: outline and stripe only. */
 export const OUTLINE_CARD_ZOOM = 0.12
 
-/** The detail cards are painted with at a zoom level. */
-export function cardDetailAt(zoom: number): CardDetail {
+/**
+ * In presenter mode, from this zoom level on the full card shows: its name (12–19 px) is
+ * then at least 24 px on the screen. Below it, the name alone is drawn at 26 px on screen.
+ */
+export const PRESENTER_FULL_CARD_ZOOM = 2
+
+/** The detail cards are painted with at a zoom level (and in presenter mode or not). */
+export function cardDetailAt(zoom: number, presenting = false): CardDetail {
+  if (presenting) return zoom >= PRESENTER_FULL_CARD_ZOOM ? 'full' : 'presenter'
   if (zoom >= SIMPLE_CARD_ZOOM) return 'full'
   return zoom >= OUTLINE_CARD_ZOOM ? 'name' : 'outline'
 }
@@ -104,7 +113,7 @@ function renderState(editor: Editor): CardRenderState {
   stateByEditor.set(editor, created)
   // Setting an atom to the value it has is no change, so cards re-render only on a switch.
   const stopDetail = react('stakeholder card detail', () => {
-    created.detail.set(cardDetailAt(editor.getEfficientZoomLevel()))
+    created.detail.set(cardDetailAt(editor.getEfficientZoomLevel(), isPresenting(editor)))
   })
   const stopCovered = react('stakeholder cards covered', () => {
     const previous = created.covered
