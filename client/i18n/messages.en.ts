@@ -417,6 +417,10 @@ export const en = {
   'members.role.facilitator': 'Facilitator',
   'members.role.editor': 'Editor',
   'members.role.viewer': 'Viewer',
+  'workshop.hands.place': 'You are {place} in the queue',
+  'workshop.hands.badge': '{count, plural, one {# hand raised} other {# hands raised}}',
+  'workshop.participants.follows': 'follows {name}',
+  'workshop.participants.leftFollowing': 'stopped following',
 } as const
 
 /** A key of the UI string catalogue. */

@@ -425,4 +425,8 @@ export const nl: Record<MessageKey, string> = {
   'members.role.facilitator': 'Begeleider',
   'members.role.editor': 'Bewerker',
   'members.role.viewer': 'Kijker',
+  'workshop.hands.place': 'Je bent {place} in de rij',
+  'workshop.hands.badge': '{count, plural, one {# hand opgestoken} other {# handen opgestoken}}',
+  'workshop.participants.follows': 'volgt {name}',
+  'workshop.participants.leftFollowing': 'volgt niet meer',
 }

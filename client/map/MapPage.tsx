@@ -15,6 +15,7 @@ import {
   type Role,
   canEditMap,
   canErasePersonalData,
+  canFacilitate,
   canReadAuditTrail,
 } from '../../shared/protocol/roles'
 import { EmptyBoardHint } from '../canvas/EmptyBoardHint'
@@ -46,6 +47,7 @@ import { VersionHistoryPanel } from '../sharing/VersionHistoryPanel'
 import { VersionViewer } from './VersionViewer'
 import { JoinDialog } from '../workshop/JoinDialog'
 import { TimerDisplay } from '../workshop/TimerDisplay'
+import { RaisedHandsBadge } from '../workshop/RaisedHandsBadge'
 import { WorkshopPanel } from '../workshop/WorkshopPanel'
 import { measureServerClock } from '../workshop/serverClock'
 import { useWorkshopEffects } from '../workshop/useWorkshopEffects'
@@ -342,6 +344,9 @@ function MapEditor({
                   model={session.workshop}
                   role={role}
                 />
+              }
+              workshopBadge={
+                canFacilitate(role) ? <RaisedHandsBadge model={session.workshop} /> : undefined
               }
               membersTab={managesMembers ? <MembersPanel mapId={mapId} /> : undefined}
               mapTab={

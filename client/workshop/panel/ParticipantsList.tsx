@@ -1,7 +1,9 @@
 /**
  * Who is here: name, colour, role, in the room or remote, who is idle or gone, and who is a
  * guest. A facilitator renames a guest here (e.g. to a role-play role); the server shows
- * the new name to everyone.
+ * the new name to everyone. While everyone is asked to follow someone, the facilitator sees
+ * who follows and who stopped (issue 19). Nobody is shown as idle to themselves: they are
+ * the one looking.
  */
 import { type FormEvent, useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
@@ -19,6 +21,8 @@ export function ParticipantsList() {
   const canRename = facilitator && model.canRenameParticipants
   const [renaming, setRenaming] = useState<string | null>(null)
   const participants = useValue('participants', () => model.participants.get(), [model])
+  const followed = useValue('followed', () => model.view.followed.get(), [model])
+  const followedName = participants.find((p) => p.userId === followed)?.name ?? ''
   // Re-render now and then, so "idle" appears without anyone moving.
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -33,9 +37,15 @@ export function ParticipantsList() {
         {participants.map((participant) => {
           const status = !participant.connected
             ? 'disconnected'
-            : now - participant.lastActivity > IDLE_AFTER_MS
+            : !participant.self && now - participant.lastActivity > IDLE_AFTER_MS
               ? 'idle'
               : 'active'
+          const asked =
+            facilitator &&
+            followed !== null &&
+            participant.connected &&
+            participant.userId !== followed
+          const follows = participant.following === followed
           return (
             <li
               key={participant.userId}
@@ -63,6 +73,16 @@ export function ParticipantsList() {
                 {participant.place && ` · ${t(`workshop.place.${participant.place}`)}`}
                 {status !== 'active' && ` · ${t(`workshop.participants.${status}`)}`}
               </span>
+              {asked && (
+                <span
+                  className={`participants__follow participants__follow--${follows ? 'on' : 'off'}`}
+                  data-testid="follow-state"
+                >
+                  {follows
+                    ? t('workshop.participants.follows', { name: shownName(followedName, t) })
+                    : t('workshop.participants.leftFollowing')}
+                </span>
+              )}
               {canRename &&
                 participant.kind === 'guest' &&
                 participant.userId.startsWith('g_') &&
