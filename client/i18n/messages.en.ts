@@ -419,7 +419,7 @@ export const en = {
   'members.role.viewer': 'Viewer',
   'workshop.hands.place': 'You are {place} in the queue',
   'workshop.hands.badge': '{count, plural, one {# hand raised} other {# hands raised}}',
-  'workshop.participants.follows': 'follows {name}',
+  'workshop.participants.follows': 'follows',
   'workshop.participants.leftFollowing': 'stopped following',
 } as const
 

@@ -427,6 +427,6 @@ export const nl: Record<MessageKey, string> = {
   'members.role.viewer': 'Kijker',
   'workshop.hands.place': 'Je bent {place} in de rij',
   'workshop.hands.badge': '{count, plural, one {# hand opgestoken} other {# handen opgestoken}}',
-  'workshop.participants.follows': 'volgt {name}',
+  'workshop.participants.follows': 'volgt',
   'workshop.participants.leftFollowing': 'volgt niet meer',
 }

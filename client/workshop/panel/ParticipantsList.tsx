@@ -22,7 +22,6 @@ export function ParticipantsList() {
   const [renaming, setRenaming] = useState<string | null>(null)
   const participants = useValue('participants', () => model.participants.get(), [model])
   const followed = useValue('followed', () => model.view.followed.get(), [model])
-  const followedName = participants.find((p) => p.userId === followed)?.name ?? ''
   // Re-render now and then, so "idle" appears without anyone moving.
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -79,7 +78,7 @@ export function ParticipantsList() {
                   data-testid="follow-state"
                 >
                   {follows
-                    ? t('workshop.participants.follows', { name: shownName(followedName, t) })
+                    ? t('workshop.participants.follows')
                     : t('workshop.participants.leftFollowing')}
                 </span>
               )}
