@@ -48,6 +48,7 @@ import { VersionViewer } from './VersionViewer'
 import { JoinDialog } from '../workshop/JoinDialog'
 import { TimerDisplay } from '../workshop/TimerDisplay'
 import { RaisedHandsBadge } from '../workshop/RaisedHandsBadge'
+import { clearOldTemplateLocks } from '../workshop/clearOldTemplateLocks'
 import { WorkshopPanel } from '../workshop/WorkshopPanel'
 import { measureServerClock } from '../workshop/serverClock'
 import { useWorkshopEffects } from '../workshop/useWorkshopEffects'
@@ -291,7 +292,10 @@ function MapEditor({
             setEditor(mounted)
             // Exposed for the browser tests and for debugging from the console.
             ;(window as unknown as { editor: unknown }).editor = mounted
-            void session.connection.synced.then(() => fitContentOnOpen(mounted))
+            void session.connection.synced.then(() => {
+              fitContentOnOpen(mounted)
+              if (canFacilitate(role)) clearOldTemplateLocks(mounted, session.connection.doc)
+            })
             const stopPlacement = syncCardPlacement(mounted, session.registry)
             const stopLock = keepLockedTemplateStill(mounted, session.connection.doc)
             const stopScored = placeScoredStakeholders(
