@@ -10,10 +10,8 @@ import { useValue } from 'tldraw'
 import { useTranslation } from '../../i18n/useTranslation'
 import { shownName } from '../../user/displayName'
 import type { Participant } from '../model/ParticipantsModel'
+import { participantStatus } from '../participantStatus'
 import { useWorkshopSession } from './WorkshopSession'
-
-/** Someone who has not moved or typed for this long shows as idle. */
-const IDLE_AFTER_MS = 2 * 60_000
 
 export function ParticipantsList() {
   const { t } = useTranslation()
@@ -34,11 +32,7 @@ export function ParticipantsList() {
       <h3 id="participants-heading">{t('workshop.participants.heading', { count: here })}</h3>
       <ul className="participants" data-testid="participants">
         {participants.map((participant) => {
-          const status = !participant.connected
-            ? 'disconnected'
-            : !participant.self && now - participant.lastActivity > IDLE_AFTER_MS
-              ? 'idle'
-              : 'active'
+          const status = participantStatus(participant, now)
           const asked =
             facilitator &&
             followed !== null &&
