@@ -13,6 +13,7 @@ import {
   waitForCameraToSettle,
   waitForMapReady,
 } from './browserFixture'
+import { startNetworkCutProxy } from '../server/networkCutProxy'
 
 /** Seconds left on the shared timer as a page shows it. */
 async function secondsLeft(page: TrackedPage['page']): Promise<number> {
@@ -452,5 +453,29 @@ describe('a hybrid workshop: a facilitator and three participants', () => {
         })
     })
     expect(unmoved).toBe(true)
+  })
+
+  it('shows a participant whose network is cut as disconnected within 10 s', async () => {
+    // Dana's browser reaches the server through a network that can be pulled out from under
+    // it (Chromium's offline mode keeps open sockets answering, so it cannot stand for this).
+    const proxy = await startNetworkCutProxy(Number(new URL(server.url).port))
+    const viaProxy = `http://127.0.0.1:${proxy.port}`
+    const dana = await openTrackedPage(browser, viaProxy, { name: 'Dana', place: 'remote' })
+    try {
+      await dana.page.goto(shareLinkFor(viaProxy, map.id, map.tokens.editor))
+      await waitForMapReady(dana.page)
+      await openWorkshopTab(facilitator.page)
+      const row = facilitator.page.getByTestId('participants').locator('li', { hasText: 'Dana' })
+      await row.waitFor({ timeout: 5000 })
+      expect(await row.getAttribute('class')).not.toContain('disconnected')
+      proxy.cut()
+      await expect
+        .poll(() => row.getAttribute('class'), { timeout: 10_000 })
+        .toContain('participants__item--disconnected')
+      expect(await row.textContent()).toContain('disconnected')
+    } finally {
+      await dana.context.close()
+      proxy.close()
+    }
   })
 })

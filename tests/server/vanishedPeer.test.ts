@@ -2,14 +2,14 @@
  * Issue 19: a participant whose network goes away (a cut cable, a closed laptop lid) must
  * show as gone for everyone within 10 s, though their socket never closes and their
  * y-websocket client would wait 30 s. Their client talks to the server through a TCP proxy
- * that, on `cut`, stops passing bytes either way without closing anything: the server's
- * pings go unanswered. Once on one node, and on a cluster with the observer on another node.
+ * that, on `cut`, stops passing bytes either way without closing anything
+ * (networkCutProxy.ts): the server's pings go unanswered. Once on one node, and on a cluster with the observer on another node.
  */
-import net from 'node:net'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { startNetworkCutProxy } from './networkCutProxy'
 import { createTestSchema } from './testPostgres'
 import { startTestRedis } from './testRedis'
 import {
@@ -28,32 +28,11 @@ afterEach(async () => {
   await fixture.cleanup()
 })
 
-/** A TCP proxy to `port` whose `cut` freezes every connection through it, both ways. */
+/** A proxy whose network can be cut; closed after the test. */
 async function startProxy(port: number) {
-  const pairs: [net.Socket, net.Socket][] = []
-  const proxy = net.createServer((client) => {
-    const upstream = net.connect(port, '127.0.0.1')
-    client.pipe(upstream)
-    upstream.pipe(client)
-    for (const socket of [client, upstream]) socket.on('error', () => undefined)
-    pairs.push([client, upstream])
-  })
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
-  cleanups.push(() => {
-    for (const pair of pairs) for (const socket of pair) socket.destroy()
-    proxy.close()
-  })
-  return {
-    port: (proxy.address() as net.AddressInfo).port,
-    cut() {
-      for (const [client, upstream] of pairs) {
-        client.unpipe(upstream)
-        upstream.unpipe(client)
-        client.pause()
-        upstream.pause()
-      }
-    },
-  }
+  const proxy = await startNetworkCutProxy(port)
+  cleanups.push(() => proxy.close())
+  return proxy
 }
 
 /** The published client on `mapId` at `port` (the proxy's or a node's), with the editor link. */
