@@ -49,7 +49,7 @@ export interface ServerDependencies {
   cluster?: Cluster
   /** Decides who may open a map, with which role; defaults to the map's share tokens. */
   authorize?: Authorize
-  /** Ping interval of the keepalive; defaults to 30 s (tests shorten it). */
+  /** Ping interval of the keepalive; defaults to 3 s (tests shorten it). */
   keepaliveIntervalMs?: number
   /** The time sessions expire by, in ms since the epoch; defaults to `Date.now` (tests move it). */
   clock?: () => number

@@ -449,6 +449,10 @@ export const en = {
   'map.present.leave': 'Leave presenter mode',
   'map.present.shortcut':
     'Only the board, large, for a projector. Ctrl + . (⌘ + . on a Mac) turns it on and off, Escape leaves it; add ?present to the link to open the map in it.',
+  'workshop.hands.place': 'You are {place} in the queue',
+  'workshop.hands.badge': '{count, plural, one {# hand raised} other {# hands raised}}',
+  'workshop.participants.follows': 'follows',
+  'workshop.participants.leftFollowing': 'stopped following',
 } as const
 
 /** A key of the UI string catalogue. */

@@ -459,4 +459,8 @@ export const nl: Record<MessageKey, string> = {
   'map.present.leave': 'Presentatiemodus verlaten',
   'map.present.shortcut':
     'Alleen het bord, groot, voor een beamer. Ctrl + . (⌘ + . op een Mac) zet hem aan en uit, Escape sluit hem; zet ?present in de link om de kaart er meteen in te openen.',
+  'workshop.hands.place': 'Je bent {place} in de rij',
+  'workshop.hands.badge': '{count, plural, one {# hand opgestoken} other {# handen opgestoken}}',
+  'workshop.participants.follows': 'volgt',
+  'workshop.participants.leftFollowing': 'volgt niet meer',
 }

@@ -16,6 +16,7 @@ import {
   type Role,
   canEditMap,
   canErasePersonalData,
+  canFacilitate,
   canReadAuditTrail,
 } from '../../shared/protocol/roles'
 import { EmptyBoardHint } from '../canvas/EmptyBoardHint'
@@ -47,6 +48,8 @@ import { VersionHistoryPanel } from '../sharing/VersionHistoryPanel'
 import { VersionViewer } from './VersionViewer'
 import { JoinDialog } from '../workshop/JoinDialog'
 import { TimerDisplay } from '../workshop/TimerDisplay'
+import { RaisedHandsBadge } from '../workshop/RaisedHandsBadge'
+import { clearOldTemplateLocks } from '../workshop/clearOldTemplateLocks'
 import { WorkshopPanel } from '../workshop/WorkshopPanel'
 import { measureServerClock } from '../workshop/serverClock'
 import { useWorkshopEffects } from '../workshop/useWorkshopEffects'
@@ -315,7 +318,10 @@ function MapEditor({
             onEditor(mounted)
             // Exposed for the browser tests and for debugging from the console.
             ;(window as unknown as { editor: unknown }).editor = mounted
-            void session.connection.synced.then(() => fitContentOnOpen(mounted))
+            void session.connection.synced.then(() => {
+              fitContentOnOpen(mounted)
+              if (canFacilitate(role)) clearOldTemplateLocks(mounted, session.connection.doc)
+            })
             const stopPlacement = syncCardPlacement(mounted, session.registry)
             const stopLock = keepLockedTemplateStill(mounted, session.connection.doc)
             const stopScored = placeScoredStakeholders(
@@ -369,6 +375,9 @@ function MapEditor({
                   model={session.workshop}
                   role={role}
                 />
+              }
+              workshopBadge={
+                canFacilitate(role) ? <RaisedHandsBadge model={session.workshop} /> : undefined
               }
               membersTab={
                 managesMembers ? (

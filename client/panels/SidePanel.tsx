@@ -55,6 +55,7 @@ export function SidePanel({
   readOnly,
   mapTab,
   workshopTab,
+  workshopBadge,
   membersTab,
   recordUndo,
   navigation,
@@ -71,6 +72,8 @@ export function SidePanel({
   mapTab: ReactNode
   /** The workshop's participants, agenda, timer, groups, scoring and voting. */
   workshopTab: ReactNode
+  /** Shown on the Workshop tab's label and on the show-panel button (raised hands). */
+  workshopBadge?: ReactNode
   /** Who may open the map (organisation mode, owners and admins); absent: no such tab. */
   membersTab?: ReactNode
   recordUndo: RecordUndo
@@ -163,6 +166,7 @@ export function SidePanel({
     return (
       <button type="button" className="side-panel__show" onClick={() => setOpen(true)}>
         {t('panel.show')}
+        {workshopBadge}
       </button>
     )
   }
@@ -186,6 +190,7 @@ export function SidePanel({
               onClick={() => setTab(id)}
             >
               {t(`panel.tab.${id}`)}
+              {id === 'workshop' && workshopBadge}
             </button>
           ))}
         </div>

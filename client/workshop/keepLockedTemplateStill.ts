@@ -7,7 +7,8 @@
  * store; cards, notes and arrows stay free, inside the boards too. The server refuses the
  * same changes from editors (server/rooms/checkTemplateLock.ts), so a client without this
  * guard cannot move the template either. Remote changes (a facilitator's, after unlocking)
- * pass.
+ * pass, and so does clearing tldraw's own lock an earlier version set (clearOldTemplateLocks):
+ * it changes nothing the lock keeps still.
  */
 import { type Editor, type TLShape, type TLShapeId, atom } from 'tldraw'
 import type * as Y from 'yjs'
@@ -39,7 +40,9 @@ export function keepLockedTemplateStill(editor: Editor, doc: Y.Doc): () => void 
   const stopChange = editor.sideEffects.registerBeforeChangeHandler(
     'shape',
     (prev: TLShape, next: TLShape, source) =>
-      source === 'user' && locked.get() && coveredByTemplateLock(prev) ? prev : next,
+      source === 'user' && locked.get() && coveredByTemplateLock(prev) && !onlyUnlocks(prev, next)
+        ? prev
+        : next,
   )
   // Deleting a shape deletes what it holds, in one removal: the cards of a board whose
   // deletion is refused are spared too (the event comes just before the removal).
@@ -82,4 +85,13 @@ export function keepLockedTemplateStill(editor: Editor, doc: Y.Doc): () => void 
     stopDelete()
     stopSelect()
   }
+}
+
+/** True when `next` is `prev` with tldraw's own lock taken off, and nothing else changed. */
+function onlyUnlocks(prev: TLShape, next: TLShape): boolean {
+  return (
+    prev.isLocked &&
+    !next.isLocked &&
+    JSON.stringify({ ...next, isLocked: true }) === JSON.stringify(prev)
+  )
 }

@@ -7,7 +7,8 @@
  * live content to the map document's legacy `contacts` root (addsLiveContentUnder), brings
  * back an erased contact (MapHistory.bringsBackErased), or puts anything where the
  * document's shape does not allow it or nests shared types deeper than the limit
- * (checkUpdateShape; votes and scores have no place in it), or adds a raised hand under another participant's id
+ * (checkUpdateShape; votes and scores have no place in it), or adds a raised hand under
+ * another participant's id or lowers another's hand without the role for it
  * (checkContributionOwner), or changes a frame or board of a locked template without the
  * role for it (checkTemplateLock).
  */
@@ -18,6 +19,7 @@ import {
   CONFIDENTIAL_CONTACTS_MAP,
   CONTACTS_MAP,
   FACILITATOR_ONLY_ROOTS,
+  HANDS_ARRAY,
   TLDRAW_RECORDS_MAP,
   type MapDocumentName,
 } from '../../shared/document/mapDocumentLayout'
@@ -26,7 +28,7 @@ import { canFacilitate, canReadConfidential, type Role } from '../../shared/prot
 import type { DecodedUpdate } from './DecodedUpdate'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
 import type { ConnectionIdentity } from '../transport/authorize'
-import { checkContributionOwner } from './checkContributionOwner'
+import { checkContributionOwner, checkHandDeletions } from './checkContributionOwner'
 import { checkTemplateLock } from './checkTemplateLock'
 import { type ItemCheck, checkUpdateShape } from './checkUpdateShape'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
@@ -99,5 +101,10 @@ export function authorizeUpdate(
   if (problem !== null) return { ok: false, reason: problem.reason, tooLarge: problem.tooDeep }
   const deletion = lock?.checkDeletions(decoded) ?? null
   if (deletion !== null) return { ok: false, reason: deletion }
+  // Only updates that touch the raised hands pay for looking at what they take away.
+  const lowered = touched.roots.has(HANDS_ARRAY)
+    ? checkHandDeletions(doc, role, sender, decoded)
+    : null
+  if (lowered !== null) return { ok: false, reason: lowered }
   return { ok: true }
 }

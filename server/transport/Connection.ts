@@ -74,13 +74,15 @@ export class Connection implements RoomPeer {
   readonly address: string
   /** Set once the token was accepted: only such sockets count towards a map's cap. */
   authorized = false
-  /** False once a ping went unanswered; the keepalive terminates such sockets. */
+  /** False from a ping until its pong (or any frame) arrives; see {@link answeredLastPing}. */
   alive = true
   /**
    * When the peer last sent a frame (ms since the epoch): an open browser sends its presence
    * at least every 15 s, so this tells an active socket, which keeps its session alive.
    */
   lastReceivedAt = Date.now()
+  /** Bytes still waiting to go out when the last ping was sent. */
+  private bufferedAtPing = 0
 
   private readonly socket: WebSocket
   private readonly logger: Logger
@@ -126,6 +128,10 @@ export class Connection implements RoomPeer {
     })
     socket.on('message', (data, isBinary) => this.receive(data, isBinary))
     socket.on('pong', () => {
+      this.alive = true
+    })
+    // Any frame is a sign of life too (a pong can queue behind a large upload).
+    socket.on('message', () => {
       this.alive = true
     })
     socket.on('close', (code) => this.detach(code))
@@ -286,9 +292,21 @@ export class Connection implements RoomPeer {
     this.detach(1006)
   }
 
-  /** Sends a ping; the keepalive calls this after checking {@link alive}. */
+  /**
+   * True when the peer showed life since the last ping: its pong or a frame arrived, or what
+   * we had queued for it was draining (a slow link still receiving a large document, whose
+   * ping waits behind that data; a vanished peer's queue does not drain).
+   */
+  answeredLastPing(): boolean {
+    return (
+      this.alive || (this.bufferedAtPing > 0 && this.socket.bufferedAmount < this.bufferedAtPing)
+    )
+  }
+
+  /** Sends a ping; the keepalive calls this after checking {@link answeredLastPing}. */
   ping(): void {
     this.alive = false
+    this.bufferedAtPing = this.socket.bufferedAmount
     this.socket.ping()
   }
 

@@ -3,10 +3,16 @@
  * editor still drags a card inside the locked matrix (its scores change), drops new cards
  * into the locked matrix and salience diagram, and cannot move the matrix itself; the
  * editor's socket stays connected throughout, so nothing honest hits the server's check
- * (server/rooms/checkTemplateLock.ts, client/workshop/keepLockedTemplateStill.ts).
+ * (server/rooms/checkTemplateLock.ts, client/workshop/keepLockedTemplateStill.ts). A map
+ * locked by the earlier version (tldraw's own lock on the boards and cards, which froze the
+ * cards) comes free once the facilitator opens it (client/workshop/clearOldTemplateLocks.ts).
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { TLDRAW_RECORDS_MAP } from '../../shared/document/mapDocumentLayout'
 import { pointForScores } from '../../client/shapes/influence-impact-matrix/matrixGeometry'
 import { classAt, regionAnchor } from '../../client/shapes/salience-diagram/salienceGeometry'
 import {
@@ -217,5 +223,62 @@ describe('een vergrendeld sjabloon: de kaarten blijven vrij', () => {
       'connected',
     )
     expect(ann.errors).toEqual([])
+  })
+
+  it('een kaart die een eerdere versie vastzette, komt vrij zodra de facilitator de kaart opent', async () => {
+    const id = ids.get('Cacaoboeren')!
+    const { matrix, diagram } = await boards(ann.page)
+    const [card] = await cardsOf(ann.page, id)
+    // What the earlier version's lock left in a map: tldraw's own lock on boards and cards.
+    const old = new WebsocketProvider(
+      `${server.url.replace(/^http/, 'ws')}/sync`,
+      map.id,
+      new Y.Doc(),
+      {
+        params: { token: map.tokens.facilitator },
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      },
+    )
+    await expect.poll(() => old.synced).toBe(true)
+    const records = old.doc.getMap<Record<string, unknown>>(TLDRAW_RECORDS_MAP)
+    old.doc.transact(() => {
+      for (const shapeId of [matrix.id, diagram.id, card!.id]) {
+        records.set(shapeId, { ...records.get(shapeId), isLocked: true })
+      }
+    })
+    const frozen = (shapeId: string) =>
+      ann.page.evaluate(
+        (shapeId) =>
+          (
+            window as unknown as { editor: { isShapeOrAncestorLocked(id: string): boolean } }
+          ).editor.isShapeOrAncestorLocked(shapeId),
+        shapeId,
+      )
+    // Frozen as in such a map: Ann could not move the card.
+    await expect.poll(() => frozen(card!.id)).toBe(true)
+    old.destroy()
+
+    await fatima.page.reload()
+    await waitForMapReady(fatima.page)
+    for (const shapeId of [card!.id, matrix.id, diagram.id]) {
+      await expect.poll(() => frozen(shapeId)).toBe(false)
+    }
+    // The template lock itself is still on, and the card moves with its scores.
+    await fatima.page.getByRole('tab', { name: 'Workshop' }).click()
+    expect(
+      await fatima.page
+        .getByRole('checkbox', { name: 'Vlakken en borden van het sjabloon vastzetten' })
+        .isChecked(),
+    ).toBe(true)
+    await dragToScores(ann.page, id, { influence: 2, impact: 1 })
+    await fatima.page.getByRole('tab', { name: 'Register' }).click()
+    const row = fatima.page.locator('tr', { hasText: 'Cacaoboeren' })
+    await expect.poll(() => row.getByTestId('register-influence').inputValue()).toBe('2')
+    expect(await row.getByTestId('register-impact').inputValue()).toBe('1')
+    expect(await ann.page.getByTestId('connection-status').getAttribute('data-status')).toBe(
+      'connected',
+    )
+    expect(fatima.errors).toEqual([])
   })
 })

@@ -13,6 +13,7 @@ import {
   waitForCameraToSettle,
   waitForMapReady,
 } from './browserFixture'
+import { startNetworkCutProxy } from '../server/networkCutProxy'
 
 /** Seconds left on the shared timer as a page shows it. */
 async function secondsLeft(page: TrackedPage['page']): Promise<number> {
@@ -113,7 +114,29 @@ describe('a hybrid workshop: a facilitator and three participants', () => {
         )
         .toMatchObject({ x: expect.closeTo(leader.x, -1), y: expect.closeTo(leader.y, -1) })
     }
+    // The facilitator sees who follows, and who moved away on their own (issue 19).
+    const list = facilitator.page.getByTestId('participants')
+    const followState = (name: string) =>
+      list.locator('li', { hasText: name }).getByTestId('follow-state').textContent()
+    for (const name of ['Ann', 'Bram', 'Chen']) {
+      await expect.poll(() => followState(name), { timeout: 5000 }).toBe('follows')
+    }
+    const chen = participants[2]!.page
+    await chen.mouse.move(400, 300)
+    await chen.mouse.wheel(0, 400)
+    await expect.poll(() => followState('Chen'), { timeout: 5000 }).toBe('stopped following')
+    expect(await followState('Ann')).toBe('follows')
+    // Nobody is asked about the leader, and participants see no follow states.
+    expect(
+      await list
+        .locator('li')
+        .filter({ has: facilitator.page.locator('.participants__name', { hasText: 'Fatima' }) })
+        .getByTestId('follow-state')
+        .count(),
+    ).toBe(0)
+    expect(await participants[0]!.page.getByTestId('follow-state').count()).toBe(0)
     await facilitator.page.getByTestId('follow-me').click()
+    await expect.poll(() => list.getByTestId('follow-state').count()).toBe(0)
   })
 
   it('keeps private scores hidden until the facilitator reveals them', async () => {
@@ -224,11 +247,45 @@ describe('a hybrid workshop: a facilitator and three participants', () => {
     await expect
       .poll(() => queue.locator('li').allTextContents(), { timeout: 5000 })
       .toEqual([expect.stringContaining('Bram'), expect.stringContaining('Chen')])
+    // Each participant sees their place in the queue (issue 19).
+    expect(await bram.getByTestId('hand-place').textContent()).toBe('You are 1st in the queue')
+    await expect
+      .poll(() => chen.getByTestId('hand-place').textContent())
+      .toBe('You are 2nd in the queue')
+    expect(await participants[0]!.page.getByTestId('hand-place').textContent()).toBe('')
+    // The facilitator sees the hands on the Workshop tab's label from another tab, or with
+    // the panel hidden; participants get no badge.
+    const { page } = facilitator
+    await page.getByRole('tab', { name: 'Register' }).click()
+    const badge = page.getByRole('tab', { name: 'Workshop' }).getByTestId('hands-badge')
+    expect(await badge.locator('span[aria-hidden="true"]').textContent()).toBe('2')
+    // Screen readers hear it as part of the tab's name.
+    expect(await page.getByRole('tab', { name: 'Workshop 2 hands raised' }).count()).toBe(1)
+    await page.getByRole('button', { name: 'Hide panel' }).click()
+    expect(await page.getByTestId('hands-badge').textContent()).toContain('2 hands raised')
+    await page.getByRole('button', { name: /Show panel/ }).click()
+    await openWorkshopTab(page)
+    expect(await bram.getByTestId('hands-badge').count()).toBe(0)
+
     await queue.getByRole('button', { name: 'Lower Bram’s hand' }).click()
     await expect
       .poll(() => bram.getByTestId('raise-hand').getAttribute('aria-pressed'))
       .toBe('false')
     expect(await queue.locator('li').allTextContents()).toEqual([expect.stringContaining('Chen')])
+    await expect
+      .poll(() => chen.getByTestId('hand-place').textContent())
+      .toBe('You are 1st in the queue')
+    expect(await bram.getByTestId('hand-place').textContent()).toBe('')
+    expect(await page.getByTestId('hands-badge').textContent()).toContain('1 hand raised')
+    // In Dutch too.
+    const language = chen.getByRole('combobox', { name: /^(Language|Taal)$/ })
+    await language.selectOption('nl')
+    await expect
+      .poll(() => chen.getByTestId('hand-place').textContent())
+      .toBe('Je bent 1e in de rij')
+    await language.selectOption('en')
+    await chen.getByTestId('raise-hand').click()
+    await expect.poll(() => page.getByTestId('hands-badge').count()).toBe(0)
   })
 
   it('a participant who goes offline keeps editing and loses nothing when back', async () => {
@@ -414,5 +471,29 @@ describe('a hybrid workshop: a facilitator and three participants', () => {
         })
     })
     expect(unmoved).toBe(true)
+  })
+
+  it('shows a participant whose network is cut as disconnected within 10 s', async () => {
+    // Dana's browser reaches the server through a network that can be pulled out from under
+    // it (Chromium's offline mode keeps open sockets answering, so it cannot stand for this).
+    const proxy = await startNetworkCutProxy(Number(new URL(server.url).port))
+    const viaProxy = `http://127.0.0.1:${proxy.port}`
+    const dana = await openTrackedPage(browser, viaProxy, { name: 'Dana', place: 'remote' })
+    try {
+      await dana.page.goto(shareLinkFor(viaProxy, map.id, map.tokens.editor))
+      await waitForMapReady(dana.page)
+      await openWorkshopTab(facilitator.page)
+      const row = facilitator.page.getByTestId('participants').locator('li', { hasText: 'Dana' })
+      await row.waitFor({ timeout: 5000 })
+      expect(await row.getAttribute('class')).not.toContain('disconnected')
+      proxy.cut()
+      await expect
+        .poll(() => row.getAttribute('class'), { timeout: 10_000 })
+        .toContain('participants__item--disconnected')
+      expect(await row.textContent()).toContain('disconnected')
+    } finally {
+      await dana.context.close()
+      proxy.close()
+    }
   })
 })

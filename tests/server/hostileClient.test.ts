@@ -5,7 +5,8 @@
  * of it is stored, not in the map nor in a version; anything outside a root's shape is
  * refused; too large a presence state closes the socket; `/healthz` keeps answering while a
  * client sends the largest updates the limits allow; map creation and `/metrics` are
- * limited. Storage-dependent checks run on SQLite and PostgreSQL. (Which bytes a viewer or
+ * limited; no one but the hand's owner, an owner or a facilitator lowers a raised hand
+ * (issue 19). Storage-dependent checks run on SQLite and PostgreSQL. (Which bytes a viewer or
  * an editor may receive is tested in confidential.test.ts, on both backends too.)
  */
 import os from 'node:os'
@@ -32,14 +33,23 @@ import {
   createMap,
   nextClose,
   syncPath,
+  tokenOf,
   waitFor,
   waitForSync,
 } from './testServer'
 import type { TestServer } from './testServer'
-import type { WebsocketProvider } from 'y-websocket'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import type { CreateGuestResponse } from '../../shared/protocol/guestApi'
+import { handQueue, lowerHand, raiseHand } from '../../shared/workshop/raisedHands'
 
 const fixture = createFixture()
-afterEach(() => fixture.cleanup())
+const guestProviders = new Set<WebsocketProvider>()
+afterEach(async () => {
+  for (const provider of guestProviders) provider.destroy()
+  guestProviders.clear()
+  await fixture.cleanup()
+})
 
 // One probe decides for the whole file: fail under CI, skip PostgreSQL with a notice elsewhere.
 const probe = await createTestSchema()
@@ -586,5 +596,86 @@ describe('map creation and metrics', () => {
     })
     expect(right.status).toBe(200)
     expect(await right.text()).toContain('# TYPE')
+  })
+})
+
+describe('raised hands', () => {
+  /** Starts a guest session on `mapId` with the role's link, as the browser does on opening. */
+  async function startGuest(test: TestServer, mapId: string, name: string) {
+    const response = await apiFetch(test, mapId, 'editor', `/api/maps/${mapId}/guests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name }),
+    })
+    expect(response.status).toBe(201)
+    return (await response.json()) as CreateGuestResponse
+  }
+
+  /** The published client with the editor link and, unless null, a guest session. */
+  function connectGuest(test: TestServer, mapId: string, guestToken: string | null) {
+    const params: Record<string, string> = { token: tokenOf(test, mapId, 'editor') }
+    if (guestToken !== null) params['guest'] = guestToken
+    const provider = new WebsocketProvider(test.syncUrl, mapId, new Y.Doc(), {
+      params,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    })
+    guestProviders.add(provider)
+    return provider
+  }
+
+  const queueOf = (provider: WebsocketProvider) =>
+    handQueue(provider.doc).map((hand) => hand.userId)
+
+  it("refuses an editor lowering another participant's hand; a facilitator may", async () => {
+    const logged: { problem?: string }[] = []
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged.push(JSON.parse(chunk.toString()) as { problem?: string })
+        done()
+      },
+    })
+    const test = await fixture.startServer({}, { logger: pino({ level: 'info' }, stream) })
+    const mapId = await createMap(test)
+    const ada = await startGuest(test, mapId, 'Ada')
+    const mallory = await startGuest(test, mapId, 'Mallory')
+    const adaClient = connectGuest(test, mapId, ada.guestToken)
+    const malloryClient = connectGuest(test, mapId, mallory.guestToken)
+    await Promise.all([waitForSync(adaClient), waitForSync(malloryClient)])
+    raiseHand(adaClient.doc, ada.guest.id, 'Ada', 1)
+    await waitFor(() => queueOf(malloryClient).length === 1)
+    raiseHand(malloryClient.doc, mallory.guest.id, 'Mallory', 2)
+    await waitFor(() => queueOf(adaClient).length === 2)
+
+    // With her own session, and with the editor link alone: refused as a whole.
+    for (const session of [mallory.guestToken, null]) {
+      const attacker = connectGuest(test, mapId, session)
+      await waitForSync(attacker)
+      const closed = nextClose(attacker)
+      lowerHand(attacker.doc, ada.guest.id)
+      expect(await closed).toBe(CloseCode.policyViolation)
+      attacker.destroy()
+    }
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        problem: 'only facilitators may lower another participant’s raised hand',
+      }),
+    )
+    const stored = await storedDoc(test, mapId)
+    expect(handQueue(stored).map((hand) => hand.userId)).toEqual([ada.guest.id, mallory.guest.id])
+    expect(queueOf(adaClient)).toEqual([ada.guest.id, mallory.guest.id])
+    expect(adaClient.wsconnected).toBe(true)
+    expect(malloryClient.wsconnected).toBe(true)
+
+    // Her own hand Mallory lowers; Ada's the facilitator lowers.
+    lowerHand(malloryClient.doc, mallory.guest.id)
+    await waitFor(() => queueOf(adaClient).length === 1)
+    const facilitator = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'facilitator' })
+    await waitForSync(facilitator)
+    lowerHand(facilitator.doc, ada.guest.id)
+    await waitFor(() => queueOf(adaClient).length === 0)
+    await waitFor(async () => handQueue(await storedDoc(test, mapId)).length === 0)
+    expect(malloryClient.wsconnected).toBe(true)
+    expect(facilitator.wsconnected).toBe(true)
   })
 })

@@ -25,6 +25,14 @@ export class HandsModel {
     this.queue.get().some((hand) => hand.userId === this.document.self.get().userId),
   )
 
+  /** This person's place in the queue (1 first); null while their hand is down. */
+  readonly myPlace = computed('my place', () => {
+    const index = this.queue
+      .get()
+      .findIndex((hand) => hand.userId === this.document.self.get().userId)
+    return index < 0 ? null : index + 1
+  })
+
   constructor(private readonly document: WorkshopDocument) {}
 
   /** Raises this person's hand, under the name the others know them by. */
@@ -39,7 +47,10 @@ export class HandsModel {
     this.lowerFor(this.document.self.get().userId)
   }
 
-  /** Lowers someone's hand (a facilitator's action once they have had the word). */
+  /**
+   * Lowers someone's hand (a facilitator's action once they have had the word); the server
+   * refuses it from anyone else (checkContributionOwner), so only facilitators are offered it.
+   */
   lowerFor(userId: string) {
     lowerHand(this.document.doc, userId, this.document.origin)
   }

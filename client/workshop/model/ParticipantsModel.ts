@@ -3,7 +3,9 @@
  * this page's life who have left (shown as disconnected). Each client publishes its
  * participant info under the awareness field `user` (PresenceBinding.ts); the server
  * overwrites its id and name with who it knows the peer as and adds `kind` (guest or user,
- * issue 18); what a peer put there is checked before it is shown.
+ * issue 18); what a peer put there is checked before it is shown. Whom each one follows
+ * comes from their tldraw presence record, so a facilitator asking everyone to follow them
+ * sees who does and who moved away (issue 19).
  */
 import { type Signal, atom } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
@@ -20,6 +22,13 @@ export interface Participant extends ParticipantInfo {
   lastActivity: number
   /** True for this browser. */
   self: boolean
+  /** The participant id (no `user:` prefix) of whom their view follows; null: nobody. */
+  following: string | null
+}
+
+/** A participant id as the workshop keys it, from a tldraw presence user id. */
+export function participantIdOf(presenceUserId: string): string {
+  return presenceUserId.startsWith('user:') ? presenceUserId.slice('user:'.length) : presenceUserId
 }
 
 /** The participants seen in this session, connected ones first. */
@@ -43,7 +52,7 @@ export class ParticipantsModel {
     for (const [clientId, state] of this.awareness.getStates()) {
       const info = state[USER_FIELD] as (Partial<ParticipantInfo> & { kind?: unknown }) | undefined
       const presence = state[PRESENCE_FIELD] as
-        { lastActivityTimestamp?: number | null } | undefined
+        { lastActivityTimestamp?: number | null; followingUserId?: unknown } | undefined
       if (!info || typeof info.userId !== 'string') continue
       connected.add(info.userId)
       this.lastSeen.set(info.userId, {
@@ -57,6 +66,10 @@ export class ParticipantsModel {
         connected: true,
         lastActivity: presence?.lastActivityTimestamp ?? Date.now(),
         self: clientId === this.awareness.clientID,
+        following:
+          typeof presence?.followingUserId === 'string'
+            ? participantIdOf(presence.followingUserId)
+            : null,
       })
     }
     for (const [userId, participant] of this.lastSeen) {

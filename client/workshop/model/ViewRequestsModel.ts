@@ -15,6 +15,12 @@ export class ViewRequestsModel {
     () => this.document.facilitation.get().followMe?.userId === this.document.self.get().userId,
   )
 
+  /** Whom everyone is asked to follow now (their participant id); null: nobody. */
+  readonly followed = computed(
+    'followed',
+    () => this.document.facilitation.get().followMe?.userId ?? null,
+  )
+
   constructor(private readonly document: WorkshopDocument) {}
 
   /** Asks everyone to follow this person's view, or ends that when they already do. */

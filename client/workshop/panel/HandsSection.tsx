@@ -1,15 +1,20 @@
-/** Raise or lower one's hand; the facilitator sees the queue and lowers hands from it. */
+/**
+ * Raise or lower one's hand, and see one's place in the queue; the facilitator sees the
+ * queue and lowers hands from it.
+ */
 import { useValue } from 'tldraw'
+import { ordinal } from '../../i18n/ordinal'
 import { useTranslation } from '../../i18n/useTranslation'
 import { shownName } from '../../user/displayName'
 import { useWorkshopSession } from './WorkshopSession'
 
 export function HandsSection() {
-  const { t } = useTranslation()
+  const { t, locale } = useTranslation()
   const { model, facilitator } = useWorkshopSession()
   const { hands } = model
   const queue = useValue('hands', () => hands.queue.get(), [hands])
   const raised = useValue('my hand', () => hands.mineIsRaised.get(), [hands])
+  const place = useValue('my place', () => hands.myPlace.get(), [hands])
   return (
     <section aria-labelledby="hands-heading">
       <h3 id="hands-heading">{t('workshop.hands.heading')}</h3>
@@ -22,6 +27,10 @@ export function HandsSection() {
       >
         {raised ? t('workshop.hands.lower') : t('workshop.hands.raise')}
       </button>
+      {/* Read out as it changes: the place moves up while one waits. */}
+      <p className="workshop__hand-place" aria-live="polite" data-testid="hand-place">
+        {place !== null && t('workshop.hands.place', { place: ordinal(locale, place) })}
+      </p>
       {facilitator && (
         <ol
           className="workshop__queue"

@@ -4,6 +4,8 @@
  * the new name to everyone. A name being typed is a draft of the map (FieldDrafts): the
  * form stays open with it through a click elsewhere, another panel tab and a reload, until
  * it is saved or cancelled.
+ * While everyone is asked to follow someone, the facilitator sees who follows and who
+ * stopped (issue 19). Nobody is shown as idle to themselves: they are the one looking.
  */
 import { type FormEvent, useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
@@ -12,10 +14,8 @@ import { useStoredDraft } from '../../drafts/useStoredDraft'
 import { useTranslation } from '../../i18n/useTranslation'
 import { shownName } from '../../user/displayName'
 import type { Participant } from '../model/ParticipantsModel'
+import { participantStatus } from '../participantStatus'
 import { useWorkshopSession } from './WorkshopSession'
-
-/** Someone who has not moved or typed for this long shows as idle. */
-const IDLE_AFTER_MS = 2 * 60_000
 
 /** The draft key of the new name typed for guest `userId`. */
 const renameDraftKey = (userId: string) => `participants/rename/${userId}`
@@ -29,6 +29,7 @@ export function ParticipantsList() {
   const isRenaming = (userId: string) =>
     renaming === userId || drafts.get(renameDraftKey(userId)) !== undefined
   const participants = useValue('participants', () => model.participants.get(), [model])
+  const followed = useValue('followed', () => model.view.followed.get(), [model])
   // Re-render now and then, so "idle" appears without anyone moving.
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -41,11 +42,13 @@ export function ParticipantsList() {
       <h3 id="participants-heading">{t('workshop.participants.heading', { count: here })}</h3>
       <ul className="participants" data-testid="participants">
         {participants.map((participant) => {
-          const status = !participant.connected
-            ? 'disconnected'
-            : now - participant.lastActivity > IDLE_AFTER_MS
-              ? 'idle'
-              : 'active'
+          const status = participantStatus(participant, now)
+          const asked =
+            facilitator &&
+            followed !== null &&
+            participant.connected &&
+            participant.userId !== followed
+          const follows = participant.following === followed
           return (
             <li
               key={participant.userId}
@@ -77,6 +80,16 @@ export function ParticipantsList() {
                 {participant.place && ` · ${t(`workshop.place.${participant.place}`)}`}
                 {status !== 'active' && ` · ${t(`workshop.participants.${status}`)}`}
               </span>
+              {asked && (
+                <span
+                  className={`participants__follow participants__follow--${follows ? 'on' : 'off'}`}
+                  data-testid="follow-state"
+                >
+                  {follows
+                    ? t('workshop.participants.follows')
+                    : t('workshop.participants.leftFollowing')}
+                </span>
+              )}
               {canRename &&
                 participant.kind === 'guest' &&
                 participant.userId.startsWith('g_') &&
