@@ -34,6 +34,7 @@ import {
 } from './apiWithToken'
 import { GuestLinkSettingField } from './GuestLinkSettingField'
 import { shareLink } from './mapAccess'
+import { ProjectorLink, asProjectorLink } from './ProjectorLink'
 import { type SharingMessageKey, roleLabel, sharingText } from './sharingMessages'
 
 /** Expiries offered, in days; 'date' asks for a last day. */
@@ -53,6 +54,8 @@ export interface GuestLinksSectionProps {
   token: string
   locale: Locale
   origin: string
+  /** Offer a projector link made from a viewer guest link (organisation mode: no share links). */
+  projector?: boolean
 }
 
 /** A local day as `YYYY-MM-DD`, `days` from today. */
@@ -70,7 +73,14 @@ function endOfLocalDay(day: string): string {
 }
 
 /** Make, copy, list and withdraw guest links. */
-export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestLinksSectionProps) {
+export function GuestLinksSection({
+  mapId,
+  role,
+  token,
+  locale,
+  origin,
+  projector = false,
+}: GuestLinksSectionProps) {
   const makeable = GUEST_LINK_ROLES.filter((target) => canManageGuestLink(role, target))
   const [links, setLinks] = useState<GuestLinkSummary[]>([])
   const [target, setTarget] = useState<GuestLinkRole>(makeable.at(-1) ?? 'viewer')
@@ -155,16 +165,27 @@ export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestL
     }
   }
 
-  async function make() {
+  /** Makes the link chosen in the form, or (`forProjector`) a viewer link for one day. */
+  async function make(forProjector = false) {
     setBusy(true)
     setError(null)
     try {
-      const answer = await createGuestLink(mapId, token, {
-        role: target,
-        ...(expiry === 'date' ? { expiresAt: endOfLocalDay(lastDay) } : { expiresInDays: expiry }),
-      })
-      clearExpiry()
-      clearLastDay()
+      const answer = await createGuestLink(
+        mapId,
+        token,
+        forProjector
+          ? { role: 'viewer', expiresInDays: 1 }
+          : {
+              role: target,
+              ...(expiry === 'date'
+                ? { expiresAt: endOfLocalDay(lastDay) }
+                : { expiresInDays: expiry }),
+            },
+      )
+      if (!forProjector) {
+        clearExpiry()
+        clearLastDay()
+      }
       setMade((current) => ({ ...current, [answer.id]: answer.token }))
       setNewest(answer.id)
       setCopied(null)
@@ -214,6 +235,11 @@ export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestL
   const newestLink = newestToken ? shareLink(origin, mapId, newestToken) : null
   const newestRole = links.find((link) => link.id === newest)?.role
   const forbidden = settings === null ? refused : settings.effective.guestLinks === 'forbidden'
+  // The projector shows the newest viewer link held in this visit (tokens are shown once).
+  const projectorToken = live
+    .filter((link) => link.role === 'viewer' && made[link.id] !== undefined)
+    .map((link) => made[link.id])
+    .at(-1)
 
   return (
     <section className="guest-links" aria-labelledby="guest-links-heading">
@@ -283,6 +309,14 @@ export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestL
           </button>
         </div>
       )}
+      {projector && !forbidden && (
+        <ProjectorLink
+          viewerLink={projectorToken ? shareLink(origin, mapId, projectorToken) : null}
+          locale={locale}
+          busy={busy}
+          onMake={() => void make(true)}
+        />
+      )}
       {!forbidden && newestLink && newest !== null && newestRole && (
         <div className="guest-links__made" role="status">
           <p>{t('guest.made', { role: roleLabel(locale, newestRole) })}</p>
@@ -306,6 +340,15 @@ export function GuestLinksSection({ mapId, role, token, locale, origin }: GuestL
                 {url && (
                   <button type="button" className="button" onClick={() => void copy(link.id, url)}>
                     {copied === link.id ? t('share.copied') : t('share.copy')}
+                  </button>
+                )}
+                {url && link.role === 'viewer' && (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => void copy(`${link.id}:projector`, asProjectorLink(url))}
+                  >
+                    {copied === `${link.id}:projector` ? t('share.copied') : t('projector.asLink')}
                   </button>
                 )}
                 {canManageGuestLink(role, link.role) && (

@@ -14,6 +14,7 @@ import { apiFailureReason } from '../i18n/apiFailureReason'
 import type { Locale } from '../i18n/locale'
 import { reissueToken } from './apiWithToken'
 import { GuestLinksSection } from './GuestLinksSection'
+import { ProjectorLink } from './ProjectorLink'
 import { rememberAccess, shareLink } from './mapAccess'
 import { roleLabel, sharingText } from './sharingMessages'
 
@@ -76,8 +77,16 @@ export function SharePanel(props: SharePanelProps) {
   }
 
   const guestLinks = (
-    <GuestLinksSection mapId={mapId} role={role} token={token} locale={locale} origin={origin} />
+    <GuestLinksSection
+      mapId={mapId}
+      role={role}
+      token={token}
+      locale={locale}
+      origin={origin}
+      projector={props.organisation === true}
+    />
   )
+  const viewerToken = tokens.viewer
   if (props.organisation === true) {
     return (
       <section className="share-panel" aria-labelledby="share-heading">
@@ -123,6 +132,10 @@ export function SharePanel(props: SharePanelProps) {
           )
         })}
       </ul>
+      <ProjectorLink
+        viewerLink={viewerToken ? shareLink(origin, mapId, viewerToken) : null}
+        locale={locale}
+      />
       {error && <p role="alert">{error}</p>}
       {token && guestLinks}
     </section>

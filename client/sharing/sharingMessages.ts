@@ -98,6 +98,13 @@ const en = {
     'Colleagues get in as members, with the role you give them in the Members tab. For people without an account, make a guest link below: it expires, and you can withdraw it.',
   'share.organisation.other':
     'Colleagues get in as members; an owner gives them their role in the Members tab. For people without an account, make a guest link below: it expires, and you can withdraw it.',
+  'projector.heading': 'Projector link',
+  'projector.intro':
+    'Open this on the projector laptop: it shows only the board, follows you, with names large enough for the back of the room.',
+  'projector.copy': 'Copy projector link',
+  'projector.make': 'Make a projector link',
+  'projector.unknown': 'You do not hold the viewer link. Make a new viewer link above to get it.',
+  'projector.asLink': 'Copy as projector link',
 } as const
 
 /** A key of the sharing texts. */
@@ -195,6 +202,14 @@ const nl: Record<SharingMessageKey, string> = {
     'Collega’s komen binnen als lid, met de rol die je ze geeft op het tabblad Leden. Maak voor mensen zonder account hieronder een gastlink: die verloopt, en je kunt hem intrekken.',
   'share.organisation.other':
     'Collega’s komen binnen als lid; een eigenaar geeft ze hun rol op het tabblad Leden. Maak voor mensen zonder account hieronder een gastlink: die verloopt, en je kunt hem intrekken.',
+  'projector.heading': 'Projectorlink',
+  'projector.intro':
+    'Open deze op de laptop bij de projector: die toont alleen het bord, volgt jou, met namen die groot genoeg zijn voor achter in de zaal.',
+  'projector.copy': 'Projectorlink kopiëren',
+  'projector.make': 'Projectorlink maken',
+  'projector.unknown':
+    'Je hebt de kijkerslink niet. Maak hierboven een nieuwe kijkerslink om hem te krijgen.',
+  'projector.asLink': 'Kopiëren als projectorlink',
 }
 
 /** The sharing texts per language. */
