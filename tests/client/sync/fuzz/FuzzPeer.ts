@@ -24,7 +24,6 @@ import {
   createTLStore,
   defaultBindingUtils,
   defaultAddFontsFromNode,
-  defaultShapeUtils,
   defaultTools,
   tipTapDefaultExtensions,
 } from 'tldraw'
@@ -33,7 +32,7 @@ import {
   MATRIX_SIZE,
   MATRIX_TYPE,
 } from '../../../../client/shapes/influence-impact-matrix/matrixShape'
-import { customShapeUtils } from '../../../../client/shapes/customShapeUtils'
+import { customShapeUtils, withDefaultShapeUtils } from '../../../../client/shapes/customShapeUtils'
 import {
   CARD_SIZE,
   STAKEHOLDER_CARD_TYPE,
@@ -96,7 +95,8 @@ export function openMapPage(
   confidential: Y.Doc | null = null,
 ): OpenMap {
   const registry = new StakeholderRegistry(doc, origin, confidential)
-  const shapeUtils = [...defaultShapeUtils, ...customShapeUtils(registry)]
+  // As the app does: our frame replaces tldraw's (presenter mode lets card names out).
+  const shapeUtils = withDefaultShapeUtils(customShapeUtils(registry))
   const store = createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils })
   const binding = bindTldrawStoreToYDoc(store, doc)
   const editor = new Editor({
