@@ -10,7 +10,8 @@
  * (checkUpdateShape; votes and scores have no place in it), or adds a raised hand under
  * another participant's id or lowers another's hand without the role for it
  * (checkContributionOwner), or changes a frame or board of a locked template without the
- * role for it (checkTemplateLock).
+ * role for it (checkTemplateLock), or sets a round's or vote's count, result, tally or
+ * closed status that only the server writes (checkServerWrittenRound).
  */
 import type * as Y from 'yjs'
 import {
@@ -18,6 +19,7 @@ import {
   CONFIDENTIAL_ROOT_NAMES,
   CONFIDENTIAL_CONTACTS_MAP,
   CONTACTS_MAP,
+  FACILITATION_MAP,
   FACILITATOR_ONLY_ROOTS,
   HANDS_ARRAY,
   TLDRAW_RECORDS_MAP,
@@ -29,6 +31,7 @@ import type { DecodedUpdate } from './DecodedUpdate'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
 import type { ConnectionIdentity } from '../transport/authorize'
 import { checkContributionOwner, checkHandDeletions } from './checkContributionOwner'
+import { checkServerWrittenRound } from './checkServerWrittenRound'
 import { checkTemplateLock } from './checkTemplateLock'
 import { type ItemCheck, checkUpdateShape } from './checkUpdateShape'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
@@ -87,10 +90,20 @@ export function authorizeUpdate(
     document === 'map' && touched.roots.has(TLDRAW_RECORDS_MAP)
       ? checkTemplateLock(doc, role)
       : null
+  // Only updates that touch `facilitation` pay for the look at the rounds' server fields.
+  const rounds =
+    document === 'map' && touched.roots.has(FACILITATION_MAP) ? checkServerWrittenRound(doc) : null
+  const checks = [owner, lock?.checkItem ?? null, rounds].filter((c) => c !== null)
   const checkItem: ItemCheck | null =
-    lock === null
-      ? owner
-      : (location, item) => owner?.(location, item) ?? lock.checkItem(location, item)
+    checks.length === 0
+      ? null
+      : (location, item) => {
+          for (const check of checks) {
+            const problem = check(location, item)
+            if (problem !== null) return problem
+          }
+          return null
+        }
   const problem = checkUpdateShape(
     doc,
     decoded,

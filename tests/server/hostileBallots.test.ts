@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { WORKSHOP_MAP } from '../../shared/document/mapDocumentLayout'
+import { FACILITATION_MAP, WORKSHOP_MAP } from '../../shared/document/mapDocumentLayout'
 import { ballotsPath } from '../../shared/protocol/ballotApi'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import {
@@ -172,5 +172,60 @@ describe('a participant with the editor link attacking the ballots', () => {
       max: 4,
       median: 3,
     })
+  })
+
+  it('cannot fake a count, a result or a tally with a facilitator’s socket; honest clients go on', async () => {
+    const test = await fixture.startServer()
+    const mapId = await createMap(test)
+    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, test, mapId, ['Bank'])
+    const ann = await startGuest(test, mapId, 'Ann')
+    const vote = await openVote(facilitator, facilitator, 2)
+    await handIn(test, mapId, vote.id, [ids[0]!], ann.guestToken)
+    await waitFor(() => voteSeen(facilitator)?.submitted === 1)
+    const forgeries: Record<string, unknown>[] = [
+      { ...vote, submitted: 9 },
+      { ...vote, status: 'closed', tally: [{ stakeholderId: ids[0]!, votes: 10 }] },
+      { ...vote, status: 'closed' },
+    ]
+    for (const forged of forgeries) {
+      const rigger = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'facilitator' })
+      await waitForSync(rigger)
+      const closed = nextClose(rigger)
+      rigger.doc.getMap(FACILITATION_MAP).set('vote', forged)
+      expect(await closed).toBe(CloseCode.policyViolation)
+      fixture.disconnectClient(rigger)
+    }
+    expect(voteSeen(facilitator)).toMatchObject({ status: 'open', submitted: 1 })
+    expect((await reveal(test, mapId, vote.id)).status).toBe(200)
+    await waitFor(() => voteSeen(facilitator)?.status === 'closed')
+    expect(voteSeen(facilitator)?.tally).toEqual([{ stakeholderId: ids[0]!, votes: 1 }])
+    // A result copied onto a new round is refused; a new round without one is opened.
+    const rigger = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'facilitator' })
+    await waitForSync(rigger)
+    const closed = nextClose(rigger)
+    const copied = { ...(rigger.doc.getMap(FACILITATION_MAP).get('vote') as object), id: 'vote-zz' }
+    rigger.doc.getMap(FACILITATION_MAP).set('vote', copied)
+    expect(await closed).toBe(CloseCode.policyViolation)
+    fixture.disconnectClient(rigger)
+    const next = await openVote(facilitator, facilitator, 1)
+    expect(facilitator.wsconnected).toBe(true)
+    expect(voteSeen(facilitator)?.id).toBe(next.id)
+    // A scoring round too: a faked result is refused, the honest round opens over a revealed one.
+    const round = await openRound(facilitator, facilitator, ids[0]!)
+    await handIn(test, mapId, round.id, { power: 4 }, ann.guestToken)
+    expect((await reveal(test, mapId, round.id)).status).toBe(200)
+    await waitFor(() => roundSeen(facilitator)?.status === 'revealed')
+    const scorer = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'facilitator' })
+    await waitForSync(scorer)
+    const refused = nextClose(scorer)
+    const held = scorer.doc.getMap(FACILITATION_MAP).get('scoring') as { result: object }
+    scorer.doc
+      .getMap(FACILITATION_MAP)
+      .set('scoring', { ...held, result: { ...held.result, power: null } })
+    expect(await refused).toBe(CloseCode.policyViolation)
+    fixture.disconnectClient(scorer)
+    const again = await openRound(facilitator, facilitator, ids[0]!)
+    expect(roundSeen(facilitator)?.id).toBe(again.id)
+    expect(facilitator.wsconnected).toBe(true)
   })
 })
