@@ -48,7 +48,7 @@ describe('health and readiness', () => {
     const test = await fixture.startServer()
     const get = await fetch(`${test.httpUrl}/healthz`)
     expect(get.status).toBe(200)
-    expect(await get.json()).toEqual({ status: 'ok' })
+    expect(await get.json()).toEqual({ status: 'ok', now: expect.any(Number) })
     const head = await fetch(`${test.httpUrl}/healthz`, { method: 'HEAD' })
     expect(head.status).toBe(200)
     expect(await head.text()).toBe('')
