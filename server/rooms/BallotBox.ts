@@ -93,7 +93,11 @@ export class BallotBox {
       )
       const submitted = await ballots.countBallots(room.mapId, roundId)
       // The round may have closed while the database answered; leave the result alone then.
-      if (openRound(room.doc, roundId) !== null) patchRound(room, round.key, { submitted }, peer)
+      // Under its own key, not in the round: see BallotCount (shared/workshop/ballots.ts).
+      if (openRound(room.doc, roundId) !== null) {
+        const facilitation = room.doc.getMap<unknown>(FACILITATION_MAP)
+        room.doc.transact(() => facilitation.set('ballotCount', { roundId, submitted }), peer)
+      }
       return { ok: true, submitted, ballot: takesBack ? null : checked.ballot }
     })
   }

@@ -5,7 +5,8 @@
  * open a round or vote (none of these fields) and end or clear it (a deletion), but a new
  * value under `facilitation.scoring` or `facilitation.vote` that sets one of them to
  * anything other than what the document holds for the same round is refused as a whole,
- * so no socket can fake a count, a result or a tally.
+ * so no socket can fake a count, a result or a tally. The running count of an open round
+ * (`facilitation.ballotCount`) is the server's alone: no socket may write it at all.
  */
 import * as Y from 'yjs'
 import { FACILITATION_MAP } from '../../shared/document/mapDocumentLayout'
@@ -18,6 +19,7 @@ export const SERVER_WRITTEN_REASON =
 
 const ROUND_KEYS: readonly string[] = ['scoring', 'vote']
 const SERVER_FIELDS = ['submitted', 'result', 'tally'] as const
+const BALLOT_COUNT_KEY = 'ballotCount'
 
 /** True when `value` sets no server field differently from `current` (the stored value). */
 function keepsServerFields(value: unknown, current: unknown): boolean {
@@ -42,6 +44,9 @@ function keepsServerFields(value: unknown, current: unknown): boolean {
 export function checkServerWrittenRound(doc: Y.Doc): ItemCheck {
   return (location, item) => {
     if (location.root !== FACILITATION_MAP || location.path.length > 0) return null
+    if (location.key === BALLOT_COUNT_KEY) {
+      return item.content instanceof Y.ContentDeleted ? null : SERVER_WRITTEN_REASON
+    }
     if (location.key === null || !ROUND_KEYS.includes(location.key)) return null
     if (!(item.content instanceof Y.ContentAny)) return null
     const current = doc.getMap<unknown>(FACILITATION_MAP).get(location.key)

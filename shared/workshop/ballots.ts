@@ -128,6 +128,34 @@ export function readAggregatedRatings(value: unknown): AggregatedRatings | null 
   return result
 }
 
+/**
+ * How many have handed in a ballot in the open round or vote `roundId`, written by the
+ * server after each ballot under its own key (`facilitation.ballotCount`), not into the
+ * round: a count written on one node at the moment another node reveals would otherwise
+ * be a concurrent write of the round and could undo the reveal.
+ */
+export interface BallotCount {
+  roundId: string
+  submitted: number
+}
+
+/** Reads the stored count; anything malformed reads as none. */
+export function readBallotCount(value: unknown): BallotCount | null {
+  return isPlainObject(value) && typeof value.roundId === 'string'
+    ? { roundId: value.roundId, submitted: readSubmittedCount(value.submitted) }
+    : null
+}
+
+/** The count to show for `round`: the server's running count while open, its final one after. */
+export function submittedCountOf(
+  round: { id: string; status: string; submitted?: number } | null,
+  count: BallotCount | null,
+): number {
+  if (round === null) return 0
+  if (round.status === 'open' && count?.roundId === round.id) return count.submitted
+  return round.submitted ?? 0
+}
+
 /** A count the server wrote (how many have handed in a ballot); 0 when none or malformed. */
 export function readSubmittedCount(value: unknown): number {
   return isFiniteNumber(value) && value >= 0 ? Math.floor(value) : 0

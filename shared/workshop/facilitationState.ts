@@ -12,6 +12,7 @@
 import type * as Y from 'yjs'
 import { FACILITATION_MAP } from '../document/mapDocumentLayout'
 import { type AgendaBlock, readAgenda } from './agenda'
+import { type BallotCount, readBallotCount } from './ballots'
 import { type DotVote, readDotVote } from './dotVoting'
 import { type ScoringRound, readScoringRound } from './privateScoring'
 import { type TableGroups, readTableGroups } from './tableGroups'
@@ -38,6 +39,8 @@ export interface FacilitationState {
   vote: DotVote | null
   /** The facilitator's choice to sound a tone when a countdown reaches zero (off unless set). */
   timerSound: boolean
+  /** How many have handed in a ballot in the open round or vote (server-written). */
+  ballotCount: BallotCount | null
 }
 
 /** Every key the `facilitation` root may hold; the server refuses others (documentShape.ts). */
@@ -52,6 +55,7 @@ export const FACILITATION_KEYS = [
   'scoring',
   'vote',
   'timerSound',
+  'ballotCount',
 ] as const satisfies readonly (keyof FacilitationState)[]
 
 function facilitationMap(doc: Y.Doc) {
@@ -80,6 +84,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     scoring: readScoringRound(map.get('scoring')),
     vote: readDotVote(map.get('vote')),
     timerSound: map.get('timerSound') === true,
+    ballotCount: readBallotCount(map.get('ballotCount')),
   }
 }
 

@@ -12,6 +12,7 @@ import { GUEST_SESSION_HEADER, type CreateGuestResponse } from '../../shared/pro
 import type { Role } from '../../shared/protocol/roles'
 import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
 import { type DotVote, openDotVote, readDotVote } from '../../shared/workshop/dotVoting'
+import { readBallotCount, submittedCountOf } from '../../shared/workshop/ballots'
 import { setFacilitation } from '../../shared/workshop/facilitationState'
 import {
   type ScoringRound,
@@ -138,6 +139,13 @@ export async function openVote(
 /** The scoring round as `client` sees it. */
 export function roundSeen(client: WebsocketProvider): ScoringRound | null {
   return readScoringRound(client.doc.getMap(FACILITATION_MAP).get('scoring'))
+}
+
+/** The running count of the open round or vote as `client` sees it (0 before any ballot). */
+export function countSeen(client: WebsocketProvider): number {
+  const facilitation = client.doc.getMap(FACILITATION_MAP)
+  const open = roundSeen(client)?.status === 'open' ? roundSeen(client) : voteSeen(client)
+  return submittedCountOf(open, readBallotCount(facilitation.get('ballotCount')))
 }
 
 /** The vote as `client` sees it. */

@@ -17,6 +17,7 @@ import {
   openVote,
   putBallot,
   reveal,
+  countSeen,
   roundSeen,
   startGuest,
   voteSeen,
@@ -42,7 +43,7 @@ describe('a participant with the editor link attacking the ballots', () => {
     await waitForSync(spy)
     const round = await openRound(facilitator, spy, ids[0]!)
     await handIn(test, mapId, round.id, { power: 1, legitimacy: 5 }, ann.guestToken)
-    await waitFor(() => roundSeen(spy)?.submitted === 1)
+    await waitFor(() => countSeen(spy) === 1)
     // Everything the spy's document has: the count, no score.
     const everything = JSON.stringify(spy.doc.toJSON())
     expect(everything).not.toContain('legitimacy')
@@ -181,7 +182,7 @@ describe('a participant with the editor link attacking the ballots', () => {
     const ann = await startGuest(test, mapId, 'Ann')
     const vote = await openVote(facilitator, facilitator, 2)
     await handIn(test, mapId, vote.id, [ids[0]!], ann.guestToken)
-    await waitFor(() => voteSeen(facilitator)?.submitted === 1)
+    await waitFor(() => countSeen(facilitator) === 1)
     const forgeries: Record<string, unknown>[] = [
       { ...vote, submitted: 9 },
       { ...vote, status: 'closed', tally: [{ stakeholderId: ids[0]!, votes: 10 }] },
@@ -195,7 +196,15 @@ describe('a participant with the editor link attacking the ballots', () => {
       expect(await closed).toBe(CloseCode.policyViolation)
       fixture.disconnectClient(rigger)
     }
-    expect(voteSeen(facilitator)).toMatchObject({ status: 'open', submitted: 1 })
+    // The running count is the server's alone: a facilitator's socket may not write it.
+    const counter = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'facilitator' })
+    await waitForSync(counter)
+    const countRefused = nextClose(counter)
+    counter.doc.getMap(FACILITATION_MAP).set('ballotCount', { roundId: vote.id, submitted: 12 })
+    expect(await countRefused).toBe(CloseCode.policyViolation)
+    fixture.disconnectClient(counter)
+    expect(voteSeen(facilitator)).toMatchObject({ status: 'open' })
+    expect(countSeen(facilitator)).toBe(1)
     expect((await reveal(test, mapId, vote.id)).status).toBe(200)
     await waitFor(() => voteSeen(facilitator)?.status === 'closed')
     expect(voteSeen(facilitator)?.tally).toEqual([{ stakeholderId: ids[0]!, votes: 1 }])

@@ -11,7 +11,11 @@
 import { atom, computed, react } from 'tldraw'
 import type { AggregatedRatings, Rating } from '../../../shared/scoring/aggregateRatings'
 import { adoptMedians } from '../../../shared/workshop/adoptMedians'
-import { type ScoreBallot, checkScoreBallot } from '../../../shared/workshop/ballots'
+import {
+  type ScoreBallot,
+  checkScoreBallot,
+  submittedCountOf,
+} from '../../../shared/workshop/ballots'
 import { type ScoringRound, openScoringRound } from '../../../shared/workshop/privateScoring'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import type { BallotClient } from './BallotClient'
@@ -30,7 +34,9 @@ export class ScoringModel {
   private readonly stopFollowing: () => void
 
   /** How many participants have handed in scores in this round (the server's count). */
-  readonly submittedCount = computed('scored count', () => this.round.get()?.submitted ?? 0)
+  readonly submittedCount = computed('scored count', () =>
+    submittedCountOf(this.round.get(), this.document.facilitation.get().ballotCount),
+  )
 
   /** What this person handed in in this round, or null before they did. */
   readonly mine = computed<Rating | null>('my rating', () => this.own.value.get())

@@ -7,7 +7,13 @@
  * that hands in and reads the dots, so where they are kept can change without touching a panel.
  */
 import { atom, computed, react } from 'tldraw'
-import { type DotBallot, type VoteTally, addDot, removeDot } from '../../../shared/workshop/ballots'
+import {
+  type DotBallot,
+  type VoteTally,
+  addDot,
+  removeDot,
+  submittedCountOf,
+} from '../../../shared/workshop/ballots'
 import { type CastVoteResult, type DotVote, openDotVote } from '../../../shared/workshop/dotVoting'
 import type { BallotClient } from './BallotClient'
 import { OwnBallot } from './OwnBallot'
@@ -27,7 +33,9 @@ export class VotingModel {
   readonly myDots = computed<string[]>('my dots', () => this.own.value.get() ?? [])
 
   /** How many have handed in dots (the server's count). */
-  readonly submittedCount = computed('voted count', () => this.vote.get()?.submitted ?? 0)
+  readonly submittedCount = computed('voted count', () =>
+    submittedCountOf(this.vote.get(), this.document.facilitation.get().ballotCount),
+  )
 
   /** Why this person's dots were not taken (the server's refusal); null when they were. */
   readonly error = computed<unknown>('vote error', () => this.own.error.get())
