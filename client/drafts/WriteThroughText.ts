@@ -9,9 +9,13 @@
  *
  * Rules:
  * - The text you are editing wins. While the field has changes of yours (from your first
- *   keystroke until you leave it), a change someone else makes to the same value does not
- *   replace your text; it is flagged (`changedElsewhere`), and leaving the field writes your
- *   text over it. A field you have not typed in follows the document at once.
+ *   keystroke until you leave it or press Enter), a change someone else makes to the same
+ *   value does not replace your text; it is flagged (`changedElsewhere`), and leaving the
+ *   field writes your text over it if you typed since your last write.
+ * - Only typing writes. Leaving a field (or Enter) writes only what was typed since the last
+ *   write; a value already written is never written again, so a field left without new
+ *   typing cannot put its old value back over someone else's later change. After Enter or
+ *   leaving, the field (focused or not) follows the document at once.
  * - A value the model refuses (an e-mail address without "@", an emptied date) stays in the
  *   field and in the drafts, with the error, until it is fixed; nothing is reverted. The
  *   error appears when you leave the field (not while you are still typing), and goes as
@@ -50,8 +54,13 @@ type FlushReason = 'pause' | 'leave'
 export class WriteThroughText {
   private state: TextFieldState
   private stored: string
-  /** The person typed since they entered the field, or a refused draft is waiting. */
+  /**
+   * The person is editing: typed since they entered the field or last pressed Enter, or a
+   * refused draft is waiting. Until then, the document's changes do not replace the text.
+   */
   private dirty: boolean
+  /** Typed since the last successful write (or a draft from before waits): leaving writes. */
+  private unwritten: boolean
   private focused = false
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly listeners = new Set<() => void>()
@@ -68,6 +77,7 @@ export class WriteThroughText {
     this.stored = stored
     const draft = drafts.get(key)
     this.dirty = draft !== undefined && !same(draft, stored)
+    this.unwritten = this.dirty
     if (draft !== undefined && !this.dirty) drafts.delete(key)
     this.state = { text: this.dirty ? draft! : stored, error: null, changedElsewhere: false }
   }
@@ -93,6 +103,7 @@ export class WriteThroughText {
   /** The person typed: show it, keep it, and write it after a pause. */
   type(text: string) {
     this.dirty = true
+    this.unwritten = true
     this.drafts.set(this.key, text)
     this.update({ text })
     clearTimeout(this.timer)
@@ -103,33 +114,37 @@ export class WriteThroughText {
     this.focused = true
   }
 
-  /** Leaving the field writes it, and from then on the field follows the document. */
+  /** Leaving the field writes what was typed since the last write, then follows the document. */
   blur() {
     this.focused = false
     this.flush('leave')
   }
 
-  /** Writes what was typed and not yet stored. */
+  /**
+   * Writes what was typed since the last write. Leaving (blur, Enter, unmount) also ends the
+   * edit: from then on the field shows the document's value, which may be someone else's.
+   */
   flush(reason: FlushReason) {
     clearTimeout(this.timer)
     this.timer = undefined
-    if (!this.dirty) return
-    const { text } = this.state
-    const outcome: WriteOutcome = this.same(text, this.stored) ? { ok: true } : this.write(text)
-    if (!outcome.ok) {
-      const error: WriteError = outcome.errors[0] ?? { path: '', message: 'refused' }
-      // While typing, an error already shown follows the text; a new one waits for leaving.
-      if (reason === 'leave' || this.state.error) this.update({ error })
-      return
+    if (this.unwritten) {
+      const { text } = this.state
+      const outcome: WriteOutcome = this.same(text, this.stored) ? { ok: true } : this.write(text)
+      if (!outcome.ok) {
+        const error: WriteError = outcome.errors[0] ?? { path: '', message: 'refused' }
+        // While typing, an error already shown follows the text; a new one waits for leaving.
+        if (reason === 'leave' || this.state.error) this.update({ error })
+        return
+      }
+      this.stored = text
+      this.unwritten = false
+      this.drafts.delete(this.key)
     }
-    this.stored = text
-    this.drafts.delete(this.key)
-    const settled = !this.focused
-    if (settled) this.dirty = false
-    this.update({
-      error: null,
-      changedElsewhere: settled ? false : this.state.changedElsewhere,
-    })
+    // A pause in typing is not the end of the edit; leaving (or a pause out of focus) is.
+    const settled = reason === 'leave' || !this.focused
+    if (!settled) return this.update({ error: null })
+    this.dirty = false
+    this.update({ text: this.stored, error: null, changedElsewhere: false })
   }
 
   /** The document's value changed (a write of ours coming back, or someone else's edit). */

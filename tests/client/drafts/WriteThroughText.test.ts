@@ -100,6 +100,34 @@ describe('a text field written through to the document', () => {
     expect(field.getState().changedElsewhere).toBe(false)
   })
 
+  it('after Enter, shows what others write next and leaving does not write the old text back', () => {
+    const { doc, myChanges, interests } = mapWithOneStakeholder()
+    const field = interestsField(doc)
+    field.focus()
+    field.type('Mine')
+    field.flush('leave') // Enter: written, and the field keeps focus
+    expect(myChanges).toHaveLength(1)
+    patchStakeholder(doc, 'sh-1', { interests: 'Theirs, later' }, { origin: SOMEONE_ELSE })
+    expect(field.getState()).toMatchObject({ text: 'Theirs, later', changedElsewhere: false })
+    field.blur()
+    expect(myChanges).toHaveLength(1)
+    expect(interests()).toBe('Theirs, later')
+  })
+
+  it("written at a pause, then left without more typing: someone else's later value stays", () => {
+    const { doc, myChanges, interests } = mapWithOneStakeholder()
+    const field = interestsField(doc)
+    field.focus()
+    field.type('Mine')
+    vi.advanceTimersByTime(WRITE_PAUSE_MS)
+    patchStakeholder(doc, 'sh-1', { interests: 'Theirs, later' }, { origin: SOMEONE_ELSE })
+    expect(field.getState()).toMatchObject({ text: 'Mine', changedElsewhere: true })
+    field.blur()
+    expect(myChanges).toHaveLength(1)
+    expect(interests()).toBe('Theirs, later')
+    expect(field.getState()).toMatchObject({ text: 'Theirs, later', changedElsewhere: false })
+  })
+
   it('follows the document while the person has not typed in the field', () => {
     const { doc } = mapWithOneStakeholder()
     const field = interestsField(doc)
