@@ -75,6 +75,8 @@ export function TimerDisplay({ model }: { model: WorkshopModel }) {
         className={`timer${remaining < 0 ? ' timer--over' : ''}${up ? ' timer--up' : ''}${paused ? ' timer--paused' : ''}`}
         role="timer"
         aria-label={t('workshop.timer.label')}
+        // A narrow bar cuts or hides the labels: the whole of them on hover.
+        title={what}
         data-testid="timer"
         data-remaining={Math.round(remaining / 1000)}
         data-up={up ? 'true' : undefined}

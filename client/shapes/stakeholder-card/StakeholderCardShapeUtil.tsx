@@ -189,6 +189,9 @@ function StakeholderCard({
   const colour = salienceColour(salience)
   const compact = shape.props.h < COMPACT_BELOW
   const classLabel = salienceAssessmentLabel(locale, salience)
+  // "Saillantie niet beoordeeld" does not fit a compact card's stripe (it was cut to "Saillantie
+  // niet beo…", also spotlit on a projector): the stripe is salience's, so "Niet beoordeeld" says it.
+  const stripeLabel = compact && !assessed ? t('field.notAssessed') : classLabel
   const missing = new Set(representedMissing.split(' '))
   const warnings = cardWarnings(stakeholder, (id) => !missing.has(id))
   const alertLabel = warnings.length > 0 ? warningsLabel(warnings, locale) : null
@@ -243,8 +246,9 @@ function StakeholderCard({
       <div
         className={`stakeholder-card__class${assessed ? '' : ' stakeholder-card__class--unassessed'}`}
         style={{ background: colour }}
+        title={classLabel}
       >
-        {classLabel}
+        {stripeLabel}
       </div>
       <div className="stakeholder-card__body">
         <span className="stakeholder-card__icon" style={{ color: colour }}>
