@@ -252,6 +252,8 @@ export const en = {
   'common.no': 'No',
   'common.save': 'Save',
   'map.open.not-found': 'This map does not exist, or it was deleted.',
+  'map.open.signed-out': 'You were signed out, so this map closed.',
+  'map.open.sign-in-again': 'Sign in again',
   'map.open.no-access':
     'This link does not give access to the map (any more): it has expired or was withdrawn. Ask the map’s owner or facilitator for a new link.',
   'map.open.unreachable': 'The server cannot be reached. Check the connection and try again.',

@@ -257,6 +257,8 @@ export const nl: Record<MessageKey, string> = {
   'common.no': 'Nee',
   'common.save': 'Opslaan',
   'map.open.not-found': 'Deze kaart bestaat niet, of is verwijderd.',
+  'map.open.signed-out': 'Je bent uitgelogd, dus deze kaart is gesloten.',
+  'map.open.sign-in-again': 'Opnieuw inloggen',
   'map.open.no-access':
     'Deze link geeft (niet langer) toegang tot de kaart: hij is verlopen of ingetrokken. Vraag de eigenaar of begeleider om een nieuwe link.',
   'map.open.unreachable':
@@ -451,10 +453,10 @@ export const nl: Record<MessageKey, string> = {
     'Stemmen zijn anoniem: als de stemming sluit, zijn alleen de stippen per stakeholder te zien en worden ieders stemmen gewist.',
   'workshop.vote.failed': 'Je stippen zijn niet aangenomen: {reason}.',
   'workshop.ballot.actionFailed': 'Dat is niet gelukt: {reason}.',
-  'members.signOut': 'Overal afmelden',
-  'members.signOutOf': '{name} overal afmelden',
-  'members.signedOut': '{name} is overal afgemeld; hun open kaarten zijn gesloten.',
-  'members.signOutFailed': '{name} afmelden lukte niet: {reason}',
+  'members.signOut': 'Overal uitloggen',
+  'members.signOutOf': '{name} overal uitloggen',
+  'members.signedOut': '{name} is overal uitgelogd; hun open kaarten zijn gesloten.',
+  'members.signOutFailed': '{name} uitloggen lukte niet: {reason}',
   'map.present.enter': 'Presentatiemodus',
   'map.present.leave': 'Presentatiemodus verlaten',
   'map.present.shortcut':

@@ -271,10 +271,15 @@ function MapEditor({
     () => (editor ? isPresenting(editor) : presenterModeRequested(window.location)),
     [editor],
   )
+  // Signed in, the name is the provider's: only where one is (room or remote) is asked.
+  const signedInName = signIn?.user?.name ?? null
   const needsJoining = useValue(
     'needs joining',
-    () => !localUserPreferences.get().name || !localUserPreferences.get().place,
-    [],
+    () => {
+      const { name, place } = localUserPreferences.get()
+      return !place || (!name && signedInName === null)
+    },
+    [signedInName],
   )
 
   // The SER template is seeded once, by whoever opens the new map first.
@@ -285,7 +290,10 @@ function MapEditor({
   return (
     <main className="map-workspace">
       <div className="map-canvas">
-        <RefusalBanner connection={session.connection} />
+        <RefusalBanner
+          connection={session.connection}
+          organisation={signIn?.mode === 'organisation'}
+        />
         {outdated && (
           <div className="map-banner" role="alert">
             {t('map.outdated')}{' '}
@@ -342,6 +350,7 @@ function MapEditor({
       </div>
       {needsJoining && !presenting && (
         <JoinDialog
+          signedInName={signedInName}
           onJoined={() =>
             // Into the map just joined: the panel's open tab, from where Tab reaches its
             // content (the dialog and its focused field are about to go).

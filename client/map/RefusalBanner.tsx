@@ -6,9 +6,17 @@ import type { MapConnection } from '../sync/MapConnection'
 /**
  * Why the server stopped serving an open map, over the canvas: the link gives no access
  * any more (a guest link expired or was withdrawn, a share link was replaced), the map was
- * deleted, or another final refusal. Nothing while the connection is not refused.
+ * deleted, or another final refusal. Nothing while the connection is not refused. In
+ * organisation mode a 4401 means the person's session ended (signed out everywhere, by an
+ * admin, or expired): they are told so, with a way to sign in again and come back here.
  */
-export function RefusalBanner({ connection }: { connection: MapConnection }) {
+export function RefusalBanner({
+  connection,
+  organisation = false,
+}: {
+  connection: MapConnection
+  organisation?: boolean
+}) {
   const { t } = useTranslation()
   const code = useValue(
     'refusal',
@@ -19,6 +27,17 @@ export function RefusalBanner({ connection }: { connection: MapConnection }) {
     [connection],
   )
   if (code === null) return null
+  if (organisation && code === CloseCode.unauthorized) {
+    const here = window.location.pathname + window.location.search
+    return (
+      <div className="map-banner" role="alert">
+        {t('map.open.signed-out')}{' '}
+        <a href={`/auth/login?returnTo=${encodeURIComponent(here)}`}>
+          {t('map.open.sign-in-again')}
+        </a>
+      </div>
+    )
+  }
   const text =
     code === CloseCode.forbidden || code === CloseCode.unauthorized
       ? t('map.open.no-access')

@@ -105,4 +105,38 @@ describe('signed in from the provider to the audit trail (organisation mode)', (
     expect(errors.filter((error) => !error.includes('404'))).toEqual([])
     await context.close()
   })
+  it('asks a signed-in newcomer only where they are, and tells them when their session ends', async () => {
+    const { appUrl } = app
+    // A browser that never joined a map: no name, no place.
+    const { page, context } = await openTrackedPage(browser, appUrl, {
+      locale: 'nl-NL',
+      place: null,
+    })
+    await page.goto(appUrl)
+    await page.getByRole('link', { name: 'Inloggen' }).click()
+    await page.getByRole('link', { name: `Sign in as ${TEST_USERS.jan.name}` }).click()
+    await page.getByRole('heading', { name: 'Kaarten van je organisatie' }).waitFor()
+    await page.getByLabel('Titel', { exact: true }).fill('Sessie die eindigt')
+    await page.getByRole('button', { name: 'Kaart maken' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Meedoen met de kaart' })
+    await dialog.getByText(`Ingelogd als ${TEST_USERS.jan.name}`).waitFor()
+    // The provider's name is shown, not asked.
+    expect(await dialog.locator('#join-name').count()).toBe(0)
+    await dialog.getByRole('radio', { name: /[Oo]p afstand/ }).check()
+    await dialog.getByRole('button', { name: 'Meedoen' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    // Signed out everywhere (from another device): the open map says so, with a way back.
+    const session = (await context.cookies(appUrl)).find((c) => c.name === 'sc_session')
+    const ended = await fetch(`${appUrl}/auth/logout-everywhere`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: `sc_session=${session?.value ?? ''}`, origin: appUrl },
+    })
+    expect(ended.status).toBeLessThan(400)
+    const banner = page.getByRole('alert').filter({ hasText: 'Je bent uitgelogd' })
+    await banner.waitFor({ timeout: 10_000 })
+    const again = banner.getByRole('link', { name: 'Opnieuw inloggen' })
+    expect(await again.getAttribute('href')).toMatch(/^\/auth\/login\?returnTo=%2Fm%2F/)
+    await context.close()
+  })
 })

@@ -189,12 +189,12 @@ describe('the member search and signing a person out (organisation mode)', () =>
     await owner.page.locator('.members__list li', { hasText: 'Bob Jansen' }).waitFor()
     expect(await owner.page.getByRole('button', { name: /everywhere/ }).count()).toBe(0)
 
-    const signOut = admin.page.getByRole('button', { name: 'Bob Jansen overal afmelden' })
+    const signOut = admin.page.getByRole('button', { name: 'Bob Jansen overal uitloggen' })
     await signOut.focus()
     await admin.page.keyboard.press('Enter')
     await admin.page
       .getByRole('status')
-      .filter({ hasText: 'Bob Jansen is overal afgemeld' })
+      .filter({ hasText: 'Bob Jansen is overal uitgelogd' })
       .waitFor()
     const library = await fetch(`${appUrl}/api/library`, { headers: { cookie: bob.cookie } })
     expect(library.status).toBe(401)
