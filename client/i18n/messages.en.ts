@@ -453,6 +453,9 @@ export const en = {
   'workshop.hands.badge': '{count, plural, one {# hand raised} other {# hands raised}}',
   'workshop.participants.follows': 'follows',
   'workshop.participants.leftFollowing': 'stopped following',
+  'workshop.participants.viewers':
+    '{count, plural, one {# viewer (projector or onlooker), not a participant} other {# viewers (projector or onlookers), not participants}}',
+  'workshop.participants.unnamedViewer': 'Viewer without a name',
 } as const
 
 /** A key of the UI string catalogue. */

@@ -463,4 +463,7 @@ export const nl: Record<MessageKey, string> = {
   'workshop.hands.badge': '{count, plural, one {# hand opgestoken} other {# handen opgestoken}}',
   'workshop.participants.follows': 'volgt',
   'workshop.participants.leftFollowing': 'volgt niet meer',
+  'workshop.participants.viewers':
+    '{count, plural, one {# kijker (projector of meekijker), geen deelnemer} other {# kijkers (projector of meekijkers), geen deelnemers}}',
+  'workshop.participants.unnamedViewer': 'Kijker zonder naam',
 }
