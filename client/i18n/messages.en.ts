@@ -269,7 +269,7 @@ export const en = {
   'version.viewing': 'Version “{name}” of {date}',
   'version.close': 'Back to the live map',
   'panel.tab.workshop': 'Workshop',
-  'workshop.card.votes': '{count} dots',
+  'workshop.card.votes': '{count, plural, one {# dot} other {# dots}}',
   'workshop.card.disagreement': 'the group disagrees',
   'workshop.short.power': 'P',
   'workshop.short.legitimacy': 'L',
@@ -349,7 +349,7 @@ export const en = {
   'workshop.vote.budget': 'Dots per person',
   'workshop.vote.open': 'Open the vote',
   'workshop.vote.question': 'Whom should we engage first?',
-  'workshop.vote.left': 'You have {left} of {budget} dots left.',
+  'workshop.vote.left': 'You have {left} of {budget, plural, one {# dot} other {# dots}} left.',
   'workshop.vote.mine': '{count} of your dots',
   'workshop.vote.add': 'Give a dot to {name}',
   'workshop.vote.remove': 'Take a dot back from {name}',
@@ -455,6 +455,9 @@ export const en = {
   'workshop.hands.badge': '{count, plural, one {# hand raised} other {# hands raised}}',
   'workshop.participants.follows': 'follows',
   'workshop.participants.leftFollowing': 'stopped following',
+  'workshop.participants.viewers':
+    '{count, plural, one {# viewer (projector or onlooker), not a participant} other {# viewers (projector or onlookers), not participants}}',
+  'workshop.participants.unnamedViewer': 'Viewer without a name',
 } as const
 
 /** A key of the UI string catalogue. */

@@ -275,7 +275,7 @@ export const nl: Record<MessageKey, string> = {
   'version.viewing': 'Versie “{name}” van {date}',
   'version.close': 'Terug naar de actuele kaart',
   'panel.tab.workshop': 'Workshop',
-  'workshop.card.votes': '{count} stippen',
+  'workshop.card.votes': '{count, plural, one {# stip} other {# stippen}}',
   'workshop.card.disagreement': 'de groep is het oneens',
   'workshop.short.power': 'M',
   'workshop.short.legitimacy': 'L',
@@ -355,7 +355,7 @@ export const nl: Record<MessageKey, string> = {
   'workshop.vote.budget': 'Stippen per persoon',
   'workshop.vote.open': 'Stemming openen',
   'workshop.vote.question': 'Wie moeten we als eerste betrekken?',
-  'workshop.vote.left': 'Je hebt nog {left} van {budget} stippen.',
+  'workshop.vote.left': 'Je hebt nog {left} van {budget, plural, one {# stip} other {# stippen}}.',
   'workshop.vote.mine': '{count} van jouw stippen',
   'workshop.vote.add': 'Geef een stip aan {name}',
   'workshop.vote.remove': 'Neem een stip terug van {name}',
@@ -465,4 +465,7 @@ export const nl: Record<MessageKey, string> = {
   'workshop.hands.badge': '{count, plural, one {# hand opgestoken} other {# handen opgestoken}}',
   'workshop.participants.follows': 'volgt',
   'workshop.participants.leftFollowing': 'volgt niet meer',
+  'workshop.participants.viewers':
+    '{count, plural, one {# kijker (projector of meekijker), geen deelnemer} other {# kijkers (projector of meekijkers), geen deelnemers}}',
+  'workshop.participants.unnamedViewer': 'Kijker zonder naam',
 }

@@ -108,11 +108,18 @@ describe('a workshop split into tables: facilitator, three participants and the 
 
   it('takes each participant’s view to their own table’s area at once, and leaves the projector where it is', async () => {
     // Everyone is known to the facilitator's page before the split.
+    // The projector is counted apart as a viewer, not as a participant (nor renamed).
     await expect
       .poll(() => facilitator.page.getByTestId('participants').locator('li').count(), {
         timeout: 10_000,
       })
-      .toBe(5)
+      .toBe(4)
+    const viewers = facilitator.page.getByTestId('viewers')
+    expect(await viewers.locator('li').count()).toBe(1)
+    expect(await facilitator.page.getByTestId('participants').textContent()).not.toContain('Beamer')
+    expect(await viewers.getByRole('button').count()).toBe(0)
+    expect(await viewers.textContent()).not.toContain('idle')
+    expect(await facilitator.page.getByText('1 viewer (projector or onlooker)').count()).toBe(1)
     await waitForCameraToSettle(projector.page)
     const projectorBefore = await projector.page.evaluate(() =>
       (window as unknown as { editor: PageEditor }).editor.getCamera(),
@@ -157,6 +164,10 @@ describe('a workshop split into tables: facilitator, three participants and the 
     for (const name of ['Ann', 'Bram', 'Chen']) expect(seating).toContain(name)
     expect(seating).not.toContain('Beamer')
     expect(seating).not.toContain('Fatima')
+    // Back on the Workshop tab, the field says how many tables there are: 3, not 4.
+    await page.getByRole('tab', { name: 'Add' }).click()
+    await page.getByRole('tab', { name: 'Workshop' }).click()
+    expect(await page.getByRole('spinbutton', { name: 'Number of tables' }).inputValue()).toBe('3')
 
     if (SCREENSHOTS) {
       await participants[2]!.page.screenshot({ path: `${SCREENSHOTS}/table-chen-nl.png` })

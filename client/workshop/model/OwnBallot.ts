@@ -6,9 +6,12 @@
  * person last did. A refusal is kept as `error` (panels word it, apiFailureReason.ts) and
  * the ballot is fetched again from the server, so the screen never shows what was not
  * taken. When the round changes, the ballot is fetched for the new one (after a reload the
- * person sees what they handed in).
+ * person sees what they handed in). Someone who may not hand in (a viewer: the projector on
+ * the viewer link) follows no round, so their page never asks the server for a ballot it
+ * would refuse them (403).
  */
 import { atom } from 'tldraw'
+import { canEditMap, isRole } from '../../../shared/protocol/roles'
 import type { Ballot } from '../../../shared/protocol/ballotApi'
 import type { BallotClient } from './BallotClient'
 
@@ -23,10 +26,15 @@ export class OwnBallot<T extends Ballot> {
   private change = 0
   private queue: Promise<void> = Promise.resolve()
 
-  constructor(private readonly client: BallotClient | null) {}
+  /** `mayHandIn`: whether this person may hand in a ballot now (their role); read on follow. */
+  constructor(
+    private readonly client: BallotClient | null,
+    private readonly mayHandIn: () => boolean = () => true,
+  ) {}
 
   /** Follows round `roundId` (null: none open): a new round starts from the server's ballot. */
-  follow(roundId: string | null): void {
+  follow(openRoundId: string | null): void {
+    const roundId = this.mayHandIn() ? openRoundId : null
     if (roundId === this.roundId) return
     this.roundId = roundId
     this.change += 1
@@ -76,4 +84,9 @@ export class OwnBallot<T extends Ballot> {
     )
     this.queue = this.queue.then(() => fetched)
   }
+}
+
+/** Whether someone of `role` may hand in scores and dots (the server asks the same: editors up). */
+export function mayHandInBallots(role: string): boolean {
+  return isRole(role) && canEditMap(role)
 }

@@ -19,7 +19,7 @@ import {
 import { type ScoringRound, openScoringRound } from '../../../shared/workshop/privateScoring'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import type { BallotClient } from './BallotClient'
-import { OwnBallot } from './OwnBallot'
+import { OwnBallot, mayHandInBallots } from './OwnBallot'
 import type { WorkshopDocument } from './WorkshopDocument'
 
 /** The scoring round, this person's scores and the revealed result. */
@@ -59,7 +59,7 @@ export class ScoringModel {
     private readonly registry: StakeholderRegistry,
     private readonly ballots: BallotClient | null,
   ) {
-    this.own = new OwnBallot(ballots)
+    this.own = new OwnBallot(ballots, () => mayHandInBallots(this.document.self.get().role))
     this.stopFollowing = react('follow the scoring round', () => {
       const round = this.round.get()
       this.own.follow(round?.status === 'open' ? round.id : null)

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/workshop/ballots'
 import { type CastVoteResult, type DotVote, openDotVote } from '../../../shared/workshop/dotVoting'
 import type { BallotClient } from './BallotClient'
-import { OwnBallot } from './OwnBallot'
+import { OwnBallot, mayHandInBallots } from './OwnBallot'
 import type { WorkshopDocument } from './WorkshopDocument'
 
 export type { VoteTally } from '../../../shared/workshop/ballots'
@@ -53,7 +53,7 @@ export class VotingModel {
     private readonly document: WorkshopDocument,
     private readonly ballots: BallotClient | null,
   ) {
-    this.own = new OwnBallot(ballots)
+    this.own = new OwnBallot(ballots, () => mayHandInBallots(this.document.self.get().role))
     this.stopFollowing = react('follow the vote', () => {
       const vote = this.vote.get()
       this.own.follow(vote?.status === 'open' ? vote.id : null)

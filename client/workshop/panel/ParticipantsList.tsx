@@ -6,13 +6,16 @@
  * it is saved or cancelled.
  * While everyone is asked to follow someone, the facilitator sees who follows and who
  * stopped (issue 19). Nobody is shown as idle to themselves: they are the one looking.
+ * Viewers (the projector on the viewer link, an onlooker) are counted apart, below the
+ * participants: not as idle participants (a projector never moves), and with no rename (a
+ * facilitator renames guests who take part, e.g. to a role-play role).
  */
 import { type FormEvent, useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
 import { useFieldDrafts } from '../../drafts/FieldDrafts'
 import { useStoredDraft } from '../../drafts/useStoredDraft'
 import { useTranslation } from '../../i18n/useTranslation'
-import { shownName } from '../../user/displayName'
+import { ANONYMOUS_NAME, shownName } from '../../user/displayName'
 import type { Participant } from '../model/ParticipantsModel'
 import { participantStatus } from '../participantStatus'
 import { useWorkshopSession } from './WorkshopSession'
@@ -36,18 +39,18 @@ export function ParticipantsList() {
     const timer = setInterval(() => setNow(Date.now()), 15_000)
     return () => clearInterval(timer)
   }, [])
-  const here = participants.filter((p) => p.connected).length
+  const viewers = participants.filter((p) => p.role === 'viewer' && p.connected)
+  const taking = participants.filter((p) => p.role !== 'viewer')
+  const here = taking.filter((p) => p.connected).length
+  const askedToFollow = (participant: Participant) =>
+    facilitator && followed !== null && participant.connected && participant.userId !== followed
   return (
     <section aria-labelledby="participants-heading">
       <h3 id="participants-heading">{t('workshop.participants.heading', { count: here })}</h3>
       <ul className="participants" data-testid="participants">
-        {participants.map((participant) => {
+        {taking.map((participant) => {
           const status = participantStatus(participant, now)
-          const asked =
-            facilitator &&
-            followed !== null &&
-            participant.connected &&
-            participant.userId !== followed
+          const asked = askedToFollow(participant)
           const follows = participant.following === followed
           return (
             <li
@@ -80,16 +83,7 @@ export function ParticipantsList() {
                 {participant.place && ` · ${t(`workshop.place.${participant.place}`)}`}
                 {status !== 'active' && ` · ${t(`workshop.participants.${status}`)}`}
               </span>
-              {asked && (
-                <span
-                  className={`participants__follow participants__follow--${follows ? 'on' : 'off'}`}
-                  data-testid="follow-state"
-                >
-                  {follows
-                    ? t('workshop.participants.follows')
-                    : t('workshop.participants.leftFollowing')}
-                </span>
-              )}
+              {asked && <FollowState follows={follows} />}
               {canRename &&
                 participant.kind === 'guest' &&
                 participant.userId.startsWith('g_') &&
@@ -115,7 +109,45 @@ export function ParticipantsList() {
           )
         })}
       </ul>
+      {viewers.length > 0 && (
+        <>
+          <p className="panel__muted" id="viewers-heading">
+            {t('workshop.participants.viewers', { count: viewers.length })}
+          </p>
+          <ul className="participants" data-testid="viewers" aria-labelledby="viewers-heading">
+            {viewers.map((viewer) => (
+              <li key={viewer.userId} className="participants__item participants__item--viewer">
+                <span
+                  className="participants__colour"
+                  style={{ background: viewer.color }}
+                  aria-hidden="true"
+                />
+                <span className="participants__name">
+                  {viewer.name.trim() === '' || viewer.name === ANONYMOUS_NAME
+                    ? t('workshop.participants.unnamedViewer')
+                    : shownName(viewer.name, t)}
+                  {viewer.self && ` (${t('workshop.participants.you')})`}
+                </span>
+                {askedToFollow(viewer) && <FollowState follows={viewer.following === followed} />}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
+  )
+}
+
+/** Whether someone asked to follow still does (shown to the facilitator). */
+function FollowState({ follows }: { follows: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <span
+      className={`participants__follow participants__follow--${follows ? 'on' : 'off'}`}
+      data-testid="follow-state"
+    >
+      {follows ? t('workshop.participants.follows') : t('workshop.participants.leftFollowing')}
+    </span>
   )
 }
 

@@ -15,9 +15,13 @@ export function TablesSection() {
   const { t, locale } = useTranslation()
   const { editor, model, facilitator } = useWorkshopSession()
   const { tables } = model
-  const [count, setCount] = useState(4)
+  // What the facilitator typed; null: the running split's count (4 before any split), so
+  // the field does not say 4 when the room sits at 3 tables (after a tab switch, a reload,
+  // or a split from another facilitator's page).
+  const [typedCount, setTypedCount] = useState<number | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const groups = useValue('table groups', () => tables.groups.get(), [tables])
+  const count = typedCount ?? groups?.count ?? 4
   const myTable = useValue('my table', () => tables.myTable.get(), [tables])
   const seating = useValue('seating', () => tables.seating.get(), [tables])
   const tableName = (n: number) => t('workshop.groups.table', { number: n })
@@ -44,12 +48,15 @@ export function TablesSection() {
               label={t('workshop.groups.count')}
               max={MAX_TABLES}
               value={count}
-              onChange={setCount}
+              onChange={setTypedCount}
             />
             <button
               type="button"
               className="button button--primary"
-              onClick={() => tables.split(editor, count, tableName, locale)}
+              onClick={() => {
+                tables.split(editor, count, tableName, locale)
+                setTypedCount(null)
+              }}
             >
               {t('workshop.groups.split')}
             </button>

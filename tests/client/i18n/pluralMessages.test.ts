@@ -30,10 +30,37 @@ describe('plural messages of the catalogues', () => {
   })
 
   it.each(pluralMessages)('$name reads as a sentence for 1 and for 2', ({ locale, template }) => {
-    const one = formatMessage(locale, template, { count: 1, name: 'x', total: 3 })
-    const two = formatMessage(locale, template, { count: 2, name: 'x', total: 3 })
+    const one = formatMessage(locale, template, {
+      count: 1,
+      budget: 1,
+      left: 1,
+      name: 'x',
+      total: 3,
+    })
+    const two = formatMessage(locale, template, {
+      count: 2,
+      budget: 2,
+      left: 2,
+      name: 'x',
+      total: 3,
+    })
     expect(one).not.toContain('{')
     expect(two).not.toContain('{')
     expect(one).not.toBe(two)
+  })
+})
+
+describe('dots of a vote', () => {
+  it('reads one dot as one, on the card, in the tally and in the budget left', () => {
+    expect(formatMessage('nl', nl['workshop.card.votes'], { count: 1 })).toBe('1 stip')
+    expect(formatMessage('nl', nl['workshop.card.votes'], { count: 3 })).toBe('3 stippen')
+    expect(formatMessage('en', en['workshop.card.votes'], { count: 1 })).toBe('1 dot')
+    expect(formatMessage('en', en['workshop.card.votes'], { count: 3 })).toBe('3 dots')
+    expect(formatMessage('nl', nl['workshop.vote.left'], { left: 0, budget: 1 })).toBe(
+      'Je hebt nog 0 van 1 stip.',
+    )
+    expect(formatMessage('en', en['workshop.vote.left'], { left: 1, budget: 3 })).toBe(
+      'You have 1 of 3 dots left.',
+    )
   })
 })

@@ -203,6 +203,22 @@ describe('dot voting through the workshop model', () => {
     expect(ann.model.voting.myDots.get()).toEqual([])
   })
 
+  it('never asks the server for the ballot of a viewer (the projector), who may not hand one in', async () => {
+    const { fatima, ann } = workshop()
+    const projector = room.join('Projector', 'viewer')
+    const created = fatima.registry.create({ name: 'Farmers' })
+    if (!created.ok) throw new Error('not created')
+    fatima.model.scoring.open(created.value.id)
+    fatima.model.voting.open('Whom first?', 2)
+    await ann.model.scoring.submit({ power: 4 })
+    expect(projector.model.voting.cast(created.value.id)).toEqual({ ok: true })
+    await projector.model.voting.settled()
+    await projector.model.scoring.settled()
+    expect(room.ballots.refusedCalls).toEqual([])
+    expect(projector.model.voting.submittedCount.get()).toBe(0)
+    expect(projector.model.scoring.submittedCount.get()).toBe(1)
+  })
+
   it('refuses a dot when no vote is open', () => {
     const { ann } = workshop()
     expect(ann.model.voting.cast('farmers')).toEqual({ ok: false, reason: 'closed' })

@@ -19,6 +19,7 @@ import {
   tallyDotBallots,
 } from '../../../shared/workshop/ballots'
 import { readFacilitation } from '../../../shared/workshop/facilitationState'
+import { canEditMap, isRole } from '../../../shared/protocol/roles'
 
 const SERVER = Symbol('server')
 
@@ -36,9 +37,20 @@ export class MemoryBallotBox {
     return this.rounds.get(roundId)?.size ?? 0
   }
 
-  clientFor(voterId: string): BallotClient {
+  /** Calls refused because the caller may not hand in (a viewer), as `mine`/`put` of a voter. */
+  readonly refusedCalls: string[] = []
+
+  /** The calls of `voterId`; like the server, it refuses a viewer's (403). */
+  clientFor(voterId: string, role = 'editor'): BallotClient {
+    const mayHandIn = isRole(role) && canEditMap(role)
+    const refuseViewer = (call: string) => {
+      if (mayHandIn) return
+      this.refusedCalls.push(`${call} of ${voterId}`)
+      throw refusal(403, 'forbidden')
+    }
     return {
       put: async (roundId, raw) => {
+        refuseViewer('put')
         const doc = this.doc!
         const { scoring, vote } = readFacilitation(doc)
         const key =
@@ -61,6 +73,7 @@ export class MemoryBallotBox {
         return { ballot: ballots.get(voterId) ?? null, submitted: ballots.size }
       },
       mine: async (roundId) => {
+        refuseViewer('mine')
         const ballots = this.rounds.get(roundId)
         return { ballot: ballots?.get(voterId) ?? null, submitted: ballots?.size ?? 0 }
       },

@@ -77,7 +77,7 @@ export class WorkshopRoom {
       registry,
       self: atom('self', info),
       now: () => this.clock.get(),
-      ballots: this.ballots.clientFor(info.userId),
+      ballots: this.ballots.clientFor(info.userId, role),
     })
     const person = { info, doc, awareness, registry, model, origin }
     this.people.push(person)
