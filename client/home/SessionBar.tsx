@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
 import { AUTH_PATHS, type SessionResponse } from '../../shared/protocol/sessionApi'
 import { fetchSession } from '../config/apiClient'
+import { forgetAllDrafts } from '../drafts/FieldDrafts'
 import { useTranslation } from '../i18n/useTranslation'
 
 /**
  * Who is signed in, at the top of the home page (issue 18). In organisation mode: a "Sign in"
  * link, or the user's name with "Sign out" (a form POST: the server ends the session and
- * sends the browser on to the provider's logout). In open mode, and until the server has
+ * sends the browser on to the provider's logout; the drafts typed in this browser go too). In open mode, and until the server has
  * answered, nothing at all: the page stays as it was.
  */
 export function SessionBar() {
@@ -41,10 +42,10 @@ export function SessionBar() {
       <span className="session-bar__name">
         {t('session.signedInAs', { name: session.user.name })}
       </span>
-      <form method="post" action={AUTH_PATHS.logout}>
+      <form method="post" action={AUTH_PATHS.logout} onSubmit={() => forgetAllDrafts()}>
         <button type="submit">{t('session.signOut')}</button>
       </form>
-      <form method="post" action={AUTH_PATHS.logoutEverywhere}>
+      <form method="post" action={AUTH_PATHS.logoutEverywhere} onSubmit={() => forgetAllDrafts()}>
         <button
           type="submit"
           className="session-bar__everywhere"
