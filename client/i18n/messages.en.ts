@@ -446,6 +446,8 @@ export const en = {
   'members.signOut': 'Sign out everywhere',
   'members.signOutOf': 'Sign {name} out everywhere',
   'members.signedOut': '{name} is signed out everywhere; their open maps closed.',
+  'members.signOutFoundHint':
+    'As an organisation admin you can sign out anyone found here, also people who have access through a group.',
   'members.signOutFailed': 'Could not sign {name} out: {reason}',
   'map.present.enter': 'Presenter mode',
   'map.present.leave': 'Leave presenter mode',

@@ -456,6 +456,8 @@ export const nl: Record<MessageKey, string> = {
   'members.signOut': 'Overal uitloggen',
   'members.signOutOf': '{name} overal uitloggen',
   'members.signedOut': '{name} is overal uitgelogd; hun open kaarten zijn gesloten.',
+  'members.signOutFoundHint':
+    'Als beheerder van de organisatie kun je iedereen die je hier vindt overal uitloggen, ook wie toegang heeft via een groep.',
   'members.signOutFailed': '{name} uitloggen lukte niet: {reason}',
   'map.present.enter': 'Presentatiemodus',
   'map.present.leave': 'Presentatiemodus verlaten',

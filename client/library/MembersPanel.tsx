@@ -13,7 +13,9 @@ import { signOutPerson } from './peopleClient'
  * open the map with which role. People are found among those who have signed in at least
  * once (by name or e-mail); a group is typed as the identity provider names it. The server
  * keeps at least one owner and says so when a change would leave none. An organisation
- * admin can also sign a member out of every browser (someone left, a laptop was lost).
+ * admin can also sign a person out of every browser (someone left, a laptop was lost): a
+ * member from the list, or anyone found by the search, which also covers people who open
+ * the map through a group.
  */
 export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmin?: boolean }) {
   const { t, locale } = useTranslation()
@@ -95,7 +97,7 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
     if (await change(() => putMember(mapId, 'group', name, groupRole))) setGroup('')
   }
 
-  async function signOut(member: MapMember) {
+  async function signOut(member: { id: string; name: string }) {
     setSignedOut(null)
     try {
       await signOutPerson(member.id)
@@ -183,6 +185,7 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
             {roleOptions}
           </select>
         </label>
+        {isAdmin && <p className="members__muted">{t('members.signOutFoundHint')}</p>}
         {query.trim() !== '' && found.length === 0 && (
           <p className="members__muted">{t('members.nobodyFound')}</p>
         )}
@@ -202,6 +205,15 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
                   role: t(`members.role.${personRole}`),
                 })}
               </button>
+              {isAdmin && (
+                <button
+                  type="button"
+                  aria-label={t('members.signOutOf', { name: user.name })}
+                  onClick={() => void signOut(user)}
+                >
+                  {t('members.signOut')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

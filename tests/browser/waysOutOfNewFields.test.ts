@@ -1,11 +1,11 @@
 /**
  * "Every way out of a field keeps what was typed", for the fields issue 18 added: a guest's
  * new name in the participants list, the member search, and the last day of a guest link.
- * Tab, Enter, a click on the canvas, another panel tab and a reload each leave what was
- * typed in place (Enter in the rename saves it: everyone sees the new name). Closing the
- * browser tab does not apply: none of them is map data, and a new tab starts without them.
- * Also: an organisation admin signs a member out from the Members tab with the keyboard,
- * in Dutch.
+ * Tab, Enter, a click on the canvas, another panel tab, a reload and closing the tab while
+ * offline each leave what was typed in place (Enter in the rename saves it: everyone sees
+ * the new name); a new tab of the same browser shows it again. Also: an organisation admin
+ * signs a member out from the Members tab with the keyboard, in Dutch, and signs out a
+ * person found by the search who has access only through a group.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -38,6 +38,24 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
+
+/**
+ * Closes the tab right after the last keystroke, offline (nothing typed can have reached
+ * the server), and opens the same map in a new tab of the same browser, which becomes
+ * `tracked.page`.
+ */
+async function closeTabAndReopen(tracked: TrackedPage): Promise<Page> {
+  const url = tracked.page.url()
+  await tracked.context.setOffline(true)
+  await tracked.page.close()
+  await tracked.context.setOffline(false)
+  const page = await tracked.context.newPage()
+  page.on('pageerror', (error) => tracked.errors.push(error.message))
+  await page.goto(url)
+  await waitForMapReady(page)
+  tracked.page = page
+  return page
+}
 
 /** Back to a panel tab after a way out (a reload starts on the default tab). */
 async function showTab(page: Page, name: string) {
@@ -109,6 +127,33 @@ describe('fields of guests and guest links (open mode)', () => {
     })
   }
 
+  it("a guest's new name: typed, then the tab closed offline, is back in a new tab", async () => {
+    const { page } = trainer
+    await showTab(page, 'Workshop')
+    await page.getByRole('button', { name: /^Rename / }).click()
+    await page.getByRole('textbox', { name: /^New name for / }).click()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type('Minister of closed tabs')
+    const reopened = await closeTabAndReopen(trainer)
+    await showTab(reopened, 'Workshop')
+    await expect
+      .poll(() => reopened.getByRole('textbox', { name: /^New name for / }).inputValue())
+      .toBe('Minister of closed tabs')
+    await reopened.getByRole('button', { name: 'Cancel' }).click()
+  })
+
+  it("a guest link's last day: typed, then the tab closed offline, is back in a new tab", async () => {
+    const { page } = trainer
+    await showTab(page, 'Share')
+    await page.getByLabel('Valid for').selectOption('date')
+    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10)
+    await page.getByLabel('Last day').fill(day)
+    const reopened = await closeTabAndReopen(trainer)
+    await showTab(reopened, 'Share')
+    expect(await reopened.getByLabel('Valid for').inputValue()).toBe('date')
+    await expect.poll(() => reopened.getByLabel('Last day').inputValue()).toBe(day)
+  })
+
   it('leaves no errors in either browser', () => {
     expect(trainer.errors.concat(guest.errors)).toEqual([])
   })
@@ -172,6 +217,19 @@ describe('the member search and signing a person out (organisation mode)', () =>
     })
   }
 
+  it('the member search: typed, then the tab closed offline, is back in a new tab', async () => {
+    await showTab(owner.page, 'Members')
+    await owner.page.getByRole('searchbox', { name: 'Name or e-mail' }).click()
+    await owner.page.keyboard.press('ControlOrMeta+A')
+    await owner.page.keyboard.type('closed-tab search')
+    const reopened = await closeTabAndReopen(owner)
+    await showTab(reopened, 'Members')
+    await expect
+      .poll(() => reopened.getByRole('searchbox', { name: 'Name or e-mail' }).inputValue())
+      .toBe('closed-tab search')
+    await reopened.getByRole('searchbox', { name: 'Name or e-mail' }).fill('')
+  })
+
   it('lets an admin sign a member out with the keyboard, in Dutch', async () => {
     const { store } = server
     const ada = await signInDirectly(store, 'ada', 'Ada Admin', ['canvas-admins'])
@@ -201,5 +259,42 @@ describe('the member search and signing a person out (organisation mode)', () =>
     await admin.page.screenshot({ path: '/tmp/i18-sessions-admin-sign-out-nl.png' })
     expect(admin.errors.concat(owner.errors)).toEqual([])
     await admin.context.close()
+  })
+
+  it('lets an admin sign out a person found by the search who has access through a group', async () => {
+    const { store } = server
+    const ada = await signInDirectly(store, 'ada', 'Ada Admin', ['canvas-admins'])
+    const cem = await signInDirectly(store, 'cem', 'Cem Yilmaz', ['sales'])
+    await store.library.putMember(mapId, 'group', 'sales', 'viewer')
+    const admin = await openTrackedPage(browser, appUrl, { locale: 'en-GB' })
+    const [name, value] = ada.cookie.split('=') as [string, string]
+    await admin.context.addCookies([{ name, value, url: appUrl, httpOnly: true, sameSite: 'Lax' }])
+    await admin.page.goto(`${appUrl}/m/${mapId}`)
+    await waitForMapReady(admin.page)
+    await showTab(admin.page, 'Members')
+    // Cem is no member himself: the list names the group only.
+    await admin.page.locator('.members__list li', { hasText: 'Group sales' }).waitFor()
+    expect(await admin.page.locator('.members__list').textContent()).not.toContain('Cem')
+    expect(await cemOpensTheMap()).toBe(200)
+
+    await admin.page.getByRole('searchbox', { name: 'Name or e-mail' }).fill('Cem')
+    await admin.page.getByRole('button', { name: 'Sign Cem Yilmaz out everywhere' }).click()
+    await admin.page
+      .getByRole('status')
+      .filter({ hasText: 'Cem Yilmaz is signed out everywhere' })
+      .waitFor()
+    expect(await cemOpensTheMap()).toBe(401)
+    // The owner, no admin, finds Cem too but is not offered to sign him out.
+    await owner.page.getByRole('searchbox', { name: 'Name or e-mail' }).fill('Cem')
+    await owner.page.getByRole('button', { name: /^Add Cem Yilmaz/ }).waitFor()
+    expect(await owner.page.getByRole('button', { name: /everywhere/ }).count()).toBe(0)
+    await admin.page.screenshot({ path: '/tmp/i18-sign-out-found-person-en.png' })
+    expect(admin.errors.concat(owner.errors)).toEqual([])
+    await admin.context.close()
+
+    async function cemOpensTheMap() {
+      return (await fetch(`${appUrl}/api/maps/${mapId}`, { headers: { cookie: cem.cookie } }))
+        .status
+    }
   })
 })
