@@ -12,6 +12,7 @@ import type * as Y from 'yjs'
 import type { MapAccessResponse, VersionSummary } from '../../shared/protocol/accessApi'
 import type { ClientConfig, MapMetadata } from '../../shared/protocol/api'
 import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
+import { CloseCode } from '../../shared/protocol/closeCodes'
 import {
   type Role,
   canEditMap,
@@ -168,6 +169,15 @@ function MapCanvas({
   const refused = useValue('refused', () => connection?.status.get().kind === 'refused', [
     connection,
   ])
+  // A session that ended (4401) leaves no one signed in here: the bar stops saying so.
+  const sessionEnded = useValue(
+    'sessionEnded',
+    () => {
+      const status = connection?.status.get()
+      return status?.kind === 'refused' && status.code === CloseCode.unauthorized
+    },
+    [connection],
+  )
   // The editor, once mounted: the bar's presenter mode button needs it.
   const [editor, setEditor] = useState<Editor | null>(null)
   const presenting = useValue('presenting', () => (editor ? isPresenting(editor) : false), [editor])
@@ -190,7 +200,7 @@ function MapCanvas({
         {session && <TimerDisplay model={session.workshop} />}
         {editor && <PresenterModeButton editor={editor} />}
         <div className="map-bar__tools">
-          <UserNameField identity={identity} />
+          {!(sessionEnded && identity?.kind === 'user') && <UserNameField identity={identity} />}
           <LanguageSwitch />
           {connection && <ConnectionBadge connection={connection} />}
         </div>

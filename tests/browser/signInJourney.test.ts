@@ -137,6 +137,8 @@ describe('signed in from the provider to the audit trail (organisation mode)', (
     await banner.waitFor({ timeout: 10_000 })
     const again = banner.getByRole('link', { name: 'Opnieuw inloggen' })
     expect(await again.getAttribute('href')).toMatch(/^\/auth\/login\?returnTo=%2Fm%2F/)
+    // The map bar no longer says who is signed in.
+    expect(await page.locator('.map-bar').getByText('Ingelogd als').count()).toBe(0)
     await context.close()
   })
 })
