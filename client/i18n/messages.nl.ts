@@ -455,7 +455,7 @@ export const nl: Record<MessageKey, string> = {
   'workshop.ballot.actionFailed': 'Dat is niet gelukt: {reason}.',
   'members.signOut': 'Overal uitloggen',
   'members.signOutOf': '{name} overal uitloggen',
-  'members.signedOut': '{name} is overal uitgelogd; hun open kaarten zijn gesloten.',
+  'members.signedOut': '{name} is overal uitgelogd; de kaarten die {name} open had, zijn gesloten.',
   'members.signOutFoundHint':
     'Als beheerder van de organisatie kun je iedereen die je hier vindt overal uitloggen, ook wie toegang heeft via een groep.',
   'members.signOutFailed': '{name} uitloggen lukte niet: {reason}',

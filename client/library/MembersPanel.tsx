@@ -202,7 +202,8 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
               >
                 {t('members.addAs', {
                   name: user.email === null ? user.name : `${user.name} (${user.email})`,
-                  role: t(`members.role.${personRole}`),
+                  // Mid-sentence: "Add Anna as editor", not "as Editor".
+                  role: t(`members.role.${personRole}`).toLocaleLowerCase(locale),
                 })}
               </button>
               {isAdmin && (
