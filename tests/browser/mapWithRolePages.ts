@@ -94,7 +94,7 @@ export async function openMapWithRolePages<R extends MapRole>(options: {
 }
 
 /** The UI catalogue of `page`'s language, for set-up steps only (assertions spell text out). */
-async function catalogueOf(page: Page) {
+export async function catalogueOf(page: Page) {
   const lang = await page.evaluate(() => document.documentElement.lang || navigator.language)
   return lang.startsWith('nl') ? nl : en
 }

@@ -6,51 +6,34 @@
  * lands on the map through their membership.
  */
 import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createAccessToken, hashAccessToken } from '../../server/access/accessTokens'
 import { createMapId } from '../../server/http/createMapId'
 import { ROLES, type Role } from '../../shared/protocol/roles'
-import { TEST_USERS, type TestUser } from '../server/identity/testIdentityProvider'
-import { launchChromium, openTrackedPage, shareLinkFor, waitForMapReady } from './browserFixture'
-import { type OrganisationApp, startOrganisationApp } from './organisationApp'
+import { TEST_USERS } from '../server/identity/testIdentityProvider'
+import { openTrackedPage, shareLinkFor, waitForMapReady } from './browserFixture'
+import {
+  signInAndMakeMap,
+  signInAtTestProvider,
+  withOrganisationAppInChromium,
+} from './organisationApp'
 
 /** Screenshots for a person to look at; not compared by the tests. */
 const SCREENSHOT_DIR = '.tmp/screenshots'
 
-/** Signs `user` in at the test provider from the home page; `signIn` is the link's text. */
-async function signIn(page: Page, app: OrganisationApp, user: TestUser, signIn: string) {
-  await page.goto(app.appUrl)
-  await page.getByRole('link', { name: signIn }).click()
-  await page.waitForURL(`${app.idp.issuer}/interaction/**`)
-  await page.getByRole('link', { name: `Sign in as ${user.name}` }).click()
-  await page.waitForURL(`${app.appUrl}/`)
-}
-
 describe('the Share panel in organisation mode', () => {
-  let browser: Browser
-  let app: OrganisationApp
+  const running = withOrganisationAppInChromium()
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    app = await startOrganisationApp()
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
   })
 
   it('nl: a new map has no share links, only members and guest links', async () => {
+    const { app, browser } = running
     const { page, context, errors } = await openTrackedPage(browser, app.appUrl, {
       locale: 'nl-NL',
     })
-    await signIn(page, app, TEST_USERS.anna, 'Inloggen')
-    await page.getByLabel('Titel', { exact: true }).fill('Haven Oost')
-    await page.getByRole('button', { name: 'Kaart maken' }).click()
-    await waitForMapReady(page)
-    const mapId = new URL(page.url()).pathname.split('/').pop() ?? ''
+    const mapId = await signInAndMakeMap(page, app, TEST_USERS.anna, 'Haven Oost')
     expect(await app.server.store.listTokens(mapId)).toEqual([])
 
     await page.getByRole('tab', { name: 'Delen' }).click()
@@ -72,6 +55,7 @@ describe('the Share panel in organisation mode', () => {
   })
 
   it('en: an owner link from before the switch opens nothing alone; a member who follows it gets in by membership', async () => {
+    const { app, browser } = running
     // A map as open mode made it: four role links, of which the owner's was copied.
     const tokens = Object.fromEntries(ROLES.map((role) => [role, createAccessToken()])) as Record<
       Role,
@@ -90,7 +74,7 @@ describe('the Share panel in organisation mode', () => {
     await stranger.context.close()
 
     const { page, context } = await openTrackedPage(browser, app.appUrl, { locale: 'en-GB' })
-    await signIn(page, app, TEST_USERS.anna, 'Sign in')
+    await signInAtTestProvider(page, app, TEST_USERS.anna)
     const anna = await app.server.store.identities.findUsers(TEST_USERS.anna.email)
     await app.server.store.library.claimMap(mapId, anna[0]?.id ?? '')
     await page.goto(ownerLink)

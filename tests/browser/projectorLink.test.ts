@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_USERS, type TestUser } from '../server/identity/testIdentityProvider'
+import { TEST_USERS } from '../server/identity/testIdentityProvider'
 import {
   type AppServer,
   type CreatedMap,
@@ -18,7 +18,7 @@ import {
   startAppServer,
   waitForMapReady,
 } from './browserFixture'
-import { type OrganisationApp, startOrganisationApp } from './organisationApp'
+import { signInAndMakeMap, withOrganisationAppInChromium } from './organisationApp'
 
 const SCREENSHOT_DIR = '.tmp/screenshots'
 const PROJECTOR = { width: 1920, height: 1080 }
@@ -104,39 +104,19 @@ describe('the projector link in the Share panel, open mode', () => {
   }
 })
 
-/** Signs `user` in at the test provider from the home page; `signIn` is the link's text. */
-async function signIn(page: Page, app: OrganisationApp, user: TestUser, signIn: string) {
-  await page.goto(app.appUrl)
-  await page.getByRole('link', { name: signIn }).click()
-  await page.waitForURL(`${app.idp.issuer}/interaction/**`)
-  await page.getByRole('link', { name: `Sign in as ${user.name}` }).click()
-  await page.waitForURL(`${app.appUrl}/`)
-}
-
 describe('the projector link in the Share panel, organisation mode', () => {
-  let browser: Browser
-  let app: OrganisationApp
+  const running = withOrganisationAppInChromium()
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    app = await startOrganisationApp()
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
   })
 
   it('nl: the owner makes one from a viewer guest link, and it opens in presenter mode', async () => {
+    const { app, browser } = running
     const owner = await openTrackedPage(browser, app.appUrl, { locale: 'nl-NL' })
     await owner.context.grantPermissions(['clipboard-read', 'clipboard-write'])
     const { page } = owner
-    await signIn(page, app, TEST_USERS.anna, 'Inloggen')
-    await page.getByLabel('Titel', { exact: true }).fill('Haven Oost')
-    await page.getByRole('button', { name: 'Kaart maken' }).click()
-    await waitForMapReady(page)
-    const mapId = new URL(page.url()).pathname.split('/').pop() ?? ''
+    const mapId = await signInAndMakeMap(page, app, TEST_USERS.anna, 'Haven Oost')
     await page.getByRole('tab', { name: 'Delen' }).click()
     const section = page.locator('section.projector-link')
     await section.getByRole('heading', { name: 'Projectorlink' }).waitFor()

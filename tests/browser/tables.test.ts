@@ -5,21 +5,17 @@
  * the projector stays where it is; the checklist ticks are real tick boxes everyone shares;
  * bringing a table into the plenary covers no card.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  type AppServer,
-  type CreatedMap,
   type TrackedPage,
-  createMapViaApi,
-  launchChromium,
   openTrackedPage,
   shapeCentreOnScreen,
   shareLinkFor,
-  startAppServer,
   waitForCameraToSettle,
   waitForMapReady,
 } from './browserFixture'
+import { type WorkshopRoom, openWorkshopRoom } from './workshopRoom'
 import { pointForScores } from '../../client/shapes/influence-impact-matrix/matrixGeometry'
 import { MATRIX_SIZE } from '../../client/shapes/influence-impact-matrix/matrixShape'
 
@@ -74,36 +70,30 @@ async function tableShown(page: Page, pattern: RegExp): Promise<number> {
 }
 
 describe('a workshop split into tables: facilitator, three participants and the projector', () => {
-  let server: AppServer
-  let browser: Browser
-  let map: CreatedMap
+  let room: WorkshopRoom
   let facilitator: TrackedPage
   let participants: TrackedPage[]
   let projector: TrackedPage
 
   beforeAll(async () => {
-    server = await startAppServer()
-    browser = await launchChromium()
-    map = await createMapViaApi(server.url, 'SER workshop 4 tables', 'ser-phase-1')
-    facilitator = await openTrackedPage(browser, server.url, { name: 'Fatima (trainer)' })
-    participants = [
-      await openTrackedPage(browser, server.url, { name: 'Ann', place: 'room' }),
-      await openTrackedPage(browser, server.url, { name: 'Bram', place: 'remote' }),
-      await openTrackedPage(browser, server.url, { name: 'Chen', place: 'room', locale: 'nl-NL' }),
-    ]
-    projector = await openTrackedPage(browser, server.url, { name: 'Beamer' })
-    await facilitator.page.goto(shareLinkFor(server.url, map.id, map.tokens.facilitator))
-    await waitForMapReady(facilitator.page)
-    for (const { page } of participants)
-      await page.goto(shareLinkFor(server.url, map.id, map.tokens.editor))
-    await projector.page.goto(shareLinkFor(server.url, map.id, map.tokens.viewer))
-    await Promise.all([...participants, projector].map(({ page }) => waitForMapReady(page)))
+    room = await openWorkshopRoom({
+      title: 'SER workshop 4 tables',
+      template: 'ser-phase-1',
+      facilitator: { name: 'Fatima (trainer)' },
+      participants: [
+        { name: 'Ann', place: 'room' },
+        { name: 'Bram', place: 'remote' },
+        { name: 'Chen', place: 'room', locale: 'nl-NL' },
+      ],
+      projector: { name: 'Beamer' },
+    })
+    ;({ facilitator, participants } = room)
+    projector = room.projector!
     await facilitator.page.getByRole('tab', { name: 'Workshop' }).click()
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    await room?.close()
   })
 
   it('takes each participant’s view to their own table’s area at once, and leaves the projector where it is', async () => {
@@ -179,8 +169,11 @@ describe('a workshop split into tables: facilitator, three participants and the 
   })
 
   it('seats a participant who arrives after the split, and takes their view to that table', async () => {
-    const dana = await openTrackedPage(browser, server.url, { name: 'Dana', place: 'remote' })
-    await dana.page.goto(shareLinkFor(server.url, map.id, map.tokens.editor))
+    const dana = await openTrackedPage(room.browser, room.server.url, {
+      name: 'Dana',
+      place: 'remote',
+    })
+    await dana.page.goto(shareLinkFor(room.server.url, room.map.id, room.map.tokens.editor))
     await waitForMapReady(dana.page)
     await dana.page.getByRole('tab', { name: 'Workshop' }).click()
     const pattern = /You are at table \d\./

@@ -1,18 +1,13 @@
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  type AppServer,
-  type CreatedMap,
   type TrackedPage,
-  createMapViaApi,
-  launchChromium,
   openTrackedPage,
   shapeCentreOnScreen,
   shareLinkFor,
-  startAppServer,
   waitForCameraToSettle,
   waitForMapReady,
 } from './browserFixture'
+import { type WorkshopRoom, openWorkshopRoom } from './workshopRoom'
 import { startNetworkCutProxy } from '../server/networkCutProxy'
 
 /** Seconds left on the shared timer as a page shows it. */
@@ -25,32 +20,26 @@ async function openWorkshopTab(page: TrackedPage['page']) {
 }
 
 describe('a hybrid workshop: a facilitator and three participants', () => {
-  let server: AppServer
-  let browser: Browser
-  let map: CreatedMap
+  let room: WorkshopRoom
   let facilitator: TrackedPage
   let participants: TrackedPage[]
 
   beforeAll(async () => {
-    server = await startAppServer()
-    browser = await launchChromium()
-    map = await createMapViaApi(server.url, 'Workshop 12 May')
-    facilitator = await openTrackedPage(browser, server.url, { name: 'Fatima (trainer)' })
-    participants = [
-      await openTrackedPage(browser, server.url, { name: 'Ann', place: 'room' }),
-      await openTrackedPage(browser, server.url, { name: 'Bram', place: 'remote' }),
-      await openTrackedPage(browser, server.url, { name: 'Chen', place: 'remote' }),
-    ]
-    await facilitator.page.goto(shareLinkFor(server.url, map.id, map.tokens.facilitator))
-    for (const { page } of participants)
-      await page.goto(shareLinkFor(server.url, map.id, map.tokens.editor))
-    await Promise.all([facilitator, ...participants].map(({ page }) => waitForMapReady(page)))
+    room = await openWorkshopRoom({
+      title: 'Workshop 12 May',
+      facilitator: { name: 'Fatima (trainer)' },
+      participants: [
+        { name: 'Ann', place: 'room' },
+        { name: 'Bram', place: 'remote' },
+        { name: 'Chen', place: 'remote' },
+      ],
+    })
+    ;({ facilitator, participants } = room)
     for (const { page } of [facilitator, ...participants]) await openWorkshopTab(page)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    await room?.close()
   })
 
   it('lists who is here, with role and room or remote', async () => {
@@ -476,11 +465,11 @@ describe('a hybrid workshop: a facilitator and three participants', () => {
   it('shows a participant whose network is cut as disconnected within 10 s', async () => {
     // Dana's browser reaches the server through a network that can be pulled out from under
     // it (Chromium's offline mode keeps open sockets answering, so it cannot stand for this).
-    const proxy = await startNetworkCutProxy(Number(new URL(server.url).port))
+    const proxy = await startNetworkCutProxy(Number(new URL(room.server.url).port))
     const viaProxy = `http://127.0.0.1:${proxy.port}`
-    const dana = await openTrackedPage(browser, viaProxy, { name: 'Dana', place: 'remote' })
+    const dana = await openTrackedPage(room.browser, viaProxy, { name: 'Dana', place: 'remote' })
     try {
-      await dana.page.goto(shareLinkFor(viaProxy, map.id, map.tokens.editor))
+      await dana.page.goto(shareLinkFor(viaProxy, room.map.id, room.map.tokens.editor))
       await waitForMapReady(dana.page)
       await openWorkshopTab(facilitator.page)
       const row = facilitator.page.getByTestId('participants').locator('li', { hasText: 'Dana' })

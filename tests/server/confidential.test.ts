@@ -8,7 +8,7 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -27,8 +27,7 @@ import { MessageType } from '../../shared/protocol/messageTypes'
 import type { Role } from '../../shared/protocol/roles'
 import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
 import type { EngagementEntry } from '../../shared/stakeholder/Stakeholder'
-import { createTestSchema } from './testPostgres'
-import type { TestSchema } from './testPostgres'
+import { storageBackends } from './storageBackends'
 import {
   apiFetch,
   createFixture,
@@ -43,30 +42,8 @@ import type { ClientAccess, TestServer } from './testServer'
 const fixture = createFixture()
 afterEach(() => fixture.cleanup())
 
-// One probe decides for the whole file: fail under CI, skip PostgreSQL with a notice elsewhere.
-const probe = await createTestSchema()
-await probe?.drop()
-const schemas: TestSchema[] = []
-afterAll(async () => {
-  for (const schema of schemas.splice(0)) await schema.drop()
-})
-
-const BACKENDS = [
-  { name: 'SQLite', env: async (): Promise<Record<string, string>> => ({}) },
-  ...(probe === null
-    ? []
-    : [
-        {
-          name: 'PostgreSQL',
-          env: async (): Promise<Record<string, string>> => {
-            const schema = await createTestSchema()
-            if (schema === null) throw new Error('PostgreSQL went away')
-            schemas.push(schema)
-            return { DATABASE_URL: schema.url }
-          },
-        },
-      ]),
-]
+// SQLite, and PostgreSQL when it answers (skipped with a notice elsewhere, failing under CI).
+const BACKENDS = await storageBackends()
 
 const NOW = '2026-05-12T10:00:00.000Z'
 const unique = `${Date.now()}-${Math.random().toString(36).slice(2)}`

@@ -13,7 +13,7 @@ import os from 'node:os'
 import { Writable } from 'node:stream'
 import pino from 'pino'
 import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   FACILITATION_MAP,
@@ -25,8 +25,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messageTypes'
 import type { Role } from '../../shared/protocol/roles'
 import { startServerProcess } from './startServerProcess'
-import { createTestSchema } from './testPostgres'
-import type { TestSchema } from './testPostgres'
+import { storageBackends } from './storageBackends'
 import {
   apiFetch,
   createFixture,
@@ -51,30 +50,8 @@ afterEach(async () => {
   await fixture.cleanup()
 })
 
-// One probe decides for the whole file: fail under CI, skip PostgreSQL with a notice elsewhere.
-const probe = await createTestSchema()
-await probe?.drop()
-const schemas: TestSchema[] = []
-afterAll(async () => {
-  for (const schema of schemas.splice(0)) await schema.drop()
-})
-
-const BACKENDS = [
-  { name: 'SQLite', env: async (): Promise<Record<string, string>> => ({}) },
-  ...(probe === null
-    ? []
-    : [
-        {
-          name: 'PostgreSQL',
-          env: async (): Promise<Record<string, string>> => {
-            const schema = await createTestSchema()
-            if (schema === null) throw new Error('PostgreSQL went away')
-            schemas.push(schema)
-            return { DATABASE_URL: schema.url }
-          },
-        },
-      ]),
-]
+// SQLite, and PostgreSQL when it answers (skipped with a notice elsewhere, failing under CI).
+const BACKENDS = await storageBackends()
 
 const HOSTILE: Role[] = ['viewer', 'editor']
 

@@ -7,8 +7,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
-import { afterAll } from 'vitest'
-import { createTestSchema, type TestSchema } from './testPostgres'
+import { schemasForThisFile } from './testPostgres'
 
 /** One engine: its name and the server settings that select it. */
 export interface StorageBackend {
@@ -16,26 +15,16 @@ export interface StorageBackend {
   env(): Promise<Record<string, string>>
 }
 
+/** SQLite, and PostgreSQL when it answers; call once at the top of a test file. */
 export async function storageBackends(): Promise<StorageBackend[]> {
-  const probe = await createTestSchema()
-  await probe?.drop()
-  if (probe === null) return [{ name: 'SQLite', env: async () => ({}) }]
-  const schemas: TestSchema[] = []
-  afterAll(async () => {
-    for (const schema of schemas.splice(0)) await schema.drop()
-  })
-  return [
-    { name: 'SQLite', env: async () => ({}) },
-    {
-      name: 'PostgreSQL',
-      env: async () => {
-        const schema = await createTestSchema()
-        if (schema === null) throw new Error('PostgreSQL went away')
-        schemas.push(schema)
-        return { DATABASE_URL: schema.url }
-      },
-    },
-  ]
+  const sqlite: StorageBackend = { name: 'SQLite', env: async () => ({}) }
+  const schemas = await schemasForThisFile()
+  if (schemas === null) return [sqlite]
+  const postgres: StorageBackend = {
+    name: 'PostgreSQL',
+    env: async () => ({ DATABASE_URL: (await schemas.fresh()).url }),
+  }
+  return [sqlite, postgres]
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { afterAll } from 'vitest'
 
 /** Base URL of the test database server. */
 export const TEST_DATABASE_URL =
@@ -64,6 +65,35 @@ export async function createTestSchema(): Promise<TestSchema | null> {
     async drop() {
       await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`).catch(() => undefined)
       await admin.end()
+    },
+  }
+}
+
+/** Fresh schemas for the tests of one file, all dropped once the file's tests are done. */
+export interface FileSchemas {
+  /** A new schema; throws when PostgreSQL no longer answers. */
+  fresh(): Promise<TestSchema>
+}
+
+/**
+ * Probes PostgreSQL once for the calling test file and answers null when it is unreachable
+ * (after the warning; under CI it throws). One probe decides for the whole file, so its
+ * PostgreSQL tests are either all registered or all skipped with one notice.
+ */
+export async function schemasForThisFile(): Promise<FileSchemas | null> {
+  const probe = await createTestSchema()
+  if (probe === null) return null
+  await probe.drop()
+  const schemas: TestSchema[] = []
+  afterAll(async () => {
+    for (const schema of schemas.splice(0)) await schema.drop()
+  })
+  return {
+    async fresh() {
+      const schema = await createTestSchema()
+      if (schema === null) throw new Error('PostgreSQL went away')
+      schemas.push(schema)
+      return schema
     },
   }
 }

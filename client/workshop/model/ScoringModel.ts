@@ -8,44 +8,34 @@
  * server writes the count into the round). This is the one place that hands in and reads
  * the scores, so where they are kept can change without touching a panel.
  */
-import { atom, computed, react } from 'tldraw'
+import { type Atom, type Signal, computed } from 'tldraw'
 import type { AggregatedRatings, Rating } from '../../../shared/scoring/aggregateRatings'
 import { adoptMedians } from '../../../shared/workshop/adoptMedians'
-import {
-  type ScoreBallot,
-  checkScoreBallot,
-  submittedCountOf,
-} from '../../../shared/workshop/ballots'
+import { type ScoreBallot, checkScoreBallot } from '../../../shared/workshop/ballots'
 import { type ScoringRound, openScoringRound } from '../../../shared/workshop/privateScoring'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import type { BallotClient } from './BallotClient'
-import { OwnBallot, mayHandInBallots } from './OwnBallot'
+import { FollowedRound } from './FollowedRound'
 import type { WorkshopDocument } from './WorkshopDocument'
 
 /** The scoring round, this person's scores and the revealed result. */
 export class ScoringModel {
-  /** The open or revealed round, if any. */
-  readonly round = computed<ScoringRound | null>(
-    'scoring round',
-    () => this.document.facilitation.get().scoring,
-  )
+  private readonly followed: FollowedRound<ScoringRound, ScoreBallot>
 
-  private readonly own: OwnBallot<ScoreBallot>
-  private readonly stopFollowing: () => void
+  /** The open or revealed round, if any. */
+  readonly round: Signal<ScoringRound | null>
 
   /** How many participants have handed in scores in this round (the server's count). */
-  readonly submittedCount = computed('scored count', () =>
-    submittedCountOf(this.round.get(), this.document.facilitation.get().ballotCount),
-  )
+  readonly submittedCount: Signal<number>
 
   /** What this person handed in in this round, or null before they did. */
-  readonly mine = computed<Rating | null>('my rating', () => this.own.value.get())
+  readonly mine = computed<Rating | null>('my rating', () => this.followed.own.value.get())
 
   /** Why this person's scores were not taken (the server's refusal); null when they were. */
-  readonly error = computed<unknown>('scoring error', () => this.own.error.get())
+  readonly error: Signal<unknown>
 
   /** Why the facilitator's last reveal or end did not go through; null when it did. */
-  readonly actionError = atom<unknown>('scoring action error', null)
+  readonly actionError: Atom<unknown>
 
   /** The group's scores once revealed (and someone scored); null before. */
   readonly result = computed<AggregatedRatings | null>('round result', () => {
@@ -57,13 +47,13 @@ export class ScoringModel {
   constructor(
     private readonly document: WorkshopDocument,
     private readonly registry: StakeholderRegistry,
-    private readonly ballots: BallotClient | null,
+    ballots: BallotClient | null,
   ) {
-    this.own = new OwnBallot(ballots, () => mayHandInBallots(this.document.self.get().role))
-    this.stopFollowing = react('follow the scoring round', () => {
-      const round = this.round.get()
-      this.own.follow(round?.status === 'open' ? round.id : null)
-    })
+    this.followed = new FollowedRound(document, ballots, 'scoring', (state) => state.scoring)
+    this.round = this.followed.round
+    this.submittedCount = this.followed.submittedCount
+    this.error = this.followed.error
+    this.actionError = this.followed.actionError
   }
 
   /** Opens a round on the stakeholder `stakeholderId` for everyone. */
@@ -80,19 +70,19 @@ export class ScoringModel {
     if (round?.status !== 'open') return Promise.resolve(false)
     const checked = checkScoreBallot({ ...this.mine.get(), ...changes })
     if (!checked.ok) return Promise.resolve(false)
-    return this.own.hand(checked.ballot)
+    return this.followed.own.hand(checked.ballot)
   }
 
   /** Resolves once this person's last scores were answered by the server. */
   settled(): Promise<void> {
-    return this.own.settled()
+    return this.followed.settled()
   }
 
   /** Has the server reveal the group's result to everyone. */
   reveal(): Promise<void> {
     const round = this.round.get()
     if (round?.status !== 'open') return Promise.resolve()
-    return this.act((ballots) => ballots.reveal(round.id))
+    return this.followed.act((ballots) => ballots.reveal(round.id))
   }
 
   /** Writes the revealed medians into the stakeholder's record and ends the round. */
@@ -108,22 +98,10 @@ export class ScoringModel {
   end(): Promise<void> {
     const round = this.round.get()
     if (!round) return Promise.resolve()
-    return this.act((ballots) => ballots.discard(round.id))
+    return this.followed.act((ballots) => ballots.discard(round.id))
   }
 
   dispose() {
-    this.stopFollowing()
-  }
-
-  private async act(call: (ballots: BallotClient) => Promise<void>): Promise<void> {
-    this.actionError.set(null)
-    if (this.ballots === null) return
-    // This person's own ballot still on its way counts: it reaches the server first.
-    await this.own.settled()
-    try {
-      await call(this.ballots)
-    } catch (error) {
-      this.actionError.set(error)
-    }
+    this.followed.dispose()
   }
 }

@@ -6,42 +6,33 @@
  * cards). While it is open everyone sees only how many have voted. This is the one place
  * that hands in and reads the dots, so where they are kept can change without touching a panel.
  */
-import { atom, computed, react } from 'tldraw'
-import {
-  type DotBallot,
-  type VoteTally,
-  addDot,
-  removeDot,
-  submittedCountOf,
-} from '../../../shared/workshop/ballots'
+import { type Atom, type Signal, computed } from 'tldraw'
+import { type DotBallot, type VoteTally, addDot, removeDot } from '../../../shared/workshop/ballots'
 import { type CastVoteResult, type DotVote, openDotVote } from '../../../shared/workshop/dotVoting'
 import type { BallotClient } from './BallotClient'
-import { OwnBallot, mayHandInBallots } from './OwnBallot'
+import { FollowedRound } from './FollowedRound'
 import type { WorkshopDocument } from './WorkshopDocument'
 
 export type { VoteTally } from '../../../shared/workshop/ballots'
 
 /** The vote, this person's dots and the tally once closed. */
 export class VotingModel {
-  /** The open or closed vote, if any. */
-  readonly vote = computed<DotVote | null>('vote', () => this.document.facilitation.get().vote)
+  private readonly followed: FollowedRound<DotVote, DotBallot>
 
-  private readonly own: OwnBallot<DotBallot>
-  private readonly stopFollowing: () => void
+  /** The open or closed vote, if any. */
+  readonly vote: Signal<DotVote | null>
 
   /** The stakeholder ids this person gave their dots to (one id per dot). */
-  readonly myDots = computed<string[]>('my dots', () => this.own.value.get() ?? [])
+  readonly myDots = computed<string[]>('my dots', () => this.followed.own.value.get() ?? [])
 
   /** How many have handed in dots (the server's count). */
-  readonly submittedCount = computed('voted count', () =>
-    submittedCountOf(this.vote.get(), this.document.facilitation.get().ballotCount),
-  )
+  readonly submittedCount: Signal<number>
 
   /** Why this person's dots were not taken (the server's refusal); null when they were. */
-  readonly error = computed<unknown>('vote error', () => this.own.error.get())
+  readonly error: Signal<unknown>
 
   /** Why the facilitator's last close or clear did not go through; null when it did. */
-  readonly actionError = atom<unknown>('vote action error', null)
+  readonly actionError: Atom<unknown>
 
   /** The result once the vote is closed (written by the server); empty while it is open. */
   readonly tally = computed<VoteTally>('vote tally', () => {
@@ -51,13 +42,13 @@ export class VotingModel {
 
   constructor(
     private readonly document: WorkshopDocument,
-    private readonly ballots: BallotClient | null,
+    ballots: BallotClient | null,
   ) {
-    this.own = new OwnBallot(ballots, () => mayHandInBallots(this.document.self.get().role))
-    this.stopFollowing = react('follow the vote', () => {
-      const vote = this.vote.get()
-      this.own.follow(vote?.status === 'open' ? vote.id : null)
-    })
+    this.followed = new FollowedRound(document, ballots, 'vote', (state) => state.vote)
+    this.vote = this.followed.round
+    this.submittedCount = this.followed.submittedCount
+    this.error = this.followed.error
+    this.actionError = this.followed.actionError
   }
 
   /** Opens a vote on `question` with `budget` dots per person. */
@@ -71,7 +62,7 @@ export class VotingModel {
     if (vote?.status !== 'open') return { ok: false, reason: 'closed' }
     const next = addDot(this.myDots.get(), vote.budget, stakeholderId)
     if (next === null) return { ok: false, reason: 'budget-used' }
-    void this.own.hand(next)
+    void this.followed.own.hand(next)
     return { ok: true }
   }
 
@@ -80,42 +71,30 @@ export class VotingModel {
     if (this.vote.get()?.status !== 'open') return false
     const next = removeDot(this.myDots.get(), stakeholderId)
     if (next === null) return false
-    void this.own.hand(next)
+    void this.followed.own.hand(next)
     return true
   }
 
   /** Resolves once this person's last dots were answered by the server. */
   settled(): Promise<void> {
-    return this.own.settled()
+    return this.followed.settled()
   }
 
   /** Has the server close the vote and show everyone the tally. */
   close(): Promise<void> {
     const vote = this.vote.get()
     if (vote?.status !== 'open') return Promise.resolve()
-    return this.act((ballots) => ballots.reveal(vote.id))
+    return this.followed.act((ballots) => ballots.reveal(vote.id))
   }
 
   /** Removes the vote and its results from every screen (the server deletes its ballots). */
   clear(): Promise<void> {
     const vote = this.vote.get()
     if (!vote) return Promise.resolve()
-    return this.act((ballots) => ballots.discard(vote.id))
+    return this.followed.act((ballots) => ballots.discard(vote.id))
   }
 
   dispose() {
-    this.stopFollowing()
-  }
-
-  private async act(call: (ballots: BallotClient) => Promise<void>): Promise<void> {
-    this.actionError.set(null)
-    if (this.ballots === null) return
-    // This person's own ballot still on its way counts: it reaches the server first.
-    await this.own.settled()
-    try {
-      await call(this.ballots)
-    } catch (error) {
-      this.actionError.set(error)
-    }
+    this.followed.dispose()
   }
 }
