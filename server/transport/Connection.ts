@@ -23,6 +23,7 @@ import type { Logger } from 'pino'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { canEditMap } from '../../shared/protocol/roles'
+import { encodeHeartbeat } from '../../shared/protocol/heartbeatMessage'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { Room } from '../rooms/Room'
 import type { RoomPeer } from '../rooms/RoomPeer'
@@ -64,6 +65,12 @@ export interface ConnectionOptions {
   metrics?: ServerMetrics
   /** Shared with the other connections, so a broadcast is encoded once. */
   frames?: UpdateFrameCache
+  /**
+   * The client answers heartbeats (`?heartbeat=1`): its liveness is checked with those, not
+   * with pings, which a browser answers even when its page can send nothing
+   * (shared/protocol/heartbeatMessage.ts).
+   */
+  answersHeartbeats?: boolean
 }
 
 /** A socket speaking the y-websocket protocol for one document of a map. */
@@ -108,9 +115,11 @@ export class Connection implements RoomPeer {
   private readonly closeListeners: (() => void)[] = []
 
   private readonly frames: UpdateFrameCache | null
+  private readonly answersHeartbeats: boolean
 
   constructor(socket: WebSocket, options: ConnectionOptions) {
     this.frames = options.frames ?? null
+    this.answersHeartbeats = options.answersHeartbeats ?? false
     this.socket = socket
     this.mapId = options.mapId
     this.document = options.document
@@ -128,7 +137,7 @@ export class Connection implements RoomPeer {
     })
     socket.on('message', (data, isBinary) => this.receive(data, isBinary))
     socket.on('pong', () => {
-      this.alive = true
+      if (!this.answersHeartbeats) this.alive = true
     })
     // Any frame is a sign of life too (a pong can queue behind a large upload).
     socket.on('message', () => {
@@ -303,11 +312,17 @@ export class Connection implements RoomPeer {
     )
   }
 
-  /** Sends a ping; the keepalive calls this after checking {@link answeredLastPing}. */
+  /**
+   * Sends a ping, or a heartbeat to a client that answers them; the keepalive calls this
+   * after checking {@link answeredLastPing}.
+   */
   ping(): void {
     this.alive = false
     this.bufferedAtPing = this.socket.bufferedAmount
-    this.socket.ping()
+    if (!this.answersHeartbeats) return this.socket.ping()
+    if (!this.closed && this.socket.readyState === this.socket.OPEN) {
+      this.socket.send(encodeHeartbeat(), { binary: true })
+    }
   }
 
   private send(message: ServerMessage): void {
@@ -412,6 +427,9 @@ export class Connection implements RoomPeer {
           break
         case 'queryAwareness':
           room.sendFullAwareness(this)
+          break
+        case 'heartbeat':
+          // Its arrival was the sign of life (see the constructor); nothing else to do.
           break
       }
     } catch (error) {
