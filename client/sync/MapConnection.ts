@@ -25,7 +25,7 @@
  * When the browser says it went offline the sockets are closed at once (the badge says
  * "offline", no reconnect loop) and opened again when it is back. A socket can outlive the
  * network (Chromium's offline mode holds the close frame, a laptop that lost Wi-Fi may not
- * close it for minutes): the server drops it within 6 s because this page's heartbeat
+ * close it for minutes): the server drops it within 8 s because this page's heartbeat
  * answers stop (answerHeartbeats.ts), so the others see this person gone. Edits made in
  * between stay in the document and its local copy and go to the server with the next sync.
  */

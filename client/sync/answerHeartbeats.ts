@@ -3,7 +3,7 @@
  * asks for it with `?heartbeat=1` and sends each heartbeat back from its message handler,
  * so the server hears from this page itself, not only from the browser's network stack.
  * An answer that cannot leave the page (offline) lets the server drop the socket within
- * 6 s, and the others see this person gone.
+ * 8 s, and the others see this person gone.
  */
 import type { WebsocketProvider } from 'y-websocket'
 import type * as decoding from 'lib0/decoding'

@@ -39,6 +39,13 @@ const YIELD_AFTER_MS = 10
 /** Longest delay Node's timers take (about 24.8 days); a later expiry re-arms the timer. */
 const MAX_TIMER_MS = 2 ** 31 - 1
 
+/**
+ * A page answers heartbeats from its own code, which a long task can hold up: one that missed
+ * a heartbeat is kept while it sent anything this recently. With pings every 3 s, a silent
+ * page is dropped 5–8 s after its last frame.
+ */
+const HEARTBEAT_GRACE_MS = 5_000
+
 /** Frames kept while the room loads; a client that sends more is misbehaving. */
 const MAX_QUEUED_MESSAGES = 1000
 
@@ -308,7 +315,9 @@ export class Connection implements RoomPeer {
    */
   answeredLastPing(): boolean {
     return (
-      this.alive || (this.bufferedAtPing > 0 && this.socket.bufferedAmount < this.bufferedAtPing)
+      this.alive ||
+      (this.bufferedAtPing > 0 && this.socket.bufferedAmount < this.bufferedAtPing) ||
+      (this.answersHeartbeats && Date.now() - this.lastReceivedAt < HEARTBEAT_GRACE_MS)
     )
   }
 

@@ -4,8 +4,9 @@
  * payload) and the page's own code sends it back. A ping is answered by the browser's
  * network stack, also when the page can send nothing any more (Chromium's offline mode
  * holds every frame the page sends, a laptop that lost Wi-Fi may keep the socket for
- * minutes), so such a peer would stay "here" for the others; a heartbeat that does not come
- * back drops the socket within two keepalive rounds, as an unanswered ping does.
+ * minutes), so such a peer would stay "here" for the others. A page that sends nothing
+ * back is dropped 5–8 s after its last frame (a little later than an unanswered ping, as a
+ * long task in the page may hold an answer up; server/transport/Connection.ts).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
