@@ -21,6 +21,13 @@
  * The connection status combines the map provider's socket status with the browser's own
  * online flag, so the user sees "offline" at once instead of a reconnect loop, and
  * "refused" when the server closed with a final code (unknown map, no access).
+ *
+ * When the browser says it went offline the sockets are closed at once (the badge says
+ * "offline", no reconnect loop) and opened again when it is back. A socket can outlive the
+ * network (Chromium's offline mode holds the close frame, a laptop that lost Wi-Fi may not
+ * close it for minutes): the server drops it within 8 s because this page's heartbeat
+ * answers stop (answerHeartbeats.ts), so the others see this person gone. Edits made in
+ * between stay in the document and its local copy and go to the server with the next sync.
  */
 // Signals from tldraw's own state library, not tldraw: this module loads before the canvas.
 import { atom, type Atom } from '@tldraw/state'
@@ -38,6 +45,7 @@ import { publishedName } from '../user/displayName'
 import { removeErasedContacts } from '../../shared/document/erasureRegister'
 import { handleErasureRegister } from './erasureRegisterHandler'
 import { sendUpdatesInParts } from './sendUpdatesInParts'
+import { answerHeartbeats } from './answerHeartbeats'
 import { localCopyIsCurrent, migrateLocalCopy } from './migrateLocalCopy'
 
 /** How long to wait for the server before opening the local copy instead. */
@@ -109,6 +117,13 @@ export function connectMap(
   const identity = atom<Identity | null>('identity', null)
   let session: StoredGuestSession | null = null
   const providers: WebsocketProvider[] = []
+  // The providers this page has started: going offline stops them, coming back restarts them.
+  const started = new Set<WebsocketProvider>()
+  const start = (each: WebsocketProvider) => {
+    if (destroyed) return
+    started.add(each)
+    if (navigator.onLine) each.connect()
+  }
   // The sockets wait for the guest session (see the module comment).
   // Signed in (organisation mode), the user as the provider names them is who the server
   // knows this browser as, with a link or without; otherwise a link opens a guest session.
@@ -152,10 +167,9 @@ export function connectMap(
     providers.push(provider)
     // Before connecting: what was done offline must not be refused for its size.
     sendUpdatesInParts(provider)
+    answerHeartbeats(provider)
     if (connect) {
-      void guestReady.then(() => {
-        if (!destroyed) provider.connect()
-      })
+      void guestReady.then(() => start(provider))
     }
     return provider
   }
@@ -177,7 +191,7 @@ export function connectMap(
     })
     // Loaded first: the register must find what this browser holds (module comment).
     void Promise.all([secretLocal.whenSynced, guestReady]).then(() => {
-      if (!migrating && !destroyed) secretProvider.connect()
+      if (!migrating) start(secretProvider)
     })
   }
   // A role that may not read it keeps no copy (one may be left from a stronger link).
@@ -215,17 +229,24 @@ export function connectMap(
   provider.on('status', update)
   provider.on('sync', update)
   provider.on('connection-close', onClose)
-  window.addEventListener('online', update)
-  window.addEventListener('offline', update)
+  const goOffline = () => {
+    for (const each of started) each.disconnect()
+    update()
+  }
+  const comeBack = () => {
+    if (status.get().kind !== 'refused') for (const each of started) each.connect()
+    update()
+  }
+  window.addEventListener('online', comeBack)
+  window.addEventListener('offline', goOffline)
 
   // The local copy: edits made offline survive closing the tab and merge when back online.
   const local = new IndexeddbPersistence(localCopyName(mapId), doc)
   let destroyed = false
   if (migrating) {
     void Promise.all([migrateLocalCopy(mapId, local, confidential), guestReady]).then(() => {
-      if (destroyed) return
-      provider.connect()
-      confidential?.provider.connect()
+      start(provider)
+      if (confidential) start(confidential.provider)
     })
   }
   const synced = new Promise<void>((resolve) => {
@@ -262,8 +283,8 @@ export function connectMap(
     },
     destroy() {
       destroyed = true
-      window.removeEventListener('online', update)
-      window.removeEventListener('offline', update)
+      window.removeEventListener('online', comeBack)
+      window.removeEventListener('offline', goOffline)
       void local.destroy()
       provider.destroy()
       doc.destroy()

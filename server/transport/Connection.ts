@@ -23,6 +23,7 @@ import type { Logger } from 'pino'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { canEditMap } from '../../shared/protocol/roles'
+import { encodeHeartbeat } from '../../shared/protocol/heartbeatMessage'
 import type { ServerMetrics } from '../operations/ServerMetrics'
 import type { Room } from '../rooms/Room'
 import type { RoomPeer } from '../rooms/RoomPeer'
@@ -37,6 +38,13 @@ const YIELD_AFTER_MS = 10
 
 /** Longest delay Node's timers take (about 24.8 days); a later expiry re-arms the timer. */
 const MAX_TIMER_MS = 2 ** 31 - 1
+
+/**
+ * A page answers heartbeats from its own code, which a long task can hold up: one that missed
+ * a heartbeat is kept while it sent anything this recently. With pings every 3 s, a silent
+ * page is dropped 5–8 s after its last frame.
+ */
+const HEARTBEAT_GRACE_MS = 5_000
 
 /** Frames kept while the room loads; a client that sends more is misbehaving. */
 const MAX_QUEUED_MESSAGES = 1000
@@ -64,6 +72,12 @@ export interface ConnectionOptions {
   metrics?: ServerMetrics
   /** Shared with the other connections, so a broadcast is encoded once. */
   frames?: UpdateFrameCache
+  /**
+   * The client answers heartbeats (`?heartbeat=1`): its liveness is checked with those, not
+   * with pings, which a browser answers even when its page can send nothing
+   * (shared/protocol/heartbeatMessage.ts).
+   */
+  answersHeartbeats?: boolean
 }
 
 /** A socket speaking the y-websocket protocol for one document of a map. */
@@ -108,9 +122,11 @@ export class Connection implements RoomPeer {
   private readonly closeListeners: (() => void)[] = []
 
   private readonly frames: UpdateFrameCache | null
+  private readonly answersHeartbeats: boolean
 
   constructor(socket: WebSocket, options: ConnectionOptions) {
     this.frames = options.frames ?? null
+    this.answersHeartbeats = options.answersHeartbeats ?? false
     this.socket = socket
     this.mapId = options.mapId
     this.document = options.document
@@ -128,7 +144,7 @@ export class Connection implements RoomPeer {
     })
     socket.on('message', (data, isBinary) => this.receive(data, isBinary))
     socket.on('pong', () => {
-      this.alive = true
+      if (!this.answersHeartbeats) this.alive = true
     })
     // Any frame is a sign of life too (a pong can queue behind a large upload).
     socket.on('message', () => {
@@ -299,15 +315,23 @@ export class Connection implements RoomPeer {
    */
   answeredLastPing(): boolean {
     return (
-      this.alive || (this.bufferedAtPing > 0 && this.socket.bufferedAmount < this.bufferedAtPing)
+      this.alive ||
+      (this.bufferedAtPing > 0 && this.socket.bufferedAmount < this.bufferedAtPing) ||
+      (this.answersHeartbeats && Date.now() - this.lastReceivedAt < HEARTBEAT_GRACE_MS)
     )
   }
 
-  /** Sends a ping; the keepalive calls this after checking {@link answeredLastPing}. */
+  /**
+   * Sends a ping, or a heartbeat to a client that answers them; the keepalive calls this
+   * after checking {@link answeredLastPing}.
+   */
   ping(): void {
     this.alive = false
     this.bufferedAtPing = this.socket.bufferedAmount
-    this.socket.ping()
+    if (!this.answersHeartbeats) return this.socket.ping()
+    if (!this.closed && this.socket.readyState === this.socket.OPEN) {
+      this.socket.send(encodeHeartbeat(), { binary: true })
+    }
   }
 
   private send(message: ServerMessage): void {
@@ -412,6 +436,9 @@ export class Connection implements RoomPeer {
           break
         case 'queryAwareness':
           room.sendFullAwareness(this)
+          break
+        case 'heartbeat':
+          // Its arrival was the sign of life (see the constructor); nothing else to do.
           break
       }
     } catch (error) {

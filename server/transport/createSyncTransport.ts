@@ -11,7 +11,10 @@
  * the room, loading it if needed (4404 when the map does not exist, never created here) →
  * the {@link Connection} handles the frames. A ping every 3 s terminates a socket whose peer
  * did not answer the one before (a network cut, a closed laptop lid), so its presence is
- * gone for everyone within 6 s (issue 19; the y-websocket client itself waits 30 s).
+ * gone for everyone within 6 s (issue 19; the y-websocket client itself waits 30 s). A
+ * client that asks for it (`?heartbeat=1`, our browser page) gets a heartbeat instead of the
+ * ping and must send it back itself: a browser answers pings even when its page can send
+ * nothing (offline mode), see shared/protocol/heartbeatMessage.ts.
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
@@ -25,6 +28,7 @@ import {
 } from '../../shared/document/mapDocumentLayout'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { isValidMapId } from '../../shared/protocol/mapId'
+import { HEARTBEAT_PARAM } from '../../shared/protocol/heartbeatMessage'
 import { canReadConfidential } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
 import type { OriginPolicy } from '../access/createOriginPolicy'
@@ -47,6 +51,12 @@ function documentOfPath(rest: string): { rawId: string; document: MapDocumentNam
   return rest.endsWith(CONFIDENTIAL_SUFFIX)
     ? { rawId: rest.slice(0, -CONFIDENTIAL_SUFFIX.length), document: 'confidential' }
     : { rawId: rest, document: 'map' }
+}
+
+/** True when the client asked for heartbeats instead of pings (heartbeatMessage.ts). */
+function answersHeartbeats(request: IncomingMessage): boolean {
+  const url = new URL(request.url ?? '/', 'http://localhost')
+  return url.searchParams.get(HEARTBEAT_PARAM) === '1'
 }
 
 /** Ping interval: a vanished peer is terminated 3–6 s after its last sign of life. */
@@ -191,6 +201,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
     }
     const address = clientAddress(request, options.trustProxy ?? false)
     const connection = new Connection(socket, {
+      answersHeartbeats: answersHeartbeats(request),
       mapId: rawId,
       document,
       id: randomUUID().slice(0, 8),

@@ -1,14 +1,15 @@
 /**
  * The y-websocket wire format, read and written in this one module (read/write pairs, in
  * the style of y-protocols' sync.js and awareness.js). The erasure-register frame is ours
- * and lives in shared/protocol/erasureRegisterMessage.ts, because the browser reads it.
+ * and lives in shared/protocol/erasureRegisterMessage.ts, because the browser reads it; so does the heartbeat (shared/protocol/heartbeatMessage.ts).
  *
  * Frame layout: `varUint messageType` (shared/protocol/messageTypes.ts), then
  * - sync (0): `varUint syncType` (0 step 1, 1 step 2, 2 update) and `varUint8Array payload`
  *   (a state vector for step 1, a Yjs update otherwise);
  * - awareness (1): `varUint8Array update`, the update being `varUint count`, then per entry
  *   `varUint clientId`, `varUint clock`, `varString state` (JSON; `null` removes the client);
- * - queryAwareness (3): nothing.
+ * - queryAwareness (3): nothing;
+ * - heartbeat (5): `varUint8Array payload` (empty), a client's answer to the server's.
  *
  * Message flow:
  *   browser ──frame──▶ Connection ─{@link readMessage}─▶ typed {@link ClientMessage} ─▶ Room
@@ -31,6 +32,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/protocol/messageTypes'
+import { readHeartbeat } from '../../shared/protocol/heartbeatMessage'
 import type { DecodedUpdate } from '../rooms/DecodedUpdate'
 import { measureUpdate } from './measureUpdate'
 
@@ -71,6 +73,7 @@ export type ClientMessage =
   | UpdateMessage
   | AwarenessMessage
   | { type: 'queryAwareness' }
+  | { type: 'heartbeat' }
 
 /** What one message may cost at most (the server's settings). */
 export interface MessageLimits {
@@ -211,6 +214,9 @@ function readTypedMessage(
     }
     case MessageType.queryAwareness:
       return { type: 'queryAwareness' }
+    case MessageType.heartbeat:
+      readHeartbeat(decoder)
+      return { type: 'heartbeat' }
     default:
       return `unknown message type ${messageType}`
   }

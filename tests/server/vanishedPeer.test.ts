@@ -4,11 +4,16 @@
  * y-websocket client would wait 30 s. Their client talks to the server through a TCP proxy
  * that, on `cut`, stops passing bytes either way without closing anything
  * (networkCutProxy.ts): the server's pings go unanswered. Once on one node, and on a cluster with the observer on another node.
+ * A browser page that can send nothing any more while the browser still answers pings
+ * (Chromium's offline mode) is dropped too: the page asked for heartbeats, which its own code
+ * must send back.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { answerHeartbeats } from '../../client/sync/answerHeartbeats'
+import { HEARTBEAT_PARAM } from '../../shared/protocol/heartbeatMessage'
 import { startNetworkCutProxy } from './networkCutProxy'
 import { createTestSchema } from './testPostgres'
 import { startTestRedis } from './testRedis'
@@ -70,6 +75,41 @@ describe('a participant whose network vanishes', () => {
     const proxy = await startProxy(test.port)
     await cutAndWatch(connect(test, mapId, test.port), connect(test, mapId, proxy.port), proxy.cut)
   })
+})
+
+describe('a page that asked for heartbeats', () => {
+  it(
+    'stays while it answers them, and is gone within 10 s once only the browser answers pings',
+    { timeout: 30_000 },
+    async () => {
+      const test = await fixture.startServer()
+      const mapId = await createMap(test)
+      const observer = connect(test, mapId, test.port)
+      const page = connect(test, mapId, test.port)
+      page.disconnect()
+      answerHeartbeats(page)
+      page.connect()
+      await Promise.all([waitForSync(observer), waitForSync(page)])
+      page.awareness.setLocalStateField('user', { name: 'Answers', color: '#123456' })
+      await waitFor(() => observer.awareness.getStates().get(page.awareness.clientID) !== undefined)
+      // Several keepalive rounds (3 s each) with nothing else sent: the answers keep it here.
+      await new Promise((resolve) => setTimeout(resolve, 7000))
+      expect(page.wsconnected).toBe(true)
+      expect(observer.awareness.getStates().has(page.awareness.clientID)).toBe(true)
+
+      // A socket that promised heartbeats and only answers pings (ws does so by itself).
+      const silent = new WebSocket(
+        `ws://127.0.0.1:${test.port}/sync/${mapId}?token=${tokenOf(test, mapId, 'editor')}&${HEARTBEAT_PARAM}=1`,
+      )
+      cleanups.push(() => silent.terminate())
+      await new Promise((resolve) => silent.on('open', resolve))
+      const closed = new Promise<number>((resolve) => silent.on('close', (code) => resolve(code)))
+      const started = Date.now()
+      expect(await closed).toBe(1006)
+      expect(Date.now() - started).toBeLessThan(10_000)
+      expect(page.wsconnected).toBe(true)
+    },
+  )
 })
 
 const schema = await createTestSchema()

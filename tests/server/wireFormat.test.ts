@@ -9,6 +9,7 @@ import {
   writeMessage,
   writePresenceMessage,
 } from '../../server/transport/wireFormat'
+import { encodeHeartbeat } from '../../shared/protocol/heartbeatMessage'
 
 const limits = { maxUpdateStructs: 1000, maxAwarenessBytes: 1024 }
 
@@ -33,6 +34,11 @@ describe('wireFormat', () => {
     expect(readMessage(writeMessage({ type: 'queryAwareness' }), limits)).toEqual({
       ok: true,
       message: { type: 'queryAwareness' },
+    })
+    // The heartbeat a page sends back is what the server sent it (heartbeatMessage.ts).
+    expect(readMessage(encodeHeartbeat(), limits)).toEqual({
+      ok: true,
+      message: { type: 'heartbeat' },
     })
   })
 

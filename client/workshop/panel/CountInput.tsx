@@ -1,14 +1,18 @@
-/** A small whole number from 1 to `max`, such as the number of tables or of dots. */
+/**
+ * A small whole number from 1 to `max`, such as the number of tables or of dots. It shows
+ * what was typed as typed (also an emptied field, while retyping); the count used is read
+ * from it by useCountDraft, which keeps the text through every way out of the field.
+ */
 export function CountInput({
   label,
   max,
-  value,
-  onChange,
+  text,
+  onText,
 }: {
   label: string
   max: number
-  value: number
-  onChange(value: number): void
+  text: string
+  onText(text: string): void
 }) {
   return (
     <label>
@@ -17,8 +21,8 @@ export function CountInput({
         type="number"
         min={1}
         max={max}
-        value={value}
-        onChange={(event) => onChange(Math.min(max, Math.max(1, Number(event.target.value) || 1)))}
+        value={text}
+        onChange={(event) => onText(event.target.value)}
       />
     </label>
   )

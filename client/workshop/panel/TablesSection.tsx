@@ -9,19 +9,18 @@ import { MAX_TABLES } from '../../../shared/workshop/tableGroups'
 import { useTranslation } from '../../i18n/useTranslation'
 import { shownName } from '../../user/displayName'
 import { CountInput } from './CountInput'
+import { useCountDraft } from './useCountDraft'
 import { useWorkshopSession } from './WorkshopSession'
 
 export function TablesSection() {
   const { t, locale } = useTranslation()
   const { editor, model, facilitator } = useWorkshopSession()
   const { tables } = model
-  // What the facilitator typed; null: the running split's count (4 before any split), so
-  // the field does not say 4 when the room sits at 3 tables (after a tab switch, a reload,
-  // or a split from another facilitator's page).
-  const [typedCount, setTypedCount] = useState<number | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const groups = useValue('table groups', () => tables.groups.get(), [tables])
-  const count = typedCount ?? groups?.count ?? 4
+  // What the facilitator typed, kept through every way out; not typed: the running split's
+  // count (4 before any split), so the field does not say 4 when the room sits at 3 tables.
+  const typedCount = useCountDraft('workshop/tables/count', groups?.count ?? 4, MAX_TABLES)
   const myTable = useValue('my table', () => tables.myTable.get(), [tables])
   const seating = useValue('seating', () => tables.seating.get(), [tables])
   const tableName = (n: number) => t('workshop.groups.table', { number: n })
@@ -47,15 +46,15 @@ export function TablesSection() {
             <CountInput
               label={t('workshop.groups.count')}
               max={MAX_TABLES}
-              value={count}
-              onChange={setTypedCount}
+              text={typedCount.text}
+              onText={typedCount.setText}
             />
             <button
               type="button"
               className="button button--primary"
               onClick={() => {
-                tables.split(editor, count, tableName, locale)
-                setTypedCount(null)
+                tables.split(editor, typedCount.count, tableName, locale)
+                typedCount.clear()
               }}
             >
               {t('workshop.groups.split')}

@@ -9,13 +9,14 @@ import { MAX_VOTE_BUDGET } from '../../../shared/workshop/dotVoting'
 import { apiFailureReason } from '../../i18n/apiFailureReason'
 import { useTranslation } from '../../i18n/useTranslation'
 import { CountInput } from './CountInput'
+import { useCountDraft } from './useCountDraft'
 import { useWorkshopSession } from './WorkshopSession'
 
 export function VotingSection() {
   const { t, locale } = useTranslation()
   const { model, registry, facilitator, participant } = useWorkshopSession()
   const { voting } = model
-  const [budget, setBudget] = useState(3)
+  const budget = useCountDraft('workshop/vote/budget', 3, MAX_VOTE_BUDGET)
   const [message, setMessage] = useState<string | null>(null)
   const vote = useValue('vote', () => voting.vote.get(), [voting])
   const mine = useValue('my dots', () => voting.myDots.get(), [voting])
@@ -34,14 +35,17 @@ export function VotingSection() {
           <CountInput
             label={t('workshop.vote.budget')}
             max={MAX_VOTE_BUDGET}
-            value={budget}
-            onChange={setBudget}
+            text={budget.text}
+            onText={budget.setText}
           />
           <button
             type="button"
             className="button button--primary"
             data-testid="open-vote"
-            onClick={() => voting.open(t('workshop.vote.question'), budget)}
+            onClick={() => {
+              voting.open(t('workshop.vote.question'), budget.count)
+              budget.clear()
+            }}
           >
             {t('workshop.vote.open')}
           </button>
