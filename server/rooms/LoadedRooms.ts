@@ -13,7 +13,7 @@
  * to the current layout (migrateConfidentialData); a map document that still turns out to
  * hold confidential content is migrated again and reloaded, before any peer joins. Scores
  * and votes a map document held before ballots went to the server are removed then too
- * (removeLegacyBallots), and stored ballots of rounds no longer open in it.
+ * (removeLegacyBallots), and stored ballots of rounds it shows ended (discardEndedRounds).
  *
  * A version holds both documents: each is read from its room when loaded here (after its
  * pending writes), else from storage.
@@ -28,7 +28,6 @@ import * as Y from 'yjs'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { holdsLegacyConfidentialContent } from '../../shared/document/moveConfidentialContent'
 import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
-import { readFacilitation } from '../../shared/workshop/facilitationState'
 import type { VersionSummary } from '../../shared/protocol/accessApi'
 import type { Cluster } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
@@ -39,6 +38,7 @@ import type { CompactionLimits } from './Compactor'
 import type { VersionInput } from './MapHistory'
 import type { RoomPeer } from './RoomPeer'
 import { WriteTurn } from './WriteTurn'
+import { discardEndedRounds } from './discardEndedRounds'
 import { documentKey } from './documentKey'
 import { migrateConfidentialData } from './migrateConfidentialData'
 import { removeLegacyBallots } from './removeLegacyBallots'
@@ -206,12 +206,8 @@ export class LoadedRooms {
       if (room !== null && document === 'map') {
         const removed = removeLegacyBallots(room.doc, null)
         if (removed > 0) this.logger.info({ mapId, removed }, 'removed ballots from a map document')
-        // Ballots of rounds that are no longer the open one (ended without the server).
-        const { scoring, vote } = readFacilitation(room.doc)
-        const open = (round: { id: string; status: string } | null) =>
-          round?.status === 'open' ? round.id : ''
-        await this.store.ballots.deleteOtherRounds(mapId, 'round-', open(scoring))
-        await this.store.ballots.deleteOtherRounds(mapId, 'vote-', open(vote))
+        // Only rounds the document shows ended: a newer one may be open on another node.
+        await discardEndedRounds(this.store.ballots, mapId, room.doc)
       }
       if (room === null) this.rooms.delete(key)
       else this.logger.debug({ mapId, document }, 'room loaded')

@@ -7,6 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { FACILITATION_MAP, WORKSHOP_MAP } from '../../shared/document/mapDocumentLayout'
 import { ballotsPath } from '../../shared/protocol/ballotApi'
+import { openDotVote } from '../../shared/workshop/dotVoting'
+import { setFacilitation } from '../../shared/workshop/facilitationState'
+import { openScoringRound } from '../../shared/workshop/privateScoring'
+import { dotVoteId, scoringRoundId } from '../../shared/workshop/workshopIds'
 import { storageBackends } from './storageBackends'
 import {
   facilitatorWithStakeholders,
@@ -104,7 +108,7 @@ describe.each(await storageBackends())('ballots on $name', ({ env }) => {
   it('tallies a dot vote at the close and clears it with its ballots', async () => {
     const test = await fixture.startServer(await env())
     const mapId = await createMap(test)
-    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, test, mapId, [
+    const { facilitator, ids, witness } = await facilitatorWithStakeholders(fixture, test, mapId, [
       'Farmers',
       'Union',
       'Bank',
@@ -112,7 +116,7 @@ describe.each(await storageBackends())('ballots on $name', ({ env }) => {
     const [farmers, union, bank] = ids as [string, string, string]
     const ann = await startGuest(test, mapId, 'Ann')
     const bram = await startGuest(test, mapId, 'Bram')
-    const vote = await openVote(facilitator, facilitator, 2)
+    const vote = await openVote(facilitator, witness, 2)
     await handIn(test, mapId, vote.id, [farmers, farmers], ann.guestToken)
     await handIn(test, mapId, vote.id, [union, bank], bram.guestToken)
     // Bram takes his dots back: he no longer counts.
@@ -139,15 +143,16 @@ describe.each(await storageBackends())('ballots on $name', ({ env }) => {
     const settings = { ...(await env()), DATA_DIR: dataDir }
     const first = await fixture.startServer(settings)
     const mapId = await createMap(first)
-    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, first, mapId, [
+    const { facilitator, ids, witness } = await facilitatorWithStakeholders(fixture, first, mapId, [
       'Farmers',
     ])
     const ann = await startGuest(first, mapId, 'Ann')
     const bram = await startGuest(first, mapId, 'Bram')
-    const round = await openRound(facilitator, facilitator, ids[0]!)
+    const round = await openRound(facilitator, witness, ids[0]!)
     await handIn(first, mapId, round.id, { legitimacy: 2 }, ann.guestToken)
     await handIn(first, mapId, round.id, { legitimacy: 4 }, bram.guestToken)
     fixture.disconnectClient(facilitator)
+    fixture.disconnectClient(witness)
     await fixture.stopServer(first)
 
     const second = await fixture.startServer(settings)
@@ -177,5 +182,45 @@ describe.each(await storageBackends())('ballots on $name', ({ env }) => {
     for (const update of (await test.server.store.loadUpdates(mapId, 'map')).updates)
       Y.applyUpdate(stored, update)
     expect(stored.getMap(WORKSHOP_MAP).size).toBe(0)
+  })
+
+  it('on load deletes only the ballots of rounds the map shows ended, never of the open round or a newer one', async () => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const minute = 60_000
+    const now = Date.now()
+    // Stored: a scoring round open, the vote closed, as this node reads the map.
+    const stored = new Y.Doc()
+    const open = openScoringRound('sh-farmers', now)
+    setFacilitation(stored, 'scoring', open)
+    setFacilitation(stored, 'vote', { ...openDotVote('Whom first?', 2, now), status: 'closed' })
+    await test.server.store.appendUpdates(mapId, [Y.encodeStateAsUpdate(stored)])
+    // Ballots: of an earlier round, of the open one, and of a round and a vote opened since
+    // on another node (the map as stored does not show them yet).
+    const ballotOf = (roundId: string) =>
+      test.server.store.ballots.putBallot(
+        mapId,
+        roundId,
+        'g_ann',
+        roundId.startsWith('vote') ? '[]' : '{}',
+      )
+    const earlier = scoringRoundId(now - minute)
+    const newer = scoringRoundId(now + minute)
+    const closedVote = dotVoteId(now)
+    const newerVote = dotVoteId(now + minute)
+    for (const roundId of [earlier, open.id, newer, closedVote, newerVote]) await ballotOf(roundId)
+
+    const viewer = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'viewer' })
+    await waitForSync(viewer)
+    expect(roundSeen(viewer)?.id).toBe(open.id)
+    const kept = async (roundId: string) =>
+      (await test.server.store.ballots.countBallots(mapId, roundId)) > 0
+    expect({
+      earlier: await kept(earlier),
+      open: await kept(open.id),
+      newer: await kept(newer),
+      closedVote: await kept(closedVote),
+      newerVote: await kept(newerVote),
+    }).toEqual({ earlier: false, open: true, newer: true, closedVote: false, newerVote: true })
   })
 })
