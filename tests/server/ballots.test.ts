@@ -165,23 +165,46 @@ describe.each(await storageBackends())('ballots on $name', ({ env }) => {
     expect(roundSeen(viewer)?.result?.legitimacy).toMatchObject({ count: 2, median: 3 })
   })
 
-  it('removes the scores and votes an old map kept in its document when it loads', async () => {
+  it('removes the scores and votes an old map kept from its document, every log row and every version when it loads', async () => {
     const test = await fixture.startServer(await env())
     const mapId = await createMap(test)
+    const { store } = test.server
     const old = new Y.Doc()
-    old.getMap(WORKSHOP_MAP).set('score:round-1:user-ann', { power: 5 })
-    old.getMap(WORKSHOP_MAP).set('vote:vote-1:user-bob', ['bank', 'bank'])
-    await test.server.store.appendUpdates(mapId, [Y.encodeStateAsUpdate(old)])
+    old.getMap(WORKSHOP_MAP).set('score:round-1:user-ann', { power: 5, secret: 'ann-gave-5' })
+    await store.appendUpdates(mapId, [Y.encodeStateAsUpdate(old)])
+    await store.addVersion({
+      mapId,
+      name: 'During an old round',
+      kind: 'named',
+      createdBy: { name: 'Ann', role: 'facilitator' },
+      state: Y.encodeStateAsUpdate(old),
+      confidentialState: null,
+      stakeholderCount: 0,
+    })
+    const before = Y.encodeStateVector(old)
+    old.getMap(WORKSHOP_MAP).set('vote:vote-1:user-bob', ['bob-gave-bank', 'bank'])
+    await store.appendUpdates(mapId, [Y.encodeStateAsUpdate(old, before)])
+
     const viewer = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'viewer' })
     await waitForSync(viewer)
     expect(viewer.doc.getMap(WORKSHOP_MAP).size).toBe(0)
     fixture.disconnectClient(viewer)
-    // Stored so: a reload (or another node) gets no scores either.
     await test.server.rooms.flushAll()
-    const stored = new Y.Doc()
-    for (const update of (await test.server.store.loadUpdates(mapId, 'map')).updates)
-      Y.applyUpdate(stored, update)
-    expect(stored.getMap(WORKSHOP_MAP).size).toBe(0)
+    // Nothing stored still holds a ballot: no log row, no version, read alone or together.
+    const rows = (await store.loadUpdates(mapId, 'map')).updates
+    const versions = await Promise.all(
+      (await store.listVersions(mapId)).map(async ({ id }) => (await store.getVersion(mapId, id))!),
+    )
+    const held = [...rows, ...versions.map((version) => version.state)]
+    expect(held.length).toBeGreaterThan(1)
+    for (const bytes of [...held, Y.mergeUpdates(rows)]) {
+      const decoded = new Y.Doc()
+      Y.applyUpdate(decoded, bytes)
+      expect([...decoded.getMap(WORKSHOP_MAP).keys()]).toEqual([])
+      const text = new TextDecoder().decode(bytes)
+      expect(text).not.toContain('ann-gave-5')
+      expect(text).not.toContain('bob-gave-bank')
+    }
   })
 
   it('on load deletes only the ballots of rounds the map shows ended, never of the open round or a newer one', async () => {
