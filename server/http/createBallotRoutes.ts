@@ -98,6 +98,21 @@ export function createBallotRoutes(options: BallotRouteOptions): Route[] {
     return null
   }
 
+  /** A route handler of owners and facilitators: reveal (or close) or discard a round. */
+  function facilitatorAction(action: 'reveal' | 'discard'): Route['handle'] {
+    return async (request, response, [id, rawRound]) => {
+      const access = await requireMapAccess(policy, request, response, id, canFacilitate)
+      if (access === null) return
+      const roundId = roundOf(response, rawRound)
+      if (roundId === null) return
+      const peer = createActionPeer(access.role, 'Server')
+      const result = await rooms.withRoom(access.mapId, peer, (room) =>
+        ballots[action](room, peer, roundId),
+      )
+      answer(response, result?.value)
+    }
+  }
+
   return [
     {
       method: 'PUT',
@@ -135,35 +150,7 @@ export function createBallotRoutes(options: BallotRouteOptions): Route[] {
         answer(response, await ballots.mine(access.mapId, roundId, voter))
       },
     },
-    {
-      method: 'POST',
-      pattern: REVEAL_PATH,
-      async handle(request, response, [id, rawRound]) {
-        const access = await requireMapAccess(policy, request, response, id, canFacilitate)
-        if (access === null) return
-        const roundId = roundOf(response, rawRound)
-        if (roundId === null) return
-        const peer = createActionPeer(access.role, 'Server')
-        const result = await rooms.withRoom(access.mapId, peer, (room) =>
-          ballots.reveal(room, peer, roundId),
-        )
-        answer(response, result?.value)
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: BALLOT_PATH,
-      async handle(request, response, [id, rawRound]) {
-        const access = await requireMapAccess(policy, request, response, id, canFacilitate)
-        if (access === null) return
-        const roundId = roundOf(response, rawRound)
-        if (roundId === null) return
-        const peer = createActionPeer(access.role, 'Server')
-        const result = await rooms.withRoom(access.mapId, peer, (room) =>
-          ballots.discard(room, peer, roundId),
-        )
-        answer(response, result?.value)
-      },
-    },
+    { method: 'POST', pattern: REVEAL_PATH, handle: facilitatorAction('reveal') },
+    { method: 'DELETE', pattern: BALLOT_PATH, handle: facilitatorAction('discard') },
   ]
 }

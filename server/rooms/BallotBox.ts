@@ -9,11 +9,16 @@
  *   within the budget, for stakeholders the map has); it replaces the voter's earlier one,
  *   and the server writes the round's count (`submitted`) into the document. An empty dot
  *   list takes the voter's ballot back.
- * - reveal (scoring) / close (vote): the server writes the group's result and the count into
- *   the document, waits until that is stored, then deletes the ballots.
- * - discard: the round ends (or the vote is cleared) and its ballots are deleted.
- * Ballots of an earlier round of the same kind (replaced without a reveal, or ended by an
- * older client) are deleted whenever a ballot is handed in, so they do not stay behind.
+ * - reveal (scoring) / close (vote): the round is closed in the database, which answers its
+ *   ballots; the server writes the group's result and the count into the document, waits
+ *   until that is stored, then deletes the ballots.
+ * - discard: the round is closed and its ballots deleted, then it ends in the document (or
+ *   the vote is cleared).
+ * The database, not the document, decides whether a ballot came in time: a node whose
+ * document still shows the round open while another node reveals it gets `round-closed`
+ * from the database, so every ballot taken is in the result (BallotRecords.ts).
+ * Ballots of rounds the document shows ended (replaced without a reveal, or ended by an
+ * older client) are deleted whenever a ballot is handed in (discardEndedRounds.ts).
  *
  * One node at a time per map writes the count in the order of its ballots (a queue per
  * map); on a cluster two nodes may write it at once, and the next ballot or the reveal
@@ -33,9 +38,11 @@ import {
   tallyDotBallots,
 } from '../../shared/workshop/ballots'
 import { readFacilitation } from '../../shared/workshop/facilitationState'
+import { ROUND_CLOSED } from '../storage/BallotRecords'
 import type { MapStore } from '../storage/MapStore'
 import type { Room } from './Room'
 import type { RoomPeer } from './RoomPeer'
+import { discardEndedRounds } from './discardEndedRounds'
 
 /** Which facilitation key holds a round, and what kind of ballot it takes. */
 type OpenRound =
@@ -82,16 +89,12 @@ export class BallotBox {
           ? checkScoreBallot(raw)
           : checkDotBallot(raw, round.budget, new Set(stakeholdersMap(room.doc).keys()))
       if (!checked.ok) return checked
-      const { ballots } = this.store
       const takesBack = Array.isArray(checked.ballot) && checked.ballot.length === 0
-      if (takesBack) await ballots.deleteVoter(room.mapId, roundId, voterId)
-      else await ballots.putBallot(room.mapId, roundId, voterId, JSON.stringify(checked.ballot))
-      await ballots.deleteOtherRounds(
-        room.mapId,
-        round.key === 'scoring' ? 'round-' : 'vote-',
-        roundId,
-      )
-      const submitted = await ballots.countBallots(room.mapId, roundId)
+      const stored = takesBack ? null : JSON.stringify(checked.ballot)
+      const submitted = await this.store.ballots.putBallot(room.mapId, roundId, voterId, stored)
+      // Revealed or discarded on another node since this room caught up.
+      if (submitted === ROUND_CLOSED) return { ok: false, reason: 'round-not-open' }
+      await discardEndedRounds(this.store.ballots, room.mapId, room.doc)
       // The round may have closed while the database answered; leave the result alone then.
       // Under its own key, not in the round: see BallotCount (shared/workshop/ballots.ts).
       if (openRound(room.doc, roundId) !== null) {
@@ -115,7 +118,8 @@ export class BallotBox {
       await room.catchUp()
       const round = openRound(room.doc, roundId)
       if (round === null) return { ok: false, reason: 'round-not-open' }
-      const stored = await this.store.ballots.listBallots(room.mapId, roundId)
+      // From here no node takes a ballot for it; these are all it will ever have.
+      const stored = await this.store.ballots.closeRound(room.mapId, roundId)
       const ballots = stored.map((json) => JSON.parse(json) as unknown)
       const submitted = ballots.length
       if (round.kind === 'score') {
@@ -136,11 +140,11 @@ export class BallotBox {
   discard(room: Room, peer: RoomPeer, roundId: string) {
     return this.queued(room.mapId, async (): Promise<BallotOutcome> => {
       await room.catchUp()
+      await this.store.ballots.discardRound(room.mapId, roundId)
       const { scoring, vote } = readFacilitation(room.doc)
       const key = scoring?.id === roundId ? 'scoring' : vote?.id === roundId ? 'vote' : null
       if (key !== null) room.doc.transact(() => room.doc.getMap(FACILITATION_MAP).delete(key), peer)
       await room.flush()
-      await this.store.ballots.deleteBallots(room.mapId, roundId)
       return { ok: true, submitted: 0, ballot: null }
     })
   }

@@ -11,9 +11,10 @@
  *
  * Before a room is loaded, a map stored before the confidential document existed is moved
  * to the current layout (migrateConfidentialData); a map document that still turns out to
- * hold confidential content is migrated again and reloaded, before any peer joins. Scores
- * and votes a map document held before ballots went to the server are removed then too
- * (removeLegacyBallots), and stored ballots of rounds no longer open in it.
+ * hold confidential content, or scores and votes from before ballots went to the server
+ * (removeLegacyBallots), is migrated again (which purges them from its log and versions) and
+ * reloaded, before any peer joins. Stored ballots of rounds it shows ended are deleted then
+ * (discardEndedRounds).
  *
  * A version holds both documents: each is read from its room when loaded here (after its
  * pending writes), else from storage.
@@ -27,8 +28,8 @@ import { autoVersionName } from '../../shared/protocol/versionNames'
 import * as Y from 'yjs'
 import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
 import { holdsLegacyConfidentialContent } from '../../shared/document/moveConfidentialContent'
+import { holdsLegacyBallots } from '../../shared/document/removeLegacyBallots'
 import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
-import { readFacilitation } from '../../shared/workshop/facilitationState'
 import type { VersionSummary } from '../../shared/protocol/accessApi'
 import type { Cluster } from '../cluster/Cluster'
 import type { ServerMetrics } from '../operations/ServerMetrics'
@@ -39,9 +40,14 @@ import type { CompactionLimits } from './Compactor'
 import type { VersionInput } from './MapHistory'
 import type { RoomPeer } from './RoomPeer'
 import { WriteTurn } from './WriteTurn'
+import { discardEndedRounds } from './discardEndedRounds'
 import { documentKey } from './documentKey'
 import { migrateConfidentialData } from './migrateConfidentialData'
-import { removeLegacyBallots } from './removeLegacyBallots'
+
+/** True when a loaded map document holds what its stored layout should not (see the module). */
+function holdsLegacyContent(doc: Y.Doc): boolean {
+  return holdsLegacyConfidentialContent(doc) || holdsLegacyBallots(doc)
+}
 
 /** Outcome of {@link LoadedRooms.join}: the room the peer is now part of, or why not. */
 export type JoinResult = { ok: true; room: Room } | { ok: false; reason: 'not-found' }
@@ -193,25 +199,23 @@ export class LoadedRooms {
     try {
       await migrateConfidentialData(this.store, mapId, false)
       let room = await Room.load(options)
-      if (room !== null && document === 'map' && holdsLegacyConfidentialContent(room.doc)) {
+      if (room !== null && document === 'map' && holdsLegacyContent(room.doc)) {
         // Written since the map was migrated (by a client of an earlier version): move it
-        // out too, and load again, before anyone is sent any of it.
+        // out too (ballots: purge them from log and versions), and load again, before anyone
+        // is sent any of it.
         room.destroy()
         const migrated = await migrateConfidentialData(this.store, mapId, true)
-        this.logger.info({ mapId, ...migrated }, 'moved confidential content out of a map')
+        this.logger.info(
+          { mapId, ...migrated },
+          'moved confidential content or ballots out of a map',
+        )
         room = await Room.load(options)
         const confidential = this.rooms.get(documentKey(mapId, 'confidential'))
         void confidential?.then((loaded) => loaded?.catchUp()).catch(() => undefined)
       }
       if (room !== null && document === 'map') {
-        const removed = removeLegacyBallots(room.doc, null)
-        if (removed > 0) this.logger.info({ mapId, removed }, 'removed ballots from a map document')
-        // Ballots of rounds that are no longer the open one (ended without the server).
-        const { scoring, vote } = readFacilitation(room.doc)
-        const open = (round: { id: string; status: string } | null) =>
-          round?.status === 'open' ? round.id : ''
-        await this.store.ballots.deleteOtherRounds(mapId, 'round-', open(scoring))
-        await this.store.ballots.deleteOtherRounds(mapId, 'vote-', open(vote))
+        // Only rounds the document shows ended: a newer one may be open on another node.
+        await discardEndedRounds(this.store.ballots, mapId, room.doc)
       }
       if (room === null) this.rooms.delete(key)
       else this.logger.debug({ mapId, document }, 'room loaded')

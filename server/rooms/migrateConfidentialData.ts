@@ -1,7 +1,8 @@
 /**
  * Moves contacts and confidential log entries that a map stored before the confidential
  * document existed still keeps in its map document (log and versions) into the
- * confidential document, before any peer is sent either document.
+ * confidential document, and drops individual scores and votes from before ballots went to
+ * the server (issue 19, removeLegacyBallots.ts), before any peer is sent either document.
  *
  * Flow: LoadedRooms calls this before it loads a room of a map. A map stored in the
  * current layout costs one read. Otherwise {@link MapStore.migrateLayout} runs the split

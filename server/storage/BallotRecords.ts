@@ -5,25 +5,40 @@
  * the database, not a node's memory, so a round survives a restart and a ballot handed in
  * on one node of a cluster counts when another reveals. A part of the store of its own,
  * like {@link MapSettingsRecords}; the rows go with the map when it is deleted.
+ *
+ * Closing a round is atomic with handing in on any node: the database remembers the
+ * round as closed, and a ballot and a close of the same round take turns (a lock per
+ * round), so a ballot is either in the ballots the close answers or refused.
  */
 
+/** What {@link BallotRecords.putBallot} answers when the round was closed first. */
+export const ROUND_CLOSED = 'round-closed'
+
 export interface BallotRecords {
-  /** Stores (or replaces) `voterId`'s ballot; answers how many ballots the round now has. */
-  putBallot(mapId: string, roundId: string, voterId: string, ballot: string): Promise<number>
+  /**
+   * Stores or replaces `voterId`'s ballot (null takes it back), unless the round is closed;
+   * answers how many ballots the round now has, or {@link ROUND_CLOSED}.
+   */
+  putBallot(
+    mapId: string,
+    roundId: string,
+    voterId: string,
+    ballot: string | null,
+  ): Promise<number | typeof ROUND_CLOSED>
   /** `voterId`'s ballot of the round, as stored; null when they have none. */
   getBallot(mapId: string, roundId: string, voterId: string): Promise<string | null>
-  /** Every ballot of the round (who gave which is not answered). */
-  listBallots(mapId: string, roundId: string): Promise<string[]>
   /** How many ballots the round has. */
   countBallots(mapId: string, roundId: string): Promise<number>
-  /** Deletes `voterId`'s ballot of the round (they took it back). */
-  deleteVoter(mapId: string, roundId: string, voterId: string): Promise<void>
+  /**
+   * Marks the round closed (no ballot is taken afterwards) and answers its ballots (who
+   * gave which is not answered); they stay until {@link deleteBallots}. Closing again
+   * answers the same ballots.
+   */
+  closeRound(mapId: string, roundId: string): Promise<string[]>
   /** Deletes the round's ballots; answers how many there were. */
   deleteBallots(mapId: string, roundId: string): Promise<number>
-  /**
-   * Deletes the ballots of the map's rounds whose id starts with `prefix` (one kind: scoring
-   * rounds or votes), except round `keep`: one of a kind is open at a time, so the others
-   * were replaced without a reveal.
-   */
-  deleteOtherRounds(mapId: string, prefix: string, keep: string): Promise<number>
+  /** Closes the round and deletes its ballots at once; answers how many there were. */
+  discardRound(mapId: string, roundId: string): Promise<number>
+  /** The ids of the map's rounds and votes that have ballots. */
+  roundsWithBallots(mapId: string): Promise<string[]>
 }

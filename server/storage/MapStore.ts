@@ -85,10 +85,11 @@ export interface RewrittenVersion {
 
 /**
  * The layout maps are stored in: 2 = contacts and confidential log entries in the
- * confidential document. Maps stored before (1) are moved on by
- * {@link MapStore.migrateLayout} when they are next loaded.
+ * confidential document; 3 = and no individual ballot (issue 19) in the map document's log
+ * or versions. Maps stored before are moved on by {@link MapStore.migrateLayout} when they
+ * are next loaded.
  */
-export const CURRENT_DOCUMENT_LAYOUT = 2
+export const CURRENT_DOCUMENT_LAYOUT = 3
 
 /** What {@link MapStore.migrateLayout} does with a map's stored documents. */
 export interface LayoutMigration {

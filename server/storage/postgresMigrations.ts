@@ -155,6 +155,14 @@ export const postgresMigrations: readonly string[] = [
      updated_at TIMESTAMPTZ NOT NULL,
      PRIMARY KEY (map_id, round_id, voter_id)
    );`,
+  // Issue 19: rounds and votes revealed, closed or discarded: no ballot is taken for them
+  // any more, on any node (BallotRecords.ts).
+  `CREATE TABLE closed_ballot_rounds (
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     round_id TEXT NOT NULL,
+     closed_at TIMESTAMPTZ NOT NULL,
+     PRIMARY KEY (map_id, round_id)
+   );`,
 ]
 
 /** Key of the advisory lock that keeps nodes starting together from migrating twice. */

@@ -160,6 +160,14 @@ export const sqliteMigrations: readonly string[] = [
      updated_at TEXT NOT NULL,
      PRIMARY KEY (map_id, round_id, voter_id)
    ) STRICT;`,
+  // Issue 19: rounds and votes revealed, closed or discarded: no ballot is taken for them
+  // any more, on any node (BallotRecords.ts).
+  `CREATE TABLE closed_ballot_rounds (
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     round_id TEXT NOT NULL,
+     closed_at TEXT NOT NULL,
+     PRIMARY KEY (map_id, round_id)
+   ) STRICT;`,
 ]
 
 /** Brings the database schema up to date, each pending step in its own transaction. */

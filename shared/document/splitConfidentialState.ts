@@ -1,6 +1,8 @@
 /**
  * The byte-level side of {@link moveConfidentialContent}: what the server stores instead
- * of a map document's update log, or of a version, that still holds confidential content.
+ * of a map document's update log, or of a version, that still holds confidential content,
+ * or individual ballots from before ballots went to the server (removeLegacyBallots.ts,
+ * which are dropped, not moved).
  *
  * Each function decodes into throwaway documents with `gc: true`, moves the content and
  * encodes again, so the map document's new bytes no longer contain it (deleted content is
@@ -9,7 +11,14 @@
  */
 import * as Y from 'yjs'
 import { moveConfidentialContent } from './moveConfidentialContent'
+import { removeLegacyBallots } from './removeLegacyBallots'
 import { stakeholdersMap } from './stakeholderDocument'
+
+/** Moves the confidential content and drops the legacy ballots; answers whether any was there. */
+function cleanMapDocument(map: Y.Doc, confidential: Y.Doc): boolean {
+  const moved = moveConfidentialContent(map, confidential)
+  return removeLegacyBallots(map) > 0 || moved
+}
 
 function docOf(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc({ gc: true })
@@ -36,7 +45,7 @@ export function splitConfidentialLogs(
   const confidential = docOf(confidentialUpdates)
   try {
     const before = Y.encodeStateVector(confidential)
-    if (!moveConfidentialContent(map, confidential)) return null
+    if (!cleanMapDocument(map, confidential)) return null
     return {
       map: Y.encodeStateAsUpdate(map),
       confidentialAddition: Y.encodeStateAsUpdate(confidential, before),
@@ -65,7 +74,7 @@ export function splitConfidentialVersion(
   const map = docOf([state])
   const confidential = docOf(confidentialState === null ? [] : [confidentialState])
   try {
-    if (!moveConfidentialContent(map, confidential)) return null
+    if (!cleanMapDocument(map, confidential)) return null
     return {
       state: Y.encodeStateAsUpdate(map),
       confidentialState: Y.encodeStateAsUpdate(confidential),

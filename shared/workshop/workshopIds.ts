@@ -14,3 +14,9 @@ export function scoringRoundId(now: number): string {
 export function dotVoteId(now: number): string {
   return `vote-${now.toString(36)}`
 }
+
+/** The server time a round or vote id was made from; null for an id not made here. */
+export function openedAtOfRound(id: string): number | null {
+  const match = /^(?:round|vote)-([0-9a-z]{1,11})$/.exec(id)
+  return match === null ? null : Number.parseInt(match[1]!, 36)
+}

@@ -94,25 +94,31 @@ export function reveal(
   return apiFetch(test, mapId, role, `${ballotsPath(mapId, roundId)}/reveal`, { method: 'POST' })
 }
 
-/** A facilitator's socket on the map, with stakeholders `names` on it; answers it and their ids. */
+/**
+ * A facilitator's socket on the map, with stakeholders `names` on it; answers it, their ids
+ * and a viewer's socket (`witness`): what it sees the server has, unlike the facilitator's
+ * own document, which shows a change before the server got it.
+ */
 export async function facilitatorWithStakeholders(
   fixture: TestFixture,
   test: TestServer,
   mapId: string,
   names: string[],
-): Promise<{ facilitator: WebsocketProvider; ids: string[] }> {
+): Promise<{ facilitator: WebsocketProvider; ids: string[]; witness: WebsocketProvider }> {
   const facilitator = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'facilitator' })
+  const witness = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'viewer' })
   await waitForSync(facilitator)
+  await waitForSync(witness)
   const ids = names.map((name) => {
     const stakeholder = createStakeholder({ id: `sh-${name.toLowerCase()}`, name })
     const written = writeStakeholder(facilitator.doc, stakeholder)
     if (!written.ok) throw new Error('stakeholder not written')
     return stakeholder.id
   })
-  return { facilitator, ids }
+  return { facilitator, ids, witness }
 }
 
-/** The facilitator opens a scoring round; resolves once `observer` (a socket) sees it. */
+/** The facilitator opens a scoring round; resolves once `observer` (another socket) sees it. */
 export async function openRound(
   facilitator: WebsocketProvider,
   observer: WebsocketProvider,
@@ -124,7 +130,7 @@ export async function openRound(
   return round
 }
 
-/** The facilitator opens a dot vote with `budget` dots each; resolves once `observer` sees it. */
+/** The facilitator opens a dot vote with `budget` dots each; resolves once `observer` (another socket) sees it. */
 export async function openVote(
   facilitator: WebsocketProvider,
   observer: WebsocketProvider,

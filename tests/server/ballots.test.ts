@@ -7,6 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { FACILITATION_MAP, WORKSHOP_MAP } from '../../shared/document/mapDocumentLayout'
 import { ballotsPath } from '../../shared/protocol/ballotApi'
+import { openDotVote } from '../../shared/workshop/dotVoting'
+import { setFacilitation } from '../../shared/workshop/facilitationState'
+import { openScoringRound } from '../../shared/workshop/privateScoring'
+import { dotVoteId, scoringRoundId } from '../../shared/workshop/workshopIds'
 import { storageBackends } from './storageBackends'
 import {
   facilitatorWithStakeholders,
@@ -104,7 +108,7 @@ describe.each(await storageBackends())('ballots on $name', ({ env }) => {
   it('tallies a dot vote at the close and clears it with its ballots', async () => {
     const test = await fixture.startServer(await env())
     const mapId = await createMap(test)
-    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, test, mapId, [
+    const { facilitator, ids, witness } = await facilitatorWithStakeholders(fixture, test, mapId, [
       'Farmers',
       'Union',
       'Bank',
@@ -112,7 +116,7 @@ describe.each(await storageBackends())('ballots on $name', ({ env }) => {
     const [farmers, union, bank] = ids as [string, string, string]
     const ann = await startGuest(test, mapId, 'Ann')
     const bram = await startGuest(test, mapId, 'Bram')
-    const vote = await openVote(facilitator, facilitator, 2)
+    const vote = await openVote(facilitator, witness, 2)
     await handIn(test, mapId, vote.id, [farmers, farmers], ann.guestToken)
     await handIn(test, mapId, vote.id, [union, bank], bram.guestToken)
     // Bram takes his dots back: he no longer counts.
@@ -139,15 +143,16 @@ describe.each(await storageBackends())('ballots on $name', ({ env }) => {
     const settings = { ...(await env()), DATA_DIR: dataDir }
     const first = await fixture.startServer(settings)
     const mapId = await createMap(first)
-    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, first, mapId, [
+    const { facilitator, ids, witness } = await facilitatorWithStakeholders(fixture, first, mapId, [
       'Farmers',
     ])
     const ann = await startGuest(first, mapId, 'Ann')
     const bram = await startGuest(first, mapId, 'Bram')
-    const round = await openRound(facilitator, facilitator, ids[0]!)
+    const round = await openRound(facilitator, witness, ids[0]!)
     await handIn(first, mapId, round.id, { legitimacy: 2 }, ann.guestToken)
     await handIn(first, mapId, round.id, { legitimacy: 4 }, bram.guestToken)
     fixture.disconnectClient(facilitator)
+    fixture.disconnectClient(witness)
     await fixture.stopServer(first)
 
     const second = await fixture.startServer(settings)
@@ -160,22 +165,85 @@ describe.each(await storageBackends())('ballots on $name', ({ env }) => {
     expect(roundSeen(viewer)?.result?.legitimacy).toMatchObject({ count: 2, median: 3 })
   })
 
-  it('removes the scores and votes an old map kept in its document when it loads', async () => {
+  it('removes the scores and votes an old map kept from its document, every log row and every version when it loads', async () => {
     const test = await fixture.startServer(await env())
     const mapId = await createMap(test)
+    const { store } = test.server
     const old = new Y.Doc()
-    old.getMap(WORKSHOP_MAP).set('score:round-1:user-ann', { power: 5 })
-    old.getMap(WORKSHOP_MAP).set('vote:vote-1:user-bob', ['bank', 'bank'])
-    await test.server.store.appendUpdates(mapId, [Y.encodeStateAsUpdate(old)])
+    old.getMap(WORKSHOP_MAP).set('score:round-1:user-ann', { power: 5, secret: 'ann-gave-5' })
+    await store.appendUpdates(mapId, [Y.encodeStateAsUpdate(old)])
+    await store.addVersion({
+      mapId,
+      name: 'During an old round',
+      kind: 'named',
+      createdBy: { name: 'Ann', role: 'facilitator' },
+      state: Y.encodeStateAsUpdate(old),
+      confidentialState: null,
+      stakeholderCount: 0,
+    })
+    const before = Y.encodeStateVector(old)
+    old.getMap(WORKSHOP_MAP).set('vote:vote-1:user-bob', ['bob-gave-bank', 'bank'])
+    await store.appendUpdates(mapId, [Y.encodeStateAsUpdate(old, before)])
+
     const viewer = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'viewer' })
     await waitForSync(viewer)
     expect(viewer.doc.getMap(WORKSHOP_MAP).size).toBe(0)
     fixture.disconnectClient(viewer)
-    // Stored so: a reload (or another node) gets no scores either.
     await test.server.rooms.flushAll()
+    // Nothing stored still holds a ballot: no log row, no version, read alone or together.
+    const rows = (await store.loadUpdates(mapId, 'map')).updates
+    const versions = await Promise.all(
+      (await store.listVersions(mapId)).map(async ({ id }) => (await store.getVersion(mapId, id))!),
+    )
+    const held = [...rows, ...versions.map((version) => version.state)]
+    expect(held.length).toBeGreaterThan(1)
+    for (const bytes of [...held, Y.mergeUpdates(rows)]) {
+      const decoded = new Y.Doc()
+      Y.applyUpdate(decoded, bytes)
+      expect([...decoded.getMap(WORKSHOP_MAP).keys()]).toEqual([])
+      const text = new TextDecoder().decode(bytes)
+      expect(text).not.toContain('ann-gave-5')
+      expect(text).not.toContain('bob-gave-bank')
+    }
+  })
+
+  it('on load deletes only the ballots of rounds the map shows ended, never of the open round or a newer one', async () => {
+    const test = await fixture.startServer(await env())
+    const mapId = await createMap(test)
+    const minute = 60_000
+    const now = Date.now()
+    // Stored: a scoring round open, the vote closed, as this node reads the map.
     const stored = new Y.Doc()
-    for (const update of (await test.server.store.loadUpdates(mapId, 'map')).updates)
-      Y.applyUpdate(stored, update)
-    expect(stored.getMap(WORKSHOP_MAP).size).toBe(0)
+    const open = openScoringRound('sh-farmers', now)
+    setFacilitation(stored, 'scoring', open)
+    setFacilitation(stored, 'vote', { ...openDotVote('Whom first?', 2, now), status: 'closed' })
+    await test.server.store.appendUpdates(mapId, [Y.encodeStateAsUpdate(stored)])
+    // Ballots: of an earlier round, of the open one, and of a round and a vote opened since
+    // on another node (the map as stored does not show them yet).
+    const ballotOf = (roundId: string) =>
+      test.server.store.ballots.putBallot(
+        mapId,
+        roundId,
+        'g_ann',
+        roundId.startsWith('vote') ? '[]' : '{}',
+      )
+    const earlier = scoringRoundId(now - minute)
+    const newer = scoringRoundId(now + minute)
+    const closedVote = dotVoteId(now)
+    const newerVote = dotVoteId(now + minute)
+    for (const roundId of [earlier, open.id, newer, closedVote, newerVote]) await ballotOf(roundId)
+
+    const viewer = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'viewer' })
+    await waitForSync(viewer)
+    expect(roundSeen(viewer)?.id).toBe(open.id)
+    const kept = async (roundId: string) =>
+      (await test.server.store.ballots.countBallots(mapId, roundId)) > 0
+    expect({
+      earlier: await kept(earlier),
+      open: await kept(open.id),
+      newer: await kept(newer),
+      closedVote: await kept(closedVote),
+      newerVote: await kept(newerVote),
+    }).toEqual({ earlier: false, open: true, newer: true, closedVote: false, newerVote: true })
   })
 })

@@ -73,14 +73,14 @@ describe('a participant with the editor link attacking the ballots', () => {
   it('cannot vote under invented ids, exceed the budget or vote for a stakeholder that is not there; the tally is exact', async () => {
     const test = await fixture.startServer()
     const mapId = await createMap(test)
-    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, test, mapId, [
+    const { facilitator, ids, witness } = await facilitatorWithStakeholders(fixture, test, mapId, [
       'Municipality',
       'Union',
     ])
     const [municipality, union] = ids as [string, string]
     const ann = await startGuest(test, mapId, 'Ann')
     const mallory = await startGuest(test, mapId, 'Mallory')
-    const vote = await openVote(facilitator, facilitator, 2)
+    const vote = await openVote(facilitator, witness, 2)
     await handIn(test, mapId, vote.id, [union, union], ann.guestToken)
 
     // Invented ids in the document: the whole update is refused (1008), nothing stored.
@@ -144,10 +144,12 @@ describe('a participant with the editor link attacking the ballots', () => {
   it('cannot overwrite another’s scores: the document refuses them, HTTP keys by the session', async () => {
     const test = await fixture.startServer()
     const mapId = await createMap(test)
-    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, test, mapId, ['Bank'])
+    const { facilitator, ids, witness } = await facilitatorWithStakeholders(fixture, test, mapId, [
+      'Bank',
+    ])
     const ann = await startGuest(test, mapId, 'Ann')
     const mallory = await startGuest(test, mapId, 'Mallory')
-    const round = await openRound(facilitator, facilitator, ids[0]!)
+    const round = await openRound(facilitator, witness, ids[0]!)
     await handIn(test, mapId, round.id, { power: 4 }, ann.guestToken)
 
     const script = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'editor' })
@@ -178,9 +180,11 @@ describe('a participant with the editor link attacking the ballots', () => {
   it('cannot fake a count, a result or a tally with a facilitator’s socket; honest clients go on', async () => {
     const test = await fixture.startServer()
     const mapId = await createMap(test)
-    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, test, mapId, ['Bank'])
+    const { facilitator, ids, witness } = await facilitatorWithStakeholders(fixture, test, mapId, [
+      'Bank',
+    ])
     const ann = await startGuest(test, mapId, 'Ann')
-    const vote = await openVote(facilitator, facilitator, 2)
+    const vote = await openVote(facilitator, witness, 2)
     await handIn(test, mapId, vote.id, [ids[0]!], ann.guestToken)
     await waitFor(() => countSeen(facilitator) === 1)
     const forgeries: Record<string, unknown>[] = [
@@ -216,11 +220,11 @@ describe('a participant with the editor link attacking the ballots', () => {
     rigger.doc.getMap(FACILITATION_MAP).set('vote', copied)
     expect(await closed).toBe(CloseCode.policyViolation)
     fixture.disconnectClient(rigger)
-    const next = await openVote(facilitator, facilitator, 1)
+    const next = await openVote(facilitator, witness, 1)
     expect(facilitator.wsconnected).toBe(true)
     expect(voteSeen(facilitator)?.id).toBe(next.id)
     // A scoring round too: a faked result is refused, the honest round opens over a revealed one.
-    const round = await openRound(facilitator, facilitator, ids[0]!)
+    const round = await openRound(facilitator, witness, ids[0]!)
     await handIn(test, mapId, round.id, { power: 4 }, ann.guestToken)
     expect((await reveal(test, mapId, round.id)).status).toBe(200)
     await waitFor(() => roundSeen(facilitator)?.status === 'revealed')
@@ -233,7 +237,7 @@ describe('a participant with the editor link attacking the ballots', () => {
       .set('scoring', { ...held, result: { ...held.result, power: null } })
     expect(await refused).toBe(CloseCode.policyViolation)
     fixture.disconnectClient(scorer)
-    const again = await openRound(facilitator, facilitator, ids[0]!)
+    const again = await openRound(facilitator, witness, ids[0]!)
     expect(roundSeen(facilitator)?.id).toBe(again.id)
     expect(facilitator.wsconnected).toBe(true)
   })

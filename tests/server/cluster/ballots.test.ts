@@ -11,6 +11,7 @@ import type { TestServer } from '../testServer'
 import {
   facilitatorWithStakeholders,
   handIn,
+  putBallot,
   openRound,
   openVote,
   reveal,
@@ -30,6 +31,17 @@ afterAll(async () => {
 describe.skipIf(schema === null || redis === null)('ballots on a cluster', () => {
   const fixture = createFixture()
   afterEach(() => fixture.cleanup())
+
+  const startTwoNodes = async () =>
+    (await Promise.all(
+      [1, 2].map((index) =>
+        fixture.startServer({
+          DATABASE_URL: schema?.url ?? '',
+          REDIS_URL: redis?.url ?? '',
+          NODE_ID: `node-${index}`,
+        }),
+      ),
+    )) as [TestServer, TestServer]
 
   it('a ballot handed in on node A counts when node B reveals the round and closes the vote', async () => {
     const [a, b] = (await Promise.all(
@@ -71,5 +83,45 @@ describe.skipIf(schema === null || redis === null)('ballots on a cluster', () =>
       { stakeholderId: farmers, votes: 1 },
     ])
     expect(await b.server.store.ballots.countBallots(mapId, vote.id)).toBe(0)
+  })
+
+  it('a ballot handed in on node A while node B reveals is either counted or refused as round-not-open, never left behind', async () => {
+    const [a, b] = await startTwoNodes()
+    const mapId = await createMap(a)
+    b.tokens.set(mapId, a.tokens.get(mapId)!)
+    const { facilitator, ids } = await facilitatorWithStakeholders(fixture, b, mapId, ['Farmers'])
+    const onA = fixture.connectClient(a, mapId, new Y.Doc(), { role: 'viewer' })
+    await waitForSync(onA)
+    const guests = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => startGuest(a, mapId, `Guest ${index}`)),
+    )
+    // The reveal lands at a different moment of the stream of ballots each time.
+    for (const delay of [0, 5, 10, 20, 30, 45]) {
+      const round = await openRound(facilitator, onA, ids[0]!)
+      await handIn(a, mapId, round.id, { power: 3 }, guests[0]!.guestToken)
+      const refused: string[] = []
+      let accepted = 1
+      // Everyone else hands in, on A, while the facilitator reveals on B.
+      const handingIn = Promise.all(
+        guests.slice(1).map(async (guest) => {
+          const response = await putBallot(a, mapId, round.id, { power: 4 }, guest.guestToken)
+          if (response.status === 200) accepted += 1
+          else refused.push(((await response.json()) as { error: { code: string } }).error.code)
+        }),
+      )
+      await new Promise((resolve) => setTimeout(resolve, delay))
+      expect((await reveal(b, mapId, round.id)).status).toBe(200)
+      await handingIn
+
+      await waitFor(() => roundSeen(onA)?.id === round.id && roundSeen(onA)?.status === 'revealed')
+      expect(refused.filter((code) => code !== 'round-not-open')).toEqual([])
+      // Every ballot the server took is in the result, and none stays in the database.
+      expect({ delay, submitted: roundSeen(onA)?.submitted }).toEqual({
+        delay,
+        submitted: accepted,
+      })
+      expect(roundSeen(onA)?.result?.power.count).toBe(accepted)
+      expect(await a.server.store.ballots.countBallots(mapId, round.id)).toBe(0)
+    }
   })
 })
