@@ -1,6 +1,6 @@
 /**
- * The public surface of `shared/`: the stakeholder model, the scoring engine and the
- * protocol constants. Pure TypeScript; imported by both client and server.
+ * The public surface of `shared/`: the stakeholder model, the dialogue records, the scoring
+ * engine and the protocol constants. Pure TypeScript; imported by both client and server.
  */
 export * from './protocol/closeCodes'
 export * from './protocol/mapId'
@@ -24,8 +24,21 @@ export * from './scoring/prioritiseImpacts'
 export * from './scoring/prioritiseStakeholders'
 export * from './scoring/engagementAlerts'
 export * from './scoring/aggregateRatings'
+export * from './scoring/dialogueAlerts'
+export * from './dialogue/dialogueVocabulary'
+export * from './dialogue/DialoguePlan'
+export * from './dialogue/Commitment'
+export * from './dialogue/DialogueEvaluation'
+export * from './dialogue/createDialogueRecords'
+export * from './dialogue/validateDialogueRecords'
+export * from './dialogue/migrateDialogueRecords'
+export * from './dialogue/isOverdue'
+export * from './dialogue/aggregateElementRatings'
+export * from './dialogue/engagementEntriesFromHeldDialogue'
 export * from './document/mapDocumentLayout'
+export * from './document/dialogueDocument'
 export * from './document/stakeholderDocument'
 export * from './document/moveConfidentialContent'
 export * from './labels/modelLabels'
+export * from './labels/dialogueLabels'
 export * from './exchange/index'

@@ -6,14 +6,18 @@
  * struct does not fit, so no client can store a structure the app never writes (a deep
  * nest of maps, a text, a subdocument, keys of megabytes).
  *
- * The shapes follow what the app writes: see mapDocumentLayout.ts, stakeholderDocument.ts
- * and shared/workshop. A stakeholder may also be a plain value under its id (the layout of
+ * The shapes follow what the app writes: see mapDocumentLayout.ts, stakeholderDocument.ts,
+ * dialogueDocument.ts and shared/workshop. A stakeholder may also be a plain value under its id (the layout of
  * the first versions, which old browser copies can still send).
  */
+import { DIALOGUE_ELEMENTS } from '../dialogue/dialogueVocabulary'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
 import { FACILITATION_KEYS } from '../workshop/facilitationState'
 import {
+  COMMITMENTS_MAP,
   CONFIDENTIAL_CONTACTS_MAP,
+  DIALOGUE_EVALUATIONS_MAP,
+  DIALOGUE_PLANS_MAP,
   CONFIDENTIAL_LOG_MAP,
   CONTACTS_MAP,
   FACILITATION_MAP,
@@ -98,6 +102,27 @@ const STAKEHOLDER_RECORD: MapShape = {
         : VALUE,
 }
 
+/** A dialogue record (dialogueDocument.ts): fields, `nested` a Y.Map of its own. */
+function dialogueRecord(nested: Readonly<Record<string, MapShape>>): MapShape {
+  return {
+    keys: 'field name',
+    slot: (key) =>
+      !FIELD_KEY.test(key)
+        ? null
+        : Object.hasOwn(nested, key)
+          ? { value: false, map: nested[key]! }
+          : VALUE,
+  }
+}
+
+/** A root of dialogue records by id, each of `record`'s shape. */
+function dialogueRoot(record: MapShape): RootShape {
+  return {
+    kind: 'map',
+    map: keyedMap('record id', STAKEHOLDER_ID_PATTERN, { value: false, map: record }),
+  }
+}
+
 /** The map document's roots. */
 export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   [TLDRAW_RECORDS_MAP]: { kind: 'map', map: keyedMap('tldraw record id', TLDRAW_ID, VALUE) },
@@ -121,6 +146,13 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   },
   // One hand per participant; a workshop has a few dozen at most.
   [HANDS_ARRAY]: { kind: 'array', item: VALUE, maxLength: MAX_RAISED_HANDS },
+  [DIALOGUE_PLANS_MAP]: dialogueRoot(
+    dialogueRecord({ invited: keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, VALUE) }),
+  ),
+  [COMMITMENTS_MAP]: dialogueRoot(dialogueRecord({})),
+  [DIALOGUE_EVALUATIONS_MAP]: dialogueRoot(
+    dialogueRecord({ elements: fixedKeys(DIALOGUE_ELEMENTS) }),
+  ),
 }
 
 /** The confidential document's roots. */

@@ -13,6 +13,9 @@
  *   changes to it from other roles.
  * - `workshop`: what every participant contributes during a session (private scores, votes,
  *   each under the participant's own key; and `hands`, the raised-hands queue (an array).
+ * - `dialoguePlans`, `commitments`, `dialogueEvaluations`: the dialogue records, record id →
+ *   Y.Map of the record's fields (see dialogueDocument.ts). Editors write them, as they write
+ *   stakeholders; viewers write nothing.
  */
 export const TLDRAW_RECORDS_MAP = 'tldraw'
 export const META_MAP = 'meta'
@@ -23,6 +26,12 @@ export const FACILITATION_MAP = 'facilitation'
 export const WORKSHOP_MAP = 'workshop'
 /** The raised-hands queue: a root Y.Array, so hands raised at once are all kept, in order. */
 export const HANDS_ARRAY = 'hands'
+/** Dialogue plans, by id. */
+export const DIALOGUE_PLANS_MAP = 'dialoguePlans'
+/** Commitments made in dialogues, by id. */
+export const COMMITMENTS_MAP = 'commitments'
+/** Dialogue evaluations, by id. */
+export const DIALOGUE_EVALUATIONS_MAP = 'dialogueEvaluations'
 
 /** Key in `meta` of the tldraw schema the canvas records were written with. */
 export const TLDRAW_SCHEMA_KEY = 'tldrawSchema'
@@ -35,6 +44,9 @@ export const MAP_ROOT_NAMES = [
   CONTACTS_MAP,
   FACILITATION_MAP,
   WORKSHOP_MAP,
+  DIALOGUE_PLANS_MAP,
+  COMMITMENTS_MAP,
+  DIALOGUE_EVALUATIONS_MAP,
 ] as const
 
 /** The root Y.Arrays of a map document. */

@@ -21,6 +21,8 @@ export const EXCHANGE_LIMITS = {
   mapJsonChars: 50_000_000,
   /** Stakeholders in one map JSON export. */
   mapStakeholders: 5_000,
+  /** Records of each dialogue kind (plans, commitments, evaluations) in one map JSON export. */
+  mapDialogueRecords: 10_000,
   /** tldraw records in one map JSON export. */
   mapRecords: 100_000,
   /** Entries of the `history` array of a map JSON export. */

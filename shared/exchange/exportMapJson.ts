@@ -1,4 +1,10 @@
 import type * as Y from 'yjs'
+import {
+  COMMITMENT_LAYOUT,
+  DIALOGUE_EVALUATION_LAYOUT,
+  DIALOGUE_PLAN_LAYOUT,
+  readDialogueRecords,
+} from '../document/dialogueDocument'
 import { readStakeholders } from '../document/stakeholderDocument'
 import { withoutContacts } from '../stakeholder/withoutContacts'
 import { EXCHANGE_LIMITS } from './exchangeLimits'
@@ -38,8 +44,9 @@ function isRecord(value: JsonValue): value is JsonObject & { id: string } {
 /**
  * The whole map as a versioned, canonical JSON object (see `mapJsonFormat`): the same
  * document always gives the same value, and `JSON.stringify` of it the same text (use
- * `stringifyMapJson`). Stakeholder records that fail validation in the document cannot be
- * exported faithfully and are left out; check `readStakeholders(doc).invalid` to warn.
+ * `stringifyMapJson`). Records that fail validation in the document cannot be exported
+ * faithfully and are left out; check `readStakeholders(doc).invalid` (and
+ * `readDialogueRecords`) to warn.
  */
 export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJson {
   const confidential = options.confidential ?? null
@@ -62,6 +69,9 @@ export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJso
     exportedAt: options.exportedAt,
     contactsIncluded: includeContacts,
     stakeholders: records,
+    dialoguePlans: readDialogueRecords(doc, DIALOGUE_PLAN_LAYOUT).records,
+    commitments: readDialogueRecords(doc, COMMITMENT_LAYOUT).records,
+    dialogueEvaluations: readDialogueRecords(doc, DIALOGUE_EVALUATION_LAYOUT).records,
     tldraw: { schema: canonicalJson(schema ?? null, depth), records: tldrawRecords },
     meta: canonicalJson(otherMeta, depth) as JsonObject,
     history: (options.history ?? []).map((entry) => canonicalJson(entry, depth)),

@@ -1,5 +1,13 @@
 import type * as Y from 'yjs'
 import {
+  COMMITMENT_LAYOUT,
+  DIALOGUE_EVALUATION_LAYOUT,
+  DIALOGUE_PLAN_LAYOUT,
+  type DialogueRecordLayout,
+  recordsMap,
+  writeDialogueRecord,
+} from '../document/dialogueDocument'
+import {
   confidentialLogMap,
   contactsMap,
   holdsConfidentialData,
@@ -14,6 +22,13 @@ import { META_MAP, TLDRAW_RECORDS_MAP } from '../document/mapDocumentLayout'
 import { chunkByStructs, estimatedStructs } from './chunkByStructs'
 import type { ParsedMapJson } from './mapJsonFormat'
 
+/** Structs a dialogue record costs at most: its map, its fields and nested map, an entry per
+ * invited stakeholder or element. */
+function dialogueRecordStructs(record: object): number {
+  const invited = 'invited' in record && Array.isArray(record.invited) ? record.invited.length : 0
+  return 45 + invited
+}
+
 /** Outcome of {@link importMapJson}. */
 export type ImportMapJsonResult = { ok: true } | { ok: false; errors: ExchangeError[] }
 
@@ -21,7 +36,7 @@ export type ImportMapJsonResult = { ok: true } | { ok: false; errors: ExchangeEr
  * Writes a parsed map export into an EMPTY map, in transactions small enough for the
  * server's per-update limit (chunkByStructs.ts):
  * stakeholders through `writeStakeholder` (contacts and confidential log entries into the
- * confidential document), tldraw records into `doc.getMap('tldraw')` keyed by id, the
+ * confidential document), dialogue records through `writeDialogueRecord`, tldraw records into `doc.getMap('tldraw')` keyed by id, the
  * schema and metadata into `doc.getMap('meta')`. Exporting the documents afterwards gives
  * the same JSON. Refuses a map that has content (importing is creating a map, never
  * merging into one), and an export with confidential data when `confidential` is null.
@@ -38,7 +53,11 @@ export function importMapJson(
     confidential === null
       ? 0
       : contactsMap(confidential).size + confidentialLogMap(confidential).size
-  if (stakeholdersMap(doc).size + tldraw.size + meta.size + confidentialSize > 0) {
+  const dialogueSize =
+    recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size +
+    recordsMap(doc, COMMITMENT_LAYOUT).size +
+    recordsMap(doc, DIALOGUE_EVALUATION_LAYOUT).size
+  if (stakeholdersMap(doc).size + tldraw.size + meta.size + confidentialSize + dialogueSize > 0) {
     return {
       ok: false,
       errors: [exchangeError('map-not-empty', 'a map can only be imported into an empty map')],
@@ -67,6 +86,22 @@ export function importMapJson(
           },
         ],
   )
+  const kinds = [
+    [DIALOGUE_PLAN_LAYOUT, parsed.dialoguePlans, 'dialoguePlans'],
+    [COMMITMENT_LAYOUT, parsed.commitments, 'commitments'],
+    [DIALOGUE_EVALUATION_LAYOUT, parsed.dialogueEvaluations, 'dialogueEvaluations'],
+  ] as const
+  for (const [layout, records, key] of kinds) {
+    const validate = (layout as DialogueRecordLayout<{ id: string }>).validate
+    records.forEach((record: unknown, index) => {
+      if (!validate(record).ok) {
+        errors.push({
+          ...exchangeError('invalid-record', 'invalid record'),
+          path: `${key}[${index}]`,
+        })
+      }
+    })
+  }
   if (errors.length > 0) return { ok: false, errors }
   // Several transactions, each small enough for the server's per-update limit: the
   // stakeholders in chunks, then the canvas records (one struct each) in chunks.
@@ -78,6 +113,14 @@ export function importMapJson(
       if (confidential === null) write()
       else confidential.transact(write, origin)
     }, origin)
+  }
+  for (const [layout, records] of kinds) {
+    const kind = layout as DialogueRecordLayout<{ id: string }>
+    for (const chunk of chunkByStructs<object>(records, dialogueRecordStructs)) {
+      doc.transact(() => {
+        for (const record of chunk) writeDialogueRecord(doc, kind, record, origin)
+      }, origin)
+    }
   }
   const records = chunkByStructs(parsed.tldraw.records, () => 1)
   for (const [index, chunk] of (records.length > 0 ? records : [[]]).entries()) {

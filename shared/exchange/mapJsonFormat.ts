@@ -2,22 +2,30 @@
  * The map JSON export format: a complete, versioned copy of one map (stakeholder records,
  * the tldraw records and schema, the document metadata and, optionally, version history).
  *
- * Version 1:
+ * Version 2:
  * ```
- * { format: 'stakeholder-canvas-map', version: 1, title, exportedAt, contactsIncluded,
- *   stakeholders: [...], tldraw: { schema, records: [...] }, meta: {...}, history: [...] }
+ * { format: 'stakeholder-canvas-map', version: 2, title, exportedAt, contactsIncluded,
+ *   stakeholders: [...], dialoguePlans: [...], commitments: [...],
+ *   dialogueEvaluations: [...], tldraw: { schema, records: [...] }, meta: {...},
+ *   history: [...] }
  * ```
+ * Version 1 had no dialogue records; it is still read (as a map without any). Version 2 got
+ * a number of its own so that an older app refuses a file with dialogue records instead of
+ * dropping them with a warning.
  * Keys are sorted at every level, stakeholders and records by id, so the same document
- * always gives the same JSON. Without contacts, stakeholders have no `contacts` key at all.
+ * always gives the same JSON (dialogue records are sorted by id too). Without contacts, stakeholders have no `contacts` key at all.
  * A new version gets a new number; readers refuse versions newer than they know.
  */
+import type { Commitment } from '../dialogue/Commitment'
+import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
+import type { DialoguePlan } from '../dialogue/DialoguePlan'
 import type { Stakeholder, StakeholderWithoutContacts } from '../stakeholder/Stakeholder'
 import type { JsonObject, JsonValue } from './canonicalJson'
 
 /** Value of the `format` key. */
 export const MAP_JSON_FORMAT = 'stakeholder-canvas-map'
 /** Format version written by this code. */
-export const MAP_JSON_VERSION = 1
+export const MAP_JSON_VERSION = 2
 
 export { TLDRAW_SCHEMA_KEY } from '../document/mapDocumentLayout'
 
@@ -32,6 +40,10 @@ export interface MapJson {
   contactsIncluded: boolean
   /** Sorted by id; `contacts` only when `contactsIncluded`. */
   stakeholders: (Stakeholder | StakeholderWithoutContacts)[]
+  /** Sorted by id, as the three below. */
+  dialoguePlans: DialoguePlan[]
+  commitments: Commitment[]
+  dialogueEvaluations: DialogueEvaluation[]
   tldraw: {
     /** The tldraw schema the records were written with (`null` when the map has none yet). */
     schema: JsonValue
@@ -51,6 +63,10 @@ export interface ParsedMapJson {
   contactsIncluded: boolean
   /** Current-version records; `contacts` is `[]` when the file has none. */
   stakeholders: Stakeholder[]
+  /** Current-version records; empty for a version 1 file. */
+  dialoguePlans: DialoguePlan[]
+  commitments: Commitment[]
+  dialogueEvaluations: DialogueEvaluation[]
   tldraw: { schema: JsonValue; records: JsonObject[] }
   meta: JsonObject
   history: JsonValue[]

@@ -1,11 +1,17 @@
 /**
  * Reads a map JSON export from an untrusted file (see `mapJsonFormat`). Never throws: the
  * size is checked before parsing, every stakeholder goes through `migrateStakeholder`
- * (which validates), tldraw records must be objects with a string `id` and `typeName`, and
+ * (which validates), every dialogue record through its migration (`migrateDialogueRecords`), tldraw records must be objects with a string `id` and `typeName`, and
  * free-form JSON is copied with a depth cap and without `__proto__` keys. Unknown top-level
  * keys are ignored and listed in `warnings`.
  */
+import {
+  migrateCommitment,
+  migrateDialogueEvaluation,
+  migrateDialoguePlan,
+} from '../dialogue/migrateDialogueRecords'
 import { isIsoTimestamp } from '../stakeholder/isIsoDate'
+import type { RecordValidationResult } from '../stakeholder/recordValidator'
 import { migrateStakeholder } from '../stakeholder/migrateStakeholder'
 import type { Stakeholder } from '../stakeholder/Stakeholder'
 import { STAKEHOLDER_LIMITS } from '../stakeholder/Stakeholder'
@@ -55,6 +61,9 @@ const KNOWN_KEYS = new Set([
   'exportedAt',
   'contactsIncluded',
   'stakeholders',
+  'dialoguePlans',
+  'commitments',
+  'dialogueEvaluations',
   'tldraw',
   'meta',
   'history',
@@ -190,6 +199,45 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     })
   }
 
+  /** The records of one dialogue kind, each migrated and validated; ids unique. */
+  function dialogueRecords<T extends { id: string }>(
+    key: string,
+    migrate: (input: unknown) => RecordValidationResult<T>,
+  ): T[] {
+    const records: T[] = []
+    const raw = own(root as Record<string, unknown>, key) ?? []
+    const max = EXCHANGE_LIMITS.mapDialogueRecords
+    if (!Array.isArray(raw)) fail(key, 'not-an-array', 'must be an array')
+    else if (raw.length > max) {
+      fail(key, 'too-many-items', `must have at most ${max} entries`, { max })
+    } else {
+      const ids = new Set<string>()
+      raw.forEach((item: unknown, index) => {
+        const path = `${key}[${index}]`
+        const result = migrate(item)
+        if (!result.ok) {
+          for (const error of result.errors) {
+            const at = error.path === '' ? path : `${path}.${error.path}`
+            fail(at, error.code, error.message, error.params)
+          }
+          return
+        }
+        for (const ignored of result.ignoredKeys) {
+          warn(`${path}.${ignored}`, 'not-known', 'is not known and was ignored')
+        }
+        if (ids.has(result.value.id)) {
+          return fail(`${path}.id`, 'id-in-use', 'is used by another record')
+        }
+        ids.add(result.value.id)
+        records.push(result.value)
+      })
+    }
+    return records
+  }
+  const dialoguePlans = dialogueRecords('dialoguePlans', migrateDialoguePlan)
+  const commitments = dialogueRecords('commitments', migrateCommitment)
+  const dialogueEvaluations = dialogueRecords('dialogueEvaluations', migrateDialogueEvaluation)
+
   const issues: CanonicalJsonIssue[] = []
   const depth = EXCHANGE_LIMITS.jsonDepth
   const records: JsonObject[] = []
@@ -260,6 +308,9 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     exportedAt: exportedAt as string,
     contactsIncluded: contactsIncluded as boolean,
     stakeholders,
+    dialoguePlans,
+    commitments,
+    dialogueEvaluations,
     tldraw: { schema, records },
     meta,
     history,

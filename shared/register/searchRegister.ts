@@ -10,7 +10,7 @@ import type { LabelLocale } from '../labels/modelLabels'
 import type { StakeholderWithoutContacts } from '../stakeholder/Stakeholder'
 
 /** `text` in lower case without accents, for comparing. */
-function foldForSearch(text: string): string {
+export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en')
 }
 

@@ -38,6 +38,18 @@ export interface AggregateOptions {
   disagreementSpread?: number
 }
 
+/**
+ * Median, min, max, count and a disagreement flag of one attribute's scores (unassessed
+ * ones ignored): what a private-scoring round reveals, for any attribute.
+ */
+export function aggregateScores(
+  scores: readonly ScoreInput[],
+  options: AggregateOptions = {},
+): AttributeAggregate {
+  const values = scores.map(scoreValue).filter((v): v is number => v !== null)
+  return aggregate(values, options.disagreementSpread ?? DEFAULT_DISAGREEMENT_SPREAD)
+}
+
 function aggregate(values: number[], spread: number): AttributeAggregate {
   const sorted = [...values].sort((a, b) => a - b)
   const count = sorted.length

@@ -13,8 +13,24 @@
  * The closed vocabularies and limits live in `stakeholderVocabulary.ts` and are re-exported.
  */
 import * as v from 'valibot'
-import type { ValidationErrorCode, ValidationParams } from './validationError'
-import { isIsoDate, isIsoTimestamp } from './isIsoDate'
+import {
+  idSchema,
+  isoDate,
+  list,
+  listWithIds,
+  longText,
+  nonBlankShortText,
+  oneOf,
+  oneOfOrNull,
+  record,
+  says,
+  schemaVersion,
+  score,
+  shortText,
+  text,
+  timestamp,
+  yesNo,
+} from './recordSchemaRules'
 import {
   ATTITUDES,
   CONFIDENTIALITY_LEVELS,
@@ -34,123 +50,6 @@ export * from './stakeholderVocabulary'
 
 const LIMITS = STAKEHOLDER_LIMITS
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/
-
-/**
- * A rule's message: the problem as JSON of its code and params, which `validateStakeholder`
- * reads back. Words are added later, in English for logs or by the client in its language.
- */
-function says(code: ValidationErrorCode, params: ValidationParams = {}): () => string {
-  const problem = JSON.stringify({ code, params })
-  return () => problem
-}
-
-/** A string of at most `max` characters; `format` (if any) is checked within that length. */
-function text(
-  max: number,
-  format?: { test: (value: string) => boolean; code: ValidationErrorCode },
-) {
-  const test = format?.test ?? (() => true)
-  return v.pipe(
-    v.string(says('not-a-string')),
-    v.maxLength(max, says('too-long', { max })),
-    // A string over the limit was reported already; the format check is linear in its length.
-    v.check((value) => value.length > max || test(value), says(format?.code ?? 'not-a-string')),
-  )
-}
-
-const idSchema = text(LIMITS.idLength, {
-  test: (value) => STAKEHOLDER_ID_PATTERN.test(value),
-  code: 'invalid-id',
-})
-const shortText = () => text(LIMITS.shortText)
-const longText = () => text(LIMITS.longText)
-const timestamp = () => text(30, { test: isIsoTimestamp, code: 'invalid-timestamp' })
-
-/** One of a closed vocabulary. */
-function oneOf<const T extends readonly string[]>(values: T) {
-  return v.picklist(values, says('not-one-of', { options: values.join(', ') }))
-}
-
-/** One of a closed vocabulary, or null while not decided. */
-function oneOfOrNull<const T extends readonly string[]>(values: T) {
-  return v.nullable(
-    v.picklist(values, says('not-one-of', { options: `${values.join(', ')} or null` })),
-  )
-}
-
-/** A {@link Score}: 1–5 (whole numbers only for `wholeNumber`), or null when not assessed. */
-function score(wholeNumber: boolean) {
-  const { scoreMin: min, scoreMax: max } = LIMITS
-  return v.nullable(
-    v.custom<number>(
-      (value) =>
-        typeof value === 'number' &&
-        Number.isFinite(value) &&
-        value >= min &&
-        value <= max &&
-        (!wholeNumber || Number.isInteger(value)),
-      says('score-out-of-range', { min, max, wholeNumber }),
-    ),
-  )
-}
-
-const yesNo = () => v.boolean(says('not-yes-no'))
-
-/** An object with exactly these fields, each required (unknown keys are not kept). */
-function record<const E extends v.ObjectEntries>(entries: E) {
-  const notAnObject = JSON.stringify({ code: 'not-an-object', params: {} })
-  const required = JSON.stringify({ code: 'required', params: {} })
-  // valibot reports a missing key with the object's message, and a path to the key.
-  return v.object(entries, (issue) => (issue.path === undefined ? notAnObject : required))
-}
-
-type WithId = { readonly id?: unknown }
-
-/** Reports an id that occurs twice in a list, at `list[index].id`. */
-function uniqueIds<T extends WithId>() {
-  return v.rawCheck<T[]>(({ dataset, addIssue }) => {
-    const items: unknown = dataset.value
-    if (!Array.isArray(items)) return
-    const seen = new Set<string>()
-    items.forEach((item: unknown, index) => {
-      if (typeof item !== 'object' || item === null) return
-      const id = (item as WithId).id
-      // An invalid id is reported where it is; only valid ones can be duplicates.
-      if (typeof id !== 'string' || !STAKEHOLDER_ID_PATTERN.test(id)) return
-      if (seen.has(id)) {
-        addIssue({
-          message: says('duplicate-id', { id }),
-          path: [
-            { type: 'array', origin: 'value', input: items, key: index, value: item },
-            {
-              type: 'object',
-              origin: 'value',
-              input: item as Record<string, unknown>,
-              key: 'id',
-              value: id,
-            },
-          ],
-        })
-      }
-      seen.add(id)
-    })
-  })
-}
-
-/** A list of at most `max` items, ids unique when `withIds`. */
-function list<T extends v.GenericSchema>(item: T, max: number) {
-  return v.pipe(
-    v.array(item, says('not-an-array')),
-    v.maxLength(max, says('too-many-items', { max })),
-  )
-}
-function listWithIds<T extends v.GenericSchema<unknown, WithId>>(item: T, max: number) {
-  return v.pipe(
-    v.array(item, says('not-an-array')),
-    v.maxLength(max, says('too-many-items', { max })),
-    uniqueIds<v.InferOutput<T>>(),
-  )
-}
 
 /**
  * An adverse impact of the company on this stakeholder. Severity (OECD) is made of scale
@@ -176,7 +75,7 @@ export type AdverseImpact = v.InferOutput<typeof adverseImpactSchema>
 export const engagementEntrySchema = record({
   id: idSchema,
   /** ISO calendar date `YYYY-MM-DD`. */
-  date: text(10, { test: isIsoDate, code: 'invalid-date' }),
+  date: isoDate(),
   step: oneOf(DUE_DILIGENCE_STEPS),
   /** Free text, e.g. "site visit with interpreter", "online survey". */
   method: shortText(),
@@ -226,18 +125,8 @@ export const contactSchema = record({
 /** See {@link contactSchema}. */
 export type Contact = v.InferOutput<typeof contactSchema>
 
-/** Older records go to `migrateStakeholder`; newer ones are refused (see there). */
-const schemaVersionSchema = v.custom<typeof CURRENT_SCHEMA_VERSION>(
-  (value) => value === CURRENT_SCHEMA_VERSION,
-  (issue) => {
-    const version = issue.input
-    const supported = CURRENT_SCHEMA_VERSION
-    const newer = typeof version === 'number' && Number.isInteger(version) && version > supported
-    return newer
-      ? says('newer-version', { version, supported })()
-      : says('older-version', { supported })()
-  },
-)
+/** Older records go to `migrateStakeholder`; newer ones are refused. */
+const schemaVersionSchema = schemaVersion(CURRENT_SCHEMA_VERSION, 'migrateStakeholder')
 
 /** A stakeholder cannot represent itself, nor anyone twice (checked on the whole record). */
 function representsCheck<T extends { id: string; represents: string[] }>() {
@@ -272,10 +161,7 @@ function representsCheck<T extends { id: string; represents: string[] }>() {
 const stakeholderRecordSchema = record({
   schemaVersion: schemaVersionSchema,
   id: idSchema,
-  name: v.pipe(
-    shortText(),
-    v.check((value) => value.length > LIMITS.shortText || value.trim() !== '', says('empty')),
-  ),
+  name: nonBlankShortText(),
   kind: oneOf(STAKEHOLDER_KINDS),
   category: oneOf(STAKEHOLDER_CATEGORIES),
   /** `null` when not known. */

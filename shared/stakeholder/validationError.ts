@@ -105,7 +105,7 @@ export function englishValidationMessage({ code, params }: ValidationProblem): s
     case 'newer-version':
       return `version ${params['version']} is newer than this app supports (${params['supported']})`
     case 'older-version':
-      return `must be ${params['supported']}; use migrateStakeholder for older records`
+      return `must be ${params['supported']}; use ${params['migration'] ?? 'migrateStakeholder'} for older records`
     case 'too-many-errors':
       return 'too many errors; the rest are not reported'
     case 'unknown-stakeholder':

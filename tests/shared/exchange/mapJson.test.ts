@@ -4,13 +4,36 @@ import * as Y from 'yjs'
 import { exportMapJson, stringifyMapJson } from '../../../shared/exchange/exportMapJson'
 import { importMapJson } from '../../../shared/exchange/importMapJson'
 import { parseMapJson } from '../../../shared/exchange/parseMapJson'
+import {
+  COMMITMENT_LAYOUT,
+  DIALOGUE_EVALUATION_LAYOUT,
+  DIALOGUE_PLAN_LAYOUT,
+  writeDialogueRecord,
+} from '../../../shared/document/dialogueDocument'
+import { commitment, evaluation, plan } from '../dialogue/dialogueFixtures'
 import { CONFIDENTIAL_INPUT, NOW, richDoc, richDocuments } from './richMap'
 
 const OPTIONS = { title: 'Cacaoketen — stakeholderkaart', exportedAt: NOW }
 const HISTORY = [{ version: 3, savedAt: NOW, by: 'Marloes' }]
 
+/** The rich map with a plan, two commitments (one dropped) and an evaluation. */
+function withDialogueRecords(doc: Y.Doc): Y.Doc {
+  writeDialogueRecord(doc, DIALOGUE_PLAN_LAYOUT, plan())
+  writeDialogueRecord(doc, COMMITMENT_LAYOUT, commitment())
+  writeDialogueRecord(doc, COMMITMENT_LAYOUT, {
+    ...commitment(),
+    id: 'commit-0',
+    status: 'dropped',
+    droppedReason: 'Cooperative dissolved',
+    dueDate: null,
+  })
+  writeDialogueRecord(doc, DIALOGUE_EVALUATION_LAYOUT, evaluation())
+  return doc
+}
+
 function roundTrip(withConfidential: boolean) {
   const source = richDocuments()
+  withDialogueRecords(source.doc)
   const confidential = withConfidential ? source.confidential : null
   const first = exportMapJson(source.doc, { ...OPTIONS, history: HISTORY, confidential })
   const parsed = parseMapJson(stringifyMapJson(first))
@@ -27,6 +50,12 @@ describe('map JSON export and import', () => {
   it.each([true, false])('round-trips exactly (with the confidential part: %s)', (secret) => {
     const { first, second } = roundTrip(secret)
     expect(second).toEqual(first)
+    expect(first.dialoguePlans).toEqual([plan()])
+    expect(first.commitments.map((c) => [c.id, c.status])).toEqual([
+      ['commit-0', 'dropped'],
+      ['commit-1', 'open'],
+    ])
+    expect(first.dialogueEvaluations).toEqual([evaluation()])
     expect(stringifyMapJson(second)).toBe(stringifyMapJson(first))
   })
 
@@ -46,7 +75,8 @@ describe('map JSON export and import', () => {
     const { doc, confidential } = richDocuments()
     const map = exportMapJson(doc, { ...OPTIONS, confidential })
     expect(map.format).toBe('stakeholder-canvas-map')
-    expect(map.version).toBe(1)
+    expect(map.version).toBe(2)
+    expect(map.dialoguePlans).toEqual([])
     expect(map.stakeholders.map((s) => s.id)).toEqual(['sh-bank', 'sh-farmers', 'sh-union'])
     expect(map.tldraw.records.map((r) => r.id)).toEqual(['page:page', 'shape:b'])
     expect(map.tldraw.schema).toEqual({
@@ -120,10 +150,40 @@ describe('map JSON export and import', () => {
     )
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(Object.getPrototypeOf(result.value.meta)).toBe(Object.prototype)
-    const newer = parseMapJson(JSON.stringify({ ...map, version: 2 }))
+    const newer = parseMapJson(JSON.stringify({ ...map, version: 3 }))
     expect(newer.ok).toBe(false)
     expect(parseMapJson('x'.repeat(50_000_001)).ok).toBe(false)
     expect(parseMapJson('['.repeat(100_000)).ok).toBe(false)
+  })
+
+  it('reads a version 1 file (before dialogue records) as a map without any', () => {
+    const map = JSON.parse(stringifyMapJson(exportMapJson(richDoc(), OPTIONS))) as Record<
+      string,
+      unknown
+    >
+    const { dialoguePlans: _p, commitments: _c, dialogueEvaluations: _e, ...v1 } = map
+    const result = parseMapJson(JSON.stringify({ ...v1, version: 1 }))
+    expect(result.ok && result.warnings).toEqual([])
+    expect(result.ok && [result.value.dialoguePlans, result.value.commitments]).toEqual([[], []])
+  })
+
+  it('names a broken dialogue record by its path and refuses importing over one', () => {
+    const map = exportMapJson(withDialogueRecords(richDoc()), OPTIONS)
+    const broken = {
+      ...map,
+      commitments: [{ ...map.commitments[1]!, status: 'dropped', droppedReason: '' }],
+      dialoguePlans: [map.dialoguePlans[0]!, map.dialoguePlans[0]!],
+    }
+    const result = parseMapJson(JSON.stringify(broken))
+    expect(result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.code}`)).toEqual([
+      'dialoguePlans[1].id: id-in-use',
+      'commitments[0].droppedReason: empty',
+    ])
+    const parsed = parseMapJson(stringifyMapJson(map))
+    if (!parsed.ok) throw new Error('parse failed')
+    const target = new Y.Doc()
+    writeDialogueRecord(target, COMMITMENT_LAYOUT, commitment())
+    expect(importMapJson(target, parsed.value).ok).toBe(false)
   })
 
   it('never throws on arbitrary strings (seed printed on failure)', () => {

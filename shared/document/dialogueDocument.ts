@@ -1,0 +1,189 @@
+/**
+ * How dialogue plans, commitments and dialogue evaluations live in a map's Y.Doc (the map
+ * document, which every role receives), for the client, the server and the tests alike.
+ *
+ * Layout, like the stakeholders' (stakeholderDocument.ts): each kind has a root Y.Map
+ * (`dialoguePlans`, `commitments`, `dialogueEvaluations`) of record id → Y.Map of the
+ * record's fields, each field under its own key, so that a group filling in one worksheet
+ * together keeps every person's edit of a different field. Two fields are Y.Maps of their
+ * own, so entries added at once are all kept: a plan's `invited`, keyed by stakeholder id
+ * (read in stakeholder-id order), and an evaluation's `elements`, keyed by element code.
+ * Every other field is a plain value, replaced whole (a plan's barriers among them).
+ *
+ * Reading validates with the shared model; writing validates first and sets only what
+ * differs. Derived values (overdue, alerts) are never written.
+ */
+import * as Y from 'yjs'
+import type { Commitment } from '../dialogue/Commitment'
+import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
+import type { DialoguePlan } from '../dialogue/DialoguePlan'
+import {
+  validateCommitment,
+  validateDialogueEvaluation,
+  validateDialoguePlan,
+} from '../dialogue/validateDialogueRecords'
+import type { RecordValidationResult } from '../stakeholder/recordValidator'
+import type { CodedValidationError } from '../stakeholder/validationError'
+import { validationError } from '../stakeholder/validationError'
+import { COMMITMENTS_MAP, DIALOGUE_EVALUATIONS_MAP, DIALOGUE_PLANS_MAP } from './mapDocumentLayout'
+
+/** Where one kind of record lives and how it is checked. */
+export interface DialogueRecordLayout<T extends { id: string }> {
+  /** The root Y.Map of the map document. */
+  readonly root: string
+  /** A field kept as a Y.Map: a list keyed by one of its items' fields, or an object. */
+  readonly nested: { field: string; listKey: string | null } | null
+  readonly validate: (input: unknown) => RecordValidationResult<T>
+}
+
+/** Dialogue plans; `invited` keyed by stakeholder id. */
+export const DIALOGUE_PLAN_LAYOUT: DialogueRecordLayout<DialoguePlan> = {
+  root: DIALOGUE_PLANS_MAP,
+  nested: { field: 'invited', listKey: 'stakeholderId' },
+  validate: validateDialoguePlan,
+}
+/** Commitments: plain fields only. */
+export const COMMITMENT_LAYOUT: DialogueRecordLayout<Commitment> = {
+  root: COMMITMENTS_MAP,
+  nested: null,
+  validate: validateCommitment,
+}
+/** Dialogue evaluations; `elements` keyed by element code. */
+export const DIALOGUE_EVALUATION_LAYOUT: DialogueRecordLayout<DialogueEvaluation> = {
+  root: DIALOGUE_EVALUATIONS_MAP,
+  nested: { field: 'elements', listKey: null },
+  validate: validateDialogueEvaluation,
+}
+
+/** The root Y.Map of one kind of record. */
+export function recordsMap(doc: Y.Doc, layout: DialogueRecordLayout<{ id: string }>) {
+  return doc.getMap<Y.Map<unknown>>(layout.root)
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The record as stored, before validation (what a peer wrote may be anything). */
+function assemble(fields: Y.Map<unknown>, layout: DialogueRecordLayout<{ id: string }>) {
+  const record: Record<string, unknown> = {}
+  fields.forEach((value, key) => {
+    if (key !== layout.nested?.field) record[key] = value
+  })
+  const nested = layout.nested
+  if (nested !== null) {
+    const map = fields.get(nested.field)
+    if (map instanceof Y.Map) {
+      const entries = [...(map as Y.Map<unknown>).entries()].sort(([a], [b]) => compareText(a, b))
+      record[nested.field] =
+        nested.listKey === null ? Object.fromEntries(entries) : entries.map(([, value]) => value)
+    } else if (map !== undefined) record[nested.field] = map
+  }
+  return record
+}
+
+/** Reads one record, validated; `null` when there is no such id. */
+export function readDialogueRecord<T extends { id: string }>(
+  doc: Y.Doc,
+  layout: DialogueRecordLayout<T>,
+  id: string,
+): RecordValidationResult<T> | null {
+  const fields = recordsMap(doc, layout).get(id)
+  if (!(fields instanceof Y.Map)) return null
+  return layout.validate(assemble(fields, layout))
+}
+
+/** All records of one kind: the valid ones in id order, and the ids that failed validation. */
+export interface DialogueRecordReadout<T> {
+  records: T[]
+  invalid: { id: string; errors: CodedValidationError[] }[]
+}
+
+/** Reads every record of one kind. */
+export function readDialogueRecords<T extends { id: string }>(
+  doc: Y.Doc,
+  layout: DialogueRecordLayout<T>,
+): DialogueRecordReadout<T> {
+  const result: DialogueRecordReadout<T> = { records: [], invalid: [] }
+  const ids = [...recordsMap(doc, layout).keys()].sort(compareText)
+  for (const id of ids) {
+    const read = readDialogueRecord(doc, layout, id)
+    if (read === null) {
+      const notARecord = { code: 'not-an-object', params: {}, message: 'is not a record' } as const
+      result.invalid.push({ id, errors: [validationError('', notARecord)] })
+    } else if (!read.ok) result.invalid.push({ id, errors: read.errors })
+    else result.records.push(read.value)
+  }
+  return result
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b)
+}
+
+function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown) {
+  if (!sameValue(map.get(key), value)) map.set(key, value)
+}
+
+/** Outcome of a write: the stored record, or why nothing was written. */
+export type DialogueWriteResult<T> =
+  { ok: true; value: T } | { ok: false; errors: CodedValidationError[] }
+
+/**
+ * Validates `input` and stores it, creating the record or setting only the fields (and the
+ * nested entries) that differ from what is stored.
+ */
+export function writeDialogueRecord<T extends { id: string }>(
+  doc: Y.Doc,
+  layout: DialogueRecordLayout<T>,
+  input: unknown,
+  origin?: unknown,
+): DialogueWriteResult<T> {
+  const validated = layout.validate(input)
+  if (!validated.ok) return validated
+  const record = validated.value as Record<string, unknown> & { id: string }
+  const nested = layout.nested
+  doc.transact(() => {
+    const all = recordsMap(doc, layout)
+    let fields = all.get(record.id)
+    if (!(fields instanceof Y.Map)) {
+      fields = new Y.Map<unknown>()
+      all.set(record.id, fields)
+    }
+    for (const [key, value] of Object.entries(record)) {
+      if (key !== nested?.field) setIfChanged(fields, key, value)
+    }
+    if (nested === null) return
+    const value = record[nested.field]
+    const wanted = new Map<string, unknown>(
+      nested.listKey === null
+        ? Object.entries(value as Record<string, unknown>)
+        : (value as Record<string, unknown>[]).map((item) => [
+            item[nested.listKey!] as string,
+            item,
+          ]),
+    )
+    let map = fields.get(nested.field)
+    if (!(map instanceof Y.Map)) {
+      map = new Y.Map<unknown>()
+      fields.set(nested.field, map)
+    }
+    const entries = map as Y.Map<unknown>
+    for (const key of [...entries.keys()]) if (!wanted.has(key)) entries.delete(key)
+    for (const [key, item] of wanted) setIfChanged(entries, key, item)
+  }, origin)
+  return { ok: true, value: validated.value }
+}
+
+/** Removes one record; answers whether there was one. */
+export function deleteDialogueRecord(
+  doc: Y.Doc,
+  layout: DialogueRecordLayout<{ id: string }>,
+  id: string,
+  origin?: unknown,
+): boolean {
+  const all = recordsMap(doc, layout)
+  if (!all.has(id)) return false
+  doc.transact(() => all.delete(id), origin)
+  return true
+}
