@@ -23,6 +23,13 @@ export const FACILITATION_MAP = 'facilitation'
 export const WORKSHOP_MAP = 'workshop'
 /** The raised-hands queue: a root Y.Array, so hands raised at once are all kept, in order. */
 export const HANDS_ARRAY = 'hands'
+/**
+ * Stakeholders' answers to confirmation links (stakeholderAnswerDocument.ts), in the map
+ * document for entries there and in the confidential document for confidential entries.
+ * Written by the server only: it is in neither list of roots clients may change, and not
+ * among the roots restores walk.
+ */
+export const STAKEHOLDER_ANSWERS_MAP = 'stakeholderAnswers'
 
 /** Key in `meta` of the tldraw schema the canvas records were written with. */
 export const TLDRAW_SCHEMA_KEY = 'tldrawSchema'
