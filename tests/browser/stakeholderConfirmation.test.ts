@@ -6,6 +6,7 @@
  * correction; the editor then sees the answer on the entry and the link as answered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations } from './axeCheck'
 import { openTrackedPage } from './browserFixture'
 import {
   type MapWithRolePages,
@@ -79,6 +80,7 @@ describe("the stakeholder's confirmation of an entry", () => {
       for (const never of [BARRIER, OTHER, CONTACT_EMAIL, 'Cocoa due diligence']) {
         expect(body).not.toContain(never)
       }
+      expect(await axeViolations(visitor)).toEqual([])
       await visitor.getByRole('link', { name: 'English' }).click()
       await visitor.getByRole('heading', { name: 'Is this what we discussed?' }).waitFor()
       await visitor.getByRole('link', { name: 'Nederlands' }).click()
@@ -108,5 +110,6 @@ describe("the stakeholder's confirmation of an entry", () => {
     expect(await answer.textContent()).toContain('on the link asked by Editor')
     await entry.getByText(/Answered on/).waitFor()
     await page.screenshot({ path: '/tmp/stakeholder-confirmation-editor.png' })
+    expect(await axeViolations(page)).toEqual([])
   })
 })
