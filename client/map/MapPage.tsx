@@ -267,9 +267,10 @@ function MapEditor({
     }
   }, [role, token, mapId])
   // Asking a stakeholder to confirm an entry: roles that may edit (the server checks too).
+  // Signed in (organisation mode) there is no token: the session cookie goes instead.
   const confirmationAccess = useMemo<ConfirmationAccess | null>(() => {
-    if (!canEditMap(role) || !token) return null
-    return { mapId, token, by: () => localUserPreferences.get().name || undefined }
+    if (!canEditMap(role)) return null
+    return { mapId, token: token ?? '', by: () => localUserPreferences.get().name || undefined }
   }, [role, token, mapId])
   // A projector opened straight into presenter mode is nobody: it is not asked to join.
   const presenting = useValue(
