@@ -391,6 +391,44 @@ for (const backend of BACKENDS) {
       expect(JSON.stringify(scene.editor.doc.toJSON())).not.toContain('Only to you')
     })
 
+    it('restoring an older version keeps the answers: evidence is not rolled back', async () => {
+      const scene = await sceneOn(await backend.env())
+      const named = await apiFetch(
+        scene.test,
+        scene.mapId,
+        'owner',
+        `/api/maps/${scene.mapId}/versions`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'Before the answer' }),
+        },
+      )
+      expect(named.status).toBe(201)
+      const version = (await named.json()) as { id: number }
+      const { token } = await madeLink(scene, 'editor', {
+        stakeholderId: 'union',
+        entryId: 'log-visit',
+      })
+      expect((await answer(scene, token, { verdict: 'confirmed' })).status).toBe(200)
+      await waitFor(
+        () => readStakeholderAnswers([scene.editor.doc], 'union', 'log-visit').length === 1,
+      )
+      const restored = await apiFetch(
+        scene.test,
+        scene.mapId,
+        'owner',
+        `/api/maps/${scene.mapId}/versions/${version.id}/restore`,
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+      )
+      expect(restored.status).toBe(200)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(readStakeholderAnswers([scene.editor.doc], 'union', 'log-visit')).toHaveLength(1)
+      expect(readStakeholderAnswers([scene.owner.doc], 'union', 'log-visit')[0]?.verdict).toBe(
+        'confirmed',
+      )
+    })
+
     it("an editor's socket may not write an answer itself", async () => {
       const scene = await sceneOn(await backend.env())
       const closed = nextClose(scene.editor)
