@@ -22,6 +22,9 @@ import { createGuestRoutes } from './http/createGuestRoutes'
 import { createMapSettingsRoutes } from './http/createMapSettingsRoutes'
 import { createBallotRoutes } from './http/createBallotRoutes'
 import { BallotBox } from './rooms/BallotBox'
+import { createConfirmationLinkRoutes } from './http/createConfirmationLinkRoutes'
+import { createConfirmationPageRoutes } from './http/createConfirmationPageRoutes'
+import { StakeholderAnswerDesk } from './rooms/StakeholderAnswerDesk'
 import { createHttpHandler } from './http/createHttpHandler'
 import { createLibraryRoutes } from './http/createLibraryRoutes'
 import { createPeopleRoutes } from './http/createPeopleRoutes'
@@ -178,6 +181,7 @@ export function createServer(
   // On a cluster, closing a map's sockets (revoked token, deleted map) reaches every node.
   const apiTransport =
     cluster === undefined ? transport : clusterWideTransport(transport, cluster, rooms, logger)
+  const answerDesk = new StakeholderAnswerDesk(store, rooms)
   const routes = [
     ...createApiRoutes({
       store,
@@ -215,6 +219,19 @@ export function createServer(
       rooms,
       ballots: new BallotBox(store),
       readSession: memberSessions,
+    }),
+    ...createConfirmationLinkRoutes({
+      store,
+      guestLinks,
+      desk: answerDesk,
+      logger,
+      readSession: memberSessions,
+    }),
+    ...createConfirmationPageRoutes({
+      store,
+      desk: answerDesk,
+      logger,
+      now: clockDate(dependencies.clock),
     }),
     ...createErasureRoutes({
       store,
@@ -323,4 +340,9 @@ function createStore(config: ServerConfig, logger: Logger): MapStore {
     onConnectionError: (error) =>
       logger.warn({ err: error.message }, 'database connection lost; the pool replaces it'),
   })
+}
+
+/** The test clock as dates, when one is given. */
+function clockDate(clock: (() => number) | undefined): (() => Date) | undefined {
+  return clock === undefined ? undefined : () => new Date(clock())
 }

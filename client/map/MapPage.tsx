@@ -55,6 +55,7 @@ import { WorkshopPanel } from '../workshop/WorkshopPanel'
 import { measureServerClock } from '../workshop/serverClock'
 import { useWorkshopEffects } from '../workshop/useWorkshopEffects'
 import { ContactErasure, type EraseContacts } from '../panels/ContactErasure'
+import { type ConfirmationAccess, ConfirmationRequests } from '../panels/ConfirmationRequests'
 import { eraseAllContacts, eraseContact } from '../sharing/apiWithToken'
 import { ConnectionBadge } from './ConnectionBadge'
 import { RefusalBanner } from './RefusalBanner'
@@ -275,6 +276,12 @@ function MapEditor({
       else await eraseContact(mapId, stakeholderId, contactId, token, by)
     }
   }, [role, token, mapId])
+  // Asking a stakeholder to confirm an entry: roles that may edit (the server checks too).
+  // Signed in (organisation mode) there is no token: the session cookie goes instead.
+  const confirmationAccess = useMemo<ConfirmationAccess | null>(() => {
+    if (!canEditMap(role)) return null
+    return { mapId, token: token ?? '', by: () => localUserPreferences.get().name || undefined }
+  }, [role, token, mapId])
   // A projector opened straight into presenter mode is nobody: it is not asked to join.
   const presenting = useValue(
     'presenting',
@@ -379,86 +386,90 @@ function MapEditor({
       {editor && (
         <FieldDraftsContext.Provider value={drafts}>
           <ContactErasure.Provider value={eraseContacts}>
-            <SidePanel
-              editor={editor}
-              registry={session.registry}
-              doc={session.connection.doc}
-              mapTitle={title}
-              readOnly={!canEditMap(role)}
-              recordUndo={session.recordUndo}
-              navigation={navigation}
-              workshopTab={
-                <WorkshopPanel
-                  editor={editor}
-                  registry={session.registry}
-                  model={session.workshop}
-                  role={role}
-                />
-              }
-              workshopBadge={
-                canFacilitate(role) ? <RaisedHandsBadge model={session.workshop} /> : undefined
-              }
-              membersTab={
-                managesMembers ? (
-                  <MembersPanel mapId={mapId} isAdmin={signIn?.user?.isAdmin === true} />
-                ) : undefined
-              }
-              mapTab={
-                <>
-                  <SharePanel
-                    mapId={mapId}
+            <ConfirmationRequests.Provider value={confirmationAccess}>
+              <SidePanel
+                editor={editor}
+                registry={session.registry}
+                doc={session.connection.doc}
+                mapTitle={title}
+                readOnly={!canEditMap(role)}
+                recordUndo={session.recordUndo}
+                navigation={navigation}
+                workshopTab={
+                  <WorkshopPanel
+                    editor={editor}
+                    registry={session.registry}
+                    model={session.workshop}
                     role={role}
-                    token={token ?? ''}
-                    tokens={accessFor(mapId).tokens}
-                    locale={locale}
-                    organisation={signIn?.mode === 'organisation'}
-                    onReissued={(reissuedRole, newToken) => {
-                      rememberAccess(mapId, { [reissuedRole]: newToken })
-                      // A new link for our own role revokes the token this page is connected with.
-                      if (reissuedRole === role) window.location.reload()
-                    }}
                   />
-                  <VersionHistoryPanel
-                    mapId={mapId}
-                    token={token ?? ''}
-                    role={role}
-                    locale={locale}
-                    displayName={localUserPreferences.get().name || undefined}
-                    onOpenVersion={(doc, version, label) => setOpenVersion({ doc, version, label })}
-                  />
-                  {canReadAuditTrail(role) && (
-                    <AuditTrailPanel
+                }
+                workshopBadge={
+                  canFacilitate(role) ? <RaisedHandsBadge model={session.workshop} /> : undefined
+                }
+                membersTab={
+                  managesMembers ? (
+                    <MembersPanel mapId={mapId} isAdmin={signIn?.user?.isAdmin === true} />
+                  ) : undefined
+                }
+                mapTab={
+                  <>
+                    <SharePanel
+                      mapId={mapId}
+                      role={role}
+                      token={token ?? ''}
+                      tokens={accessFor(mapId).tokens}
+                      locale={locale}
+                      organisation={signIn?.mode === 'organisation'}
+                      onReissued={(reissuedRole, newToken) => {
+                        rememberAccess(mapId, { [reissuedRole]: newToken })
+                        // A new link for our own role revokes the token this page is connected with.
+                        if (reissuedRole === role) window.location.reload()
+                      }}
+                    />
+                    <VersionHistoryPanel
                       mapId={mapId}
                       token={token ?? ''}
+                      role={role}
                       locale={locale}
-                      nameOf={(id) => session.registry.get(id)?.name}
+                      displayName={localUserPreferences.get().name || undefined}
+                      onOpenVersion={(doc, version, label) =>
+                        setOpenVersion({ doc, version, label })
+                      }
                     />
-                  )}
-                </>
-              }
-              stakeholderAuditTrail={
-                canReadAuditTrail(role)
-                  ? (stakeholderId) => (
-                      <StakeholderAuditDisclosure
+                    {canReadAuditTrail(role) && (
+                      <AuditTrailPanel
                         mapId={mapId}
                         token={token ?? ''}
                         locale={locale}
-                        stakeholderId={stakeholderId}
                         nameOf={(id) => session.registry.get(id)?.name}
                       />
-                    )
-                  : undefined
-              }
-              onRemoveStakeholder={(stakeholderId) => {
-                const name = session.registry.get(stakeholderId)?.name.trim()
-                const question = name
-                  ? t('delete.stakeholder', { name })
-                  : t('delete.stakeholderUnnamed')
-                if (!window.confirm(question)) return
-                editor.deleteShapes(cardsShowing(editor, stakeholderId).map((card) => card.id))
-                session.registry.remove(stakeholderId)
-              }}
-            />
+                    )}
+                  </>
+                }
+                stakeholderAuditTrail={
+                  canReadAuditTrail(role)
+                    ? (stakeholderId) => (
+                        <StakeholderAuditDisclosure
+                          mapId={mapId}
+                          token={token ?? ''}
+                          locale={locale}
+                          stakeholderId={stakeholderId}
+                          nameOf={(id) => session.registry.get(id)?.name}
+                        />
+                      )
+                    : undefined
+                }
+                onRemoveStakeholder={(stakeholderId) => {
+                  const name = session.registry.get(stakeholderId)?.name.trim()
+                  const question = name
+                    ? t('delete.stakeholder', { name })
+                    : t('delete.stakeholderUnnamed')
+                  if (!window.confirm(question)) return
+                  editor.deleteShapes(cardsShowing(editor, stakeholderId).map((card) => card.id))
+                  session.registry.remove(stakeholderId)
+                }}
+              />
+            </ConfirmationRequests.Provider>
           </ContactErasure.Provider>
         </FieldDraftsContext.Provider>
       )}

@@ -17,6 +17,11 @@ import type {
   GuestLinkSummary,
 } from '../../shared/protocol/guestLinks'
 import type {
+  ConfirmationLinkSummary,
+  CreateConfirmationLinkRequest,
+  CreateConfirmationLinkResponse,
+} from '../../shared/protocol/confirmationLinks'
+import type {
   GuestLinkSetting,
   MapSettingsRequest,
   MapSettingsResponse,
@@ -77,6 +82,39 @@ export function createGuestLink(mapId: string, token: string, request: CreateGue
 export function revokeGuestLink(mapId: string, linkId: string, token: string) {
   return apiJson<GuestLinkSummary>(
     `${mapUrl(mapId)}/guest-links/${encodeURIComponent(linkId)}`,
+    token,
+    { method: 'DELETE' },
+  )
+}
+
+/** The confirmation links of one engagement-log entry, newest first (never their tokens). */
+export function listConfirmationLinks(
+  mapId: string,
+  token: string,
+  stakeholderId: string,
+  entryId: string,
+) {
+  const query = new URLSearchParams({ stakeholder: stakeholderId, entry: entryId })
+  return apiJson<ConfirmationLinkSummary[]>(`${mapUrl(mapId)}/confirmation-links?${query}`, token)
+}
+
+/** Asks for a stakeholder's confirmation of an entry; the answer's token is sent only now. */
+export function createConfirmationLink(
+  mapId: string,
+  token: string,
+  request: CreateConfirmationLinkRequest,
+) {
+  return postJson<CreateConfirmationLinkResponse>(
+    `${mapUrl(mapId)}/confirmation-links`,
+    token,
+    request,
+  )
+}
+
+/** Withdraws a confirmation link: its page says so and takes no answer. */
+export function revokeConfirmationLink(mapId: string, linkId: string, token: string) {
+  return apiJson<ConfirmationLinkSummary>(
+    `${mapUrl(mapId)}/confirmation-links/${encodeURIComponent(linkId)}`,
     token,
     { method: 'DELETE' },
   )

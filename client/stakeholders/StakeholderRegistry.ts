@@ -13,6 +13,9 @@
  */
 import { type Atom, type Signal, atom, computed, transact } from 'tldraw'
 import type * as Y from 'yjs'
+import type { StakeholderAnswer } from '../../shared/confirmation/stakeholderAnswer'
+import { STAKEHOLDER_ANSWERS_MAP } from '../../shared/document/mapDocumentLayout'
+import { readStakeholderAnswers } from '../../shared/document/stakeholderAnswerDocument'
 import {
   type StakeholderPatch,
   type WriteResult,
@@ -45,6 +48,8 @@ export function newEntityId(prefix: string): string {
 export class StakeholderRegistry {
   private readonly records = new Map<string, Atom<Stakeholder | null>>()
   private readonly ids = atom<readonly string[]>('stakeholderIds', [])
+  /** Bumped whenever a stakeholder's answer to a confirmation link arrives (server-written). */
+  private readonly answersChanged = atom('stakeholderAnswersChanged', 0)
 
   /** Every valid stakeholder, sorted by name. */
   readonly all: Signal<Stakeholder[]> = computed('allStakeholders', () => {
@@ -65,6 +70,7 @@ export class StakeholderRegistry {
   ) {
     this.refresh([...stakeholdersMap(doc).keys()])
     for (const root of this.observedRoots()) root.observeDeep(this.onChange)
+    for (const root of this.answerRoots()) root.observeDeep(this.onAnswer)
   }
 
   /** True when contacts and confidential log entries can be read and written here. */
@@ -74,6 +80,21 @@ export class StakeholderRegistry {
 
   dispose() {
     for (const root of this.observedRoots()) root.unobserveDeep(this.onChange)
+    for (const root of this.answerRoots()) root.unobserveDeep(this.onAnswer)
+  }
+
+  private answerRoots(): Y.Map<unknown>[] {
+    return [this.doc, this.confidential]
+      .filter((doc) => doc !== null)
+      .map((doc) => doc.getMap<unknown>(STAKEHOLDER_ANSWERS_MAP))
+  }
+
+  private onAnswer = () => this.answersChanged.update((count) => count + 1)
+
+  /** The stakeholder's answers to confirmation links of one entry, oldest first. Reactive. */
+  answersTo(stakeholderId: string, entryId: string): StakeholderAnswer[] {
+    this.answersChanged.get()
+    return readStakeholderAnswers([this.doc, this.confidential], stakeholderId, entryId)
   }
 
   private observedRoots(): Y.Map<unknown>[] {

@@ -20,6 +20,7 @@ import {
   ERASURES_MAP,
   CONTACTS_MAP,
   type MapDocumentName,
+  STAKEHOLDER_ANSWERS_MAP,
   STAKEHOLDERS_MAP,
 } from '../../shared/document/mapDocumentLayout'
 import type { AuditFieldChange, AuditValue, Actor } from '../../shared/protocol/accessApi'
@@ -35,6 +36,9 @@ import type { AuditChange, MapStore } from '../storage/MapStore'
 
 /** The field name under which changes of the confidential document are audited. */
 export const CONFIDENTIAL_AUDIT_FIELD = 'confidential'
+
+/** The field name under which a stakeholder's answer to a confirmation link is audited. */
+export const ANSWER_AUDIT_FIELD = 'stakeholderAnswer'
 
 /** The field name for a stakeholder record added or removed as a whole. */
 export const RECORD_AUDIT_FIELD = 'record'
@@ -99,6 +103,12 @@ export function auditChangesOf(
           note(stakeholderId, key, fieldChange(transaction, type, key))
         }
       } else note(stakeholderId, field, { field, kind: 'changed' })
+    } else if (path.root === STAKEHOLDER_ANSWERS_MAP) {
+      // A stakeholder's answer to a confirmation link (server-written): that one came in.
+      const changed: AuditFieldChange = { field: ANSWER_AUDIT_FIELD, kind: 'changed' }
+      if (stakeholderId === undefined) {
+        for (const key of keys) note(key, ANSWER_AUDIT_FIELD, changed)
+      } else note(stakeholderId, ANSWER_AUDIT_FIELD, changed)
     } else if (path.root === CONTACTS_MAP) {
       // The legacy place of contacts: that they changed, nothing of them.
       const changed: AuditFieldChange = { field: 'contacts', kind: 'changed' }

@@ -18,6 +18,7 @@ import type { GuestLinkRecords } from './GuestLinkRecords'
 import type { GuestSessionRecords } from './GuestSessionRecords'
 import type { MapSettingsRecords } from './MapSettingsRecords'
 import type { BallotRecords } from './BallotRecords'
+import type { ConfirmationLinkRecords } from './ConfirmationLinkRecords'
 
 export abstract class ComposedMapStore implements MapStore {
   protected abstract readonly log: UpdateLog
@@ -29,6 +30,7 @@ export abstract class ComposedMapStore implements MapStore {
   abstract readonly mapSettings: MapSettingsRecords
   /** Ballots of open scoring rounds and votes: a part of its own, like {@link identities}. */
   abstract readonly ballots: BallotRecords
+  abstract readonly confirmationLinks: ConfirmationLinkRecords
   protected abstract readonly guestLinks: GuestLinkRecords
   protected abstract readonly guests: GuestSessionRecords
 

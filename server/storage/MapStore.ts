@@ -16,6 +16,7 @@ import type { IdentityRecords } from './IdentityRecords'
 import type { LibraryRecords } from './LibraryRecords'
 import type { MapSettingsRecords } from './MapSettingsRecords'
 import type { BallotRecords } from './BallotRecords'
+import type { ConfirmationLinkRecords } from './ConfirmationLinkRecords'
 
 /** What the HTTP API hands to {@link MapStore.createMap}; timestamps are set by the store. */
 export interface NewMap {
@@ -253,6 +254,8 @@ export interface MapStore extends UpdateLog, MapRecords, GuestLinkRecords, Guest
   readonly mapSettings: MapSettingsRecords
   /** Ballots of open scoring rounds and dot votes (issue 19), until the reveal or close. */
   readonly ballots: BallotRecords
+  /** Confirmation links of engagement-log entries and their answers (issue 21). */
+  readonly confirmationLinks: ConfirmationLinkRecords
   /**
    * Brings a map stored in an older layout (or, with `force`, any map) to the current one,
    * in ONE transaction that holds the map's lock: the map document's log is replaced by one

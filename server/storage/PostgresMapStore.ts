@@ -13,6 +13,7 @@ import { PostgresIdentityRecords } from './PostgresIdentityRecords'
 import { PostgresLibraryRecords } from './PostgresLibraryRecords'
 import { PostgresMapSettings } from './PostgresMapSettings'
 import { PostgresBallotRecords } from './PostgresBallotRecords'
+import { PostgresConfirmationLinkRecords } from './PostgresConfirmationLinkRecords'
 import { PostgresGuestLinkRecords } from './PostgresGuestLinkRecords'
 import { PostgresMapRecords } from './PostgresMapRecords'
 import { PostgresUpdateLog } from './PostgresUpdateLog'
@@ -28,6 +29,7 @@ export class PostgresMapStore extends ComposedMapStore {
   readonly library: PostgresLibraryRecords
   readonly mapSettings: PostgresMapSettings
   readonly ballots: PostgresBallotRecords
+  readonly confirmationLinks: PostgresConfirmationLinkRecords
   protected readonly guestLinks: PostgresGuestLinkRecords
   protected readonly guests: PostgresGuestSessions
 
@@ -40,6 +42,7 @@ export class PostgresMapStore extends ComposedMapStore {
     this.library = new PostgresLibraryRecords(this.connection)
     this.mapSettings = new PostgresMapSettings(this.connection)
     this.ballots = new PostgresBallotRecords(this.connection)
+    this.confirmationLinks = new PostgresConfirmationLinkRecords(this.connection)
     this.guestLinks = new PostgresGuestLinkRecords(this.connection)
     this.guests = new PostgresGuestSessions(this.connection)
   }

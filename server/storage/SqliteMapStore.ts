@@ -16,6 +16,7 @@ import { SqliteIdentityRecords } from './SqliteIdentityRecords'
 import { SqliteLibraryRecords } from './SqliteLibraryRecords'
 import { SqliteMapSettings } from './SqliteMapSettings'
 import { SqliteBallotRecords } from './SqliteBallotRecords'
+import { SqliteConfirmationLinkRecords } from './SqliteConfirmationLinkRecords'
 import { SqliteGuestLinkRecords } from './SqliteGuestLinkRecords'
 import { SqliteMapRecords } from './SqliteMapRecords'
 import { SqliteUpdateLog } from './SqliteUpdateLog'
@@ -33,6 +34,7 @@ export class SqliteMapStore extends ComposedMapStore {
   readonly library: SqliteLibraryRecords
   readonly mapSettings: SqliteMapSettings
   readonly ballots: SqliteBallotRecords
+  readonly confirmationLinks: SqliteConfirmationLinkRecords
   protected readonly guestLinks: SqliteGuestLinkRecords
   protected readonly guests: SqliteGuestSessions
 
@@ -54,6 +56,7 @@ export class SqliteMapStore extends ComposedMapStore {
     this.library = new SqliteLibraryRecords(this.db)
     this.mapSettings = new SqliteMapSettings(this.db)
     this.ballots = new SqliteBallotRecords(this.db)
+    this.confirmationLinks = new SqliteConfirmationLinkRecords(this.db)
     this.guestLinks = new SqliteGuestLinkRecords(this.db)
     this.guests = new SqliteGuestSessions(this.db)
   }

@@ -163,6 +163,22 @@ export const postgresMigrations: readonly string[] = [
      closed_at TIMESTAMPTZ NOT NULL,
      PRIMARY KEY (map_id, round_id)
    );`,
+  // Issue 21: confirmation links, one per request for a stakeholder's confirmation of one
+  // engagement-log entry (ConfirmationLinkRecords.ts), with at most one answer (JSON).
+  `CREATE TABLE confirmation_links (
+     id TEXT PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     stakeholder_id TEXT NOT NULL,
+     entry_id TEXT NOT NULL,
+     token_hash BYTEA NOT NULL UNIQUE,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     revoked_at TEXT,
+     answer TEXT,
+     created_by_role TEXT,
+     created_by_name TEXT NOT NULL
+   );
+   CREATE INDEX confirmation_links_by_map ON confirmation_links(map_id, created_at);`,
 ]
 
 /** Key of the advisory lock that keeps nodes starting together from migrating twice. */

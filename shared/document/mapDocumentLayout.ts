@@ -32,6 +32,13 @@ export const DIALOGUE_PLANS_MAP = 'dialoguePlans'
 export const COMMITMENTS_MAP = 'commitments'
 /** Dialogue evaluations, by id. */
 export const DIALOGUE_EVALUATIONS_MAP = 'dialogueEvaluations'
+/**
+ * Stakeholders' answers to confirmation links (stakeholderAnswerDocument.ts), in the map
+ * document for entries there and in the confidential document for confidential entries.
+ * Written by the server only: it is in neither list of roots clients may change, and not
+ * among the roots restores walk.
+ */
+export const STAKEHOLDER_ANSWERS_MAP = 'stakeholderAnswers'
 
 /** Key in `meta` of the tldraw schema the canvas records were written with. */
 export const TLDRAW_SCHEMA_KEY = 'tldrawSchema'

@@ -44,6 +44,7 @@ const en: Readonly<Record<string, string>> = {
   contactEmail: 'Contact e-mail',
   contactPhone: 'Contact phone',
   confidential: 'Confidential part (contacts, confidential log entries)',
+  stakeholderAnswer: "The stakeholder's answer (confirmation link)",
   createdAt: 'Created',
   updatedAt: 'Last changed',
 }
@@ -84,6 +85,7 @@ const nl: Readonly<Record<string, string>> = {
   contactEmail: 'E-mail contactpersoon',
   contactPhone: 'Telefoon contactpersoon',
   confidential: 'Vertrouwelijk deel (contactpersonen, vertrouwelijke logboekregels)',
+  stakeholderAnswer: 'Antwoord van de stakeholder (bevestigingslink)',
   createdAt: 'Aangemaakt',
   updatedAt: 'Laatst gewijzigd',
 }

@@ -67,6 +67,8 @@ export const ApiErrorCode = {
   budgetExceeded: 'budget-exceeded',
   /** A dot for a stakeholder the map does not have (400). */
   unknownStakeholder: 'unknown-stakeholder',
+  /** An engagement-log entry the stakeholder does not have (any more) (404). */
+  unknownEntry: 'unknown-entry',
 } as const
 
 /** One of {@link ApiErrorCode}'s values. */

@@ -11,6 +11,7 @@ import { createEngagementEntry } from '../../../shared/stakeholder/createStakeho
 import { useTranslation } from '../../i18n/useTranslation'
 import { newEntityId } from '../../stakeholders/StakeholderRegistry'
 import { SelectField, TextArea, TextField } from '../fields'
+import { EntryConfirmation } from './EntryConfirmation'
 import { EntryList } from './EntryList'
 import { added, entryWriter } from './entryWriter'
 import type { ListEditorProps } from './ListEditorProps'
@@ -102,6 +103,7 @@ export function EngagementLogEditor({ stakeholder, registry, report, errors }: L
                   report(`${key}/confidentiality`, write(entry, { confidentiality }))
                 }
               />
+              <EntryConfirmation stakeholderId={stakeholder.id} entry={entry} registry={registry} />
             </>
           )
         }}
