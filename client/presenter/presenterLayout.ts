@@ -41,6 +41,12 @@ export function plateFontSize(zoom: number) {
 /** Body text (notes, checklist items) on the projector, in screen pixels. */
 export const BODY_TEXT_PX = 18.5
 
+/**
+ * The least body text is set at, in screen pixels: notes in a row right above a board (the
+ * SER template's prompts above its matrix) are set down to it rather than cover the board.
+ */
+export const SMALLEST_BODY_TEXT_PX = 15
+
 /** From this zoom on a note's and checklist item's own type reads well enough. */
 const OWN_TEXT_ZOOM = 1
 
@@ -121,13 +127,14 @@ function layout(editor: Editor): Map<TLShapeId, PresenterSpot> {
       if (blocks.length === 0) continue
       const areas = reflowTextBlocks(blocks, areaOf(frame).w, others, {
         fontSize,
+        smallestFontSize: SMALLEST_BODY_TEXT_PX / zoom,
         // As styles.css sets .presenter-note; the glyph width errs on the wide side.
         glyphEm: 0.58,
         lineHeight: 1.2,
-        insetX: 0.5 * fontSize,
-        insetY: 0.3 * fontSize,
+        insetXEm: 0.5,
+        insetYEm: 0.3,
       })
-      for (const [id, area] of areas) spots.set(id as TLShapeId, { ...area, fontSize })
+      for (const [id, area] of areas) spots.set(id as TLShapeId, area)
     }
   }
   return spots

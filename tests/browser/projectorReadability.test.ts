@@ -199,7 +199,7 @@ describe.each(['nl', 'en'] as const)('the board on a projector, in %s', (languag
     expect(projectorErrors).toEqual([])
   })
 
-  it('sets notes, checklist items and axis labels at 18 px and titles at 24 px or more', async () => {
+  it('sets notes, checklist items and axis labels at 18 px (prompts above a board 15) and titles at 24 px or more', async () => {
     const sizes = {
       note: await typeOnScreen(projector, '.presenter-note'),
       checklistItem: await typeOnScreen(projector, '.checklist-item__text'),
@@ -209,8 +209,11 @@ describe.each(['nl', 'en'] as const)('the board on a projector, in %s', (languag
       frameTitle: await typeOnScreen(projector, '.tl-frame-label'),
       boardTitle: await typeOnScreen(projector, '.matrix__title'),
     }
+    // The prompts right above the matrix have 280 page pixels of room: they are set down to
+    // no less than 15 px rather than cover the boards; the other notes get the full 18 px.
+    for (const { text, px } of sizes.note) expect(px, text).toBeGreaterThanOrEqual(15)
+    expect(sizes.note.filter((note) => note.px >= 18).length).toBeGreaterThanOrEqual(4)
     const smallest = {
-      note: 18,
       checklistItem: 18,
       axisLabel: 18,
       quadrantName: 18,
@@ -238,6 +241,20 @@ describe.each(['nl', 'en'] as const)('the board on a projector, in %s', (languag
     for (const [index, box] of boxes.entries())
       for (const other of boxes.slice(index + 1))
         expect(intersects(box, other), `${box.text} / ${other.text}`).toBe(false)
+    // Nor do they lie over the boards below them.
+    const boards = await projector.evaluate(() =>
+      [
+        ...document.querySelectorAll(
+          '.tl-shape[data-shape-type="influence-impact-matrix"], .tl-shape[data-shape-type="salience-diagram"]',
+        ),
+      ].map((board) => {
+        const { x, y, width, height } = board.getBoundingClientRect()
+        return { x, y, w: width, h: height }
+      }),
+    )
+    expect(boards).toHaveLength(2)
+    for (const box of boxes)
+      for (const board of boards) expect(intersects(box, board), box.text).toBe(false)
     const frames = await projector.evaluate(() =>
       [...document.querySelectorAll('.tl-shape[data-shape-type="frame"]')].map((frame) => {
         const { x, y, width, height } = frame.getBoundingClientRect()
