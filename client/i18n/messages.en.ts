@@ -45,6 +45,7 @@ export const en = {
   'matrix.axis.influence': 'Their influence on the company →',
   'matrix.readout': 'Influence {influence} · impact {impact}',
   'salience.title': 'Salience: power, legitimacy, urgency',
+  'salience.title.short': 'Salience',
   'legend.open': 'Legend',
   'legend.salience': 'Salience class: the colour of a card',
   'legend.noAttributes': 'no attribute present',

@@ -48,6 +48,7 @@ export const nl: Record<MessageKey, string> = {
   'matrix.axis.influence': 'Hun invloed op het bedrijf →',
   'matrix.readout': 'Invloed {influence} · impact {impact}',
   'salience.title': 'Saillantie: macht, legitimiteit, urgentie',
+  'salience.title.short': 'Saillantie',
   'legend.open': 'Legenda',
   'legend.salience': 'Saillantieklasse: de kleur van een kaart',
   'legend.noAttributes': 'geen kenmerk aanwezig',

@@ -4,6 +4,7 @@ import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { ChecklistItemShapeUtil } from './checklist-item/ChecklistItemShapeUtil'
 import { FrameLettingCardNamesOut } from './cardsOverflowBoards'
 import { MatrixShapeUtil } from './influence-impact-matrix/MatrixShapeUtil'
+import { NoteReadableOnProjector } from './note/NoteReadableOnProjector'
 import { SalienceDiagramShapeUtil } from './salience-diagram/SalienceDiagramShapeUtil'
 import { StakeholderCardShapeUtil } from './stakeholder-card/StakeholderCardShapeUtil'
 
@@ -18,10 +19,11 @@ export function customShapeUtils(
     SalienceDiagramShapeUtil,
     ChecklistItemShapeUtil,
     FrameLettingCardNamesOut,
+    NoteReadableOnProjector,
   ] as const
 }
 
-/** tldraw's shapes with ours, ours replacing tldraw's of the same type (the frame). */
+/** tldraw's shapes with ours, ours replacing tldraw's of the same type (frame, note). */
 export function withDefaultShapeUtils(
   custom: readonly TLAnyShapeUtilConstructor[],
 ): TLAnyShapeUtilConstructor[] {

@@ -8,6 +8,7 @@ import {
   useValue,
 } from 'tldraw'
 import { useTranslation } from '../../i18n/useTranslation'
+import { presenterSpot } from '../../presenter/presenterLayout'
 import {
   CHECKLIST_ITEM_SIZE,
   CHECKLIST_ITEM_TYPE,
@@ -55,6 +56,11 @@ export class ChecklistItemShapeUtil extends ShapeUtil<ChecklistItemShape> {
     )
   }
 
+  /** Enlarged on a projector it may reach beyond its box: always drawn. */
+  override canCull(shape: ChecklistItemShape) {
+    return !presenterSpot(this.editor, shape.id)
+  }
+
   override getIndicatorPath(shape: ChecklistItemShape) {
     const path = new Path2D()
     path.rect(0, 0, shape.props.w, shape.props.h)
@@ -66,6 +72,8 @@ function ChecklistItem({ shape }: { shape: ChecklistItemShape }) {
   const editor = useEditor()
   const { t } = useTranslation()
   const box = useRef<HTMLInputElement>(null)
+  // On a projector the item's text is enlarged and the item grows to hold it.
+  const spot = useValue('presenter spot', () => presenterSpot(editor, shape.id), [editor, shape.id])
   const editing = useValue(
     'editing checklist item',
     () => editor.getEditingShapeId() === shape.id,
@@ -86,6 +94,14 @@ function ChecklistItem({ shape }: { shape: ChecklistItemShape }) {
         width: shape.props.w,
         height: shape.props.h,
         pointerEvents: editing ? 'all' : 'none',
+        ...(spot && {
+          position: 'absolute',
+          left: spot.x - shape.x,
+          top: spot.y - shape.y,
+          width: spot.w,
+          height: spot.h,
+          fontSize: spot.fontSize,
+        }),
       }}
       data-testid="checklist-item"
       data-checked={shape.props.checked}

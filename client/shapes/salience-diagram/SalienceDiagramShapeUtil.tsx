@@ -44,9 +44,20 @@ function SalienceBackground({ shape }: { shape: SalienceDiagramShape }) {
   return (
     <g className="salience">
       <rect width={w} height={h} rx={12} fill="#ffffff" stroke="#c7ced6" strokeWidth={2} />
-      <text x={24} y={40} className="matrix__title">
+      <text
+        x={24}
+        y={40}
+        className={`matrix__title${shape.props.title ? '' : ' matrix__title--long'}`}
+      >
         {shape.props.title || t('salience.title')}
       </text>
+      {/* On a projector the title is set large: the long one would run off the board, and
+          the circles name the three attributes anyway. */}
+      {!shape.props.title && (
+        <text x={24} y={40} className="matrix__title matrix__title--short" display="none">
+          {t('salience.title.short')}
+        </text>
+      )}
       {circles.map((c) => (
         <circle
           key={c.attribute}

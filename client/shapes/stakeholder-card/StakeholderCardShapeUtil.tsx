@@ -37,6 +37,7 @@ import {
   stakeholderCardProps,
 } from './stakeholderCardShape'
 import { nameFontSize, nameWidth } from './nameFontSize'
+import { presenterSpot } from '../../presenter/presenterLayout'
 
 /** Options handed in with `StakeholderCardShapeUtil.configure({ registry })`. */
 export interface StakeholderCardOptions {
@@ -93,6 +94,11 @@ export class StakeholderCardShapeUtil extends ShapeUtil<StakeholderCardShape> {
         />
       </HTMLContainer>
     )
+  }
+
+  /** A waiting card's plate on a projector may lie away from the card: always drawn. */
+  override canCull(shape: StakeholderCardShape) {
+    return !presenterSpot(this.editor, shape.id)
   }
 
   override getIndicatorPath(shape: StakeholderCardShape) {
@@ -152,6 +158,8 @@ function StakeholderCard({
   // Nothing of a covered card shows, so it is not painted; a decoration hangs below the
   // card and would show, so a decorated card always is.
   const hidden = covered && !decoration
+  // A card waiting off the boards has its plate in a grid of its own on a projector.
+  const spot = useValue('presenter spot', () => presenterSpot(editor, shape.id), [editor, shape.id])
   const style: CSSProperties = {
     width: shape.props.w,
     height: shape.props.h,
@@ -224,8 +232,19 @@ function StakeholderCard({
         )}
         {detail === 'presenter' && (
           <span
-            className="stakeholder-card__presenter-name"
-            style={{ borderColor: colour }}
+            className={`stakeholder-card__presenter-name${spot ? ' stakeholder-card__presenter-name--placed' : ''}`}
+            style={
+              spot
+                ? {
+                    borderColor: colour,
+                    left: spot.x - shape.x,
+                    top: spot.y - shape.y,
+                    width: spot.w,
+                    height: spot.h,
+                    fontSize: spot.fontSize,
+                  }
+                : { borderColor: colour }
+            }
             aria-hidden="true"
             lang={locale}
           >
