@@ -32,7 +32,9 @@ export const en = {
   'status.connecting': 'Connecting…',
   'status.connected': 'Connected',
   'status.reconnecting': 'Reconnecting…',
-  'status.offline': 'Offline — changes are kept and sent when you are back',
+  'status.offline': 'Offline — changes are kept',
+  'status.offline.detail':
+    'Your changes are kept on this device and sent when you are back online.',
   'status.refused': 'Not connected',
   'card.missing': 'This stakeholder was removed',
   'card.affected': 'Affected',
@@ -387,6 +389,11 @@ export const en = {
   'workshop.participants.you': 'you',
   'workshop.participants.idle': 'idle',
   'workshop.participants.disconnected': 'disconnected',
+  'workshop.participants.offline': 'offline',
+  'workshop.participants.unknown': 'status unknown',
+  'workshop.participants.headingOffline': 'Participants (you are offline)',
+  'workshop.participants.offlineNote':
+    'You are offline: who else is here is unknown until your connection is back.',
   'workshop.participants.guest': 'guest',
   'workshop.participants.rename': 'Rename {name}',
   'workshop.participants.renameShort': 'Rename',
@@ -485,7 +492,7 @@ export const en = {
   'workshop.participants.leftFollowing': 'stopped following',
   'workshop.participants.viewers':
     '{count, plural, one {# viewer (projector or onlooker), not a participant} other {# viewers (projector or onlookers), not participants}}',
-  'workshop.participants.unnamedViewer': 'Viewer without a name',
+  'workshop.participants.unnamedViewer': 'Projector or onlooker (viewer link)',
 } as const
 
 /** A key of the UI string catalogue. */

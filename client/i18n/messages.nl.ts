@@ -35,7 +35,9 @@ export const nl: Record<MessageKey, string> = {
   'status.connecting': 'Verbinden…',
   'status.connected': 'Verbonden',
   'status.reconnecting': 'Opnieuw verbinden…',
-  'status.offline': 'Offline — wijzigingen blijven bewaard en gaan mee zodra je terug bent',
+  'status.offline': 'Offline — wijzigingen blijven bewaard',
+  'status.offline.detail':
+    'Je wijzigingen blijven op dit apparaat bewaard en gaan mee zodra je weer online bent.',
   'status.refused': 'Niet verbonden',
   'card.missing': 'Deze stakeholder is verwijderd',
   'card.affected': 'Geraakt',
@@ -393,6 +395,11 @@ export const nl: Record<MessageKey, string> = {
   'workshop.participants.you': 'jij',
   'workshop.participants.idle': 'inactief',
   'workshop.participants.disconnected': 'niet verbonden',
+  'workshop.participants.offline': 'offline',
+  'workshop.participants.unknown': 'status onbekend',
+  'workshop.participants.headingOffline': 'Deelnemers (je bent offline)',
+  'workshop.participants.offlineNote':
+    'Je bent offline: wie er verder is, weet je pas weer als je verbinding terug is.',
   'workshop.participants.guest': 'gast',
   'workshop.participants.rename': '{name} een andere naam geven',
   'workshop.participants.renameShort': 'Hernoemen',
@@ -495,5 +502,5 @@ export const nl: Record<MessageKey, string> = {
   'workshop.participants.leftFollowing': 'volgt niet meer',
   'workshop.participants.viewers':
     '{count, plural, one {# kijker (projector of meekijker), geen deelnemer} other {# kijkers (projector of meekijkers), geen deelnemers}}',
-  'workshop.participants.unnamedViewer': 'Kijker zonder naam',
+  'workshop.participants.unnamedViewer': 'Projector of meekijker (kijklink)',
 }

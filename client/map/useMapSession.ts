@@ -16,6 +16,7 @@ import { renameGuest } from '../sharing/guestSession'
 import { ballotCalls } from '../sharing/ballotCalls'
 import { followGuestName } from './followGuestName'
 import { WorkshopModel } from '../workshop/WorkshopModel'
+import { serverClockOffset } from '../workshop/serverClock'
 
 /** Everything the map page needs once a map is open. */
 export interface MapSession {
@@ -89,7 +90,13 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         }
       })
       const user = sessionPresenceUser(opened.identity)
-      const stopPresence = bindPresence(store, opened.provider.awareness, user, participant)
+      const stopPresence = bindPresence(
+        store,
+        opened.provider.awareness,
+        user,
+        participant,
+        serverClockOffset,
+      )
       const stopGuestName = followGuestName(opened, token)
       // The confidential socket relays no presence; the server only keeps the name given
       // there, to say who changed a contact in the audit trail.
@@ -103,6 +110,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         awareness: opened.provider.awareness,
         registry,
         self: participant,
+        connected: computed('connected', () => opened.status.get().kind === 'connected'),
         renameParticipant: (guestId, name) =>
           token === null
             ? Promise.reject(new Error('no link token'))

@@ -6,6 +6,9 @@
  * awareness field `presence`. Every awareness change from others is turned into their
  * presence records in the store (through `mergeRemoteChanges`, so it is never undone or sent
  * back); a client that leaves or times out has its record removed.
+ * Beside it, `activeAt` says when this person last did something, in the server's clock:
+ * tldraw's own timestamp is 0 until the pointer first moves and is in the laptop's clock, so
+ * others would call someone who just joined, or whose clock is behind, idle at once.
  */
 import {
   type Signal,
@@ -22,6 +25,8 @@ import type { Awareness } from 'y-protocols/awareness'
 export const PRESENCE_FIELD = 'presence'
 /** Awareness field holding the display name and colour, for non-tldraw consumers. */
 export const USER_FIELD = 'user'
+/** Awareness field holding the server-clock time of this person's last activity (or join). */
+export const ACTIVITY_FIELD = 'activeAt'
 
 /** Who a participant is, as others see it in the participants list. */
 export interface ParticipantInfo {
@@ -41,13 +46,20 @@ export function bindPresence(
   awareness: Awareness,
   user: Signal<TLUser | null>,
   participant: Signal<ParticipantInfo>,
+  /** Milliseconds to add to `Date.now()` for the server's time (serverClock.ts). */
+  serverClockOffset: Signal<number>,
 ): () => void {
   const ownId = InstancePresenceRecordType.createId(String(awareness.clientID))
   const presence = createPresenceStateDerivation(user, { instanceId: ownId })(store)
+  // Joining counts as activity.
+  const joinedAt = Date.now()
 
   const stopPublishing = react('publish presence', () => {
-    awareness.setLocalStateField(PRESENCE_FIELD, presence.get())
+    const record = presence.get()
+    awareness.setLocalStateField(PRESENCE_FIELD, record)
     awareness.setLocalStateField(USER_FIELD, participant.get())
+    const lastActivity = Math.max(record?.lastActivityTimestamp ?? 0, joinedAt)
+    awareness.setLocalStateField(ACTIVITY_FIELD, lastActivity + serverClockOffset.get())
   })
 
   const onChange = (

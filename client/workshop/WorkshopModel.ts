@@ -46,6 +46,8 @@ export interface WorkshopModelOptions {
   self: Signal<ParticipantInfo>
   /** The server's clock; serverNow unless a test sets its own. */
   now?: () => number
+  /** Whether this page's own connection is up; absent: always (a test without a socket). */
+  connected?: Signal<boolean>
   /** Renames a guest on the server (facilitators: e.g. to a role-play role); absent: cannot. */
   renameParticipant?: (guestId: string, name: string) => Promise<void>
   /** Hands this person's scores and dots to the server; absent: this page cannot. */
@@ -80,6 +82,10 @@ export class WorkshopModel {
   })
 
   private readonly renameOnServer: WorkshopModelOptions['renameParticipant']
+  /** The server's clock, which the participants' activity times are in. */
+  readonly now: () => number
+  /** Whether this page is connected: while it is not, nobody else's state is known. */
+  readonly connected: Signal<boolean>
 
   constructor({
     doc,
@@ -88,12 +94,15 @@ export class WorkshopModel {
     registry,
     self,
     now = serverNow,
+    connected = computed('connected', () => true),
     renameParticipant,
     ballots,
   }: WorkshopModelOptions) {
     this.renameOnServer = renameParticipant
+    this.now = now
+    this.connected = connected
     this.document = new WorkshopDocument(doc, origin, now, self)
-    this.roster = new ParticipantsModel(awareness)
+    this.roster = new ParticipantsModel(awareness, now)
     this.hands = new HandsModel(this.document)
     this.agenda = new AgendaModel(this.document)
     this.view = new ViewRequestsModel(this.document)

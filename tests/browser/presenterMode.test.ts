@@ -166,6 +166,20 @@ describe('the board on a projector', () => {
     )
     expect(await canvasOnScreen(p)).toEqual({ x: 0, y: 0, w: 1920, h: 1080 })
 
+    // The facilitator's list names the nameless projector as what it is, in either language.
+    const viewers = page.getByTestId('viewers')
+    await viewers.getByText('Projector or onlooker (viewer link)').waitFor({ timeout: 10_000 })
+    await page.locator('section[aria-labelledby="participants-heading"]').screenshot({
+      path: '/work/notes/shots/presence-projector-listed-en.png',
+    })
+    await page.locator('.language-switch select').selectOption('nl')
+    await viewers.getByText('Projector of meekijker (kijklink)').waitFor()
+    await page.locator('section[aria-labelledby="participants-heading"]').screenshot({
+      path: '/work/notes/shots/presence-projector-listed-nl.png',
+    })
+    await page.locator('.language-switch select').selectOption('en')
+    await viewers.getByText('Projector or onlooker (viewer link)').waitFor()
+
     // Following: the facilitator's view in the middle of the projector's, then where they go.
     const leader = await viewport(page)
     const centreOf = (box: { x: number; y: number; w: number; h: number }) => ({

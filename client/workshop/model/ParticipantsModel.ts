@@ -5,12 +5,19 @@
  * overwrites its id and name with who it knows the peer as and adds `kind` (guest or user,
  * issue 18); what a peer put there is checked before it is shown. Whom each one follows
  * comes from their tldraw presence record, so a facilitator asking everyone to follow them
- * sees who does and who moved away (issue 19).
+ * sees who does and who moved away (issue 19). When they were last active is the server-clock
+ * time they publish (`activeAt`, PresenceBinding.ts), so a laptop clock minutes behind does
+ * not make them idle to the others.
  */
 import { type Signal, atom } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { isRole } from '../../../shared/protocol/roles'
-import { PRESENCE_FIELD, type ParticipantInfo, USER_FIELD } from '../../sync/PresenceBinding'
+import {
+  ACTIVITY_FIELD,
+  PRESENCE_FIELD,
+  type ParticipantInfo,
+  USER_FIELD,
+} from '../../sync/PresenceBinding'
 import { ANONYMOUS_NAME } from '../../user/displayName'
 
 /** A participant as the participants list shows them. */
@@ -18,7 +25,7 @@ export interface Participant extends ParticipantInfo {
   /** A guest (no account) or a signed-in user, as the server says; null when it did not. */
   kind: 'guest' | 'user' | null
   connected: boolean
-  /** Local-clock time of their last pointer or keyboard activity. */
+  /** Server-clock time of their last pointer or keyboard activity, or of their joining. */
   lastActivity: number
   /** True for this browser. */
   self: boolean
@@ -36,7 +43,11 @@ export class ParticipantsModel {
   private readonly list = atom<Participant[]>('participants', [])
   private readonly lastSeen = new Map<string, Participant>()
 
-  constructor(private readonly awareness: Awareness | null) {
+  constructor(
+    private readonly awareness: Awareness | null,
+    /** The server's clock. */
+    private readonly now: () => number,
+  ) {
     awareness?.on('change', this.onAwareness)
     this.onAwareness()
   }
@@ -51,9 +62,17 @@ export class ParticipantsModel {
     const connected = new Set<string>()
     for (const [clientId, state] of this.awareness.getStates()) {
       const info = state[USER_FIELD] as (Partial<ParticipantInfo> & { kind?: unknown }) | undefined
-      const presence = state[PRESENCE_FIELD] as
-        { lastActivityTimestamp?: number | null; followingUserId?: unknown } | undefined
+      const presence = state[PRESENCE_FIELD] as { followingUserId?: unknown } | undefined
       if (!info || typeof info.userId !== 'string') continue
+      const activeAt = state[ACTIVITY_FIELD]
+      const earlier = this.lastSeen.get(info.userId)
+      // A client that publishes no time (an older one) counts as active from when it came.
+      const lastActivity =
+        typeof activeAt === 'number' && Number.isFinite(activeAt)
+          ? activeAt
+          : earlier?.connected
+            ? earlier.lastActivity
+            : this.now()
       connected.add(info.userId)
       this.lastSeen.set(info.userId, {
         userId: info.userId,
@@ -64,7 +83,7 @@ export class ParticipantsModel {
         place: info.place === 'room' || info.place === 'remote' ? info.place : null,
         kind: info.kind === 'guest' || info.kind === 'user' ? info.kind : null,
         connected: true,
-        lastActivity: presence?.lastActivityTimestamp ?? Date.now(),
+        lastActivity,
         self: clientId === this.awareness.clientID,
         following:
           typeof presence?.followingUserId === 'string'

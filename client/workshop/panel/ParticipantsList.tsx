@@ -9,6 +9,8 @@
  * Viewers (the projector on the viewer link, an onlooker) are counted apart, below the
  * participants: not as idle participants (a projector never moves), and with no rename (a
  * facilitator renames guests who take part, e.g. to a role-play role).
+ * While this page is offline the list says so, and that the others' state is unknown: they
+ * are not shown as disconnected for this page's own lost connection.
  */
 import { type FormEvent, useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
@@ -33,23 +35,37 @@ export function ParticipantsList() {
     renaming === userId || drafts.get(renameDraftKey(userId)) !== undefined
   const participants = useValue('participants', () => model.participants.get(), [model])
   const followed = useValue('followed', () => model.view.followed.get(), [model])
+  const online = useValue('connected', () => model.connected.get(), [model])
   // Re-render now and then, so "idle" appears without anyone moving.
-  const [now, setNow] = useState(() => Date.now())
+  const [now, setNow] = useState(() => model.now())
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 15_000)
+    const timer = setInterval(() => setNow(model.now()), 15_000)
     return () => clearInterval(timer)
-  }, [])
+  }, [model])
   const viewers = participants.filter((p) => p.role === 'viewer' && p.connected)
   const taking = participants.filter((p) => p.role !== 'viewer')
   const here = taking.filter((p) => p.connected).length
   const askedToFollow = (participant: Participant) =>
-    facilitator && followed !== null && participant.connected && participant.userId !== followed
+    online &&
+    facilitator &&
+    followed !== null &&
+    participant.connected &&
+    participant.userId !== followed
   return (
     <section aria-labelledby="participants-heading">
-      <h3 id="participants-heading">{t('workshop.participants.heading', { count: here })}</h3>
+      <h3 id="participants-heading">
+        {online
+          ? t('workshop.participants.heading', { count: here })
+          : t('workshop.participants.headingOffline')}
+      </h3>
+      {!online && (
+        <p className="panel__muted" data-testid="participants-offline">
+          {t('workshop.participants.offlineNote')}
+        </p>
+      )}
       <ul className="participants" data-testid="participants">
         {taking.map((participant) => {
-          const status = participantStatus(participant, now)
+          const status = participantStatus(participant, now, online)
           const asked = askedToFollow(participant)
           const follows = participant.following === followed
           return (

@@ -1,4 +1,7 @@
-/** The participants list marks others idle after two minutes without activity, never oneself. */
+/**
+ * The participants list marks others idle after two minutes without activity, never oneself;
+ * while this page is offline it calls itself offline and the others unknown.
+ */
 import { describe, expect, it } from 'vitest'
 import { IDLE_AFTER_MS, participantStatus } from '../../../client/workshop/participantStatus'
 
@@ -25,5 +28,16 @@ describe('participantStatus', () => {
     expect(participantStatus({ connected: false, self: false, lastActivity: now }, now)).toBe(
       'disconnected',
     )
+  })
+
+  it('while you are offline, says so and calls the others unknown, not disconnected', () => {
+    expect(participantStatus({ connected: true, self: true, lastActivity: now }, now, false)).toBe(
+      'offline',
+    )
+    for (const connected of [true, false]) {
+      expect(participantStatus({ connected, self: false, lastActivity: now }, now, false)).toBe(
+        'unknown',
+      )
+    }
   })
 })
