@@ -77,7 +77,7 @@ export function HomePage() {
           <h2 id="create-heading">{t('home.create.heading')}</h2>
           <p>{t('home.create.signInFirst')}</p>
           <a className="home__sign-in" href={AUTH_PATHS.login}>
-            {t('session.signIn')}
+            {t('home.create.signIn')}
           </a>
         </section>
       ) : (

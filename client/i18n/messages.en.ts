@@ -14,6 +14,7 @@ export const en = {
   'home.create.failed': 'The map could not be created: {reason}',
   'home.create.rateLimited': 'Too many maps were created from this connection. Try again later.',
   'home.create.signInRequired': 'You are no longer signed in. Sign in again to create the map.',
+  'home.create.signIn': 'Sign in to create a map',
   'home.create.signInFirst':
     'Creating a map needs your organisation’s account: sign in first. Were you sent a guest link? Open that link instead.',
   'home.recent.heading': 'Recently opened',

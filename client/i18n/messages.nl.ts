@@ -17,6 +17,7 @@ export const nl: Record<MessageKey, string> = {
   'home.create.rateLimited':
     'Vanaf deze verbinding zijn te veel kaarten gemaakt. Probeer het later opnieuw.',
   'home.create.signInRequired': 'Je bent niet meer ingelogd. Log opnieuw in om de kaart te maken.',
+  'home.create.signIn': 'Inloggen om een kaart te maken',
   'home.create.signInFirst':
     'Voor een nieuwe kaart heb je het account van je organisatie nodig: log eerst in. Heb je een gastlink gekregen? Open dan die link.',
   'home.recent.heading': 'Recent geopend',

@@ -12,7 +12,7 @@ import { type OrganisationApp, startOrganisationApp } from './organisationApp'
 /** Signs `user` in at the test provider from the home page, in English. */
 async function signIn(page: Page, app: OrganisationApp, user: TestUser) {
   await page.goto(app.appUrl)
-  await page.getByRole('link', { name: 'Sign in' }).click()
+  await page.getByRole('link', { name: 'Sign in', exact: true }).click()
   await page.waitForURL(`${app.idp.issuer}/interaction/**`)
   await page.getByRole('link', { name: `Sign in as ${user.name}` }).click()
   await page.waitForURL(`${app.appUrl}/`)

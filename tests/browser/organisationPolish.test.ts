@@ -19,7 +19,7 @@ const SHOTS = process.env['POLISH_SHOTS_DIR'] ?? '.tmp/screenshots'
 /** Signs `user` in at the test provider from the home page, in English. */
 async function signIn(page: Page, app: OrganisationApp, user: TestUser) {
   await page.goto(app.appUrl)
-  await page.locator('.session-bar').getByRole('link', { name: 'Sign in' }).click()
+  await page.getByRole('link', { name: 'Sign in', exact: true }).click()
   await page.waitForURL(`${app.idp.issuer}/interaction/**`)
   await page.getByRole('link', { name: `Sign in as ${user.name}` }).click()
   await page.waitForURL(`${app.appUrl}/`)
@@ -54,9 +54,9 @@ describe('organisation mode after the walk-through', () => {
       .waitFor()
     expect(await page.getByLabel('Titel', { exact: true }).count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Kaart maken' }).count()).toBe(0)
-    expect(await card.getByRole('link', { name: 'Inloggen' }).getAttribute('href')).toBe(
-      '/auth/login',
-    )
+    expect(
+      await card.getByRole('link', { name: 'Inloggen om een kaart te maken' }).getAttribute('href'),
+    ).toBe('/auth/login')
     await page.screenshot({ path: `${SHOTS}/polish18-01-home-signed-out-nl.png` })
     await switchTo(page, 'en')
     await card.getByText('Creating a map needs your organisation’s account').waitFor()

@@ -107,7 +107,7 @@ describe('the projector link in the Share panel, open mode', () => {
 /** Signs `user` in at the test provider from the home page; `signIn` is the link's text. */
 async function signIn(page: Page, app: OrganisationApp, user: TestUser, signIn: string) {
   await page.goto(app.appUrl)
-  await page.getByRole('link', { name: signIn }).click()
+  await page.getByRole('link', { name: signIn, exact: true }).click()
   await page.waitForURL(`${app.idp.issuer}/interaction/**`)
   await page.getByRole('link', { name: `Sign in as ${user.name}` }).click()
   await page.waitForURL(`${app.appUrl}/`)
