@@ -1,5 +1,6 @@
 import { type FormEvent, Suspense, lazy, useState } from 'react'
 import { ApiErrorCode } from '../../shared/protocol/apiErrorCodes'
+import { AUTH_PATHS } from '../../shared/protocol/sessionApi'
 import { ApiRequestError, createMap } from '../config/apiClient'
 import { apiFailureReason } from '../i18n/apiFailureReason'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
@@ -25,6 +26,8 @@ export function HomePage() {
   const { t, locale } = useTranslation()
   const session = useSession()
   const signedIn = session?.mode === 'organisation' && session.user !== null
+  // Organisation mode creates maps for signed-in members only (the server answers 401).
+  const signedOut = session?.mode === 'organisation' && session.user === null
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState<'ser-phase-1' | 'blank'>('ser-phase-1')
   const [busy, setBusy] = useState(false)
@@ -45,6 +48,12 @@ export function HomePage() {
     } catch (failure) {
       if (failure instanceof ApiRequestError && failure.code === ApiErrorCode.rateLimited) {
         setError(t('home.create.rateLimited'))
+      } else if (
+        failure instanceof ApiRequestError &&
+        failure.code === ApiErrorCode.signInRequired
+      ) {
+        // The session ended while the page was open.
+        setError(t('home.create.signInRequired'))
       } else {
         setError(t('home.create.failed', { reason: apiFailureReason(locale, failure) }))
       }
@@ -63,53 +72,65 @@ export function HomePage() {
 
       {signedIn && <LibrarySection />}
 
-      <section aria-labelledby="create-heading" className="home__card">
-        <h2 id="create-heading">{t('home.create.heading')}</h2>
-        <form onSubmit={onSubmit} className="home__form">
-          <label htmlFor="map-title">{t('home.create.titleLabel')}</label>
-          <input
-            id="map-title"
-            name="title"
-            value={title}
-            maxLength={200}
-            required
-            placeholder={t('home.create.titlePlaceholder')}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-          <fieldset className="home__template">
-            <legend>{t('home.create.template')}</legend>
-            {(['ser-phase-1', 'blank'] as const).map((choice) => (
-              <label key={choice}>
-                <input
-                  type="radio"
-                  name="template"
-                  value={choice}
-                  checked={template === choice}
-                  onChange={() => setTemplate(choice)}
-                />
-                <span>
-                  <strong>{t(`home.create.template.${choice}`)}</strong>
-                  <small>{t(`home.create.template.${choice}.hint`)}</small>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" disabled={busy || !title.trim()}>
-            {busy ? t('home.create.creating') : t('home.create.submit')}
-          </button>
-        </form>
-        {error && (
-          <p role="alert" className="home__error">
-            {error}
-          </p>
-        )}
-      </section>
+      {signedOut ? (
+        <section aria-labelledby="create-heading" className="home__card">
+          <h2 id="create-heading">{t('home.create.heading')}</h2>
+          <p>{t('home.create.signInFirst')}</p>
+          <a className="home__sign-in" href={AUTH_PATHS.login}>
+            {t('home.create.signIn')}
+          </a>
+        </section>
+      ) : (
+        <section aria-labelledby="create-heading" className="home__card">
+          <h2 id="create-heading">{t('home.create.heading')}</h2>
+          <form onSubmit={onSubmit} className="home__form">
+            <label htmlFor="map-title">{t('home.create.titleLabel')}</label>
+            <input
+              id="map-title"
+              name="title"
+              value={title}
+              maxLength={200}
+              required
+              placeholder={t('home.create.titlePlaceholder')}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+            <fieldset className="home__template">
+              <legend>{t('home.create.template')}</legend>
+              {(['ser-phase-1', 'blank'] as const).map((choice) => (
+                <label key={choice}>
+                  <input
+                    type="radio"
+                    name="template"
+                    value={choice}
+                    checked={template === choice}
+                    onChange={() => setTemplate(choice)}
+                  />
+                  <span>
+                    <strong>{t(`home.create.template.${choice}`)}</strong>
+                    <small>{t(`home.create.template.${choice}.hint`)}</small>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" disabled={busy || !title.trim()}>
+              {busy ? t('home.create.creating') : t('home.create.submit')}
+            </button>
+          </form>
+          {error && (
+            <p role="alert" className="home__error">
+              {error}
+            </p>
+          )}
+        </section>
+      )}
 
-      <section className="home__import">
-        <Suspense fallback={null}>
-          <ImportMapForm onImported={(id, importedTitle) => rememberMap(id, importedTitle)} />
-        </Suspense>
-      </section>
+      {!signedOut && (
+        <section className="home__import">
+          <Suspense fallback={null}>
+            <ImportMapForm onImported={(id, importedTitle) => rememberMap(id, importedTitle)} />
+          </Suspense>
+        </section>
+      )}
 
       {!signedIn && (
         <section aria-labelledby="recent-heading" className="home__card">

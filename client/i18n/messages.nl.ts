@@ -16,6 +16,10 @@ export const nl: Record<MessageKey, string> = {
   'home.create.failed': 'De kaart kon niet worden gemaakt: {reason}',
   'home.create.rateLimited':
     'Vanaf deze verbinding zijn te veel kaarten gemaakt. Probeer het later opnieuw.',
+  'home.create.signInRequired': 'Je bent niet meer ingelogd. Log opnieuw in om de kaart te maken.',
+  'home.create.signIn': 'Inloggen om een kaart te maken',
+  'home.create.signInFirst':
+    'Voor een nieuwe kaart heb je het account van je organisatie nodig: log eerst in. Heb je een gastlink gekregen? Open dan die link.',
   'home.recent.heading': 'Recent geopend',
   'home.recent.empty': 'Kaarten die je opent, verschijnen hier.',
   'home.recent.forget': 'Uit lijst verwijderen',
@@ -87,12 +91,14 @@ export const nl: Record<MessageKey, string> = {
   'panel.show': 'Paneel tonen',
   'add.heading': 'Stakeholders toevoegen',
   'add.one.label': 'Naam',
-  'add.one.placeholder': 'bijv. Cacaocoöperaties in Ghana',
+  'add.one.placeholder': 'bijv. Cacaocoöperaties',
   'add.one.submit': 'Stakeholder toevoegen',
   'add.many.label': 'Of plak een lijst, één naam per regel',
   'add.many.placeholder': 'Vakbond FNV\nLokale gemeenschap bij de mijn\nCacaoboeren',
-  'add.many.submit': '{count} stakeholders toevoegen',
-  'add.many.added': '{count} stakeholders op het bord gezet',
+  'add.many.submit':
+    '{count, plural, =0 {Stakeholders toevoegen} one {# stakeholder toevoegen} other {# stakeholders toevoegen}}',
+  'add.many.added':
+    '{count, plural, one {# stakeholder op het bord gezet} other {# stakeholders op het bord gezet}}',
   'add.boards.heading': 'Bord toevoegen',
   'add.boards.matrix': 'Invloed × impact-matrix',
   'add.boards.salience': 'Saillantiediagram',
@@ -435,7 +441,7 @@ export const nl: Record<MessageKey, string> = {
   'library.sort.role': 'Jouw rol',
   'library.showArchived': 'Gearchiveerde kaarten',
   'library.empty':
-    'Nog geen kaarten. Maak er hierboven een, of vraag een collega je aan de zijne toe te voegen.',
+    'Nog geen kaarten. Maak er hieronder een, of vraag een collega je aan een kaart toe te voegen.',
   'library.noArchived': 'Geen gearchiveerde kaarten.',
   'library.noMatch': 'Geen kaart past bij deze zoekopdracht.',
   'library.failed': 'De kaarten konden niet worden geladen: {reason}',

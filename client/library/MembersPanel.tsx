@@ -8,6 +8,14 @@ import { useStoredDraft } from '../drafts/useStoredDraft'
 import { fetchMembers, findUsers, putMember, removeMember } from './libraryClient'
 import { signOutPerson } from './peopleClient'
 
+/** An admin's sign-out of one person, and where its button was (members list or search). */
+interface SignOutOutcome {
+  id: string
+  name: string
+  place: 'member' | 'found'
+  cause?: unknown
+}
+
 /**
  * The Members tab of a map (organisation mode; owners and organisation admins): who may
  * open the map with which role. People are found among those who have signed in at least
@@ -17,7 +25,16 @@ import { signOutPerson } from './peopleClient'
  * member from the list, or anyone found by the search, which also covers people who open
  * the map through a group.
  */
-export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmin?: boolean }) {
+export function MembersPanel({
+  mapId,
+  isAdmin = false,
+  ownUserId = null,
+}: {
+  mapId: string
+  isAdmin?: boolean
+  /** The signed-in user: not offered to sign themself out here (the page header does that). */
+  ownUserId?: string | null
+}) {
   const { t, locale } = useTranslation()
   const [members, setMembers] = useState<MapMember[] | null>(null)
   // The failure itself, worded when shown: a language switch rewords it.
@@ -29,8 +46,8 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
   const [personRole, setPersonRole] = useState<Role>('editor')
   const [group, setGroup] = useState('')
   const [groupRole, setGroupRole] = useState<Role>('viewer')
-  // The last admin sign-out, said once done (or failed), worded when shown.
-  const [signedOut, setSignedOut] = useState<{ name: string; cause?: unknown } | null>(null)
+  // The last admin sign-out, said once done (or failed) beside its button, worded when shown.
+  const [signedOut, setSignedOut] = useState<SignOutOutcome | null>(null)
 
   useEffect(() => {
     let current = true
@@ -97,15 +114,31 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
     if (await change(() => putMember(mapId, 'group', name, groupRole))) setGroup('')
   }
 
-  async function signOut(member: { id: string; name: string }) {
+  async function signOut(person: { id: string; name: string }, place: SignOutOutcome['place']) {
     setSignedOut(null)
     try {
-      await signOutPerson(member.id)
-      setSignedOut({ name: member.name })
+      await signOutPerson(person.id)
+      setSignedOut({ id: person.id, name: person.name, place })
     } catch (cause) {
-      setSignedOut({ name: member.name, cause })
+      setSignedOut({ id: person.id, name: person.name, place, cause })
     }
   }
+
+  const mayBeSignedOut = (id: string) => isAdmin && id !== ownUserId
+
+  /** Beside the person's button; always there, so a screen reader announces what appears. */
+  const signOutStatus = (id: string, place: SignOutOutcome['place']) => (
+    <p role="status" className="members__status">
+      {signedOut !== null && signedOut.id === id && signedOut.place === place
+        ? signedOut.cause === undefined
+          ? t('members.signedOut', { name: signedOut.name })
+          : t('members.signOutFailed', {
+              name: signedOut.name,
+              reason: apiFailureReason(locale, signedOut.cause),
+            })
+        : null}
+    </p>
+  )
 
   const changeRole = (kind: MemberKind, id: string, role: string) => {
     if (isRole(role)) void change(() => putMember(mapId, kind, id, role))
@@ -118,16 +151,6 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
       {failure && (
         <p role="alert" className="members__error">
           {t(failure.key, { reason: apiFailureReason(locale, failure.cause) })}
-        </p>
-      )}
-      {signedOut && (
-        <p role="status" className="members__status">
-          {signedOut.cause === undefined
-            ? t('members.signedOut', { name: signedOut.name })
-            : t('members.signOutFailed', {
-                name: signedOut.name,
-                reason: apiFailureReason(locale, signedOut.cause),
-              })}
         </p>
       )}
       {members !== null && (
@@ -149,14 +172,18 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
               >
                 {t('members.remove')}
               </button>
-              {isAdmin && member.kind === 'user' && (
-                <button
-                  type="button"
-                  aria-label={t('members.signOutOf', { name: member.name })}
-                  onClick={() => void signOut(member)}
-                >
-                  {t('members.signOut')}
-                </button>
+              {member.kind === 'user' && mayBeSignedOut(member.id) && (
+                <>
+                  {/* The name is right beside it on screen; a screen reader hears it too. */}
+                  <button
+                    type="button"
+                    aria-label={t('members.signOutOf', { name: member.name })}
+                    onClick={() => void signOut(member, 'member')}
+                  >
+                    {t('members.signOut')}
+                  </button>
+                  {signOutStatus(member.id, 'member')}
+                </>
               )}
             </li>
           ))}
@@ -206,14 +233,14 @@ export function MembersPanel({ mapId, isAdmin = false }: { mapId: string; isAdmi
                   role: t(`members.role.${personRole}`).toLocaleLowerCase(locale),
                 })}
               </button>
-              {isAdmin && (
-                <button
-                  type="button"
-                  aria-label={t('members.signOutOf', { name: user.name })}
-                  onClick={() => void signOut(user)}
-                >
-                  {t('members.signOut')}
-                </button>
+              {mayBeSignedOut(user.id) && (
+                <>
+                  {/* Below a long "Add … as …" button: the name is said on the button itself. */}
+                  <button type="button" onClick={() => void signOut(user, 'found')}>
+                    {t('members.signOutOf', { name: user.name })}
+                  </button>
+                  {signOutStatus(user.id, 'found')}
+                </>
               )}
             </li>
           ))}

@@ -6,6 +6,7 @@
  */
 import { MembersPanel } from '../library/MembersPanel'
 import { useSession } from '../library/useSession'
+import type { SessionResponse } from '../../shared/protocol/sessionApi'
 import { useEffect, useMemo, useState } from 'react'
 import { type Editor, Tldraw, useValue } from 'tldraw'
 import type * as Y from 'yjs'
@@ -182,20 +183,25 @@ function MapCanvas({
   // The editor, once mounted: the bar's presenter mode button needs it.
   const [editor, setEditor] = useState<Editor | null>(null)
   const presenting = useValue('presenting', () => (editor ? isPresenting(editor) : false), [editor])
+  const signIn = useSession()
+  // A guest of an organisation has no library: "All maps" would only lead to a sign-in page.
+  const showsAllMaps = !(signIn?.mode === 'organisation' && identity?.kind === 'guest')
 
   return (
     <div className={`map-page${presenting ? ' map-page--presenting' : ''}`}>
       <header className="map-bar">
-        <a
-          className="map-bar__back"
-          href="/"
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
-          ← {t('map.back')}
-        </a>
+        {showsAllMaps && (
+          <a
+            className="map-bar__back"
+            href="/"
+            onClick={(event) => {
+              event.preventDefault()
+              navigate('/')
+            }}
+          >
+            ← {t('map.back')}
+          </a>
+        )}
         <h1 className="map-bar__title">{metadata.title}</h1>
         {!canEditMap(metadata.role) && <span className="map-bar__role">{t('map.readOnly')}</span>}
         {session && <TimerDisplay model={session.workshop} />}
@@ -215,6 +221,7 @@ function MapCanvas({
           title={metadata.title}
           mapId={mapId}
           token={token}
+          signIn={signIn}
           onEditor={setEditor}
         />
       ) : (
@@ -234,10 +241,13 @@ function MapEditor({
   title,
   mapId,
   token,
+  signIn,
   onEditor,
 }: {
   mapId: string
   token: string | null
+  /** The server's session answer (organisation mode: who is signed in), null until known. */
+  signIn: SessionResponse | null
   /** Told the editor when it mounts and null when it goes. */
   onEditor: (editor: Editor | null) => void
   session: MapSession
@@ -249,7 +259,6 @@ function MapEditor({
   const { t, locale } = useTranslation()
   const [editor, setEditor] = useState<Editor | null>(null)
   // Organisation mode: a signed-in owner (or admin, who acts as owner) manages the members.
-  const signIn = useSession()
   const managesMembers = signIn?.mode === 'organisation' && signIn.user !== null && role === 'owner'
   // Text typed in the panels and not in the document yet, kept per map for this tab.
   const drafts = useMemo(() => new FieldDrafts(mapId), [mapId])
@@ -408,7 +417,11 @@ function MapEditor({
                 }
                 membersTab={
                   managesMembers ? (
-                    <MembersPanel mapId={mapId} isAdmin={signIn?.user?.isAdmin === true} />
+                    <MembersPanel
+                      mapId={mapId}
+                      isAdmin={signIn?.user?.isAdmin === true}
+                      ownUserId={signIn?.user?.id ?? null}
+                    />
                   ) : undefined
                 }
                 mapTab={

@@ -74,6 +74,16 @@ function isDocumentRecord(store: TLStore, record: TLRecord): boolean {
 }
 
 /**
+ * tldraw puts the current user's `user:` record into the store each time an editor mounts
+ * (for its attribution names). Written to the map, merely opening it would be a change, and
+ * the library would name the visitor as the last to change the map (issue 18). Who someone
+ * is comes from the server's identity, so these records stay on this screen.
+ */
+function staysLocal(id: TLRecord['id']): boolean {
+  return id.startsWith('user:')
+}
+
+/**
  * Binds `store` to `doc`. Call after the provider has synced with the server (or loaded a
  * local copy), so that seeding only happens on a map that is really empty.
  */
@@ -123,7 +133,7 @@ export function bindTldrawStoreToYDoc(
   store.mergeRemoteChanges(() => {
     const stale = store
       .allRecords()
-      .filter((r) => isDocumentRecord(store, r) && !records.has(r.id))
+      .filter((r) => isDocumentRecord(store, r) && !staysLocal(r.id) && !records.has(r.id))
       .map((r) => r.id)
     if (stale.length) store.remove(stale)
     if (loaded.length) putValidRecords(store, loaded)
@@ -174,8 +184,9 @@ export function bindTldrawStoreToYDoc(
       pending.clear()
       return
     }
-    const changes = [...pending]
+    const changes = [...pending].filter(([id]) => !staysLocal(id))
     pending.clear()
+    if (changes.length === 0) return
     doc.transact(() => {
       for (const [id, record] of changes) {
         if (record) records.set(id, record)

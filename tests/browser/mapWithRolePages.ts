@@ -11,6 +11,7 @@ import { expect } from 'vitest'
 import { en } from '../../client/i18n/messages.en'
 import { nl } from '../../client/i18n/messages.nl'
 import type { MapJson } from '../../shared/exchange/mapJsonFormat'
+import { formatMessage } from '../../shared/i18n/formatMessage'
 import type { Stakeholder } from '../../shared/stakeholder/Stakeholder'
 import {
   type AppServer,
@@ -105,7 +106,11 @@ export async function addStakeholders(page: Page, names: readonly string[]) {
   await page.getByRole('tab', { name: text['panel.tab.add'] }).click()
   await page.getByLabel(text['add.many.label']).fill(names.join('\n'))
   await page
-    .getByRole('button', { name: text['add.many.submit'].replace('{count}', String(names.length)) })
+    .getByRole('button', {
+      name: formatMessage(text === nl ? 'nl' : 'en', text['add.many.submit'], {
+        count: names.length,
+      }),
+    })
     .click()
   for (const name of names) await page.locator('.stakeholder-card', { hasText: name }).waitFor()
   await zoomToFit(page)

@@ -86,7 +86,7 @@ export function withOrganisationAppInChromium(): OrganisationAppInChromium {
 export async function signInAtTestProvider(page: Page, app: OrganisationApp, user: TestUser) {
   const text = await catalogueOf(page)
   await page.goto(app.appUrl)
-  await page.getByRole('link', { name: text['session.signIn'] }).click()
+  await page.getByRole('link', { name: text['session.signIn'], exact: true }).click()
   await page.waitForURL(`${app.idp.issuer}/interaction/**`)
   await page.getByRole('link', { name: `Sign in as ${user.name}` }).click()
   await page.waitForURL(`${app.appUrl}/`)

@@ -36,7 +36,7 @@ describe('sign-in in the browser (organisation mode)', () => {
   it('signs in through the provider and out again, in Dutch', async () => {
     const { page, context } = await openTrackedPage(browser, appUrl, { locale: 'nl-NL' })
     await page.goto(appUrl)
-    const signIn = page.getByRole('link', { name: 'Inloggen' })
+    const signIn = page.getByRole('link', { name: 'Inloggen', exact: true })
     await signIn.waitFor()
     await page.screenshot({ path: `${SCREENSHOT_DIR}/sign-in-nl-home.png` })
     await signIn.click()
@@ -53,7 +53,7 @@ describe('sign-in in the browser (organisation mode)', () => {
     await page.waitForURL(`${idp.issuer}/**`)
     await page.getByRole('button', { name: 'Yes, sign me out' }).click()
     await page.waitForURL(`${appUrl}/`)
-    await page.getByRole('link', { name: 'Inloggen' }).waitFor()
+    await page.getByRole('link', { name: 'Inloggen', exact: true }).waitFor()
     expect((await context.cookies(appUrl)).some((c) => c.name === 'sc_session')).toBe(false)
     await context.close()
   })
@@ -61,7 +61,7 @@ describe('sign-in in the browser (organisation mode)', () => {
   it('ends on a page in English with a way back when the user cancels', async () => {
     const { page, context } = await openTrackedPage(browser, appUrl, { locale: 'en-GB' })
     await page.goto(appUrl)
-    await page.getByRole('link', { name: 'Sign in' }).click()
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click()
     await page.waitForURL(`${idp.issuer}/interaction/**`)
     await page.getByRole('link', { name: 'Cancel' }).click()
     await page.waitForURL(`${appUrl}/auth/callback**`)

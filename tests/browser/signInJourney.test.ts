@@ -42,7 +42,7 @@ describe('signed in from the provider to the audit trail (organisation mode)', (
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`)
     })
     await page.goto(appUrl)
-    await page.getByRole('link', { name: 'Inloggen' }).click()
+    await page.getByRole('link', { name: 'Inloggen', exact: true }).click()
     await page.waitForURL(`${idp.issuer}/interaction/**`)
     await page.getByRole('link', { name: `Sign in as ${anna.name}` }).click()
     await page.waitForURL(`${appUrl}/`)
@@ -94,7 +94,7 @@ describe('signed in from the provider to the audit trail (organisation mode)', (
     await page.waitForURL(`${idp.issuer}/**`)
     await page.getByRole('button', { name: 'Yes, sign me out' }).click()
     await page.waitForURL(`${appUrl}/`)
-    await page.getByRole('link', { name: 'Inloggen' }).waitFor()
+    await page.getByRole('link', { name: 'Inloggen', exact: true }).waitFor()
     // The old cookie no longer opens the map.
     const refused = await fetch(`${appUrl}/api/maps/${mapId}`, {
       headers: { cookie: `sc_session=${session?.value ?? ''}` },
@@ -113,7 +113,7 @@ describe('signed in from the provider to the audit trail (organisation mode)', (
       place: null,
     })
     await page.goto(appUrl)
-    await page.getByRole('link', { name: 'Inloggen' }).click()
+    await page.getByRole('link', { name: 'Inloggen', exact: true }).click()
     await page.getByRole('link', { name: `Sign in as ${TEST_USERS.jan.name}` }).click()
     await page.getByRole('heading', { name: 'Kaarten van je organisatie' }).waitFor()
     await page.getByLabel('Titel', { exact: true }).fill('Sessie die eindigt')

@@ -80,7 +80,12 @@ function bindingsOf({ store }: OpenMap) {
 }
 
 function canvasOf({ store }: OpenMap) {
-  return Object.values(store.serialize('document')).sort((a, b) => (a.id < b.id ? -1 : 1))
+  return (
+    Object.values(store.serialize('document'))
+      // Each screen keeps its own tldraw user record; it is not part of the map.
+      .filter((record) => record.typeName !== 'user')
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+  )
 }
 
 function documentOf(doc: Y.Doc) {

@@ -2,6 +2,8 @@ import {
   type TLRecord,
   type TLShapeId,
   GeoShapeUtil,
+  UserRecordType,
+  createUserId,
   type TLStore,
   createShapeId,
   createTLStore,
@@ -65,6 +67,23 @@ function createShape(store: TLStore, x: number) {
 }
 
 describe('tldraw ↔ Yjs binding', () => {
+  it('keeps the user record tldraw puts in on opening out of the map, so opening changes nothing', () => {
+    const doc = new Y.Doc()
+    const store = newStore()
+    const binding = bind(store, doc)
+    binding.flush()
+    const written: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => written.push(update))
+    store.put([UserRecordType.create({ id: createUserId('visitor'), name: 'Anna' })])
+    binding.flush()
+    expect(written).toEqual([])
+    expect(doc.getMap(TLDRAW_RECORDS_MAP).has('user:visitor')).toBe(false)
+    // A drawing still goes out.
+    createShape(store, 0)
+    binding.flush()
+    expect(written).toHaveLength(1)
+  })
+
   it('seeds an empty map with one document and one page', () => {
     const doc = new Y.Doc()
     const store = newStore()

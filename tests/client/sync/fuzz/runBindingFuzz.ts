@@ -70,7 +70,12 @@ function stakeholdersById(peer: FuzzPeer) {
 }
 
 function documentRecords(peer: FuzzPeer): TLRecord[] {
-  return Object.values(peer.map.store.serialize('document')).sort((a, b) => (a.id < b.id ? -1 : 1))
+  return (
+    Object.values(peer.map.store.serialize('document'))
+      // Each screen keeps its own tldraw user record; it is not part of the map.
+      .filter((record) => record.typeName !== 'user')
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+  )
 }
 
 /** Ids whose record differs between `a` and `b` (missing on one side included), with both. */
