@@ -1,7 +1,8 @@
 /**
  * Everything on the board readable from the back of a room (issue 19): on a 1920 × 1080
  * projector in presenter mode, at the zoom the SER template opens with, the cards waiting
- * off the boards each get a name plate of their own (no two overlap), and sticky notes,
+ * off the boards each get a name plate of their own (no two overlap), the plates of cards on
+ * the boards keep every word of a name whole, and sticky notes,
  * checklist items, the matrix's axis labels and the frames' titles are large enough to read.
  * Screenshots in Dutch and English are left in /work/notes/shots for a person to look at.
  */
