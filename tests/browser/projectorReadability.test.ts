@@ -1,7 +1,8 @@
 /**
  * Everything on the board readable from the back of a room (issue 19): on a 1920 × 1080
  * projector in presenter mode, at the zoom the SER template opens with, the cards waiting
- * off the boards each get a name plate of their own (no two overlap), and sticky notes,
+ * off the boards each get a name plate of their own (no two overlap), the plates of cards on
+ * the boards keep every word of a name whole, and sticky notes,
  * checklist items, the matrix's axis labels and the frames' titles are large enough to read.
  * Screenshots in Dutch and English are left in /work/notes/shots for a person to look at.
  */
@@ -129,6 +130,42 @@ function namePlates(page: Page, where: 'waiting' | 'on boards') {
   }, where)
 }
 
+/**
+ * Words broken across lines on the cards' name plates on the boards: for each plate, the
+ * places where a line starts with no space before it (read from where each letter is drawn).
+ */
+function wordsBrokenOnBoardPlates(page: Page) {
+  return page.evaluate(() => {
+    const editor = (window as unknown as { editor: ViewEditor }).editor
+    const boards = ['influence-impact-matrix', 'salience-diagram']
+    const onBoards = editor
+      .getCurrentPageShapes()
+      .filter((shape) => shape.type === 'stakeholder-card')
+      .filter((card) => boards.includes(editor.getShape(card.parentId)?.type ?? ''))
+    return onBoards.flatMap((card) => {
+      const plate = document.querySelector(
+        `.tl-shape[data-shape-id="${card.id}"] .stakeholder-card__presenter-name`,
+      )
+      const text = plate?.firstChild
+      if (!(text instanceof Text)) return []
+      const name = text.data
+      const range = document.createRange()
+      const broken: string[] = []
+      let lineTop: number | null = null
+      for (let i = 0; i < name.length; i++) {
+        if (/\s/.test(name[i]!)) continue
+        range.setStart(text, i)
+        range.setEnd(text, i + 1)
+        const top = range.getBoundingClientRect().top
+        if (lineTop !== null && top > lineTop + 1 && !/\s/.test(name[i - 1]!))
+          broken.push(`${name.slice(0, i)}|${name.slice(i)}`)
+        lineTop = top
+      }
+      return broken
+    })
+  })
+}
+
 describe.each(['nl', 'en'] as const)('the board on a projector, in %s', (language: Language) => {
   const workshop = WORKSHOPS[language]
   let server: AppServer
@@ -197,6 +234,12 @@ describe.each(['nl', 'en'] as const)('the board on a projector, in %s', (languag
       expect(plate.y + plate.h).toBeLessThanOrEqual(PROJECTOR.height)
     }
     expect(projectorErrors).toEqual([])
+  })
+
+  it('keeps every word of a name whole on the plates of the cards placed on the boards', async () => {
+    const onBoards = await namePlates(projector, 'on boards')
+    expect(onBoards.map((plate) => plate.name).sort()).toEqual([...workshop.scored].sort())
+    expect(await wordsBrokenOnBoardPlates(projector)).toEqual([])
   })
 
   it('sets notes, checklist items and axis labels at 18 px (prompts above a board 15) and titles at 24 px or more', async () => {
