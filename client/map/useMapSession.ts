@@ -8,7 +8,7 @@ import { type MapConnection, connectMap } from '../sync/MapConnection'
 import { bindPresence } from '../sync/PresenceBinding'
 import { type TldrawYjsBinding, bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
 import { translate } from '../i18n/useTranslation'
-import { publishedName } from '../user/displayName'
+import { publishedName, shownName } from '../user/displayName'
 import { localUserPreferences } from '../user/localUser'
 import { takeEarlyConnection } from './mapRequest'
 import { presenceUserId, sessionPresenceUser } from '../user/presenceUser'
@@ -96,6 +96,8 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         user,
         participant,
         serverClockOffset,
+        (published) =>
+          shownName(published, (key) => translate(localUserPreferences.get().locale, key)),
       )
       const stopGuestName = followGuestName(opened, token)
       // The confidential socket relays no presence; the server only keeps the name given

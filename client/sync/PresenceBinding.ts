@@ -48,6 +48,8 @@ export function bindPresence(
   participant: Signal<ParticipantInfo>,
   /** Milliseconds to add to `Date.now()` for the server's time (serverClock.ts). */
   serverClockOffset: Signal<number>,
+  /** How this screen shows a published name: "Anonymous" in the screen's own language. */
+  showName: (published: string) => string = (published) => published,
 ): () => void {
   const ownId = InstancePresenceRecordType.createId(String(awareness.clientID))
   const presence = createPresenceStateDerivation(user, { instanceId: ownId })(store)
@@ -73,7 +75,8 @@ export function bindPresence(
       if (clientId === awareness.clientID) continue
       const record = states.get(clientId)?.[PRESENCE_FIELD] as TLInstancePresence | undefined
       // Store it under the id the awareness client id gives, whatever the sender claimed.
-      if (record) toPut.push({ ...record, id: presenceIdOf(clientId) })
+      if (record)
+        toPut.push({ ...record, id: presenceIdOf(clientId), userName: showName(record.userName) })
     }
     const toRemove = removed
       .filter((clientId) => clientId !== awareness.clientID)
