@@ -182,36 +182,41 @@ export class DurableLog {
   }
 
   /**
-   * Sends a committed batch to the local peers as few frames as it can: one merged update,
-   * the same object for every peer that wrote none of it (so the transport encodes it once),
-   * and to each writer the others' updates, never its own back. A batch of large updates is
-   * sent update by update instead: merging costs time in proportion to its structs, and
-   * would hold the event loop for all of them at once. Answers the merged update when the
+   * Sends a committed batch to the local peers: one merged update, the same object for every
+   * peer that wrote none of it (so the transport encodes it once), and to each writer the
+   * others' updates one by one, never its own back, as the reference server relays them.
+   * Merging per writer would cost each writer a merge of nearly the whole batch (quadratic
+   * in a busy room's batch), while each single update's frame is encoded once for all
+   * writers. A batch of large updates goes to everyone update by update: merging costs time
+   * in proportion to its structs, and would hold the event loop for all of them at once.
+   * The merge is only made when someone receives it. Answers the merged update when the
    * other nodes need it (a cluster), else null.
    */
   private broadcastBatch(batch: PendingUpdate[]): Uint8Array | null {
-    const merge = (updates: Uint8Array[]) =>
-      updates.length === 1 && updates[0] !== undefined ? updates[0] : Y.mergeUpdates(updates)
-    const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0)
-    if (batch.length > 1 && bytes > MERGE_BATCH_BELOW_BYTES) {
-      for (const item of batch) {
-        for (const peer of this.options.peers()) {
-          if (peer !== item.origin) peer.sendUpdate(item.update)
-        }
-      }
-      return this.options.channel === null ? null : merge(batch.map((item) => item.update))
-    }
-    const merged = merge(batch.map((item) => item.update))
+    const peers = [...this.options.peers()]
     const writers = new Set(batch.map((item) => item.origin))
-    for (const peer of this.options.peers()) {
-      if (!writers.has(peer)) {
-        peer.sendUpdate(merged)
-        continue
+    const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0)
+    const mergeWhole = batch.length === 1 || bytes <= MERGE_BATCH_BELOW_BYTES
+    const readers = mergeWhole ? peers.filter((peer) => !writers.has(peer)) : []
+    let merged: Uint8Array | null = null
+    const wholeBatch = (): Uint8Array => {
+      const [only] = batch
+      if (merged === null) {
+        merged =
+          batch.length === 1 && only !== undefined
+            ? only.update
+            : Y.mergeUpdates(batch.map((item) => item.update))
       }
-      const others = batch.filter((item) => item.origin !== peer).map((item) => item.update)
-      if (others.length > 0) peer.sendUpdate(merge(others))
+      return merged
     }
-    return merged
+    for (const peer of readers) peer.sendUpdate(wholeBatch())
+    for (const item of batch) {
+      for (const peer of peers) {
+        if (peer === item.origin) continue
+        if (!mergeWhole || writers.has(peer)) peer.sendUpdate(item.update)
+      }
+    }
+    return this.options.channel === null ? null : wholeBatch()
   }
 
   private handleWriteFailure(batch: PendingUpdate[], error: unknown): void {

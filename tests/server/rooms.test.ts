@@ -74,6 +74,32 @@ describe('rooms', () => {
     expect(batchSizes.length).toBeLessThan(10)
   })
 
+  it("sends each writer of a shared commit the other writers' edits, and a reader all of them", async () => {
+    const dataDir = await fixture.makeDataDir()
+    const sqlite = new SqliteMapStore(dataDir)
+    const batchSizes: number[] = []
+    const counting = withAppend(sqlite, (mapId, updates) => {
+      batchSizes.push(updates.length)
+      return sqlite.appendUpdates(mapId, updates)
+    })
+    const test = await fixture.startServer({ DATA_DIR: dataDir }, { store: counting })
+    const mapId = await createMap(test)
+    const writers = [0, 1, 2].map(() => fixture.connectClient(test, mapId))
+    const reader = fixture.connectClient(test, mapId)
+    await Promise.all([...writers, reader].map((client) => waitForSync(client)))
+    batchSizes.length = 0
+    // Sent in one go, the three writers' edits reach the server together and share commits.
+    for (let i = 0; i < 5; i++) {
+      writers.forEach((writer, w) => writer.doc.getMap('meta').set(`w${w}-${i}`, i))
+    }
+    for (const client of [...writers, reader]) {
+      await waitFor(() => client.doc.getMap('meta').size === 15)
+    }
+    expect(Math.max(...batchSizes)).toBeGreaterThan(1)
+    const expected = reader.doc.getMap('meta').toJSON()
+    for (const writer of writers) expect(writer.doc.getMap('meta').toJSON()).toEqual(expected)
+  })
+
   it('hands the updates several maps receive in one turn to the store together', async () => {
     const sqlite = new SqliteMapStore(await fixture.makeDataDir())
     const events: string[] = []
