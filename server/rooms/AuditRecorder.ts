@@ -198,10 +198,15 @@ export class AuditRecorder {
 
   constructor(private readonly options: AuditRecorderOptions) {}
 
-  /** Notes what `participant` changed in `transaction` (call from `afterTransaction`). */
-  observe(transaction: Y.Transaction, participant: Actor): void {
+  /**
+   * Notes what the participant `actor` names changed in `transaction` (call from
+   * `afterTransaction`). `actor` is asked only when something audited changed: most edits
+   * (the canvas, facilitation) are not audited, and naming the participant reads presence.
+   */
+  observe(transaction: Y.Transaction, actor: () => Actor): void {
     const changes = auditChangesOf(transaction, this.options.document)
     if (changes.size === 0) return
+    const participant = actor()
     const at = new Date().toISOString()
     for (const [stakeholderId, { fields, changes: detail }] of changes) {
       this.queue.push({

@@ -339,6 +339,6 @@ export class Room implements ClusterRoom {
   private readonly handleTransaction = (transaction: Y.Transaction): void => {
     const presence = this.peers.get(transaction.origin as RoomPeer)
     if (presence === undefined) return
-    this.audit.observe(transaction, presence.actor(this.awareness))
+    this.audit.observe(transaction, () => presence.actor(this.awareness))
   }
 }
