@@ -35,6 +35,7 @@ import { checkServerWrittenRound } from './checkServerWrittenRound'
 import { checkTemplateLock } from './checkTemplateLock'
 import { type ItemCheck, checkUpdateShape } from './checkUpdateShape'
 import { rootsTouchedByUpdate } from './rootsTouchedByUpdate'
+import { indexUpdateStructs } from './UpdateStructIndex'
 
 /**
  * Result of a peer's update: refused updates change nothing; `tooLarge` when it was
@@ -64,7 +65,9 @@ export function authorizeUpdate(
   if (document === 'confidential' && !canReadConfidential(role)) {
     return { ok: false, reason: `role ${role} may not change confidential data` }
   }
-  const touched = rootsTouchedByUpdate(doc, decoded)
+  // Both checks look up the update's own structs: index them once.
+  const index = indexUpdateStructs(decoded)
+  const touched = rootsTouchedByUpdate(doc, decoded, index)
   if (touched.unresolved) return { ok: false, reason: 'update refers to unknown content' }
   const allowed: readonly string[] =
     document === 'map' ? ALLOWED_ROOT_NAMES : CONFIDENTIAL_ROOT_NAMES
@@ -110,6 +113,7 @@ export function authorizeUpdate(
     documentShape(document),
     target.maxUpdateDepth,
     checkItem,
+    index,
   )
   if (problem !== null) return { ok: false, reason: problem.reason, tooLarge: problem.tooDeep }
   const deletion = lock?.checkDeletions(decoded) ?? null

@@ -14,8 +14,8 @@
 import * as Y from 'yjs'
 import type { DocumentShape, MapShape, SlotShape } from '../../shared/document/documentShape'
 import type { DecodedUpdate } from './DecodedUpdate'
+import { type DecodedStruct, type UpdateStructIndex, indexUpdateStructs } from './UpdateStructIndex'
 
-type DecodedStruct = Y.Item | Y.GC | Y.Skip
 type Content = Y.Item['content']
 
 /** Where an Item goes: its root, the keys of the maps between root and it, and its key. */
@@ -39,37 +39,20 @@ export type ItemCheck = (location: Location, item: Y.Item) => string | null
 /** Result of {@link checkUpdateShape}: null when every struct fits. */
 export type ShapeProblem = { reason: string; tooDeep: boolean } | null
 
-/** Checks `decoded` (an update for `doc`) against `shape`; see the module comment. */
+/**
+ * Checks `decoded` (an update for `doc`) against `shape`; see the module comment. `index` is
+ * the update's struct index when the caller has built it already.
+ */
 export function checkUpdateShape(
   doc: Y.Doc,
   decoded: DecodedUpdate,
   shape: DocumentShape,
   maxDepth: number,
   checkItem: ItemCheck | null = null,
+  index: UpdateStructIndex = indexUpdateStructs(decoded),
 ): ShapeProblem {
-  const structs = decoded.structs as DecodedStruct[]
-  const byClient = new Map<number, DecodedStruct[]>()
-  for (const struct of structs) {
-    const list = byClient.get(struct.id.client)
-    if (list === undefined) byClient.set(struct.id.client, [struct])
-    else list.push(struct)
-  }
-  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
-
-  const inUpdate = (id: Y.ID): DecodedStruct | null => {
-    const list = byClient.get(id.client)
-    if (list === undefined) return null
-    let low = 0
-    let high = list.length - 1
-    while (low <= high) {
-      const middle = (low + high) >>> 1
-      const struct = list[middle] as DecodedStruct
-      if (id.clock < struct.id.clock) high = middle - 1
-      else if (id.clock >= struct.id.clock + struct.length) low = middle + 1
-      else return struct
-    }
-    return null
-  }
+  const { structs, find } = index
+  const inUpdate = (id: Y.ID): DecodedStruct | null => find(id.client, id.clock)
   const inDoc = (id: Y.ID): Y.Item | Y.GC | null => {
     if (id.clock >= Y.getState(doc.store, id.client)) return null
     const list = doc.store.clients.get(id.client)

@@ -12,6 +12,7 @@
  */
 import * as Y from 'yjs'
 import type { DecodedUpdate } from './DecodedUpdate'
+import { type DecodedStruct, type UpdateStructIndex, indexUpdateStructs } from './UpdateStructIndex'
 
 /** Result of {@link rootsTouchedByUpdate}. */
 export interface TouchedRoots {
@@ -21,44 +22,26 @@ export interface TouchedRoots {
   unresolved: boolean
 }
 
-type DecodedStruct = Y.Item | Y.GC | Y.Skip
-
 /** How a struct's root is known: a root name, nothing to check (GC), or unknown. */
 type Resolution = { root: string } | 'none' | 'unknown'
 
-/** Finds the roots `update` (Yjs v1 encoding) touches in `doc`. Throws on a malformed update. */
-export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate): TouchedRoots {
-  const { structs, ds } = (update instanceof Uint8Array ? Y.decodeUpdate(update) : update) as {
-    structs: DecodedStruct[]
+/**
+ * Finds the roots `update` (Yjs v1 encoding) touches in `doc`. Throws on a malformed update.
+ * `index` is the update's struct index when the caller has built it already.
+ */
+export function rootsTouchedByUpdate(
+  doc: Y.Doc,
+  update: Uint8Array | DecodedUpdate,
+  index?: UpdateStructIndex,
+): TouchedRoots {
+  const decoded = update instanceof Uint8Array ? Y.decodeUpdate(update) : update
+  const { ds } = decoded as unknown as {
     ds: { clients: Map<number, { clock: number; len: number }[]> }
   }
+  const { structs, byClient, find: findInUpdate } = index ?? indexUpdateStructs(decoded)
   const known = Y.getState.bind(null, doc.store)
-  const byClient = new Map<number, DecodedStruct[]>()
-  for (const struct of structs) {
-    const list = byClient.get(struct.id.client) ?? []
-    list.push(struct)
-    byClient.set(struct.id.client, list)
-  }
-  // A malformed update may list a client twice: keep each list in clock order.
-  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
   const result: TouchedRoots = { roots: new Set(), unresolved: false }
   const memo = new Map<DecodedStruct, Resolution>()
-
-  // A client's structs come in clock order: a binary search, not a scan per reference.
-  const findInUpdate = (client: number, clock: number): DecodedStruct | null => {
-    const list = byClient.get(client)
-    if (list === undefined) return null
-    let low = 0
-    let high = list.length - 1
-    while (low <= high) {
-      const middle = (low + high) >>> 1
-      const struct = list[middle] as DecodedStruct
-      if (clock < struct.id.clock) high = middle - 1
-      else if (clock >= struct.id.clock + struct.length) low = middle + 1
-      else return struct
-    }
-    return null
-  }
 
   const findInDoc = (client: number, clock: number): Y.Item | Y.GC | null => {
     const list = doc.store.clients.get(client)
