@@ -8,6 +8,7 @@
 import { useId, useState } from 'react'
 import { type Editor, type TLShapeId, useValue } from 'tldraw'
 import type * as Y from 'yjs'
+import { readMapDialogues } from '../../shared/document/dialogueDocument'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMapJson'
 import { registerRows } from '../../shared/exchange/registerRows'
@@ -35,6 +36,12 @@ export interface ExportPanelProps {
   doc: Y.Doc
   mapTitle: string
   registry: StakeholderRegistry
+}
+
+/** `date` as `YYYY-MM-DD` in the user's calendar: what is overdue today for this reader. */
+function localCalendarDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -124,7 +131,12 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
     try {
       // Contacts and confidential log entries only when the user ticked the box.
       const bytes = writeXlsx(
-        registerWorkbook(registry.all.get(), { locale, includeContacts: registerContacts }),
+        registerWorkbook(registry.all.get(), {
+          locale,
+          includeContacts: registerContacts,
+          dialogues: readMapDialogues(doc),
+          today: localCalendarDate(new Date()),
+        }),
       )
       const file = fileName('register', 'xlsx')
       downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), file)

@@ -1,6 +1,6 @@
 /**
  * Downloads of a map made on the server, with no browser involved: the register as CSV and
- * XLSX, the whole map as JSON (with the version list) and the printable report as HTML.
+ * XLSX (with the dialogue records, which also come as a CSV file per record type), the whole map as JSON (with the version list) and the printable report as HTML.
  *
  * Each request joins the map's room as a server-side peer (as restore and diff do), so the
  * export shows the live document, including changes not yet snapshotted, and a map nobody
@@ -16,7 +16,12 @@
 import type { ReadSession } from '../access/readSession'
 import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
+import { readMapDialogues } from '../../shared/document/dialogueDocument'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
+import {
+  dialogueRecordSheet,
+  DIALOGUE_RECORD_SHEETS,
+} from '../../shared/exchange/dialogueRecordSheets'
 import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMapJson'
 import { registerRows } from '../../shared/exchange/registerRows'
 import type { RegisterInput } from '../../shared/exchange/registerRows'
@@ -88,6 +93,11 @@ function readForExport(doc: Y.Doc, confidential: Y.Doc | null) {
   return confidential === null ? readStakeholders(doc) : readStakeholders(doc, { confidential })
 }
 
+/** The server's calendar date in UTC, as the file name has it: what is overdue on the day. */
+function todayOf(now: Date): string {
+  return now.toISOString().slice(0, 10)
+}
+
 function registerOf({ stakeholders, options }: ExportInput) {
   const { includeConfidential, locale } = options
   return registerRows(stakeholders, { locale, includeContacts: includeConfidential })
@@ -119,15 +129,34 @@ const FORMATS: readonly ExportFormat[] = [
     extension: 'xlsx',
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     needsHistory: false,
-    render: ({ stakeholders, options }) =>
+    render: ({ doc, stakeholders, now, options }) =>
       writeXlsx(
         registerWorkbook(stakeholders, {
           locale: options.locale,
           includeContacts: options.includeConfidential,
           includeConfidential: options.includeConfidential,
+          dialogues: readMapDialogues(doc),
+          today: todayOf(now),
         }),
       ),
   },
+  // One CSV file per dialogue record type: a CSV file holds one table.
+  ...DIALOGUE_RECORD_SHEETS.map((sheet): ExportFormat => ({
+    segment: `${sheet}.csv`,
+    kind: sheet,
+    extension: 'csv',
+    contentType: 'text/csv; charset=utf-8',
+    needsHistory: false,
+    render: ({ doc, stakeholders, now, options }) =>
+      registerToCsv(
+        dialogueRecordSheet(sheet, readMapDialogues(doc), {
+          locale: options.locale,
+          today: todayOf(now),
+          stakeholderNames: new Map(stakeholders.map(({ id, name }) => [id, name])),
+        }),
+        { delimiter: options.delimiter },
+      ),
+  })),
   {
     segment: 'report.html',
     kind: 'report',
@@ -173,7 +202,8 @@ function send(
 }
 
 /**
- * `GET /api/maps/<id>/export.json`, `export.csv`, `export.xlsx` and `report.html`, with the
+ * `GET /api/maps/<id>/export.json`, `export.csv`, `export.xlsx`, `report.html`, and the
+ * dialogue records' CSV files `dialogue-plans.csv`, `commitments.csv`, `evaluations.csv`, with the
  * query options `contacts=0|1`, `lang=en|nl` and `delimiter=comma|semicolon` (CSV).
  */
 export function createExportRoutes(options: ExportRouteOptions): Route[] {

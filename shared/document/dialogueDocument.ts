@@ -187,3 +187,16 @@ export function deleteDialogueRecord(
   doc.transact(() => all.delete(id), origin)
   return true
 }
+
+/** Every valid dialogue record of the map, by kind, as the exports list them. */
+export function readMapDialogues(doc: Y.Doc): {
+  plans: DialoguePlan[]
+  commitments: Commitment[]
+  evaluations: DialogueEvaluation[]
+} {
+  return {
+    plans: readDialogueRecords(doc, DIALOGUE_PLAN_LAYOUT).records,
+    commitments: readDialogueRecords(doc, COMMITMENT_LAYOUT).records,
+    evaluations: readDialogueRecords(doc, DIALOGUE_EVALUATION_LAYOUT).records,
+  }
+}

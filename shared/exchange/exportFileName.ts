@@ -12,6 +12,9 @@ const FILE_KIND_WORDS = {
     selection: 'selection',
     board: 'board',
     report: 'report',
+    'dialogue-plans': 'dialogue-plans',
+    commitments: 'commitments',
+    evaluations: 'evaluations',
   },
   nl: {
     register: 'register',
@@ -19,6 +22,9 @@ const FILE_KIND_WORDS = {
     selection: 'selectie',
     board: 'bord',
     report: 'rapport',
+    'dialogue-plans': 'dialoogplannen',
+    commitments: 'toezeggingen',
+    evaluations: 'evaluaties',
   },
 } as const
 

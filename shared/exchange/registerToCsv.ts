@@ -26,10 +26,13 @@ function csvCell(cell: RegisterCell, decimalSeparator: '.' | ','): string {
 }
 
 /**
- * The register as CSV for Excel: a UTF-8 byte order mark (so Excel reads UTF-8), CRLF line
+ * The register, or any sheet of the workbook, as CSV for Excel: a UTF-8 byte order mark (so Excel reads UTF-8), CRLF line
  * ends, RFC 4180 quoting, and every text cell passed through `neutraliseCell`.
  */
-export function registerToCsv(table: RegisterTable, options: RegisterCsvOptions): string {
+export function registerToCsv(
+  table: Pick<RegisterTable, 'header' | 'rows'>,
+  options: RegisterCsvOptions,
+): string {
   const decimalSeparator = options.decimalSeparator ?? (options.delimiter === ';' ? ',' : '.')
   const data = [
     table.header.map((header) => neutraliseCell(header)),

@@ -7,11 +7,21 @@ import type { RegisterLocale } from './registerLabels'
 
 /** The workbook's words in one language. */
 export interface WorkbookLabels {
-  sheets: { register: string; impacts: string; engagementLog: string; contacts: string }
+  sheets: {
+    register: string
+    impacts: string
+    engagementLog: string
+    contacts: string
+    dialoguePlans: string
+    commitments: string
+    evaluations: string
+  }
   /** The link columns, the same on every sheet. */
   rank: string
   stakeholderId: string
   stakeholderName: string
+  /** Between an invited rightsholder and who attends on its behalf. */
+  representedBy: string
   /** Text of a confidential log entry that is left out. */
   withheld: string
 }
@@ -24,10 +34,14 @@ export const WORKBOOK_LABELS: Readonly<Record<RegisterLocale, WorkbookLabels>> =
       impacts: 'Impacts',
       engagementLog: 'Engagement log',
       contacts: 'Contacts',
+      dialoguePlans: 'Dialogue plans',
+      commitments: 'Commitments',
+      evaluations: 'Evaluations',
     },
     rank: 'Rank',
     stakeholderId: 'Stakeholder id',
     stakeholderName: 'Stakeholder',
+    representedBy: 'represented by',
     withheld: 'Confidential entry withheld',
   },
   nl: {
@@ -36,10 +50,14 @@ export const WORKBOOK_LABELS: Readonly<Record<RegisterLocale, WorkbookLabels>> =
       impacts: 'Negatieve impact',
       engagementLog: 'Logboek',
       contacts: 'Contactpersonen',
+      dialoguePlans: 'Dialoogplannen',
+      commitments: 'Toezeggingen',
+      evaluations: 'Evaluaties',
     },
     rank: 'Volgorde',
     stakeholderId: 'Stakeholder-id',
     stakeholderName: 'Stakeholder',
+    representedBy: 'vertegenwoordigd door',
     withheld: 'Vertrouwelijke vastlegging weggelaten',
   },
 }

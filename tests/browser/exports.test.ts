@@ -173,7 +173,14 @@ describe('import and export in the browser', () => {
     const { file, bytes } = await downloadFrom(page, 'Download XLSX')
     expect(file.suggestedFilename()).toMatch(new RegExp(`^${FILE_TITLE}-register-.*\\.xlsx$`))
     const sheets = await readExcelFile(bytes, { trim: false })
-    expect(sheets.map((sheet) => sheet.sheet)).toEqual(['Register', 'Impacts', 'Engagement log'])
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual([
+      'Register',
+      'Impacts',
+      'Engagement log',
+      'Dialogue plans',
+      'Commitments',
+      'Evaluations',
+    ])
     const [header, ...rows] = sheets[0]!.data
     const names = rows.map((row) => row[header!.indexOf('Name')])
     expect(names).toContain(FORMULA)

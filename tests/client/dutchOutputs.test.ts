@@ -24,8 +24,11 @@ import { registerToCsv } from '../../shared/exchange/registerToCsv'
 import { registerWorkbook } from '../../shared/exchange/registerWorkbook'
 import { WORKBOOK_LABELS } from '../../shared/exchange/workbookLabels'
 import { writeXlsx } from '../../shared/exchange/writeXlsx'
+import { DIALOGUE_TODAY, dialogueRecords } from '../shared/exchange/dialogueMap'
 import { AUDIT_TEXTS } from '../../shared/audit/describeAuditEntry'
 import { auditToCsv } from '../../shared/audit/auditToCsv'
+import * as dialogueFieldLabels from '../../shared/labels/dialogueFieldLabels'
+import * as dialogueLabels from '../../shared/labels/dialogueLabels'
 import * as fieldLabels from '../../shared/labels/fieldLabels'
 import { STAKEHOLDER_FIELD_LABELS } from '../../shared/labels/stakeholderFieldLabels'
 import * as modelLabels from '../../shared/labels/modelLabels'
@@ -74,6 +77,8 @@ const tables = [
   STAKEHOLDER_FIELD_LABELS,
   ...bilingualTables(modelLabels),
   ...bilingualTables(fieldLabels),
+  ...bilingualTables(dialogueLabels),
+  ...bilingualTables(dialogueFieldLabels),
   {
     en: PROBLEM_CODES.map((code) => problemMessage('en', { code, params: {} })),
     nl: PROBLEM_CODES.map((code) => problemMessage('nl', { code, params: {} })),
@@ -109,6 +114,7 @@ const codes = new Set(
     ...AUTO_VERSION_REASONS,
     ...IMPORT_WARNING_CODES,
     ...bilingualTables(modelLabels).flatMap((table) => Object.keys(table.en as object)),
+    ...bilingualTables(dialogueLabels).flatMap((table) => Object.keys(table.en as object)),
   ].filter((code) => code.includes('-')),
 )
 
@@ -250,9 +256,16 @@ describe('Dutch outputs hold no English', () => {
   })
 
   it('every sheet of the XLSX workbook', async () => {
-    const bytes = writeXlsx(registerWorkbook(dutchMap(), { locale: 'nl', includeContacts: true }))
+    const bytes = writeXlsx(
+      registerWorkbook(dutchMap(), {
+        locale: 'nl',
+        includeContacts: true,
+        dialogues: dialogueRecords(),
+        today: DIALOGUE_TODAY,
+      }),
+    )
     const sheets = await readExcelFile(Buffer.from(bytes), { trim: false })
-    expect(sheets.length).toBe(4)
+    expect(sheets.length).toBe(7)
     expect(englishIn(sheets.flatMap((sheet) => [sheet.sheet, ...sheet.data.flat()]))).toEqual([])
   })
 

@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { readStakeholders, writeStakeholder } from '../../shared/document/stakeholderDocument'
+import { dialogueRecordSheet } from '../../shared/exchange/dialogueRecordSheets'
+import type { DialogueRecordSheet } from '../../shared/exchange/dialogueRecordSheets'
+import { readMapDialogues } from '../../shared/document/dialogueDocument'
 import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMapJson'
 import { importMapJson } from '../../shared/exchange/importMapJson'
 import { parseCsv } from '../../shared/exchange/parseCsv'
@@ -23,6 +26,7 @@ import { REPORT_REGISTER_COLUMNS } from '../../shared/report/registerSection'
 import { REPORT_TEXT } from '../../shared/report/reportText'
 import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
 import { CONFIDENTIAL_INPUT, NOW, richDoc, richStakeholders } from '../shared/exchange/richMap'
+import { writeDialogueRecords } from '../shared/exchange/dialogueMap'
 import { judgedAbsent, unscoredRightsholders } from '../shared/exchange/salienceCases'
 import { libreOfficeAvailable, readWithLibreOffice } from '../libreOfficeSheets'
 import { apiFetch, createFixture, createMap, tokenOf, waitFor, waitForSync } from './testServer'
@@ -100,7 +104,7 @@ async function mapWithContent(): Promise<MapUnderTest> {
 function download(
   { test, mapId }: MapUnderTest,
   role: Role,
-  file: (typeof FORMATS)[number],
+  file: (typeof FORMATS)[number] | `${DialogueRecordSheet}.csv`,
   query = '',
 ) {
   return apiFetch(test, mapId, role, `/api/maps/${mapId}/${file}${query}`)
@@ -260,7 +264,14 @@ describe('the register as CSV and XLSX', () => {
     expect(rows.map((row) => row[rank])).toEqual([1, 2, 3, 4])
     // An independent reader sees the same sheets, Dutch names and headers.
     const sheets = await readExcelFile(Buffer.from(bytes), { trim: false })
-    expect(sheets.map((sheet) => sheet.sheet)).toEqual(['Register', 'Negatieve impact', 'Logboek'])
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual([
+      'Register',
+      'Negatieve impact',
+      'Logboek',
+      'Dialoogplannen',
+      'Toezeggingen',
+      'Evaluaties',
+    ])
     expect(sheets[1]!.data[0]!.slice(0, 4)).toEqual([
       'Volgorde',
       'Stakeholder-id',
@@ -493,5 +504,45 @@ describe('refusals', () => {
       method: 'POST',
     })
     expect(post.status).toBe(405)
+  })
+})
+
+describe('dialogue record exports', () => {
+  it('serves the dialogue records as workbook sheets and as a CSV file per record type', async () => {
+    const map = await mapWithContent()
+    writeDialogueRecords(map.writer.doc)
+    await waitFor(() => readMapDialogues(map.doc).commitments.length === 3)
+    // The server decides what is overdue on its own (UTC) day.
+    const today = new Date().toISOString().slice(0, 10)
+    const names = new Map(
+      readStakeholders(map.doc).stakeholders.map(({ id, name }) => [id, name] as const),
+    )
+    const sheets = await readExcelFile(
+      Buffer.from(await bytesOf(await download(map, 'viewer', 'export.xlsx'))),
+      { trim: false },
+    )
+    const commitments = sheets.find((sheet) => sheet.sheet === 'Commitments')!.data.slice(1)
+    expect(commitments[0]!.slice(0, 2)).toEqual(['yes', 'commit-overdue'])
+    expect(commitments.find((row) => row[1] === 'commit-done')![0]).toBe('no')
+    for (const [kind, word] of [
+      ['dialogue-plans', 'dialoogplannen'],
+      ['commitments', 'toezeggingen'],
+      ['evaluations', 'evaluaties'],
+    ] as const) {
+      const response = await download(map, 'viewer', `${kind}.csv`, '?lang=nl')
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="${FILE_TITLE}-${word}-${today}.csv"`,
+      )
+      const expected = registerToCsv(
+        dialogueRecordSheet(kind, readMapDialogues(map.doc), {
+          locale: 'nl',
+          today,
+          stakeholderNames: names,
+        }),
+        { delimiter: ';' },
+      )
+      expect(await textOf(response)).toBe(expected)
+    }
   })
 })
