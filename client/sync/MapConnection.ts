@@ -5,7 +5,9 @@
  * roles open no second socket and keep no copy of it (an old one is deleted).
  *
  * Each document has a local copy in IndexedDB, so edits made offline survive, and however
- * many there are they reach the server in parts it accepts (sendUpdatesInParts). When this
+ * many there are they reach the server in parts it accepts (sendUpdatesInParts). What the
+ * tab changed is also kept in localStorage until IndexedDB committed it, so a tab closed
+ * right after a write loses nothing (pendingLocalWrites). When this
  * browser's copy may be from before the confidential document existed, the sockets connect
  * only after migrateLocalCopy cleared it, so none of that content is sent anywhere first.
  *
@@ -46,6 +48,7 @@ import { removeErasedContacts } from '../../shared/document/erasureRegister'
 import { handleErasureRegister } from './erasureRegisterHandler'
 import { sendUpdatesInParts } from './sendUpdatesInParts'
 import { answerHeartbeats } from './answerHeartbeats'
+import { forgetPendingLocalWrites, keepPendingLocalWrites } from './pendingLocalWrites'
 import { localCopyIsCurrent, migrateLocalCopy } from './migrateLocalCopy'
 
 /** How long to wait for the server before opening the local copy instead. */
@@ -181,6 +184,15 @@ export function connectMap(
     provider: open(`${mapId}/${CONFIDENTIAL_DOCUMENT}`, secret, false),
     local: new IndexeddbPersistence(confidentialCopyName(mapId), secret),
   }
+  // Kept until the local copy holds them: a tab closed meanwhile loses nothing (see there).
+  const secretPending =
+    confidential &&
+    keepPendingLocalWrites(
+      confidentialCopyName(mapId),
+      confidential.doc,
+      confidential.local,
+      confidential.provider,
+    )
   if (confidential !== null) {
     const { provider: secretProvider, local: secretLocal } = confidential
     handleErasureRegister(secretProvider, (records) => {
@@ -195,7 +207,10 @@ export function connectMap(
     })
   }
   // A role that may not read it keeps no copy (one may be left from a stronger link).
-  if (confidential === null) void clearDocument(confidentialCopyName(mapId))
+  if (confidential === null) {
+    void clearDocument(confidentialCopyName(mapId))
+    forgetPendingLocalWrites(confidentialCopyName(mapId))
+  }
   // The server would refuse it (1008) and drop what it holds: forget it, as for the map.
   confidential?.provider.on('connection-close', (event: CloseEvent | null) => {
     if (event?.code === CloseCode.policyViolation) dropPendingContent(confidential.doc)
@@ -220,8 +235,10 @@ export function connectMap(
       status.set({ kind: 'refused', code: event.code, reason: event.reason })
       // Deleted map, or access revoked: this browser must not keep a copy of the record.
       if (event.code === CloseCode.mapNotFound || event.code === CloseCode.forbidden) {
+        pending.clear()
         void local.clearData()
         void (confidential?.local.clearData() ?? clearDocument(confidentialCopyName(mapId)))
+        forgetPendingLocalWrites(confidentialCopyName(mapId))
       }
     } else update()
   }
@@ -242,6 +259,7 @@ export function connectMap(
 
   // The local copy: edits made offline survive closing the tab and merge when back online.
   const local = new IndexeddbPersistence(localCopyName(mapId), doc)
+  const pending = keepPendingLocalWrites(localCopyName(mapId), doc, local, provider)
   let destroyed = false
   if (migrating) {
     void Promise.all([migrateLocalCopy(mapId, local, confidential), guestReady]).then(() => {
@@ -285,10 +303,12 @@ export function connectMap(
       destroyed = true
       window.removeEventListener('online', comeBack)
       window.removeEventListener('offline', goOffline)
+      pending.destroy()
       void local.destroy()
       provider.destroy()
       doc.destroy()
       if (confidential === null) return
+      secretPending?.destroy()
       void confidential.local.destroy()
       confidential.provider.destroy()
       confidential.doc.destroy()

@@ -1,17 +1,19 @@
 /**
  * The contacts editor in real Chromium: an owner adds a contact and fills, then changes, every
- * field; an invalid e-mail is refused at its field and the stored address stays; an editor's
+ * field; an invalid e-mail is refused at its field and the stored address stays; a phone
+ * number typed offline survives the tab closing before the local copy stored it; an editor's
  * and a viewer's browsers show no contacts section and none of the contact's data.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { zoomToFit } from './browserFixture'
+import { shareLinkFor, waitForMapReady, zoomToFit } from './browserFixture'
 import {
   type MapWithRolePages,
   addStakeholders,
   openEditorOn,
   openMapWithRolePages,
 } from './mapWithRolePages'
+import { cutOffLocalCopyCommits } from './waysOutOfAField'
 
 const FARMERS = 'Alpha cocoa farmers'
 const UNION = 'Bravo trade union'
@@ -104,6 +106,36 @@ describe('the contacts editor', () => {
     await email.fill(SECOND.email)
     await email.press('Tab')
     await expect.poll(() => email.getAttribute('aria-invalid')).toBeNull()
+  })
+
+  it("a contact's phone typed offline, then the tab closed, reaches the server when reopened", async () => {
+    const owner = setup.pages.owner
+    await owner.context.setOffline(true)
+    await expect
+      .poll(() => owner.page.getByTestId('connection-status').getAttribute('data-status'), {
+        timeout: 10_000,
+      })
+      .toBe('offline')
+    await openEditorOn(owner.page, FARMERS)
+    // The tab closes before IndexedDB committed the text written as the page went away.
+    await cutOffLocalCopyCommits(owner.page)
+    const phone = contacts(owner.page).getByLabel('Phone', { exact: true })
+    await phone.click()
+    await owner.page.keyboard.press('ControlOrMeta+A')
+    await owner.page.keyboard.type('+233 30 000 1111')
+    await owner.page.close()
+
+    await owner.context.setOffline(false)
+    owner.page = await owner.context.newPage()
+    owner.page.setDefaultTimeout(10_000)
+    await owner.page.goto(shareLinkFor(setup.server.url, setup.map.id, setup.map.tokens.owner))
+    await waitForMapReady(owner.page)
+    await expect
+      .poll(async () => (await setup.serverRecord(FARMERS))?.contacts[0]?.phone, {
+        timeout: 10_000,
+      })
+      .toBe('+233 30 000 1111')
+    await zoomToFit(owner.page)
   })
 
   for (const [role, person] of [

@@ -14,7 +14,7 @@ import {
   openMapWithRolePages,
   revealEntryField,
 } from './mapWithRolePages'
-import { waysOutOfAField } from './waysOutOfAField'
+import { cutOffLocalCopyCommits, waysOutOfAField } from './waysOutOfAField'
 
 const FARMERS = 'Alpha cocoa farmers'
 const UNION = 'Bravo trade union'
@@ -169,6 +169,8 @@ describe('the engagement-log editor', () => {
     const entry = log(owner.page).locator('details.entry').first()
     const id = await entry.getAttribute('data-entry-id')
     await revealEntryField(owner.page, entry.getByLabel('Date', { exact: true }))
+    // The tab closes before IndexedDB committed what was written.
+    await cutOffLocalCopyCommits(owner.page)
     await entry.getByLabel('Date', { exact: true }).fill('2026-06-03')
     // Tab moves between the day, month and year of a date input: leave it by a click.
     await entry.getByLabel('Method', { exact: true }).click()

@@ -15,7 +15,7 @@ import {
   openMapWithRolePages,
   revealEntryField,
 } from './mapWithRolePages'
-import { waysOutOfAField } from './waysOutOfAField'
+import { cutOffLocalCopyCommits, waysOutOfAField } from './waysOutOfAField'
 
 const FARMERS = 'Cacaoboeren in Ghana'
 const UNION = 'Vakbond FNV'
@@ -138,6 +138,8 @@ describe('the adverse-impacts editor, in Dutch', () => {
     await revealEntryField(owner.page, description)
     await description.click()
     await owner.page.keyboard.press('ControlOrMeta+A')
+    // The tab closes before IndexedDB committed the text written as the page went away.
+    await cutOffLocalCopyCommits(owner.page)
     await owner.page.keyboard.type('Offline getypt, in de bus')
     await owner.page.close()
 

@@ -64,3 +64,19 @@ export function waysOutOfAField(locale: 'en' | 'nl'): WayOut[] {
     },
   ]
 }
+
+/**
+ * From now on, nothing this page writes to IndexedDB commits: the state of a tab closed
+ * before its last transactions finished (which Chromium aborts). What is kept must then
+ * come back from somewhere else when the map is opened again.
+ */
+export function cutOffLocalCopyCommits(page: Page) {
+  return page.evaluate(() => {
+    const transaction = IDBDatabase.prototype.transaction
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args) {
+      const opened = transaction.apply(this, args)
+      if (args[1] === 'readwrite') queueMicrotask(() => opened.abort())
+      return opened
+    } as typeof transaction
+  })
+}
