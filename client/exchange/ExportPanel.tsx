@@ -29,6 +29,7 @@ import { type ExportFileKind, exportFileName } from '../../shared/exchange/expor
 import { openReport } from './openReport'
 import { sanitiseSvg } from './sanitiseSvg'
 import { useStoredDraft } from '../drafts/useStoredDraft'
+import { localCalendarDate } from '../dialogues/localCalendarDate'
 
 /** Props of {@link ExportPanel}. */
 export interface ExportPanelProps {
@@ -36,12 +37,6 @@ export interface ExportPanelProps {
   doc: Y.Doc
   mapTitle: string
   registry: StakeholderRegistry
-}
-
-/** `date` as `YYYY-MM-DD` in the user's calendar: what is overdue today for this reader. */
-function localCalendarDate(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

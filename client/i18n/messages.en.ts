@@ -499,6 +499,55 @@ export const en = {
   'workshop.participants.viewers':
     '{count, plural, one {# viewer (projector or onlooker), not a participant} other {# viewers (projector or onlookers), not participants}}',
   'workshop.participants.unnamedViewer': 'Projector or onlooker (viewer link)',
+  'panel.tab.dialogues': 'Dialogues',
+  'dialogues.plans.heading': 'Dialogue plans',
+  'dialogues.plans.intro':
+    'Plan a dialogue with the people the company affects: the phase-2 worksheet of the workshop, or a real plan. Everyone editing the map fills it in together.',
+  'dialogues.plan.untitled': 'Untitled plan',
+  'dialogues.plan.add': 'New dialogue plan',
+  'dialogues.plan.remove': 'Remove plan',
+  'dialogues.plan.none': 'No dialogue plans yet.',
+  'dialogues.plan.invited': 'Invited stakeholders',
+  'dialogues.plan.invite': 'Invite a stakeholder',
+  'dialogues.plan.invitePlaceholder': 'Choose a stakeholder…',
+  'dialogues.plan.invitedNone': 'Nobody invited yet.',
+  'dialogues.plan.representedBy': 'Represented by',
+  'dialogues.plan.attendsItself': 'Takes part itself',
+  'dialogues.plan.uninvite': 'Remove {name} from the invitation',
+  'dialogues.plan.notDecided': 'Not decided yet',
+  'dialogues.plan.unknownStakeholder': '(removed stakeholder)',
+  'dialogues.barrier.kind': 'Barrier',
+  'dialogues.barrier.description': 'Who meets it, and how',
+  'dialogues.barrier.howLowered': 'How it is lowered',
+  'dialogues.barrier.add': 'Add barrier',
+  'dialogues.barrier.remove': 'Remove barrier',
+  'dialogues.barrier.none': 'No barriers listed.',
+  'dialogues.held.record': 'Held: add to the engagement logs',
+  'dialogues.held.hint':
+    'Adds an entry to the engagement log of each stakeholder who took part, with the date, step, method and information from this plan; complete each with the input received and how it is used.',
+  'dialogues.held.done':
+    '{count, plural, one {Added to the engagement log of # stakeholder.} other {Added to the engagement logs of # stakeholders.}}',
+  'dialogues.held.already': 'Already in the engagement log of everyone who took part.',
+  'dialogues.held.noDate': 'Fill in the date the dialogue was held first.',
+  'dialogues.held.noOneInvited': 'Invite the stakeholders who took part first.',
+  'dialogues.alerts.heading': 'Points of attention',
+  'dialogues.alerts.none': 'No points of attention.',
+  'dialogues.commitments.heading': 'Commitments',
+  'dialogues.commitments.intro':
+    'What the company promised stakeholders, and whether it kept the promise. Overdue ones come first.',
+  'dialogues.commitment.add': 'New commitment',
+  'dialogues.commitment.addToPlan': 'Add a commitment made in this dialogue',
+  'dialogues.commitment.remove': 'Remove commitment',
+  'dialogues.commitment.none': 'No commitments recorded.',
+  'dialogues.commitment.noStakeholders':
+    'Add stakeholders first: a commitment is made to one of them.',
+  'dialogues.commitment.overdue': 'Overdue',
+  'dialogues.commitment.overdueCount':
+    '{count, plural, one {# commitment overdue} other {# commitments overdue}}',
+  'dialogues.commitment.noDialogue': 'Outside a planned dialogue',
+  'dialogues.commitment.droppedHint': 'Needed before the commitment can be set to dropped.',
+  'dialogues.commitment.untitled': 'Promise not written down yet',
+  'dialogues.commitment.noDate': 'no date',
 } as const
 
 /** A key of the UI string catalogue. */

@@ -399,6 +399,7 @@ function MapEditor({
               <SidePanel
                 editor={editor}
                 registry={session.registry}
+                dialogues={session.dialogues}
                 doc={session.connection.doc}
                 mapTitle={title}
                 readOnly={!canEditMap(role)}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { type TLStore, atom, computed, createTLStore, defaultBindingUtils, react } from 'tldraw'
 import { type Role, canEditMap } from '../../shared/protocol/roles'
 import { customShapeUtils, withDefaultShapeUtils } from '../shapes/customShapeUtils'
+import { DialogueRecords } from '../dialogues/DialogueRecords'
 import { RecordUndo } from '../stakeholders/RecordUndo'
 import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { type MapConnection, connectMap } from '../sync/MapConnection'
@@ -24,6 +25,8 @@ export interface MapSession {
   store: TLStore
   binding: TldrawYjsBinding
   registry: StakeholderRegistry
+  /** The dialogue plans and commitments. */
+  dialogues: DialogueRecords
   workshop: WorkshopModel
   /** Undo and redo of this person's own record edits. */
   recordUndo: RecordUndo
@@ -55,6 +58,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
       const mode = atom<'readonly' | 'readwrite'>('mode', 'readwrite')
       const confidential = opened.confidential?.doc ?? null
       const registry = new StakeholderRegistry(opened.doc, opened.localOrigin, confidential)
+      const dialogues = new DialogueRecords(opened.doc, opened.localOrigin)
       // The cards read the workshop's decorations; the model is made below, with the store.
       const decorationsSource = atom<WorkshopModel | null>('workshopModel', null)
       const workshopDecorations = computed(
@@ -131,11 +135,21 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         stopNaming()
         binding.dispose()
         registry.dispose()
+        dialogues.dispose()
         workshop.dispose()
         recordUndo.destroy()
       }
       const recordUndo = new RecordUndo(opened.doc, opened.localOrigin, confidential)
-      setSession({ connection: opened, store, binding, registry, shapeUtils, workshop, recordUndo })
+      setSession({
+        connection: opened,
+        store,
+        binding,
+        registry,
+        dialogues,
+        shapeUtils,
+        workshop,
+        recordUndo,
+      })
     })
 
     return () => {

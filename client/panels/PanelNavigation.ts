@@ -9,6 +9,7 @@ import { atom } from 'tldraw'
 export const PANEL_TABS = [
   'stakeholder',
   'register',
+  'dialogues',
   'add',
   'workshop',
   'data',

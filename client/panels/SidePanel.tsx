@@ -18,6 +18,7 @@ import { AddPanel } from './AddPanel'
 import { FieldsReadOnly } from './fields'
 import { PANEL_TABS, type PanelNavigation, type PanelTab } from './PanelNavigation'
 import { RegisterTable } from './RegisterTable'
+import type { DialogueRecords } from '../dialogues/DialogueRecords'
 import { RelationshipEditor } from './RelationshipEditor'
 import { StakeholderEditor } from './stakeholderEditor/StakeholderEditor'
 
@@ -25,6 +26,9 @@ import { StakeholderEditor } from './stakeholderEditor/StakeholderEditor'
 // does not need: they load on demand, as separate chunks, when the data tab opens.
 const ExportPanel = lazy(() =>
   import('../exchange/ExportPanel').then((module) => ({ default: module.ExportPanel })),
+)
+const DialoguesPanel = lazy(() =>
+  import('../dialogues/DialoguesPanel').then((module) => ({ default: module.DialoguesPanel })),
 )
 const ImportPanel = lazy(() =>
   import('../exchange/ImportPanel').then((module) => ({ default: module.ImportPanel })),
@@ -50,6 +54,7 @@ const EDITOR_FOCUS = '.stakeholder-form :is(input, select, textarea, button):not
 export function SidePanel({
   editor,
   registry,
+  dialogues,
   doc,
   mapTitle,
   readOnly,
@@ -64,6 +69,7 @@ export function SidePanel({
 }: {
   editor: Editor
   registry: StakeholderRegistry
+  dialogues: DialogueRecords
   doc: Y.Doc
   mapTitle: string
   /** Viewers see everything and change nothing. */
@@ -104,6 +110,7 @@ export function SidePanel({
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
     stakeholder: null,
     register: null,
+    dialogues: null,
     add: null,
     workshop: null,
     data: null,
@@ -245,6 +252,11 @@ export function SidePanel({
                   return true
                 }}
               />
+            )}
+            {tab === 'dialogues' && (
+              <Suspense fallback={null}>
+                <DialoguesPanel records={dialogues} registry={registry} />
+              </Suspense>
             )}
             {tab === 'add' && !readOnly && (
               <AddPanel

@@ -59,6 +59,18 @@ describe.each(LOCALES)('axe finds nothing serious or critical ($lang)', ({ lang,
     await page.locator('.stakeholder-form').waitFor()
     found.editor = await axeViolations(page)
     await page.screenshot({ path: `/tmp/hd-shots/editor-${lang}.png` })
+    // Dialogues: a plan with an invited stakeholder and a barrier, and a commitment, open.
+    await page.locator('#tab-dialogues').click()
+    await page.locator('.dialogues-panel').waitFor()
+    const buttons = page.locator('.dialogues-panel > section button:not(.button--quiet)')
+    await buttons.first().click()
+    const plan = page.locator('.dialogues-panel details.entry').first()
+    await plan.locator('.invited select').last().selectOption({ index: 1 })
+    await plan.locator('.barriers > button').click()
+    await page.locator('section[aria-labelledby="commitments-heading"] > button').click()
+    await page.locator('section[aria-labelledby="commitments-heading"] details.entry').waitFor()
+    found.dialogues = await axeViolations(page)
+    await page.screenshot({ path: `/tmp/hd-shots/dialogues-${lang}.png` })
     await page.locator('#tab-workshop').click()
     await page.locator('#tabpanel-workshop').waitFor()
     found.workshop = await axeViolations(page)
@@ -88,6 +100,7 @@ describe.each(LOCALES)('axe finds nothing serious or critical ($lang)', ({ lang,
       add: [],
       register: [],
       editor: [],
+      dialogues: [],
       workshop: [],
       share: [],
       versions: [],

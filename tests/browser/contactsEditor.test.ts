@@ -6,14 +6,14 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { shareLinkFor, waitForMapReady, zoomToFit } from './browserFixture'
+import { shareLinkFor, zoomToFit } from './browserFixture'
 import {
   type MapWithRolePages,
   addStakeholders,
   openEditorOn,
   openMapWithRolePages,
 } from './mapWithRolePages'
-import { cutOffLocalCopyCommits } from './waysOutOfAField'
+import { closeTabAndReopenOnline, cutOffLocalCopyCommits, goOffline } from './waysOutOfAField'
 
 const FARMERS = 'Alpha cocoa farmers'
 const UNION = 'Bravo trade union'
@@ -110,12 +110,7 @@ describe('the contacts editor', () => {
 
   it("a contact's phone typed offline, then the tab closed, reaches the server when reopened", async () => {
     const owner = setup.pages.owner
-    await owner.context.setOffline(true)
-    await expect
-      .poll(() => owner.page.getByTestId('connection-status').getAttribute('data-status'), {
-        timeout: 10_000,
-      })
-      .toBe('offline')
+    await goOffline(owner)
     await openEditorOn(owner.page, FARMERS)
     // The tab closes before IndexedDB committed the text written as the page went away.
     await cutOffLocalCopyCommits(owner.page)
@@ -123,13 +118,11 @@ describe('the contacts editor', () => {
     await phone.click()
     await owner.page.keyboard.press('ControlOrMeta+A')
     await owner.page.keyboard.type('+233 30 000 1111')
-    await owner.page.close()
 
-    await owner.context.setOffline(false)
-    owner.page = await owner.context.newPage()
-    owner.page.setDefaultTimeout(10_000)
-    await owner.page.goto(shareLinkFor(setup.server.url, setup.map.id, setup.map.tokens.owner))
-    await waitForMapReady(owner.page)
+    await closeTabAndReopenOnline(
+      owner,
+      shareLinkFor(setup.server.url, setup.map.id, setup.map.tokens.owner),
+    )
     await expect
       .poll(async () => (await setup.serverRecord(FARMERS))?.contacts[0]?.phone, {
         timeout: 10_000,

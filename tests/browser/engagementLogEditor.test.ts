@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { shareLinkFor, waitForMapReady, zoomToFit } from './browserFixture'
+import { shareLinkFor, zoomToFit } from './browserFixture'
 import {
   type MapWithRolePages,
   addStakeholders,
@@ -14,7 +14,12 @@ import {
   openMapWithRolePages,
   revealEntryField,
 } from './mapWithRolePages'
-import { cutOffLocalCopyCommits, waysOutOfAField } from './waysOutOfAField'
+import {
+  closeTabAndReopenOnline,
+  cutOffLocalCopyCommits,
+  goOffline,
+  waysOutOfAField,
+} from './waysOutOfAField'
 
 const FARMERS = 'Alpha cocoa farmers'
 const UNION = 'Bravo trade union'
@@ -159,12 +164,7 @@ describe('the engagement-log editor', () => {
 
   it('a log date typed offline, then the tab closed, reaches the server when reopened', async () => {
     const owner = setup.pages.owner
-    await owner.context.setOffline(true)
-    await expect
-      .poll(() => owner.page.getByTestId('connection-status').getAttribute('data-status'), {
-        timeout: 10_000,
-      })
-      .toBe('offline')
+    await goOffline(owner)
     await openEditorOn(owner.page, FARMERS)
     const entry = log(owner.page).locator('details.entry').first()
     const id = await entry.getAttribute('data-entry-id')
@@ -174,13 +174,11 @@ describe('the engagement-log editor', () => {
     await entry.getByLabel('Date', { exact: true }).fill('2026-06-03')
     // Tab moves between the day, month and year of a date input: leave it by a click.
     await entry.getByLabel('Method', { exact: true }).click()
-    await owner.page.close()
 
-    await owner.context.setOffline(false)
-    owner.page = await owner.context.newPage()
-    owner.page.setDefaultTimeout(10_000)
-    await owner.page.goto(shareLinkFor(setup.server.url, setup.map.id, setup.map.tokens.owner))
-    await waitForMapReady(owner.page)
+    await closeTabAndReopenOnline(
+      owner,
+      shareLinkFor(setup.server.url, setup.map.id, setup.map.tokens.owner),
+    )
     await expect
       .poll(
         async () =>

@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core'
 import { en } from '../../client/i18n/messages.en'
 import { nl } from '../../client/i18n/messages.nl'
-import { type TestEditor, waitForMapReady } from './browserFixture'
+import { expect } from 'vitest'
+import { type TestEditor, type TrackedPage, waitForMapReady } from './browserFixture'
 
 /** One way out of a field. */
 export interface WayOut {
@@ -79,4 +80,27 @@ export function cutOffLocalCopyCommits(page: Page) {
       return opened
     } as typeof transaction
   })
+}
+
+/** Takes the person's browser offline, and waits until their map page says so. */
+export async function goOffline(tracked: TrackedPage) {
+  await tracked.context.setOffline(true)
+  await expect
+    .poll(() => tracked.page.getByTestId('connection-status').getAttribute('data-status'), {
+      timeout: 10_000,
+    })
+    .toBe('offline')
+}
+
+/**
+ * Closes the tab (still offline), comes back online and opens `url` in a new tab of the
+ * same browser, which becomes `tracked.page`, once its map is ready.
+ */
+export async function closeTabAndReopenOnline(tracked: TrackedPage, url: string) {
+  await tracked.page.close()
+  await tracked.context.setOffline(false)
+  tracked.page = await tracked.context.newPage()
+  tracked.page.setDefaultTimeout(10_000)
+  await tracked.page.goto(url)
+  await waitForMapReady(tracked.page)
 }

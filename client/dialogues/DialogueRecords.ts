@@ -1,0 +1,98 @@
+/**
+ * The map's dialogue plans and commitments as tldraw signals, so the Dialogues tab
+ * re-renders when anyone changes one. The Y.Doc stays the source of truth
+ * (shared/document/dialogueDocument.ts): a change to a root re-reads that kind (a map
+ * holds tens of plans, not thousands), and writes go through the shared functions, which
+ * validate first and set only the fields that differ.
+ */
+import { type Atom, atom } from 'tldraw'
+import type * as Y from 'yjs'
+import type { Commitment } from '../../shared/dialogue/Commitment'
+import type { DialoguePlan } from '../../shared/dialogue/DialoguePlan'
+import { createCommitment, createDialoguePlan } from '../../shared/dialogue/createDialogueRecords'
+import {
+  COMMITMENT_LAYOUT,
+  DIALOGUE_PLAN_LAYOUT,
+  type DialogueRecordLayout,
+  type DialogueWriteResult,
+  deleteDialogueRecord,
+  readDialogueRecord,
+  readDialogueRecords,
+  recordsMap,
+  writeDialogueRecord,
+} from '../../shared/document/dialogueDocument'
+import { newEntityId } from '../stakeholders/StakeholderRegistry'
+
+/** Live, validated dialogue records of one map. */
+export class DialogueRecords {
+  readonly plans: Atom<readonly DialoguePlan[]>
+  readonly commitments: Atom<readonly Commitment[]>
+  private readonly stops: (() => void)[] = []
+
+  constructor(
+    private readonly doc: Y.Doc,
+    /** Origin of this client's own writes. */
+    private readonly origin: unknown = null,
+  ) {
+    this.plans = this.follow('dialoguePlans', DIALOGUE_PLAN_LAYOUT)
+    this.commitments = this.follow('commitments', COMMITMENT_LAYOUT)
+  }
+
+  private follow<T extends { id: string }>(name: string, layout: DialogueRecordLayout<T>) {
+    const records = atom<readonly T[]>(name, readDialogueRecords(this.doc, layout).records)
+    const root = recordsMap(this.doc, layout)
+    const reread = () => records.set(readDialogueRecords(this.doc, layout).records)
+    root.observeDeep(reread)
+    this.stops.push(() => root.unobserveDeep(reread))
+    return records
+  }
+
+  dispose() {
+    for (const stop of this.stops) stop()
+  }
+
+  /** Starts a new plan (a draft) and answers its id. */
+  addPlan(init: Partial<DialoguePlan> = {}): string {
+    const plan = createDialoguePlan({ ...init, id: newEntityId('plan') })
+    writeDialogueRecord(this.doc, DIALOGUE_PLAN_LAYOUT, plan, this.origin)
+    return plan.id
+  }
+
+  /** Changes fields of a plan as the document holds it now (others' edits of other fields stay). */
+  patchPlan(id: string, patch: Partial<DialoguePlan>): DialogueWriteResult<DialoguePlan> {
+    return this.patch(DIALOGUE_PLAN_LAYOUT, id, patch)
+  }
+
+  removePlan(id: string) {
+    deleteDialogueRecord(this.doc, DIALOGUE_PLAN_LAYOUT, id, this.origin)
+  }
+
+  /** Starts a new open commitment to `stakeholderId` and answers its id. */
+  addCommitment(init: Partial<Commitment> & Pick<Commitment, 'stakeholderId'>): string {
+    const commitment = createCommitment({ ...init, id: newEntityId('com') })
+    writeDialogueRecord(this.doc, COMMITMENT_LAYOUT, commitment, this.origin)
+    return commitment.id
+  }
+
+  patchCommitment(id: string, patch: Partial<Commitment>): DialogueWriteResult<Commitment> {
+    return this.patch(COMMITMENT_LAYOUT, id, patch)
+  }
+
+  removeCommitment(id: string) {
+    deleteDialogueRecord(this.doc, COMMITMENT_LAYOUT, id, this.origin)
+  }
+
+  private patch<T extends { id: string; updatedAt: string }>(
+    layout: DialogueRecordLayout<T>,
+    id: string,
+    patch: Partial<T>,
+  ): DialogueWriteResult<T> {
+    const current = readDialogueRecord(this.doc, layout, id)
+    if (current === null || !current.ok) {
+      const message = current === null ? 'no such record' : 'stored record is invalid'
+      return { ok: false, errors: [{ path: '', code: 'not-an-object', params: {}, message }] }
+    }
+    const next = { ...current.value, ...patch, id, updatedAt: new Date().toISOString() }
+    return writeDialogueRecord(this.doc, layout, next, this.origin)
+  }
+}
