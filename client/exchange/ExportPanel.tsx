@@ -190,6 +190,8 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
   }
 
   function reportHtml(): string {
+    // Confidential plans, like confidential log entries, only when the box is ticked.
+    const { plans, commitments, evaluations } = readMapDialogues(doc)
     return renderReport({
       title: mapTitle,
       organisation: organisation.trim() || undefined,
@@ -198,6 +200,10 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       stakeholders: records(reportContacts),
       locale: reportLocale,
       includeContacts: reportContacts,
+      includeConfidential: reportContacts,
+      dialoguePlans: plans,
+      commitments,
+      dialogueEvaluations: evaluations,
     })
   }
 

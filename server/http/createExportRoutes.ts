@@ -8,10 +8,11 @@
  * functions the client uses (`shared/exchange`, `shared/report`), so both give the same file.
  *
  * Any role that may read the map may export it, from its map document alone: no contacts
- * and no confidential log entries. `contacts=1` adds the confidential part, read from the
- * confidential document (its room is joined too): contacts, which are personal data, and
- * the confidential log entries. Only owners and facilitators may ask for it (403 for the
- * others); personal data stays out unless asked for, so both stay out by default.
+ * and no confidential log entries (nor, in the report, dialogue plans marked confidential).
+ * `contacts=1` adds the confidential part, read from the confidential document (its room is
+ * joined too): contacts, which are personal data, and the confidential log entries; the
+ * report then prints confidential plans too. Only owners and facilitators may ask for it (403
+ * for the others); personal data stays out unless asked for, so both stay out by default.
  */
 import type { ReadSession } from '../access/readSession'
 import type { ServerResponse } from 'node:http'
@@ -163,8 +164,9 @@ const FORMATS: readonly ExportFormat[] = [
     extension: 'html',
     contentType: 'text/html; charset=utf-8',
     needsHistory: false,
-    render: ({ stakeholders, title, now, options }) =>
-      renderReport({
+    render: ({ doc, stakeholders, title, now, options }) => {
+      const { plans, commitments, evaluations } = readMapDialogues(doc)
+      return renderReport({
         title,
         generatedAt: now.toISOString(),
         version: null,
@@ -172,7 +174,11 @@ const FORMATS: readonly ExportFormat[] = [
         locale: options.locale,
         includeContacts: options.includeConfidential,
         includeConfidential: options.includeConfidential,
-      }),
+        dialoguePlans: plans,
+        commitments,
+        dialogueEvaluations: evaluations,
+      })
+    },
     // The report is made of what participants typed: should it ever be opened from this
     // origin rather than saved, nothing in it may run or load.
     extraHeaders: { 'Content-Security-Policy': REPORT_CONTENT_SECURITY_POLICY },

@@ -30,7 +30,7 @@ import {
   DIALOGUE_ELEMENT_LABELS,
   DIALOGUE_FORMAT_LABELS,
   DIALOGUE_PLAN_STATUS_LABELS,
-  ENGAGEMENT_STAGE_LABELS,
+  engagementStageLabel,
 } from '../labels/dialogueLabels'
 import { CONFIDENTIALITY_LABELS, DUE_DILIGENCE_STEP_LABELS } from '../labels/modelLabels'
 import { sortCommitments, sortDialoguePlans } from '../register/sortDialogueRecords'
@@ -71,13 +71,6 @@ function planNames(plans: readonly DialoguePlan[]): (id: string | null) => strin
   return (id) => (id === null ? null : titles.get(id) || id)
 }
 
-/** Engagement stages outside the default list are the map's own codes, written as given. */
-function stageLabel(locale: RegisterLocale, stage: string | null): string | null {
-  if (stage === null) return null
-  const labels: Readonly<Record<string, string>> = ENGAGEMENT_STAGE_LABELS[locale]
-  return Object.hasOwn(labels, stage) ? labels[stage]! : stage
-}
-
 /** The dialogue-plan sheet: plans by date, undated last. */
 export function dialoguePlanSheet(
   records: DialogueRecords,
@@ -106,7 +99,7 @@ export function dialoguePlanSheet(
         plan.dueDiligenceStep === null
           ? null
           : DUE_DILIGENCE_STEP_LABELS[locale][plan.dueDiligenceStep],
-      engagementStage: stageLabel(locale, plan.engagementStage),
+      engagementStage: engagementStageLabel(locale, plan.engagementStage),
       format: plan.format === null ? null : DIALOGUE_FORMAT_LABELS[locale][plan.format],
       place: plan.place,
       language: plan.language,

@@ -64,6 +64,16 @@ export const ENGAGEMENT_STAGE_LABELS: Labels<DefaultEngagementStage> = {
   },
 }
 
+/**
+ * The words of an engagement stage. A stage outside the default list is one of the map's own
+ * codes (the list is configurable) and is written as given; null while not decided.
+ */
+export function engagementStageLabel(locale: LabelLocale, stage: string | null): string | null {
+  if (stage === null) return null
+  const labels: Readonly<Record<string, string>> = ENGAGEMENT_STAGE_LABELS[locale]
+  return Object.hasOwn(labels, stage) ? labels[stage]! : stage
+}
+
 /** Barriers to taking part. */
 export const BARRIER_KIND_LABELS: Labels<BarrierKind> = {
   en: {

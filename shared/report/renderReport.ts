@@ -4,6 +4,10 @@
  * Dutch. The server serves it (`GET /api/maps/<id>/report.html`) and the client opens it to
  * print to PDF; both call this one pure function, so they print the same thing.
  *
+ * Confidential material is left out by default: contacts, log entries marked confidential,
+ * and dialogue plans marked confidential with the commitments and evaluations that belong to
+ * them (`visibleDialogueRecords`); what was left out is said, not hidden.
+ *
  * Every user string is escaped with `escapeHtml`; a Content-Security-Policy meta element
  * forbids scripts and loads as a second line of defence.
  */
@@ -16,13 +20,21 @@ import {
   salienceAssessmentLabel,
 } from '../labels/modelLabels'
 import type { LabelLocale } from '../labels/modelLabels'
+import type { Commitment } from '../dialogue/Commitment'
+import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
+import type { DialoguePlan } from '../dialogue/DialoguePlan'
+import { dialogueAlerts } from '../scoring/dialogueAlerts'
 import { engagementAlerts } from '../scoring/engagementAlerts'
 import { engagementQuadrant } from '../scoring/engagementQuadrant'
 import { prioritiseStakeholders } from '../scoring/prioritiseStakeholders'
 import { salienceAssessment } from '../scoring/salienceAssessment'
 import type { Stakeholder } from '../stakeholder/Stakeholder'
 import type { RegisterInput } from '../exchange/registerRows'
+import { alertListHtml } from './alertListHtml'
+import { commitmentSection } from './commitmentSection'
+import { heldDialoguesSection, plansSection } from './dialoguePlanSections'
 import { escapeHtml } from './escapeHtml'
+import { evaluationSection } from './evaluationSection'
 import { matrixSvg } from './matrixSvg'
 import { registerSection } from './registerSection'
 import { formatDate } from './reportFormat'
@@ -31,6 +43,7 @@ import { REPORT_TEXT } from './reportText'
 import type { ReportText } from './reportText'
 import { salienceSvg } from './salienceSvg'
 import { stakeholderSection } from './stakeholderSection'
+import { visibleDialogueRecords } from './visibleDialogueRecords'
 
 /** What the report is made from. */
 export interface ReportInput {
@@ -50,8 +63,23 @@ export interface ReportInput {
   locale: LabelLocale
   /** Show contacts (personal data). Default false. */
   includeContacts?: boolean
-  /** Show engagement log entries marked confidential. Default: as `includeContacts`. */
+  /**
+   * Show engagement log entries and dialogue plans marked confidential (with the commitments
+   * and evaluations of such a plan). Default: as `includeContacts`.
+   */
   includeConfidential?: boolean
+  /** The map's dialogue plans, held ones included (`readMapDialogues`). Default none. */
+  dialoguePlans?: readonly DialoguePlan[]
+  /** The map's commitments. Default none. */
+  commitments?: readonly Commitment[]
+  /** The map's dialogue evaluations. Default none. */
+  dialogueEvaluations?: readonly DialogueEvaluation[]
+}
+
+/** The report's calendar day in UTC (as its dates are printed): what is overdue on it. */
+function reportDay(generatedAt: string): string {
+  const date = new Date(generatedAt)
+  return Number.isNaN(date.getTime()) ? generatedAt.slice(0, 10) : date.toISOString().slice(0, 10)
 }
 
 function titlePage(input: ReportInput, text: ReportText): string {
@@ -80,6 +108,10 @@ function titlePage(input: ReportInput, text: ReportText): string {
       text.figuresHeading,
       text.orderHeading,
       text.logHeading,
+      text.plansHeading,
+      text.heldHeading,
+      text.commitmentsHeading,
+      text.evaluationsHeading,
       text.methodHeading,
     ]
       .map((heading) => `<li>${escapeHtml(heading.replace(/^\d+\.\s*/, ''))}</li>`)
@@ -144,17 +176,13 @@ function orderSection(input: ReportInput, text: ReportText, ranked: RankedStakeh
         )
         .join('') +
       `</ul><h4>${escapeHtml(text.alerts)}</h4>` +
-      (alerts.length === 0
-        ? `<p>${escapeHtml(text.noAlerts)}</p>`
-        : '<ul>' +
-          alerts
-            .map(
-              (alert) =>
-                `<li class="alert-${alert.level}"><span class="visually-level">${escapeHtml(alert.level === 'warning' ? text.warning : text.info)}:</span> ` +
-                `${escapeHtml(formatLabel(locale, ALERT_LABELS[locale][alert.code], alert.params))}</li>`,
-            )
-            .join('') +
-          '</ul>') +
+      alertListHtml(
+        alerts.map((alert) => ({
+          level: alert.level,
+          message: formatLabel(locale, ALERT_LABELS[locale][alert.code], alert.params),
+        })),
+        text,
+      ) +
       '</li>'
     )
   })
@@ -188,11 +216,15 @@ function methodSection(text: ReportText): string {
 /**
  * The report as one complete HTML document. Sections: title page, register, matrix and
  * salience figures, engagement order with reasons and alerts, engagement log (confidential
- * entries withheld unless asked), and the method with its sources.
+ * entries withheld unless asked), dialogue plans, held dialogues, commitments (overdue ones
+ * first), evaluations (confidential plans and their records withheld unless asked), and the
+ * method with its sources.
  */
 export function renderReport(input: ReportInput): string {
   const text = REPORT_TEXT[input.locale]
+  const { locale } = input
   const includeContacts = input.includeContacts ?? false
+  const includeConfidential = input.includeConfidential ?? includeContacts
   // Contacts the caller left in are still not shown unless asked: the default is safe.
   const stakeholders: Stakeholder[] = input.stakeholders.map((stakeholder) => ({
     ...stakeholder,
@@ -200,6 +232,15 @@ export function renderReport(input: ReportInput): string {
   }))
   const safeInput: ReportInput = { ...input, stakeholders, includeContacts }
   const ranked: RankedStakeholder[] = prioritiseStakeholders(stakeholders)
+  const plans = input.dialoguePlans ?? []
+  const dialogues = visibleDialogueRecords(
+    { plans, commitments: input.commitments ?? [], evaluations: input.dialogueEvaluations ?? [] },
+    { includeConfidential, locale },
+  )
+  const names = new Map(stakeholders.map(({ id, name }) => [id, name]))
+  // Over every plan, withheld ones too: a stakeholder invited to a confidential plan is not
+  // "invited to no plan". A withheld plan's own alerts are not printed (its block is not).
+  const planOptions = { locale, names, alerts: dialogueAlerts(plans, stakeholders) }
   return (
     '<!DOCTYPE html>\n' +
     `<html lang="${input.locale}"><head><meta charset="utf-8">` +
@@ -211,13 +252,27 @@ export function renderReport(input: ReportInput): string {
     registerSection(stakeholders, input.locale, text) +
     figuresSection(safeInput, text, ranked) +
     orderSection(safeInput, text, ranked) +
-    stakeholderSection(
-      ranked,
+    stakeholderSection(ranked, { locale, includeContacts, includeConfidential }, text) +
+    plansSection(dialogues.plans, { ...planOptions, withheld: dialogues.withheld.plans }, text) +
+    heldDialoguesSection(
+      dialogues.held,
+      { ...planOptions, withheld: dialogues.withheld.held },
+      text,
+    ) +
+    commitmentSection(
+      dialogues.commitments,
       {
-        locale: input.locale,
-        includeContacts,
-        includeConfidential: input.includeConfidential ?? includeContacts,
+        locale,
+        today: reportDay(input.generatedAt),
+        names,
+        planTitles: dialogues.planTitles,
+        withheld: dialogues.withheld.commitments,
       },
+      text,
+    ) +
+    evaluationSection(
+      dialogues.evaluations,
+      { locale, planTitles: dialogues.planTitles, withheld: dialogues.withheld.evaluations },
       text,
     ) +
     methodSection(text) +

@@ -1,7 +1,8 @@
 /**
  * The report's stylesheet: A4 portrait pages, the register on landscape pages (CSS named
  * pages) in 8 pt type, page breaks before each section, and rows, figures and entries kept
- * whole across pages. Inline in the document, since the report loads nothing.
+ * whole across pages. Overdue commitments and disagreement are marked by a word in bold and
+ * a sign, so they read without colour. Inline in the document, since the report loads nothing.
  */
 
 /** The report's CSS. */
@@ -57,6 +58,20 @@ figcaption { font-size: 9pt; color: #444; }
 .withheld { color: #555; font-style: italic; }
 .stakeholder-log { break-inside: auto; }
 .sources li { margin-bottom: 1.5mm; }
+.plan, .evaluation { border-top: 0.5pt solid #ccc; padding-top: 2mm; margin-top: 4mm; }
+.plan h3, .evaluation h3 { margin-top: 0; break-after: avoid; page-break-after: avoid; }
+.plan h4 { break-after: avoid; page-break-after: avoid; }
+.status { color: #1f4e8c; font-size: 10.5pt; margin-left: 2mm; }
+.details dt, .details dd { break-inside: avoid; page-break-inside: avoid; }
+ul.plain { margin: 0; padding-left: 4mm; }
+.commitments table, .evaluation table { font-size: 9pt; line-height: 1.3; }
+.nowrap { white-space: nowrap; }
+tr.overdue td:first-child { border-left: 2.5pt solid #8a3b00; }
+.overdue-mark, .disagreement-mark { color: #8a3b00; }
+.overdue-mark::before, .disagreement-mark::before { content: "⚠ "; }
+.reason { font-style: italic; }
+td.number { text-align: right; white-space: nowrap; }
+td.quiet { color: #555; font-style: italic; }
 @media screen { body { padding: 12mm; } .report-section { margin-top: 14mm; } }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 `

@@ -1,7 +1,9 @@
 /**
  * The report's own words in English and Dutch: headings, field names of the evidence, and
  * the method appendix. Words for the model's codes (classes, quadrants, steps, reasons,
- * alerts) are not here: they come from `shared/labels/modelLabels.ts`.
+ * alerts) are not here: they come from `shared/labels/modelLabels.ts`, and those of the
+ * dialogue records (statuses, formats, elements, field names) from `dialogueLabels.ts` and
+ * `dialogueFieldLabels.ts`. Texts with `{name}` take parameters (`formatLabel`).
  */
 import type { LabelLocale } from '../labels/modelLabels'
 
@@ -51,6 +53,42 @@ export interface ReportText {
   contactsHeading: string
   noLog: string
   withheld: string
+  plansHeading: string
+  plansIntro: string
+  noPlans: string
+  /** Before the alerts about stakeholders invited to no plan. */
+  mapPlanAlerts: string
+  untitledPlan: string
+  /** Between an invited stakeholder and who attends on its behalf. */
+  representedBy: string
+  /** Before how a barrier is lowered. */
+  barrierLowered: string
+  /** `{count}` confidential plans left out. */
+  plansWithheld: string
+  heldHeading: string
+  heldIntro: string
+  noHeld: string
+  /** `{count}` confidential held dialogues left out. */
+  heldWithheld: string
+  commitmentsHeading: string
+  /** `{date}`: the report's day, on which overdue is decided. */
+  commitmentsIntro: string
+  noCommitments: string
+  /** `{count}` commitments of a confidential dialogue left out. */
+  commitmentsWithheld: string
+  /** Commitments not made in a planned dialogue. */
+  noDialogue: string
+  evaluationsHeading: string
+  evaluationsIntro: string
+  noEvaluations: string
+  /** `{count}` evaluations of a confidential dialogue left out. */
+  evaluationsWithheld: string
+  /** An evaluation of a role play or dialogue without a plan. */
+  evaluationWithoutPlan: string
+  /** Lowest–highest score of an element. */
+  range: string
+  /** An element whose result is not revealed yet. */
+  notScored: string
   methodHeading: string
   /** Paragraphs of the method appendix, as plain text. */
   methodParts: { heading: string; paragraphs: string[] }[]
@@ -121,7 +159,39 @@ const en: ReportText = {
   contactsHeading: 'Contacts (confidential)',
   noLog: 'No engagement recorded.',
   withheld: 'Confidential entry withheld',
-  methodHeading: '5. Method',
+  plansHeading: '5. Dialogue plans',
+  plansIntro:
+    'Dialogues being prepared (drafts and planned ones) and cancelled ones, by date: why and with whom, at which due-diligence step, and how the plan makes taking part possible and safe (OECD; CSDDD art. 13). Held dialogues are in section 6.',
+  noPlans: 'No dialogue plans recorded.',
+  mapPlanAlerts: 'Alerts on the plans as a whole',
+  untitledPlan: 'Untitled dialogue plan',
+  representedBy: 'represented by',
+  barrierLowered: 'Lowered by',
+  plansWithheld:
+    '{count, plural, one {# confidential dialogue plan is} other {# confidential dialogue plans are}} left out of this report.',
+  heldHeading: '6. Held dialogues',
+  heldIntro:
+    'Dialogues that took place, by date: who took part, what was shared, and how their input is used and fed back.',
+  noHeld: 'No dialogue held yet.',
+  heldWithheld:
+    '{count, plural, one {# confidential held dialogue is} other {# confidential held dialogues are}} left out of this report.',
+  commitmentsHeading: '7. Commitments',
+  commitmentsIntro:
+    'What was promised to stakeholders, and whether it was kept. Overdue commitments (open or in progress, and due before {date}) come first, marked "Overdue"; then by due date.',
+  noCommitments: 'No commitments recorded.',
+  commitmentsWithheld:
+    '{count, plural, one {# commitment made in a confidential dialogue is} other {# commitments made in a confidential dialogue are}} left out of this report.',
+  noDialogue: 'Outside a planned dialogue',
+  evaluationsHeading: '8. Evaluations',
+  evaluationsIntro:
+    'How each dialogue was evaluated against the nine elements of the SER model of meaningful dialogue. Participants scored each element privately from 1 to 5; the median is the group’s result, and elements on which the scores lie far apart are marked as disagreement, to be talked through.',
+  noEvaluations: 'No evaluations recorded.',
+  evaluationsWithheld:
+    '{count, plural, one {# evaluation of a confidential dialogue is} other {# evaluations of a confidential dialogue are}} left out of this report.',
+  evaluationWithoutPlan: 'Evaluation without a dialogue plan',
+  range: 'Range',
+  notScored: 'not scored yet',
+  methodHeading: '9. Method',
   methodParts: [
     {
       heading: 'Salience (Mitchell, Agle & Wood 1997)',
@@ -145,7 +215,7 @@ const en: ReportText = {
     {
       heading: 'Meaningful engagement (OECD 2018; CSDDD art. 13)',
       paragraphs: [
-        'Meaningful engagement is two-way, in good faith, responsive and ongoing. The CSDDD asks for it when impacts are identified and prioritised, when action plans are made, before deciding to suspend or end a business relationship, on remediation and on monitoring; for relevant information to those consulted, for removing barriers, and for protection against retaliation and for confidentiality. The engagement log records exactly this evidence.',
+        'Meaningful engagement is two-way, in good faith, responsive and ongoing. The CSDDD asks for it when impacts are identified and prioritised, when action plans are made, before deciding to suspend or end a business relationship, on remediation and on monitoring; for relevant information to those consulted, for removing barriers, and for protection against retaliation and for confidentiality. The engagement log records exactly this evidence; the dialogue plans, commitments and evaluations (sections 5 to 8) record how dialogues were prepared, followed up and evaluated.',
       ],
     },
   ],
@@ -206,7 +276,39 @@ const nl: ReportText = {
   contactsHeading: 'Contactpersonen (vertrouwelijk)',
   noLog: 'Geen dialoog vastgelegd.',
   withheld: 'Vertrouwelijke vastlegging weggelaten',
-  methodHeading: '5. Methode',
+  plansHeading: '5. Dialoogplannen',
+  plansIntro:
+    'Dialogen in voorbereiding (concepten en geplande) en afgelaste, op datum: waarom en met wie, bij welke stap van gepaste zorgvuldigheid, en hoe het plan meedoen mogelijk en veilig maakt (OESO; CSDDD art. 13). Gehouden dialogen staan in hoofdstuk 6.',
+  noPlans: 'Geen dialoogplannen vastgelegd.',
+  mapPlanAlerts: 'Signalen over de plannen als geheel',
+  untitledPlan: 'Dialoogplan zonder titel',
+  representedBy: 'vertegenwoordigd door',
+  barrierLowered: 'Verlaagd door',
+  plansWithheld:
+    '{count, plural, one {# vertrouwelijk dialoogplan is} other {# vertrouwelijke dialoogplannen zijn}} uit dit rapport weggelaten.',
+  heldHeading: '6. Gehouden dialogen',
+  heldIntro:
+    'Dialogen die hebben plaatsgevonden, op datum: wie meededen, wat er is gedeeld, en wat er met hun inbreng gebeurt en hoe zij dat terughoren.',
+  noHeld: 'Nog geen dialoog gehouden.',
+  heldWithheld:
+    '{count, plural, one {# vertrouwelijke gehouden dialoog is} other {# vertrouwelijke gehouden dialogen zijn}} uit dit rapport weggelaten.',
+  commitmentsHeading: '7. Toezeggingen',
+  commitmentsIntro:
+    'Wat stakeholders is toegezegd, en of het is nagekomen. Toezeggingen die te laat zijn (open of bezig, met een uiterste datum vóór {date}) staan eerst, gemarkeerd met "Te laat"; daarna op uiterste datum.',
+  noCommitments: 'Geen toezeggingen vastgelegd.',
+  commitmentsWithheld:
+    '{count, plural, one {# toezegging uit een vertrouwelijke dialoog is} other {# toezeggingen uit een vertrouwelijke dialoog zijn}} uit dit rapport weggelaten.',
+  noDialogue: 'Buiten een geplande dialoog',
+  evaluationsHeading: '8. Evaluaties',
+  evaluationsIntro:
+    'Hoe elke dialoog is geëvalueerd op de negen elementen van het SER-model voor betekenisvolle dialoog. Deelnemers gaven elk element in stilte een score van 1 tot 5; de mediaan is de uitkomst van de groep, en elementen waarop de scores ver uiteenlopen zijn gemarkeerd als verdeeld, om samen te bespreken.',
+  noEvaluations: 'Geen evaluaties vastgelegd.',
+  evaluationsWithheld:
+    '{count, plural, one {# evaluatie van een vertrouwelijke dialoog is} other {# evaluaties van een vertrouwelijke dialoog zijn}} uit dit rapport weggelaten.',
+  evaluationWithoutPlan: 'Evaluatie zonder dialoogplan',
+  range: 'Spreiding',
+  notScored: 'nog niet gescoord',
+  methodHeading: '9. Methode',
   methodParts: [
     {
       heading: 'Saillantie (Mitchell, Agle & Wood 1997)',
@@ -230,7 +332,7 @@ const nl: ReportText = {
     {
       heading: 'Betekenisvolle dialoog (OESO 2018; CSDDD art. 13)',
       paragraphs: [
-        'Betekenisvolle dialoog is tweezijdig, te goeder trouw, responsief en doorlopend. De CSDDD vraagt erom bij het identificeren en prioriteren van impact, bij actieplannen, vóór een besluit een zakelijke relatie op te schorten of te beëindigen, bij herstel en bij monitoring; om relevante informatie voor wie geraadpleegd wordt, om het wegnemen van drempels, en om bescherming tegen represailles en vertrouwelijkheid. Het logboek legt precies deze onderbouwing vast.',
+        'Betekenisvolle dialoog is tweezijdig, te goeder trouw, responsief en doorlopend. De CSDDD vraagt erom bij het identificeren en prioriteren van impact, bij actieplannen, vóór een besluit een zakelijke relatie op te schorten of te beëindigen, bij herstel en bij monitoring; om relevante informatie voor wie geraadpleegd wordt, om het wegnemen van drempels, en om bescherming tegen represailles en vertrouwelijkheid. Het logboek legt precies deze onderbouwing vast; de dialoogplannen, toezeggingen en evaluaties (hoofdstukken 5 tot en met 8) leggen vast hoe dialogen zijn voorbereid, opgevolgd en geëvalueerd.',
       ],
     },
   ],

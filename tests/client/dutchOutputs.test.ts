@@ -45,6 +45,7 @@ import { nl as APP_NL } from '../../client/i18n/messages.nl'
 import { SHARING_MESSAGES } from '../../client/sharing/sharingMessages'
 import { versionAuthor, versionLabel } from '../../client/sharing/versionLabel'
 import { NOW, richStakeholders } from '../shared/exchange/richMap'
+import { reportDialogues } from '../shared/report/dialogueReportMap'
 import { judgedAbsent, unscoredRightsholders } from '../shared/exchange/salienceCases'
 
 /** Every string inside `value`, however deeply nested. */
@@ -278,8 +279,14 @@ describe('Dutch outputs hold no English', () => {
       stakeholders: dutchMap(),
       locale: 'nl',
       includeContacts: true,
+      ...reportDialogues(),
     })
     expect(englishIn(htmlTexts(html))).toEqual([])
+    // Every dialogue chapter has something in it, so its words are scanned too.
+    for (const heading of ['Dialoogplannen', 'Gehouden dialogen', 'Toezeggingen', 'Evaluaties']) {
+      expect(html).toContain(heading)
+    }
+    expect(html).toContain('Te laat')
     // The English report, by contrast, is found to be English.
     const english = renderReport({
       title: 'x',

@@ -10,7 +10,12 @@ import * as Y from 'yjs'
 import { readStakeholders, writeStakeholder } from '../../shared/document/stakeholderDocument'
 import { dialogueRecordSheet } from '../../shared/exchange/dialogueRecordSheets'
 import type { DialogueRecordSheet } from '../../shared/exchange/dialogueRecordSheets'
-import { readMapDialogues } from '../../shared/document/dialogueDocument'
+import {
+  DIALOGUE_PLAN_LAYOUT,
+  readMapDialogues,
+  writeDialogueRecord,
+} from '../../shared/document/dialogueDocument'
+import { createDialoguePlan } from '../../shared/dialogue/createDialogueRecords'
 import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMapJson'
 import { importMapJson } from '../../shared/exchange/importMapJson'
 import { parseCsv } from '../../shared/exchange/parseCsv'
@@ -26,7 +31,7 @@ import { REPORT_REGISTER_COLUMNS } from '../../shared/report/registerSection'
 import { REPORT_TEXT } from '../../shared/report/reportText'
 import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
 import { CONFIDENTIAL_INPUT, NOW, richDoc, richStakeholders } from '../shared/exchange/richMap'
-import { writeDialogueRecords } from '../shared/exchange/dialogueMap'
+import { DIALOGUE_FORMULA, writeDialogueRecords } from '../shared/exchange/dialogueMap'
 import { judgedAbsent, unscoredRightsholders } from '../shared/exchange/salienceCases'
 import { libreOfficeAvailable, readWithLibreOffice } from '../libreOfficeSheets'
 import { apiFetch, createFixture, createMap, tokenOf, waitFor, waitForSync } from './testServer'
@@ -544,5 +549,51 @@ describe('dialogue record exports', () => {
       )
       expect(await textOf(response)).toBe(expected)
     }
+  })
+
+  it('puts the dialogue records in the report: commitments overdue first, confidential plans only when asked', async () => {
+    const map = await mapWithContent()
+    writeDialogueRecords(map.writer.doc)
+    const secret = createDialoguePlan(
+      {
+        id: 'plan-secret',
+        title: 'Gesprek met klokkenluiders',
+        status: 'planned',
+        invited: [{ stakeholderId: 'sh-farmers', representedBy: null }],
+        confidentiality: 'confidential',
+      },
+      { now: NOW },
+    )
+    const written = writeDialogueRecord(map.writer.doc, DIALOGUE_PLAN_LAYOUT, secret)
+    if (!written.ok) throw new Error(JSON.stringify(written.errors))
+    await waitFor(() => {
+      const records = readMapDialogues(map.doc)
+      return records.commitments.length === 3 && records.plans.length === 2
+    })
+    const section = (html: string, id: string) =>
+      new RegExp(`<section[^>]*id="${id}">(.*?)</section>`, 's').exec(html)?.[1] ?? ''
+
+    const html = await textOf(await download(map, 'viewer', 'report.html', '?lang=nl'))
+    const commitments = section(html, 'commitments')
+    expect(commitments).toContain('<h2>7. Toezeggingen</h2>')
+    // The server's day decides what is overdue: the commitment due 1 May 2026 is, and is first.
+    const rows = [...commitments.matchAll(/<tr( class="overdue")?>(.*?)<\/tr>/gs)].slice(1)
+    expect(rows[0]![1]).toBe(' class="overdue"')
+    expect(rows[0]![2]).toContain(escapeHtml(DIALOGUE_FORMULA))
+    expect(rows[0]![2]).toContain('Te laat')
+    expect(rows[0]![2]).toContain(escapeHtml('Cacaoboeren in Ghana — coöperatie “Ɔdɔ”'))
+    const done = rows.find((row) => row[2]!.includes('Verslag delen'))!
+    expect(done[1]).toBeUndefined()
+    expect(done[2]).toContain('Verslag van 18 april')
+    const plans = section(html, 'plans')
+    expect(plans).toContain('Leefbaar inkomen, coöperatie Soubré')
+    expect(plans).toContain(`<li>${escapeHtml('Cacaoboeren in Ghana — coöperatie “Ɔdɔ”')}</li>`)
+    expect(plans).toContain('(vertegenwoordigd door FNV Mondiaal)')
+    expect(section(html, 'evaluations')).toContain('Kom terug met cijfers')
+    // A confidential plan is not in a viewer's report, and is in the owner's with contacts=1.
+    expect(html).not.toContain('klokkenluiders')
+    expect(html).toContain('1 vertrouwelijk dialoogplan is uit dit rapport weggelaten.')
+    const open = await textOf(await download(map, 'owner', 'report.html', '?lang=nl&contacts=1'))
+    expect(section(open, 'plans')).toContain('Gesprek met klokkenluiders')
   })
 })

@@ -51,6 +51,10 @@ describe('renderReport', () => {
         'salience',
         'order',
         'log',
+        'plans',
+        'held',
+        'commitments',
+        'evaluations',
         'method',
       ]) {
         expect(html).toContain(`id="${id}"`)
@@ -60,6 +64,10 @@ describe('renderReport', () => {
         text.figuresHeading,
         text.orderHeading,
         text.logHeading,
+        text.plansHeading,
+        text.heldHeading,
+        text.commitmentsHeading,
+        text.evaluationsHeading,
         text.methodHeading,
         text.sourcesHeading,
       ]) {
