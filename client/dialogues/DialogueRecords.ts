@@ -5,7 +5,7 @@
  * holds tens of plans, not thousands), and writes go through the shared functions, which
  * validate first and set only the fields that differ.
  */
-import { type Atom, atom } from 'tldraw'
+import { type Atom, type Signal, atom, computed } from 'tldraw'
 import type * as Y from 'yjs'
 import type { Commitment } from '../../shared/dialogue/Commitment'
 import type { DialoguePlan } from '../../shared/dialogue/DialoguePlan'
@@ -21,12 +21,19 @@ import {
   recordsMap,
   writeDialogueRecord,
 } from '../../shared/document/dialogueDocument'
+import { isOverdue } from '../../shared/dialogue/isOverdue'
 import { newEntityId } from '../stakeholders/StakeholderRegistry'
+import { localCalendarDate } from './localCalendarDate'
 
 /** Live, validated dialogue records of one map. */
 export class DialogueRecords {
   readonly plans: Atom<readonly DialoguePlan[]>
   readonly commitments: Atom<readonly Commitment[]>
+  /**
+   * How many commitments to each stakeholder are overdue today, for the cards. "Today" is
+   * read when the commitments change (a card left open past midnight updates with the next).
+   */
+  readonly overdueByStakeholder: Signal<ReadonlyMap<string, number>>
   private readonly stops: (() => void)[] = []
 
   constructor(
@@ -36,6 +43,15 @@ export class DialogueRecords {
   ) {
     this.plans = this.follow('dialoguePlans', DIALOGUE_PLAN_LAYOUT)
     this.commitments = this.follow('commitments', COMMITMENT_LAYOUT)
+    this.overdueByStakeholder = computed('overdue commitments', () => {
+      const today = localCalendarDate(new Date())
+      const counts = new Map<string, number>()
+      for (const commitment of this.commitments.get()) {
+        if (!isOverdue(commitment, today)) continue
+        counts.set(commitment.stakeholderId, (counts.get(commitment.stakeholderId) ?? 0) + 1)
+      }
+      return counts
+    })
   }
 
   private follow<T extends { id: string }>(name: string, layout: DialogueRecordLayout<T>) {

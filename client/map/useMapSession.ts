@@ -65,7 +65,11 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         'decorations',
         () => decorationsSource.get()?.decorations.get() ?? new Map(),
       )
-      const shapeUtils = customShapeUtils(registry, workshopDecorations)
+      const shapeUtils = customShapeUtils(
+        registry,
+        workshopDecorations,
+        dialogues.overdueByStakeholder,
+      )
       const store = createTLStore({
         shapeUtils: withDefaultShapeUtils(shapeUtils),
         bindingUtils: defaultBindingUtils,

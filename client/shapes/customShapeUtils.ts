@@ -12,9 +12,10 @@ import { StakeholderCardShapeUtil } from './stakeholder-card/StakeholderCardShap
 export function customShapeUtils(
   registry: StakeholderRegistry,
   decorations: Signal<Map<string, CardDecoration>> | null = null,
+  overdue: Signal<ReadonlyMap<string, number>> | null = null,
 ) {
   return [
-    StakeholderCardShapeUtil.configure({ registry, decorations }),
+    StakeholderCardShapeUtil.configure({ registry, decorations, overdue }),
     MatrixShapeUtil,
     SalienceDiagramShapeUtil,
     ChecklistItemShapeUtil,

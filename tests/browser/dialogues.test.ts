@@ -211,6 +211,16 @@ describe('the Dialogues tab', () => {
     await expect
       .poll(() => page.getByTestId('overdue-count').textContent())
       .toBe('1 toezegging te laat')
+    // The card of the stakeholder it was promised to says so too, for everyone.
+    const ngoCard = (on: Page) => on.locator('.stakeholder-card', { hasText: NGO }).first()
+    for (const on of [page, setup.pages.editor.page]) {
+      await expect
+        .poll(() => ngoCard(on).getAttribute('data-alerts'))
+        .toContain('overdue-commitments')
+    }
+    expect(await ngoCard(page).getByTestId('card-alert').getAttribute('aria-label')).toContain(
+      '1 toezegging te laat',
+    )
     // Dropped needs a reason: refused at the status until one is written.
     const first = entries.first()
     await first.getByLabel('Status', { exact: true }).selectOption({ label: 'Vervallen' })
@@ -219,6 +229,9 @@ describe('the Dialogues tab', () => {
     await first.getByLabel('Reden vervallen').press('Tab')
     await first.getByLabel('Status', { exact: true }).selectOption({ label: 'Vervallen' })
     await expect.poll(() => page.getByTestId('overdue-count').count()).toBe(0)
+    await expect
+      .poll(async () => (await ngoCard(page).getAttribute('data-alerts')) ?? '')
+      .not.toContain('overdue-commitments')
     const ngo = (await serverMap(setup)).stakeholders.find((each) => each.name === NGO)!
     await expect
       .poll(async () =>

@@ -44,6 +44,8 @@ export interface StakeholderCardOptions {
   registry: StakeholderRegistry | null
   /** Vote dots and revealed group scores to show on cards during a session. */
   decorations: Signal<Map<string, CardDecoration>> | null
+  /** How many commitments to each stakeholder are overdue (DialogueRecords). */
+  overdue: Signal<ReadonlyMap<string, number>> | null
 }
 
 /** Renders stakeholder cards; the record comes from the map's stakeholder registry. */
@@ -52,7 +54,7 @@ export class StakeholderCardShapeUtil extends ShapeUtil<StakeholderCardShape> {
   static override props = stakeholderCardProps
   static override migrations = stakeholderCardMigrations
 
-  override options: StakeholderCardOptions = { registry: null, decorations: null }
+  override options: StakeholderCardOptions = { registry: null, decorations: null, overdue: null }
 
   override getDefaultProps(): StakeholderCardShape['props'] {
     return { stakeholderId: '', w: CARD_SIZE.w, h: CARD_SIZE.h }
@@ -91,6 +93,7 @@ export class StakeholderCardShapeUtil extends ShapeUtil<StakeholderCardShape> {
           shape={shape}
           registry={this.options.registry}
           decorations={this.options.decorations}
+          overdue={this.options.overdue}
         />
       </HTMLContainer>
     )
@@ -115,10 +118,12 @@ function StakeholderCard({
   shape,
   registry,
   decorations,
+  overdue,
 }: {
   shape: StakeholderCardShape
   registry: StakeholderRegistry | null
   decorations: Signal<Map<string, CardDecoration>> | null
+  overdue: Signal<ReadonlyMap<string, number>> | null
 }) {
   const editor = useEditor()
   const { t, locale } = useTranslation()
@@ -137,6 +142,11 @@ function StakeholderCard({
         ?.represents.filter((id) => !registry.get(id))
         .join(' ') ?? '',
     [registry, shape.props.stakeholderId],
+  )
+  const overdueCommitments = useValue(
+    'overdue commitments',
+    () => overdue?.get().get(shape.props.stakeholderId) ?? 0,
+    [overdue, shape.props.stakeholderId],
   )
   const decoration = useValue(
     'decoration',
@@ -202,12 +212,22 @@ function StakeholderCard({
   const stripeLabel = compact && !assessed ? t('field.notAssessed') : classLabel
   const missing = new Set(representedMissing.split(' '))
   const warnings = cardWarnings(stakeholder, (id) => !missing.has(id))
-  const alertLabel = warnings.length > 0 ? warningsLabel(warnings, locale) : null
+  // A promise past its date is a warning about the engagement too (issue 21).
+  const more =
+    overdueCommitments > 0
+      ? [t('dialogues.commitment.overdueCount', { count: overdueCommitments })]
+      : []
+  const warningCount = warnings.length + more.length
+  const alertLabel = warningCount > 0 ? warningsLabel(warnings, locale, more) : null
   const attributes = {
     'data-stakeholder-id': stakeholder.id,
     'data-salience': assessed ? salience.salienceClass : 'not-assessed',
     'data-quadrant': quadrant,
-    'data-alerts': warnings.map((alert) => alert.code).join(' ') || undefined,
+    'data-alerts':
+      [
+        ...warnings.map((alert) => alert.code),
+        ...(more.length > 0 ? ['overdue-commitments'] : []),
+      ].join(' ') || undefined,
   }
   if (simple) {
     // Zoomed out: outline and class stripe in the salience colour, and the name in large
@@ -251,7 +271,7 @@ function StakeholderCard({
             {stakeholder.name}
           </span>
         )}
-        {alertLabel && <AlertBadge count={warnings.length} detail={detail} />}
+        {alertLabel && <AlertBadge count={warningCount} detail={detail} />}
         {decoration && <CardDecorationBadges decoration={decoration} />}
       </div>
     )
@@ -306,7 +326,7 @@ function StakeholderCard({
           {QUADRANT_LABELS[locale][quadrant]}
         </span>
       </div>
-      {alertLabel && <AlertBadge count={warnings.length} label={alertLabel} detail={detail} />}
+      {alertLabel && <AlertBadge count={warningCount} label={alertLabel} detail={detail} />}
       {decoration && <CardDecorationBadges decoration={decoration} />}
     </div>
   )

@@ -23,10 +23,17 @@ export function cardWarnings(
   )
 }
 
-/** "2 points of attention: A; B", for the badge's accessible name and tooltip. */
-export function warningsLabel(warnings: readonly EngagementAlert[], locale: Locale): string {
-  const texts = warnings.map((alert) =>
-    formatLabel(locale, ALERT_LABELS[locale][alert.code], alert.params),
-  )
-  return translate(locale, 'card.alerts', { count: warnings.length, alerts: texts.join('; ') })
+/**
+ * "2 points of attention: A; B", for the badge's accessible name and tooltip; `more` are
+ * warnings already in words (overdue commitments).
+ */
+export function warningsLabel(
+  warnings: readonly EngagementAlert[],
+  locale: Locale,
+  more: readonly string[] = [],
+): string {
+  const texts = warnings
+    .map((alert) => formatLabel(locale, ALERT_LABELS[locale][alert.code], alert.params))
+    .concat(more)
+  return translate(locale, 'card.alerts', { count: texts.length, alerts: texts.join('; ') })
 }
