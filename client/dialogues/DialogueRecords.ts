@@ -8,10 +8,16 @@
 import { type Atom, type Signal, atom, computed } from 'tldraw'
 import type * as Y from 'yjs'
 import type { Commitment } from '../../shared/dialogue/Commitment'
+import type { DialogueEvaluation } from '../../shared/dialogue/DialogueEvaluation'
 import type { DialoguePlan } from '../../shared/dialogue/DialoguePlan'
-import { createCommitment, createDialoguePlan } from '../../shared/dialogue/createDialogueRecords'
+import {
+  createCommitment,
+  createDialogueEvaluation,
+  createDialoguePlan,
+} from '../../shared/dialogue/createDialogueRecords'
 import {
   COMMITMENT_LAYOUT,
+  DIALOGUE_EVALUATION_LAYOUT,
   DIALOGUE_PLAN_LAYOUT,
   type DialogueRecordLayout,
   type DialogueWriteResult,
@@ -29,6 +35,7 @@ import { localCalendarDate } from './localCalendarDate'
 export class DialogueRecords {
   readonly plans: Atom<readonly DialoguePlan[]>
   readonly commitments: Atom<readonly Commitment[]>
+  readonly evaluations: Atom<readonly DialogueEvaluation[]>
   /**
    * How many commitments to each stakeholder are overdue today, for the cards. "Today" is
    * read when the commitments change (a card left open past midnight updates with the next).
@@ -43,6 +50,7 @@ export class DialogueRecords {
   ) {
     this.plans = this.follow('dialoguePlans', DIALOGUE_PLAN_LAYOUT)
     this.commitments = this.follow('commitments', COMMITMENT_LAYOUT)
+    this.evaluations = this.follow('dialogueEvaluations', DIALOGUE_EVALUATION_LAYOUT)
     this.overdueByStakeholder = computed('overdue commitments', () => {
       const today = localCalendarDate(new Date())
       const counts = new Map<string, number>()
@@ -96,6 +104,38 @@ export class DialogueRecords {
 
   removeCommitment(id: string) {
     deleteDialogueRecord(this.doc, COMMITMENT_LAYOUT, id, this.origin)
+  }
+
+  /** Starts an evaluation (of the plan `dialogueId`, if given) and answers its id. */
+  addEvaluation(init: Partial<Omit<DialogueEvaluation, 'elements'>> = {}): string {
+    const evaluation = createDialogueEvaluation({ ...init, id: newEntityId('eval') })
+    writeDialogueRecord(this.doc, DIALOGUE_EVALUATION_LAYOUT, evaluation, this.origin)
+    return evaluation.id
+  }
+
+  patchEvaluation(
+    id: string,
+    patch: Partial<DialogueEvaluation>,
+  ): DialogueWriteResult<DialogueEvaluation> {
+    return this.patch(DIALOGUE_EVALUATION_LAYOUT, id, patch)
+  }
+
+  /** The notes of one element; its result (the server's) is written back as stored. */
+  noteElement(
+    id: string,
+    element: keyof DialogueEvaluation['elements'],
+    notes: string,
+  ): DialogueWriteResult<DialogueEvaluation> {
+    const current = readDialogueRecord(this.doc, DIALOGUE_EVALUATION_LAYOUT, id)
+    const elements = current?.ok ? current.value.elements : null
+    if (elements === null) return this.patch(DIALOGUE_EVALUATION_LAYOUT, id, {})
+    return this.patch(DIALOGUE_EVALUATION_LAYOUT, id, {
+      elements: { ...elements, [element]: { ...elements[element], notes } },
+    })
+  }
+
+  removeEvaluation(id: string) {
+    deleteDialogueRecord(this.doc, DIALOGUE_EVALUATION_LAYOUT, id, this.origin)
   }
 
   private patch<T extends { id: string; updatedAt: string }>(

@@ -22,6 +22,7 @@ import { EntryList } from '../panels/stakeholderEditor/EntryList'
 import { useFieldErrors } from '../panels/stakeholderEditor/useFieldErrors'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { CommitmentFields } from './CommitmentFields'
+import { EvaluationFields } from './EvaluationFields'
 import type { DialogueRecords } from './DialogueRecords'
 import { localCalendarDate } from './localCalendarDate'
 import { PlanFields } from './PlanFields'
@@ -38,6 +39,7 @@ export function DialoguesPanel({
   const { errors, report } = useFieldErrors()
   const plans = useValue('dialogue plans', () => records.plans.get(), [records])
   const commitments = useValue('commitments', () => records.commitments.get(), [records])
+  const evaluations = useValue('evaluations', () => records.evaluations.get(), [records])
   const stakeholders = useValue('stakeholders', () => registry.all.get(), [registry])
   const [heldMessage, setHeldMessage] = useState<{ planId: string; text: string } | null>(null)
   const today = localCalendarDate(new Date())
@@ -191,6 +193,40 @@ export function DialoguesPanel({
               commitment={commitment}
               records={records}
               stakeholders={stakeholders}
+              plans={plans}
+              errors={errors}
+              report={report}
+            />
+          )}
+        />
+      </section>
+      <section aria-labelledby="evaluations-heading">
+        <h3 id="evaluations-heading">{t('dialogues.evaluations.heading')}</h3>
+        <p className="panel__muted">{t('dialogues.evaluations.intro')}</p>
+        <EntryList
+          entries={[...evaluations].sort((a, b) =>
+            (a.date ?? '9999').localeCompare(b.date ?? '9999'),
+          )}
+          summary={(evaluation) => {
+            const planned = plans.find((plan) => plan.id === evaluation.dialogueId)
+            return [
+              planned ? planTitle(planned) : t('dialogues.evaluation.untitled'),
+              evaluation.date,
+            ]
+              .filter(Boolean)
+              .join(' · ')
+          }}
+          labels={{
+            none: t('dialogues.evaluation.none'),
+            add: t('dialogues.evaluation.add'),
+            remove: t('dialogues.evaluation.remove'),
+          }}
+          onAdd={() => records.addEvaluation()}
+          onRemove={(evaluation) => records.removeEvaluation(evaluation.id)}
+          renderFields={(evaluation) => (
+            <EvaluationFields
+              evaluation={evaluation}
+              records={records}
               plans={plans}
               errors={errors}
               report={report}

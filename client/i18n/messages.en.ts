@@ -548,6 +548,18 @@ export const en = {
   'dialogues.commitment.droppedHint': 'Needed before the commitment can be set to dropped.',
   'dialogues.commitment.untitled': 'Promise not written down yet',
   'dialogues.commitment.noDate': 'no date',
+  'dialogues.evaluations.heading': 'Evaluations',
+  'dialogues.evaluations.intro':
+    'How a dialogue went, on the nine elements of the SER model of meaningful dialogue. The scores come from an evaluation round: everyone scores privately, and the server reveals only the group’s median and spread.',
+  'dialogues.evaluation.add': 'New evaluation',
+  'dialogues.evaluation.remove': 'Remove evaluation',
+  'dialogues.evaluation.none': 'No evaluations yet.',
+  'dialogues.evaluation.noDialogue': 'No plan (a role play)',
+  'dialogues.evaluation.untitled': 'Evaluation',
+  'dialogues.evaluation.notScored': 'not scored yet',
+  'dialogues.evaluation.result':
+    'median {median} ({min}–{max}), {count, plural, one {# score} other {# scores}}',
+  'dialogues.evaluation.disagreement': 'Views differ',
 } as const
 
 /** A key of the UI string catalogue. */

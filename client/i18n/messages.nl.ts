@@ -558,4 +558,16 @@ export const nl: Record<MessageKey, string> = {
   'dialogues.commitment.droppedHint': 'Nodig voordat de toezegging op vervallen kan.',
   'dialogues.commitment.untitled': 'Toezegging nog niet opgeschreven',
   'dialogues.commitment.noDate': 'geen datum',
+  'dialogues.evaluations.heading': 'Evaluaties',
+  'dialogues.evaluations.intro':
+    'Hoe een dialoog ging, op de negen elementen van het SER-model voor betekenisvolle dialoog. De scores komen uit een evaluatieronde: iedereen scoort voor zich, en de server toont alleen de mediaan en spreiding van de groep.',
+  'dialogues.evaluation.add': 'Nieuwe evaluatie',
+  'dialogues.evaluation.remove': 'Evaluatie verwijderen',
+  'dialogues.evaluation.none': 'Nog geen evaluaties.',
+  'dialogues.evaluation.noDialogue': 'Geen plan (een rollenspel)',
+  'dialogues.evaluation.untitled': 'Evaluatie',
+  'dialogues.evaluation.notScored': 'nog niet gescoord',
+  'dialogues.evaluation.result':
+    'mediaan {median} ({min}–{max}), {count, plural, one {# score} other {# scores}}',
+  'dialogues.evaluation.disagreement': 'Meningen verschillen',
 }

@@ -246,6 +246,34 @@ describe('the Dialogues tab', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/dialogues-commitments-nl.png` })
   })
 
+  it('an evaluation of the plan: the nine elements not scored yet, notes per element and what the stakeholders said reach the server', async () => {
+    const { page } = setup.pages.owner
+    const section = page.locator('section[aria-labelledby="evaluations-heading"]')
+    await section.getByRole('button', { name: 'Nieuwe evaluatie' }).click()
+    const evaluation = section.locator('details.entry').first()
+    await evaluation.getByLabel('Dialoog', { exact: true }).selectOption({
+      label: 'Leefbaar inkomen, coöperatie Soubré',
+    })
+    expect(await evaluation.locator('.evaluation__element').count()).toBe(9)
+    expect(await evaluation.locator('.evaluation__result').first().textContent()).toBe(
+      'nog niet gescoord',
+    )
+    const notes = evaluation.getByLabel('Notities bij het element: Inclusie')
+    await notes.fill('De vrouwen kwamen niet aan het woord')
+    await notes.press('Tab')
+    const said = evaluation.getByLabel('Wat de stakeholders zeiden')
+    await said.fill('Eindelijk werd er geluisterd')
+    await said.press('Tab')
+    const planId = (await serverMap(setup)).dialoguePlans[0]!.id
+    await expect
+      .poll(async () => (await serverMap(setup)).dialogueEvaluations[0])
+      .toMatchObject({
+        dialogueId: planId,
+        elements: { inclusion: { result: null, notes: 'De vrouwen kwamen niet aan het woord' } },
+        stakeholderRemarks: 'Eindelijk werd er geluisterd',
+      })
+  })
+
   it('a viewer sees the plan and the commitments as text, with nothing to change', async () => {
     const { page } = setup.pages.viewer
     await openDialogues(page, 'Dialogen')
