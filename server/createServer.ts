@@ -21,6 +21,7 @@ import { createErasureRoutes } from './http/createErasureRoutes'
 import { createGuestRoutes } from './http/createGuestRoutes'
 import { createMapSettingsRoutes } from './http/createMapSettingsRoutes'
 import { createBallotRoutes } from './http/createBallotRoutes'
+import { createRoleBriefRoutes } from './http/createRoleBriefRoutes'
 import { BallotBox } from './rooms/BallotBox'
 import { createConfirmationLinkRoutes } from './http/createConfirmationLinkRoutes'
 import { createConfirmationPageRoutes } from './http/createConfirmationPageRoutes'
@@ -220,6 +221,7 @@ export function createServer(
       ballots: new BallotBox(store),
       readSession: memberSessions,
     }),
+    ...createRoleBriefRoutes({ store, guestLinks, rooms, readSession: memberSessions }),
     ...createConfirmationLinkRoutes({
       store,
       guestLinks,

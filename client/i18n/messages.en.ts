@@ -560,6 +560,27 @@ export const en = {
   'dialogues.evaluation.result':
     'median {median} ({min}–{max}), {count, plural, one {# score} other {# scores}}',
   'dialogues.evaluation.disagreement': 'Views differ',
+  'workshop.roles.heading': 'Role play',
+  'workshop.roles.intro':
+    'Deal a role card to each participant. Everyone sees who plays whom; each brief is shown only to the person holding the card, by the server.',
+  'workshop.roles.useDefaults': 'Add the six roles of the example case',
+  'workshop.roles.add': 'Add role',
+  'workshop.roles.remove': 'Remove role',
+  'workshop.roles.none': 'No role cards yet.',
+  'workshop.roles.title': 'Role',
+  'workshop.roles.description': 'What everyone may know',
+  'workshop.roles.brief': 'Private brief (only the holder sees it)',
+  'workshop.roles.holder': 'Dealt to',
+  'workshop.roles.notDealt': 'Not dealt',
+  'workshop.roles.untitled': 'Role without a name',
+  'workshop.roles.mine': 'Your role: {title}',
+  'workshop.roles.mineHeading': 'Your role',
+  'workshop.roles.mineBrief': 'Your brief — only you can see it',
+  'workshop.roles.loading': 'Fetching your role…',
+  'workshop.roles.failed': 'Your role could not be fetched.',
+  'workshop.roles.retry': 'Try again',
+  'workshop.roles.cast': 'Who plays whom',
+  'workshop.roles.absent': '(not here)',
 } as const
 
 /** A key of the UI string catalogue. */

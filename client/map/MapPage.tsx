@@ -411,6 +411,7 @@ function MapEditor({
                     registry={session.registry}
                     model={session.workshop}
                     role={role}
+                    rolePlay={session.rolePlay}
                   />
                 }
                 workshopBadge={

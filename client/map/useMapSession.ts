@@ -15,6 +15,8 @@ import { takeEarlyConnection } from './mapRequest'
 import { presenceUserId, sessionPresenceUser } from '../user/presenceUser'
 import { renameGuest } from '../sharing/guestSession'
 import { ballotCalls } from '../sharing/ballotCalls'
+import { myRoleCall } from '../sharing/myRoleCall'
+import { RolePlayModel } from '../workshop/model/RolePlayModel'
 import { followGuestName } from './followGuestName'
 import { WorkshopModel } from '../workshop/WorkshopModel'
 import { serverClockOffset } from '../workshop/serverClock'
@@ -28,6 +30,8 @@ export interface MapSession {
   /** The dialogue plans and commitments. */
   dialogues: DialogueRecords
   workshop: WorkshopModel
+  /** The role play's cards, briefs (facilitators) and this person's own role. */
+  rolePlay: RolePlayModel
   /** Undo and redo of this person's own record edits. */
   recordUndo: RecordUndo
   /** The shape utils bound to this map's registry; the same list the store was made with. */
@@ -128,6 +132,13 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         ballots: ballotCalls(mapId, token, () => opened.guestSession()?.token ?? null),
       })
       decorationsSource.set(workshop)
+      const rolePlay = new RolePlayModel(
+        opened.doc,
+        confidential,
+        opened.localOrigin,
+        myRoleCall(mapId, token, () => opened.guestSession()?.token ?? null),
+        computed('self id', () => opened.identity.get()?.id ?? null),
+      )
       // Changes made in the last throttle window are written before the page goes away.
       const flushOnLeave = () => binding.flush()
       window.addEventListener('pagehide', flushOnLeave)
@@ -141,6 +152,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         registry.dispose()
         dialogues.dispose()
         workshop.dispose()
+        rolePlay.dispose()
         recordUndo.destroy()
       }
       const recordUndo = new RecordUndo(opened.doc, opened.localOrigin, confidential)
@@ -152,6 +164,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         dialogues,
         shapeUtils,
         workshop,
+        rolePlay,
         recordUndo,
       })
     })

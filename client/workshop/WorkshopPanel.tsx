@@ -8,6 +8,7 @@ import { useMemo } from 'react'
 import { AgendaSection } from './panel/AgendaSection'
 import { HandsSection } from './panel/HandsSection'
 import { ParticipantsList } from './panel/ParticipantsList'
+import { MyRoleCard, RolePlaySection } from './panel/RolePlaySection'
 import { ScoringSection } from './panel/ScoringSection'
 import { TablesSection } from './panel/TablesSection'
 import { ViewSection } from './panel/ViewSection'
@@ -19,10 +20,10 @@ import {
 } from './panel/WorkshopSession'
 
 /** Everything of the workshop in one panel. */
-export function WorkshopPanel({ editor, model, registry, role }: WorkshopSession) {
+export function WorkshopPanel({ editor, model, registry, role, rolePlay }: WorkshopSession) {
   const session = useMemo(
-    () => ({ editor, model, registry, role }),
-    [editor, model, registry, role],
+    () => ({ editor, model, registry, role, rolePlay }),
+    [editor, model, registry, role, rolePlay],
   )
   return (
     <WorkshopSessionContext.Provider value={session}>
@@ -32,15 +33,17 @@ export function WorkshopPanel({ editor, model, registry, role }: WorkshopSession
 }
 
 function WorkshopSections() {
-  const { facilitator, participant } = useWorkshopSession()
+  const { facilitator, participant, rolePlay } = useWorkshopSession()
   return (
     <div className="workshop">
+      <MyRoleCard rolePlay={rolePlay} />
       {participant && <HandsSection />}
       <AgendaSection />
       {facilitator && <ViewSection />}
       <TablesSection />
       <ScoringSection />
       <VotingSection />
+      <RolePlaySection rolePlay={rolePlay} />
       <ParticipantsList />
     </div>
   )

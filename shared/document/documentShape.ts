@@ -13,6 +13,7 @@
 import { DIALOGUE_ELEMENTS } from '../dialogue/dialogueVocabulary'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
 import { FACILITATION_KEYS } from '../workshop/facilitationState'
+import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
 import {
   COMMITMENTS_MAP,
   CONFIDENTIAL_CONTACTS_MAP,
@@ -24,6 +25,8 @@ import {
   HANDS_ARRAY,
   type MapDocumentName,
   META_MAP,
+  ROLE_BRIEFS_MAP,
+  ROLE_PLAY_MAP,
   STAKEHOLDERS_MAP,
   TLDRAW_RECORDS_MAP,
   WORKSHOP_MAP,
@@ -153,6 +156,8 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   [DIALOGUE_EVALUATIONS_MAP]: dialogueRoot(
     dialogueRecord({ elements: fixedKeys(DIALOGUE_ELEMENTS) }),
   ),
+  // A card is one plain value; its brief is never here (confidential document).
+  [ROLE_PLAY_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
 }
 
 /** The confidential document's roots. */
@@ -165,6 +170,7 @@ export const CONFIDENTIAL_DOCUMENT_SHAPE: DocumentShape = {
     kind: 'map',
     map: keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, ENTRIES_SLOT),
   },
+  [ROLE_BRIEFS_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
 }
 
 /** The shape of one of a map's documents. */

@@ -16,6 +16,8 @@
  * - `dialoguePlans`, `commitments`, `dialogueEvaluations`: the dialogue records, record id →
  *   Y.Map of the record's fields (see dialogueDocument.ts). Editors write them, as they write
  *   stakeholders; viewers write nothing.
+ * - `rolePlay`: the role cards of phase 3 and who holds each (shared/workshop/rolePlay.ts);
+ *   owners and facilitators only. The cards' private briefs are in the confidential document.
  */
 export const TLDRAW_RECORDS_MAP = 'tldraw'
 export const META_MAP = 'meta'
@@ -32,6 +34,8 @@ export const DIALOGUE_PLANS_MAP = 'dialoguePlans'
 export const COMMITMENTS_MAP = 'commitments'
 /** Dialogue evaluations, by id. */
 export const DIALOGUE_EVALUATIONS_MAP = 'dialogueEvaluations'
+/** Role cards of the role play, role id → card (rolePlay.ts). */
+export const ROLE_PLAY_MAP = 'rolePlay'
 /**
  * Stakeholders' answers to confirmation links (stakeholderAnswerDocument.ts), in the map
  * document for entries there and in the confidential document for confidential entries.
@@ -54,6 +58,7 @@ export const MAP_ROOT_NAMES = [
   DIALOGUE_PLANS_MAP,
   COMMITMENTS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
+  ROLE_PLAY_MAP,
 ] as const
 
 /** The root Y.Arrays of a map document. */
@@ -63,7 +68,7 @@ export const ARRAY_ROOT_NAMES = [HANDS_ARRAY] as const
 export const ALLOWED_ROOT_NAMES: readonly string[] = [...MAP_ROOT_NAMES, ...ARRAY_ROOT_NAMES]
 
 /** Root types whose changes need the owner or facilitator role. */
-export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP]
+export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP, ROLE_PLAY_MAP]
 
 /**
  * A map's second document: what only roles that may read confidential data receive
@@ -74,6 +79,8 @@ export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP]
  * - `contacts`: stakeholder id → Y.Map of contact id → contact (personal data).
  * - `confidentialLog`: stakeholder id → Y.Map of entry id → engagement-log entry whose
  *   confidentiality is `confidential`.
+ * - `roleBriefs`: role id → the private brief of a role card (rolePlay.ts), which only the
+ *   card's holder receives, from the server.
  * - `erasures`: the erasure register, `<stakeholder id>/<contact id>` → who erased that
  *   contact and when (never the erased data; shared/document/erasureRegister.ts). Written by
  *   the server only: it is not among {@link CONFIDENTIAL_ROOT_NAMES}, so updates from
@@ -92,5 +99,11 @@ export const CONFIDENTIAL_CONTACTS_MAP = 'contacts'
 export const CONFIDENTIAL_LOG_MAP = 'confidentialLog'
 /** The erasure register, in the confidential document (server-written). */
 export const ERASURES_MAP = 'erasures'
+/** Private briefs of the role cards, in the confidential document. */
+export const ROLE_BRIEFS_MAP = 'roleBriefs'
 /** Every root type clients may change in the confidential document. */
-export const CONFIDENTIAL_ROOT_NAMES = [CONFIDENTIAL_CONTACTS_MAP, CONFIDENTIAL_LOG_MAP] as const
+export const CONFIDENTIAL_ROOT_NAMES = [
+  CONFIDENTIAL_CONTACTS_MAP,
+  CONFIDENTIAL_LOG_MAP,
+  ROLE_BRIEFS_MAP,
+] as const

@@ -8,6 +8,7 @@ import type { Editor } from 'tldraw'
 import { type Role, canEditMap, canFacilitate } from '../../../shared/protocol/roles'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import type { WorkshopModel } from '../WorkshopModel'
+import type { RolePlayModel } from '../model/RolePlayModel'
 
 /** The Workshop tab's session: what its sections read and act on. */
 export interface WorkshopSession {
@@ -15,6 +16,8 @@ export interface WorkshopSession {
   model: WorkshopModel
   registry: StakeholderRegistry
   role: Role
+  /** The role play's cards and this person's own role. */
+  rolePlay: RolePlayModel
 }
 
 /** Provided by WorkshopPanel. */
