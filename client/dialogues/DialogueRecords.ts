@@ -4,6 +4,12 @@
  * (shared/document/dialogueDocument.ts): a change to a root re-reads that kind (a map
  * holds tens of plans, not thousands), and writes go through the shared functions, which
  * validate first and set only the fields that differ.
+ *
+ * Plans are read from the map document and, for owners and facilitators, the confidential
+ * document, where plans marked `confidential` live; editors and viewers have none (null) and
+ * so never see such a plan. A plan's write goes to the document its level says (a changed
+ * level moves it); without the confidential document, marking a plan confidential is
+ * refused with code `confidential`, which the field shows.
  */
 import { type Atom, type Signal, atom, computed } from 'tldraw'
 import type * as Y from 'yjs'
@@ -21,13 +27,18 @@ import {
   DIALOGUE_PLAN_LAYOUT,
   type DialogueRecordLayout,
   type DialogueWriteResult,
+  deleteDialoguePlan,
   deleteDialogueRecord,
+  readDialoguePlan,
+  readDialoguePlans,
   readDialogueRecord,
   readDialogueRecords,
   recordsMap,
+  writeDialoguePlan,
   writeDialogueRecord,
 } from '../../shared/document/dialogueDocument'
 import { isOverdue } from '../../shared/dialogue/isOverdue'
+import type { RecordValidationResult } from '../../shared/stakeholder/recordValidator'
 import { newEntityId } from '../stakeholders/StakeholderRegistry'
 import { localCalendarDate } from './localCalendarDate'
 
@@ -47,8 +58,15 @@ export class DialogueRecords {
     private readonly doc: Y.Doc,
     /** Origin of this client's own writes. */
     private readonly origin: unknown = null,
+    /** The map's confidential document; null for a role that may not read it. */
+    private readonly confidential: Y.Doc | null = null,
   ) {
-    this.plans = this.follow('dialoguePlans', DIALOGUE_PLAN_LAYOUT)
+    this.plans = this.follow(
+      'dialoguePlans',
+      DIALOGUE_PLAN_LAYOUT,
+      () => readDialoguePlans(doc, confidential).records,
+      confidential === null ? [doc] : [doc, confidential],
+    )
     this.commitments = this.follow('commitments', COMMITMENT_LAYOUT)
     this.evaluations = this.follow('dialogueEvaluations', DIALOGUE_EVALUATION_LAYOUT)
     this.overdueByStakeholder = computed('overdue commitments', () => {
@@ -62,12 +80,20 @@ export class DialogueRecords {
     })
   }
 
-  private follow<T extends { id: string }>(name: string, layout: DialogueRecordLayout<T>) {
-    const records = atom<readonly T[]>(name, readDialogueRecords(this.doc, layout).records)
-    const root = recordsMap(this.doc, layout)
-    const reread = () => records.set(readDialogueRecords(this.doc, layout).records)
-    root.observeDeep(reread)
-    this.stops.push(() => root.unobserveDeep(reread))
+  /** The records of one kind, read again whenever the root changes in any of `docs`. */
+  private follow<T extends { id: string }>(
+    name: string,
+    layout: DialogueRecordLayout<T>,
+    read: () => readonly T[] = () => readDialogueRecords(this.doc, layout).records,
+    docs: readonly Y.Doc[] = [this.doc],
+  ) {
+    const records = atom<readonly T[]>(name, read())
+    const reread = () => records.set(read())
+    for (const doc of docs) {
+      const root = recordsMap(doc, layout)
+      root.observeDeep(reread)
+      this.stops.push(() => root.unobserveDeep(reread))
+    }
     return records
   }
 
@@ -78,17 +104,28 @@ export class DialogueRecords {
   /** Starts a new plan (a draft) and answers its id. */
   addPlan(init: Partial<DialoguePlan> = {}): string {
     const plan = createDialoguePlan({ ...init, id: newEntityId('plan') })
-    writeDialogueRecord(this.doc, DIALOGUE_PLAN_LAYOUT, plan, this.origin)
+    this.writePlan(plan)
     return plan.id
   }
 
-  /** Changes fields of a plan as the document holds it now (others' edits of other fields stay). */
+  /**
+   * Changes fields of a plan as the documents hold it now (others' edits of other fields
+   * stay); a changed level moves it to the other document.
+   */
   patchPlan(id: string, patch: Partial<DialoguePlan>): DialogueWriteResult<DialoguePlan> {
-    return this.patch(DIALOGUE_PLAN_LAYOUT, id, patch)
+    const current = readDialoguePlan(this.doc, id, this.confidential)
+    return this.patched(current, id, patch, (next) => this.writePlan(next))
   }
 
   removePlan(id: string) {
-    deleteDialogueRecord(this.doc, DIALOGUE_PLAN_LAYOUT, id, this.origin)
+    deleteDialoguePlan(this.doc, id, { confidential: this.confidential, origin: this.origin })
+  }
+
+  private writePlan(plan: DialoguePlan): DialogueWriteResult<DialoguePlan> {
+    return writeDialoguePlan(this.doc, plan, {
+      confidential: this.confidential,
+      origin: this.origin,
+    })
   }
 
   /** Starts a new open commitment to `stakeholderId` and answers its id. */
@@ -144,11 +181,22 @@ export class DialogueRecords {
     patch: Partial<T>,
   ): DialogueWriteResult<T> {
     const current = readDialogueRecord(this.doc, layout, id)
+    return this.patched(current, id, patch, (next) =>
+      writeDialogueRecord(this.doc, layout, next, this.origin),
+    )
+  }
+
+  /** `patch` over the record as stored, written with `write`; refused when there is none. */
+  private patched<T extends { id: string; updatedAt: string }>(
+    current: RecordValidationResult<T> | null,
+    id: string,
+    patch: Partial<T>,
+    write: (next: T) => DialogueWriteResult<T>,
+  ): DialogueWriteResult<T> {
     if (current === null || !current.ok) {
       const message = current === null ? 'no such record' : 'stored record is invalid'
       return { ok: false, errors: [{ path: '', code: 'not-an-object', params: {}, message }] }
     }
-    const next = { ...current.value, ...patch, id, updatedAt: new Date().toISOString() }
-    return writeDialogueRecord(this.doc, layout, next, this.origin)
+    return write({ ...current.value, ...patch, id, updatedAt: new Date().toISOString() })
   }
 }

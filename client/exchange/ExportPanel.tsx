@@ -129,7 +129,7 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
         registerWorkbook(registry.all.get(), {
           locale,
           includeContacts: registerContacts,
-          dialogues: readMapDialogues(doc),
+          dialogues: readMapDialogues(doc, registerContacts ? registry.confidential : null),
           today: localCalendarDate(new Date()),
         }),
       )
@@ -190,8 +190,9 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
   }
 
   function reportHtml(): string {
-    // Confidential plans, like confidential log entries, only when the box is ticked.
-    const { plans, commitments, evaluations } = readMapDialogues(doc)
+    // Confidential plans, like confidential log entries, are printed only when the box is
+    // ticked; read for owners and facilitators anyway, so the report says what it left out.
+    const { plans, commitments, evaluations } = readMapDialogues(doc, registry.confidential)
     return renderReport({
       title: mapTitle,
       organisation: organisation.trim() || undefined,

@@ -4,8 +4,8 @@
  * once the server demonstrably holds it.
  *
  * Flow: `POST /api/maps` → writer providers connect and sync the (empty) documents: the
- * map document, and the confidential one when the file has contacts or confidential log
- * entries (the owner's token may open it) → `importMapJson` writes everything, in
+ * map document, and the confidential one when the file has contacts, confidential log
+ * entries or confidential dialogue plans (the owner's token may open it) → `importMapJson` writes everything, in
  * transactions under the server's per-update limit → second, read-only connections sync from the server and are
  * watched until they see every stakeholder, tldraw record and contact. y-websocket has no
  * "all updates acknowledged" signal, and the writer's own `sync` event says nothing about
@@ -19,15 +19,15 @@ import { WebsocketProvider } from 'y-websocket'
 import { sendUpdatesInParts } from '../sync/sendUpdatesInParts'
 import * as Y from 'yjs'
 import { CONFIDENTIAL_DOCUMENT, TLDRAW_RECORDS_MAP } from '../../shared/document/mapDocumentLayout'
+import { DIALOGUE_PLAN_LAYOUT, recordsMap } from '../../shared/document/dialogueDocument'
 import {
   confidentialLogMap,
   contactsMap,
-  holdsConfidentialData,
   stakeholdersMap,
 } from '../../shared/document/stakeholderDocument'
 import { EXCHANGE_LIMITS } from '../../shared/exchange/exchangeLimits'
 import type { ExchangeError } from '../../shared/exchange/exchangeLimits'
-import { importMapJson } from '../../shared/exchange/importMapJson'
+import { holdsConfidentialContent, importMapJson } from '../../shared/exchange/importMapJson'
 import type { ParsedMapJson } from '../../shared/exchange/mapJsonFormat'
 import { parseMapJson } from '../../shared/exchange/parseMapJson'
 import type { ParseMapJsonResult } from '../../shared/exchange/parseMapJson'
@@ -172,7 +172,7 @@ export async function importMapIntoNewMap(
   const token = options.token ?? created.tokens?.owner
 
   const secretRoom = `${mapId}/${CONFIDENTIAL_DOCUMENT}`
-  const withSecret = parsed.stakeholders.some(holdsConfidentialData)
+  const withSecret = holdsConfidentialContent(parsed)
   const writer = connect(serverUrl, mapId, token)
   const secretWriter = withSecret ? connect(serverUrl, secretRoom, token) : null
   try {
@@ -227,9 +227,16 @@ export async function importMapIntoNewMap(
   }
 }
 
-/** Stakeholders with contacts plus stakeholders with confidential entries, in a document. */
+/**
+ * Stakeholders with contacts plus stakeholders with confidential entries plus confidential
+ * plans, in a confidential document.
+ */
 function confidentialEntries(doc: Y.Doc): number {
-  return contactsMap(doc).size + confidentialLogMap(doc).size
+  return (
+    contactsMap(doc).size +
+    confidentialLogMap(doc).size +
+    recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size
+  )
 }
 
 /**

@@ -62,7 +62,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
       const mode = atom<'readonly' | 'readwrite'>('mode', 'readwrite')
       const confidential = opened.confidential?.doc ?? null
       const registry = new StakeholderRegistry(opened.doc, opened.localOrigin, confidential)
-      const dialogues = new DialogueRecords(opened.doc, opened.localOrigin)
+      const dialogues = new DialogueRecords(opened.doc, opened.localOrigin, confidential)
       // The cards read the workshop's decorations; the model is made below, with the store.
       const decorationsSource = atom<WorkshopModel | null>('workshopModel', null)
       const workshopDecorations = computed(

@@ -7,12 +7,15 @@
  * has open is loaded and unloaded as for sockets. The files come from the same shared
  * functions the client uses (`shared/exchange`, `shared/report`), so both give the same file.
  *
- * Any role that may read the map may export it, from its map document alone: no contacts
- * and no confidential log entries (nor, in the report, dialogue plans marked confidential).
- * `contacts=1` adds the confidential part, read from the confidential document (its room is
- * joined too): contacts, which are personal data, and the confidential log entries; the
- * report then prints confidential plans too. Only owners and facilitators may ask for it (403
- * for the others); personal data stays out unless asked for, so both stay out by default.
+ * Any role that may read the map may export it, from its map document alone: no contacts,
+ * no confidential log entries and no dialogue plans marked confidential (they live in the
+ * confidential document). `contacts=1` adds the confidential part, read from the
+ * confidential document (its room is joined too): contacts, which are personal data, the
+ * confidential log entries and the confidential plans. Only owners and facilitators may ask
+ * for it (403 for the others); personal data stays out unless asked for, so all of it stays
+ * out by default. The report for an owner or facilitator reads the confidential plans even
+ * without it, only to leave them out as the client's report does: it says how many plans
+ * (and their commitments and evaluations) it withheld. For the other roles it reads none.
  */
 import type { ReadSession } from '../access/readSession'
 import type { ServerResponse } from 'node:http'
@@ -68,6 +71,11 @@ interface ExportInput {
   doc: Y.Doc
   /** The confidential document, only when the options ask for the confidential part. */
   confidential: Y.Doc | null
+  /**
+   * The confidential document whenever the format withholds from it and the role may read
+   * it (the report: plans it leaves out unless asked), else as `confidential`.
+   */
+  withheldFrom: Y.Doc | null
   /** The valid stakeholders, with the confidential part only when the options ask for it. */
   stakeholders: RegisterInput[]
   title: string
@@ -85,6 +93,8 @@ interface ExportFormat {
   contentType: string
   /** The JSON carries the version list; the others do not need it. */
   needsHistory: boolean
+  /** The report: reads the confidential document for a role that may, to withhold from it. */
+  withholdsConfidential?: boolean
   render(input: ExportInput): string | Uint8Array
   extraHeaders?: Record<string, string>
 }
@@ -130,13 +140,13 @@ const FORMATS: readonly ExportFormat[] = [
     extension: 'xlsx',
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     needsHistory: false,
-    render: ({ doc, stakeholders, now, options }) =>
+    render: ({ doc, confidential, stakeholders, now, options }) =>
       writeXlsx(
         registerWorkbook(stakeholders, {
           locale: options.locale,
           includeContacts: options.includeConfidential,
           includeConfidential: options.includeConfidential,
-          dialogues: readMapDialogues(doc),
+          dialogues: readMapDialogues(doc, confidential),
           today: todayOf(now),
         }),
       ),
@@ -148,9 +158,9 @@ const FORMATS: readonly ExportFormat[] = [
     extension: 'csv',
     contentType: 'text/csv; charset=utf-8',
     needsHistory: false,
-    render: ({ doc, stakeholders, now, options }) =>
+    render: ({ doc, confidential, stakeholders, now, options }) =>
       registerToCsv(
-        dialogueRecordSheet(sheet, readMapDialogues(doc), {
+        dialogueRecordSheet(sheet, readMapDialogues(doc, confidential), {
           locale: options.locale,
           today: todayOf(now),
           stakeholderNames: new Map(stakeholders.map(({ id, name }) => [id, name])),
@@ -164,8 +174,9 @@ const FORMATS: readonly ExportFormat[] = [
     extension: 'html',
     contentType: 'text/html; charset=utf-8',
     needsHistory: false,
-    render: ({ doc, stakeholders, title, now, options }) => {
-      const { plans, commitments, evaluations } = readMapDialogues(doc)
+    withholdsConfidential: true,
+    render: ({ doc, withheldFrom, stakeholders, title, now, options }) => {
+      const { plans, commitments, evaluations } = readMapDialogues(doc, withheldFrom)
       return renderReport({
         title,
         generatedAt: now.toISOString(),
@@ -241,13 +252,24 @@ export function createExportRoutes(options: ExportRouteOptions): Route[] {
       const history = format.needsHistory ? await store.listVersions(access.mapId) : []
       const now = new Date()
       const peer = createActionPeer(access.role, 'Export')
-      const render = (doc: Y.Doc, confidential: Y.Doc | null) => {
+      const withholds = format.withholdsConfidential === true && canReadConfidential(access.role)
+      const render = (doc: Y.Doc, secret: Y.Doc | null) => {
+        const confidential = options.includeConfidential ? secret : null
         const { stakeholders, invalid } = readForExport(doc, confidential)
-        const input = { doc, confidential, stakeholders, title: map.title, now, history, options }
+        const input: ExportInput = {
+          doc,
+          confidential,
+          withheldFrom: secret,
+          stakeholders,
+          title: map.title,
+          now,
+          history,
+          options,
+        }
         return { body: format.render(input), leftOut: invalid.length }
       }
       const result = await rooms.withRoom(access.mapId, peer, async ({ doc }) => {
-        if (!options.includeConfidential) return render(doc, null)
+        if (!options.includeConfidential && !withholds) return render(doc, null)
         const secret = await rooms.withRoom(
           access.mapId,
           peer,

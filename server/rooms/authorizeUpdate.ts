@@ -7,7 +7,8 @@
  * live content to the map document's legacy `contacts` root (addsLiveContentUnder), brings
  * back an erased contact (MapHistory.bringsBackErased), or puts anything where the
  * document's shape does not allow it or nests shared types deeper than the limit
- * (checkUpdateShape; votes and scores have no place in it), or adds a raised hand under
+ * (checkUpdateShape; votes and scores have no place in it, nor a plan marked confidential
+ * in the map document), or adds a raised hand under
  * another participant's id or lowers another's hand without the role for it
  * (checkContributionOwner), or changes a frame or board of a locked template without the
  * role for it (checkTemplateLock), or sets a round's or vote's count, result, tally or

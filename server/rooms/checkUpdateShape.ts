@@ -1,7 +1,7 @@
 /**
  * Checks, before an update is applied, that every struct it adds lands where the
- * document's shape (shared/document/documentShape.ts) allows it, no deeper than
- * `maxDepth` shared types below its root.
+ * document's shape (shared/document/documentShape.ts) allows it, holding a value the slot
+ * does not refuse, no deeper than `maxDepth` shared types below its root.
  *
  * Each new Item is located as Yjs would integrate it: by its parent (a root name, or the ID
  * of the Item holding the parent type) and key (`parentSub`), or, when the update leaves
@@ -216,7 +216,15 @@ function checkPlacement(shape: DocumentShape, location: Location, item: Y.Item):
     if (typeof found === 'string') return `${found} at ${where}`
     slot = found
   }
-  return fits(slot, item.content) ? null : `${contentName(item.content)} not allowed at ${where}`
+  if (!fits(slot, item.content)) return `${contentName(item.content)} not allowed at ${where}`
+  if (slot.refuseValue !== undefined && item.content instanceof Y.ContentAny) {
+    // A map key's value is its content's last; a crafted item may carry more: check each.
+    for (const value of item.content.arr) {
+      const refused = slot.refuseValue(value)
+      if (refused !== null) return `${refused} (${where}/${shorten(location.key)})`
+    }
+  }
+  return null
 }
 
 function slotIn(map: MapShape, key: string | null | undefined): SlotShape | string {

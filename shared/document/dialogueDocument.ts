@@ -1,6 +1,6 @@
 /**
- * How dialogue plans, commitments and dialogue evaluations live in a map's Y.Doc (the map
- * document, which every role receives), for the client, the server and the tests alike.
+ * How dialogue plans, commitments and dialogue evaluations live in a map's Y.Docs, for the
+ * client, the server and the tests alike.
  *
  * Layout, like the stakeholders' (stakeholderDocument.ts): each kind has a root Y.Map
  * (`dialoguePlans`, `commitments`, `dialogueEvaluations`) of record id → Y.Map of the
@@ -9,6 +9,18 @@
  * own, so entries added at once are all kept: a plan's `invited`, keyed by stakeholder id
  * (read in stakeholder-id order), and an evaluation's `elements`, keyed by element code.
  * Every other field is a plain value, replaced whole (a plan's barriers among them).
+ *
+ * Where: in the map document, which every role receives; except a plan whose
+ * confidentiality is `confidential`, which lives in the confidential document's
+ * `dialoguePlans` root (same layout), which only owners and facilitators receive. Plans are
+ * read and written with {@link readDialoguePlans}, {@link writeDialoguePlan} and
+ * {@link deleteDialoguePlan}, given the confidential document or null for a role that has
+ * none: the write puts a plan where its level says and moves it when the level changes (the
+ * target is written first, then the other document's copy deleted, so a moving plan is for
+ * a moment in both, never in neither; readers take the confidential copy). Without the
+ * confidential document a confidential plan is refused (an error value, code
+ * `confidential`: nothing is written). The generic record functions below work on one
+ * document and do not look at a plan's level.
  *
  * Reading validates with the shared model; writing validates first and sets only what
  * differs. Derived values (overdue, alerts) are never written.
@@ -29,7 +41,7 @@ import { COMMITMENTS_MAP, DIALOGUE_EVALUATIONS_MAP, DIALOGUE_PLANS_MAP } from '.
 
 /** Where one kind of record lives and how it is checked. */
 export interface DialogueRecordLayout<T extends { id: string }> {
-  /** The root Y.Map of the map document. */
+  /** The root Y.Map (of the map document; plans: of the confidential document too). */
   readonly root: string
   /** A field kept as a Y.Map: a list keyed by one of its items' fields, or an object. */
   readonly nested: { field: string; listKey: string | null } | null
@@ -188,14 +200,115 @@ export function deleteDialogueRecord(
   return true
 }
 
-/** Every valid dialogue record of the map, by kind, as the exports list them. */
-export function readMapDialogues(doc: Y.Doc): {
+/** True for a plan that only roles with the confidential document may read. */
+export function isConfidentialPlan(plan: { confidentiality: string }): boolean {
+  return plan.confidentiality === 'confidential'
+}
+
+/** The error value of a plan write that needs the confidential document it was not given. */
+function needsConfidentialDocument(): { ok: false; errors: CodedValidationError[] } {
+  return {
+    ok: false,
+    errors: [validationError('confidentiality', { code: 'confidential', params: {} })],
+  }
+}
+
+/**
+ * Reads one plan, from the confidential document first (given one), then the map
+ * document; `null` when neither has it.
+ */
+export function readDialoguePlan(
+  doc: Y.Doc,
+  id: string,
+  confidential: Y.Doc | null,
+): RecordValidationResult<DialoguePlan> | null {
+  const secret =
+    confidential === null ? null : readDialogueRecord(confidential, DIALOGUE_PLAN_LAYOUT, id)
+  return secret ?? readDialogueRecord(doc, DIALOGUE_PLAN_LAYOUT, id)
+}
+
+/**
+ * Every plan of the map: the map document's and, given it, the confidential document's, in
+ * id order. A plan in both (moving between them) counts once, as its confidential copy.
+ */
+export function readDialoguePlans(
+  doc: Y.Doc,
+  confidential: Y.Doc | null,
+): DialogueRecordReadout<DialoguePlan> {
+  const shared = readDialogueRecords(doc, DIALOGUE_PLAN_LAYOUT)
+  if (confidential === null) return shared
+  const secret = readDialogueRecords(confidential, DIALOGUE_PLAN_LAYOUT)
+  const secretIds = new Set(recordsMap(confidential, DIALOGUE_PLAN_LAYOUT).keys())
+  const byId = (a: { id: string }, b: { id: string }) => compareText(a.id, b.id)
+  const records = [...shared.records.filter(({ id }) => !secretIds.has(id)), ...secret.records]
+  const invalid = [...shared.invalid.filter(({ id }) => !secretIds.has(id)), ...secret.invalid]
+  return { records: records.sort(byId), invalid: invalid.sort(byId) }
+}
+
+/** Options of the plan functions. */
+export interface DialoguePlanOptions {
+  /** The map's confidential document; null or absent for a role that has none. */
+  confidential?: Y.Doc | null
+  /** Origin of the transactions (a client's own writes). */
+  origin?: unknown
+}
+
+/**
+ * Validates `input` and stores it in the document its confidentiality says (see the
+ * module): a `confidential` plan in `options.confidential`, refused without it; any other
+ * in the map document. A plan whose level changed is written to its new document and then
+ * deleted from the other one.
+ */
+export function writeDialoguePlan(
+  doc: Y.Doc,
+  input: unknown,
+  options: DialoguePlanOptions = {},
+): DialogueWriteResult<DialoguePlan> {
+  const validated = validateDialoguePlan(input)
+  if (!validated.ok) return validated
+  const plan = validated.value
+  const confidential = options.confidential ?? null
+  const secret = isConfidentialPlan(plan)
+  if (secret && confidential === null) return needsConfidentialDocument()
+  const [target, other] = secret ? [confidential!, doc] : [doc, confidential]
+  const written = writeDialogueRecord(target, DIALOGUE_PLAN_LAYOUT, plan, options.origin)
+  if (written.ok && other !== null) {
+    deleteDialogueRecord(other, DIALOGUE_PLAN_LAYOUT, plan.id, options.origin)
+  }
+  return written
+}
+
+/**
+ * Removes a plan from both documents (the confidential one only when given); answers
+ * whether there was one.
+ */
+export function deleteDialoguePlan(
+  doc: Y.Doc,
+  id: string,
+  options: DialoguePlanOptions = {},
+): boolean {
+  const confidential = options.confidential ?? null
+  const secret =
+    confidential !== null &&
+    deleteDialogueRecord(confidential, DIALOGUE_PLAN_LAYOUT, id, options.origin)
+  const shared = deleteDialogueRecord(doc, DIALOGUE_PLAN_LAYOUT, id, options.origin)
+  return secret || shared
+}
+
+/**
+ * Every valid dialogue record of the map, by kind, as the exports list them: plans from the
+ * map document and, given it, the confidential document (readDialoguePlans).
+ */
+export function readMapDialogues(
+  doc: Y.Doc,
+  confidential: Y.Doc | null,
+): {
   plans: DialoguePlan[]
   commitments: Commitment[]
   evaluations: DialogueEvaluation[]
 } {
   return {
-    plans: readDialogueRecords(doc, DIALOGUE_PLAN_LAYOUT).records,
+    plans: readDialoguePlans(doc, confidential).records,
     commitments: readDialogueRecords(doc, COMMITMENT_LAYOUT).records,
     evaluations: readDialogueRecords(doc, DIALOGUE_EVALUATION_LAYOUT).records,
   }

@@ -9,6 +9,11 @@
  * The shapes follow what the app writes: see mapDocumentLayout.ts, stakeholderDocument.ts,
  * dialogueDocument.ts and shared/workshop. A stakeholder may also be a plain value under its id (the layout of
  * the first versions, which old browser copies can still send).
+ *
+ * A slot may also refuse some plain values: a dialogue plan's `confidentiality` in the map
+ * document takes every level but `confidential`, since such a plan belongs in the
+ * confidential document, which only owners and facilitators receive. Every new value of the
+ * key is checked, so neither a new plan nor a change of level can put one there.
  */
 import { DIALOGUE_ELEMENTS } from '../dialogue/dialogueVocabulary'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
@@ -17,6 +22,7 @@ import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
 import {
   COMMITMENTS_MAP,
   CONFIDENTIAL_CONTACTS_MAP,
+  CONFIDENTIAL_DIALOGUE_PLANS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
   DIALOGUE_PLANS_MAP,
   CONFIDENTIAL_LOG_MAP,
@@ -38,6 +44,8 @@ export interface SlotShape {
   value: boolean
   /** A nested Y.Map of this shape; null: no shared type allowed here. */
   map: MapShape | null
+  /** Why a plain value may not go here, or null when it may; absent: every value may. */
+  refuseValue?: (value: unknown) => string | null
 }
 
 /** A Y.Map: which keys it may hold and what each one may hold (null: key not allowed). */
@@ -105,8 +113,14 @@ const STAKEHOLDER_RECORD: MapShape = {
         : VALUE,
 }
 
-/** A dialogue record (dialogueDocument.ts): fields, `nested` a Y.Map of its own. */
-function dialogueRecord(nested: Readonly<Record<string, MapShape>>): MapShape {
+/**
+ * A dialogue record (dialogueDocument.ts): fields, `nested` a Y.Map of its own, `rules`
+ * plain values with a rule of their own.
+ */
+function dialogueRecord(
+  nested: Readonly<Record<string, MapShape>>,
+  rules: Readonly<Record<string, SlotShape>> = {},
+): MapShape {
   return {
     keys: 'field name',
     slot: (key) =>
@@ -114,9 +128,24 @@ function dialogueRecord(nested: Readonly<Record<string, MapShape>>): MapShape {
         ? null
         : Object.hasOwn(nested, key)
           ? { value: false, map: nested[key]! }
-          : VALUE,
+          : Object.hasOwn(rules, key)
+            ? rules[key]!
+            : VALUE,
   }
 }
+
+/** Why a plan may not hold this level in the map document. */
+export const CONFIDENTIAL_PLAN_REFUSAL = 'confidential plans belong in the confidential document'
+
+/** A plan's confidentiality in the map document: any level but `confidential`. */
+const MAP_PLAN_CONFIDENTIALITY: SlotShape = {
+  value: true,
+  map: null,
+  refuseValue: (value) => (value === 'confidential' ? CONFIDENTIAL_PLAN_REFUSAL : null),
+}
+
+/** Who is invited to a plan, keyed by stakeholder id. */
+const INVITED = keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, VALUE)
 
 /** A root of dialogue records by id, each of `record`'s shape. */
 function dialogueRoot(record: MapShape): RootShape {
@@ -150,7 +179,7 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   // One hand per participant; a workshop has a few dozen at most.
   [HANDS_ARRAY]: { kind: 'array', item: VALUE, maxLength: MAX_RAISED_HANDS },
   [DIALOGUE_PLANS_MAP]: dialogueRoot(
-    dialogueRecord({ invited: keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, VALUE) }),
+    dialogueRecord({ invited: INVITED }, { confidentiality: MAP_PLAN_CONFIDENTIALITY }),
   ),
   [COMMITMENTS_MAP]: dialogueRoot(dialogueRecord({})),
   [DIALOGUE_EVALUATIONS_MAP]: dialogueRoot(
@@ -171,6 +200,7 @@ export const CONFIDENTIAL_DOCUMENT_SHAPE: DocumentShape = {
     map: keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, ENTRIES_SLOT),
   },
   [ROLE_BRIEFS_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
+  [CONFIDENTIAL_DIALOGUE_PLANS_MAP]: dialogueRoot(dialogueRecord({ invited: INVITED })),
 }
 
 /** The shape of one of a map's documents. */

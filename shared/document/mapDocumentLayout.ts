@@ -15,7 +15,8 @@
  *   each under the participant's own key; and `hands`, the raised-hands queue (an array).
  * - `dialoguePlans`, `commitments`, `dialogueEvaluations`: the dialogue records, record id →
  *   Y.Map of the record's fields (see dialogueDocument.ts). Editors write them, as they write
- *   stakeholders; viewers write nothing.
+ *   stakeholders; viewers write nothing. A plan marked `confidential` is never here: it lives
+ *   in the confidential document (below), and the server refuses one here.
  * - `rolePlay`: the role cards of phase 3 and who holds each (shared/workshop/rolePlay.ts);
  *   owners and facilitators only. The cards' private briefs are in the confidential document.
  */
@@ -79,6 +80,9 @@ export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP, ROLE
  * - `contacts`: stakeholder id → Y.Map of contact id → contact (personal data).
  * - `confidentialLog`: stakeholder id → Y.Map of entry id → engagement-log entry whose
  *   confidentiality is `confidential`.
+ * - `dialoguePlans`: plan id → Y.Map of the fields of a dialogue plan whose confidentiality
+ *   is `confidential`, laid out as the map document's root of the same name
+ *   (dialogueDocument.ts): its safety notes and invited rightsholders may put people at risk.
  * - `roleBriefs`: role id → the private brief of a role card (rolePlay.ts), which only the
  *   card's holder receives, from the server.
  * - `erasures`: the erasure register, `<stakeholder id>/<contact id>` → who erased that
@@ -97,13 +101,16 @@ export type MapDocumentName = (typeof MAP_DOCUMENTS)[number]
 export const CONFIDENTIAL_CONTACTS_MAP = 'contacts'
 /** Confidential engagement-log entries, in the confidential document. */
 export const CONFIDENTIAL_LOG_MAP = 'confidentialLog'
+/** Confidential dialogue plans, in the confidential document: the map document's root name. */
+export const CONFIDENTIAL_DIALOGUE_PLANS_MAP = DIALOGUE_PLANS_MAP
 /** The erasure register, in the confidential document (server-written). */
 export const ERASURES_MAP = 'erasures'
 /** Private briefs of the role cards, in the confidential document. */
 export const ROLE_BRIEFS_MAP = 'roleBriefs'
-/** Every root type clients may change in the confidential document. */
+/** Every root type clients may change in the confidential document (restores walk these). */
 export const CONFIDENTIAL_ROOT_NAMES = [
   CONFIDENTIAL_CONTACTS_MAP,
   CONFIDENTIAL_LOG_MAP,
+  CONFIDENTIAL_DIALOGUE_PLANS_MAP,
   ROLE_BRIEFS_MAP,
 ] as const

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import {
   COMMITMENT_LAYOUT,
   DIALOGUE_EVALUATION_LAYOUT,
-  DIALOGUE_PLAN_LAYOUT,
+  readDialoguePlans,
   readDialogueRecords,
 } from '../document/dialogueDocument'
 import { readStakeholders } from '../document/stakeholderDocument'
@@ -22,8 +22,9 @@ export interface ExportMapJsonOptions {
   /** Version-history metadata (from the server) to include as given. */
   history?: readonly unknown[]
   /**
-   * The map's confidential document, to include contacts (personal data) and confidential
-   * engagement-log entries; absent or null leaves both out (the default).
+   * The map's confidential document, to include contacts (personal data), confidential
+   * engagement-log entries and dialogue plans marked confidential; absent or null leaves
+   * them out (the default).
    */
   confidential?: Y.Doc | null
 }
@@ -69,7 +70,7 @@ export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJso
     exportedAt: options.exportedAt,
     contactsIncluded: includeContacts,
     stakeholders: records,
-    dialoguePlans: readDialogueRecords(doc, DIALOGUE_PLAN_LAYOUT).records,
+    dialoguePlans: readDialoguePlans(doc, confidential).records,
     commitments: readDialogueRecords(doc, COMMITMENT_LAYOUT).records,
     dialogueEvaluations: readDialogueRecords(doc, DIALOGUE_EVALUATION_LAYOUT).records,
     tldraw: { schema: canonicalJson(schema ?? null, depth), records: tldrawRecords },

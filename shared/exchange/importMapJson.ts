@@ -4,8 +4,10 @@ import {
   DIALOGUE_EVALUATION_LAYOUT,
   DIALOGUE_PLAN_LAYOUT,
   type DialogueRecordLayout,
+  isConfidentialPlan,
   recordsMap,
   writeDialogueRecord,
+  writeDialoguePlan,
 } from '../document/dialogueDocument'
 import {
   confidentialLogMap,
@@ -32,14 +34,23 @@ function dialogueRecordStructs(record: object): number {
 /** Outcome of {@link importMapJson}. */
 export type ImportMapJsonResult = { ok: true } | { ok: false; errors: ExchangeError[] }
 
+/** True when a parsed export holds what only the confidential document may hold. */
+export function holdsConfidentialContent(parsed: ParsedMapJson): boolean {
+  return (
+    parsed.stakeholders.some(holdsConfidentialData) || parsed.dialoguePlans.some(isConfidentialPlan)
+  )
+}
+
 /**
  * Writes a parsed map export into an EMPTY map, in transactions small enough for the
  * server's per-update limit (chunkByStructs.ts):
  * stakeholders through `writeStakeholder` (contacts and confidential log entries into the
- * confidential document), dialogue records through `writeDialogueRecord`, tldraw records into `doc.getMap('tldraw')` keyed by id, the
- * schema and metadata into `doc.getMap('meta')`. Exporting the documents afterwards gives
- * the same JSON. Refuses a map that has content (importing is creating a map, never
- * merging into one), and an export with confidential data when `confidential` is null.
+ * confidential document), plans through `writeDialoguePlan` (confidential ones into the
+ * confidential document), the other dialogue records through `writeDialogueRecord`, tldraw
+ * records into `doc.getMap('tldraw')` keyed by id, the schema and metadata into
+ * `doc.getMap('meta')`. Exporting the documents afterwards gives the same JSON. Refuses a
+ * map that has content (importing is creating a map, never merging into one), and an
+ * export with confidential data when `confidential` is null.
  */
 export function importMapJson(
   doc: Y.Doc,
@@ -52,7 +63,9 @@ export function importMapJson(
   const confidentialSize =
     confidential === null
       ? 0
-      : contactsMap(confidential).size + confidentialLogMap(confidential).size
+      : contactsMap(confidential).size +
+        confidentialLogMap(confidential).size +
+        recordsMap(confidential, DIALOGUE_PLAN_LAYOUT).size
   const dialogueSize =
     recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size +
     recordsMap(doc, COMMITMENT_LAYOUT).size +
@@ -63,13 +76,13 @@ export function importMapJson(
       errors: [exchangeError('map-not-empty', 'a map can only be imported into an empty map')],
     }
   }
-  if (confidential === null && parsed.stakeholders.some(holdsConfidentialData)) {
+  if (confidential === null && holdsConfidentialContent(parsed)) {
     return {
       ok: false,
       errors: [
         exchangeError(
           'confidential-not-allowed',
-          'the file holds contacts or confidential log entries, which only owners and facilitators may import',
+          'the file holds contacts, confidential log entries or confidential plans, which only owners and facilitators may import',
         ),
       ],
     }
@@ -117,8 +130,15 @@ export function importMapJson(
   for (const [layout, records] of kinds) {
     const kind = layout as DialogueRecordLayout<{ id: string }>
     for (const chunk of chunkByStructs<object>(records, dialogueRecordStructs)) {
+      const write = () => {
+        for (const record of chunk) {
+          if (kind !== DIALOGUE_PLAN_LAYOUT) writeDialogueRecord(doc, kind, record, origin)
+          else writeDialoguePlan(doc, record, { confidential, origin })
+        }
+      }
       doc.transact(() => {
-        for (const record of chunk) writeDialogueRecord(doc, kind, record, origin)
+        if (confidential === null) write()
+        else confidential.transact(write, origin)
       }, origin)
     }
   }

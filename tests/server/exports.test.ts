@@ -11,9 +11,9 @@ import { readStakeholders, writeStakeholder } from '../../shared/document/stakeh
 import { dialogueRecordSheet } from '../../shared/exchange/dialogueRecordSheets'
 import type { DialogueRecordSheet } from '../../shared/exchange/dialogueRecordSheets'
 import {
-  DIALOGUE_PLAN_LAYOUT,
+  readDialoguePlans,
   readMapDialogues,
-  writeDialogueRecord,
+  writeDialoguePlan,
 } from '../../shared/document/dialogueDocument'
 import { createDialoguePlan } from '../../shared/dialogue/createDialogueRecords'
 import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMapJson'
@@ -516,7 +516,7 @@ describe('dialogue record exports', () => {
   it('serves the dialogue records as workbook sheets and as a CSV file per record type', async () => {
     const map = await mapWithContent()
     writeDialogueRecords(map.writer.doc)
-    await waitFor(() => readMapDialogues(map.doc).commitments.length === 3)
+    await waitFor(() => readMapDialogues(map.doc, null).commitments.length === 3)
     // The server decides what is overdue on its own (UTC) day.
     const today = new Date().toISOString().slice(0, 10)
     const names = new Map(
@@ -540,7 +540,7 @@ describe('dialogue record exports', () => {
         `attachment; filename="${FILE_TITLE}-${word}-${today}.csv"`,
       )
       const expected = registerToCsv(
-        dialogueRecordSheet(kind, readMapDialogues(map.doc), {
+        dialogueRecordSheet(kind, readMapDialogues(map.doc, null), {
           locale: 'nl',
           today,
           stakeholderNames: names,
@@ -564,11 +564,17 @@ describe('dialogue record exports', () => {
       },
       { now: NOW },
     )
-    const written = writeDialogueRecord(map.writer.doc, DIALOGUE_PLAN_LAYOUT, secret)
+    const written = writeDialoguePlan(map.writer.doc, secret, {
+      confidential: map.writerSecret!.doc,
+    })
     if (!written.ok) throw new Error(JSON.stringify(written.errors))
-    await waitFor(() => {
-      const records = readMapDialogues(map.doc)
-      return records.commitments.length === 3 && records.plans.length === 2
+    await waitFor(() => readMapDialogues(map.doc, null).commitments.length === 3)
+    // Stored once the owner's confidential client is in step with the server.
+    await waitFor(async () => {
+      const stored = await map.test.server.store.loadUpdates(map.mapId, 'confidential')
+      const doc = new Y.Doc()
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      return readDialoguePlans(doc, null).records.length === 1
     })
     const section = (html: string, id: string) =>
       new RegExp(`<section[^>]*id="${id}">(.*?)</section>`, 's').exec(html)?.[1] ?? ''
@@ -590,9 +596,15 @@ describe('dialogue record exports', () => {
     expect(plans).toContain(`<li>${escapeHtml('Cacaoboeren in Ghana — coöperatie “Ɔdɔ”')}</li>`)
     expect(plans).toContain('(vertegenwoordigd door FNV Mondiaal)')
     expect(section(html, 'evaluations')).toContain('Kom terug met cijfers')
-    // A confidential plan is not in a viewer's report, and is in the owner's with contacts=1.
+    // A confidential plan is not in a viewer's report, nor does it say one was left out:
+    // the viewer's role never learns of it. The owner's report says so, and prints it with
+    // contacts=1.
+    const withheld = '1 vertrouwelijk dialoogplan is uit dit rapport weggelaten.'
     expect(html).not.toContain('klokkenluiders')
-    expect(html).toContain('1 vertrouwelijk dialoogplan is uit dit rapport weggelaten.')
+    expect(html).not.toContain(withheld)
+    const owners = await textOf(await download(map, 'owner', 'report.html', '?lang=nl'))
+    expect(owners).not.toContain('klokkenluiders')
+    expect(owners).toContain(withheld)
     const open = await textOf(await download(map, 'owner', 'report.html', '?lang=nl&contacts=1'))
     expect(section(open, 'plans')).toContain('Gesprek met klokkenluiders')
   })

@@ -4,9 +4,14 @@ import {
   COMMITMENT_LAYOUT,
   DIALOGUE_EVALUATION_LAYOUT,
   DIALOGUE_PLAN_LAYOUT,
+  deleteDialoguePlan,
   deleteDialogueRecord,
+  readDialoguePlan,
+  readDialoguePlans,
   readDialogueRecord,
   readDialogueRecords,
+  readMapDialogues,
+  writeDialoguePlan,
   writeDialogueRecord,
 } from '../../../shared/document/dialogueDocument'
 import { commitment, evaluation, plan } from '../dialogue/dialogueFixtures'
@@ -81,5 +86,87 @@ describe('dialogue records in the map document', () => {
     expect(readout.invalid.map((i) => i.id)).toEqual(['commit-0'])
     expect(deleteDialogueRecord(doc, COMMITMENT_LAYOUT, 'commit-1')).toBe(true)
     expect(deleteDialogueRecord(doc, COMMITMENT_LAYOUT, 'commit-1')).toBe(false)
+  })
+})
+
+describe('confidential plans in the confidential document', () => {
+  const SAFETY = 'Pickers named here could lose their work'
+  const secretPlan = () => ({ ...plan(), confidentiality: 'confidential' as const, safety: SAFETY })
+  const holds = (doc: Y.Doc, text: string) => Buffer.from(Y.encodeStateAsUpdate(doc)).includes(text)
+
+  it('writes a confidential plan to the confidential document only', () => {
+    const doc = new Y.Doc({ gc: true })
+    const confidential = new Y.Doc()
+    expect(writeDialoguePlan(doc, secretPlan(), { confidential }).ok).toBe(true)
+    expect(doc.getMap('dialoguePlans').size).toBe(0)
+    for (const text of [SAFETY, plan().title, 'sh-pickers']) expect(holds(doc, text)).toBe(false)
+    expect(confidential.getMap('dialoguePlans').get('plan-soubre')).toBeInstanceOf(Y.Map)
+    expect(readDialoguePlan(doc, 'plan-soubre', confidential)).toEqual({
+      ok: true,
+      value: secretPlan(),
+      ignoredKeys: [],
+    })
+    // Without the confidential document (an editor, a viewer) there is no such plan.
+    expect(readDialoguePlan(doc, 'plan-soubre', null)).toBeNull()
+    expect(readDialoguePlans(doc, null).records).toEqual([])
+    expect(readMapDialogues(doc, confidential).plans).toEqual([secretPlan()])
+  })
+
+  it('refuses a confidential plan without the confidential document, writing nothing', () => {
+    const doc = new Y.Doc()
+    writeDialoguePlan(doc, plan())
+    const before = Y.encodeStateAsUpdate(doc)
+    const refused = writeDialoguePlan(doc, secretPlan())
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) {
+      expect(refused.errors.map(({ path, code }) => ({ path, code }))).toEqual([
+        { path: 'confidentiality', code: 'confidential' },
+      ])
+    }
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+    expect(readDialoguePlans(doc, null).records).toEqual([plan()])
+  })
+
+  it('moves a plan when its level changes, in one write each way', () => {
+    const doc = new Y.Doc({ gc: true })
+    const confidential = new Y.Doc({ gc: true })
+    const options = { confidential }
+    writeDialoguePlan(doc, plan(), options)
+    expect(doc.getMap('dialoguePlans').has('plan-soubre')).toBe(true)
+    expect(writeDialoguePlan(doc, secretPlan(), options).ok).toBe(true)
+    expect(doc.getMap('dialoguePlans').has('plan-soubre')).toBe(false)
+    expect(holds(doc, SAFETY)).toBe(false)
+    expect(holds(doc, 'sh-pickers')).toBe(false)
+    expect(readDialoguePlans(doc, confidential).records).toEqual([secretPlan()])
+    const internal = { ...secretPlan(), confidentiality: 'internal' as const }
+    expect(writeDialoguePlan(doc, internal, options).ok).toBe(true)
+    expect(confidential.getMap('dialoguePlans').has('plan-soubre')).toBe(false)
+    expect(readDialoguePlans(doc, null).records).toEqual([internal])
+    expect(readDialoguePlans(doc, confidential).records).toEqual([internal])
+  })
+
+  it('reads both documents, a plan in both once (its confidential copy), in id order', () => {
+    const doc = new Y.Doc()
+    const confidential = new Y.Doc()
+    writeDialoguePlan(doc, { ...plan(), id: 'plan-b' })
+    writeDialoguePlan(doc, { ...secretPlan(), id: 'plan-a' }, { confidential })
+    // Moving: written to the confidential document, not yet deleted from the map document.
+    writeDialogueRecord(doc, DIALOGUE_PLAN_LAYOUT, { ...plan(), id: 'plan-c' })
+    writeDialogueRecord(confidential, DIALOGUE_PLAN_LAYOUT, { ...secretPlan(), id: 'plan-c' })
+    const read = readDialoguePlans(doc, confidential).records
+    expect(read.map((each) => [each.id, each.confidentiality])).toEqual([
+      ['plan-a', 'confidential'],
+      ['plan-b', 'internal'],
+      ['plan-c', 'confidential'],
+    ])
+  })
+
+  it('deletes a plan from whichever document holds it', () => {
+    const doc = new Y.Doc()
+    const confidential = new Y.Doc()
+    writeDialoguePlan(doc, secretPlan(), { confidential })
+    expect(deleteDialoguePlan(doc, 'plan-soubre')).toBe(false)
+    expect(deleteDialoguePlan(doc, 'plan-soubre', { confidential })).toBe(true)
+    expect(readDialoguePlans(doc, confidential).records).toEqual([])
   })
 })

@@ -18,7 +18,7 @@ function mapUnderTest() {
   const { doc } = richDocuments()
   writeDialogueRecords(doc)
   const { stakeholders } = readStakeholders(doc)
-  return { stakeholders, dialogues: readMapDialogues(doc) }
+  return { stakeholders, dialogues: readMapDialogues(doc, null) }
 }
 
 /** Every sheet of an XLSX export, read by an independent reader (its own unzip and XML). */
@@ -201,7 +201,7 @@ describe('dialogue records in the register workbook (XLSX)', () => {
   it('has no dialogue sheets when the caller gives no records, and empty ones for a map without', () => {
     const { stakeholders } = mapUnderTest()
     expect(registerWorkbook(stakeholders, { locale: 'en' })).toHaveLength(3)
-    const empty = readMapDialogues(new Y.Doc())
+    const empty = readMapDialogues(new Y.Doc(), null)
     const sheets = registerWorkbook(stakeholders, { locale: 'en', dialogues: empty })
     expect(sheets.slice(3).map((sheet) => [sheet.name, sheet.rows.length])).toEqual([
       ['Dialogue plans', 0],

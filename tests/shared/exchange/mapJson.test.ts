@@ -8,6 +8,8 @@ import {
   COMMITMENT_LAYOUT,
   DIALOGUE_EVALUATION_LAYOUT,
   DIALOGUE_PLAN_LAYOUT,
+  readDialoguePlans,
+  writeDialoguePlan,
   writeDialogueRecord,
 } from '../../../shared/document/dialogueDocument'
 import { commitment, evaluation, plan } from '../dialogue/dialogueFixtures'
@@ -69,6 +71,31 @@ describe('map JSON export and import', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.errors[0]?.code).toBe('confidential-not-allowed')
     expect(target.getMap('stakeholders').size).toBe(0)
+  })
+
+  it('carries confidential plans only with the confidential part, and imports them there', () => {
+    const { doc, confidential } = richDocuments()
+    const secret = { ...plan(), id: 'plan-secret', confidentiality: 'confidential' as const }
+    expect(writeDialoguePlan(doc, plan(), { confidential }).ok).toBe(true)
+    expect(writeDialoguePlan(doc, secret, { confidential }).ok).toBe(true)
+    expect(exportMapJson(doc, OPTIONS).dialoguePlans).toEqual([plan()])
+    const full = exportMapJson(doc, { ...OPTIONS, confidential })
+    expect(full.dialoguePlans).toEqual([secret, plan()])
+    const parsed = parseMapJson(stringifyMapJson(full))
+    if (!parsed.ok) throw new Error('parse failed')
+    // Into a new map: the confidential plan goes to its confidential document only.
+    const target = new Y.Doc()
+    const targetSecret = new Y.Doc()
+    expect(importMapJson(target, parsed.value, undefined, targetSecret)).toEqual({ ok: true })
+    expect(readDialoguePlans(target, null).records).toEqual([plan()])
+    expect(readDialoguePlans(target, targetSecret).records).toEqual([secret, plan()])
+    // Without one, the whole file is refused.
+    const { stakeholders: _all, ...rest } = parsed.value
+    const plansOnly = { ...rest, stakeholders: [] }
+    const refused = new Y.Doc()
+    const result = importMapJson(refused, plansOnly)
+    expect(result.ok ? null : result.errors[0]?.code).toBe('confidential-not-allowed')
+    expect(refused.getMap('dialoguePlans').size).toBe(0)
   })
 
   it('is complete and stable', () => {
