@@ -1,7 +1,8 @@
 /**
  * Clears what this browser's local copy of a map (IndexedDB) kept from versions before the
  * confidential document existed: a `contacts` root and engagement-log entries marked
- * confidential inside the map document.
+ * confidential inside the map document; and dialogue plans marked confidential, from
+ * versions before such plans moved to the confidential document.
  *
  * Flow, once per map and browser, before the map's sockets connect: wait for the local
  * copies to load, move that content into the confidential document (for a role that has
@@ -14,7 +15,11 @@ import type * as Y from 'yjs'
 import { type IndexeddbPersistence, storeState } from 'y-indexeddb'
 import { moveConfidentialContent } from '../../shared/document/moveConfidentialContent'
 
-const MARKER_PREFIX = 'stakeholder-canvas:confidential-split:'
+/**
+ * The marker's name says which split the copy went through: a new one (here: confidential
+ * plans) has every browser clear its copies once more. Older markers are left alone.
+ */
+const MARKER_PREFIX = 'stakeholder-canvas:confidential-split:plans:'
 
 /** How long to wait for IndexedDB before connecting anyway (a browser without storage). */
 const LOAD_TIMEOUT_MS = 3000

@@ -11,7 +11,7 @@
  *
  * Before a room is loaded, a map stored before the confidential document existed is moved
  * to the current layout (migrateConfidentialData); a map document that still turns out to
- * hold confidential content, or scores and votes from before ballots went to the server
+ * hold confidential content (contacts, confidential log entries or plans), or scores and votes from before ballots went to the server
  * (removeLegacyBallots), is migrated again (which purges them from its log and versions) and
  * reloaded, before any peer joins. Stored ballots of rounds it shows ended are deleted then
  * (discardEndedRounds).

@@ -1,6 +1,7 @@
 /**
  * Moves contacts and confidential log entries that a map stored before the confidential
- * document existed still keeps in its map document (log and versions) into the
+ * document existed still keeps in its map document (log and versions), and dialogue plans
+ * marked confidential from before such plans lived there (layout 4), into the
  * confidential document, and drops individual scores and votes from before ballots went to
  * the server (issue 19, removeLegacyBallots.ts), before any peer is sent either document.
  *

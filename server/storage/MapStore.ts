@@ -87,10 +87,11 @@ export interface RewrittenVersion {
 /**
  * The layout maps are stored in: 2 = contacts and confidential log entries in the
  * confidential document; 3 = and no individual ballot (issue 19) in the map document's log
- * or versions. Maps stored before are moved on by {@link MapStore.migrateLayout} when they
- * are next loaded.
+ * or versions; 4 = and dialogue plans marked confidential in the confidential document, in
+ * the log and in every version. Maps stored before are moved on by
+ * {@link MapStore.migrateLayout} when they are next loaded.
  */
-export const CURRENT_DOCUMENT_LAYOUT = 3
+export const CURRENT_DOCUMENT_LAYOUT = 4
 
 /** What {@link MapStore.migrateLayout} does with a map's stored documents. */
 export interface LayoutMigration {

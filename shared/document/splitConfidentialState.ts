@@ -1,7 +1,7 @@
 /**
  * The byte-level side of {@link moveConfidentialContent}: what the server stores instead
- * of a map document's update log, or of a version, that still holds confidential content,
- * or individual ballots from before ballots went to the server (removeLegacyBallots.ts,
+ * of a map document's update log, or of a version, that still holds confidential content
+ * (contacts, confidential log entries, confidential dialogue plans), or individual ballots from before ballots went to the server (removeLegacyBallots.ts,
  * which are dropped, not moved).
  *
  * Each function decodes into throwaway documents with `gc: true`, moves the content and

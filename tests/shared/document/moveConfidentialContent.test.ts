@@ -1,7 +1,8 @@
 /**
  * Moving what a map document still holds from before the confidential document existed:
  * the documents are built with the old write path (a `contacts` root and entries marked
- * confidential in `stakeholders`), as earlier versions stored them.
+ * confidential in `stakeholders`, and plans marked confidential in `dialoguePlans`), as
+ * earlier versions stored them.
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -19,7 +20,13 @@ import {
   readStakeholder,
   stakeholdersMap,
 } from '../../../shared/document/stakeholderDocument'
+import {
+  DIALOGUE_PLAN_LAYOUT,
+  readDialoguePlans,
+  writeDialogueRecord,
+} from '../../../shared/document/dialogueDocument'
 import { createStakeholder } from '../../../shared/stakeholder/createStakeholder'
+import { plan } from '../dialogue/dialogueFixtures'
 import type { Contact, EngagementEntry } from '../../../shared/stakeholder/Stakeholder'
 
 const NOW = '2026-05-12T10:00:00.000Z'
@@ -78,6 +85,22 @@ function oldLayoutDoc(): Y.Doc {
 
 const bytesHold = (bytes: Uint8Array, needle: string) => Buffer.from(bytes).includes(needle)
 
+const SAFETY = 'Pickers who speak up have been threatened before'
+const secretPlan = () => ({
+  ...plan(),
+  id: 'plan-secret',
+  confidentiality: 'confidential' as const,
+  safety: SAFETY,
+})
+
+/** A map document as versions before confidential plans moved wrote it: both plans in it. */
+function oldPlansDoc(): Y.Doc {
+  const doc = new Y.Doc({ gc: true })
+  writeDialogueRecord(doc, DIALOGUE_PLAN_LAYOUT, plan())
+  writeDialogueRecord(doc, DIALOGUE_PLAN_LAYOUT, secretPlan())
+  return doc
+}
+
 describe('moving confidential content out of a map document', () => {
   it('moves contacts and confidential entries, keeps the rest, and drops their bytes', () => {
     const map = oldLayoutDoc()
@@ -120,6 +143,61 @@ describe('moving confidential content out of a map document', () => {
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(map, before))
     expect(holdsLegacyConfidentialContent(replica)).toBe(false)
     expect(bytesHold(Y.encodeStateAsUpdate(replica), EMAIL)).toBe(false)
+  })
+})
+
+describe('moving confidential plans out of a map document', () => {
+  it('moves a plan marked confidential with its invited stakeholders, and leaves the others', () => {
+    const map = oldPlansDoc()
+    expect(holdsLegacyConfidentialContent(map)).toBe(true)
+    const confidential = new Y.Doc()
+    expect(moveConfidentialContent(map, confidential)).toBe(true)
+    expect(holdsLegacyConfidentialContent(map)).toBe(false)
+    expect(bytesHold(Y.encodeStateAsUpdate(map), SAFETY)).toBe(false)
+    expect(readDialoguePlans(map, null).records).toEqual([plan()])
+    expect(readDialoguePlans(new Y.Doc(), confidential).records).toEqual([secretPlan()])
+    expect(readDialoguePlans(map, confidential).records).toEqual([secretPlan(), plan()])
+    expect(moveConfidentialContent(map, confidential)).toBe(false)
+  })
+
+  it('sets its fields over a copy of the same plan in the confidential document', () => {
+    const map = oldPlansDoc()
+    const confidential = new Y.Doc()
+    writeDialogueRecord(confidential, DIALOGUE_PLAN_LAYOUT, {
+      ...secretPlan(),
+      goal: 'An older goal',
+      invited: [{ stakeholderId: 'sh-elsewhere', representedBy: null }],
+    })
+    moveConfidentialContent(map, confidential)
+    const [moved] = readDialoguePlans(new Y.Doc(), confidential).records
+    expect(moved?.goal).toBe(secretPlan().goal)
+    expect(moved?.invited.map((each) => each.stakeholderId)).toEqual([
+      'sh-elsewhere',
+      'sh-farmers',
+      'sh-pickers',
+    ])
+  })
+
+  it('only deletes it for a role without the confidential document', () => {
+    const map = oldPlansDoc()
+    expect(moveConfidentialContent(map, null)).toBe(true)
+    expect(readDialoguePlans(map, null).records).toEqual([plan()])
+    expect(bytesHold(Y.encodeStateAsUpdate(map), SAFETY)).toBe(false)
+  })
+
+  it('splits a log and a version holding one', () => {
+    const state = Y.encodeStateAsUpdate(oldPlansDoc())
+    const logs = splitConfidentialLogs([state], [])
+    if (logs === null) throw new Error('nothing split')
+    expect(bytesHold(logs.map, SAFETY)).toBe(false)
+    expect(bytesHold(logs.confidentialAddition, SAFETY)).toBe(true)
+    const version = splitConfidentialVersion(state, null)
+    if (version === null) throw new Error('nothing split')
+    expect(bytesHold(version.state, SAFETY)).toBe(false)
+    const confidential = new Y.Doc()
+    Y.applyUpdate(confidential, version.confidentialState)
+    expect(readDialoguePlans(new Y.Doc(), confidential).records).toEqual([secretPlan()])
+    expect(splitConfidentialVersion(version.state, version.confidentialState)).toBeNull()
   })
 })
 
