@@ -5,7 +5,9 @@
  * go as the plan is filled in; "held" adds an entry to the engagement log of everyone who
  * took part; a commitment past its due date is marked overdue and listed first; a viewer
  * sees all of it as text with nothing to change; a plan's text typed offline survives the
- * tab closing before the local copy stored it. Each step is checked on the server.
+ * tab closing before the local copy stored it; a plan the owner marks confidential leaves the
+ * viewer's and the editor's tab (an editor may not mark one). Each step is checked on the
+ * server.
  */
 import { mkdirSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
@@ -302,5 +304,43 @@ describe('the Dialogues tab', () => {
       .poll(async () => (await serverMap(setup)).dialoguePlans[0]?.whyNow, { timeout: 10_000 })
       .toBe('De oogst begint in oktober')
     await zoomToFit(owner.page)
+  })
+
+  it("a plan marked Vertrouwelijk leaves the viewer's and editor's tab; an editor may not mark one", async () => {
+    const editor = setup.pages.editor.page
+    await openDialogues(editor, 'Dialogues')
+    const theirs = plan(editor)
+    await openEntry(theirs)
+    await theirs.getByLabel('Confidentiality', { exact: true }).selectOption({
+      label: 'Confidential',
+    })
+    await expect
+      .poll(() => theirs.locator('.field__error').allTextContents())
+      .toContain('Only owners and facilitators may change this. Your text is kept here.')
+    expect((await serverMap(setup)).dialoguePlans[0]!.confidentiality).toBe('internal')
+
+    const { page } = setup.pages.owner
+    await openDialogues(page, 'Dialogen')
+    const form = plan(page)
+    await openEntry(form)
+    await form.getByLabel('Vertrouwelijkheid', { exact: true }).selectOption({
+      label: 'Vertrouwelijk',
+    })
+    const plans = (on: Page) => on.locator('section[aria-labelledby="dialogue-plans-heading"]')
+    const viewer = setup.pages.viewer.page
+    await openDialogues(viewer, 'Dialogen')
+    await expect.poll(() => plans(viewer).locator('details.entry').count()).toBe(0)
+    await expect.poll(() => plans(viewer).textContent()).toContain('Nog geen dialoogplannen.')
+    await expect.poll(() => plans(editor).locator('details.entry').count()).toBe(0)
+    await expect.poll(() => plans(editor).textContent()).toContain('No dialogue plans yet.')
+    // The owner still has it; the server keeps it where only owners and facilitators read.
+    expect(await form.locator('summary').textContent()).toContain('Leefbaar inkomen')
+    await expect
+      .poll(async () => (await serverMap(setup)).dialoguePlans[0]?.confidentiality)
+      .toBe('confidential')
+    const asViewer = await fetch(`${setup.server.url}/api/maps/${setup.map.id}/export.json`, {
+      headers: { authorization: `Bearer ${setup.map.tokens.viewer}` },
+    })
+    expect(((await asViewer.json()) as MapJson).dialoguePlans).toEqual([])
   })
 })
