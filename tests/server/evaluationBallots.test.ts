@@ -342,4 +342,39 @@ describe('a participant attacking the evaluation round', () => {
     expect(evaluationOf(witness).elements.motivation.result).toEqual(stored.result)
     expect(facilitator.wsconnected).toBe(true)
   })
+
+  it('lets an owner bring in an evaluation with its results (an import), never change one', async () => {
+    const test = await fixture.startServer()
+    const mapId = await createMap(test)
+    const { facilitator, witness } = await workshop(test, mapId)
+    const ann = await startGuest(test, mapId, 'Ann')
+    const round = await openEvaluation(facilitator, witness)
+    await handIn(test, mapId, round.id, { inclusion: 4 }, ann.guestToken)
+    expect((await reveal(test, mapId, round.id)).status).toBe(200)
+    await waitFor(() => evaluationOf(witness).elements.inclusion.result !== null)
+    const revealed = evaluationOf(witness).elements.inclusion
+
+    // An owner's socket changing a revealed result: refused like anyone's.
+    const owner = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'owner' })
+    await waitForSync(owner)
+    const closed = nextClose(owner)
+    elementsOf(owner.doc).set('inclusion', { ...revealed, result: { ...revealed.result, max: 1 } })
+    expect(await closed).toBe(CloseCode.policyViolation)
+    fixture.disconnectClient(owner)
+    expect(evaluationOf(witness).elements.inclusion).toEqual(revealed)
+
+    // A new record with results from the owner (importMapJson writes so into a new map).
+    const importer = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'owner' })
+    await waitForSync(importer)
+    const imported = createDialogueEvaluation({
+      id: 'eval-imported',
+      elements: { knowledge: { result: revealed.result, notes: 'From the export' } },
+    })
+    expect(writeDialogueRecord(importer.doc, DIALOGUE_EVALUATION_LAYOUT, imported).ok).toBe(true)
+    await waitFor(() => witness.doc.getMap(DIALOGUE_EVALUATIONS_MAP).has('eval-imported'))
+    expect(evaluationOf(witness, 'eval-imported').elements.knowledge.result).toEqual(
+      revealed.result,
+    )
+    expect(importer.wsconnected).toBe(true)
+  })
 })
