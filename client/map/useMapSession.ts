@@ -130,6 +130,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
             ? Promise.reject(new Error('no link token'))
             : renameGuest(mapId, token, guestId, name).then(() => undefined),
         ballots: ballotCalls(mapId, token, () => opened.guestSession()?.token ?? null),
+        dialogues,
       })
       decorationsSource.set(workshop)
       const rolePlay = new RolePlayModel(

@@ -1,7 +1,7 @@
 /**
  * The workshop of one map, for this client: its state as tldraw signals and every workshop
  * action, one part per job (model/): hands, agenda and timer, everyone's view, template
- * lock, tables, private scoring, dot voting, participants. Panels render the parts' signals
+ * lock, tables, private scoring, dot voting, evaluating a dialogue, participants. Panels render the parts' signals
  * and call their actions; only the parts read and write the document, through the validated
  * readers and writers of shared/workshop, with this client's origin.
  */
@@ -11,12 +11,14 @@ import type * as Y from 'yjs'
 import type { AggregatedRatings } from '../../shared/scoring/aggregateRatings'
 import type { FacilitationState } from '../../shared/workshop/facilitationState'
 import { canEditMap, isRole } from '../../shared/protocol/roles'
+import { DialogueRecords } from '../dialogues/DialogueRecords'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type { ParticipantInfo } from '../sync/PresenceBinding'
 import { AgendaModel } from './model/AgendaModel'
 import { HandsModel } from './model/HandsModel'
 import { type Participant, ParticipantsModel } from './model/ParticipantsModel'
 import type { BallotClient } from './model/BallotClient'
+import { EvaluationModel } from './model/EvaluationModel'
 import { ScoringModel } from './model/ScoringModel'
 import { TablesModel } from './model/TablesModel'
 import { TemplateLockModel } from './model/TemplateLockModel'
@@ -52,6 +54,8 @@ export interface WorkshopModelOptions {
   renameParticipant?: (guestId: string, name: string) => Promise<void>
   /** Hands this person's scores and dots to the server; absent: this page cannot. */
   ballots?: BallotClient
+  /** The map's dialogue records (an evaluation round reads and makes evaluations); absent: its own. */
+  dialogues?: DialogueRecords
 }
 
 /** Live workshop state and actions of one map. */
@@ -65,6 +69,9 @@ export class WorkshopModel {
   readonly tables: TablesModel
   readonly scoring: ScoringModel
   readonly voting: VotingModel
+  readonly evaluation: EvaluationModel
+  /** Dialogue records this model made itself (none given), disposed with it. */
+  private readonly ownDialogues: DialogueRecords | null
 
   /** Per stakeholder: vote dots after the vote closed, scores after they were revealed. */
   readonly decorations = computed<Map<string, CardDecoration>>('cardDecorations', () => {
@@ -97,6 +104,7 @@ export class WorkshopModel {
     connected = computed('connected', () => true),
     renameParticipant,
     ballots,
+    dialogues,
   }: WorkshopModelOptions) {
     this.renameOnServer = renameParticipant
     this.now = now
@@ -110,6 +118,9 @@ export class WorkshopModel {
     this.tables = new TablesModel(this.document, registry, this.roster.all)
     this.scoring = new ScoringModel(this.document, registry, ballots ?? null)
     this.voting = new VotingModel(this.document, ballots ?? null)
+    const records = dialogues ?? new DialogueRecords(doc, origin)
+    this.ownDialogues = dialogues ? null : records
+    this.evaluation = new EvaluationModel(this.document, records, ballots ?? null)
   }
 
   /** The facilitation settings, for the page's reactions to them (useWorkshopEffects.ts). */
@@ -156,6 +167,8 @@ export class WorkshopModel {
   dispose() {
     this.scoring.dispose()
     this.voting.dispose()
+    this.evaluation.dispose()
+    this.ownDialogues?.dispose()
     this.roster.dispose()
     this.document.dispose()
   }

@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react'
 import { AgendaSection } from './panel/AgendaSection'
+import { EvaluationSection } from './panel/EvaluationSection'
 import { HandsSection } from './panel/HandsSection'
 import { ParticipantsList } from './panel/ParticipantsList'
 import { MyRoleCard, RolePlaySection } from './panel/RolePlaySection'
@@ -44,6 +45,7 @@ function WorkshopSections() {
       <ScoringSection />
       <VotingSection />
       <RolePlaySection rolePlay={rolePlay} />
+      <EvaluationSection />
       <ParticipantsList />
     </div>
   )

@@ -25,7 +25,7 @@ import { sendApiError, sendJson } from './sendJson'
 /** Largest ballot body read: five scores or twenty stakeholder ids fit many times over. */
 const MAX_BODY_BYTES = 8 * 1024
 /** A round or vote id as shared/workshop/workshopIds.ts makes them. */
-const ROUND_ID = /^(?:round|vote)-[a-z0-9]{1,20}$/
+const ROUND_ID = /^(?:round|vote|evaluation)-[a-z0-9]{1,20}$/
 
 const BALLOT_PATH = /^\/api\/maps\/([^/]*)\/ballots\/([^/]*)$/
 const MINE_PATH = /^\/api\/maps\/([^/]*)\/ballots\/([^/]*)\/mine$/
@@ -42,7 +42,7 @@ export interface BallotRouteOptions {
 }
 
 const REFUSALS: Record<Exclude<BallotOutcome, { ok: true }>['reason'], [number, string]> = {
-  'round-not-open': [409, 'This scoring round or vote is not open.'],
+  'round-not-open': [409, 'This scoring round, evaluation round or vote is not open.'],
   'invalid-ballot': [400, 'Scores are numbers from 1 to 5; dots a list of stakeholder ids.'],
   'budget-exceeded': [400, 'More dots than the vote gives each person.'],
   'unknown-stakeholder': [400, 'A dot for a stakeholder the map does not have.'],

@@ -1,17 +1,20 @@
 /**
- * The server's side of private scoring and dot voting (issue 19, shared/workshop/ballots.ts):
+ * The server's side of private scoring, dot voting and dialogue-evaluation rounds (issue 19,
+ * shared/workshop/ballots.ts):
  * ballots are handed in over HTTP (createBallotRoutes.ts) and kept in the database
  * (BallotRecords), never in the shared document.
  *
  * Flow, each step inside {@link LoadedRooms.withRoom} with a server-side peer:
  * - hand in: the room catches up with what other nodes stored, the round or vote must be the
- *   one open in its `facilitation` root, the ballot must pass the rules (scores 1–5; dots
- *   within the budget, for stakeholders the map has); it replaces the voter's earlier one,
+ *   one open in its `facilitation` root, the ballot must pass the rules (scores 1–5, for a
+ *   stakeholder's attributes or a dialogue's SER elements; dots within the budget, for
+ *   stakeholders the map has); it replaces the voter's earlier one,
  *   and the server writes the round's count (`submitted`) into the document. An empty dot
  *   list takes the voter's ballot back.
- * - reveal (scoring) / close (vote): the round is closed in the database, which answers its
- *   ballots; the server writes the group's result and the count into the document, waits
- *   until that is stored, then deletes the ballots.
+ * - reveal (scoring, evaluation) / close (vote): the round is closed in the database, which
+ *   answers its ballots; the server writes the group's result and the count into the
+ *   document (an evaluation's result also into its record's elements, writeElementResults.ts),
+ *   waits until that is stored, then deletes the ballots.
  * - discard: the round is closed and its ballots deleted, then it ends in the document (or
  *   the vote is cleared).
  * The database, not the document, decides whether a ballot came in time: a node whose
@@ -32,21 +35,30 @@ import {
   type BallotRefusal,
   type DotBallot,
   type ScoreBallot,
+  type ElementBallot,
   aggregateScoreBallots,
   checkDotBallot,
+  checkElementBallot,
   checkScoreBallot,
   tallyDotBallots,
 } from '../../shared/workshop/ballots'
+import { aggregateElementRatings } from '../../shared/dialogue/aggregateElementRatings'
 import { readFacilitation } from '../../shared/workshop/facilitationState'
 import { ROUND_CLOSED } from '../storage/BallotRecords'
 import type { MapStore } from '../storage/MapStore'
 import type { Room } from './Room'
 import type { RoomPeer } from './RoomPeer'
 import { discardEndedRounds } from './discardEndedRounds'
+import { writeElementResults } from './writeElementResults'
 
 /** Which facilitation key holds a round, and what kind of ballot it takes. */
 type OpenRound =
-  { key: 'scoring'; kind: 'score'; budget: 0 } | { key: 'vote'; kind: 'dots'; budget: number }
+  | { key: 'scoring'; kind: 'score'; budget: 0 }
+  | { key: 'vote'; kind: 'dots'; budget: number }
+  | { key: 'evaluation'; kind: 'elements'; budget: 0; evaluationId: string }
+
+/** The facilitation keys that hold a round or vote. */
+type RoundKey = OpenRound['key']
 
 /** Outcome of a ballot action; `submitted` is the round's count afterwards. */
 export type BallotOutcome =
@@ -55,16 +67,18 @@ export type BallotOutcome =
 
 /** The round `roundId` if it is the one open in the room, else null. */
 function openRound(doc: Y.Doc, roundId: string): OpenRound | null {
-  const { scoring, vote } = readFacilitation(doc)
+  const { scoring, vote, evaluation } = readFacilitation(doc)
   if (scoring?.id === roundId && scoring.status === 'open')
     return { key: 'scoring', kind: 'score', budget: 0 }
   if (vote?.id === roundId && vote.status === 'open')
     return { key: 'vote', kind: 'dots', budget: vote.budget }
+  if (evaluation?.id === roundId && evaluation.status === 'open')
+    return { key: 'evaluation', kind: 'elements', budget: 0, evaluationId: evaluation.evaluationId }
   return null
 }
 
 /** Sets fields on the stored round (written by the server, as `peer`). */
-function patchRound(room: Room, key: 'scoring' | 'vote', fields: object, peer: RoomPeer): void {
+function patchRound(room: Room, key: RoundKey, fields: object, peer: RoomPeer): void {
   const map = room.doc.getMap<unknown>(FACILITATION_MAP)
   const current = map.get(key)
   if (typeof current !== 'object' || current === null) return
@@ -87,7 +101,9 @@ export class BallotBox {
       const checked =
         round.kind === 'score'
           ? checkScoreBallot(raw)
-          : checkDotBallot(raw, round.budget, new Set(stakeholdersMap(room.doc).keys()))
+          : round.kind === 'elements'
+            ? checkElementBallot(raw)
+            : checkDotBallot(raw, round.budget, new Set(stakeholdersMap(room.doc).keys()))
       if (!checked.ok) return checked
       const takesBack = Array.isArray(checked.ballot) && checked.ballot.length === 0
       const stored = takesBack ? null : JSON.stringify(checked.ballot)
@@ -112,7 +128,7 @@ export class BallotBox {
     return { ok: true, submitted, ballot: stored === null ? null : (JSON.parse(stored) as Ballot) }
   }
 
-  /** Reveals the scoring round or closes the vote: result into the document, ballots deleted. */
+  /** Reveals the scoring or evaluation round or closes the vote: result into the document, ballots deleted. */
   reveal(room: Room, peer: RoomPeer, roundId: string) {
     return this.queued(room.mapId, async (): Promise<BallotOutcome> => {
       await room.catchUp()
@@ -125,6 +141,12 @@ export class BallotBox {
       if (round.kind === 'score') {
         const result = aggregateScoreBallots(ballots as ScoreBallot[])
         patchRound(room, 'scoring', { status: 'revealed', submitted, result }, peer)
+      } else if (round.kind === 'elements') {
+        const result = aggregateElementRatings(ballots as ElementBallot[])
+        room.doc.transact(() => {
+          writeElementResults(room.doc, round.evaluationId, result, new Date(), peer)
+          patchRound(room, 'evaluation', { status: 'revealed', submitted, result }, peer)
+        }, peer)
       } else {
         const tally = tallyDotBallots(ballots as DotBallot[])
         patchRound(room, 'vote', { status: 'closed', submitted, tally }, peer)
@@ -136,13 +158,20 @@ export class BallotBox {
     })
   }
 
-  /** Ends the scoring round or clears the vote `roundId` (if current) and deletes its ballots. */
+  /** Ends the scoring or evaluation round or clears the vote `roundId` (if current) and deletes its ballots. */
   discard(room: Room, peer: RoomPeer, roundId: string) {
     return this.queued(room.mapId, async (): Promise<BallotOutcome> => {
       await room.catchUp()
       await this.store.ballots.discardRound(room.mapId, roundId)
-      const { scoring, vote } = readFacilitation(room.doc)
-      const key = scoring?.id === roundId ? 'scoring' : vote?.id === roundId ? 'vote' : null
+      const { scoring, vote, evaluation } = readFacilitation(room.doc)
+      const key: RoundKey | null =
+        scoring?.id === roundId
+          ? 'scoring'
+          : vote?.id === roundId
+            ? 'vote'
+            : evaluation?.id === roundId
+              ? 'evaluation'
+              : null
       if (key !== null) room.doc.transact(() => room.doc.getMap(FACILITATION_MAP).delete(key), peer)
       await room.flush()
       return { ok: true, submitted: 0, ballot: null }

@@ -12,7 +12,8 @@
  * another participant's id or lowers another's hand without the role for it
  * (checkContributionOwner), or changes a frame or board of a locked template without the
  * role for it (checkTemplateLock), or sets a round's or vote's count, result, tally or
- * closed status that only the server writes (checkServerWrittenRound).
+ * closed status that only the server writes (checkServerWrittenRound), or an element result
+ * of a dialogue evaluation (checkServerWrittenElementResult).
  */
 import type * as Y from 'yjs'
 import {
@@ -20,6 +21,7 @@ import {
   CONFIDENTIAL_ROOT_NAMES,
   CONFIDENTIAL_CONTACTS_MAP,
   CONTACTS_MAP,
+  DIALOGUE_EVALUATIONS_MAP,
   FACILITATION_MAP,
   FACILITATOR_ONLY_ROOTS,
   HANDS_ARRAY,
@@ -32,6 +34,7 @@ import type { DecodedUpdate } from './DecodedUpdate'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
 import type { ConnectionIdentity } from '../transport/authorize'
 import { checkContributionOwner, checkHandDeletions } from './checkContributionOwner'
+import { checkServerWrittenElementResult } from './checkServerWrittenElementResult'
 import { checkServerWrittenRound } from './checkServerWrittenRound'
 import { checkTemplateLock } from './checkTemplateLock'
 import { type ItemCheck, checkUpdateShape } from './checkUpdateShape'
@@ -97,7 +100,12 @@ export function authorizeUpdate(
   // Only updates that touch `facilitation` pay for the look at the rounds' server fields.
   const rounds =
     document === 'map' && touched.roots.has(FACILITATION_MAP) ? checkServerWrittenRound(doc) : null
-  const checks = [owner, lock?.checkItem ?? null, rounds].filter((c) => c !== null)
+  // Only updates that touch the dialogue evaluations pay for the look at their results.
+  const results =
+    document === 'map' && touched.roots.has(DIALOGUE_EVALUATIONS_MAP)
+      ? checkServerWrittenElementResult(doc, role)
+      : null
+  const checks = [owner, lock?.checkItem ?? null, rounds, results].filter((c) => c !== null)
   const checkItem: ItemCheck | null =
     checks.length === 0
       ? null

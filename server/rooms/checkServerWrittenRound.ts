@@ -1,9 +1,9 @@
 /**
- * The fields of a scoring round or dot vote that only the server writes (issue 19,
+ * The fields of a scoring round, dialogue-evaluation round or dot vote that only the server writes (issue 19,
  * BallotBox.ts): `submitted`, `result`, `tally`, and a status other than `open` (the reveal
  * and the close go through `POST …/ballots/<round>/reveal`). A facilitator's socket may
  * open a round or vote (none of these fields) and end or clear it (a deletion), but a new
- * value under `facilitation.scoring` or `facilitation.vote` that sets one of them to
+ * value under `facilitation.scoring`, `facilitation.evaluation` or `facilitation.vote` that sets one of them to
  * anything other than what the document holds for the same round is refused as a whole,
  * so no socket can fake a count, a result or a tally. The running count of an open round
  * (`facilitation.ballotCount`) is the server's alone: no socket may write it at all.
@@ -17,7 +17,7 @@ import { deepEqual } from './deepEqual'
 export const SERVER_WRITTEN_REASON =
   'counts and results of rounds and votes are written by the server'
 
-const ROUND_KEYS: readonly string[] = ['scoring', 'vote']
+const ROUND_KEYS: readonly string[] = ['scoring', 'vote', 'evaluation']
 const SERVER_FIELDS = ['submitted', 'result', 'tally'] as const
 const BALLOT_COUNT_KEY = 'ballotCount'
 

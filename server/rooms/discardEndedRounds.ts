@@ -1,5 +1,5 @@
 /**
- * Deletes the stored ballots of a map's rounds and votes that its document shows ended
+ * Deletes the stored ballots of a map's rounds (scoring, dialogue evaluation) and votes that its document shows ended
  * (shared/workshop/roundsKnownEnded.ts): ended without the server (replaced by a newer
  * round, or by a client of an earlier version), so their ballots would otherwise stay.
  * Never the open round's, nor those of a round newer than the document shows, which may
@@ -18,8 +18,8 @@ export async function discardEndedRounds(
 ): Promise<number> {
   const stored = await ballots.roundsWithBallots(mapId)
   if (stored.length === 0) return 0
-  const { scoring, vote } = readFacilitation(doc)
-  const ended = [...roundsKnownEnded(stored, scoring), ...roundsKnownEnded(stored, vote)]
+  const { scoring, vote, evaluation } = readFacilitation(doc)
+  const ended = [scoring, vote, evaluation].flatMap((current) => roundsKnownEnded(stored, current))
   let removed = 0
   for (const roundId of ended) removed += await ballots.discardRound(mapId, roundId)
   return removed

@@ -1,9 +1,9 @@
 /**
- * Ballots of a scoring round or a dot vote (issue 19): what one person hands the server,
+ * Ballots of a scoring round, a dot vote or a dialogue-evaluation round (issue 19): what one person hands the server,
  * never the shared document. The server checks a ballot with these rules against the round
  * or vote open in the `facilitation` root, keeps one per person per round until the reveal
  * (or the close), then writes only the group's result into the document
- * (privateScoring.ts `result`, dotVoting.ts `tally`) and deletes the ballots. The client
+ * (privateScoring.ts `result`, dotVoting.ts `tally`, evaluationRound.ts `result`) and deletes the ballots. The client
  * uses the same rules for its own ballot, so what it shows before the server answers is
  * what the server will keep.
  */
@@ -13,10 +13,14 @@ import {
   type RatingAttribute,
   aggregateRatings,
 } from '../scoring/aggregateRatings'
+import { DIALOGUE_ELEMENTS, type DialogueElement } from '../dialogue/dialogueVocabulary'
 import { isFiniteNumber, isPlainObject } from './plainValues'
 
 /** One person's private scores: 1 to 5 per attribute, null where they gave none. */
 export type ScoreBallot = Record<RatingAttribute, number | null>
+
+/** One person's private scores of a dialogue: 1 to 5 per SER element, null where they gave none. */
+export type ElementBallot = Record<DialogueElement, number | null>
 
 /** One person's dots: a stakeholder id per dot (one id may appear several times). */
 export type DotBallot = string[]
@@ -49,6 +53,24 @@ export function checkScoreBallot(raw: unknown): BallotCheck<ScoreBallot> {
     if (value === undefined || value === null) ballot[attribute] = null
     else if (isFiniteNumber(value) && value >= MIN_SCORE && value <= MAX_SCORE)
       ballot[attribute] = value
+    else return { ok: false, reason: 'invalid-ballot' }
+  }
+  return { ok: true, ballot }
+}
+
+/**
+ * An element ballot as sent: an object with, per element of the SER dialogue model, a number
+ * from 1 to 5, or null or nothing for "not scored"; anything else refuses it, like
+ * {@link checkScoreBallot}.
+ */
+export function checkElementBallot(raw: unknown): BallotCheck<ElementBallot> {
+  if (!isPlainObject(raw)) return { ok: false, reason: 'invalid-ballot' }
+  const ballot = {} as ElementBallot
+  for (const element of DIALOGUE_ELEMENTS) {
+    const value = raw[element]
+    if (value === undefined || value === null) ballot[element] = null
+    else if (isFiniteNumber(value) && value >= MIN_SCORE && value <= MAX_SCORE)
+      ballot[element] = value
     else return { ok: false, reason: 'invalid-ballot' }
   }
   return { ok: true, ballot }

@@ -2,7 +2,7 @@
  * The `facilitation` root of a map's Y.Doc, read as one value: what owners and facilitators
  * set for everyone (the server drops changes to it from other roles) — the agenda, the
  * running timer and its sound, follow-me and spotlight requests, the template lock, table groups, and which
- * scoring round or vote is open. Each key has its own reader next to its rules (agenda.ts,
+ * scoring round, vote or dialogue-evaluation round is open. Each key has its own reader next to its rules (agenda.ts,
  * timer.ts, …); what participants contribute lives in the `workshop` root and `hands` array
  * (privateScoring.ts, dotVoting.ts, raisedHands.ts).
  *
@@ -14,6 +14,7 @@ import { FACILITATION_MAP } from '../document/mapDocumentLayout'
 import { type AgendaBlock, readAgenda } from './agenda'
 import { type BallotCount, readBallotCount } from './ballots'
 import { type DotVote, readDotVote } from './dotVoting'
+import { type EvaluationRound, readEvaluationRound } from './evaluationRound'
 import { type ScoringRound, readScoringRound } from './privateScoring'
 import { type TableGroups, readTableGroups } from './tableGroups'
 import { type TimerState, readTimer } from './timer'
@@ -37,6 +38,8 @@ export interface FacilitationState {
   groups: TableGroups | null
   scoring: ScoringRound | null
   vote: DotVote | null
+  /** The round of evaluating a dialogue on the SER elements (evaluationRound.ts). */
+  evaluation: EvaluationRound | null
   /** The facilitator's choice to sound a tone when a countdown reaches zero (off unless set). */
   timerSound: boolean
   /** How many have handed in a ballot in the open round or vote (server-written). */
@@ -54,6 +57,7 @@ export const FACILITATION_KEYS = [
   'groups',
   'scoring',
   'vote',
+  'evaluation',
   'timerSound',
   'ballotCount',
 ] as const satisfies readonly (keyof FacilitationState)[]
@@ -83,6 +87,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     groups: readTableGroups(map.get('groups')),
     scoring: readScoringRound(map.get('scoring')),
     vote: readDotVote(map.get('vote')),
+    evaluation: readEvaluationRound(map.get('evaluation')),
     timerSound: map.get('timerSound') === true,
     ballotCount: readBallotCount(map.get('ballotCount')),
   }

@@ -20,6 +20,16 @@ import {
   readScoringRound,
 } from '../../shared/workshop/privateScoring'
 import { FACILITATION_MAP } from '../../shared/document/mapDocumentLayout'
+import { createDialogueEvaluation } from '../../shared/dialogue/createDialogueRecords'
+import {
+  DIALOGUE_EVALUATION_LAYOUT,
+  writeDialogueRecord,
+} from '../../shared/document/dialogueDocument'
+import {
+  type EvaluationRound,
+  openEvaluationRound,
+  readEvaluationRound,
+} from '../../shared/workshop/evaluationRound'
 import { type TestFixture, type TestServer, apiFetch, waitFor, waitForSync } from './testServer'
 
 /** Starts a guest session on `mapId` with the role's link, as the browser does on opening. */
@@ -142,6 +152,29 @@ export async function openVote(
   return vote
 }
 
+/**
+ * The facilitator writes a dialogue evaluation `evaluationId` (no results) and opens an
+ * evaluation round on it; resolves once `observer` (another socket) sees the round.
+ */
+export async function openEvaluation(
+  facilitator: WebsocketProvider,
+  observer: WebsocketProvider,
+  evaluationId = 'eval-1',
+): Promise<EvaluationRound> {
+  const evaluation = createDialogueEvaluation({ id: evaluationId })
+  const written = writeDialogueRecord(facilitator.doc, DIALOGUE_EVALUATION_LAYOUT, evaluation)
+  if (!written.ok) throw new Error('evaluation not written')
+  const round = openEvaluationRound(evaluationId, Date.now())
+  setFacilitation(facilitator.doc, 'evaluation', round)
+  await waitFor(() => evaluationSeen(observer)?.id === round.id)
+  return round
+}
+
+/** The evaluation round as `client` sees it. */
+export function evaluationSeen(client: WebsocketProvider): EvaluationRound | null {
+  return readEvaluationRound(client.doc.getMap(FACILITATION_MAP).get('evaluation'))
+}
+
 /** The scoring round as `client` sees it. */
 export function roundSeen(client: WebsocketProvider): ScoringRound | null {
   return readScoringRound(client.doc.getMap(FACILITATION_MAP).get('scoring'))
@@ -150,7 +183,12 @@ export function roundSeen(client: WebsocketProvider): ScoringRound | null {
 /** The running count of the open round or vote as `client` sees it (0 before any ballot). */
 export function countSeen(client: WebsocketProvider): number {
   const facilitation = client.doc.getMap(FACILITATION_MAP)
-  const open = roundSeen(client)?.status === 'open' ? roundSeen(client) : voteSeen(client)
+  const open =
+    roundSeen(client)?.status === 'open'
+      ? roundSeen(client)
+      : evaluationSeen(client)?.status === 'open'
+        ? evaluationSeen(client)
+        : voteSeen(client)
   return submittedCountOf(open, readBallotCount(facilitation.get('ballotCount')))
 }
 

@@ -20,6 +20,18 @@ import type { TestServer } from './testServer'
 const fixture = createFixture()
 afterEach(() => fixture.cleanup())
 
+/**
+ * The fixture's evaluation as an editor may write it: notes, no results (those are the
+ * server's, written at the reveal of an evaluation round; evaluationBallots.test.ts).
+ */
+function editorsEvaluation() {
+  const full = evaluation()
+  const elements = Object.fromEntries(
+    Object.entries(full.elements).map(([code, element]) => [code, { ...element, result: null }]),
+  ) as typeof full.elements
+  return { ...full, elements }
+}
+
 async function storedDoc(test: TestServer, mapId: string): Promise<Y.Doc> {
   const doc = new Y.Doc()
   for (const update of (await test.server.store.loadUpdates(mapId, 'map')).updates) {
@@ -39,14 +51,16 @@ describe('dialogue records', () => {
     writeDialogueRecord(viewer.doc, COMMITMENT_LAYOUT, { ...commitment(), id: 'by-viewer' })
     writeDialogueRecord(editor.doc, DIALOGUE_PLAN_LAYOUT, plan())
     writeDialogueRecord(editor.doc, COMMITMENT_LAYOUT, commitment())
-    writeDialogueRecord(editor.doc, DIALOGUE_EVALUATION_LAYOUT, evaluation())
+    writeDialogueRecord(editor.doc, DIALOGUE_EVALUATION_LAYOUT, editorsEvaluation())
     await waitFor(() => viewer.doc.getMap('dialogueEvaluations').has('eval-1'))
     await test.server.rooms.flushAll()
 
     const stored = await storedDoc(test, mapId)
     expect(readDialogueRecords(stored, DIALOGUE_PLAN_LAYOUT).records).toEqual([plan()])
     expect(readDialogueRecords(stored, COMMITMENT_LAYOUT).records).toEqual([commitment()])
-    expect(readDialogueRecords(stored, DIALOGUE_EVALUATION_LAYOUT).records).toEqual([evaluation()])
+    expect(readDialogueRecords(stored, DIALOGUE_EVALUATION_LAYOUT).records).toEqual([
+      editorsEvaluation(),
+    ])
     expect(editor.doc.getMap('commitments').has('by-viewer')).toBe(false)
     expect(editor.wsconnected).toBe(true)
   })

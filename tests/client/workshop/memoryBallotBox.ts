@@ -10,14 +10,18 @@ import { stakeholdersMap } from '../../../shared/document/stakeholderDocument'
 import { ApiRequestError } from '../../../client/config/apiClient'
 import type { BallotClient } from '../../../client/workshop/model/BallotClient'
 import type { Ballot } from '../../../shared/protocol/ballotApi'
+import { aggregateElementRatings } from '../../../shared/dialogue/aggregateElementRatings'
 import {
   type DotBallot,
+  type ElementBallot,
   type ScoreBallot,
   aggregateScoreBallots,
   checkDotBallot,
+  checkElementBallot,
   checkScoreBallot,
   tallyDotBallots,
 } from '../../../shared/workshop/ballots'
+import { writeElementResults } from '../../../server/rooms/writeElementResults'
 import { readFacilitation } from '../../../shared/workshop/facilitationState'
 import { canEditMap, isRole } from '../../../shared/protocol/roles'
 
@@ -52,18 +56,22 @@ export class MemoryBallotBox {
       put: async (roundId, raw) => {
         refuseViewer('put')
         const doc = this.doc!
-        const { scoring, vote } = readFacilitation(doc)
+        const { scoring, vote, evaluation } = readFacilitation(doc)
         const key =
           scoring?.id === roundId && scoring.status === 'open'
             ? 'scoring'
             : vote?.id === roundId && vote.status === 'open'
               ? 'vote'
-              : null
+              : evaluation?.id === roundId && evaluation.status === 'open'
+                ? 'evaluation'
+                : null
         if (key === null) throw refusal(409, 'round-not-open')
         const checked =
           key === 'scoring'
             ? checkScoreBallot(raw)
-            : checkDotBallot(raw, vote!.budget, new Set(stakeholdersMap(doc).keys()))
+            : key === 'evaluation'
+              ? checkElementBallot(raw)
+              : checkDotBallot(raw, vote!.budget, new Set(stakeholdersMap(doc).keys()))
         if (!checked.ok) throw refusal(400, checked.reason)
         const ballots = this.rounds.get(roundId) ?? new Map<string, Ballot>()
         this.rounds.set(roundId, ballots)
@@ -78,11 +86,16 @@ export class MemoryBallotBox {
         return { ballot: ballots?.get(voterId) ?? null, submitted: ballots?.size ?? 0 }
       },
       reveal: async (roundId) => {
-        const { scoring } = readFacilitation(this.doc!)
+        const { scoring, evaluation } = readFacilitation(this.doc!)
         const ballots = [...(this.rounds.get(roundId)?.values() ?? [])]
         if (scoring?.id === roundId) {
           const result = aggregateScoreBallots(ballots as ScoreBallot[])
           this.patch('scoring', { status: 'revealed', submitted: ballots.length, result })
+        } else if (evaluation?.id === roundId) {
+          const result = aggregateElementRatings(ballots as ElementBallot[])
+          const { evaluationId } = evaluation
+          writeElementResults(this.doc!, evaluationId, result, new Date(), SERVER)
+          this.patch('evaluation', { status: 'revealed', submitted: ballots.length, result })
         } else {
           const tally = tallyDotBallots(ballots as DotBallot[])
           this.patch('vote', { status: 'closed', submitted: ballots.length, tally })
@@ -91,15 +104,22 @@ export class MemoryBallotBox {
       },
       discard: async (roundId) => {
         const doc = this.doc!
-        const { scoring, vote } = readFacilitation(doc)
-        const key = scoring?.id === roundId ? 'scoring' : vote?.id === roundId ? 'vote' : null
+        const { scoring, vote, evaluation } = readFacilitation(doc)
+        const key =
+          scoring?.id === roundId
+            ? 'scoring'
+            : vote?.id === roundId
+              ? 'vote'
+              : evaluation?.id === roundId
+                ? 'evaluation'
+                : null
         if (key !== null) doc.transact(() => doc.getMap(FACILITATION_MAP).delete(key), SERVER)
         this.rounds.delete(roundId)
       },
     }
   }
 
-  private patch(key: 'scoring' | 'vote', fields: object) {
+  private patch(key: 'scoring' | 'vote' | 'evaluation', fields: object) {
     const doc = this.doc!
     const map = doc.getMap<unknown>(FACILITATION_MAP)
     const current = map.get(key) as object

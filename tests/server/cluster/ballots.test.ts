@@ -1,6 +1,7 @@
 /**
  * Ballots on a cluster (issue 19): handed in on one node, revealed on the other; the ballots
- * are in PostgreSQL, not a node's memory, so the result counts every one of them.
+ * are in PostgreSQL, not a node's memory, so the result counts every one of them (scoring
+ * rounds, dot votes and dialogue-evaluation rounds alike).
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -9,8 +10,10 @@ import { startTestRedis } from '../testRedis'
 import { createFixture, createMap, waitFor, waitForSync } from '../testServer'
 import type { TestServer } from '../testServer'
 import {
+  evaluationSeen,
   facilitatorWithStakeholders,
   handIn,
+  openEvaluation,
   putBallot,
   openRound,
   openVote,
@@ -83,6 +86,34 @@ describe.skipIf(schema === null || redis === null)('ballots on a cluster', () =>
       { stakeholderId: farmers, votes: 1 },
     ])
     expect(await b.server.store.ballots.countBallots(mapId, vote.id)).toBe(0)
+  })
+
+  it('an evaluation ballot handed in on node A counts when node B reveals, in the round and the evaluation', async () => {
+    const [a, b] = await startTwoNodes()
+    const mapId = await createMap(a)
+    b.tokens.set(mapId, a.tokens.get(mapId)!)
+    const { facilitator } = await facilitatorWithStakeholders(fixture, b, mapId, [])
+    const onA = fixture.connectClient(a, mapId, new Y.Doc(), { role: 'viewer' })
+    await waitForSync(onA)
+    const ann = await startGuest(a, mapId, 'Ann')
+    const bram = await startGuest(b, mapId, 'Bram')
+    const round = await openEvaluation(facilitator, onA)
+    await handIn(a, mapId, round.id, { transparency: 5 }, ann.guestToken)
+    await handIn(b, mapId, round.id, { transparency: 2 }, bram.guestToken)
+    expect((await reveal(b, mapId, round.id)).status).toBe(200)
+    await waitFor(() => evaluationSeen(onA)?.status === 'revealed')
+    const expected = { count: 2, median: 3.5, min: 2, max: 5, disagreement: true }
+    expect(evaluationSeen(onA)?.result?.transparency).toEqual(expected)
+    const elements = onA.doc.getMap<Y.Map<unknown>>('dialogueEvaluations').get('eval-1')
+    await waitFor(
+      () =>
+        (elements?.get('elements') as Y.Map<{ result: unknown }>).get('transparency')?.result !==
+        null,
+    )
+    expect(
+      (elements?.get('elements') as Y.Map<{ result: unknown }>).get('transparency')?.result,
+    ).toEqual(expected)
+    expect(await a.server.store.ballots.roundsWithBallots(mapId)).toEqual([])
   })
 
   it('a ballot handed in on node A while node B reveals is either counted or refused as round-not-open, never left behind', async () => {
