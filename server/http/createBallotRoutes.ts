@@ -11,12 +11,12 @@ import type { BallotResponse } from '../../shared/protocol/ballotApi'
 import { canEditMap, canFacilitate } from '../../shared/protocol/roles'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import { accessPolicyOf } from '../access/authenticateRequest'
-import { findGuestOfRequest } from '../access/findGuestOfRequest'
 import type { ReadSession } from '../access/readSession'
 import type { BallotBox, BallotOutcome } from '../rooms/BallotBox'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import { createActionPeer } from '../rooms/createActionPeer'
 import type { MapStore } from '../storage/MapStore'
+import { callerIdentity } from './callerIdentity'
 import { readJsonBody } from './readJsonBody'
 import { requireMapAccess } from './requireMapAccess'
 import type { Route } from './Route'
@@ -54,31 +54,12 @@ export function createBallotRoutes(options: BallotRouteOptions): Route[] {
   const policy = accessPolicyOf(options)
 
   /** Who the caller is as the server knows them, or null after answering why not. */
-  async function voterOf(
+  const voterOf = (
     request: IncomingMessage,
     response: ServerResponse,
     mapId: string,
     signedIn: { identity: { id: string } } | null,
-  ): Promise<string | null> {
-    if (signedIn !== null) return signedIn.identity.id
-    const session = policy.readSession === null ? null : await policy.readSession(request)
-    if (session !== null) return session.identity.id
-    const guest = await findGuestOfRequest(store, mapId, request)
-    if (guest === 'unknown') {
-      sendApiError(response, 401, ApiErrorCode.unauthorized, 'Unknown guest session.')
-      return null
-    }
-    if (guest === null) {
-      sendApiError(
-        response,
-        403,
-        ApiErrorCode.ballotNeedsIdentity,
-        'A ballot needs a signed-in session or a guest session (X-Guest-Session).',
-      )
-      return null
-    }
-    return guest.id
-  }
+  ) => callerIdentity(store, policy, request, response, mapId, signedIn)
 
   function answer(response: ServerResponse, outcome: BallotOutcome | undefined): void {
     if (outcome === undefined)
