@@ -24,12 +24,12 @@ function resultText(
   t: ReturnType<typeof useTranslation>['t'],
 ): string {
   if (result === null || result.median === null) return t('dialogues.evaluation.notScored')
-  return t('dialogues.evaluation.result', {
+  const spread = t('dialogues.evaluation.result', {
     median: formatScoreText(result.median, locale),
     min: formatScoreText(result.min, locale),
     max: formatScoreText(result.max, locale),
-    count: result.count,
   })
+  return `${spread}, ${t('dialogues.evaluation.scores', { count: result.count })}`
 }
 
 export function EvaluationFields({

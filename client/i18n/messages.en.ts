@@ -565,8 +565,8 @@ export const en = {
   'dialogues.evaluation.noDialogue': 'No plan (a role play)',
   'dialogues.evaluation.untitled': 'Evaluation',
   'dialogues.evaluation.notScored': 'not scored yet',
-  'dialogues.evaluation.result':
-    'median {median} ({min}–{max}), {count, plural, one {# score} other {# scores}}',
+  'dialogues.evaluation.result': 'median {median} ({min}–{max})',
+  'dialogues.evaluation.scores': '{count, plural, one {# score} other {# scores}}',
   'dialogues.evaluation.disagreement': 'Views differ',
   'workshop.roles.heading': 'Role play',
   'workshop.roles.intro':

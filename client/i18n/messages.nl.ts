@@ -576,8 +576,8 @@ export const nl: Record<MessageKey, string> = {
   'dialogues.evaluation.noDialogue': 'Geen plan (een rollenspel)',
   'dialogues.evaluation.untitled': 'Evaluatie',
   'dialogues.evaluation.notScored': 'nog niet gescoord',
-  'dialogues.evaluation.result':
-    'mediaan {median} ({min}–{max}), {count, plural, one {# score} other {# scores}}',
+  'dialogues.evaluation.result': 'mediaan {median} ({min}–{max})',
+  'dialogues.evaluation.scores': '{count, plural, one {# score} other {# scores}}',
   'dialogues.evaluation.disagreement': 'Meningen verschillen',
   'workshop.roles.heading': 'Rollenspel',
   'workshop.roles.intro':

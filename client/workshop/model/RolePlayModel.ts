@@ -88,8 +88,11 @@ export class RolePlayModel {
 
   private askMine(holdsOne: boolean) {
     if (!holdsOne) return this.mine.set({ status: 'none' })
-    // A card already shown stays while its new version is fetched.
-    if (this.mine.get().status !== 'held') this.mine.set({ status: 'loading' })
+    // A card already shown stays while its new version is fetched. Read without capture:
+    // the reaction that calls this must depend on the card only, not on what it sets here.
+    if (this.mine.__unsafe__getWithoutCapture().status !== 'held') {
+      this.mine.set({ status: 'loading' })
+    }
     this.fetchMine().then(
       ({ role }) => this.mine.set(role === null ? { status: 'none' } : { status: 'held', role }),
       () => this.mine.set({ status: 'failed' }),
