@@ -15,6 +15,7 @@ import * as Y from 'yjs'
 import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
 import { type BenchServer, startBenchServer } from '../BenchServer'
 import { buildMapDocument } from '../cold/buildMapDocument'
+import { sendUpdatesInParts } from '../../client/sync/sendUpdatesInParts'
 
 /** Same flags as tests/browser/browserFixture.ts. */
 export const CHROMIUM_ARGS = [
@@ -132,7 +133,12 @@ export async function storeBenchMap(server: BenchServer, cards: number) {
     params: address.params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    connect: false,
   })
+  // The whole map in one update is over the server's struct limit (4413): in parts, as the
+  // browser sends a large offline backlog.
+  sendUpdatesInParts(writer)
+  writer.connect()
   const checker = new WebsocketProvider(address.serverUrl, address.room, new Y.Doc(), {
     params: address.params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
