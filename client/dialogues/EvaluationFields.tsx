@@ -6,7 +6,7 @@
  */
 import type { DialogueEvaluation, ElementResult } from '../../shared/dialogue/DialogueEvaluation'
 import type { DialoguePlan } from '../../shared/dialogue/DialoguePlan'
-import { DIALOGUE_ELEMENTS } from '../../shared/dialogue/dialogueVocabulary'
+import { DIALOGUE_ELEMENTS, type DialogueElement } from '../../shared/dialogue/dialogueVocabulary'
 import { EVALUATION_COLUMN_LABELS } from '../../shared/labels/dialogueFieldLabels'
 import { DIALOGUE_ELEMENT_LABELS } from '../../shared/labels/dialogueLabels'
 import { formatScoreText } from '../../shared/scoring/scoreText'
@@ -16,6 +16,14 @@ import { SelectField, TextArea, TextField } from '../panels/fields'
 import type { FieldErrors } from '../panels/stakeholderEditor/useFieldErrors'
 import type { WriteOutcome } from '../drafts/WriteThroughText'
 import type { DialogueRecords } from './DialogueRecords'
+
+/**
+ * Where the text of an element's notes is kept while typed: one key wherever the notes are
+ * edited (this tab, and the Workshop tab after a reveal).
+ */
+export function elementNotesDraftKey(evaluationId: string, element: DialogueElement): string {
+  return `evaluations/${evaluationId}/elements/${element}/notes`
+}
 
 /** "Median 3 (2–5), 6 scores" in the reader's language, or null before the reveal. */
 function resultText(
@@ -91,7 +99,7 @@ export function EvaluationFields({
                 label={`${label.elementNotes}: ${DIALOGUE_ELEMENT_LABELS[locale][element]}`}
                 value={notes}
                 rows={2}
-                draftKey={`${key}/elements/${element}/notes`}
+                draftKey={elementNotesDraftKey(evaluation.id, element)}
                 onCommit={(text) => records.noteElement(evaluation.id, element, text)}
               />
             </li>

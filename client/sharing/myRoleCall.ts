@@ -1,11 +1,9 @@
 /**
  * Asks the server for the role card dealt to this person and its private brief
- * (shared/protocol/roleBriefApi.ts), as the ballot calls do: the map's share token, and the
- * guest session's token in `X-Guest-Session` (or the signed-in session's cookie).
+ * (shared/protocol/roleBriefApi.ts), as this person (participantFetch.ts).
  */
 import { type MyRoleResponse, myRolePath } from '../../shared/protocol/roleBriefApi'
-import { GUEST_SESSION_HEADER } from '../../shared/protocol/guestApi'
-import { errorFromResponse, unreachableError } from '../config/apiClient'
+import { participantFetch } from './participantFetch'
 
 /** The call for `mapId`; `guestToken` is read at each call (the session may come late). */
 export function myRoleCall(
@@ -13,22 +11,6 @@ export function myRoleCall(
   token: string | null,
   guestToken: () => string | null,
 ): () => Promise<MyRoleResponse> {
-  return async () => {
-    const guest = guestToken()
-    let response: Response
-    try {
-      response = await fetch(myRolePath(mapId), {
-        credentials: 'same-origin',
-        headers: {
-          accept: 'application/json',
-          ...(token !== null && { authorization: `Bearer ${token}` }),
-          ...(guest !== null && { [GUEST_SESSION_HEADER]: guest }),
-        },
-      })
-    } catch (error) {
-      throw unreachableError(error)
-    }
-    if (!response.ok) throw await errorFromResponse(response)
-    return (await response.json()) as MyRoleResponse
-  }
+  const call = participantFetch(token, guestToken)
+  return async () => (await (await call(myRolePath(mapId))).json()) as MyRoleResponse
 }

@@ -69,30 +69,38 @@ export function keepPendingLocalWrites(
   }
   doc.on('update', onUpdate)
 
-  /** Removes the waiting keys once a transaction created after their writes completed. */
+  /**
+   * Removes the waiting keys once a transaction created after their writes completed. One
+   * is in flight at a time (a drag writes many changes a second): keys that come meanwhile
+   * go with the next, started when it completes.
+   */
   const confirm = (): Promise<void> => {
     confirming ??= local.whenSynced.then(
       () =>
         new Promise<void>((resolve) => {
-          confirming = null
           const db = local.db
           const keys = waiting
           waiting = []
-          if (db === null || destroyed || keys.length === 0) return resolve()
+          const finish = () => {
+            confirming = null
+            resolve()
+          }
+          if (db === null || destroyed || keys.length === 0) return finish()
           let transaction: IDBTransaction
           try {
             transaction = db.transaction(['updates'], 'readwrite')
           } catch {
-            // Closed: the keys stay, and are replayed next time.
-            return resolve()
+            // Closed: the keys stay in storage, and are replayed next time.
+            return finish()
           }
           transaction.oncomplete = () => {
             for (const key of keys) removeItem(storage, key)
-            resolve()
+            finish()
+            if (waiting.length > 0 && !destroyed) void confirm()
           }
           transaction.onerror = transaction.onabort = () => {
             waiting = [...keys, ...waiting]
-            resolve()
+            finish()
           }
         }),
     )
@@ -125,7 +133,8 @@ export function keepPendingLocalWrites(
 
   return {
     async stored() {
-      // Twice: a confirmation already under way may have started before the latest change.
+      // Twice: a confirmation already under way may have started before the latest change
+      // (the next one, for what came meanwhile, starts as it completes).
       await confirm()
       await confirm()
     },

@@ -12,8 +12,11 @@
  * stakeholders invited to no plan at the top of section 5.
  */
 import type { DialoguePlan } from '../dialogue/DialoguePlan'
-import { DIALOGUE_PLAN_COLUMN_LABELS } from '../labels/dialogueFieldLabels'
-import type { DialoguePlanColumn } from '../labels/dialogueFieldLabels'
+import {
+  DIALOGUE_PLAN_COLUMNS,
+  DIALOGUE_PLAN_COLUMN_LABELS,
+  type DialoguePlanColumn,
+} from '../labels/dialogueFieldLabels'
 import {
   BARRIER_KIND_LABELS,
   DIALOGUE_ALERT_LABELS,
@@ -44,30 +47,10 @@ export interface PlanSectionOptions {
   withheld: number
 }
 
-/** The fields of a plan in section 5, in the order a reader follows its preparation. */
-const PLAN_FIELDS: readonly DialoguePlanColumn[] = [
-  'date',
-  'goal',
-  'whyNow',
-  'invited',
-  'dueDiligenceStep',
-  'engagementStage',
-  'format',
-  'place',
-  'language',
-  'interpretation',
-  'barriers',
-  'barrierAssessment',
-  'safety',
-  'confidentiality',
-  'informationBeforehand',
-  'informationForm',
-  'companyAttendees',
-  'companyMandate',
-  'inputUse',
-  'feedback',
-  'notes',
-]
+/** The fields of a plan in section 5: the columns of the exports, less what heads the plan. */
+const PLAN_FIELDS: readonly DialoguePlanColumn[] = DIALOGUE_PLAN_COLUMNS.filter(
+  (column) => column !== 'id' && column !== 'title' && column !== 'status',
+)
 
 /** The fields of a held dialogue in section 6; the date is in its heading. */
 const HELD_FIELDS: readonly DialoguePlanColumn[] = [

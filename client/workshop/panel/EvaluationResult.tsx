@@ -9,6 +9,8 @@ import { DIALOGUE_ELEMENT_LABELS } from '../../../shared/labels/dialogueLabels'
 import type { ElementResults } from '../../../shared/workshop/evaluationRound'
 import { useTranslation } from '../../i18n/useTranslation'
 import { FieldsReadOnly, TextArea } from '../../panels/fields'
+import { elementNotesDraftKey } from '../../dialogues/EvaluationFields'
+import { AggregatesTable } from './AggregatesTable'
 import { useWorkshopSession } from './WorkshopSession'
 
 export function EvaluationResult({
@@ -23,34 +25,15 @@ export function EvaluationResult({
   const labels = DIALOGUE_ELEMENT_LABELS[locale]
   return (
     <>
-      <table className="exchange__table" data-testid="evaluation-result">
-        <thead>
-          <tr>
-            <th scope="col">{t('workshop.evaluation.element')}</th>
-            <th scope="col">{t('workshop.scoring.median')}</th>
-            <th scope="col">{t('workshop.scoring.range')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {DIALOGUE_ELEMENTS.map((element) => {
-            const aggregate = result[element]
-            return (
-              <tr
-                key={element}
-                data-testid={`evaluation-result-${element}`}
-                className={aggregate.disagreement ? 'workshop__disagree' : undefined}
-              >
-                <th scope="row">{labels[element]}</th>
-                <td>{aggregate.median ?? '–'}</td>
-                <td>
-                  {aggregate.count > 0 ? `${aggregate.min}–${aggregate.max}` : '–'}
-                  {aggregate.disagreement && ` ⚠ ${t('workshop.card.disagreement')}`}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <AggregatesTable
+        heading={t('workshop.evaluation.element')}
+        testId="evaluation-result"
+        rows={DIALOGUE_ELEMENTS.map((element) => ({
+          key: element,
+          label: labels[element],
+          aggregate: result[element],
+        }))}
+      />
       {evaluation && (
         <FieldsReadOnly.Provider value={!participant}>
           <h4>{t('workshop.evaluation.notes')}</h4>
@@ -59,7 +42,7 @@ export function EvaluationResult({
               key={element}
               label={labels[element]}
               value={evaluation.elements[element].notes}
-              draftKey={`evaluations/${evaluation.id}/${element}/notes`}
+              draftKey={elementNotesDraftKey(evaluation.id, element)}
               testId={`evaluation-notes-${element}`}
               rows={2}
               onCommit={(notes) => model.evaluation.setNotes(element, notes)}

@@ -8,8 +8,8 @@
  */
 import { useValue } from 'tldraw'
 import { useStoredDraft } from '../../drafts/useStoredDraft'
-import { apiFailureReason } from '../../i18n/apiFailureReason'
 import { useTranslation } from '../../i18n/useTranslation'
+import { BallotActionError } from './BallotActionError'
 import { EvaluationForm } from './EvaluationForm'
 import { EvaluationResult } from './EvaluationResult'
 import { useWorkshopSession } from './WorkshopSession'
@@ -18,7 +18,7 @@ import { useWorkshopSession } from './WorkshopSession'
 const NO_PLAN = '-'
 
 export function EvaluationSection() {
-  const { t, locale } = useTranslation()
+  const { t } = useTranslation()
   const { model, facilitator, participant } = useWorkshopSession()
   const { evaluation } = model
   const round = useValue('evaluation round', () => evaluation.round.get(), [evaluation])
@@ -108,13 +108,7 @@ export function EvaluationSection() {
               </button>
             </div>
           )}
-          {facilitator && actionError !== null && (
-            <p role="alert" className="exchange__warning">
-              {t('workshop.ballot.actionFailed', {
-                reason: apiFailureReason(locale, actionError),
-              })}
-            </p>
-          )}
+          {facilitator && <BallotActionError error={actionError} />}
         </>
       )}
     </section>

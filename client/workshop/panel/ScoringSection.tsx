@@ -4,15 +4,15 @@
  * reveal, everyone sees the group's result (ScoringResult.tsx).
  */
 import { useValue } from 'tldraw'
-import { apiFailureReason } from '../../i18n/apiFailureReason'
 import { useTranslation } from '../../i18n/useTranslation'
+import { BallotActionError } from './BallotActionError'
 import { ScoringForm } from './ScoringForm'
 import { ScoringResult } from './ScoringResult'
 import { useSelectedCard } from './useSelectedCard'
 import { useWorkshopSession } from './WorkshopSession'
 
 export function ScoringSection() {
-  const { t, locale } = useTranslation()
+  const { t } = useTranslation()
   const { model, registry, facilitator, participant } = useWorkshopSession()
   const { scoring } = model
   const round = useValue('scoring round', () => scoring.round.get(), [scoring])
@@ -87,13 +87,7 @@ export function ScoringSection() {
               </button>
             </div>
           )}
-          {facilitator && actionError !== null && (
-            <p role="alert" className="exchange__warning">
-              {t('workshop.ballot.actionFailed', {
-                reason: apiFailureReason(locale, actionError),
-              })}
-            </p>
-          )}
+          {facilitator && <BallotActionError error={actionError} />}
         </>
       )}
     </section>

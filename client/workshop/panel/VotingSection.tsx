@@ -8,6 +8,7 @@ import { useValue } from 'tldraw'
 import { MAX_VOTE_BUDGET } from '../../../shared/workshop/dotVoting'
 import { apiFailureReason } from '../../i18n/apiFailureReason'
 import { useTranslation } from '../../i18n/useTranslation'
+import { BallotActionError } from './BallotActionError'
 import { CountInput } from './CountInput'
 import { useCountDraft } from './useCountDraft'
 import { useWorkshopSession } from './WorkshopSession'
@@ -147,13 +148,7 @@ export function VotingSection() {
               )}
             </div>
           )}
-          {facilitator && actionError !== null && (
-            <p role="alert" className="exchange__warning">
-              {t('workshop.ballot.actionFailed', {
-                reason: apiFailureReason(locale, actionError),
-              })}
-            </p>
-          )}
+          {facilitator && <BallotActionError error={actionError} />}
         </>
       )}
     </section>
