@@ -101,9 +101,9 @@ export class DialogueRecords {
     for (const stop of this.stops) stop()
   }
 
-  /** Starts a new plan (a draft) and answers its id. */
+  /** Starts a new plan (a draft) and answers its id (`init.id` when given, else a new one). */
   addPlan(init: Partial<DialoguePlan> = {}): string {
-    const plan = createDialoguePlan({ ...init, id: newEntityId('plan') })
+    const plan = createDialoguePlan({ ...init, id: init.id ?? newEntityId('plan') })
     this.writePlan(plan)
     return plan.id
   }

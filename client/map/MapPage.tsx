@@ -339,6 +339,7 @@ function MapEditor({
         <Tldraw
           store={session.store}
           shapeUtils={session.shapeUtils}
+          getShapeVisibility={session.shapeVisibility}
           user={tldrawCurrentUser}
           assetUrls={ownAssetUrls}
           overrides={overrides}

@@ -19,6 +19,8 @@ import { myRoleCall } from '../sharing/myRoleCall'
 import { RolePlayModel } from '../workshop/model/RolePlayModel'
 import { followGuestName } from './followGuestName'
 import { WorkshopModel } from '../workshop/WorkshopModel'
+import { Phase2BoardModel } from '../workshop/model/Phase2BoardModel'
+import { exampleVisibility } from '../shapes/example-worksheet/exampleVisibility'
 import { serverClockOffset } from '../workshop/serverClock'
 
 /** Everything the map page needs once a map is open. */
@@ -34,6 +36,10 @@ export interface MapSession {
   rolePlay: RolePlayModel
   /** Undo and redo of this person's own record edits. */
   recordUndo: RecordUndo
+  /** Phase 2's case card and example (the board's shapes and the Workshop tab read it). */
+  phase2: Phase2BoardModel
+  /** tldraw's `getShapeVisibility`: one function for the session (a new one remakes the editor). */
+  shapeVisibility: ReturnType<typeof exampleVisibility>
   /** The shape utils bound to this map's registry; the same list the store was made with. */
   shapeUtils: ReturnType<typeof customShapeUtils>
 }
@@ -63,6 +69,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
       const confidential = opened.confidential?.doc ?? null
       const registry = new StakeholderRegistry(opened.doc, opened.localOrigin, confidential)
       const dialogues = new DialogueRecords(opened.doc, opened.localOrigin, confidential)
+      const phase2 = new Phase2BoardModel(opened.doc, opened.localOrigin, role)
       // The cards read the workshop's decorations; the model is made below, with the store.
       const decorationsSource = atom<WorkshopModel | null>('workshopModel', null)
       const workshopDecorations = computed(
@@ -73,6 +80,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         registry,
         workshopDecorations,
         dialogues.overdueByStakeholder,
+        { dialogues, phase2 },
       )
       const store = createTLStore({
         shapeUtils: withDefaultShapeUtils(shapeUtils),
@@ -131,6 +139,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
             : renameGuest(mapId, token, guestId, name).then(() => undefined),
         ballots: ballotCalls(mapId, token, () => opened.guestSession()?.token ?? null),
         dialogues,
+        phase2,
       })
       decorationsSource.set(workshop)
       const rolePlay = new RolePlayModel(
@@ -152,6 +161,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         binding.dispose()
         registry.dispose()
         dialogues.dispose()
+        phase2.dispose()
         workshop.dispose()
         rolePlay.dispose()
         recordUndo.destroy()
@@ -163,6 +173,8 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         binding,
         registry,
         dialogues,
+        phase2,
+        shapeVisibility: exampleVisibility(phase2),
         shapeUtils,
         workshop,
         rolePlay,

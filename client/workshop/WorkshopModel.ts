@@ -15,6 +15,7 @@ import { DialogueRecords } from '../dialogues/DialogueRecords'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type { ParticipantInfo } from '../sync/PresenceBinding'
 import { AgendaModel } from './model/AgendaModel'
+import { Phase2BoardModel } from './model/Phase2BoardModel'
 import { HandsModel } from './model/HandsModel'
 import { type Participant, ParticipantsModel } from './model/ParticipantsModel'
 import type { BallotClient } from './model/BallotClient'
@@ -56,6 +57,8 @@ export interface WorkshopModelOptions {
   ballots?: BallotClient
   /** The map's dialogue records (an evaluation round reads and makes evaluations); absent: its own. */
   dialogues?: DialogueRecords
+  /** Phase 2's case card and example; absent: its own. */
+  phase2?: Phase2BoardModel
 }
 
 /** Live workshop state and actions of one map. */
@@ -70,6 +73,12 @@ export class WorkshopModel {
   readonly scoring: ScoringModel
   readonly voting: VotingModel
   readonly evaluation: EvaluationModel
+  /** Phase 2's board: the case card, the example's visibility. */
+  readonly phase2: Phase2BoardModel
+  /** The map's dialogue records (phase 2's worksheets are plans). */
+  readonly dialogues: DialogueRecords
+  /** Phase 2's model when this model made it itself, disposed with it. */
+  private readonly ownPhase2: Phase2BoardModel | null
   /** Dialogue records this model made itself (none given), disposed with it. */
   private readonly ownDialogues: DialogueRecords | null
 
@@ -105,6 +114,7 @@ export class WorkshopModel {
     renameParticipant,
     ballots,
     dialogues,
+    phase2,
   }: WorkshopModelOptions) {
     this.renameOnServer = renameParticipant
     this.now = now
@@ -120,6 +130,9 @@ export class WorkshopModel {
     this.voting = new VotingModel(this.document, ballots ?? null)
     const records = dialogues ?? new DialogueRecords(doc, origin)
     this.ownDialogues = dialogues ? null : records
+    this.dialogues = records
+    this.phase2 = phase2 ?? new Phase2BoardModel(doc, origin, self.get().role)
+    this.ownPhase2 = phase2 ? null : this.phase2
     this.evaluation = new EvaluationModel(this.document, records, ballots ?? null)
   }
 
@@ -169,6 +182,7 @@ export class WorkshopModel {
     this.voting.dispose()
     this.evaluation.dispose()
     this.ownDialogues?.dispose()
+    this.ownPhase2?.dispose()
     this.roster.dispose()
     this.document.dispose()
   }

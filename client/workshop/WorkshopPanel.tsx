@@ -10,6 +10,7 @@ import { EvaluationSection } from './panel/EvaluationSection'
 import { HandsSection } from './panel/HandsSection'
 import { ParticipantsList } from './panel/ParticipantsList'
 import { MyRoleCard, RolePlaySection } from './panel/RolePlaySection'
+import { Phase2Section } from './panel/Phase2Section'
 import { ScoringSection } from './panel/ScoringSection'
 import { TablesSection } from './panel/TablesSection'
 import { ViewSection } from './panel/ViewSection'
@@ -44,6 +45,7 @@ function WorkshopSections() {
       <TablesSection />
       <ScoringSection />
       <VotingSection />
+      <Phase2Section />
       <RolePlaySection rolePlay={rolePlay} />
       <EvaluationSection />
       <ParticipantsList />

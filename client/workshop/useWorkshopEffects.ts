@@ -4,7 +4,8 @@ import { canFacilitate, isRole } from '../../shared/protocol/roles'
 import type { WorkshopModel } from './WorkshopModel'
 import { serverNow } from './serverClock'
 import { spotlightCamera } from './spotlightCamera'
-import { groupShapeIds } from './tableGroups'
+import { tableFrameOn } from '../canvas/boardAreas'
+import { useOpenBoard } from './useOpenBoard'
 
 /** Requests older than this when the page opens are history, not something to act on. */
 const FRESH_FOR_MS = 60_000
@@ -18,13 +19,15 @@ const OPENING_MS = 5_000
  * to the area the facilitator shows, look at the spotlighted card, go to one's table.
  *
  * Going to one's table happens once per split (and on opening the page during one, so a
- * late joiner or a reload lands there too), as soon as the table's frame is on this page:
+ * late joiner or a reload lands there too), as soon as the table's frame is on this page
+ * (its part of the board opened last, such as phase 2's worksheet, else its phase-1 area):
  * the split and the frames arrive as separate changes, in either order. Someone without a
  * table (a viewer, the projector, a trainer) stays where they are. A facilitator's page
  * also seats participants who arrive after the split.
  */
 export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) {
   useFollowTheFacilitator(editor, model)
+  useOpenBoard(editor, model)
   useEffect(() => {
     if (!editor) return
     let seenBring = 0
@@ -61,7 +64,7 @@ export function useWorkshopEffects(editor: Editor | null, model: WorkshopModel) 
         openingLanding.camera === JSON.stringify(editor.getCamera())
       const tableBounds =
         myTable !== undefined && ((seat !== undefined && seat !== seenSeat) || relayout)
-          ? editor.getShapePageBounds(groupShapeIds(myTable).frame)
+          ? editor.getShapePageBounds(tableFrameOn(editor, state.openBoard?.board ?? null, myTable))
           : undefined
       queueMicrotask(() => {
         if (

@@ -17,9 +17,11 @@
  */
 import { DIALOGUE_ELEMENTS } from '../dialogue/dialogueVocabulary'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
+import { CASE_CARD_FIELDS } from '../workshop/caseCard'
 import { FACILITATION_KEYS } from '../workshop/facilitationState'
 import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
 import {
+  CASE_CARD_MAP,
   COMMITMENTS_MAP,
   CONFIDENTIAL_CONTACTS_MAP,
   CONFIDENTIAL_DIALOGUE_PLANS_MAP,
@@ -187,6 +189,7 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   ),
   // A card is one plain value; its brief is never here (confidential document).
   [ROLE_PLAY_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
+  [CASE_CARD_MAP]: { kind: 'map', map: fixedKeys(CASE_CARD_FIELDS) },
 }
 
 /** The confidential document's roots. */

@@ -19,6 +19,8 @@
  *   in the confidential document (below), and the server refuses one here.
  * - `rolePlay`: the role cards of phase 3 and who holds each (shared/workshop/rolePlay.ts);
  *   owners and facilitators only. The cards' private briefs are in the confidential document.
+ * - `caseCard`: phase 2's case card, field name → text (shared/workshop/caseCard.ts); owners
+ *   and facilitators only.
  */
 export const TLDRAW_RECORDS_MAP = 'tldraw'
 export const META_MAP = 'meta'
@@ -37,6 +39,8 @@ export const COMMITMENTS_MAP = 'commitments'
 export const DIALOGUE_EVALUATIONS_MAP = 'dialogueEvaluations'
 /** Role cards of the role play, role id → card (rolePlay.ts). */
 export const ROLE_PLAY_MAP = 'rolePlay'
+/** Phase 2's case card, field → text (caseCard.ts); the trainers edit it. */
+export const CASE_CARD_MAP = 'caseCard'
 /**
  * Stakeholders' answers to confirmation links (stakeholderAnswerDocument.ts), in the map
  * document for entries there and in the confidential document for confidential entries.
@@ -60,6 +64,7 @@ export const MAP_ROOT_NAMES = [
   COMMITMENTS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
   ROLE_PLAY_MAP,
+  CASE_CARD_MAP,
 ] as const
 
 /** The root Y.Arrays of a map document. */
@@ -69,7 +74,11 @@ export const ARRAY_ROOT_NAMES = [HANDS_ARRAY] as const
 export const ALLOWED_ROOT_NAMES: readonly string[] = [...MAP_ROOT_NAMES, ...ARRAY_ROOT_NAMES]
 
 /** Root types whose changes need the owner or facilitator role. */
-export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP, ROLE_PLAY_MAP]
+export const FACILITATOR_ONLY_ROOTS: readonly string[] = [
+  FACILITATION_MAP,
+  ROLE_PLAY_MAP,
+  CASE_CARD_MAP,
+]
 
 /**
  * A map's second document: what only roles that may read confidential data receive

@@ -4,6 +4,7 @@
  * Phase 1 holds the manual's three short assignments as parts with minutes of their own, so
  * the facilitator can time each (motivation, internal preparation, mapping).
  */
+import { PHASE_2_BOARD, isBoardId } from './boardLinks'
 import { isFiniteNumber, isPlainObject } from './plainValues'
 
 /** A block of the workshop agenda. `kind` names the SER blocks; custom blocks have a title. */
@@ -15,6 +16,11 @@ export interface AgendaBlock {
   minutes: number
   /** The block's assignments, each timed on its own; absent for a block without parts. */
   parts?: AgendaPart[]
+  /**
+   * The board the block opens (boardLinks.ts); '' for none. Absent: the kind's own board
+   * ({@link defaultBoardOf}), so agendas stored before boards existed open them too.
+   */
+  board?: string
 }
 
 /** One assignment inside an agenda block (phase 1's three), with its own minutes. */
@@ -66,6 +72,26 @@ export const DEFAULT_AGENDA: readonly AgendaBlock[] = [
   { id: 'closing', kind: 'closing', title: '', minutes: 15 },
 ]
 
+/** The board a block of `kind` opens unless the facilitator linked another (or none). */
+export function defaultBoardOf(kind: AgendaBlockKind): string {
+  return kind === 'phase-2' ? PHASE_2_BOARD : ''
+}
+
+/** The board `block` opens, or null when it opens none. */
+export function boardOf(block: AgendaBlock): string | null {
+  const board = block.board ?? defaultBoardOf(block.kind)
+  return board === '' ? null : board
+}
+
+/** The agenda with block `blockId` linked to `board` ('' for none). */
+export function withBlockBoard(
+  agenda: readonly AgendaBlock[],
+  blockId: string,
+  board: string,
+): AgendaBlock[] {
+  return agenda.map((block) => (block.id === blockId ? { ...block, board } : block))
+}
+
 /** The longest block a facilitator can plan, in minutes (ten hours). */
 export const MAX_BLOCK_MINUTES = 600
 
@@ -106,9 +132,14 @@ export function readAgenda(value: unknown): AgendaBlock[] {
       isMinutes(block.minutes),
   )
   if (valid.length !== value.length) return [...DEFAULT_AGENDA]
-  return valid.map(({ id, kind, title, minutes, parts }) => {
+  return valid.map(({ id, kind, title, minutes, parts, board }) => {
     const read = readParts(kind, parts)
-    return read ? { id, kind, title, minutes, parts: read } : { id, kind, title, minutes }
+    const block: AgendaBlock = read
+      ? { id, kind, title, minutes, parts: read }
+      : { id, kind, title, minutes }
+    // A board that is no board id reads as the kind's own (a peer may write anything).
+    if (board === '' || isBoardId(board)) block.board = board
+    return block
   })
 }
 

@@ -13,6 +13,7 @@ import type * as Y from 'yjs'
 import { FACILITATION_MAP } from '../document/mapDocumentLayout'
 import { type AgendaBlock, readAgenda } from './agenda'
 import { type BallotCount, readBallotCount } from './ballots'
+import { type OpenBoardRequest, readOpenBoard } from './boardLinks'
 import { type DotVote, readDotVote } from './dotVoting'
 import { type EvaluationRound, readEvaluationRound } from './evaluationRound'
 import { type ScoringRound, readScoringRound } from './privateScoring'
@@ -44,6 +45,10 @@ export interface FacilitationState {
   timerSound: boolean
   /** How many have handed in a ballot in the open round or vote (server-written). */
   ballotCount: BallotCount | null
+  /** The board the facilitator last opened for everyone (boardLinks.ts). */
+  openBoard: OpenBoardRequest | null
+  /** Whether phase 2's filled-in example worksheet is shown to everyone (hidden unless set). */
+  exampleShown: boolean
 }
 
 /** Every key the `facilitation` root may hold; the server refuses others (documentShape.ts). */
@@ -60,6 +65,8 @@ export const FACILITATION_KEYS = [
   'evaluation',
   'timerSound',
   'ballotCount',
+  'openBoard',
+  'exampleShown',
 ] as const satisfies readonly (keyof FacilitationState)[]
 
 function facilitationMap(doc: Y.Doc) {
@@ -90,6 +97,8 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     evaluation: readEvaluationRound(map.get('evaluation')),
     timerSound: map.get('timerSound') === true,
     ballotCount: readBallotCount(map.get('ballotCount')),
+    openBoard: readOpenBoard(map.get('openBoard')),
+    exampleShown: map.get('exampleShown') === true,
   }
 }
 

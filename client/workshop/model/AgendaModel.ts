@@ -8,6 +8,8 @@ import { computed } from 'tldraw'
 import {
   type AgendaBlock,
   type AgendaPart,
+  boardOf,
+  withBlockBoard,
   withBlockMinutes,
   withPartMinutes,
 } from '../../../shared/workshop/agenda'
@@ -51,10 +53,38 @@ export class AgendaModel {
     )
   }
 
-  /** Starts (or restarts) a block's countdown, or one of its parts', for everyone. */
+  /**
+   * Starts (or restarts) a block's countdown, or one of its parts', for everyone; starting
+   * the block itself also opens its board.
+   */
   start(block: AgendaBlock, part?: AgendaPart) {
     this.document.setFacilitation('timer', startTimer(block, this.document.now(), part))
+    if (!part) this.openBoard(block)
   }
+
+  /**
+   * Opens the block's board for everyone (boardLinks.ts): whoever follows the facilitator
+   * sees it with them, and each table goes to its own part of it (useOpenBoard.ts).
+   * Answers whether the block has a board.
+   */
+  openBoard(block: AgendaBlock): boolean {
+    const board = boardOf(block)
+    if (board === null) return false
+    const { userId } = this.document.self.get()
+    this.document.setFacilitation('openBoard', { userId, at: this.document.now(), board })
+    return true
+  }
+
+  /** Links block `blockId` to `board` ('' for none). */
+  linkBoard(blockId: string, board: string) {
+    this.document.setFacilitation('agenda', withBlockBoard(this.blocks.get(), blockId, board))
+  }
+
+  /** The board that was opened last, if any. */
+  readonly openedBoard = computed(
+    'opened board',
+    () => this.document.facilitation.get().openBoard?.board ?? null,
+  )
 
   /** Gives the running or paused countdown `minutes` more, for everyone. */
   extend(minutes: number) {

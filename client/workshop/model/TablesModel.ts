@@ -10,6 +10,7 @@ import type { Locale } from '../../i18n/locale'
 import type { TableGroups } from '../../../shared/workshop/tableGroups'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import { bringGroupIntoPlenary, ensureGroupAreas, groupShapeIds } from '../tableGroups'
+import { tableFrameOn } from '../../canvas/boardAreas'
 import type { Participant } from './ParticipantsModel'
 import type { WorkshopDocument } from './WorkshopDocument'
 
@@ -80,10 +81,15 @@ export class TablesModel {
     )
   }
 
-  /** Takes this person's view to their table. */
+  /**
+   * Takes this person's view to their table: on the board the facilitator opened last when
+   * it has a part for that table (phase 2's worksheets), else to the table's phase-1 area.
+   */
   goToMine(editor: Editor) {
     const mine = this.myTable.get()
-    if (mine !== undefined) zoomToFrames(editor, [groupShapeIds(mine).frame])
+    if (mine === undefined) return
+    const board = this.document.facilitation.get().openBoard?.board ?? null
+    zoomToFrames(editor, [tableFrameOn(editor, board, mine)])
   }
 
   /** Puts table `index`'s cards on the plenary boards; answers how many it added. */

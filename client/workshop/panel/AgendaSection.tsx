@@ -8,6 +8,7 @@ import { useValue } from 'tldraw'
 import { type AgendaBlock, type AgendaPart, partAfter } from '../../../shared/workshop/agenda'
 import { useTranslation } from '../../i18n/useTranslation'
 import { agendaBlockName, agendaPartName } from '../agendaBlockName'
+import { AgendaBoardLink } from './AgendaBoardLink'
 import { AgendaMinutesInput } from './AgendaMinutesInput'
 import { useWorkshopSession } from './WorkshopSession'
 
@@ -74,6 +75,10 @@ export function AgendaSection() {
             <li key={block.id} className={running ? 'workshop__agenda--running' : undefined}>
               <span className="workshop__agenda-name">{name}</span>
               {planAndStart(block, undefined, name, running && timer?.partId === null)}
+              {facilitator &&
+                block.kind !== 'introduction' &&
+                block.kind !== 'break' &&
+                block.kind !== 'closing' && <AgendaBoardLink block={block} name={name} />}
               {block.parts && (
                 <ol className="workshop__agenda-parts">
                   {block.parts.map((part) => {
