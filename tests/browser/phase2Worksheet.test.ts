@@ -350,4 +350,38 @@ describe('phase 2 on the canvas: a worksheet per table, the case card and the ex
     await page.screenshot({ path: `${SHOTS}/phase2-agenda-opens-board-trainer-en.png` })
     await page.getByRole('button', { name: 'Stop “follow me”' }).click()
   })
+
+  it('is usable from the keyboard: Enter on the selected worksheet goes into its first field, Escape back to the board', async () => {
+    const { page } = ann
+    const sheet = `${tableFrameId(annTable)}-worksheet`
+    await page.evaluate((id) => {
+      const editor = (
+        window as unknown as { editor: PageEditor & { select(id: string): void; focus(): void } }
+      ).editor
+      editor.select(id)
+      editor.focus()
+      // Where a keyboard user is after tabbing into the canvas.
+      document.querySelector<HTMLElement>('.tl-container')?.focus()
+    }, sheet)
+    await page.keyboard.press('Enter')
+    const goal = worksheet(page, annTable).getByLabel('Goal', { exact: true })
+    await expect.poll(() => goal.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(', and the women pickers apart')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => goal.evaluate((el) => el === document.activeElement)).toBe(false)
+    expect(
+      await page.evaluate(() =>
+        (
+          window as unknown as { editor: { getSelectedShapeIds(): string[] } }
+        ).editor.getSelectedShapeIds(),
+      ),
+    ).toEqual([sheet])
+    await expect
+      .poll(
+        () => worksheet(trainer.page, annTable).getByLabel('Goal', { exact: true }).inputValue(),
+        { timeout: 5000 },
+      )
+      .toBe('Hear the pickers before the contracts, and the women pickers apart')
+  })
 })

@@ -41,8 +41,9 @@ export class CaseCardShapeUtil extends ShapeUtil<CaseCardShape> {
     return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
   }
 
+  /** Enter on the selected shape goes into its first field (BoardForm.tsx). */
   override canEdit() {
-    return false
+    return true
   }
 
   override canResize() {
@@ -82,6 +83,7 @@ function CaseCardView({
   const canEdit = phase2?.canEdit ?? false
   return (
     <BoardForm
+      shapeId={shape.id}
       className="board-case"
       style={{ width: shape.props.w, height: shape.props.h }}
       readOnly={!canEdit}

@@ -40,8 +40,9 @@ export class DialogueWorksheetShapeUtil extends ShapeUtil<DialogueWorksheetShape
     return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
   }
 
+  /** Enter on the selected shape goes into its first field (BoardForm.tsx). */
   override canEdit() {
-    return false
+    return true
   }
 
   override canResize() {
@@ -86,6 +87,7 @@ function Worksheet({
   )
   return (
     <BoardForm
+      shapeId={shape.id}
       className="board-worksheet"
       style={{ width: shape.props.w, height: shape.props.h }}
       testId="dialogue-worksheet"
