@@ -15,7 +15,7 @@ const en = {
   'phase2.worksheet.heading': '{table}: worksheet for preparing the dialogue',
   'phase2.worksheet.planTitle': '{table}: dialogue on the case',
   'phase2.worksheet.missing':
-    'This worksheet’s dialogue plan was removed. The facilitator can make it again from the Workshop tab.',
+    'This worksheet’s dialogue plan is not on the map for you: it was removed, or marked confidential (only trainers see those). The facilitator can make it again in the Workshop tab.',
   'phase2.worksheet.hint': 'Click a field to fill it in; Tab goes to the next one.',
   'phase2.section.goal': '1. Goal: what for, and why now?',
   'phase2.section.who': '2. Who takes part?',
@@ -61,7 +61,7 @@ const nl: Record<Phase2MessageKey, string> = {
   'phase2.worksheet.heading': '{table}: werkblad voor het voorbereiden van de dialoog',
   'phase2.worksheet.planTitle': '{table}: dialoog over de casus',
   'phase2.worksheet.missing':
-    'Het dialoogplan van dit werkblad is verwijderd. De begeleider kan het opnieuw maken in het tabblad Workshop.',
+    'Het dialoogplan van dit werkblad staat niet voor jou op de kaart: het is verwijderd, of vertrouwelijk gemaakt (dat zien alleen de trainers). De begeleider kan het opnieuw maken in het tabblad Workshop.',
   'phase2.worksheet.hint': 'Klik op een veld om het in te vullen; met Tab ga je naar het volgende.',
   'phase2.section.goal': '1. Doel: waarvoor, en waarom nu?',
   'phase2.section.who': '2. Wie doen er mee?',
