@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TrackedPage, waitForCameraToSettle, waitForMapReady } from './browserFixture'
+import { axeViolations } from './axeCheck'
 import { type WorkshopRoom, openWorkshopRoom } from './workshopRoom'
 
 const SHOTS = '/work/notes/shots'
@@ -383,5 +384,9 @@ describe('phase 2 on the canvas: a worksheet per table, the case card and the ex
         { timeout: 5000 },
       )
       .toBe('Hear the pickers before the contracts, and the women pickers apart')
+    // Every field on the board has its label, and nothing on it fails axe's serious rules.
+    expect(await axeViolations(page)).toEqual([])
+    await zoomOnto(trainer.page, 'shape:board-phase-2')
+    expect(await axeViolations(trainer.page)).toEqual([])
   })
 })

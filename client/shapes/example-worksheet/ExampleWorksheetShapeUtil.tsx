@@ -96,8 +96,11 @@ function ExampleView({
           <section
             key={section}
             className={`board-worksheet__section board-worksheet__section--${section}`}
+            // A long answer may scroll: the section then takes the focus, so keys scroll it.
+            tabIndex={0}
+            aria-labelledby={`example-${shape.id}-${section}`}
           >
-            <h3>{t2(`phase2.section.${section}`)}</h3>
+            <h3 id={`example-${shape.id}-${section}`}>{t2(`phase2.section.${section}`)}</h3>
             {WORKSHEET_SECTION_FIELDS[section].map((column) => (
               <div key={column} className="field field--readonly">
                 <span className="field__label">{labels[column]}</span>
