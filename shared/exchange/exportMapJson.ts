@@ -13,6 +13,7 @@ import type { JsonObject, JsonValue } from './canonicalJson'
 import { MAP_JSON_FORMAT, MAP_JSON_VERSION, TLDRAW_SCHEMA_KEY } from './mapJsonFormat'
 import { META_MAP, TLDRAW_RECORDS_MAP } from '../document/mapDocumentLayout'
 import type { MapJson } from './mapJsonFormat'
+import { isCaseCardEmpty, readCaseCard } from '../workshop/caseCard'
 
 /** Options for {@link exportMapJson}. */
 export interface ExportMapJsonOptions {
@@ -77,6 +78,9 @@ export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJso
     meta: canonicalJson(otherMeta, depth) as JsonObject,
     history: (options.history ?? []).map((entry) => canonicalJson(entry, depth)),
   }
+  // Only a filled-in card: a map without one exports as it did before the card existed.
+  const caseCard = readCaseCard(doc)
+  if (!isCaseCardEmpty(caseCard)) map.caseCard = caseCard
   return canonicalJson(map, depth + 4) as unknown as MapJson
 }
 

@@ -23,6 +23,7 @@ import { TLDRAW_SCHEMA_KEY } from './mapJsonFormat'
 import { META_MAP, TLDRAW_RECORDS_MAP } from '../document/mapDocumentLayout'
 import { chunkByStructs, estimatedStructs } from './chunkByStructs'
 import type { ParsedMapJson } from './mapJsonFormat'
+import { CASE_CARD_FIELDS, writeCaseCardField } from '../workshop/caseCard'
 
 /** Structs a dialogue record costs at most: its map, its fields and nested map, an entry per
  * invited stakeholder or element. */
@@ -149,6 +150,14 @@ export function importMapJson(
       if (index > 0) return
       for (const [key, value] of Object.entries(parsed.meta)) meta.set(key, value)
       if (parsed.tldraw.schema !== null) meta.set(TLDRAW_SCHEMA_KEY, parsed.tldraw.schema)
+    }, origin)
+  }
+  const caseCard = parsed.caseCard
+  if (caseCard !== null) {
+    doc.transact(() => {
+      for (const field of CASE_CARD_FIELDS) {
+        if (caseCard[field] !== '') writeCaseCardField(doc, field, caseCard[field], origin)
+      }
     }, origin)
   }
   return { ok: true }

@@ -21,6 +21,7 @@ import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
 import type { DialoguePlan } from '../dialogue/DialoguePlan'
 import type { Stakeholder, StakeholderWithoutContacts } from '../stakeholder/Stakeholder'
 import type { JsonObject, JsonValue } from './canonicalJson'
+import type { CaseCard } from '../workshop/caseCard'
 
 /** Value of the `format` key. */
 export const MAP_JSON_FORMAT = 'stakeholder-canvas-map'
@@ -54,6 +55,8 @@ export interface MapJson {
   meta: JsonObject
   /** Version-history metadata supplied by the server, as given. */
   history: JsonValue[]
+  /** Phase 2's case card (shared/workshop/caseCard.ts); present only when filled in. */
+  caseCard?: CaseCard
 }
 
 /** A validated map export, ready for `importMapJson`: every record checked and current. */
@@ -70,4 +73,6 @@ export interface ParsedMapJson {
   tldraw: { schema: JsonValue; records: JsonObject[] }
   meta: JsonObject
   history: JsonValue[]
+  /** The case card; null when the file has none. */
+  caseCard: CaseCard | null
 }

@@ -21,6 +21,12 @@ import type { CanonicalJsonIssue, JsonObject, JsonValue } from './canonicalJson'
 import { EXCHANGE_LIMITS } from './exchangeLimits'
 import { MAP_JSON_FORMAT, MAP_JSON_VERSION, TLDRAW_SCHEMA_KEY } from './mapJsonFormat'
 import type { ParsedMapJson } from './mapJsonFormat'
+import {
+  type CaseCard,
+  EMPTY_CASE_CARD,
+  isCaseCardField,
+  validateCaseCardField,
+} from '../workshop/caseCard'
 
 /** Problems that belong to the map file itself, beyond a stakeholder record's own. */
 export const MAP_JSON_ISSUE_CODES = [
@@ -67,6 +73,7 @@ const KNOWN_KEYS = new Set([
   'tldraw',
   'meta',
   'history',
+  'caseCard',
 ])
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -298,6 +305,25 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
       canonicalJson(entry, depth, issues, `history[${index}]`),
     )
   }
+  const rawCase = own(root, 'caseCard')
+  let caseCard: CaseCard | null = null
+  if (rawCase !== undefined && !isObject(rawCase)) {
+    fail('caseCard', 'not-an-object', 'must be an object')
+  } else if (rawCase !== undefined) {
+    const card: CaseCard = { ...EMPTY_CASE_CARD }
+    for (const [key, value] of Object.entries(rawCase)) {
+      if (!isCaseCardField(key)) {
+        warn(`caseCard.${key}`, 'not-known', 'is not known and was ignored')
+        continue
+      }
+      const checked = validateCaseCardField(key, value)
+      if (checked.ok) card[key] = checked.value
+      else
+        for (const error of checked.errors)
+          fail(`caseCard.${key}`, error.code, error.message, error.params)
+    }
+    caseCard = card
+  }
   for (const issue of issues) {
     if (issue.code === 'nested-too-deeply') fail(issue.path, issue.code, issue.message)
     else warn(issue.path, issue.code, issue.message)
@@ -314,6 +340,7 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     tldraw: { schema, records },
     meta,
     history,
+    caseCard,
   }
   return value
 }
