@@ -9,7 +9,13 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TrackedPage, waitForCameraToSettle, waitForMapReady } from './browserFixture'
+import {
+  type TrackedPage,
+  shareLinkFor,
+  waitForCameraToSettle,
+  waitForMapReady,
+} from './browserFixture'
+import { closeTabAndReopenOnline, cutOffLocalCopyCommits, goOffline } from './waysOutOfAField'
 import { axeViolations } from './axeCheck'
 import { type WorkshopRoom, openWorkshopRoom } from './workshopRoom'
 
@@ -388,5 +394,52 @@ describe('phase 2 on the canvas: a worksheet per table, the case card and the ex
     expect(await axeViolations(page)).toEqual([])
     await zoomOnto(trainer.page, 'shape:board-phase-2')
     expect(await axeViolations(trainer.page)).toEqual([])
+  })
+
+  it('keeps what was typed on the board through another panel tab, and offline through a closed tab', async () => {
+    const sheet = () => worksheet(chen.page, chenTable)
+    await zoomOnto(chen.page, tableFrameId(chenTable))
+    await sheet().getByLabel('Aanwezig namens het bedrijf', { exact: true }).click()
+    await chen.page.keyboard.type('De inkoper')
+    await chen.page.getByRole('tab', { name: 'Register', exact: true }).click()
+    await expect
+      .poll(
+        () =>
+          worksheet(trainer.page, chenTable)
+            .getByLabel('Attending for the company', { exact: true })
+            .inputValue(),
+        { timeout: 5000 },
+      )
+      .toBe('De inkoper')
+
+    // The register's panel is wide: back to the Workshop tab, and to the worksheet.
+    await chen.page.getByRole('tab', { name: 'Workshop', exact: true }).click()
+    await zoomOnto(chen.page, tableFrameId(chenTable))
+    await goOffline(chen)
+    await cutOffLocalCopyCommits(chen.page)
+    await sheet().getByLabel('Hun mandaat', { exact: true }).click()
+    await chen.page.keyboard.type('Mag een vervolggesprek toezeggen')
+    await closeTabAndReopenOnline(
+      chen,
+      shareLinkFor(room.server.url, room.map.id, room.map.tokens.editor),
+    )
+    const stored = async () => {
+      const response = await fetch(`${room.server.url}/api/maps/${room.map.id}/export.json`, {
+        headers: { authorization: `Bearer ${room.map.tokens.owner}` },
+      })
+      const map = (await response.json()) as {
+        dialoguePlans: { id: string; companyMandate: string }[]
+      }
+      return map.dialoguePlans.find((plan) => plan.id === `plan-phase2-table-${chenTable + 1}`)
+        ?.companyMandate
+    }
+    await expect.poll(stored, { timeout: 10_000 }).toBe('Mag een vervolggesprek toezeggen')
+    await expect
+      .poll(
+        () =>
+          worksheet(chen.page, chenTable).getByLabel('Hun mandaat', { exact: true }).inputValue(),
+        { timeout: 10_000 },
+      )
+      .toBe('Mag een vervolggesprek toezeggen')
   })
 })
