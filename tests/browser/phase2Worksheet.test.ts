@@ -442,4 +442,26 @@ describe('phase 2 on the canvas: a worksheet per table, the case card and the ex
       )
       .toBe('Mag een vervolggesprek toezeggen')
   })
+
+  it('speaks Dutch to a Dutch trainer: the phase-2 section, the agenda’s board and the case card', async () => {
+    const { page } = trainer
+    await page.locator('.language-switch select').selectOption('nl')
+    await page.getByRole('tab', { name: 'Workshop', exact: true }).click()
+    await page.getByRole('heading', { name: 'Fase 2: werkbladen voor de dialoog' }).waitFor()
+    await page.getByRole('button', { name: 'Maak een werkblad voor elke tafel' }).waitFor()
+    await page.getByRole('button', { name: 'Toon het voorbeeld aan iedereen' }).waitFor()
+    await page.getByText('2 werkbladen op het bord van fase 2.').waitFor()
+    await page
+      .getByRole('button', { name: 'Open het bord van Fase 2: voorbereiding voor iedereen' })
+      .waitFor()
+    expect(await page.getByTestId('case-card').textContent()).toContain(
+      'Alleen de trainers kunnen de casus wijzigen.',
+    )
+    await page
+      .getByRole('heading', { name: 'Fase 2: werkbladen voor de dialoog' })
+      .scrollIntoViewIfNeeded()
+    await zoomOnto(page, 'shape:board-phase-2')
+    await page.screenshot({ path: `${SHOTS}/phase2-trainer-panel-nl.png` })
+    await page.locator('.language-switch select').selectOption('en')
+  })
 })

@@ -28,7 +28,8 @@ export function Phase2Section() {
     [editor],
   )
   const typedCount = useCountDraft('workshop/phase2/count', groups?.count ?? 4, MAX_TABLES)
-  const [status, setStatus] = useState<string | null>(null)
+  // How many worksheets the last click made: worded at render, so a language switch rewords it.
+  const [made, setMade] = useState<number | null>(null)
   if (!facilitator) return null
 
   function make() {
@@ -40,7 +41,7 @@ export function Phase2Section() {
       planTitle: (table) => t2('phase2.worksheet.planTitle', { table }),
     })
     typedCount.clear()
-    setStatus(t2('phase2.panel.made', { count }))
+    setMade(count)
     const bounds = editor.getShapePageBounds(board)
     if (bounds) zoomToArea(editor, bounds)
   }
@@ -87,9 +88,9 @@ export function Phase2Section() {
           {shown ? t2('phase2.panel.exampleShown') : t2('phase2.panel.exampleHidden')}
         </p>
       )}
-      {status && (
+      {made !== null && (
         <p role="status" className="panel__muted">
-          {status}
+          {t2('phase2.panel.made', { count: made })}
         </p>
       )}
     </section>
