@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type TrackedPage,
+  openTrackedPage,
   shareLinkFor,
   waitForCameraToSettle,
   waitForMapReady,
@@ -463,5 +464,27 @@ describe('phase 2 on the canvas: a worksheet per table, the case card and the ex
     await zoomOnto(page, 'shape:board-phase-2')
     await page.screenshot({ path: `${SHOTS}/phase2-trainer-panel-nl.png` })
     await page.locator('.language-switch select').selectOption('en')
+  })
+
+  it('shows the projector on the viewer link the worksheets and the case as text, and no hidden example', async () => {
+    const projector = await openTrackedPage(room.browser, room.server.url, { name: 'Beamer' })
+    try {
+      const { page } = projector
+      await page.goto(shareLinkFor(room.server.url, room.map.id, room.map.tokens.viewer))
+      await waitForMapReady(page)
+      await zoomOnto(page, tableFrameId(chenTable))
+      const sheet = worksheet(page, chenTable)
+      await expect.poll(() => sheet.textContent(), { timeout: 10_000 }).toContain('De inkoper')
+      expect(await sheet.locator('input, textarea, select, button').count()).toBe(0)
+      expect(await page.getByTestId('case-card').textContent()).toContain('Cocoa and chocolate')
+      expect(await page.getByTestId('case-card').locator('input, textarea').count()).toBe(0)
+      expect(await page.getByTestId('example-worksheet').count()).toBe(0)
+      await page.setViewportSize({ width: 1920, height: 1080 })
+      await page.waitForTimeout(300)
+      await zoomOnto(page, tableFrameId(chenTable))
+      await page.screenshot({ path: `${SHOTS}/phase2-projector-viewer.png` })
+    } finally {
+      await projector.context.close()
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { HTMLContainer, Rectangle2d, ShapeUtil, useValue } from 'tldraw'
+import { HTMLContainer, Rectangle2d, ShapeUtil, useEditor, useValue } from 'tldraw'
 import { BoardForm } from '../../canvas/BoardForm'
 import type { DialogueRecords } from '../../dialogues/DialogueRecords'
 import { usePhase2Translation } from '../../i18n/phase2Messages'
@@ -79,6 +79,8 @@ function Worksheet({
   const { t2 } = usePhase2Translation()
   const { t } = useTranslation()
   const { dialogues, registry } = options
+  const editor = useEditor()
+  const readOnly = useValue('read-only', () => editor.getIsReadonly(), [editor])
   const table = t('workshop.groups.table', { number: shape.props.table })
   const plan = useValue(
     'worksheet plan',
@@ -94,7 +96,7 @@ function Worksheet({
     >
       <header className="board-worksheet__header" data-plan-id={shape.props.planId}>
         <h2>{t2('phase2.worksheet.heading', { table })}</h2>
-        <p className="board-worksheet__hint">{t2('phase2.worksheet.hint')}</p>
+        {!readOnly && <p className="board-worksheet__hint">{t2('phase2.worksheet.hint')}</p>}
       </header>
       {plan && dialogues && registry ? (
         <WorksheetFields plan={plan} records={dialogues} registry={registry} />
