@@ -18,6 +18,7 @@
 import { DIALOGUE_ELEMENTS } from '../dialogue/dialogueVocabulary'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
 import { FACILITATION_KEYS } from '../workshop/facilitationState'
+import { OBSERVER_NOTE_KEY_PATTERN, refusedObserverNote } from '../workshop/observerNotes'
 import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
 import {
   COMMITMENTS_MAP,
@@ -31,6 +32,7 @@ import {
   HANDS_ARRAY,
   type MapDocumentName,
   META_MAP,
+  OBSERVER_NOTES_MAP,
   ROLE_BRIEFS_MAP,
   ROLE_PLAY_MAP,
   STAKEHOLDERS_MAP,
@@ -187,6 +189,15 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   ),
   // A card is one plain value; its brief is never here (confidential document).
   [ROLE_PLAY_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
+  // One text per key; whose it is, the key says (checkObserverNotes.ts).
+  [OBSERVER_NOTES_MAP]: {
+    kind: 'map',
+    map: keyedMap('round/observer/field', OBSERVER_NOTE_KEY_PATTERN, {
+      value: true,
+      map: null,
+      refuseValue: refusedObserverNote,
+    }),
+  },
 }
 
 /** The confidential document's roots. */

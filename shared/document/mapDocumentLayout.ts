@@ -19,6 +19,9 @@
  *   in the confidential document (below), and the server refuses one here.
  * - `rolePlay`: the role cards of phase 3 and who holds each (shared/workshop/rolePlay.ts);
  *   owners and facilitators only. The cards' private briefs are in the confidential document.
+ * - `observerNotes`: the observer sheets of the role-play rounds, `<round>/<observer>/<field>`
+ *   → text (shared/workshop/observerNotes.ts); only that observer, owners and facilitators
+ *   may change a note (server/rooms/checkObserverNotes.ts).
  */
 export const TLDRAW_RECORDS_MAP = 'tldraw'
 export const META_MAP = 'meta'
@@ -37,6 +40,8 @@ export const COMMITMENTS_MAP = 'commitments'
 export const DIALOGUE_EVALUATIONS_MAP = 'dialogueEvaluations'
 /** Role cards of the role play, role id → card (rolePlay.ts). */
 export const ROLE_PLAY_MAP = 'rolePlay'
+/** Observer sheets of the role-play rounds, one text per observer, round and field. */
+export const OBSERVER_NOTES_MAP = 'observerNotes'
 /**
  * Stakeholders' answers to confirmation links (stakeholderAnswerDocument.ts), in the map
  * document for entries there and in the confidential document for confidential entries.
@@ -60,6 +65,7 @@ export const MAP_ROOT_NAMES = [
   COMMITMENTS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
   ROLE_PLAY_MAP,
+  OBSERVER_NOTES_MAP,
 ] as const
 
 /** The root Y.Arrays of a map document. */

@@ -110,6 +110,7 @@ export class RolePlayModel {
         holderId: null,
         order: start + index,
         briefRevision: 1,
+        observes: role.key === 'observer',
       },
       brief: role.brief,
     }))
@@ -132,6 +133,7 @@ export class RolePlayModel {
       holderId: null,
       order: Math.max(-1, ...this.cards.get().map((each) => each.order)) + 1,
       briefRevision: 0,
+      observes: false,
     }
     this.writeCard(card)
     return card.id
