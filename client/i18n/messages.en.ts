@@ -589,6 +589,36 @@ export const en = {
   'workshop.roles.retry': 'Try again',
   'workshop.roles.cast': 'Who plays whom',
   'workshop.roles.absent': '(not here)',
+  'workshop.roles.observes':
+    'This role observes: whoever holds it writes the observer sheet of each round',
+  'workshop.rounds.heading': 'Role-play rounds',
+  'workshop.rounds.intro':
+    'Start a round to put it on everyone’s timer. Whoever holds an observer card writes that round’s observer sheet; you can name other observers too.',
+  'workshop.rounds.minutes': 'Minutes per round',
+  'workshop.rounds.start': 'Start round {number}',
+  'workshop.rounds.startObservers': 'Observing: {names}',
+  'workshop.rounds.noObserverCard':
+    'No one holds an observer card: name an observer once the round has started.',
+  'workshop.rounds.playing': 'Round {number} is being played.',
+  'workshop.rounds.end': 'End round {number}',
+  'workshop.rounds.summary': 'Round {number} — observers: {names}',
+  'workshop.rounds.summaryNone': 'Round {number} — no observer',
+  'workshop.rounds.observers': 'Observers',
+  'workshop.rounds.noObservers': 'No observer named for this round.',
+  'workshop.rounds.chooseObserver': 'Name as observer',
+  'workshop.rounds.addObserver': 'Add observer',
+  'workshop.rounds.removeObserver': 'Remove {name} as observer',
+  'workshop.rounds.sheetOf': 'Observer sheet of {name}',
+  'workshop.rounds.mySheet': 'Your observer sheet — round {number}',
+  'workshop.rounds.mySheetIntro':
+    'Only you and the facilitators can change these notes. They are shown with the evaluation and in the report.',
+  'workshop.rounds.mySheetAbove': 'Your own sheet for this round is at the top of the tab.',
+  'workshop.rounds.general': 'What you noticed',
+  'workshop.rounds.perElement': 'Per element of the SER dialogue model',
+  'workshop.timer.round': 'Round {number}',
+  'workshop.evaluation.observerNotes': 'What the observers noted in the role play',
+  'workshop.evaluation.observerNote': 'Round {number}, {name}',
+  'workshop.evaluation.observerGeneral': 'In general',
 } as const
 
 /** A key of the UI string catalogue. */

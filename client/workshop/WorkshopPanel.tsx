@@ -10,6 +10,7 @@ import { EvaluationSection } from './panel/EvaluationSection'
 import { HandsSection } from './panel/HandsSection'
 import { ParticipantsList } from './panel/ParticipantsList'
 import { MyRoleCard, RolePlaySection } from './panel/RolePlaySection'
+import { MyObserverSheet, RolePlayRoundsSection } from './panel/RolePlayRoundsSection'
 import { ScoringSection } from './panel/ScoringSection'
 import { TablesSection } from './panel/TablesSection'
 import { ViewSection } from './panel/ViewSection'
@@ -38,6 +39,7 @@ function WorkshopSections() {
   return (
     <div className="workshop">
       <MyRoleCard rolePlay={rolePlay} />
+      <MyObserverSheet rolePlay={rolePlay} />
       {participant && <HandsSection />}
       <AgendaSection />
       {facilitator && <ViewSection />}
@@ -45,6 +47,7 @@ function WorkshopSections() {
       <ScoringSection />
       <VotingSection />
       <RolePlaySection rolePlay={rolePlay} />
+      <RolePlayRoundsSection rolePlay={rolePlay} />
       <EvaluationSection />
       <ParticipantsList />
     </div>

@@ -109,11 +109,13 @@ export type NotesByField = Record<ObserverNoteField, RoundNote[]>
 /**
  * The observers' notes of every round, gathered per field for the evaluation (phase 4):
  * rounds in order, a round's observers in the order they were named. Notes of rounds no
- * longer in the list are left out.
+ * longer in the list are left out, and with `startedBefore` (an evaluation round's opening
+ * time) those of rounds started later: an evaluation is of the play before it.
  */
 export function notesByField(
   rounds: RolePlayRounds,
   sheets: readonly ObserverSheet[],
+  startedBefore = Number.POSITIVE_INFINITY,
 ): NotesByField {
   const result = Object.fromEntries(
     OBSERVER_NOTE_FIELDS.map((field) => [field, [] as RoundNote[]]),
@@ -123,6 +125,7 @@ export function notesByField(
     return named === -1 ? round.observerIds.length : named
   }
   for (const round of rounds.rounds) {
+    if (round.startedAt >= startedBefore) continue
     const ofRound = sheets
       .filter((sheet) => sheet.roundId === round.id)
       .sort(

@@ -72,3 +72,19 @@ describe('observer notes', () => {
     expect(hasObserverNotes(notesByField(NO_ROUNDS, sheets))).toBe(false)
   })
 })
+
+describe('observer notes with an evaluation', () => {
+  it('shows only the rounds played before the evaluation opened', () => {
+    const one = startRound(NO_ROUNDS, ['g_ann'], 10, 1_000)
+    const two = startRound(endRound(one), ['g_ann'], 10, 5_000)
+    const sheets = readObserverSheets([
+      [`${two.rounds[0]!.id}/g_ann/general`, 'first'],
+      [`${two.rounds[1]!.id}/g_ann/general`, 'second'],
+    ])
+    expect(notesByField(two, sheets, 3_000).general.map((note) => note.text)).toEqual(['first'])
+    expect(notesByField(two, sheets, 9_000).general.map((note) => note.text)).toEqual([
+      'first',
+      'second',
+    ])
+  })
+})
