@@ -9,6 +9,7 @@ import { useId, useState } from 'react'
 import { type Editor, type TLShapeId, useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import { readMapDialogues } from '../../shared/document/dialogueDocument'
+import { readRolePlayObservations } from '../../shared/document/observerNotesDocument'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMapJson'
 import { registerRows } from '../../shared/exchange/registerRows'
@@ -205,6 +206,7 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       dialoguePlans: plans,
       commitments,
       dialogueEvaluations: evaluations,
+      observations: readRolePlayObservations(doc),
     })
   }
 

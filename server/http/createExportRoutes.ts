@@ -21,6 +21,7 @@ import type { ReadSession } from '../access/readSession'
 import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
 import { readMapDialogues } from '../../shared/document/dialogueDocument'
+import { readRolePlayObservations } from '../../shared/document/observerNotesDocument'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import {
   dialogueRecordSheet,
@@ -188,6 +189,7 @@ const FORMATS: readonly ExportFormat[] = [
         dialoguePlans: plans,
         commitments,
         dialogueEvaluations: evaluations,
+        observations: readRolePlayObservations(doc),
       })
     },
     // The report is made of what participants typed: should it ever be opened from this

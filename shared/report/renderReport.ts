@@ -23,6 +23,7 @@ import type { LabelLocale } from '../labels/modelLabels'
 import type { Commitment } from '../dialogue/Commitment'
 import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
 import type { DialoguePlan } from '../dialogue/DialoguePlan'
+import type { RolePlayObservations } from '../document/observerNotesDocument'
 import { dialogueAlerts } from '../scoring/dialogueAlerts'
 import { engagementAlerts } from '../scoring/engagementAlerts'
 import { engagementQuadrant } from '../scoring/engagementQuadrant'
@@ -35,6 +36,7 @@ import { commitmentSection } from './commitmentSection'
 import { heldDialoguesSection, plansSection } from './dialoguePlanSections'
 import { escapeHtml } from './escapeHtml'
 import { evaluationSection } from './evaluationSection'
+import { observerNotesHtml } from './observerNotesHtml'
 import { matrixSvg } from './matrixSvg'
 import { registerSection } from './registerSection'
 import { formatDate } from './reportFormat'
@@ -74,6 +76,8 @@ export interface ReportInput {
   commitments?: readonly Commitment[]
   /** The map's dialogue evaluations. Default none. */
   dialogueEvaluations?: readonly DialogueEvaluation[]
+  /** The role play's observer sheets (`readRolePlayObservations`). Default none. */
+  observations?: RolePlayObservations
 }
 
 /** The report's calendar day in UTC (as its dates are printed): what is overdue on it. */
@@ -272,7 +276,12 @@ export function renderReport(input: ReportInput): string {
     ) +
     evaluationSection(
       dialogues.evaluations,
-      { locale, planTitles: dialogues.planTitles, withheld: dialogues.withheld.evaluations },
+      {
+        locale,
+        planTitles: dialogues.planTitles,
+        withheld: dialogues.withheld.evaluations,
+        observerNotes: input.observations && observerNotesHtml(input.observations, locale, text),
+      },
       text,
     ) +
     methodSection(text) +
