@@ -619,6 +619,24 @@ export const en = {
   'workshop.evaluation.observerNotes': 'What the observers noted in the role play',
   'workshop.evaluation.observerNote': 'Round {number}, {name}',
   'workshop.evaluation.observerGeneral': 'In general',
+  'followUp.heading': 'Follow-up (phase 4)',
+  'followUp.add': 'Add the follow-up board',
+  'followUp.addPerTable':
+    '{count, plural, one {Add the follow-up board for # table} other {Add a follow-up board for each of the # tables}}',
+  'followUp.addHint':
+    'Commitments from the dialogue, its evaluation, and the steps after a dialogue as a checklist the group ticks. The commitments and the evaluation come from the records (Dialogues tab, evaluation round).',
+  'followUp.dialogue': 'Dialogue followed up',
+  'followUp.allDialogues': 'All dialogues',
+  'followUp.commitments': 'Commitments',
+  'followUp.noCommitments': 'No commitments yet: add them in the Dialogues tab.',
+  'followUp.overdueCount': '{count, plural, one {# overdue} other {# overdue}}',
+  'followUp.to': 'to {name}',
+  'followUp.due': 'due {date}',
+  'followUp.markDone': 'Done: {what}',
+  'followUp.evaluation': 'Evaluation',
+  'followUp.noEvaluation': 'Not evaluated yet: open an evaluation round in the Workshop tab.',
+  'followUp.editHint':
+    'Double-click, or select and press Enter, to choose the dialogue and tick commitments done; Escape goes back to the board.',
 } as const
 
 /** A key of the UI string catalogue. */

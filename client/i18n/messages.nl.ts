@@ -630,4 +630,22 @@ export const nl: Record<MessageKey, string> = {
   'workshop.evaluation.observerNotes': 'Wat de waarnemers noteerden in het rollenspel',
   'workshop.evaluation.observerNote': 'Ronde {number}, {name}',
   'workshop.evaluation.observerGeneral': 'Algemeen',
+  'followUp.heading': 'Opvolging (fase 4)',
+  'followUp.add': 'Opvolgbord toevoegen',
+  'followUp.addPerTable':
+    '{count, plural, one {Opvolgbord toevoegen voor # tafel} other {Een opvolgbord toevoegen voor elk van de # tafels}}',
+  'followUp.addHint':
+    'Toezeggingen uit de dialoog, de evaluatie ervan, en de stappen na een dialoog als checklist die de groep afvinkt. De toezeggingen en de evaluatie komen uit de vastgelegde gegevens (tabblad Dialogen, evaluatieronde).',
+  'followUp.dialogue': 'Dialoog die wordt opgevolgd',
+  'followUp.allDialogues': 'Alle dialogen',
+  'followUp.commitments': 'Toezeggingen',
+  'followUp.noCommitments': 'Nog geen toezeggingen: voeg ze toe in het tabblad Dialogen.',
+  'followUp.overdueCount': '{count, plural, one {# te laat} other {# te laat}}',
+  'followUp.to': 'aan {name}',
+  'followUp.due': 'uiterlijk {date}',
+  'followUp.markDone': 'Gedaan: {what}',
+  'followUp.evaluation': 'Evaluatie',
+  'followUp.noEvaluation': 'Nog niet geëvalueerd: open een evaluatieronde in het tabblad Workshop.',
+  'followUp.editHint':
+    'Dubbelklik, of selecteer en druk op Enter, om de dialoog te kiezen en toezeggingen af te vinken; Escape gaat terug naar het bord.',
 }

@@ -1,8 +1,10 @@
 import { type Signal, type TLAnyShapeUtilConstructor, defaultShapeUtils } from 'tldraw'
 import type { CardDecoration } from '../workshop/WorkshopModel'
+import type { DialogueRecords } from '../dialogues/DialogueRecords'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { ChecklistItemShapeUtil } from './checklist-item/ChecklistItemShapeUtil'
 import { FrameLettingCardNamesOut } from './cardsOverflowBoards'
+import { FollowUpRecordsShapeUtil } from './follow-up-records/FollowUpRecordsShapeUtil'
 import { MatrixShapeUtil } from './influence-impact-matrix/MatrixShapeUtil'
 import { NoteReadableOnProjector } from './note/NoteReadableOnProjector'
 import { SalienceDiagramShapeUtil } from './salience-diagram/SalienceDiagramShapeUtil'
@@ -13,6 +15,8 @@ export function customShapeUtils(
   registry: StakeholderRegistry,
   decorations: Signal<Map<string, CardDecoration>> | null = null,
   overdue: Signal<ReadonlyMap<string, number>> | null = null,
+  /** The dialogue records the follow-up board reads; null: it shows none. */
+  dialogues: DialogueRecords | null = null,
 ) {
   return [
     StakeholderCardShapeUtil.configure({ registry, decorations, overdue }),
@@ -21,6 +25,7 @@ export function customShapeUtils(
     ChecklistItemShapeUtil,
     FrameLettingCardNamesOut,
     NoteReadableOnProjector,
+    FollowUpRecordsShapeUtil.configure({ registry, dialogues }),
   ] as const
 }
 

@@ -7,6 +7,7 @@
 import { useMemo } from 'react'
 import { AgendaSection } from './panel/AgendaSection'
 import { EvaluationSection } from './panel/EvaluationSection'
+import { FollowUpBoardSection } from './panel/FollowUpBoardSection'
 import { HandsSection } from './panel/HandsSection'
 import { ParticipantsList } from './panel/ParticipantsList'
 import { MyRoleCard, RolePlaySection } from './panel/RolePlaySection'
@@ -49,6 +50,7 @@ function WorkshopSections() {
       <RolePlaySection rolePlay={rolePlay} />
       <RolePlayRoundsSection rolePlay={rolePlay} />
       <EvaluationSection />
+      <FollowUpBoardSection />
       <ParticipantsList />
     </div>
   )
