@@ -635,6 +635,10 @@ export const en = {
   'followUp.markDone': 'Done: {what}',
   'followUp.evaluation': 'Evaluation',
   'followUp.noEvaluation': 'Not evaluated yet: open an evaluation round in the Workshop tab.',
+  'followUp.roundOpen':
+    'The evaluation round is open: {count, plural, one {# person has} other {# people have}} scored so far.',
+  'followUp.roundRevealed':
+    'The evaluation round has been revealed: the results below are the group’s.',
   'followUp.editHint':
     'Double-click, or select and press Enter, to choose the dialogue and tick commitments done; Escape goes back to the board.',
 } as const

@@ -646,6 +646,9 @@ export const nl: Record<MessageKey, string> = {
   'followUp.markDone': 'Gedaan: {what}',
   'followUp.evaluation': 'Evaluatie',
   'followUp.noEvaluation': 'Nog niet geëvalueerd: open een evaluatieronde in het tabblad Workshop.',
+  'followUp.roundOpen':
+    'De evaluatieronde loopt: {count, plural, one {# persoon heeft} other {# mensen hebben}} al gescoord.',
+  'followUp.roundRevealed': 'De evaluatieronde is onthuld: hieronder de uitkomst van de groep.',
   'followUp.editHint':
     'Dubbelklik, of selecteer en druk op Enter, om de dialoog te kiezen en toezeggingen af te vinken; Escape gaat terug naar het bord.',
 }

@@ -74,6 +74,11 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         workshopDecorations,
         dialogues.overdueByStakeholder,
         dialogues,
+        computed('evaluation round on the follow-up board', () => {
+          const evaluation = decorationsSource.get()?.evaluation
+          const round = evaluation?.round.get()
+          return evaluation && round ? { ...round, scored: evaluation.submittedCount.get() } : null
+        }),
       )
       const store = createTLStore({
         shapeUtils: withDefaultShapeUtils(shapeUtils),

@@ -4,7 +4,10 @@ import type { DialogueRecords } from '../dialogues/DialogueRecords'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { ChecklistItemShapeUtil } from './checklist-item/ChecklistItemShapeUtil'
 import { FrameLettingCardNamesOut } from './cardsOverflowBoards'
-import { FollowUpRecordsShapeUtil } from './follow-up-records/FollowUpRecordsShapeUtil'
+import {
+  type FollowedEvaluationRound,
+  FollowUpRecordsShapeUtil,
+} from './follow-up-records/FollowUpRecordsShapeUtil'
 import { MatrixShapeUtil } from './influence-impact-matrix/MatrixShapeUtil'
 import { NoteReadableOnProjector } from './note/NoteReadableOnProjector'
 import { SalienceDiagramShapeUtil } from './salience-diagram/SalienceDiagramShapeUtil'
@@ -17,6 +20,8 @@ export function customShapeUtils(
   overdue: Signal<ReadonlyMap<string, number>> | null = null,
   /** The dialogue records the follow-up board reads; null: it shows none. */
   dialogues: DialogueRecords | null = null,
+  /** The open evaluation round and how many have scored, for the follow-up board. */
+  evaluationRound: Signal<FollowedEvaluationRound | null> | null = null,
 ) {
   return [
     StakeholderCardShapeUtil.configure({ registry, decorations, overdue }),
@@ -25,7 +30,7 @@ export function customShapeUtils(
     ChecklistItemShapeUtil,
     FrameLettingCardNamesOut,
     NoteReadableOnProjector,
-    FollowUpRecordsShapeUtil.configure({ registry, dialogues }),
+    FollowUpRecordsShapeUtil.configure({ registry, dialogues, evaluationRound }),
   ] as const
 }
 

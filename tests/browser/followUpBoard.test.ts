@@ -220,6 +220,25 @@ describe('the follow-up board', () => {
       .toBe(true)
   })
 
+  it('shows the evaluation round while it is open', async () => {
+    const { page } = trainer
+    await showWorkshop(page)
+    await page
+      .getByTestId('evaluation-plan')
+      .selectOption({ label: 'Living income, cooperative Soubré' })
+    await page.getByTestId('start-evaluation').click()
+    await expect
+      .poll(() => ann.page.getByTestId('follow-up-round').textContent(), { timeout: 5000 })
+      .toBe('De evaluatieronde loopt: 0 mensen hebben al gescoord.')
+    expect(await page.getByTestId('follow-up-round').textContent()).toBe(
+      'The evaluation round is open: 0 people have scored so far.',
+    )
+    await page.getByTestId('end-evaluation').click()
+    await expect
+      .poll(() => ann.page.getByTestId('follow-up-round').count(), { timeout: 5000 })
+      .toBe(0)
+  })
+
   it('split into tables, each table gets a board of its own', async () => {
     const { page } = trainer
     await showWorkshop(page)

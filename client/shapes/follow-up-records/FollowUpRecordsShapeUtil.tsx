@@ -3,6 +3,7 @@ import {
   HTMLContainer,
   Rectangle2d,
   ShapeUtil,
+  type Signal,
   type TLResizeInfo,
   resizeBox,
   useEditor,
@@ -14,6 +15,7 @@ import {
   COMMITMENT_STATUS_LABELS,
   DIALOGUE_ELEMENT_LABELS,
 } from '../../../shared/labels/dialogueLabels'
+import type { EvaluationRound } from '../../../shared/workshop/evaluationRound'
 import type { DialogueRecords } from '../../dialogues/DialogueRecords'
 import { localCalendarDate } from '../../dialogues/localCalendarDate'
 import { useTranslation } from '../../i18n/useTranslation'
@@ -26,10 +28,14 @@ import {
   followUpRecordsProps,
 } from './followUpRecordsShape'
 
+/** The workshop's evaluation round as the board shows it: which record, and how far. */
+export type FollowedEvaluationRound = EvaluationRound & { scored: number }
+
 /** Options handed in with `FollowUpRecordsShapeUtil.configure({ registry, dialogues })`. */
 export interface FollowUpRecordsOptions {
   registry: StakeholderRegistry | null
   dialogues: DialogueRecords | null
+  evaluationRound: Signal<FollowedEvaluationRound | null> | null
 }
 
 /**
@@ -43,7 +49,11 @@ export class FollowUpRecordsShapeUtil extends ShapeUtil<FollowUpRecordsShape> {
   static override props = followUpRecordsProps
   static override migrations = followUpRecordsMigrations
 
-  override options: FollowUpRecordsOptions = { registry: null, dialogues: null }
+  override options: FollowUpRecordsOptions = {
+    registry: null,
+    dialogues: null,
+    evaluationRound: null,
+  }
 
   override getDefaultProps(): FollowUpRecordsShape['props'] {
     return { ...FOLLOW_UP_RECORDS_SIZE, dialogueId: '' }
@@ -73,6 +83,7 @@ export class FollowUpRecordsShapeUtil extends ShapeUtil<FollowUpRecordsShape> {
           shape={shape}
           registry={this.options.registry}
           dialogues={this.options.dialogues}
+          evaluationRound={this.options.evaluationRound}
         />
       </HTMLContainer>
     )
@@ -89,10 +100,12 @@ function FollowUpRecords({
   shape,
   registry,
   dialogues,
+  evaluationRound,
 }: {
   shape: FollowUpRecordsShape
   registry: StakeholderRegistry | null
   dialogues: DialogueRecords | null
+  evaluationRound: Signal<FollowedEvaluationRound | null> | null
 }) {
   const editor = useEditor()
   const { t, locale } = useTranslation()
@@ -108,6 +121,9 @@ function FollowUpRecords({
   const commitments = useValue('commitments', () => dialogues?.commitments.get() ?? [], [dialogues])
   const evaluations = useValue('evaluations', () => dialogues?.evaluations.get() ?? [], [dialogues])
   const stakeholders = useValue('stakeholders', () => registry?.all.get() ?? [], [registry])
+  const round = useValue('evaluation round', () => evaluationRound?.get() ?? null, [
+    evaluationRound,
+  ])
   const names = new Map(stakeholders.map(({ id, name }) => [id, name]))
   const summary = followUpSummary(
     { commitments, evaluations },
@@ -232,6 +248,13 @@ function FollowUpRecords({
         </ul>
       )}
       <h3 className="follow-up__heading">{t('followUp.evaluation')}</h3>
+      {round !== null && round.evaluationId === summary.evaluation?.id && (
+        <p className="follow-up__round" data-testid="follow-up-round">
+          {round.status === 'open'
+            ? t('followUp.roundOpen', { count: round.scored })
+            : t('followUp.roundRevealed')}
+        </p>
+      )}
       {summary.evaluation === null ? (
         <p className="follow-up__empty">{t('followUp.noEvaluation')}</p>
       ) : (
