@@ -20,7 +20,12 @@ import {
   startAppServer,
   waitForMapReady,
 } from './browserFixture'
-import { waysOutOfAField } from './waysOutOfAField'
+import {
+  closeTabAndReopenOnline,
+  cutOffLocalCopyCommits,
+  goOffline,
+  waysOutOfAField,
+} from './waysOutOfAField'
 
 const SHOTS = '/work/notes/shots'
 
@@ -129,6 +134,24 @@ describe('role-play rounds and observer sheets', () => {
       expect(await sheet.locator('textarea').count()).toBe(0)
     })
   }
+
+  it('the observer’s note typed offline, then the tab closed, reaches everyone when reopened', async () => {
+    await goOffline(ann)
+    await cutOffLocalCopyCommits(ann.page)
+    const note = 'Offline genoteerd: de ngo kreeg geen antwoord.'
+    const field = ann.page.getByTestId('my-observer-sheet-general')
+    await field.click()
+    await ann.page.keyboard.press('ControlOrMeta+A')
+    await ann.page.keyboard.type(note)
+    await closeTabAndReopenOnline(ann, shareLinkFor(server.url, map.id, map.tokens.editor))
+    await showWorkshop(ann.page)
+    await expect
+      .poll(() => rounds(bram.page).getByTestId('round-1').textContent(), { timeout: 10_000 })
+      .toContain(note)
+    await expect
+      .poll(() => ann.page.getByTestId('my-observer-sheet-general').inputValue())
+      .toBe(note)
+  })
 
   it('the observer notes an element; the facilitator ends round 1 and names Bram in round 2', async () => {
     const { page } = ann
