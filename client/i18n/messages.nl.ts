@@ -416,7 +416,7 @@ export const nl: Record<MessageKey, string> = {
   'workshop.participants.offlineNote':
     'Je bent offline: wie er verder is, weet je pas weer als je verbinding terug is.',
   'workshop.participants.guest': 'gast',
-  'workshop.participants.rename': '{name} een andere naam geven',
+  'workshop.participants.rename': '{name} hernoemen',
   'workshop.participants.renameShort': 'Hernoemen',
   'workshop.participants.newName': 'Nieuwe naam voor {name}',
   'workshop.participants.saveName': 'Opslaan',

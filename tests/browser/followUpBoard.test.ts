@@ -23,6 +23,7 @@ import { writeStakeholder } from '../../shared/document/stakeholderDocument'
 import { createCommitment } from '../../shared/dialogue/createDialogueRecords'
 import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
 import { evaluation, plan } from '../shared/dialogue/dialogueFixtures'
+import { axeViolations } from './axeCheck'
 import {
   type AppServer,
   type CreatedMap,
@@ -153,6 +154,7 @@ describe('the follow-up board', () => {
     )
     await waitForCameraToSettle(page)
     await page.screenshot({ path: `${SHOTS}/followup-board-trainer-en.png` })
+    expect(await axeViolations(page)).toEqual([])
 
     // Ann, in Dutch, sees the same records in her words.
     const hers = ann.page.getByTestId('follow-up-records')

@@ -20,6 +20,7 @@ import {
   startAppServer,
   waitForMapReady,
 } from './browserFixture'
+import { axeViolations } from './axeCheck'
 import {
   closeTabAndReopenOnline,
   cutOffLocalCopyCommits,
@@ -164,6 +165,9 @@ describe('role-play rounds and observer sheets', () => {
       .poll(() => rounds(trainer.page).getByTestId('round-1').textContent(), { timeout: 5000 })
       .toContain('Niemand vroeg de bewoner iets.')
     await trainer.page.screenshot({ path: `${SHOTS}/followup-rounds-trainer-nl.png` })
+    // Nothing serious or critical for axe in the rounds, the sheets and their controls.
+    expect(await axeViolations(trainer.page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await page.setViewportSize({ width: 1920, height: 1080 })
     await page.screenshot({ path: `${SHOTS}/followup-observer-sheet-ann-nl.png` })
 
