@@ -290,6 +290,8 @@ export const en = {
   'map.open.sign-in-again': 'Sign in again',
   'map.open.no-access':
     'This link does not give access to the map (any more): it has expired or was withdrawn. Ask the map’s owner or facilitator for a new link.',
+  'map.open.no-membership':
+    'You no longer have access to this map: your membership or role was taken away. Ask the map’s owner to add you again.',
   'map.open.unreachable': 'The server cannot be reached. Check the connection and try again.',
   'map.retry': 'Try again',
   'home.create.template': 'Start from',

@@ -295,6 +295,8 @@ export const nl: Record<MessageKey, string> = {
   'map.open.sign-in-again': 'Opnieuw inloggen',
   'map.open.no-access':
     'Deze link geeft (niet langer) toegang tot de kaart: hij is verlopen of ingetrokken. Vraag de eigenaar of begeleider om een nieuwe link.',
+  'map.open.no-membership':
+    'Je hebt geen toegang meer tot deze kaart: je lidmaatschap of rol is ingetrokken. Vraag de eigenaar van de kaart om je opnieuw toe te voegen.',
   'map.open.unreachable':
     'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
   'map.retry': 'Opnieuw proberen',
