@@ -276,13 +276,14 @@ function MapEditor({
   )
   const [navigation] = useState(() => new PanelNavigation())
   useWorkshopEffects(editor, session.workshop)
-  // Erasing personal data: the owner only (the server refuses everyone else too).
+  // Erasing personal data: the owner only (the server refuses everyone else too); signed in
+  // (organisation mode) with no token, as for confirmation links: the session cookie goes.
   const eraseContacts = useMemo<EraseContacts | null>(() => {
-    if (!canErasePersonalData(role) || !token) return null
+    if (!canErasePersonalData(role)) return null
     return async (stakeholderId, contactId) => {
       const by = localUserPreferences.get().name || undefined
-      if (contactId === null) await eraseAllContacts(mapId, stakeholderId, token, by)
-      else await eraseContact(mapId, stakeholderId, contactId, token, by)
+      if (contactId === null) await eraseAllContacts(mapId, stakeholderId, token ?? '', by)
+      else await eraseContact(mapId, stakeholderId, contactId, token ?? '', by)
     }
   }, [role, token, mapId])
   // Asking a stakeholder to confirm an entry: roles that may edit (the server checks too).
@@ -319,6 +320,7 @@ function MapEditor({
         <RefusalBanner
           connection={session.connection}
           organisation={signIn?.mode === 'organisation'}
+          viaLink={token !== null}
         />
         {outdated && (
           <div className="map-banner" role="alert">
