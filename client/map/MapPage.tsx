@@ -60,6 +60,7 @@ import { type ConfirmationAccess, ConfirmationRequests } from '../panels/Confirm
 import { eraseAllContacts, eraseContact } from '../sharing/apiWithToken'
 import { ConnectionBadge } from './ConnectionBadge'
 import { RefusalBanner } from './RefusalBanner'
+import { useReopenOnLoweredRole } from './reopenOnLoweredRole'
 import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 import { takeMapRequest } from './mapRequest'
 import { PresenterModeButton } from './PresenterModeButton'
@@ -171,6 +172,7 @@ function MapCanvas({
   const refused = useValue('refused', () => connection?.status.get().kind === 'refused', [
     connection,
   ])
+  useReopenOnLoweredRole(connection, mapId, metadata.role, token !== null)
   // A session that ended (4401) leaves no one signed in here: the bar stops saying so.
   const sessionEnded = useValue(
     'sessionEnded',
