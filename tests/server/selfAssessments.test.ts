@@ -2,7 +2,8 @@
  * Self-assessments over the wire (issue 21, "before the workshop"): an editor's, written with
  * the shared layout through the published y-websocket client, is stored and reaches everyone;
  * a viewer's write, new or a change of a rating, never reaches the store or anyone else; a
- * structure the layout never writes is refused with 1008.
+ * structure the layout never writes is refused with 1008. The export API serves it to every
+ * role: its own CSV file and the report's chapter, in the language asked for.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -13,7 +14,7 @@ import {
 } from '../../shared/document/selfAssessmentDocument'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { selfAssessment } from '../shared/selfAssessment/selfAssessmentFixture'
-import { createFixture, createMap, nextClose, waitFor, waitForSync } from './testServer'
+import { apiFetch, createFixture, createMap, nextClose, waitFor, waitForSync } from './testServer'
 import type { TestServer } from './testServer'
 
 const fixture = createFixture()
@@ -80,5 +81,26 @@ describe('self-assessments', () => {
     await test.server.rooms.flushAll()
     const stored = (await storedDoc(test, mapId)).getMap<Y.Map<unknown>>('selfAssessments')
     expect((stored.get('sa-cocoa')!.get('elements') as Y.Map<unknown>).has('luck')).toBe(false)
+  })
+
+  it('serves its CSV file and report chapter to a viewer, in Dutch and English', async () => {
+    const test = await fixture.startServer()
+    const mapId = await createMap(test)
+    const editor = fixture.connectClient(test, mapId)
+    await waitForSync(editor)
+    writeDialogueRecord(editor.doc, SELF_ASSESSMENT_LAYOUT, selfAssessment())
+    await test.server.rooms.flushAll()
+    const get = async (pathname: string) => {
+      const response = await apiFetch(test, mapId, 'viewer', `/api/maps/${mapId}${pathname}`)
+      expect(response.status, pathname).toBe(200)
+      return response.text()
+    }
+    const nl = await get('/self-assessments.csv?lang=nl')
+    expect(nl).toContain('Oranje: aandacht nodig')
+    expect(nl).toContain('Inclusie')
+    expect(await get('/self-assessments.csv?lang=en')).toContain('Red: missing')
+    const report = await get('/report.html?lang=en')
+    expect(report).toContain('9. Self-assessments')
+    expect(report).toContain('Cocoa Trading BV')
   })
 })
