@@ -15,6 +15,7 @@ import {
   isPriorityStep,
   prioritySteps,
 } from '../../../shared/selfAssessment/prioritySteps'
+import { phaseTitle } from '../../../shared/selfAssessment/phaseTitle'
 import { validateSelfAssessment } from '../../../shared/selfAssessment/validateSelfAssessment'
 import { NOW, selfAssessment } from './selfAssessmentFixture'
 
@@ -157,5 +158,18 @@ describe('self-assessments in the map document', () => {
       expect(read!.elements.knowledge.rating).toBe('red')
       expect(prioritySteps(read!)).toEqual(['3', '6', '8', '9'])
     }
+  })
+})
+
+describe('a phase title as a reader sees it', () => {
+  it('shows a pre-filled title in the reader’s language and a reworded one as typed', () => {
+    const dutch = createSelfAssessment({ id: 'sa-nl' }, { locale: 'nl', now: NOW })
+    expect(phaseTitle(dutch, 'follow-up', 'en')).toBe('Follow-up of a stakeholder dialogue')
+    expect(phaseTitle(dutch, 'follow-up', 'nl')).toBe('Opvolging van een stakeholderdialoog')
+    const reworded = {
+      ...dutch,
+      phases: { ...dutch.phases, 'follow-up': { title: 'Na de dialoog', text: '' } },
+    }
+    expect(phaseTitle(reworded, 'follow-up', 'en')).toBe('Na de dialoog')
   })
 })
