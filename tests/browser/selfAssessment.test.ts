@@ -12,9 +12,19 @@ import { mkdirSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MapJson } from '../../shared/exchange/mapJsonFormat'
-import { shapeCentreOnScreen, waitForCameraToSettle, waitForMapReady } from './browserFixture'
+import {
+  shapeCentreOnScreen,
+  shareLinkFor,
+  waitForCameraToSettle,
+  waitForMapReady,
+} from './browserFixture'
 import { type MapWithRolePages, openMapWithRolePages } from './mapWithRolePages'
-import { waysOutOfAField } from './waysOutOfAField'
+import {
+  closeTabAndReopenOnline,
+  cutOffLocalCopyCommits,
+  goOffline,
+  waysOutOfAField,
+} from './waysOutOfAField'
 
 const SHOTS = '/work/notes/shots'
 const PROJECTOR = { width: 1920, height: 1080 }
@@ -249,5 +259,22 @@ describe('the self-assessment', () => {
     const form = await openAssessment(page, 'Dialogen')
     await form.locator(':scope > summary').scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${SHOTS}/self-assessment-panel-nl.png` })
+  })
+  it('a note typed offline, then the tab closed, reaches the server when reopened', async () => {
+    const owner = setup.pages.owner
+    await goOffline(owner)
+    const form = await openAssessment(owner.page, 'Dialogen')
+    await cutOffLocalCopyCommits(owner.page)
+    await form.getByLabel('Toelichting bij het element: Transparantie', { exact: true }).click()
+    await owner.page.keyboard.type('Wij delen onze auditrapporten niet')
+    await closeTabAndReopenOnline(
+      owner,
+      shareLinkFor(setup.server.url, setup.map.id, setup.map.tokens.owner),
+    )
+    await expect
+      .poll(async () => (await serverAssessments(setup))[0]?.elements.transparency.note, {
+        timeout: 10_000,
+      })
+      .toBe('Wij delen onze auditrapporten niet')
   })
 })
