@@ -5,7 +5,7 @@
  * and marks the steps of the plan of approach that became priorities; an English editor sees
  * the same board in English and changes a rating on the board itself with the keyboard; a
  * viewer sees it all with nothing to change. Every way out of its fields keeps what was
- * typed. Each step is checked on the server; screenshots on a 1920 × 1080 screen are left in
+ * typed, offline with the tab closed too. Each step is checked on the server; screenshots on a 1920 × 1080 screen are left in
  * /work/notes/shots for a person to look at.
  */
 import { mkdirSync } from 'node:fs'
@@ -117,6 +117,13 @@ describe('the self-assessment', () => {
       .getByLabel('Toelichting bij het element: Inclusie', { exact: true })
       .fill('We spreken ngo’s, nog nooit de boeren zelf')
     await form.getByLabel('Toelichting bij het element: Inclusie', { exact: true }).press('Tab')
+    // The trainer words step 3 of the plan of approach (the manual gives no step titles).
+    await form.locator('.self-assessment__plan > summary').click()
+    await form
+      .getByLabel('Titel van stap 3', { exact: true })
+      .fill('Breng je stakeholders in kaart')
+    await form.getByLabel('Tekst van stap 3', { exact: true }).fill('Ook wie geen stem heeft')
+    await form.getByLabel('Tekst van stap 3', { exact: true }).press('Tab')
     await expect
       .poll(async () => (await serverAssessments(setup))[0])
       .toMatchObject({
@@ -130,7 +137,15 @@ describe('the self-assessment', () => {
     // Only the phase titles are pre-filled, from the SER manual.
     const stored = (await serverAssessments(setup))[0]!
     expect(stored.phases['run-up'].title).toBe('In aanloop naar stakeholderdialoog')
-    expect(stored.steps['3'].title).toBe('')
+    expect(stored.steps['4'].title).toBe('')
+    await expect
+      .poll(async () => (await serverAssessments(setup))[0]?.steps['3'])
+      .toEqual({
+        title: 'Breng je stakeholders in kaart',
+        text: 'Ook wie geen stem heeft',
+        phase: 'run-up',
+        element: 'inclusion',
+      })
     await expect
       .poll(() => form.locator(':scope > summary').textContent())
       .toBe('Cacao Handel BV · 2 prioritaire stappen')
@@ -157,7 +172,7 @@ describe('the self-assessment', () => {
         .evaluateAll((steps) => steps.map((step) => step.getAttribute('data-step'))),
     ).toEqual(['3', '6'])
     expect(await shown.locator('.sa-step[data-step="3"]').textContent()).toBe(
-      'Stap 3(Inclusie)★ Prioriteit',
+      'Stap 3Breng je stakeholders in kaart(Inclusie)★ PrioriteitOok wie geen stem heeft',
     )
     expect(await shown.locator('[data-phase="run-up"] h4').textContent()).toBe(
       'In aanloop naar stakeholderdialoog',

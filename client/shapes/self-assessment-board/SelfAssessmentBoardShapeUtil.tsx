@@ -223,7 +223,7 @@ function PlanOfApproach({ assessment }: { assessment: SelfAssessment }) {
             )}
             <ul>
               {steps.map((step) => {
-                const { title: stepTitle, element } = assessment.steps[step]
+                const { title: stepTitle, text, element } = assessment.steps[step]
                 const priority = isPriorityStep(assessment, step)
                 return (
                   <li
@@ -244,6 +244,7 @@ function PlanOfApproach({ assessment }: { assessment: SelfAssessment }) {
                     {priority && (
                       <span className="sa-step__badge">★ {t('selfAssessment.step.priority')}</span>
                     )}
+                    {text.trim() && <span className="sa-step__text">{text.trim()}</span>}
                   </li>
                 )
               })}
