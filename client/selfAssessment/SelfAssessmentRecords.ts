@@ -57,9 +57,15 @@ export class SelfAssessmentRecords {
     return this.all.get().find((each) => each.id === id) ?? null
   }
 
-  /** Starts a self-assessment, its plan's phase titles in `locale`, and answers its id. */
+  /**
+   * Starts a self-assessment and answers its id. Its plan of approach is the one last worded
+   * on this map (a trainer words the steps once, not for every participant's assessment);
+   * on a map without one, the pre-filled plan, phase titles in `locale`.
+   */
   add(locale: Locale, init: Partial<Pick<SelfAssessment, 'subject' | 'date'>> = {}): string {
-    const assessment = createSelfAssessment({ ...init, id: newEntityId('sa') }, { locale })
+    const latest = [...this.all.get()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
+    const plan = latest === undefined ? {} : { phases: latest.phases, steps: latest.steps }
+    const assessment = createSelfAssessment({ ...init, ...plan, id: newEntityId('sa') }, { locale })
     writeDialogueRecord(this.doc, SELF_ASSESSMENT_LAYOUT, assessment, this.origin)
     return assessment.id
   }
