@@ -73,6 +73,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         registry,
         workshopDecorations,
         dialogues.overdueByStakeholder,
+        dialogues.selfAssessments,
       )
       const store = createTLStore({
         shapeUtils: withDefaultShapeUtils(shapeUtils),

@@ -176,7 +176,10 @@ const FORMATS: readonly ExportFormat[] = [
     needsHistory: false,
     withholdsConfidential: true,
     render: ({ doc, withheldFrom, stakeholders, title, now, options }) => {
-      const { plans, commitments, evaluations } = readMapDialogues(doc, withheldFrom)
+      const { plans, commitments, evaluations, selfAssessments } = readMapDialogues(
+        doc,
+        withheldFrom,
+      )
       return renderReport({
         title,
         generatedAt: now.toISOString(),
@@ -188,6 +191,7 @@ const FORMATS: readonly ExportFormat[] = [
         dialoguePlans: plans,
         commitments,
         dialogueEvaluations: evaluations,
+        selfAssessments,
       })
     },
     // The report is made of what participants typed: should it ever be opened from this

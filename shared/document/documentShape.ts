@@ -33,6 +33,7 @@ import {
   META_MAP,
   ROLE_BRIEFS_MAP,
   ROLE_PLAY_MAP,
+  SELF_ASSESSMENTS_MAP,
   STAKEHOLDERS_MAP,
   TLDRAW_RECORDS_MAP,
   WORKSHOP_MAP,
@@ -187,6 +188,7 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   ),
   // A card is one plain value; its brief is never here (confidential document).
   [ROLE_PLAY_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
+  [SELF_ASSESSMENTS_MAP]: dialogueRoot(dialogueRecord({ elements: fixedKeys(DIALOGUE_ELEMENTS) })),
 }
 
 /** The confidential document's roots. */

@@ -191,7 +191,7 @@ const en: ReportText = {
   evaluationWithoutPlan: 'Evaluation without a dialogue plan',
   range: 'Range',
   notScored: 'not scored yet',
-  methodHeading: '9. Method',
+  methodHeading: '10. Method',
   methodParts: [
     {
       heading: 'Salience (Mitchell, Agle & Wood 1997)',
@@ -308,7 +308,7 @@ const nl: ReportText = {
   evaluationWithoutPlan: 'Evaluatie zonder dialoogplan',
   range: 'Spreiding',
   notScored: 'nog niet gescoord',
-  methodHeading: '9. Methode',
+  methodHeading: '10. Methode',
   methodParts: [
     {
       heading: 'Saillantie (Mitchell, Agle & Wood 1997)',
