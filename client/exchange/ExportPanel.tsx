@@ -193,7 +193,10 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
   function reportHtml(): string {
     // Confidential plans, like confidential log entries, are printed only when the box is
     // ticked; read for owners and facilitators anyway, so the report says what it left out.
-    const { plans, commitments, evaluations } = readMapDialogues(doc, registry.confidential)
+    const { plans, commitments, evaluations, selfAssessments } = readMapDialogues(
+      doc,
+      registry.confidential,
+    )
     return renderReport({
       title: mapTitle,
       organisation: organisation.trim() || undefined,
@@ -206,6 +209,7 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       dialoguePlans: plans,
       commitments,
       dialogueEvaluations: evaluations,
+      selfAssessments,
       observations: readRolePlayObservations(doc),
     })
   }

@@ -8,6 +8,38 @@ export const nl: Record<MessageKey, string> = {
   'app.name': 'Stakeholder Canvas',
   'app.tagline':
     'Breng samen je stakeholders in kaart en bewaar de kaart als onderbouwing van je due diligence.',
+  'selfAssessment.heading': 'Zelfevaluatie (voor de workshop)',
+  'selfAssessment.intro':
+    'Deelnemers vullen voor de workshop de self-assessment van de SER in. Leg de uitkomst hier vast, per bedrijf, deelnemer of tafel: elk element groen, oranje of rood, met een toelichting. Een oranje of rood element maakt de bijbehorende stap van het plan van aanpak een prioriteit.',
+  'selfAssessment.add': 'Nieuwe zelfevaluatie',
+  'selfAssessment.remove': 'Zelfevaluatie verwijderen',
+  'selfAssessment.none': 'Nog geen zelfevaluaties.',
+  'selfAssessment.untitled': 'Zelfevaluatie',
+  'selfAssessment.subject.hint': 'Het bedrijf, een deelnemer of een tafel',
+  'selfAssessment.priorityCount':
+    '{count, plural, one {# prioritaire stap} other {# prioritaire stappen}}',
+  'selfAssessment.show': 'Op het canvas tonen',
+  'selfAssessment.elements.heading': 'De negen elementen van betekenisvolle dialoog',
+  'selfAssessment.rating.label': 'Beoordeling',
+  'selfAssessment.rating.none': 'Niet beoordeeld',
+  'selfAssessment.plan.heading': 'Plan van aanpak',
+  'selfAssessment.plan.intro':
+    'Vier fasen en negen stappen. Alleen de titels van de fasen komen uit de SER-handleiding; geef de stappen hun titel en tekst, en kies bij elke stap de fase en het element waar hij aan werkt.',
+  'selfAssessment.phase.numbered': 'Fase {number}',
+  'selfAssessment.phase.none': 'Nog niet in een fase',
+  'selfAssessment.phase.title': 'Titel van fase {number}',
+  'selfAssessment.phase.text': 'Tekst van fase {number}',
+  'selfAssessment.step.numbered': 'Stap {number}',
+  'selfAssessment.step.title': 'Titel van stap {number}',
+  'selfAssessment.step.text': 'Tekst van stap {number}',
+  'selfAssessment.step.phase': 'Fase van stap {number}',
+  'selfAssessment.step.element': 'Element van stap {number}',
+  'selfAssessment.step.noElement': 'Geen element',
+  'selfAssessment.step.priority': 'Prioriteit',
+  'selfAssessment.board.title': 'Zelfevaluatie',
+  'selfAssessment.board.missing': 'Deze zelfevaluatie is verwijderd.',
+  'selfAssessment.board.hint':
+    'Dubbelklik op het canvas op het bord (of druk op Enter als het geselecteerd is) om de beoordelingen daar te wijzigen.',
   'home.create.heading': 'Nieuwe stakeholderkaart',
   'home.create.titleLabel': 'Titel',
   'home.create.titlePlaceholder': 'bijv. Cacaoketen, workshop 12 mei',
@@ -295,6 +327,8 @@ export const nl: Record<MessageKey, string> = {
   'map.open.sign-in-again': 'Opnieuw inloggen',
   'map.open.no-access':
     'Deze link geeft (niet langer) toegang tot de kaart: hij is verlopen of ingetrokken. Vraag de eigenaar of begeleider om een nieuwe link.',
+  'map.open.no-membership':
+    'Je hebt geen toegang meer tot deze kaart: je lidmaatschap of rol is ingetrokken. Vraag de eigenaar van de kaart om je opnieuw toe te voegen.',
   'map.open.unreachable':
     'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
   'map.retry': 'Opnieuw proberen',

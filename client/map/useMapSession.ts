@@ -73,6 +73,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         registry,
         workshopDecorations,
         dialogues.overdueByStakeholder,
+        dialogues.selfAssessments,
         dialogues,
         computed('evaluation round on the follow-up board', () => {
           const evaluation = decorationsSource.get()?.evaluation
@@ -132,9 +133,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         self: participant,
         connected: computed('connected', () => opened.status.get().kind === 'connected'),
         renameParticipant: (guestId, name) =>
-          token === null
-            ? Promise.reject(new Error('no link token'))
-            : renameGuest(mapId, token, guestId, name).then(() => undefined),
+          renameGuest(mapId, token, guestId, name).then(() => undefined),
         ballots: ballotCalls(mapId, token, () => opened.guestSession()?.token ?? null),
         dialogues,
       })

@@ -177,7 +177,10 @@ const FORMATS: readonly ExportFormat[] = [
     needsHistory: false,
     withholdsConfidential: true,
     render: ({ doc, withheldFrom, stakeholders, title, now, options }) => {
-      const { plans, commitments, evaluations } = readMapDialogues(doc, withheldFrom)
+      const { plans, commitments, evaluations, selfAssessments } = readMapDialogues(
+        doc,
+        withheldFrom,
+      )
       return renderReport({
         title,
         generatedAt: now.toISOString(),
@@ -189,6 +192,7 @@ const FORMATS: readonly ExportFormat[] = [
         dialoguePlans: plans,
         commitments,
         dialogueEvaluations: evaluations,
+        selfAssessments,
         observations: readRolePlayObservations(doc),
       })
     },

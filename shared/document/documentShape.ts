@@ -35,6 +35,7 @@ import {
   OBSERVER_NOTES_MAP,
   ROLE_BRIEFS_MAP,
   ROLE_PLAY_MAP,
+  SELF_ASSESSMENTS_MAP,
   STAKEHOLDERS_MAP,
   TLDRAW_RECORDS_MAP,
   WORKSHOP_MAP,
@@ -189,6 +190,7 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   ),
   // A card is one plain value; its brief is never here (confidential document).
   [ROLE_PLAY_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
+  [SELF_ASSESSMENTS_MAP]: dialogueRoot(dialogueRecord({ elements: fixedKeys(DIALOGUE_ELEMENTS) })),
   // One text per key; whose it is, the key says (checkObserverNotes.ts).
   [OBSERVER_NOTES_MAP]: {
     kind: 'map',

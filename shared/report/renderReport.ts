@@ -22,6 +22,7 @@ import {
 import type { LabelLocale } from '../labels/modelLabels'
 import type { Commitment } from '../dialogue/Commitment'
 import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
+import type { SelfAssessment } from '../selfAssessment/SelfAssessment'
 import type { DialoguePlan } from '../dialogue/DialoguePlan'
 import type { RolePlayObservations } from '../document/observerNotesDocument'
 import { dialogueAlerts } from '../scoring/dialogueAlerts'
@@ -44,6 +45,7 @@ import { REPORT_STYLE } from './reportStyle'
 import { REPORT_TEXT } from './reportText'
 import type { ReportText } from './reportText'
 import { salienceSvg } from './salienceSvg'
+import { SELF_ASSESSMENT_REPORT_TEXT, selfAssessmentSection } from './selfAssessmentSection'
 import { stakeholderSection } from './stakeholderSection'
 import { visibleDialogueRecords } from './visibleDialogueRecords'
 
@@ -76,6 +78,8 @@ export interface ReportInput {
   commitments?: readonly Commitment[]
   /** The map's dialogue evaluations. Default none. */
   dialogueEvaluations?: readonly DialogueEvaluation[]
+  /** The map's self-assessments (`readMapDialogues`). Default none. */
+  selfAssessments?: readonly SelfAssessment[]
   /** The role play's observer sheets (`readRolePlayObservations`). Default none. */
   observations?: RolePlayObservations
 }
@@ -116,6 +120,7 @@ function titlePage(input: ReportInput, text: ReportText): string {
       text.heldHeading,
       text.commitmentsHeading,
       text.evaluationsHeading,
+      SELF_ASSESSMENT_REPORT_TEXT[input.locale].heading,
       text.methodHeading,
     ]
       .map((heading) => `<li>${escapeHtml(heading.replace(/^\d+\.\s*/, ''))}</li>`)
@@ -221,8 +226,8 @@ function methodSection(text: ReportText): string {
  * The report as one complete HTML document. Sections: title page, register, matrix and
  * salience figures, engagement order with reasons and alerts, engagement log (confidential
  * entries withheld unless asked), dialogue plans, held dialogues, commitments (overdue ones
- * first), evaluations (confidential plans and their records withheld unless asked), and the
- * method with its sources.
+ * first), evaluations (confidential plans and their records withheld unless asked), the
+ * self-assessments, and the method with its sources.
  */
 export function renderReport(input: ReportInput): string {
   const text = REPORT_TEXT[input.locale]
@@ -284,6 +289,7 @@ export function renderReport(input: ReportInput): string {
       },
       text,
     ) +
+    selfAssessmentSection(input.selfAssessments ?? [], locale) +
     methodSection(text) +
     '</body></html>\n'
   )

@@ -205,7 +205,7 @@ const en: ReportText = {
   observerGeneral: 'In general',
   range: 'Range',
   notScored: 'not scored yet',
-  methodHeading: '9. Method',
+  methodHeading: '10. Method',
   methodParts: [
     {
       heading: 'Salience (Mitchell, Agle & Wood 1997)',
@@ -328,7 +328,7 @@ const nl: ReportText = {
   observerGeneral: 'Algemeen',
   range: 'Spreiding',
   notScored: 'nog niet gescoord',
-  methodHeading: '9. Methode',
+  methodHeading: '10. Methode',
   methodParts: [
     {
       heading: 'Saillantie (Mitchell, Agle & Wood 1997)',
