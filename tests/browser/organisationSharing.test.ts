@@ -75,7 +75,7 @@ describe('the Share panel in organisation mode', () => {
     await waitForMapReady(guest.page)
 
     await owner.page.getByRole('tab', { name: 'Workshop' }).click()
-    await owner.page.getByRole('button', { name: 'Piet een andere naam geven' }).click()
+    await owner.page.getByRole('button', { name: 'Piet hernoemen' }).click()
     await owner.page.getByLabel('Nieuwe naam voor Piet').fill('Inkoper (rollenspel)')
     await owner.page.getByRole('button', { name: 'Opslaan' }).click()
     await guest.page.getByRole('tab', { name: 'Workshop' }).click()
