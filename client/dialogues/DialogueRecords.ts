@@ -39,6 +39,7 @@ import {
 } from '../../shared/document/dialogueDocument'
 import { isOverdue } from '../../shared/dialogue/isOverdue'
 import type { RecordValidationResult } from '../../shared/stakeholder/recordValidator'
+import { SelfAssessmentRecords } from '../selfAssessment/SelfAssessmentRecords'
 import { newEntityId } from '../stakeholders/StakeholderRegistry'
 import { localCalendarDate } from './localCalendarDate'
 
@@ -52,6 +53,8 @@ export class DialogueRecords {
    * read when the commitments change (a card left open past midnight updates with the next).
    */
   readonly overdueByStakeholder: Signal<ReadonlyMap<string, number>>
+  /** The self-assessments taken before the workshop (their own root and class). */
+  readonly selfAssessments: SelfAssessmentRecords
   private readonly stops: (() => void)[] = []
 
   constructor(
@@ -69,6 +72,8 @@ export class DialogueRecords {
     )
     this.commitments = this.follow('commitments', COMMITMENT_LAYOUT)
     this.evaluations = this.follow('dialogueEvaluations', DIALOGUE_EVALUATION_LAYOUT)
+    this.selfAssessments = new SelfAssessmentRecords(doc, origin)
+    this.stops.push(() => this.selfAssessments.dispose())
     this.overdueByStakeholder = computed('overdue commitments', () => {
       const today = localCalendarDate(new Date())
       const counts = new Map<string, number>()

@@ -7,9 +7,11 @@
 import { useMemo } from 'react'
 import { AgendaSection } from './panel/AgendaSection'
 import { EvaluationSection } from './panel/EvaluationSection'
+import { FollowUpBoardSection } from './panel/FollowUpBoardSection'
 import { HandsSection } from './panel/HandsSection'
 import { ParticipantsList } from './panel/ParticipantsList'
 import { MyRoleCard, RolePlaySection } from './panel/RolePlaySection'
+import { MyObserverSheet, RolePlayRoundsSection } from './panel/RolePlayRoundsSection'
 import { Phase2Section } from './panel/Phase2Section'
 import { ScoringSection } from './panel/ScoringSection'
 import { TablesSection } from './panel/TablesSection'
@@ -39,6 +41,7 @@ function WorkshopSections() {
   return (
     <div className="workshop">
       <MyRoleCard rolePlay={rolePlay} />
+      <MyObserverSheet rolePlay={rolePlay} />
       {participant && <HandsSection />}
       <AgendaSection />
       {facilitator && <ViewSection />}
@@ -47,7 +50,9 @@ function WorkshopSections() {
       <VotingSection />
       <Phase2Section />
       <RolePlaySection rolePlay={rolePlay} />
+      <RolePlayRoundsSection rolePlay={rolePlay} />
       <EvaluationSection />
+      <FollowUpBoardSection />
       <ParticipantsList />
     </div>
   )

@@ -21,6 +21,7 @@ import type { ReadSession } from '../access/readSession'
 import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
 import { readMapDialogues } from '../../shared/document/dialogueDocument'
+import { readRolePlayObservations } from '../../shared/document/observerNotesDocument'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import {
   dialogueRecordSheet,
@@ -176,7 +177,10 @@ const FORMATS: readonly ExportFormat[] = [
     needsHistory: false,
     withholdsConfidential: true,
     render: ({ doc, withheldFrom, stakeholders, title, now, options }) => {
-      const { plans, commitments, evaluations } = readMapDialogues(doc, withheldFrom)
+      const { plans, commitments, evaluations, selfAssessments } = readMapDialogues(
+        doc,
+        withheldFrom,
+      )
       return renderReport({
         title,
         generatedAt: now.toISOString(),
@@ -188,6 +192,8 @@ const FORMATS: readonly ExportFormat[] = [
         dialoguePlans: plans,
         commitments,
         dialogueEvaluations: evaluations,
+        selfAssessments,
+        observations: readRolePlayObservations(doc),
       })
     },
     // The report is made of what participants typed: should it ever be opened from this

@@ -13,7 +13,9 @@
  * (checkContributionOwner), or changes a frame or board of a locked template without the
  * role for it (checkTemplateLock), or sets a round's or vote's count, result, tally or
  * closed status that only the server writes (checkServerWrittenRound), or an element result
- * of a dialogue evaluation (checkServerWrittenElementResult).
+ * of a dialogue evaluation (checkServerWrittenElementResult), or writes or deletes a
+ * role-play observer's notes without being that observer or a facilitator
+ * (checkObserverNotes).
  */
 import type * as Y from 'yjs'
 import {
@@ -25,6 +27,7 @@ import {
   FACILITATION_MAP,
   FACILITATOR_ONLY_ROOTS,
   HANDS_ARRAY,
+  OBSERVER_NOTES_MAP,
   TLDRAW_RECORDS_MAP,
   type MapDocumentName,
 } from '../../shared/document/mapDocumentLayout'
@@ -34,6 +37,7 @@ import type { DecodedUpdate } from './DecodedUpdate'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
 import type { ConnectionIdentity } from '../transport/authorize'
 import { checkContributionOwner, checkHandDeletions } from './checkContributionOwner'
+import { checkObserverNoteDeletions, checkObserverNoteItem } from './checkObserverNotes'
 import { checkServerWrittenElementResult } from './checkServerWrittenElementResult'
 import { checkServerWrittenRound } from './checkServerWrittenRound'
 import { checkTemplateLock } from './checkTemplateLock'
@@ -105,7 +109,12 @@ export function authorizeUpdate(
     document === 'map' && touched.roots.has(DIALOGUE_EVALUATIONS_MAP)
       ? checkServerWrittenElementResult(doc, role)
       : null
-  const checks = [owner, lock?.checkItem ?? null, rounds, results].filter((c) => c !== null)
+  // Only updates that touch the observer sheets pay for the look at whose notes they are.
+  const notes =
+    document === 'map' && touched.roots.has(OBSERVER_NOTES_MAP)
+      ? checkObserverNoteItem(doc, role, sender)
+      : null
+  const checks = [owner, lock?.checkItem ?? null, rounds, results, notes].filter((c) => c !== null)
   const checkItem: ItemCheck | null =
     checks.length === 0
       ? null
@@ -132,5 +141,7 @@ export function authorizeUpdate(
     ? checkHandDeletions(doc, role, sender, decoded)
     : null
   if (lowered !== null) return { ok: false, reason: lowered }
+  const erased = notes === null ? null : checkObserverNoteDeletions(doc, role, sender, decoded)
+  if (erased !== null) return { ok: false, reason: erased }
   return { ok: true }
 }

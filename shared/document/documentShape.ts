@@ -19,6 +19,7 @@ import { DIALOGUE_ELEMENTS } from '../dialogue/dialogueVocabulary'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
 import { CASE_CARD_FIELDS } from '../workshop/caseCard'
 import { FACILITATION_KEYS } from '../workshop/facilitationState'
+import { OBSERVER_NOTE_KEY_PATTERN, refusedObserverNote } from '../workshop/observerNotes'
 import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
 import {
   CASE_CARD_MAP,
@@ -33,8 +34,10 @@ import {
   HANDS_ARRAY,
   type MapDocumentName,
   META_MAP,
+  OBSERVER_NOTES_MAP,
   ROLE_BRIEFS_MAP,
   ROLE_PLAY_MAP,
+  SELF_ASSESSMENTS_MAP,
   STAKEHOLDERS_MAP,
   TLDRAW_RECORDS_MAP,
   WORKSHOP_MAP,
@@ -189,6 +192,16 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   ),
   // A card is one plain value; its brief is never here (confidential document).
   [ROLE_PLAY_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
+  [SELF_ASSESSMENTS_MAP]: dialogueRoot(dialogueRecord({ elements: fixedKeys(DIALOGUE_ELEMENTS) })),
+  // One text per key; whose it is, the key says (checkObserverNotes.ts).
+  [OBSERVER_NOTES_MAP]: {
+    kind: 'map',
+    map: keyedMap('round/observer/field', OBSERVER_NOTE_KEY_PATTERN, {
+      value: true,
+      map: null,
+      refuseValue: refusedObserverNote,
+    }),
+  },
   [CASE_CARD_MAP]: { kind: 'map', map: fixedKeys(CASE_CARD_FIELDS) },
 }
 

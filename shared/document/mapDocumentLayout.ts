@@ -17,8 +17,14 @@
  *   Y.Map of the record's fields (see dialogueDocument.ts). Editors write them, as they write
  *   stakeholders; viewers write nothing. A plan marked `confidential` is never here: it lives
  *   in the confidential document (below), and the server refuses one here.
+ * - `selfAssessments`: the SER self-assessments taken before the workshop, record id → Y.Map
+ *   of the record's fields, its `elements` a Y.Map keyed by element code (selfAssessmentDocument.ts).
+ *   Editors write them, viewers write nothing.
  * - `rolePlay`: the role cards of phase 3 and who holds each (shared/workshop/rolePlay.ts);
  *   owners and facilitators only. The cards' private briefs are in the confidential document.
+ * - `observerNotes`: the observer sheets of the role-play rounds, `<round>/<observer>/<field>`
+ *   → text (shared/workshop/observerNotes.ts); only that observer, owners and facilitators
+ *   may change a note (server/rooms/checkObserverNotes.ts).
  * - `caseCard`: phase 2's case card, field name → text (shared/workshop/caseCard.ts); owners
  *   and facilitators only.
  */
@@ -37,8 +43,12 @@ export const DIALOGUE_PLANS_MAP = 'dialoguePlans'
 export const COMMITMENTS_MAP = 'commitments'
 /** Dialogue evaluations, by id. */
 export const DIALOGUE_EVALUATIONS_MAP = 'dialogueEvaluations'
+/** SER self-assessments, by id. */
+export const SELF_ASSESSMENTS_MAP = 'selfAssessments'
 /** Role cards of the role play, role id → card (rolePlay.ts). */
 export const ROLE_PLAY_MAP = 'rolePlay'
+/** Observer sheets of the role-play rounds, one text per observer, round and field. */
+export const OBSERVER_NOTES_MAP = 'observerNotes'
 /** Phase 2's case card, field → text (caseCard.ts); the trainers edit it. */
 export const CASE_CARD_MAP = 'caseCard'
 /**
@@ -64,6 +74,8 @@ export const MAP_ROOT_NAMES = [
   COMMITMENTS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
   ROLE_PLAY_MAP,
+  SELF_ASSESSMENTS_MAP,
+  OBSERVER_NOTES_MAP,
   CASE_CARD_MAP,
 ] as const
 

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import {
   COMMITMENT_LAYOUT,
   DIALOGUE_EVALUATION_LAYOUT,
+  SELF_ASSESSMENT_LAYOUT,
   readDialoguePlans,
   readDialogueRecords,
 } from '../document/dialogueDocument'
@@ -74,6 +75,7 @@ export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJso
     dialoguePlans: readDialoguePlans(doc, confidential).records,
     commitments: readDialogueRecords(doc, COMMITMENT_LAYOUT).records,
     dialogueEvaluations: readDialogueRecords(doc, DIALOGUE_EVALUATION_LAYOUT).records,
+    selfAssessments: readDialogueRecords(doc, SELF_ASSESSMENT_LAYOUT).records,
     tldraw: { schema: canonicalJson(schema ?? null, depth), records: tldrawRecords },
     meta: canonicalJson(otherMeta, depth) as JsonObject,
     history: (options.history ?? []).map((entry) => canonicalJson(entry, depth)),

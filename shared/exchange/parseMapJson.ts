@@ -10,6 +10,7 @@ import {
   migrateDialogueEvaluation,
   migrateDialoguePlan,
 } from '../dialogue/migrateDialogueRecords'
+import { migrateSelfAssessment } from '../selfAssessment/migrateSelfAssessment'
 import { isIsoTimestamp } from '../stakeholder/isIsoDate'
 import type { RecordValidationResult } from '../stakeholder/recordValidator'
 import { migrateStakeholder } from '../stakeholder/migrateStakeholder'
@@ -70,6 +71,7 @@ const KNOWN_KEYS = new Set([
   'dialoguePlans',
   'commitments',
   'dialogueEvaluations',
+  'selfAssessments',
   'tldraw',
   'meta',
   'history',
@@ -244,6 +246,7 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
   const dialoguePlans = dialogueRecords('dialoguePlans', migrateDialoguePlan)
   const commitments = dialogueRecords('commitments', migrateCommitment)
   const dialogueEvaluations = dialogueRecords('dialogueEvaluations', migrateDialogueEvaluation)
+  const selfAssessments = dialogueRecords('selfAssessments', migrateSelfAssessment)
 
   const issues: CanonicalJsonIssue[] = []
   const depth = EXCHANGE_LIMITS.jsonDepth
@@ -337,6 +340,7 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     dialoguePlans,
     commitments,
     dialogueEvaluations,
+    selfAssessments,
     tldraw: { schema, records },
     meta,
     history,

@@ -17,6 +17,7 @@ import { type OpenBoardRequest, readOpenBoard } from './boardLinks'
 import { type DotVote, readDotVote } from './dotVoting'
 import { type EvaluationRound, readEvaluationRound } from './evaluationRound'
 import { type ScoringRound, readScoringRound } from './privateScoring'
+import { type RolePlayRounds, readRolePlayRounds } from './rolePlayRounds'
 import { type TableGroups, readTableGroups } from './tableGroups'
 import { type TimerState, readTimer } from './timer'
 import {
@@ -45,6 +46,8 @@ export interface FacilitationState {
   timerSound: boolean
   /** How many have handed in a ballot in the open round or vote (server-written). */
   ballotCount: BallotCount | null
+  /** The role play's rounds and their observers (rolePlayRounds.ts). */
+  rolePlayRounds: RolePlayRounds
   /** The board the facilitator last opened for everyone (boardLinks.ts). */
   openBoard: OpenBoardRequest | null
   /** Whether phase 2's filled-in example worksheet is shown to everyone (hidden unless set). */
@@ -65,6 +68,7 @@ export const FACILITATION_KEYS = [
   'evaluation',
   'timerSound',
   'ballotCount',
+  'rolePlayRounds',
   'openBoard',
   'exampleShown',
 ] as const satisfies readonly (keyof FacilitationState)[]
@@ -97,6 +101,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     evaluation: readEvaluationRound(map.get('evaluation')),
     timerSound: map.get('timerSound') === true,
     ballotCount: readBallotCount(map.get('ballotCount')),
+    rolePlayRounds: readRolePlayRounds(map.get('rolePlayRounds')),
     openBoard: readOpenBoard(map.get('openBoard')),
     exampleShown: map.get('exampleShown') === true,
   }
