@@ -2,11 +2,15 @@
  * Where a board (shared/workshop/boardLinks.ts) is on the canvas. A board is a frame with
  * the id `board-<board id>`, and a table's part of it a frame `board-<board id>-table-<n>`
  * (0-based): a board anyone builds is found, opened from the agenda and split over the
- * tables by giving its frames these ids. Phase 1 is older: its tables' areas are the frames
- * of table groups (tableGroups.ts), and the board as a whole is the seeded template.
+ * tables by giving its frames these ids. Phases 1 and 4 were built before: phase 1's tables'
+ * areas are the frames of table groups (tableGroups.ts) and the board as a whole the seeded
+ * template; phase 4's are the follow-up boards (followUpBoardTemplate.ts), one per table
+ * (`table-<n>-followup`) or one plenary board (`ser4-followup`).
  */
 import { type Box, type Editor, type TLShapeId, createShapeId } from 'tldraw'
-import { BOARD_ID_PATTERN, PHASE_1_BOARD } from '../../shared/workshop/boardLinks'
+import { BOARD_ID_PATTERN, PHASE_1_BOARD, PHASE_4_BOARD } from '../../shared/workshop/boardLinks'
+import { MAX_TABLES } from '../../shared/workshop/tableGroups'
+import { followUpBoardIds } from '../templates/followUpBoardTemplate'
 import { SEEDED_TEMPLATE_PREFIX, templateFrameIds } from '../templates/serPhase1Template'
 import { groupShapeIds } from '../workshop/tableGroups'
 
@@ -20,9 +24,17 @@ export function boardFrameId(board: string): TLShapeId {
 
 /** The frame of table `index`'s part of board `board`. */
 export function boardTableFrameId(board: string, index: number): TLShapeId {
-  return board === PHASE_1_BOARD
-    ? groupShapeIds(index).frame
-    : createShapeId(`board-${board}-table-${index}`)
+  if (board === PHASE_1_BOARD) return groupShapeIds(index).frame
+  if (board === PHASE_4_BOARD) return followUpBoardIds(`table-${index}`).frame
+  return createShapeId(`board-${board}-table-${index}`)
+}
+
+/** The frames an older board is made of (phase 1 and 4), or null for a `board-<id>` one. */
+function framesOf(board: string): TLShapeId[] | null {
+  if (board === PHASE_1_BOARD) return Object.values(templateFrameIds(SEEDED_TEMPLATE_PREFIX))
+  if (board !== PHASE_4_BOARD) return null
+  const tables = Array.from({ length: MAX_TABLES }, (_, index) => boardTableFrameId(board, index))
+  return [followUpBoardIds('ser4').frame, ...tables]
 }
 
 /**
@@ -37,8 +49,9 @@ export function tableFrameOn(editor: Editor, board: string | null, index: number
 
 /** The area board `board` takes on the page, or undefined when it is not there. */
 export function boardBounds(editor: Editor, board: string): Box | undefined {
-  if (board !== PHASE_1_BOARD) return editor.getShapePageBounds(boardFrameId(board))
-  const bounds = Object.values(templateFrameIds(SEEDED_TEMPLATE_PREFIX))
+  const frames = framesOf(board)
+  if (frames === null) return editor.getShapePageBounds(boardFrameId(board))
+  const bounds = frames
     .map((id) => editor.getShapePageBounds(id))
     .filter((each): each is Box => each !== undefined)
   const [first, ...rest] = bounds
@@ -53,7 +66,9 @@ export function boardTableBounds(editor: Editor, board: string, index: number): 
 /** The boards on the current page, by id, with their frames' names. */
 export function boardsOnPage(editor: Editor): { board: string; name: string }[] {
   const found: { board: string; name: string }[] = []
-  if (boardBounds(editor, PHASE_1_BOARD)) found.push({ board: PHASE_1_BOARD, name: '' })
+  for (const board of [PHASE_1_BOARD, PHASE_4_BOARD]) {
+    if (boardBounds(editor, board)) found.push({ board, name: '' })
+  }
   for (const shape of editor.getCurrentPageShapes()) {
     const board = BOARD_FRAME.exec(shape.id)?.[1]
     if (shape.type !== 'frame' || !board || TABLE_SUFFIX.test(board)) continue

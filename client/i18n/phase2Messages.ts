@@ -50,6 +50,7 @@ const en = {
   'boards.none': 'No board',
   'boards.missing': 'This block’s board is not on the canvas yet.',
   'boards.phase1': 'Phase 1 template',
+  'boards.phase4': 'Phase 4 follow-up boards',
 } as const
 
 /** A key of phase 2's words. */
@@ -96,6 +97,7 @@ const nl: Record<Phase2MessageKey, string> = {
   'boards.none': 'Geen bord',
   'boards.missing': 'Het bord van dit blok staat nog niet op het canvas.',
   'boards.phase1': 'Sjabloon fase 1',
+  'boards.phase4': 'Opvolgborden fase 4',
 }
 
 const CATALOGUES: Record<Locale, Record<Phase2MessageKey, string>> = { en, nl }

@@ -21,6 +21,8 @@ export const BOARD_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,59}$/
 export const PHASE_1_BOARD = 'phase-1'
 /** The board of phase 2: the case card, a worksheet per table, the filled-in example. */
 export const PHASE_2_BOARD = 'phase-2'
+/** The board of phase 4: the follow-up boards (one per table, or one plenary board). */
+export const PHASE_4_BOARD = 'phase-4'
 
 /** True for a string that can name a board. */
 export function isBoardId(value: unknown): value is string {

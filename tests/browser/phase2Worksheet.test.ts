@@ -487,4 +487,31 @@ describe('phase 2 on the canvas: a worksheet per table, the case card and the ex
       await projector.context.close()
     }
   })
+
+  it('links the phase-4 block to the follow-up board the same way: opening it takes the followers there', async () => {
+    const { page } = trainer
+    const centreOn = (p: Page, id: string) =>
+      p.evaluate((id) => {
+        const editor = (window as unknown as { editor: PageEditor }).editor
+        const view = editor.getViewportPageBounds()
+        const board = editor.getShapePageBounds(id)
+        if (!board) return false
+        const x = view.x + view.w / 2
+        const y = view.y + view.h / 2
+        return x >= board.x && x <= board.x + board.w && y >= board.y && y <= board.y + board.h
+      }, id)
+    await page.getByRole('tab', { name: 'Workshop', exact: true }).click()
+    await page.getByTestId('add-follow-up-board').click()
+    await zoomOnto(page, 'shape:board-phase-2')
+    await page.getByRole('button', { name: 'Follow me' }).click()
+    await expect
+      .poll(() => centreOn(ann.page, 'shape:board-phase-2'), { timeout: 10_000 })
+      .toBe(true)
+    expect(await page.getByTestId('board-link-phase-4').inputValue()).toBe('phase-4')
+    await page.getByTestId('open-board-phase-4').click()
+    await expect
+      .poll(() => centreOn(ann.page, 'shape:ser4-followup'), { timeout: 10_000 })
+      .toBe(true)
+    await page.getByRole('button', { name: 'Stop “follow me”' }).click()
+  })
 })

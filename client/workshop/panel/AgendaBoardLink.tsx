@@ -7,7 +7,7 @@
 import { useId } from 'react'
 import { useValue } from 'tldraw'
 import { type AgendaBlock, boardOf } from '../../../shared/workshop/agenda'
-import { PHASE_1_BOARD } from '../../../shared/workshop/boardLinks'
+import { PHASE_1_BOARD, PHASE_4_BOARD } from '../../../shared/workshop/boardLinks'
 import { boardBounds, boardsOnPage, zoomToArea } from '../../canvas/boardAreas'
 import { usePhase2Translation } from '../../i18n/phase2Messages'
 import { useWorkshopSession } from './WorkshopSession'
@@ -22,7 +22,11 @@ export function AgendaBoardLink({ block, name }: { block: AgendaBlock; name: str
   const choices = [...boards]
   if (board !== null && !present) choices.push({ board, name: board })
   const nameOf = (each: { board: string; name: string }) =>
-    each.board === PHASE_1_BOARD ? t2('boards.phase1') : each.name || each.board
+    each.board === PHASE_1_BOARD
+      ? t2('boards.phase1')
+      : each.board === PHASE_4_BOARD
+        ? t2('boards.phase4')
+        : each.name || each.board
   return (
     <span className="workshop__agenda-board">
       <label htmlFor={id} className="visually-hidden">

@@ -13,15 +13,16 @@ import {
   readAgenda,
   withBlockBoard,
 } from '../../../shared/workshop/agenda'
-import { PHASE_2_BOARD, readOpenBoard } from '../../../shared/workshop/boardLinks'
+import { PHASE_2_BOARD, PHASE_4_BOARD, readOpenBoard } from '../../../shared/workshop/boardLinks'
 import { readFacilitation, setFacilitation } from '../../../shared/workshop/facilitationState'
 
 const block = (id: string) => DEFAULT_AGENDA.find((each) => each.id === id)!
 
 describe('agenda blocks that open a board', () => {
-  it('opens phase 2’s worksheets from the phase-2 block, and no board from the others, by default', () => {
+  it('opens phase 2’s worksheets and phase 4’s follow-up boards from their blocks, and no board from the others, by default', () => {
     expect(boardOf(block('phase-2'))).toBe(PHASE_2_BOARD)
-    for (const id of ['introduction', 'phase-1', 'break', 'phase-3', 'phase-4', 'closing']) {
+    expect(boardOf(block('phase-4'))).toBe(PHASE_4_BOARD)
+    for (const id of ['introduction', 'phase-1', 'break', 'phase-3', 'closing']) {
       expect(boardOf(block(id))).toBeNull()
     }
   })
