@@ -386,6 +386,9 @@ export const en = {
   'workshop.evaluation.of': 'Evaluating: {name}, on the nine elements of meaningful dialogue.',
   'workshop.evaluation.element': 'Element',
   'workshop.evaluation.notes': 'Notes per element',
+  'workshop.evaluation.confidentialPlan': 'a confidential dialogue',
+  'workshop.evaluation.withheld':
+    'The results belong to a confidential dialogue: only owners and facilitators see them, in its evaluation.',
   'workshop.evaluation.end': 'End the evaluation',
   'workshop.vote.heading': 'Dot voting',
   'workshop.vote.budget': 'Dots per person',

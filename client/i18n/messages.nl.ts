@@ -393,6 +393,9 @@ export const nl: Record<MessageKey, string> = {
     'Evalueren: {name}, op de negen elementen van een betekenisvolle dialoog.',
   'workshop.evaluation.element': 'Element',
   'workshop.evaluation.notes': 'Aantekeningen per element',
+  'workshop.evaluation.confidentialPlan': 'een vertrouwelijke dialoog',
+  'workshop.evaluation.withheld':
+    'De uitkomsten horen bij een vertrouwelijke dialoog: alleen eigenaren en facilitators zien ze, bij de evaluatie ervan.',
   'workshop.evaluation.end': 'Evaluatie beëindigen',
   'workshop.vote.heading': 'Stippen stemmen',
   'workshop.vote.budget': 'Stippen per persoon',

@@ -21,7 +21,9 @@ import { FACILITATION_KEYS } from '../workshop/facilitationState'
 import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
 import {
   COMMITMENTS_MAP,
+  CONFIDENTIAL_COMMITMENTS_MAP,
   CONFIDENTIAL_CONTACTS_MAP,
+  CONFIDENTIAL_DIALOGUE_EVALUATIONS_MAP,
   CONFIDENTIAL_DIALOGUE_PLANS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
   DIALOGUE_PLANS_MAP,
@@ -201,6 +203,10 @@ export const CONFIDENTIAL_DOCUMENT_SHAPE: DocumentShape = {
   },
   [ROLE_BRIEFS_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
   [CONFIDENTIAL_DIALOGUE_PLANS_MAP]: dialogueRoot(dialogueRecord({ invited: INVITED })),
+  [CONFIDENTIAL_COMMITMENTS_MAP]: dialogueRoot(dialogueRecord({})),
+  [CONFIDENTIAL_DIALOGUE_EVALUATIONS_MAP]: dialogueRoot(
+    dialogueRecord({ elements: fixedKeys(DIALOGUE_ELEMENTS) }),
+  ),
 }
 
 /** The shape of one of a map's documents. */

@@ -3,7 +3,7 @@ import {
   COMMITMENT_LAYOUT,
   DIALOGUE_EVALUATION_LAYOUT,
   readDialoguePlans,
-  readDialogueRecords,
+  readPlanRecords,
 } from '../document/dialogueDocument'
 import { readStakeholders } from '../document/stakeholderDocument'
 import { withoutContacts } from '../stakeholder/withoutContacts'
@@ -23,7 +23,8 @@ export interface ExportMapJsonOptions {
   history?: readonly unknown[]
   /**
    * The map's confidential document, to include contacts (personal data), confidential
-   * engagement-log entries and dialogue plans marked confidential; absent or null leaves
+   * engagement-log entries and dialogue plans marked confidential (with their commitments
+   * and evaluations); absent or null leaves
    * them out (the default).
    */
   confidential?: Y.Doc | null
@@ -71,8 +72,8 @@ export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJso
     contactsIncluded: includeContacts,
     stakeholders: records,
     dialoguePlans: readDialoguePlans(doc, confidential).records,
-    commitments: readDialogueRecords(doc, COMMITMENT_LAYOUT).records,
-    dialogueEvaluations: readDialogueRecords(doc, DIALOGUE_EVALUATION_LAYOUT).records,
+    commitments: readPlanRecords(doc, COMMITMENT_LAYOUT, confidential).records,
+    dialogueEvaluations: readPlanRecords(doc, DIALOGUE_EVALUATION_LAYOUT, confidential).records,
     tldraw: { schema: canonicalJson(schema ?? null, depth), records: tldrawRecords },
     meta: canonicalJson(otherMeta, depth) as JsonObject,
     history: (options.history ?? []).map((entry) => canonicalJson(entry, depth)),

@@ -6,9 +6,10 @@ import {
   type DialogueRecordLayout,
   isConfidentialPlan,
   recordsMap,
-  writeDialogueRecord,
   writeDialoguePlan,
+  writePlanRecord,
 } from '../document/dialogueDocument'
+import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
 import {
   confidentialLogMap,
   contactsMap,
@@ -31,6 +32,21 @@ function dialogueRecordStructs(record: object): number {
   return 45 + invited
 }
 
+/**
+ * An evaluation as imported: its elements' results left out (null), their notes kept. A
+ * result comes only from the server's count of ballots at an evaluation round's reveal, and
+ * the server refuses one from any socket (server/rooms/checkServerWrittenElementResult.ts).
+ */
+export function withoutResults(evaluation: DialogueEvaluation): DialogueEvaluation {
+  const elements = Object.fromEntries(
+    Object.entries(evaluation.elements).map(([code, element]) => [
+      code,
+      { ...element, result: null },
+    ]),
+  ) as DialogueEvaluation['elements']
+  return { ...evaluation, elements }
+}
+
 /** Outcome of {@link importMapJson}. */
 export type ImportMapJsonResult = { ok: true } | { ok: false; errors: ExchangeError[] }
 
@@ -46,9 +62,11 @@ export function holdsConfidentialContent(parsed: ParsedMapJson): boolean {
  * server's per-update limit (chunkByStructs.ts):
  * stakeholders through `writeStakeholder` (contacts and confidential log entries into the
  * confidential document), plans through `writeDialoguePlan` (confidential ones into the
- * confidential document), the other dialogue records through `writeDialogueRecord`, tldraw
+ * confidential document), commitments and evaluations through `writePlanRecord` (with their
+ * plan; evaluations without their results, {@link withoutResults}), tldraw
  * records into `doc.getMap('tldraw')` keyed by id, the schema and metadata into
- * `doc.getMap('meta')`. Exporting the documents afterwards gives the same JSON. Refuses a
+ * `doc.getMap('meta')`. Exporting the documents afterwards gives the same JSON, but for the
+ * evaluations' results. Refuses a
  * map that has content (importing is creating a map, never merging into one), and an
  * export with confidential data when `confidential` is null.
  */
@@ -65,7 +83,9 @@ export function importMapJson(
       ? 0
       : contactsMap(confidential).size +
         confidentialLogMap(confidential).size +
-        recordsMap(confidential, DIALOGUE_PLAN_LAYOUT).size
+        recordsMap(confidential, DIALOGUE_PLAN_LAYOUT).size +
+        recordsMap(confidential, COMMITMENT_LAYOUT).size +
+        recordsMap(confidential, DIALOGUE_EVALUATION_LAYOUT).size
   const dialogueSize =
     recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size +
     recordsMap(doc, COMMITMENT_LAYOUT).size +
@@ -132,8 +152,14 @@ export function importMapJson(
     for (const chunk of chunkByStructs<object>(records, dialogueRecordStructs)) {
       const write = () => {
         for (const record of chunk) {
-          if (kind !== DIALOGUE_PLAN_LAYOUT) writeDialogueRecord(doc, kind, record, origin)
-          else writeDialoguePlan(doc, record, { confidential, origin })
+          if (kind === DIALOGUE_PLAN_LAYOUT)
+            writeDialoguePlan(doc, record, { confidential, origin })
+          else if (kind === COMMITMENT_LAYOUT) {
+            writePlanRecord(doc, COMMITMENT_LAYOUT, record, { confidential, origin })
+          } else {
+            const evaluation = withoutResults(record as DialogueEvaluation)
+            writePlanRecord(doc, DIALOGUE_EVALUATION_LAYOUT, evaluation, { confidential, origin })
+          }
         }
       }
       doc.transact(() => {
