@@ -39,7 +39,15 @@ import {
   writeDialoguePlan,
   writePlanRecord,
 } from '../../shared/document/dialogueDocument'
+import type { EngagementStage } from '../../shared/dialogue/EngagementStage'
 import { isOverdue } from '../../shared/dialogue/isOverdue'
+import {
+  addEngagementStage,
+  engagementStagesMap,
+  readEngagementStages,
+  renameEngagementStage,
+  setEngagementStageRemoved,
+} from '../../shared/document/engagementStageDocument'
 import type { RecordValidationResult } from '../../shared/stakeholder/recordValidator'
 import { newEntityId } from '../stakeholders/StakeholderRegistry'
 import { localCalendarDate } from './localCalendarDate'
@@ -52,6 +60,8 @@ export class DialogueRecords {
   readonly plans: Atom<readonly DialoguePlan[]>
   readonly commitments: Atom<readonly Commitment[]>
   readonly evaluations: Atom<readonly DialogueEvaluation[]>
+  /** The map's engagement stages, removed ones included (readEngagementStages). */
+  readonly stages: Atom<readonly EngagementStage[]>
   /**
    * How many commitments to each stakeholder are overdue today, for the cards. "Today" is
    * read when the commitments change (a card left open past midnight updates with the next).
@@ -65,7 +75,14 @@ export class DialogueRecords {
     private readonly origin: unknown = null,
     /** The map's confidential document; null for a role that may not read it. */
     private readonly confidential: Y.Doc | null = null,
+    /** Whether this person may change the map's engagement stages (owners, facilitators). */
+    readonly mayConfigureStages = false,
   ) {
+    this.stages = atom('engagement stages', readEngagementStages(doc))
+    const stagesRoot = engagementStagesMap(doc)
+    const rereadStages = () => this.stages.set(readEngagementStages(doc))
+    stagesRoot.observe(rereadStages)
+    this.stops.push(() => stagesRoot.unobserve(rereadStages))
     this.plans = this.follow(
       'dialoguePlans',
       DIALOGUE_PLAN_LAYOUT,
@@ -115,6 +132,22 @@ export class DialogueRecords {
 
   dispose() {
     for (const stop of this.stops) stop()
+  }
+
+  /** Adds a stage of the map's own at the end of the list; answers its code, or null. */
+  addStage(label: string): string | null {
+    const added = addEngagementStage(this.doc, label, newEntityId('stage'), this.origin)
+    return added.ok ? added.code : null
+  }
+
+  /** Renames a stage (empty: a default stage's own words). */
+  renameStage(code: string, label: string): void {
+    renameEngagementStage(this.doc, code, label, this.origin)
+  }
+
+  /** Takes a stage off the list, or puts it back. */
+  setStageRemoved(code: string, removed: boolean): void {
+    setEngagementStageRemoved(this.doc, code, removed, this.origin)
   }
 
   /** Starts a new plan (a draft) and answers its id. */

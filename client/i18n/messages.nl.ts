@@ -525,6 +525,18 @@ export const nl: Record<MessageKey, string> = {
   'dialogues.plans.heading': 'Dialoogplannen',
   'dialogues.plans.intro':
     'Plan een dialoog met de mensen die het bedrijf raakt: het werkblad van fase 2 van de workshop, of een echt plan. Iedereen die de kaart bewerkt, vult het samen in.',
+  'dialogues.stages.heading': 'Fasen van betrokkenheid',
+  'dialogues.stages.intro':
+    'De fasen waarvoor een plan kan dienen (CSDDD art. 13, zoals aangenomen in 2024; de tekst werd gewijzigd). Hernoem, voeg toe of verwijder fasen voor deze kaart. Een plan met een verwijderde fase houdt die, gemarkeerd als verwijderd.',
+  'dialogues.stages.name': 'Fase {number}',
+  'dialogues.stages.defaultHint':
+    'Leeg getoond met de standaardtekst, in het Nederlands en Engels.',
+  'dialogues.stages.add': 'Fase toevoegen',
+  'dialogues.stages.remove': 'Fase verwijderen: {name}',
+  'dialogues.stages.removeShort': 'Verwijderen',
+  'dialogues.stages.removedHeading': 'Verwijderde fasen',
+  'dialogues.stages.restore': 'Terugzetten: {name}',
+  'dialogues.stages.restoreShort': 'Terugzetten',
   'dialogues.plan.untitled': 'Plan zonder titel',
   'dialogues.plan.add': 'Nieuw dialoogplan',
   'dialogues.plan.remove': 'Plan verwijderen',

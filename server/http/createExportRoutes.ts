@@ -21,6 +21,7 @@ import type { ReadSession } from '../access/readSession'
 import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
 import { readMapDialogues } from '../../shared/document/dialogueDocument'
+import { readEngagementStages } from '../../shared/document/engagementStageDocument'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import {
   dialogueRecordSheet,
@@ -146,7 +147,10 @@ const FORMATS: readonly ExportFormat[] = [
           locale: options.locale,
           includeContacts: options.includeConfidential,
           includeConfidential: options.includeConfidential,
-          dialogues: readMapDialogues(doc, confidential),
+          dialogues: {
+            ...readMapDialogues(doc, confidential),
+            engagementStages: readEngagementStages(doc),
+          },
           today: todayOf(now),
         }),
       ),
@@ -160,11 +164,15 @@ const FORMATS: readonly ExportFormat[] = [
     needsHistory: false,
     render: ({ doc, confidential, stakeholders, now, options }) =>
       registerToCsv(
-        dialogueRecordSheet(sheet, readMapDialogues(doc, confidential), {
-          locale: options.locale,
-          today: todayOf(now),
-          stakeholderNames: new Map(stakeholders.map(({ id, name }) => [id, name])),
-        }),
+        dialogueRecordSheet(
+          sheet,
+          { ...readMapDialogues(doc, confidential), engagementStages: readEngagementStages(doc) },
+          {
+            locale: options.locale,
+            today: todayOf(now),
+            stakeholderNames: new Map(stakeholders.map(({ id, name }) => [id, name])),
+          },
+        ),
         { delimiter: options.delimiter },
       ),
   })),
@@ -188,6 +196,7 @@ const FORMATS: readonly ExportFormat[] = [
         dialoguePlans: plans,
         commitments,
         dialogueEvaluations: evaluations,
+        engagementStages: readEngagementStages(doc),
       })
     },
     // The report is made of what participants typed: should it ever be opened from this

@@ -16,6 +16,8 @@
  * key is checked, so neither a new plan nor a change of level can put one there.
  */
 import { DIALOGUE_ELEMENTS } from '../dialogue/dialogueVocabulary'
+import { isEngagementStageCode } from '../dialogue/EngagementStage'
+import { migrateEngagementStage } from '../dialogue/migrateDialogueRecords'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
 import { FACILITATION_KEYS } from '../workshop/facilitationState'
 import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
@@ -28,6 +30,7 @@ import {
   DIALOGUE_EVALUATIONS_MAP,
   DIALOGUE_PLANS_MAP,
   CONFIDENTIAL_LOG_MAP,
+  ENGAGEMENT_STAGES_MAP,
   CONTACTS_MAP,
   FACILITATION_MAP,
   HANDS_ARRAY,
@@ -146,6 +149,14 @@ const MAP_PLAN_CONFIDENTIALITY: SlotShape = {
   refuseValue: (value) => (value === 'confidential' ? CONFIDENTIAL_PLAN_REFUSAL : null),
 }
 
+/** A stored engagement stage: one plain value that fits its schema (EngagementStage.ts). */
+const ENGAGEMENT_STAGE_SLOT: SlotShape = {
+  value: true,
+  map: null,
+  refuseValue: (value) =>
+    migrateEngagementStage(value).ok ? null : 'not a valid engagement stage',
+}
+
 /** Who is invited to a plan, keyed by stakeholder id. */
 const INVITED = keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, VALUE)
 
@@ -189,6 +200,13 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   ),
   // A card is one plain value; its brief is never here (confidential document).
   [ROLE_PLAY_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
+  [ENGAGEMENT_STAGES_MAP]: {
+    kind: 'map',
+    map: {
+      keys: 'engagement stage code',
+      slot: (key) => (isEngagementStageCode(key) ? ENGAGEMENT_STAGE_SLOT : null),
+    },
+  },
 }
 
 /** The confidential document's roots. */

@@ -18,6 +18,8 @@
  *   stakeholders; viewers write nothing. A plan marked `confidential` is never here: it lives
  *   in the confidential document (below), and the server refuses one here; so do the
  *   commitments made in it and its evaluations, which say what it was about.
+ * - `engagementStages`: the map's list of engagement stages, stage code → what differs from
+ *   the defaults (shared/dialogue/EngagementStage.ts); owners and facilitators only.
  * - `rolePlay`: the role cards of phase 3 and who holds each (shared/workshop/rolePlay.ts);
  *   owners and facilitators only. The cards' private briefs are in the confidential document.
  */
@@ -36,6 +38,8 @@ export const DIALOGUE_PLANS_MAP = 'dialoguePlans'
 export const COMMITMENTS_MAP = 'commitments'
 /** Dialogue evaluations, by id. */
 export const DIALOGUE_EVALUATIONS_MAP = 'dialogueEvaluations'
+/** The map's engagement stages, code → stored stage (EngagementStage.ts). */
+export const ENGAGEMENT_STAGES_MAP = 'engagementStages'
 /** Role cards of the role play, role id → card (rolePlay.ts). */
 export const ROLE_PLAY_MAP = 'rolePlay'
 /**
@@ -61,6 +65,7 @@ export const MAP_ROOT_NAMES = [
   COMMITMENTS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
   ROLE_PLAY_MAP,
+  ENGAGEMENT_STAGES_MAP,
 ] as const
 
 /** The root Y.Arrays of a map document. */
@@ -70,7 +75,11 @@ export const ARRAY_ROOT_NAMES = [HANDS_ARRAY] as const
 export const ALLOWED_ROOT_NAMES: readonly string[] = [...MAP_ROOT_NAMES, ...ARRAY_ROOT_NAMES]
 
 /** Root types whose changes need the owner or facilitator role. */
-export const FACILITATOR_ONLY_ROOTS: readonly string[] = [FACILITATION_MAP, ROLE_PLAY_MAP]
+export const FACILITATOR_ONLY_ROOTS: readonly string[] = [
+  FACILITATION_MAP,
+  ROLE_PLAY_MAP,
+  ENGAGEMENT_STAGES_MAP,
+]
 
 /**
  * A map's second document: what only roles that may read confidential data receive
