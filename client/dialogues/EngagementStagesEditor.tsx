@@ -28,6 +28,9 @@ export function EngagementStagesEditor({ records }: { records: DialogueRecords }
           <h3 id="engagement-stages-heading">{t('dialogues.stages.heading')}</h3>
         </summary>
         <p className="panel__muted">{t('dialogues.stages.intro')}</p>
+        <p className="field__hint" id="engagement-stages-hint">
+          {t('dialogues.stages.defaultHint')}
+        </p>
         <ol className="engagement-stages__list">
           {listed.map((stage, index) => (
             <li key={stage.code} className="engagement-stages__stage">
@@ -35,7 +38,7 @@ export function EngagementStagesEditor({ records }: { records: DialogueRecords }
                 label={t('dialogues.stages.name', { number: index + 1 })}
                 value={stage.label ?? ''}
                 placeholder={stage.builtIn ? defaults[stage.code] : undefined}
-                hint={stage.builtIn ? t('dialogues.stages.defaultHint') : undefined}
+                describedBy={stage.builtIn ? 'engagement-stages-hint' : undefined}
                 maxLength={ENGAGEMENT_STAGE_LIMITS.label}
                 draftKey={`stages/${stage.code}/label`}
                 onCommit={(label) => (records.renameStage(stage.code, label), { ok: true })}

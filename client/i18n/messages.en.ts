@@ -518,7 +518,8 @@ export const en = {
   'dialogues.stages.intro':
     'The stages a plan can serve (CSDDD art. 13, as adopted in 2024; the text was being amended). Rename, add or remove stages for this map. A plan that uses a removed stage keeps it, marked as removed.',
   'dialogues.stages.name': 'Stage {number}',
-  'dialogues.stages.defaultHint': 'Left empty, the standard words are shown, in English and Dutch.',
+  'dialogues.stages.defaultHint':
+    'A standard stage left empty shows its own words, in English and Dutch.',
   'dialogues.stages.add': 'Add a stage',
   'dialogues.stages.remove': 'Remove stage: {name}',
   'dialogues.stages.removeShort': 'Remove',

@@ -530,7 +530,7 @@ export const nl: Record<MessageKey, string> = {
     'De fasen waarvoor een plan kan dienen (CSDDD art. 13, zoals aangenomen in 2024; de tekst werd gewijzigd). Hernoem, voeg toe of verwijder fasen voor deze kaart. Een plan met een verwijderde fase houdt die, gemarkeerd als verwijderd.',
   'dialogues.stages.name': 'Fase {number}',
   'dialogues.stages.defaultHint':
-    'Leeg getoond met de standaardtekst, in het Nederlands en Engels.',
+    'Een standaardfase die leeg blijft, toont haar eigen tekst, in het Nederlands en het Engels.',
   'dialogues.stages.add': 'Fase toevoegen',
   'dialogues.stages.remove': 'Fase verwijderen: {name}',
   'dialogues.stages.removeShort': 'Verwijderen',

@@ -25,12 +25,7 @@ const DEFAULTS: readonly string[] = DEFAULT_ENGAGEMENT_STAGES
 
 /** Every stage of the map, removed ones included, in list order. */
 export function readEngagementStages(doc: Y.Doc): EngagementStage[] {
-  const stored = new Map<string, StoredEngagementStage>()
-  engagementStagesMap(doc).forEach((value, code) => {
-    if (!isEngagementStageCode(code)) return
-    const read = migrateEngagementStage(value)
-    if (read.ok) stored.set(code, read.value)
-  })
+  const stored = new Map(Object.entries(storedEngagementStages(doc)))
   const stages: EngagementStage[] = DEFAULTS.map((code, order) => {
     const own = stored.get(code)
     return {
@@ -52,6 +47,29 @@ export function readEngagementStages(doc: Y.Doc): EngagementStage[] {
     })
   }
   return stages.sort((a, b) => a.order - b.order || (a.code < b.code ? -1 : 1))
+}
+
+/** What the map stores of its stages, valid ones only, by code (the map file's copy). */
+export function storedEngagementStages(doc: Y.Doc): Record<string, StoredEngagementStage> {
+  const stored: Record<string, StoredEngagementStage> = {}
+  engagementStagesMap(doc).forEach((value, code) => {
+    if (!isEngagementStageCode(code)) return
+    const read = migrateEngagementStage(value)
+    if (read.ok) stored[code] = read.value
+  })
+  return stored
+}
+
+/** Writes stored stages as they are (an imported map file's), by code. */
+export function writeStoredEngagementStages(
+  doc: Y.Doc,
+  stages: Readonly<Record<string, StoredEngagementStage>>,
+  origin?: unknown,
+): void {
+  const root = engagementStagesMap(doc)
+  doc.transact(() => {
+    for (const [code, stage] of Object.entries(stages)) root.set(code, stage)
+  }, origin)
 }
 
 /** Why a change of the list was not made. */

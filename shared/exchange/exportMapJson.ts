@@ -5,6 +5,7 @@ import {
   readDialoguePlans,
   readPlanRecords,
 } from '../document/dialogueDocument'
+import { storedEngagementStages } from '../document/engagementStageDocument'
 import { readStakeholders } from '../document/stakeholderDocument'
 import { withoutContacts } from '../stakeholder/withoutContacts'
 import { EXCHANGE_LIMITS } from './exchangeLimits'
@@ -74,6 +75,7 @@ export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJso
     dialoguePlans: readDialoguePlans(doc, confidential).records,
     commitments: readPlanRecords(doc, COMMITMENT_LAYOUT, confidential).records,
     dialogueEvaluations: readPlanRecords(doc, DIALOGUE_EVALUATION_LAYOUT, confidential).records,
+    engagementStages: storedEngagementStages(doc),
     tldraw: { schema: canonicalJson(schema ?? null, depth), records: tldrawRecords },
     meta: canonicalJson(otherMeta, depth) as JsonObject,
     history: (options.history ?? []).map((entry) => canonicalJson(entry, depth)),

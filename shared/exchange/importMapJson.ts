@@ -17,6 +17,10 @@ import {
   stakeholdersMap,
   writeStakeholder,
 } from '../document/stakeholderDocument'
+import {
+  engagementStagesMap,
+  writeStoredEngagementStages,
+} from '../document/engagementStageDocument'
 import { exchangeError } from './exchangeLimits'
 import type { ExchangeError } from './exchangeLimits'
 import { validateStakeholder } from '../stakeholder/validateStakeholder'
@@ -90,7 +94,11 @@ export function importMapJson(
     recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size +
     recordsMap(doc, COMMITMENT_LAYOUT).size +
     recordsMap(doc, DIALOGUE_EVALUATION_LAYOUT).size
-  if (stakeholdersMap(doc).size + tldraw.size + meta.size + confidentialSize + dialogueSize > 0) {
+  const stages = engagementStagesMap(doc).size
+  if (
+    stakeholdersMap(doc).size + tldraw.size + meta.size + confidentialSize + dialogueSize + stages >
+    0
+  ) {
     return {
       ok: false,
       errors: [exchangeError('map-not-empty', 'a map can only be imported into an empty map')],
@@ -174,6 +182,7 @@ export function importMapJson(
       for (const record of chunk) tldraw.set(record.id as string, record)
       if (index > 0) return
       for (const [key, value] of Object.entries(parsed.meta)) meta.set(key, value)
+      writeStoredEngagementStages(doc, parsed.engagementStages, origin)
       if (parsed.tldraw.schema !== null) meta.set(TLDRAW_SCHEMA_KEY, parsed.tldraw.schema)
     }, origin)
   }

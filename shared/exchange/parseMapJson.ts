@@ -9,7 +9,13 @@ import {
   migrateCommitment,
   migrateDialogueEvaluation,
   migrateDialoguePlan,
+  migrateEngagementStage,
 } from '../dialogue/migrateDialogueRecords'
+import {
+  ENGAGEMENT_STAGE_LIMITS,
+  type StoredEngagementStage,
+  isEngagementStageCode,
+} from '../dialogue/EngagementStage'
 import { isIsoTimestamp } from '../stakeholder/isIsoDate'
 import type { RecordValidationResult } from '../stakeholder/recordValidator'
 import { migrateStakeholder } from '../stakeholder/migrateStakeholder'
@@ -64,6 +70,7 @@ const KNOWN_KEYS = new Set([
   'dialoguePlans',
   'commitments',
   'dialogueEvaluations',
+  'engagementStages',
   'tldraw',
   'meta',
   'history',
@@ -238,6 +245,34 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
   const commitments = dialogueRecords('commitments', migrateCommitment)
   const dialogueEvaluations = dialogueRecords('dialogueEvaluations', migrateDialogueEvaluation)
 
+  const engagementStages: Record<string, StoredEngagementStage> = {}
+  const rawStages = own(root as Record<string, unknown>, 'engagementStages') ?? {}
+  if (!isObject(rawStages)) fail('engagementStages', 'not-an-object', 'must be an object')
+  else if (Object.keys(rawStages).length > ENGAGEMENT_STAGE_LIMITS.stages * 2) {
+    const max = ENGAGEMENT_STAGE_LIMITS.stages * 2
+    fail('engagementStages', 'too-many-items', `must have at most ${max} entries`, { max })
+  } else {
+    for (const code of Object.keys(rawStages)) {
+      const path = `engagementStages.${code.slice(0, 80)}`
+      if (!isEngagementStageCode(code)) {
+        fail(path, 'invalid-id', 'is not an engagement stage code')
+        continue
+      }
+      const result = migrateEngagementStage(own(rawStages, code))
+      if (!result.ok) {
+        for (const error of result.errors) {
+          fail(
+            error.path === '' ? path : `${path}.${error.path}`,
+            error.code,
+            error.message,
+            error.params,
+          )
+        }
+      } else
+        Object.defineProperty(engagementStages, code, { value: result.value, enumerable: true })
+    }
+  }
+
   const issues: CanonicalJsonIssue[] = []
   const depth = EXCHANGE_LIMITS.jsonDepth
   const records: JsonObject[] = []
@@ -311,6 +346,7 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     dialoguePlans,
     commitments,
     dialogueEvaluations,
+    engagementStages,
     tldraw: { schema, records },
     meta,
     history,

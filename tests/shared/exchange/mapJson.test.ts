@@ -14,6 +14,12 @@ import {
   writeDialogueRecord,
   writePlanRecord,
 } from '../../../shared/document/dialogueDocument'
+import {
+  addEngagementStage,
+  readEngagementStages,
+  renameEngagementStage,
+  setEngagementStageRemoved,
+} from '../../../shared/document/engagementStageDocument'
 import { commitment, evaluation, plan } from '../dialogue/dialogueFixtures'
 import { CONFIDENTIAL_INPUT, NOW, richDoc, richDocuments } from './richMap'
 
@@ -94,6 +100,29 @@ describe('map JSON export and import', () => {
     const again = exportMapJson(target, { ...OPTIONS, confidential: targetSecret })
     expect(again.commitments).toEqual([commitment()])
     expect(again.dialogueEvaluations).toEqual([withoutResults(evaluation())])
+  })
+
+  it("round-trips the map's engagement stages: renamed, added and removed", () => {
+    const { doc } = richDocuments()
+    renameEngagementStage(doc, 'remediation', 'Herstel en verhaal')
+    addEngagementStage(doc, 'Gemeenschapsmonitoring', 'stage-community')
+    setEngagementStageRemoved(doc, 'stage-community', true)
+    writeDialoguePlan(doc, { ...plan(), engagementStage: 'stage-community' })
+    const first = exportMapJson(doc, OPTIONS)
+    expect(Object.keys(first.engagementStages)).toEqual(['remediation', 'stage-community'])
+    const parsed = parseMapJson(stringifyMapJson(first))
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+    const target = new Y.Doc()
+    expect(importMapJson(target, parsed.value)).toEqual({ ok: true })
+    expect(readEngagementStages(target)).toEqual(readEngagementStages(doc))
+    expect(stringifyMapJson(exportMapJson(target, OPTIONS))).toBe(stringifyMapJson(first))
+    // A stage that does not fit is refused with the file, with where it is.
+    const bad = JSON.parse(stringifyMapJson(first)) as Record<string, unknown>
+    bad.engagementStages = { 'stage-x': { schemaVersion: 1, label: 7, order: 0, removed: false } }
+    const refused = parseMapJson(JSON.stringify(bad))
+    expect(refused.ok ? [] : refused.errors.map((error) => error.path)).toEqual([
+      'engagementStages.stage-x.label',
+    ])
   })
 
   it('refuses to import contacts without a confidential document', () => {
