@@ -44,6 +44,7 @@ import type { RoomOptions } from './Room'
 import type { CompactionLimits } from './Compactor'
 import type { VersionInput } from './MapHistory'
 import type { RoomPeer } from './RoomPeer'
+import { PlanRecordMover } from './PlanRecordMover'
 import { WriteTurn } from './WriteTurn'
 import { discardEndedRounds } from './discardEndedRounds'
 import { documentKey } from './documentKey'
@@ -101,6 +102,9 @@ export class LoadedRooms {
   private readonly rooms = new Map<string, Promise<Room | null>>()
   /** Rooms that are loaded and not destroyed, by documentKey, for checks that cannot wait. */
   private readonly loaded = new Map<string, Room>()
+  /** Stops following each loaded room's plans (PlanRecordMover), by documentKey. */
+  private readonly unfollow = new Map<string, () => void>()
+  private readonly planRecords: PlanRecordMover
   private readonly unloading = new Map<string, Promise<void>>()
 
   constructor(options: LoadedRoomsOptions) {
@@ -109,6 +113,16 @@ export class LoadedRooms {
     this.limits = options.limits
     this.metrics = options.metrics
     this.cluster = options.cluster
+    this.planRecords = new PlanRecordMover(
+      {
+        loadedRoom: (mapId, document) => {
+          const room = this.loaded.get(documentKey(mapId, document))
+          return room === undefined || room.isDestroyed ? null : room
+        },
+        withRoom: (mapId, peer, action, document) => this.withRoom(mapId, peer, action, document),
+      },
+      this.logger,
+    )
   }
 
   /** Number of maps currently in memory (a document of it loading, loaded or unloading). */
@@ -186,7 +200,7 @@ export class LoadedRooms {
     for (const room of rooms) room?.discard()
     for (const key of keys) {
       this.rooms.delete(key)
-      this.loaded.delete(key)
+      this.forget(key)
     }
     await this.store.deleteMap(mapId)
     return peers
@@ -213,7 +227,7 @@ export class LoadedRooms {
       room.destroy()
     }
     this.rooms.clear()
-    this.loaded.clear()
+    for (const key of [...this.loaded.keys()]) this.forget(key)
   }
 
   private async load(mapId: string, document: MapDocumentName): Promise<Room | null> {
@@ -264,6 +278,7 @@ export class LoadedRooms {
       if (room === null) this.rooms.delete(key)
       else {
         this.loaded.set(key, room)
+        this.unfollow.set(key, this.planRecords.follow(room))
         this.logger.debug({ mapId, document }, 'room loaded')
       }
       return room
@@ -341,6 +356,13 @@ export class LoadedRooms {
     }
   }
 
+  /** Drops a room from the loaded ones and stops following its plans. */
+  private forget(key: string): void {
+    this.unfollow.get(key)?.()
+    this.unfollow.delete(key)
+    this.loaded.delete(key)
+  }
+
   private unload(room: Room): void {
     const key = documentKey(room.mapId, room.document)
     if (this.unloading.has(key) || room.peerCount > 0) return
@@ -359,7 +381,7 @@ export class LoadedRooms {
     await this.snapshotIfChanged(room, autoVersionName('last-participant-left'))
     await room.compactIfNeeded()
     this.rooms.delete(documentKey(room.mapId, room.document))
-    this.loaded.delete(documentKey(room.mapId, room.document))
+    this.forget(documentKey(room.mapId, room.document))
     room.destroy()
     this.logger.debug({ mapId: room.mapId, document: room.document }, 'room unloaded')
   }

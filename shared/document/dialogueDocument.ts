@@ -26,7 +26,9 @@
  * confidential document live in that document's roots of the same names, since their text
  * says what was promised to whom in the dialogue and how it went. They are read with
  * {@link readPlanRecords} and written with {@link writePlanRecord}, which looks up where the
- * plan is; a plan that changes document takes them along ({@link writeDialoguePlan}). One
+ * plan is. A plan that changes document takes its commitments along ({@link writeDialoguePlan});
+ * its evaluations, whose results only the server writes, the server moves when the plan
+ * arrives (server/rooms/PlanRecordMover.ts, with {@link moveRecordsOfPlan}). One
  * without a plan (a role play's evaluation, a commitment on its own) is in the map document.
  *
  * Reading validates with the shared model; writing validates first and sets only what
@@ -293,7 +295,8 @@ export function writeDialoguePlan(
   const [target, other] = secret ? [confidential!, doc] : [doc, confidential]
   const written = writeDialogueRecord(target, DIALOGUE_PLAN_LAYOUT, plan, options.origin)
   if (written.ok && other !== null) {
-    moveRecordsOfPlan(other, target, plan.id, options.origin)
+    // Its evaluations the server moves (their results are the server's): PlanRecordMover.
+    moveRecordsOfPlan(other, target, plan.id, options.origin, [COMMITMENT_LAYOUT])
     deleteDialogueRecord(other, DIALOGUE_PLAN_LAYOUT, plan.id, options.origin)
   }
   return written
@@ -312,11 +315,18 @@ function idsOfPlan(doc: Y.Doc, layout: DialogueRecordLayout<{ id: string }>, pla
 }
 
 /**
- * Moves the commitments and evaluations of plan `planId` from `from` to `to`, as they are
- * stored (copied first, then deleted, as a plan moves). Answers how many moved.
+ * Moves the commitments and evaluations (or only the kinds in `layouts`) of plan `planId`
+ * from `from` to `to`, as they are stored (copied first, then deleted, as a plan moves).
+ * Answers how many moved.
  */
-export function moveRecordsOfPlan(from: Y.Doc, to: Y.Doc, planId: string, origin?: unknown) {
-  const moving = PLAN_RECORD_LAYOUTS.map((layout) => ({
+export function moveRecordsOfPlan(
+  from: Y.Doc,
+  to: Y.Doc,
+  planId: string,
+  origin?: unknown,
+  layouts: readonly DialogueRecordLayout<{ id: string }>[] = PLAN_RECORD_LAYOUTS,
+) {
+  const moving = layouts.map((layout) => ({
     layout,
     ids: idsOfPlan(from, layout, planId),
   }))

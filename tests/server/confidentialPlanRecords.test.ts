@@ -255,7 +255,7 @@ describe.each(BACKENDS)("a confidential plan's commitments and evaluations on $n
       const doc = watchers[role]!.doc
       await waitFor(() => readMapDialogues(doc, null).commitments.length === 0)
       await waitFor(() => readMapDialogues(doc, null).evaluations.length === 0)
-      expect(readMapDialogues(doc, null).plans).toEqual([])
+      await waitFor(() => readMapDialogues(doc, null).plans.length === 0)
     }
     await test.server.rooms.flushAll()
     expect(readMapDialogues(await storedDoc(test, mapId, 'map'), null).commitments).toEqual([])
@@ -278,6 +278,47 @@ describe.each(BACKENDS)("a confidential plan's commitments and evaluations on $n
     writeDialoguePlan(owner.doc, plan('plan-1', 'internal'), options)
     await waitFor(() => readMapDialogues(viewer, null).commitments[0]?.status === 'in-progress')
     expect(readMapDialogues(viewer, null).evaluations).toEqual([evaluation('plan-1')])
+  })
+
+  it('a revealed evaluation goes with its plan when raised, results and all, and leaves the round; and comes back when lowered', async () => {
+    const { test, mapId, received, watchers, owner, ownerSecret } = await sceneOn(await env())
+    const options = { confidential: ownerSecret.doc }
+    writeDialoguePlan(owner.doc, plan('plan-1', 'internal'), options)
+    writePlanRecord(owner.doc, DIALOGUE_EVALUATION_LAYOUT, evaluation('plan-1'), options)
+    const round = openEvaluationRound('eval-plan-1', Date.now())
+    setFacilitation(owner.doc, 'evaluation', round)
+    const viewer = watchers.viewer!
+    await waitFor(() => evaluationSeen(viewer)?.id === round.id)
+    const ann = await startGuest(test, mapId, 'Ann')
+    await handIn(test, mapId, round.id, { inclusion: 2 }, ann.guestToken)
+    expect((await reveal(test, mapId, round.id)).status).toBe(200)
+    await waitFor(
+      () => readMapDialogues(viewer.doc, null).evaluations[0]?.elements.inclusion.result !== null,
+    )
+    const result = readMapDialogues(viewer.doc, null).evaluations[0]!.elements.inclusion.result
+    expect(evaluationSeen(viewer)?.result?.inclusion).toEqual(result)
+
+    const since = received.viewer!.length
+    writeDialoguePlan(owner.doc, plan('plan-1', 'confidential'), options)
+    for (const role of NOT_ALLOWED) {
+      const doc = watchers[role]!.doc
+      await waitFor(() => readMapDialogues(doc, null).evaluations.length === 0)
+      await waitFor(() => (evaluationSeen(watchers[role]!)?.result ?? null) === null)
+      expect(evaluationSeen(watchers[role]!)?.submitted).toBe(1)
+    }
+    const secret = () => readMapDialogues(new Y.Doc(), ownerSecret.doc).evaluations[0]
+    await waitFor(() => secret()?.elements.inclusion.result !== undefined)
+    expect(secret()!.elements.inclusion).toEqual({ result, notes: NOTE })
+    expect(received.viewer!.slice(since).some(holdsSecret)).toBe(false)
+    expect(ownerSecret.wsconnected && owner.wsconnected).toBe(true)
+
+    writeDialoguePlan(owner.doc, plan('plan-1', 'internal'), options)
+    await waitFor(() => readMapDialogues(viewer.doc, null).evaluations.length === 1)
+    expect(readMapDialogues(viewer.doc, null).evaluations[0]!.elements.inclusion).toEqual({
+      result,
+      notes: NOTE,
+    })
+    expect(ownerSecret.wsconnected && owner.wsconnected).toBe(true)
   })
 
   it("closes an editor's socket that writes one into the map document, and keeps both roles out of the confidential one", async () => {

@@ -13,6 +13,7 @@ import {
   readMapDialogues,
   readPlanRecords,
   deletePlanRecord,
+  moveRecordsOfPlan,
   writeDialoguePlan,
   writeDialogueRecord,
   writePlanRecord,
@@ -205,7 +206,7 @@ describe("a confidential plan's commitments and evaluations", () => {
     expect(readPlanRecords(doc, COMMITMENT_LAYOUT, confidential).records).toEqual([alone])
   })
 
-  it('move with their plan when its level changes, and back, results and notes as they were', () => {
+  it('move with their plan when its level changes, and back, results and notes as they were (evaluations by the server)', () => {
     const doc = new Y.Doc({ gc: true })
     const confidential = new Y.Doc({ gc: true })
     const options = { confidential }
@@ -216,6 +217,11 @@ describe("a confidential plan's commitments and evaluations", () => {
     writePlanRecord(doc, COMMITMENT_LAYOUT, other, options)
     expect(holds(doc, PROMISE)).toBe(true)
     writeDialoguePlan(doc, secretPlan(), options)
+    // The commitment went with the plan; the evaluation waits for the server, which moves it
+    // as below (PlanRecordMover), results included.
+    expect(holds(doc, PROMISE)).toBe(false)
+    expect(readPlanRecords(doc, DIALOGUE_EVALUATION_LAYOUT, null).records).toEqual([remarked()])
+    expect(moveRecordsOfPlan(doc, confidential, 'plan-soubre')).toBe(1)
     for (const text of [PROMISE, REMARK, 'Women pickers hardly spoke']) {
       expect(holds(doc, text)).toBe(false)
     }
@@ -224,6 +230,7 @@ describe("a confidential plan's commitments and evaluations", () => {
       remarked(),
     ])
     writeDialoguePlan(doc, plan(), options)
+    expect(moveRecordsOfPlan(confidential, doc, 'plan-soubre')).toBe(1)
     expect(confidential.getMap('commitments').size).toBe(0)
     expect(confidential.getMap('dialogueEvaluations').size).toBe(0)
     expect(readMapDialogues(doc, null)).toEqual({
