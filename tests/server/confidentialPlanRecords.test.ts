@@ -9,6 +9,8 @@
  * confidential document's socket is refused to both roles; records a map document still
  * holds are moved out when the server loads it, before a viewer is sent a byte of them.
  */
+import Database from 'better-sqlite3'
+import path from 'node:path'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
@@ -37,6 +39,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messageTypes'
 import type { Role } from '../../shared/protocol/roles'
 import { openEvaluationRound } from '../../shared/workshop/evaluationRound'
+import { SQLITE_FILE_NAME } from '../../server/storage/SqliteMapStore'
 import { setFacilitation } from '../../shared/workshop/facilitationState'
 import { evaluationSeen, handIn, reveal, startGuest } from './ballotFixture'
 import { recordingWebSocket } from './replicaChecks'
@@ -456,5 +459,50 @@ describe.each(BACKENDS)("a confidential plan's commitments and evaluations on $n
     expect(secret.commitments).toEqual([promise('plan-secret')])
     expect(secret.evaluations).toEqual([evaluation('plan-secret')])
     expect(holdsSecret(Y.encodeStateAsUpdate(await storedDoc(test, mapId, 'map')))).toBe(false)
+  })
+})
+
+describe('a map stored in layout 4', () => {
+  it("has a confidential plan's commitments and evaluations moved out of its versions, on load", async () => {
+    const test = await fixture.startServer()
+    const mapId = await createMap(test)
+    // A version taken after the plan moved, before its records followed it.
+    const map = new Y.Doc()
+    writeDialogueRecord(map, COMMITMENT_LAYOUT, promise('plan-secret'))
+    writeDialogueRecord(map, DIALOGUE_EVALUATION_LAYOUT, evaluation('plan-secret'))
+    const secret = new Y.Doc()
+    writeDialogueRecord(secret, DIALOGUE_PLAN_LAYOUT, plan('plan-secret', 'confidential'))
+    const { store } = test.server
+    await store.addVersion({
+      mapId,
+      name: 'Old',
+      kind: 'named',
+      createdBy: { name: 'Trainer', role: 'facilitator' },
+      state: Y.encodeStateAsUpdate(map),
+      confidentialState: Y.encodeStateAsUpdate(secret),
+      stakeholderCount: 0,
+    })
+    const db = new Database(path.join(test.config.dataDir, SQLITE_FILE_NAME))
+    db.prepare('UPDATE maps SET document_layout = 4 WHERE id = ?').run(mapId)
+    db.close()
+
+    const viewer = fixture.connectClient(test, mapId, undefined, { role: 'viewer' })
+    await waitForSync(viewer)
+    const [version] = await store.listVersions(mapId)
+    const opened = await apiFetch(
+      test,
+      mapId,
+      'viewer',
+      `/api/maps/${mapId}/versions/${version!.id}`,
+    )
+    expect(opened.status).toBe(200)
+    expect(holdsSecret(await body(opened))).toBe(false)
+    const part = await apiFetch(
+      test,
+      mapId,
+      'owner',
+      `/api/maps/${mapId}/versions/${version!.id}/confidential`,
+    )
+    expect(Buffer.from(await body(part)).includes(REMARK)).toBe(true)
   })
 })
