@@ -49,6 +49,7 @@ import {
   setEngagementStageRemoved,
 } from '../../shared/document/engagementStageDocument'
 import type { RecordValidationResult } from '../../shared/stakeholder/recordValidator'
+import { SelfAssessmentRecords } from '../selfAssessment/SelfAssessmentRecords'
 import { newEntityId } from '../stakeholders/StakeholderRegistry'
 import { localCalendarDate } from './localCalendarDate'
 
@@ -67,6 +68,8 @@ export class DialogueRecords {
    * read when the commitments change (a card left open past midnight updates with the next).
    */
   readonly overdueByStakeholder: Signal<ReadonlyMap<string, number>>
+  /** The self-assessments taken before the workshop (their own root and class). */
+  readonly selfAssessments: SelfAssessmentRecords
   private readonly stops: (() => void)[] = []
 
   constructor(
@@ -102,6 +105,8 @@ export class DialogueRecords {
       () => readPlanRecords(doc, DIALOGUE_EVALUATION_LAYOUT, confidential).records,
       docs,
     )
+    this.selfAssessments = new SelfAssessmentRecords(doc, origin)
+    this.stops.push(() => this.selfAssessments.dispose())
     this.overdueByStakeholder = computed('overdue commitments', () => {
       const today = localCalendarDate(new Date())
       const counts = new Map<string, number>()

@@ -6,7 +6,7 @@
  * anyway.
  */
 import { useContext, useState } from 'react'
-import { useValue } from 'tldraw'
+import { type Editor, useValue } from 'tldraw'
 import type { DialoguePlan } from '../../shared/dialogue/DialoguePlan'
 import { engagementEntriesFromHeldDialogue } from '../../shared/dialogue/engagementEntriesFromHeldDialogue'
 import { isOverdue } from '../../shared/dialogue/isOverdue'
@@ -27,13 +27,17 @@ import { EvaluationFields } from './EvaluationFields'
 import type { DialogueRecords } from './DialogueRecords'
 import { localCalendarDate } from './localCalendarDate'
 import { PlanFields } from './PlanFields'
+import { SelfAssessmentSection } from '../selfAssessment/SelfAssessmentSection'
 
 export function DialoguesPanel({
   records,
   registry,
+  editor,
 }: {
   records: DialogueRecords
   registry: StakeholderRegistry
+  /** The canvas, for the boards the tab shows there. */
+  editor?: Editor
 }) {
   const { t, locale } = useTranslation()
   const readOnly = useContext(FieldsReadOnly)
@@ -87,6 +91,7 @@ export function DialoguesPanel({
 
   return (
     <div className="dialogues-panel">
+      <SelfAssessmentSection records={records.selfAssessments} editor={editor} />
       <section aria-labelledby="dialogue-plans-heading">
         <h3 id="dialogue-plans-heading">{t('dialogues.plans.heading')}</h3>
         <p className="panel__muted">{t('dialogues.plans.intro')}</p>

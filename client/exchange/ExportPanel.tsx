@@ -10,6 +10,7 @@ import { type Editor, type TLShapeId, useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import { readMapDialogues } from '../../shared/document/dialogueDocument'
 import { readEngagementStages } from '../../shared/document/engagementStageDocument'
+import { readRolePlayObservations } from '../../shared/document/observerNotesDocument'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMapJson'
 import { registerRows } from '../../shared/exchange/registerRows'
@@ -196,7 +197,10 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
   function reportHtml(): string {
     // Confidential plans, like confidential log entries, are printed only when the box is
     // ticked; read for owners and facilitators anyway, so the report says what it left out.
-    const { plans, commitments, evaluations } = readMapDialogues(doc, registry.confidential)
+    const { plans, commitments, evaluations, selfAssessments } = readMapDialogues(
+      doc,
+      registry.confidential,
+    )
     return renderReport({
       title: mapTitle,
       organisation: organisation.trim() || undefined,
@@ -210,6 +214,8 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       commitments,
       dialogueEvaluations: evaluations,
       engagementStages: readEngagementStages(doc),
+      selfAssessments,
+      observations: readRolePlayObservations(doc),
     })
   }
 

@@ -6,6 +6,37 @@
 export const en = {
   'app.name': 'Stakeholder Canvas',
   'app.tagline': 'Map your stakeholders together, and keep the map as a due-diligence record.',
+  'selfAssessment.heading': 'Self-assessment (before the workshop)',
+  'selfAssessment.intro':
+    'Participants take the SER self-assessment before the workshop. Record the results here, one per company, participant or table: each element green, orange or red, with a note. An orange or red element makes its step of the plan of approach a priority.',
+  'selfAssessment.add': 'New self-assessment',
+  'selfAssessment.remove': 'Remove self-assessment',
+  'selfAssessment.none': 'No self-assessments yet.',
+  'selfAssessment.untitled': 'Self-assessment',
+  'selfAssessment.subject.hint': 'The company, a participant or a table',
+  'selfAssessment.priorityCount': '{count, plural, one {# priority step} other {# priority steps}}',
+  'selfAssessment.show': 'Show on the canvas',
+  'selfAssessment.elements.heading': 'The nine elements of meaningful dialogue',
+  'selfAssessment.rating.label': 'Rating',
+  'selfAssessment.rating.none': 'Not rated',
+  'selfAssessment.plan.heading': 'Plan of approach',
+  'selfAssessment.plan.intro':
+    'Four phases and nine steps. Only the phase titles come from the SER manual; give the steps their titles and texts, and choose the phase each step belongs to and the element it works on.',
+  'selfAssessment.phase.numbered': 'Phase {number}',
+  'selfAssessment.phase.none': 'Not placed in a phase',
+  'selfAssessment.phase.title': 'Title of phase {number}',
+  'selfAssessment.phase.text': 'Text of phase {number}',
+  'selfAssessment.step.numbered': 'Step {number}',
+  'selfAssessment.step.title': 'Title of step {number}',
+  'selfAssessment.step.text': 'Text of step {number}',
+  'selfAssessment.step.phase': 'Phase of step {number}',
+  'selfAssessment.step.element': 'Element of step {number}',
+  'selfAssessment.step.noElement': 'No element',
+  'selfAssessment.step.priority': 'Priority',
+  'selfAssessment.board.title': 'Self-assessment',
+  'selfAssessment.board.missing': 'This self-assessment was removed.',
+  'selfAssessment.board.hint':
+    'On the canvas, double-click the board (or press Enter when it is selected) to change its ratings there.',
   'home.create.heading': 'New stakeholder map',
   'home.create.titleLabel': 'Title',
   'home.create.titlePlaceholder': 'e.g. Cocoa supply chain, workshop 12 May',
@@ -290,6 +321,8 @@ export const en = {
   'map.open.sign-in-again': 'Sign in again',
   'map.open.no-access':
     'This link does not give access to the map (any more): it has expired or was withdrawn. Ask the map’s owner or facilitator for a new link.',
+  'map.open.no-membership':
+    'You no longer have access to this map: your membership or role was taken away. Ask the map’s owner to add you again.',
   'map.open.unreachable': 'The server cannot be reached. Check the connection and try again.',
   'map.retry': 'Try again',
   'home.create.template': 'Start from',
@@ -604,6 +637,58 @@ export const en = {
   'workshop.roles.retry': 'Try again',
   'workshop.roles.cast': 'Who plays whom',
   'workshop.roles.absent': '(not here)',
+  'workshop.roles.observes':
+    'This role observes: whoever holds it writes the observer sheet of each round',
+  'workshop.rounds.heading': 'Role-play rounds',
+  'workshop.rounds.intro':
+    'Start a round to put it on everyone’s timer. Whoever holds an observer card writes that round’s observer sheet; you can name other observers too.',
+  'workshop.rounds.minutes': 'Minutes per round',
+  'workshop.rounds.start': 'Start round {number}',
+  'workshop.rounds.startObservers': 'Observing: {names}',
+  'workshop.rounds.noObserverCard':
+    'No one holds an observer card: name an observer once the round has started.',
+  'workshop.rounds.playing': 'Round {number} is being played.',
+  'workshop.rounds.end': 'End round {number}',
+  'workshop.rounds.summary': 'Round {number} — observers: {names}',
+  'workshop.rounds.summaryNone': 'Round {number} — no observer',
+  'workshop.rounds.observers': 'Observers',
+  'workshop.rounds.noObservers': 'No observer named for this round.',
+  'workshop.rounds.chooseObserver': 'Name as observer',
+  'workshop.rounds.addObserver': 'Add observer',
+  'workshop.rounds.removeObserver': 'Remove {name} as observer',
+  'workshop.rounds.sheetOf': 'Observer sheet of {name}',
+  'workshop.rounds.mySheet': 'Your observer sheet — round {number}',
+  'workshop.rounds.mySheetIntro':
+    'Only you and the facilitators can change these notes. They are shown with the evaluation and in the report.',
+  'workshop.rounds.mySheetAbove': 'Your own sheet for this round is at the top of the tab.',
+  'workshop.rounds.general': 'What you noticed',
+  'workshop.rounds.perElement': 'Per element of the SER dialogue model',
+  'workshop.timer.round': 'Round {number}',
+  'workshop.evaluation.observerNotes': 'What the observers noted in the role play',
+  'workshop.evaluation.observerNote': 'Round {number}, {name}',
+  'workshop.evaluation.observerGeneral': 'In general',
+  'followUp.heading': 'Follow-up (phase 4)',
+  'followUp.add': 'Add the follow-up board',
+  'followUp.addPerTable':
+    '{count, plural, one {Add the follow-up board for # table} other {Add a follow-up board for each of the # tables}}',
+  'followUp.addHint':
+    'Commitments from the dialogue, its evaluation, and the steps after a dialogue as a checklist the group ticks. The commitments and the evaluation come from the records (Dialogues tab, evaluation round).',
+  'followUp.dialogue': 'Dialogue followed up',
+  'followUp.allDialogues': 'All dialogues',
+  'followUp.commitments': 'Commitments',
+  'followUp.noCommitments': 'No commitments yet: add them in the Dialogues tab.',
+  'followUp.overdueCount': '{count, plural, one {# overdue} other {# overdue}}',
+  'followUp.to': 'to {name}',
+  'followUp.due': 'due {date}',
+  'followUp.markDone': 'Done: {what}',
+  'followUp.evaluation': 'Evaluation',
+  'followUp.noEvaluation': 'Not evaluated yet: open an evaluation round in the Workshop tab.',
+  'followUp.roundOpen':
+    'The evaluation round is open: {count, plural, one {# person has} other {# people have}} scored so far.',
+  'followUp.roundRevealed':
+    'The evaluation round has been revealed: the results below are the group’s.',
+  'followUp.editHint':
+    'Double-click, or select and press Enter, to choose the dialogue and tick commitments done; Escape goes back to the board.',
 } as const
 
 /** A key of the UI string catalogue. */

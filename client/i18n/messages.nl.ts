@@ -8,6 +8,38 @@ export const nl: Record<MessageKey, string> = {
   'app.name': 'Stakeholder Canvas',
   'app.tagline':
     'Breng samen je stakeholders in kaart en bewaar de kaart als onderbouwing van je due diligence.',
+  'selfAssessment.heading': 'Zelfevaluatie (voor de workshop)',
+  'selfAssessment.intro':
+    'Deelnemers vullen voor de workshop de self-assessment van de SER in. Leg de uitkomst hier vast, per bedrijf, deelnemer of tafel: elk element groen, oranje of rood, met een toelichting. Een oranje of rood element maakt de bijbehorende stap van het plan van aanpak een prioriteit.',
+  'selfAssessment.add': 'Nieuwe zelfevaluatie',
+  'selfAssessment.remove': 'Zelfevaluatie verwijderen',
+  'selfAssessment.none': 'Nog geen zelfevaluaties.',
+  'selfAssessment.untitled': 'Zelfevaluatie',
+  'selfAssessment.subject.hint': 'Het bedrijf, een deelnemer of een tafel',
+  'selfAssessment.priorityCount':
+    '{count, plural, one {# prioritaire stap} other {# prioritaire stappen}}',
+  'selfAssessment.show': 'Op het canvas tonen',
+  'selfAssessment.elements.heading': 'De negen elementen van betekenisvolle dialoog',
+  'selfAssessment.rating.label': 'Beoordeling',
+  'selfAssessment.rating.none': 'Niet beoordeeld',
+  'selfAssessment.plan.heading': 'Plan van aanpak',
+  'selfAssessment.plan.intro':
+    'Vier fasen en negen stappen. Alleen de titels van de fasen komen uit de SER-handleiding; geef de stappen hun titel en tekst, en kies bij elke stap de fase en het element waar hij aan werkt.',
+  'selfAssessment.phase.numbered': 'Fase {number}',
+  'selfAssessment.phase.none': 'Nog niet in een fase',
+  'selfAssessment.phase.title': 'Titel van fase {number}',
+  'selfAssessment.phase.text': 'Tekst van fase {number}',
+  'selfAssessment.step.numbered': 'Stap {number}',
+  'selfAssessment.step.title': 'Titel van stap {number}',
+  'selfAssessment.step.text': 'Tekst van stap {number}',
+  'selfAssessment.step.phase': 'Fase van stap {number}',
+  'selfAssessment.step.element': 'Element van stap {number}',
+  'selfAssessment.step.noElement': 'Geen element',
+  'selfAssessment.step.priority': 'Prioriteit',
+  'selfAssessment.board.title': 'Zelfevaluatie',
+  'selfAssessment.board.missing': 'Deze zelfevaluatie is verwijderd.',
+  'selfAssessment.board.hint':
+    'Dubbelklik op het canvas op het bord (of druk op Enter als het geselecteerd is) om de beoordelingen daar te wijzigen.',
   'home.create.heading': 'Nieuwe stakeholderkaart',
   'home.create.titleLabel': 'Titel',
   'home.create.titlePlaceholder': 'bijv. Cacaoketen, workshop 12 mei',
@@ -295,6 +327,8 @@ export const nl: Record<MessageKey, string> = {
   'map.open.sign-in-again': 'Opnieuw inloggen',
   'map.open.no-access':
     'Deze link geeft (niet langer) toegang tot de kaart: hij is verlopen of ingetrokken. Vraag de eigenaar of begeleider om een nieuwe link.',
+  'map.open.no-membership':
+    'Je hebt geen toegang meer tot deze kaart: je lidmaatschap of rol is ingetrokken. Vraag de eigenaar van de kaart om je opnieuw toe te voegen.',
   'map.open.unreachable':
     'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
   'map.retry': 'Opnieuw proberen',
@@ -419,7 +453,7 @@ export const nl: Record<MessageKey, string> = {
   'workshop.participants.offlineNote':
     'Je bent offline: wie er verder is, weet je pas weer als je verbinding terug is.',
   'workshop.participants.guest': 'gast',
-  'workshop.participants.rename': '{name} een andere naam geven',
+  'workshop.participants.rename': '{name} hernoemen',
   'workshop.participants.renameShort': 'Hernoemen',
   'workshop.participants.newName': 'Nieuwe naam voor {name}',
   'workshop.participants.saveName': 'Opslaan',
@@ -615,4 +649,55 @@ export const nl: Record<MessageKey, string> = {
   'workshop.roles.retry': 'Opnieuw proberen',
   'workshop.roles.cast': 'Wie speelt wie',
   'workshop.roles.absent': '(niet aanwezig)',
+  'workshop.roles.observes':
+    'Deze rol neemt waar: wie de kaart heeft, vult per ronde het waarnemersblad in',
+  'workshop.rounds.heading': 'Rondes van het rollenspel',
+  'workshop.rounds.intro':
+    'Start een ronde: de tijd loopt dan bij iedereen. Wie een waarnemerskaart heeft, vult het waarnemersblad van die ronde in; je kunt ook anderen als waarnemer aanwijzen.',
+  'workshop.rounds.minutes': 'Minuten per ronde',
+  'workshop.rounds.start': 'Ronde {number} starten',
+  'workshop.rounds.startObservers': 'Neemt waar: {names}',
+  'workshop.rounds.noObserverCard':
+    'Niemand heeft een waarnemerskaart: wijs een waarnemer aan zodra de ronde loopt.',
+  'workshop.rounds.playing': 'Ronde {number} wordt gespeeld.',
+  'workshop.rounds.end': 'Ronde {number} beëindigen',
+  'workshop.rounds.summary': 'Ronde {number} — waarnemers: {names}',
+  'workshop.rounds.summaryNone': 'Ronde {number} — geen waarnemer',
+  'workshop.rounds.observers': 'Waarnemers',
+  'workshop.rounds.noObservers': 'Geen waarnemer aangewezen voor deze ronde.',
+  'workshop.rounds.chooseObserver': 'Als waarnemer aanwijzen',
+  'workshop.rounds.addObserver': 'Waarnemer toevoegen',
+  'workshop.rounds.removeObserver': '{name} niet meer als waarnemer',
+  'workshop.rounds.sheetOf': 'Waarnemersblad van {name}',
+  'workshop.rounds.mySheet': 'Jouw waarnemersblad — ronde {number}',
+  'workshop.rounds.mySheetIntro':
+    'Alleen jij en de begeleiders kunnen deze aantekeningen wijzigen. Ze worden getoond bij de evaluatie en in het rapport.',
+  'workshop.rounds.mySheetAbove': 'Je eigen blad voor deze ronde staat bovenaan dit tabblad.',
+  'workshop.rounds.general': 'Wat je opviel',
+  'workshop.rounds.perElement': 'Per element van het SER-dialoogmodel',
+  'workshop.timer.round': 'Ronde {number}',
+  'workshop.evaluation.observerNotes': 'Wat de waarnemers noteerden in het rollenspel',
+  'workshop.evaluation.observerNote': 'Ronde {number}, {name}',
+  'workshop.evaluation.observerGeneral': 'Algemeen',
+  'followUp.heading': 'Opvolging (fase 4)',
+  'followUp.add': 'Opvolgbord toevoegen',
+  'followUp.addPerTable':
+    '{count, plural, one {Opvolgbord toevoegen voor # tafel} other {Een opvolgbord toevoegen voor elk van de # tafels}}',
+  'followUp.addHint':
+    'Toezeggingen uit de dialoog, de evaluatie ervan, en de stappen na een dialoog als checklist die de groep afvinkt. De toezeggingen en de evaluatie komen uit de vastgelegde gegevens (tabblad Dialogen, evaluatieronde).',
+  'followUp.dialogue': 'Dialoog die wordt opgevolgd',
+  'followUp.allDialogues': 'Alle dialogen',
+  'followUp.commitments': 'Toezeggingen',
+  'followUp.noCommitments': 'Nog geen toezeggingen: voeg ze toe in het tabblad Dialogen.',
+  'followUp.overdueCount': '{count, plural, one {# te laat} other {# te laat}}',
+  'followUp.to': 'aan {name}',
+  'followUp.due': 'uiterlijk {date}',
+  'followUp.markDone': 'Gedaan: {what}',
+  'followUp.evaluation': 'Evaluatie',
+  'followUp.noEvaluation': 'Nog niet geëvalueerd: open een evaluatieronde in het tabblad Workshop.',
+  'followUp.roundOpen':
+    'De evaluatieronde loopt: {count, plural, one {# persoon heeft} other {# mensen hebben}} al gescoord.',
+  'followUp.roundRevealed': 'De evaluatieronde is onthuld: hieronder de uitkomst van de groep.',
+  'followUp.editHint':
+    'Dubbelklik, of selecteer en druk op Enter, om de dialoog te kiezen en toezeggingen af te vinken; Escape gaat terug naar het bord.',
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import {
   LIBRARY_SORTS,
   type LibraryEntry,
@@ -31,9 +31,14 @@ export function LibrarySection() {
   // The failure itself, worded when shown: a language switch rewords it.
   const [failure, setFailure] = useState<{ key: MessageKey; cause: unknown } | null>(null)
   const [reloads, setReloads] = useState(0)
+  const searched = useRef(q)
 
   useEffect(() => {
     let current = true
+    // Only typing waits for a pause; a switch of order or of archived maps asks at once, so
+    // the old list does not stay up under the new choice.
+    const delay = searched.current === q ? 0 : SEARCH_DELAY_MS
+    searched.current = q
     const timer = setTimeout(() => {
       fetchLibrary(q, sort, archived)
         .then((answer) => {
@@ -44,7 +49,7 @@ export function LibrarySection() {
         .catch((cause: unknown) => {
           if (current) setFailure({ key: 'library.failed', cause })
         })
-    }, SEARCH_DELAY_MS)
+    }, delay)
     return () => {
       current = false
       clearTimeout(timer)

@@ -60,6 +60,7 @@ import { type ConfirmationAccess, ConfirmationRequests } from '../panels/Confirm
 import { eraseAllContacts, eraseContact } from '../sharing/apiWithToken'
 import { ConnectionBadge } from './ConnectionBadge'
 import { RefusalBanner } from './RefusalBanner'
+import { useReopenOnLoweredRole } from './reopenOnLoweredRole'
 import { PageMenuForSeveralPages } from './PageMenuForSeveralPages'
 import { takeMapRequest } from './mapRequest'
 import { PresenterModeButton } from './PresenterModeButton'
@@ -171,6 +172,7 @@ function MapCanvas({
   const refused = useValue('refused', () => connection?.status.get().kind === 'refused', [
     connection,
   ])
+  useReopenOnLoweredRole(connection, mapId, metadata.role, token !== null)
   // A session that ended (4401) leaves no one signed in here: the bar stops saying so.
   const sessionEnded = useValue(
     'sessionEnded',
@@ -276,13 +278,14 @@ function MapEditor({
   )
   const [navigation] = useState(() => new PanelNavigation())
   useWorkshopEffects(editor, session.workshop)
-  // Erasing personal data: the owner only (the server refuses everyone else too).
+  // Erasing personal data: the owner only (the server refuses everyone else too); signed in
+  // (organisation mode) with no token, as for confirmation links: the session cookie goes.
   const eraseContacts = useMemo<EraseContacts | null>(() => {
-    if (!canErasePersonalData(role) || !token) return null
+    if (!canErasePersonalData(role)) return null
     return async (stakeholderId, contactId) => {
       const by = localUserPreferences.get().name || undefined
-      if (contactId === null) await eraseAllContacts(mapId, stakeholderId, token, by)
-      else await eraseContact(mapId, stakeholderId, contactId, token, by)
+      if (contactId === null) await eraseAllContacts(mapId, stakeholderId, token ?? '', by)
+      else await eraseContact(mapId, stakeholderId, contactId, token ?? '', by)
     }
   }, [role, token, mapId])
   // Asking a stakeholder to confirm an entry: roles that may edit (the server checks too).
@@ -319,6 +322,7 @@ function MapEditor({
         <RefusalBanner
           connection={session.connection}
           organisation={signIn?.mode === 'organisation'}
+          viaLink={token !== null}
         />
         {outdated && (
           <div className="map-banner" role="alert">

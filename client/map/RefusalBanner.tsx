@@ -5,7 +5,8 @@ import type { MapConnection } from '../sync/MapConnection'
 
 /**
  * Why the server stopped serving an open map, over the canvas: the link gives no access
- * any more (a guest link expired or was withdrawn, a share link was replaced), the map was
+ * any more (a guest link expired or was withdrawn, a share link was replaced; or a member's
+ * membership or role was taken away), the map was
  * deleted, or another final refusal. Nothing while the connection is not refused. In
  * organisation mode a 4401 means the person's session ended (signed out everywhere, by an
  * admin, or expired): they are told so, with a way to sign in again and come back here.
@@ -13,9 +14,12 @@ import type { MapConnection } from '../sync/MapConnection'
 export function RefusalBanner({
   connection,
   organisation = false,
+  viaLink = true,
 }: {
   connection: MapConnection
   organisation?: boolean
+  /** False for a signed-in member who came in by membership, with no link. */
+  viaLink?: boolean
 }) {
   const { t } = useTranslation()
   const code = useValue(
@@ -40,7 +44,7 @@ export function RefusalBanner({
   }
   const text =
     code === CloseCode.forbidden || code === CloseCode.unauthorized
-      ? t('map.open.no-access')
+      ? t(viaLink ? 'map.open.no-access' : 'map.open.no-membership')
       : code === CloseCode.mapNotFound
         ? t('map.open.not-found')
         : t('map.refused', { code })

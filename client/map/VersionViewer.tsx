@@ -6,6 +6,7 @@ import { loadOnlyDrawnFonts } from '../canvas/loadOnlyDrawnFonts'
 import { ownAssetUrls, withoutEmbeds } from '../canvas/ownAssetUrls'
 import { useTranslation } from '../i18n/useTranslation'
 import { customShapeUtils, withDefaultShapeUtils } from '../shapes/customShapeUtils'
+import { SelfAssessmentRecords } from '../selfAssessment/SelfAssessmentRecords'
 import { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { bindTldrawStoreToYDoc } from '../sync/TldrawYjsBinding'
 import { tldrawCurrentUser } from '../user/localUser'
@@ -33,7 +34,8 @@ export function VersionViewer({
   const { t, locale } = useTranslation()
   const [view] = useState(() => {
     const registry = new StakeholderRegistry(doc)
-    const shapeUtils = customShapeUtils(registry)
+    // The version's own self-assessments, so its boards show what they showed then.
+    const shapeUtils = customShapeUtils(registry, null, null, new SelfAssessmentRecords(doc))
     const store = createTLStore({
       shapeUtils: withDefaultShapeUtils(shapeUtils),
       bindingUtils: defaultBindingUtils,

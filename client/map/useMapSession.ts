@@ -78,6 +78,13 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         registry,
         workshopDecorations,
         dialogues.overdueByStakeholder,
+        dialogues.selfAssessments,
+        dialogues,
+        computed('evaluation round on the follow-up board', () => {
+          const evaluation = decorationsSource.get()?.evaluation
+          const round = evaluation?.round.get()
+          return evaluation && round ? { ...round, scored: evaluation.submittedCount.get() } : null
+        }),
       )
       const store = createTLStore({
         shapeUtils: withDefaultShapeUtils(shapeUtils),
@@ -131,9 +138,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         self: participant,
         connected: computed('connected', () => opened.status.get().kind === 'connected'),
         renameParticipant: (guestId, name) =>
-          token === null
-            ? Promise.reject(new Error('no link token'))
-            : renameGuest(mapId, token, guestId, name).then(() => undefined),
+          renameGuest(mapId, token, guestId, name).then(() => undefined),
         ballots: ballotCalls(mapId, token, () => opened.guestSession()?.token ?? null),
         dialogues,
       })

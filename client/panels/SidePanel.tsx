@@ -255,7 +255,7 @@ export function SidePanel({
             )}
             {tab === 'dialogues' && (
               <Suspense fallback={null}>
-                <DialoguesPanel records={dialogues} registry={registry} />
+                <DialoguesPanel records={dialogues} registry={registry} editor={editor} />
               </Suspense>
             )}
             {tab === 'add' && !readOnly && (

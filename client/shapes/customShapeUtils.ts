@@ -1,11 +1,18 @@
 import { type Signal, type TLAnyShapeUtilConstructor, defaultShapeUtils } from 'tldraw'
 import type { CardDecoration } from '../workshop/WorkshopModel'
+import type { DialogueRecords } from '../dialogues/DialogueRecords'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
+import type { SelfAssessmentRecords } from '../selfAssessment/SelfAssessmentRecords'
 import { ChecklistItemShapeUtil } from './checklist-item/ChecklistItemShapeUtil'
 import { FrameLettingCardNamesOut } from './cardsOverflowBoards'
+import {
+  type FollowedEvaluationRound,
+  FollowUpRecordsShapeUtil,
+} from './follow-up-records/FollowUpRecordsShapeUtil'
 import { MatrixShapeUtil } from './influence-impact-matrix/MatrixShapeUtil'
 import { NoteReadableOnProjector } from './note/NoteReadableOnProjector'
 import { SalienceDiagramShapeUtil } from './salience-diagram/SalienceDiagramShapeUtil'
+import { SelfAssessmentBoardShapeUtil } from './self-assessment-board/SelfAssessmentBoardShapeUtil'
 import { StakeholderCardShapeUtil } from './stakeholder-card/StakeholderCardShapeUtil'
 
 /** The product's own shapes, with the stakeholder cards bound to one map's records. */
@@ -13,6 +20,11 @@ export function customShapeUtils(
   registry: StakeholderRegistry,
   decorations: Signal<Map<string, CardDecoration>> | null = null,
   overdue: Signal<ReadonlyMap<string, number>> | null = null,
+  selfAssessments: SelfAssessmentRecords | null = null,
+  /** The dialogue records the follow-up board reads; null: it shows none. */
+  dialogues: DialogueRecords | null = null,
+  /** The open evaluation round and how many have scored, for the follow-up board. */
+  evaluationRound: Signal<FollowedEvaluationRound | null> | null = null,
 ) {
   return [
     StakeholderCardShapeUtil.configure({ registry, decorations, overdue }),
@@ -21,6 +33,8 @@ export function customShapeUtils(
     ChecklistItemShapeUtil,
     FrameLettingCardNamesOut,
     NoteReadableOnProjector,
+    SelfAssessmentBoardShapeUtil.configure({ assessments: selfAssessments }),
+    FollowUpRecordsShapeUtil.configure({ registry, dialogues, evaluationRound }),
   ] as const
 }
 

@@ -13,6 +13,7 @@ import {
 import type { Identity } from '../../shared/protocol/identity'
 import { ApiRequestError } from '../config/apiClient'
 import { apiJson } from './apiWithToken'
+import { participantFetch } from './participantFetch'
 import { type StoredGuestSession, accessFor, rememberGuestSession } from './mapAccess'
 
 /** How long opening a map waits for the server's guest session before going on without. */
@@ -85,13 +86,17 @@ export async function renameSelf(
   return session
 }
 
-/** A facilitator's or owner's rename of a guest of `mapId` (e.g. to a role-play role). */
+/**
+ * A facilitator's or owner's rename of a guest of `mapId` (e.g. to a role-play role): with
+ * the link's token, or as a signed-in member (no token: the session cookie says who).
+ */
 export async function renameGuest(
   mapId: string,
-  linkToken: string,
+  linkToken: string | null,
   guestId: string,
   name: string,
 ): Promise<Identity> {
   const path = `${guestsUrl(mapId)}/${encodeURIComponent(guestId)}`
-  return (await guestCall(path, linkToken, undefined, name)).guest
+  const response = await participantFetch(linkToken, () => null)(path, 'PATCH', { name })
+  return ((await response.json()) as GuestResponse).guest
 }

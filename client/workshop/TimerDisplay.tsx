@@ -34,6 +34,9 @@ export function TimerDisplay({ model }: { model: WorkshopModel }) {
   const timer = useValue('timer', () => agenda.timer.get(), [agenda])
   const blocks = useValue('agenda', () => agenda.blocks.get(), [agenda])
   const sound = useValue('timerSound', () => agenda.sound.get(), [agenda])
+  const playRounds = useValue('role-play rounds', () => model.facilitation.get().rolePlayRounds, [
+    model,
+  ])
   const [, setTick] = useState(0)
   const [closedKey, setClosedKey] = useState<string | null>(null)
   const [tone, setTone] = useState<'played' | 'silent' | 'off'>('off')
@@ -64,7 +67,13 @@ export function TimerDisplay({ model }: { model: WorkshopModel }) {
   const block = blocks.find((b) => b.id === timer.blockId)
   const part = block ? findPart(block, timer.partId) : null
   const blockName = block ? agendaBlockName(block, locale) : ''
-  const partName = part ? agendaPartName(part, locale) : null
+  // A role-play round is timed as a part of the phase-3 block (rolePlayRounds.ts).
+  const round = part ? null : (playRounds.rounds.find((r) => r.id === timer.partId) ?? null)
+  const partName = part
+    ? agendaPartName(part, locale)
+    : round
+      ? t('workshop.timer.round', { number: round.number })
+      : null
   const partNumber = part && block?.parts ? block.parts.indexOf(part) + 1 : 0
   const what = partName ? `${blockName} · ${partName}` : blockName
   const remaining = timeRemaining(timer, now)
@@ -82,7 +91,12 @@ export function TimerDisplay({ model }: { model: WorkshopModel }) {
         data-up={up ? 'true' : undefined}
       >
         <span className="timer__block">{blockName}</span>
-        {partName && (
+        {partName && round && (
+          <span className="timer__part" data-testid="timer-part">
+            {partName}
+          </span>
+        )}
+        {partName && !round && (
           <span className="timer__part" data-testid="timer-part">
             {t('workshop.timer.part', {
               number: partNumber,

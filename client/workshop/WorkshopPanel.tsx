@@ -7,9 +7,11 @@
 import { useMemo } from 'react'
 import { AgendaSection } from './panel/AgendaSection'
 import { EvaluationSection } from './panel/EvaluationSection'
+import { FollowUpBoardSection } from './panel/FollowUpBoardSection'
 import { HandsSection } from './panel/HandsSection'
 import { ParticipantsList } from './panel/ParticipantsList'
 import { MyRoleCard, RolePlaySection } from './panel/RolePlaySection'
+import { MyObserverSheet, RolePlayRoundsSection } from './panel/RolePlayRoundsSection'
 import { ScoringSection } from './panel/ScoringSection'
 import { TablesSection } from './panel/TablesSection'
 import { ViewSection } from './panel/ViewSection'
@@ -38,6 +40,7 @@ function WorkshopSections() {
   return (
     <div className="workshop">
       <MyRoleCard rolePlay={rolePlay} />
+      <MyObserverSheet rolePlay={rolePlay} />
       {participant && <HandsSection />}
       <AgendaSection />
       {facilitator && <ViewSection />}
@@ -45,7 +48,9 @@ function WorkshopSections() {
       <ScoringSection />
       <VotingSection />
       <RolePlaySection rolePlay={rolePlay} />
+      <RolePlayRoundsSection rolePlay={rolePlay} />
       <EvaluationSection />
+      <FollowUpBoardSection />
       <ParticipantsList />
     </div>
   )

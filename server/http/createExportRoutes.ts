@@ -22,6 +22,7 @@ import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
 import { readMapDialogues } from '../../shared/document/dialogueDocument'
 import { readEngagementStages } from '../../shared/document/engagementStageDocument'
+import { readRolePlayObservations } from '../../shared/document/observerNotesDocument'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import {
   dialogueRecordSheet,
@@ -184,7 +185,10 @@ const FORMATS: readonly ExportFormat[] = [
     needsHistory: false,
     withholdsConfidential: true,
     render: ({ doc, withheldFrom, stakeholders, title, now, options }) => {
-      const { plans, commitments, evaluations } = readMapDialogues(doc, withheldFrom)
+      const { plans, commitments, evaluations, selfAssessments } = readMapDialogues(
+        doc,
+        withheldFrom,
+      )
       return renderReport({
         title,
         generatedAt: now.toISOString(),
@@ -197,6 +201,8 @@ const FORMATS: readonly ExportFormat[] = [
         commitments,
         dialogueEvaluations: evaluations,
         engagementStages: readEngagementStages(doc),
+        selfAssessments,
+        observations: readRolePlayObservations(doc),
       })
     },
     // The report is made of what participants typed: should it ever be opened from this

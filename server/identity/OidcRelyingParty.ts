@@ -2,7 +2,7 @@
  * This app as an OpenID Connect relying party, on panva's certified `openid-client`: every
  * step of the protocol is the library's, this module only feeds it and sorts its failures.
  *
- *   start:  discovery (cached after the first success) → a fresh state, nonce and PKCE
+ *   start:  discovery (afresh each time; kept for the callback) → a fresh state, nonce and PKCE
  *           verifier (kept by the caller in the login cookie) → the authorization URL.
  *   finish: the callback URL (rebuilt on PUBLIC_URL, the redirect URI) + the login state →
  *           authorizationCodeGrant (checks state, exchanges the code with the client secret,
@@ -67,6 +67,9 @@ export class OidcRelyingParty {
   async start(
     returnTo: string,
   ): Promise<{ ok: true; url: URL; login: LoginState } | ({ ok: false } & SignInProblem)> {
+    // Discovered afresh for every sign-in: a provider that went down since the last one ends
+    // on our error page here, not on the browser's "site can't be reached" after the redirect.
+    this.discovered = null
     const configuration = await this.configuration()
     if (!configuration.ok) return configuration
     const login: LoginState = {

@@ -14,7 +14,9 @@
  * role for it (checkTemplateLock), or sets a round's or vote's count, result, tally or
  * closed status that only the server writes (checkServerWrittenRound), or an element result
  * of a dialogue evaluation (checkServerWrittenElementResult, in either document), or puts a
- * commitment or evaluation of a confidential plan in the map document (checkPlanRecordHome).
+ * commitment or evaluation of a confidential plan in the map document (checkPlanRecordHome),
+ * or writes or deletes a role-play observer's notes without being that observer or a
+ * facilitator (checkObserverNotes).
  */
 import type * as Y from 'yjs'
 import {
@@ -27,6 +29,7 @@ import {
   FACILITATION_MAP,
   FACILITATOR_ONLY_ROOTS,
   HANDS_ARRAY,
+  OBSERVER_NOTES_MAP,
   TLDRAW_RECORDS_MAP,
   type MapDocumentName,
 } from '../../shared/document/mapDocumentLayout'
@@ -37,6 +40,7 @@ import { addsLiveContentUnder } from './addsLiveContentUnder'
 import type { ConnectionIdentity } from '../transport/authorize'
 import { checkContributionOwner, checkHandDeletions } from './checkContributionOwner'
 import { checkPlanRecordHome } from './checkPlanRecordHome'
+import { checkObserverNoteDeletions, checkObserverNoteItem } from './checkObserverNotes'
 import { checkServerWrittenElementResult } from './checkServerWrittenElementResult'
 import { checkServerWrittenRound } from './checkServerWrittenRound'
 import { checkTemplateLock } from './checkTemplateLock'
@@ -115,7 +119,14 @@ export function authorizeUpdate(
     (touched.roots.has(COMMITMENTS_MAP) || touched.roots.has(DIALOGUE_EVALUATIONS_MAP))
       ? checkPlanRecordHome(target.sibling)
       : null
-  const checks = [owner, lock?.checkItem ?? null, rounds, results, home].filter((c) => c !== null)
+  // Only updates that touch the observer sheets pay for the look at whose notes they are.
+  const notes =
+    document === 'map' && touched.roots.has(OBSERVER_NOTES_MAP)
+      ? checkObserverNoteItem(doc, role, sender)
+      : null
+  const checks = [owner, lock?.checkItem ?? null, rounds, results, home, notes].filter(
+    (c) => c !== null,
+  )
   const checkItem: ItemCheck | null =
     checks.length === 0
       ? null
@@ -142,5 +153,7 @@ export function authorizeUpdate(
     ? checkHandDeletions(doc, role, sender, decoded)
     : null
   if (lowered !== null) return { ok: false, reason: lowered }
+  const erased = notes === null ? null : checkObserverNoteDeletions(doc, role, sender, decoded)
+  if (erased !== null) return { ok: false, reason: erased }
   return { ok: true }
 }

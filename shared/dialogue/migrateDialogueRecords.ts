@@ -40,8 +40,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Runs the steps from the record's version on, then validates; never throws. */
-function migrate<T>(
+/**
+ * Runs the steps from the record's version on, then validates; never throws. Shared with the
+ * self-assessment (migrateSelfAssessment.ts).
+ */
+export function migrate<T>(
   input: unknown,
   migrations: readonly DialogueRecordMigration[],
   validate: (input: unknown) => RecordValidationResult<T>,

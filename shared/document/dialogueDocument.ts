@@ -47,7 +47,14 @@ import type { RecordValidationResult } from '../stakeholder/recordValidator'
 import type { CodedValidationError } from '../stakeholder/validationError'
 import { validationError } from '../stakeholder/validationError'
 import { childMap, copyDialogueRecord } from './copyDialogueRecord'
-import { COMMITMENTS_MAP, DIALOGUE_EVALUATIONS_MAP, DIALOGUE_PLANS_MAP } from './mapDocumentLayout'
+import {
+  COMMITMENTS_MAP,
+  DIALOGUE_EVALUATIONS_MAP,
+  DIALOGUE_PLANS_MAP,
+  SELF_ASSESSMENTS_MAP,
+} from './mapDocumentLayout'
+import type { SelfAssessment } from '../selfAssessment/SelfAssessment'
+import { migrateSelfAssessment } from '../selfAssessment/migrateSelfAssessment'
 
 /** Where one kind of record lives and how it is checked. */
 export interface DialogueRecordLayout<T extends { id: string }> {
@@ -75,6 +82,16 @@ export const DIALOGUE_EVALUATION_LAYOUT: DialogueRecordLayout<DialogueEvaluation
   root: DIALOGUE_EVALUATIONS_MAP,
   nested: { field: 'elements', listKey: null },
   validate: validateDialogueEvaluation,
+}
+
+/**
+ * Self-assessments (selfAssessmentDocument.ts); `elements` keyed by element code. Read
+ * through the migration.
+ */
+export const SELF_ASSESSMENT_LAYOUT: DialogueRecordLayout<SelfAssessment> = {
+  root: SELF_ASSESSMENTS_MAP,
+  nested: { field: 'elements', listKey: null },
+  validate: migrateSelfAssessment,
 }
 
 /** The root Y.Map of one kind of record. */
@@ -444,10 +461,12 @@ export function readMapDialogues(
   plans: DialoguePlan[]
   commitments: Commitment[]
   evaluations: DialogueEvaluation[]
+  selfAssessments: SelfAssessment[]
 } {
   return {
     plans: readDialoguePlans(doc, confidential).records,
     commitments: readPlanRecords(doc, COMMITMENT_LAYOUT, confidential).records,
     evaluations: readPlanRecords(doc, DIALOGUE_EVALUATION_LAYOUT, confidential).records,
+    selfAssessments: readDialogueRecords(doc, SELF_ASSESSMENT_LAYOUT).records,
   }
 }

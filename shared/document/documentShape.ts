@@ -20,6 +20,7 @@ import { isEngagementStageCode } from '../dialogue/EngagementStage'
 import { migrateEngagementStage } from '../dialogue/migrateDialogueRecords'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
 import { FACILITATION_KEYS } from '../workshop/facilitationState'
+import { OBSERVER_NOTE_KEY_PATTERN, refusedObserverNote } from '../workshop/observerNotes'
 import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
 import {
   COMMITMENTS_MAP,
@@ -36,8 +37,10 @@ import {
   HANDS_ARRAY,
   type MapDocumentName,
   META_MAP,
+  OBSERVER_NOTES_MAP,
   ROLE_BRIEFS_MAP,
   ROLE_PLAY_MAP,
+  SELF_ASSESSMENTS_MAP,
   STAKEHOLDERS_MAP,
   TLDRAW_RECORDS_MAP,
   WORKSHOP_MAP,
@@ -200,6 +203,16 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
   ),
   // A card is one plain value; its brief is never here (confidential document).
   [ROLE_PLAY_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
+  [SELF_ASSESSMENTS_MAP]: dialogueRoot(dialogueRecord({ elements: fixedKeys(DIALOGUE_ELEMENTS) })),
+  // One text per key; whose it is, the key says (checkObserverNotes.ts).
+  [OBSERVER_NOTES_MAP]: {
+    kind: 'map',
+    map: keyedMap('round/observer/field', OBSERVER_NOTE_KEY_PATTERN, {
+      value: true,
+      map: null,
+      refuseValue: refusedObserverNote,
+    }),
+  },
   [ENGAGEMENT_STAGES_MAP]: {
     kind: 'map',
     map: {

@@ -18,10 +18,16 @@
  *   stakeholders; viewers write nothing. A plan marked `confidential` is never here: it lives
  *   in the confidential document (below), and the server refuses one here; so do the
  *   commitments made in it and its evaluations, which say what it was about.
+ * - `selfAssessments`: the SER self-assessments taken before the workshop, record id → Y.Map
+ *   of the record's fields, its `elements` a Y.Map keyed by element code (selfAssessmentDocument.ts).
+ *   Editors write them, viewers write nothing.
  * - `engagementStages`: the map's list of engagement stages, stage code → what differs from
  *   the defaults (shared/dialogue/EngagementStage.ts); owners and facilitators only.
  * - `rolePlay`: the role cards of phase 3 and who holds each (shared/workshop/rolePlay.ts);
  *   owners and facilitators only. The cards' private briefs are in the confidential document.
+ * - `observerNotes`: the observer sheets of the role-play rounds, `<round>/<observer>/<field>`
+ *   → text (shared/workshop/observerNotes.ts); only that observer, owners and facilitators
+ *   may change a note (server/rooms/checkObserverNotes.ts).
  */
 export const TLDRAW_RECORDS_MAP = 'tldraw'
 export const META_MAP = 'meta'
@@ -40,8 +46,12 @@ export const COMMITMENTS_MAP = 'commitments'
 export const DIALOGUE_EVALUATIONS_MAP = 'dialogueEvaluations'
 /** The map's engagement stages, code → stored stage (EngagementStage.ts). */
 export const ENGAGEMENT_STAGES_MAP = 'engagementStages'
+/** SER self-assessments, by id. */
+export const SELF_ASSESSMENTS_MAP = 'selfAssessments'
 /** Role cards of the role play, role id → card (rolePlay.ts). */
 export const ROLE_PLAY_MAP = 'rolePlay'
+/** Observer sheets of the role-play rounds, one text per observer, round and field. */
+export const OBSERVER_NOTES_MAP = 'observerNotes'
 /**
  * Stakeholders' answers to confirmation links (stakeholderAnswerDocument.ts), in the map
  * document for entries there and in the confidential document for confidential entries.
@@ -65,6 +75,8 @@ export const MAP_ROOT_NAMES = [
   COMMITMENTS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
   ROLE_PLAY_MAP,
+  SELF_ASSESSMENTS_MAP,
+  OBSERVER_NOTES_MAP,
   ENGAGEMENT_STAGES_MAP,
 ] as const
 

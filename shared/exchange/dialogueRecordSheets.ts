@@ -40,6 +40,8 @@ import type { RegisterLocale } from './registerLabels'
 import type { RegisterCell } from './registerRows'
 import { WORKBOOK_LABELS } from './workbookLabels'
 import type { WorkbookSheet } from './writeXlsx'
+import type { SelfAssessment } from '../selfAssessment/SelfAssessment'
+import { selfAssessmentSheet } from './selfAssessmentSheet'
 
 /** The map's dialogue records, as `readDialogueRecords` gives them. */
 export interface DialogueRecords {
@@ -48,10 +50,17 @@ export interface DialogueRecords {
   evaluations: readonly DialogueEvaluation[]
   /** The map's engagement stages (`readEngagementStages`); absent: the built-in list's words. */
   engagementStages?: readonly EngagementStage[]
+  /** The self-assessments (selfAssessmentSheet.ts); absent: none. */
+  selfAssessments?: readonly SelfAssessment[]
 }
 
 /** The record types, each a sheet of the workbook and a CSV file of its own. */
-export const DIALOGUE_RECORD_SHEETS = ['dialogue-plans', 'commitments', 'evaluations'] as const
+export const DIALOGUE_RECORD_SHEETS = [
+  'dialogue-plans',
+  'commitments',
+  'evaluations',
+  'self-assessments',
+] as const
 /** See {@link DIALOGUE_RECORD_SHEETS}. */
 export type DialogueRecordSheet = (typeof DIALOGUE_RECORD_SHEETS)[number]
 
@@ -223,5 +232,7 @@ export function dialogueRecordSheet(
       return commitmentSheet(records, options)
     case 'evaluations':
       return evaluationSheet(records, options)
+    case 'self-assessments':
+      return selfAssessmentSheet(records.selfAssessments ?? [], options)
   }
 }

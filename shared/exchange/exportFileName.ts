@@ -15,6 +15,7 @@ const FILE_KIND_WORDS = {
     'dialogue-plans': 'dialogue-plans',
     commitments: 'commitments',
     evaluations: 'evaluations',
+    'self-assessments': 'self-assessments',
   },
   nl: {
     register: 'register',
@@ -25,6 +26,7 @@ const FILE_KIND_WORDS = {
     'dialogue-plans': 'dialoogplannen',
     commitments: 'toezeggingen',
     evaluations: 'evaluaties',
+    'self-assessments': 'zelfevaluaties',
   },
 } as const
 

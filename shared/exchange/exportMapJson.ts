@@ -2,7 +2,9 @@ import type * as Y from 'yjs'
 import {
   COMMITMENT_LAYOUT,
   DIALOGUE_EVALUATION_LAYOUT,
+  SELF_ASSESSMENT_LAYOUT,
   readDialoguePlans,
+  readDialogueRecords,
   readPlanRecords,
 } from '../document/dialogueDocument'
 import { storedEngagementStages } from '../document/engagementStageDocument'
@@ -75,6 +77,7 @@ export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJso
     dialoguePlans: readDialoguePlans(doc, confidential).records,
     commitments: readPlanRecords(doc, COMMITMENT_LAYOUT, confidential).records,
     dialogueEvaluations: readPlanRecords(doc, DIALOGUE_EVALUATION_LAYOUT, confidential).records,
+    selfAssessments: readDialogueRecords(doc, SELF_ASSESSMENT_LAYOUT).records,
     engagementStages: storedEngagementStages(doc),
     tldraw: { schema: canonicalJson(schema ?? null, depth), records: tldrawRecords },
     meta: canonicalJson(otherMeta, depth) as JsonObject,

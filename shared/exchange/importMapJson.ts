@@ -4,6 +4,7 @@ import {
   DIALOGUE_EVALUATION_LAYOUT,
   DIALOGUE_PLAN_LAYOUT,
   type DialogueRecordLayout,
+  SELF_ASSESSMENT_LAYOUT,
   isConfidentialPlan,
   recordsMap,
   writeDialoguePlan,
@@ -93,7 +94,8 @@ export function importMapJson(
   const dialogueSize =
     recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size +
     recordsMap(doc, COMMITMENT_LAYOUT).size +
-    recordsMap(doc, DIALOGUE_EVALUATION_LAYOUT).size
+    recordsMap(doc, DIALOGUE_EVALUATION_LAYOUT).size +
+    recordsMap(doc, SELF_ASSESSMENT_LAYOUT).size
   const stages = engagementStagesMap(doc).size
   if (
     stakeholdersMap(doc).size + tldraw.size + meta.size + confidentialSize + dialogueSize + stages >
@@ -131,6 +133,7 @@ export function importMapJson(
     [DIALOGUE_PLAN_LAYOUT, parsed.dialoguePlans, 'dialoguePlans'],
     [COMMITMENT_LAYOUT, parsed.commitments, 'commitments'],
     [DIALOGUE_EVALUATION_LAYOUT, parsed.dialogueEvaluations, 'dialogueEvaluations'],
+    [SELF_ASSESSMENT_LAYOUT, parsed.selfAssessments, 'selfAssessments'],
   ] as const
   for (const [layout, records, key] of kinds) {
     const validate = (layout as DialogueRecordLayout<{ id: string }>).validate

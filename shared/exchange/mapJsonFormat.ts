@@ -2,19 +2,20 @@
  * The map JSON export format: a complete, versioned copy of one map (stakeholder records,
  * the tldraw records and schema, the document metadata and, optionally, version history).
  *
- * Version 2:
+ * Version 3:
  * ```
- * { format: 'stakeholder-canvas-map', version: 2, title, exportedAt, contactsIncluded,
+ * { format: 'stakeholder-canvas-map', version: 3, title, exportedAt, contactsIncluded,
  *   stakeholders: [...], dialoguePlans: [...], commitments: [...],
- *   dialogueEvaluations: [...], engagementStages: {...}, tldraw: { schema, records: [...] },
- *   meta: {...}, history: [...] }
+ *   dialogueEvaluations: [...], selfAssessments: [...], engagementStages: {...},
+ *   tldraw: { schema, records: [...] }, meta: {...}, history: [...] }
  * ```
  * `engagementStages` (the map's list, code → stored stage, EngagementStage.ts) came later in
- * version 2: a file without it has the default list, and an app that does not know it warns
+ * version 3: a file without it has the default list, and an app that does not know it warns
  * and keeps its default list.
  * Version 1 had no dialogue records; it is still read (as a map without any). Version 2 got
  * a number of its own so that an older app refuses a file with dialogue records instead of
- * dropping them with a warning.
+ * dropping them with a warning. Version 3 added the self-assessments, for the same reason;
+ * a version 1 or 2 file is read as a map without any.
  * Keys are sorted at every level, stakeholders and records by id, so the same document
  * always gives the same JSON (dialogue records are sorted by id too). Without contacts, stakeholders have no `contacts` key at all.
  * A new version gets a new number; readers refuse versions newer than they know.
@@ -23,13 +24,14 @@ import type { Commitment } from '../dialogue/Commitment'
 import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
 import type { DialoguePlan } from '../dialogue/DialoguePlan'
 import type { StoredEngagementStage } from '../dialogue/EngagementStage'
+import type { SelfAssessment } from '../selfAssessment/SelfAssessment'
 import type { Stakeholder, StakeholderWithoutContacts } from '../stakeholder/Stakeholder'
 import type { JsonObject, JsonValue } from './canonicalJson'
 
 /** Value of the `format` key. */
 export const MAP_JSON_FORMAT = 'stakeholder-canvas-map'
 /** Format version written by this code. */
-export const MAP_JSON_VERSION = 2
+export const MAP_JSON_VERSION = 3
 
 export { TLDRAW_SCHEMA_KEY } from '../document/mapDocumentLayout'
 
@@ -48,6 +50,8 @@ export interface MapJson {
   dialoguePlans: DialoguePlan[]
   commitments: Commitment[]
   dialogueEvaluations: DialogueEvaluation[]
+  /** Sorted by id. */
+  selfAssessments: SelfAssessment[]
   /** What the map changed of its engagement stages, by code (EngagementStage.ts). */
   engagementStages: Record<string, StoredEngagementStage>
   tldraw: {
@@ -73,6 +77,8 @@ export interface ParsedMapJson {
   dialoguePlans: DialoguePlan[]
   commitments: Commitment[]
   dialogueEvaluations: DialogueEvaluation[]
+  /** Current-version records; empty for a version 1 or 2 file. */
+  selfAssessments: SelfAssessment[]
   /** Current-version stored stages by code; empty when the file has none. */
   engagementStages: Record<string, StoredEngagementStage>
   tldraw: { schema: JsonValue; records: JsonObject[] }

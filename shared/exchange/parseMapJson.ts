@@ -16,6 +16,7 @@ import {
   type StoredEngagementStage,
   isEngagementStageCode,
 } from '../dialogue/EngagementStage'
+import { migrateSelfAssessment } from '../selfAssessment/migrateSelfAssessment'
 import { isIsoTimestamp } from '../stakeholder/isIsoDate'
 import type { RecordValidationResult } from '../stakeholder/recordValidator'
 import { migrateStakeholder } from '../stakeholder/migrateStakeholder'
@@ -70,6 +71,7 @@ const KNOWN_KEYS = new Set([
   'dialoguePlans',
   'commitments',
   'dialogueEvaluations',
+  'selfAssessments',
   'engagementStages',
   'tldraw',
   'meta',
@@ -244,6 +246,7 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
   const dialoguePlans = dialogueRecords('dialoguePlans', migrateDialoguePlan)
   const commitments = dialogueRecords('commitments', migrateCommitment)
   const dialogueEvaluations = dialogueRecords('dialogueEvaluations', migrateDialogueEvaluation)
+  const selfAssessments = dialogueRecords('selfAssessments', migrateSelfAssessment)
 
   const engagementStages: Record<string, StoredEngagementStage> = {}
   const rawStages = own(root as Record<string, unknown>, 'engagementStages') ?? {}
@@ -346,6 +349,7 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     dialoguePlans,
     commitments,
     dialogueEvaluations,
+    selfAssessments,
     engagementStages,
     tldraw: { schema, records },
     meta,

@@ -10,6 +10,7 @@ import type { DialogueRecords } from './dialogueRecordSheets'
 import { engagementLogRows } from './engagementLogRows'
 import { impactRows } from './impactRows'
 import { registerRows } from './registerRows'
+import { selfAssessmentSheet } from './selfAssessmentSheet'
 import type { RankedRecord, RegisterInput, RegisterOptions } from './registerRows'
 import { WORKBOOK_LABELS } from './workbookLabels'
 import type { WorkbookSheet } from './writeXlsx'
@@ -57,6 +58,7 @@ export function registerWorkbook(
           dialoguePlanSheet(dialogues, dialogueOptions),
           commitmentSheet(dialogues, dialogueOptions),
           evaluationSheet(dialogues, dialogueOptions),
+          selfAssessmentSheet(dialogues.selfAssessments ?? [], dialogueOptions),
         ]),
   ]
 }

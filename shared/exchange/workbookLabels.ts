@@ -15,6 +15,7 @@ export interface WorkbookLabels {
     dialoguePlans: string
     commitments: string
     evaluations: string
+    selfAssessments: string
   }
   /** The link columns, the same on every sheet. */
   rank: string
@@ -37,6 +38,7 @@ export const WORKBOOK_LABELS: Readonly<Record<RegisterLocale, WorkbookLabels>> =
       dialoguePlans: 'Dialogue plans',
       commitments: 'Commitments',
       evaluations: 'Evaluations',
+      selfAssessments: 'Self-assessments',
     },
     rank: 'Rank',
     stakeholderId: 'Stakeholder id',
@@ -53,6 +55,7 @@ export const WORKBOOK_LABELS: Readonly<Record<RegisterLocale, WorkbookLabels>> =
       dialoguePlans: 'Dialoogplannen',
       commitments: 'Toezeggingen',
       evaluations: 'Evaluaties',
+      selfAssessments: 'Zelfevaluaties',
     },
     rank: 'Volgorde',
     stakeholderId: 'Stakeholder-id',

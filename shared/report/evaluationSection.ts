@@ -23,6 +23,8 @@ export interface EvaluationSectionOptions {
   planTitles: ReadonlyMap<string, string>
   /** How many evaluations were withheld with their confidential dialogue. */
   withheld: number
+  /** The role play's observer sheets, as HTML (observerNotesHtml.ts); '' or absent: none. */
+  observerNotes?: string
 }
 
 /** Its date first, as a held dialogue's, then the dialogue it evaluates. */
@@ -122,6 +124,7 @@ export function evaluationSection(
     (evaluations.length === 0 && withheld === 0
       ? `<p>${escapeHtml(text.noEvaluations)}</p>`
       : evaluations.map((evaluation) => evaluationHtml(evaluation, options, text)).join('')) +
+    (options.observerNotes ?? '') +
     '</section>'
   )
 }

@@ -23,7 +23,9 @@ import {
 import type { LabelLocale } from '../labels/modelLabels'
 import type { Commitment } from '../dialogue/Commitment'
 import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
+import type { SelfAssessment } from '../selfAssessment/SelfAssessment'
 import type { DialoguePlan } from '../dialogue/DialoguePlan'
+import type { RolePlayObservations } from '../document/observerNotesDocument'
 import { dialogueAlerts } from '../scoring/dialogueAlerts'
 import { engagementAlerts } from '../scoring/engagementAlerts'
 import { engagementQuadrant } from '../scoring/engagementQuadrant'
@@ -36,6 +38,7 @@ import { commitmentSection } from './commitmentSection'
 import { heldDialoguesSection, plansSection } from './dialoguePlanSections'
 import { escapeHtml } from './escapeHtml'
 import { evaluationSection } from './evaluationSection'
+import { observerNotesHtml } from './observerNotesHtml'
 import { matrixSvg } from './matrixSvg'
 import { registerSection } from './registerSection'
 import { formatDate } from './reportFormat'
@@ -43,6 +46,7 @@ import { REPORT_STYLE } from './reportStyle'
 import { REPORT_TEXT } from './reportText'
 import type { ReportText } from './reportText'
 import { salienceSvg } from './salienceSvg'
+import { SELF_ASSESSMENT_REPORT_TEXT, selfAssessmentSection } from './selfAssessmentSection'
 import { stakeholderSection } from './stakeholderSection'
 import { visibleDialogueRecords } from './visibleDialogueRecords'
 
@@ -77,6 +81,10 @@ export interface ReportInput {
   dialogueEvaluations?: readonly DialogueEvaluation[]
   /** The map's engagement stages (`readEngagementStages`); default the built-in list's words. */
   engagementStages?: readonly EngagementStage[]
+  /** The map's self-assessments (`readMapDialogues`). Default none. */
+  selfAssessments?: readonly SelfAssessment[]
+  /** The role play's observer sheets (`readRolePlayObservations`). Default none. */
+  observations?: RolePlayObservations
 }
 
 /** The report's calendar day in UTC (as its dates are printed): what is overdue on it. */
@@ -115,6 +123,7 @@ function titlePage(input: ReportInput, text: ReportText): string {
       text.heldHeading,
       text.commitmentsHeading,
       text.evaluationsHeading,
+      SELF_ASSESSMENT_REPORT_TEXT[input.locale].heading,
       text.methodHeading,
     ]
       .map((heading) => `<li>${escapeHtml(heading.replace(/^\d+\.\s*/, ''))}</li>`)
@@ -220,8 +229,8 @@ function methodSection(text: ReportText): string {
  * The report as one complete HTML document. Sections: title page, register, matrix and
  * salience figures, engagement order with reasons and alerts, engagement log (confidential
  * entries withheld unless asked), dialogue plans, held dialogues, commitments (overdue ones
- * first), evaluations (confidential plans and their records withheld unless asked), and the
- * method with its sources.
+ * first), evaluations (confidential plans and their records withheld unless asked), the
+ * self-assessments, and the method with its sources.
  */
 export function renderReport(input: ReportInput): string {
   const text = REPORT_TEXT[input.locale]
@@ -280,9 +289,15 @@ export function renderReport(input: ReportInput): string {
     ) +
     evaluationSection(
       dialogues.evaluations,
-      { locale, planTitles: dialogues.planTitles, withheld: dialogues.withheld.evaluations },
+      {
+        locale,
+        planTitles: dialogues.planTitles,
+        withheld: dialogues.withheld.evaluations,
+        observerNotes: input.observations && observerNotesHtml(input.observations, locale, text),
+      },
       text,
     ) +
+    selfAssessmentSection(input.selfAssessments ?? [], locale) +
     methodSection(text) +
     '</body></html>\n'
   )

@@ -68,6 +68,7 @@ ul.plain { margin: 0; padding-left: 4mm; }
 .nowrap { white-space: nowrap; }
 tr.overdue td:first-child { border-left: 2.5pt solid #8a3b00; }
 .overdue-mark, .disagreement-mark { color: #8a3b00; }
+.rating { font-weight: bold; } .rating--green { color: #1a7f37; } .rating--orange { color: #953800; } .rating--red { color: #a40e26; }
 .overdue-mark::before, .disagreement-mark::before { content: "⚠ "; }
 .reason { font-style: italic; }
 td.number { text-align: right; white-space: nowrap; }

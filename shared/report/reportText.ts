@@ -85,6 +85,14 @@ export interface ReportText {
   evaluationsWithheld: string
   /** An evaluation of a role play or dialogue without a plan. */
   evaluationWithoutPlan: string
+  /** The role play's observer sheets (observerNotesHtml.ts). */
+  observerNotesHeading: string
+  observerNotesIntro: string
+  /** `{number}`: the round. */
+  observerRound: string
+  /** `{number}`: an observer without a role card, counted in the round. */
+  observerNumber: string
+  observerGeneral: string
   /** Lowest–highest score of an element. */
   range: string
   /** An element whose result is not revealed yet. */
@@ -189,9 +197,15 @@ const en: ReportText = {
   evaluationsWithheld:
     '{count, plural, one {# evaluation of a confidential dialogue is} other {# evaluations of a confidential dialogue are}} left out of this report.',
   evaluationWithoutPlan: 'Evaluation without a dialogue plan',
+  observerNotesHeading: 'Observer notes from the role play',
+  observerNotesIntro:
+    'What the observers of each round of the role play noted, in general and per element of the SER dialogue model, for the evaluation.',
+  observerRound: 'Round {number}',
+  observerNumber: 'Observer {number}',
+  observerGeneral: 'In general',
   range: 'Range',
   notScored: 'not scored yet',
-  methodHeading: '9. Method',
+  methodHeading: '10. Method',
   methodParts: [
     {
       heading: 'Salience (Mitchell, Agle & Wood 1997)',
@@ -306,9 +320,15 @@ const nl: ReportText = {
   evaluationsWithheld:
     '{count, plural, one {# evaluatie van een vertrouwelijke dialoog is} other {# evaluaties van een vertrouwelijke dialoog zijn}} uit dit rapport weggelaten.',
   evaluationWithoutPlan: 'Evaluatie zonder dialoogplan',
+  observerNotesHeading: 'Aantekeningen van de waarnemers in het rollenspel',
+  observerNotesIntro:
+    'Wat de waarnemers van elke ronde van het rollenspel noteerden, in het algemeen en per element van het SER-dialoogmodel, voor de evaluatie.',
+  observerRound: 'Ronde {number}',
+  observerNumber: 'Waarnemer {number}',
+  observerGeneral: 'Algemeen',
   range: 'Spreiding',
   notScored: 'nog niet gescoord',
-  methodHeading: '9. Methode',
+  methodHeading: '10. Methode',
   methodParts: [
     {
       heading: 'Saillantie (Mitchell, Agle & Wood 1997)',

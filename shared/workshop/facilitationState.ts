@@ -16,6 +16,7 @@ import { type BallotCount, readBallotCount } from './ballots'
 import { type DotVote, readDotVote } from './dotVoting'
 import { type EvaluationRound, readEvaluationRound } from './evaluationRound'
 import { type ScoringRound, readScoringRound } from './privateScoring'
+import { type RolePlayRounds, readRolePlayRounds } from './rolePlayRounds'
 import { type TableGroups, readTableGroups } from './tableGroups'
 import { type TimerState, readTimer } from './timer'
 import {
@@ -44,6 +45,8 @@ export interface FacilitationState {
   timerSound: boolean
   /** How many have handed in a ballot in the open round or vote (server-written). */
   ballotCount: BallotCount | null
+  /** The role play's rounds and their observers (rolePlayRounds.ts). */
+  rolePlayRounds: RolePlayRounds
 }
 
 /** Every key the `facilitation` root may hold; the server refuses others (documentShape.ts). */
@@ -60,6 +63,7 @@ export const FACILITATION_KEYS = [
   'evaluation',
   'timerSound',
   'ballotCount',
+  'rolePlayRounds',
 ] as const satisfies readonly (keyof FacilitationState)[]
 
 function facilitationMap(doc: Y.Doc) {
@@ -90,6 +94,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     evaluation: readEvaluationRound(map.get('evaluation')),
     timerSound: map.get('timerSound') === true,
     ballotCount: readBallotCount(map.get('ballotCount')),
+    rolePlayRounds: readRolePlayRounds(map.get('rolePlayRounds')),
   }
 }
 

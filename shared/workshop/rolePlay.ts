@@ -35,6 +35,11 @@ export interface RoleCard {
   order: number
   /** Bumped when the brief changes. */
   briefRevision: number
+  /**
+   * Whether the holder observes the play instead of taking part: a round names them as its
+   * observer, to write its observer sheet (rolePlayRounds.ts).
+   */
+  observes: boolean
 }
 
 /** What the holder of a card receives from the server: the card with its brief. */
@@ -62,6 +67,8 @@ export function readRoleCard(id: string, value: unknown): RoleCard | null {
     holderId: typeof holder === 'string' && holder.length <= 200 ? holder : null,
     order: whole(value.order),
     briefRevision: whole(value.briefRevision),
+    // Cards stored before the flag existed: the example case's observer card is `…-observer`.
+    observes: typeof value.observes === 'boolean' ? value.observes : /-observer$/.test(id),
   }
 }
 
@@ -88,7 +95,17 @@ export function storedRoleCard(card: RoleCard): Record<string, unknown> {
     holderId: card.holderId,
     order: card.order,
     briefRevision: card.briefRevision,
+    observes: card.observes,
   }
+}
+
+/** The holders of the cards that observe: a new round's observers (rolePlayRounds.ts). */
+export function observerHolders(cards: readonly RoleCard[]): string[] {
+  return [
+    ...new Set(
+      cards.flatMap((card) => (card.observes && card.holderId !== null ? [card.holderId] : [])),
+    ),
+  ]
 }
 
 /** A default role: its title, what everyone knows, and the private brief. */

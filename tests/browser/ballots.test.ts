@@ -96,7 +96,7 @@ describe('a score round and a vote, in Dutch: a facilitator and two participants
     await ann.page.getByTestId('my-power').selectOption('2')
     await ann.page.getByTestId('submit-scores').click()
     await ann.page.getByText(nl['workshop.scoring.submitted']).waitFor({ timeout: 5000 })
-    await bram.page.getByTestId('my-power').selectOption('4')
+    await bram.page.getByTestId('my-power').selectOption('3')
     await bram.page.getByTestId('my-influence').fill('2')
     await bram.page.getByTestId('submit-scores').click()
 
@@ -110,10 +110,29 @@ describe('a score round and a vote, in Dutch: a facilitator and two participants
     for (const { page: p } of [facilitator, ann, bram]) {
       const result = p.getByTestId('scoring-result')
       await result.waitFor({ timeout: 5000 })
-      // Power 2 and 4: median 3, range 2–4; influence 4 and 2 the same.
+      // Power 2 and 3: median 2,5 (a Dutch decimal comma), range 2–3; influence 4 and 2:
+      // median 3, range 2–4.
       const rows = await result.locator('tbody tr').allTextContents()
-      expect(rows.filter((row) => row.includes('32–4'))).toHaveLength(2)
+      expect(rows.filter((row) => row.includes('2,52–3'))).toHaveLength(1)
+      expect(rows.filter((row) => row.includes('32–4'))).toHaveLength(1)
     }
+
+    // The room reads the result under the card on the projector, from the back.
+    const projector = await openTrackedPage(browser, server.url, { place: null, locale: 'nl-NL' })
+    await projector.page.setViewportSize({ width: 1920, height: 1080 })
+    await projector.page.goto(`${server.url}/m/${map.id}?present#t=${map.tokens.viewer}`)
+    const onCard = projector.page.getByTestId('card-ratings')
+    await onCard.waitFor({ timeout: 15_000 })
+    expect(await onCard.textContent()).toContain('M 2,5 (2–3)')
+    const typeOnScreen = await onCard.evaluate((element: HTMLElement) => {
+      // The canvas scales a card by the camera's zoom: drawn width over laid-out width.
+      const scale = element.getBoundingClientRect().width / element.offsetWidth
+      return parseFloat(getComputedStyle(element).fontSize) * scale
+    })
+    expect(typeOnScreen).toBeGreaterThanOrEqual(18)
+    await projector.page.screenshot({ path: '/work/notes/shots/projector-revealed-scores-nl.png' })
+    expect(projector.errors).toEqual([])
+    await projector.page.close()
     await page.getByTestId('end-scoring').click()
     await expect.poll(() => ann.page.getByTestId('scoring-result').count()).toBe(0)
   })

@@ -180,6 +180,7 @@ describe('import and export in the browser', () => {
       'Dialogue plans',
       'Commitments',
       'Evaluations',
+      'Self-assessments',
     ])
     const [header, ...rows] = sheets[0]!.data
     const names = rows.map((row) => row[header!.indexOf('Name')])

@@ -53,7 +53,7 @@ describe('a facilitator renaming a guest', () => {
     // Only a facilitator is offered the rename.
     expect(await bram.page.getByRole('button', { name: 'Rename Ann' }).count()).toBe(0)
 
-    await trainer.page.getByRole('button', { name: 'Ann een andere naam geven' }).click()
+    await trainer.page.getByRole('button', { name: 'Ann hernoemen' }).click()
     await trainer.page.getByLabel('Nieuwe naam voor Ann').fill('Minister van Financiën')
     await trainer.page.getByRole('button', { name: 'Opslaan' }).click()
 

@@ -54,6 +54,42 @@ describe('the Share panel in organisation mode', () => {
     await context.close()
   })
 
+  it('nl: the signed-in owner renames a guest who came in on a guest link, for everyone', async () => {
+    const { app, browser } = running
+    const owner = await openTrackedPage(browser, app.appUrl, { locale: 'nl-NL', place: null })
+    await signInAndMakeMap(owner.page, app, TEST_USERS.jan, 'Rollenspel cacao')
+    const dialog = owner.page.getByRole('dialog')
+    await dialog.getByRole('radio', { name: 'in de zaal' }).check()
+    await dialog.getByRole('button', { name: 'Meedoen' }).click()
+    await owner.page.getByRole('tab', { name: 'Delen' }).click()
+    const guests = owner.page.locator('section.guest-links')
+    await guests.locator('label', { hasText: /^Rol/ }).locator('select').selectOption('editor')
+    await guests.getByRole('button', { name: 'Gastlink maken' }).click()
+    const link = await guests.getByLabel('Nieuwe gastlink').inputValue()
+
+    const guest = await openTrackedPage(browser, app.appUrl, { locale: 'nl-NL', place: null })
+    await guest.page.goto(link)
+    await guest.page.getByLabel('Je naam, zoals anderen die zien').fill('Piet')
+    await guest.page.getByRole('radio', { name: 'in de zaal' }).check()
+    await guest.page.getByRole('button', { name: 'Meedoen' }).click()
+    await waitForMapReady(guest.page)
+
+    await owner.page.getByRole('tab', { name: 'Workshop' }).click()
+    await owner.page.getByRole('button', { name: 'Piet een andere naam geven' }).click()
+    await owner.page.getByLabel('Nieuwe naam voor Piet').fill('Inkoper (rollenspel)')
+    await owner.page.getByRole('button', { name: 'Opslaan' }).click()
+    await guest.page.getByRole('tab', { name: 'Workshop' }).click()
+    for (const { page } of [owner, guest])
+      await expect
+        .poll(() => page.getByTestId('participants').textContent(), { timeout: 5000 })
+        .toContain('Inkoper (rollenspel)')
+    expect(await owner.page.getByText('De naam kon niet worden gewijzigd.').count()).toBe(0)
+    for (const { errors } of [owner, guest])
+      expect(errors.filter((error) => !error.includes('404'))).toEqual([])
+    await owner.context.close()
+    await guest.context.close()
+  })
+
   it('en: an owner link from before the switch opens nothing alone; a member who follows it gets in by membership', async () => {
     const { app, browser } = running
     // A map as open mode made it: four role links, of which the owner's was copied.

@@ -32,6 +32,9 @@ import * as dialogueLabels from '../../shared/labels/dialogueLabels'
 import * as fieldLabels from '../../shared/labels/fieldLabels'
 import { STAKEHOLDER_FIELD_LABELS } from '../../shared/labels/stakeholderFieldLabels'
 import * as modelLabels from '../../shared/labels/modelLabels'
+import * as selfAssessmentLabels from '../../shared/labels/selfAssessmentLabels'
+import { SELF_ASSESSMENT_REPORT_TEXT } from '../../shared/report/selfAssessmentSection'
+import { createSelfAssessment } from '../../shared/selfAssessment/createSelfAssessment'
 import type { AuditEntry, VersionSummary } from '../../shared/protocol/accessApi'
 import { AUTO_VERSION_REASONS, autoVersionName } from '../../shared/protocol/versionNames'
 import { renderReport } from '../../shared/report/renderReport'
@@ -80,6 +83,8 @@ const tables = [
   ...bilingualTables(fieldLabels),
   ...bilingualTables(dialogueLabels),
   ...bilingualTables(dialogueFieldLabels),
+  ...bilingualTables(selfAssessmentLabels),
+  SELF_ASSESSMENT_REPORT_TEXT,
   {
     en: PROBLEM_CODES.map((code) => problemMessage('en', { code, params: {} })),
     nl: PROBLEM_CODES.map((code) => problemMessage('nl', { code, params: {} })),
@@ -163,6 +168,23 @@ function htmlTexts(html: string): string[] {
 }
 
 /** A Dutch map with every kind of content: scored, unscored, partly scored, alerts, logs. */
+/** A self-assessment made in Dutch: two elements that make their steps priorities. */
+function dutchSelfAssessment() {
+  return createSelfAssessment(
+    {
+      id: 'sa-choco',
+      subject: 'Choco BV',
+      date: '2026-03-01',
+      elements: {
+        motivation: { rating: 'green', note: 'De directie vraagt erom' },
+        inclusion: { rating: 'orange', note: 'Nog nooit met boeren zelf gesproken' },
+        knowledge: { rating: 'red', note: '' },
+      },
+    },
+    { locale: 'nl', now: NOW },
+  )
+}
+
 function dutchMap() {
   const partly = createStakeholder(
     { id: 'sh-partly', name: 'Waterschap', power: 4, influence: 4.5, impact: 2 },
@@ -261,12 +283,12 @@ describe('Dutch outputs hold no English', () => {
       registerWorkbook(dutchMap(), {
         locale: 'nl',
         includeContacts: true,
-        dialogues: dialogueRecords(),
+        dialogues: { ...dialogueRecords(), selfAssessments: [dutchSelfAssessment()] },
         today: DIALOGUE_TODAY,
       }),
     )
     const sheets = await readExcelFile(Buffer.from(bytes), { trim: false })
-    expect(sheets.length).toBe(7)
+    expect(sheets.length).toBe(8)
     expect(englishIn(sheets.flatMap((sheet) => [sheet.sheet, ...sheet.data.flat()]))).toEqual([])
   })
 
@@ -280,10 +302,17 @@ describe('Dutch outputs hold no English', () => {
       locale: 'nl',
       includeContacts: true,
       ...reportDialogues(),
+      selfAssessments: [dutchSelfAssessment()],
     })
     expect(englishIn(htmlTexts(html))).toEqual([])
     // Every dialogue chapter has something in it, so its words are scanned too.
-    for (const heading of ['Dialoogplannen', 'Gehouden dialogen', 'Toezeggingen', 'Evaluaties']) {
+    for (const heading of [
+      'Dialoogplannen',
+      'Gehouden dialogen',
+      'Toezeggingen',
+      'Evaluaties',
+      'Zelfevaluaties',
+    ]) {
       expect(html).toContain(heading)
     }
     expect(html).toContain('Te laat')

@@ -289,6 +289,7 @@ describe('the register as CSV and XLSX', () => {
       'Dialoogplannen',
       'Toezeggingen',
       'Evaluaties',
+      'Zelfevaluaties',
     ])
     expect(sheets[1]!.data[0]!.slice(0, 4)).toEqual([
       'Volgorde',

@@ -29,7 +29,15 @@ const SUPPLIER_BRIEF = 'You know of two villages where children work during the 
 const WORKER_BRIEF = 'Some pickers are afraid to speak while the supplier is in the room.'
 
 function card(id: string, title: string, holderId: string | null, order: number): RoleCard {
-  return { id, title, description: `Plays ${title}`, holderId, order, briefRevision: 1 }
+  return {
+    id,
+    title,
+    description: `Plays ${title}`,
+    holderId,
+    order,
+    briefRevision: 1,
+    observes: false,
+  }
 }
 
 /** `GET …/my-role` with the editor link and a guest session (or none). */

@@ -11,6 +11,7 @@ import {
   useValue,
 } from 'tldraw'
 import { RATING_ATTRIBUTES } from '../../../shared/scoring/aggregateRatings'
+import { formatScoreText } from '../../../shared/scoring/scoreText'
 import type { Stakeholder } from '../../../shared/stakeholder/Stakeholder'
 import { salienceAssessment } from '../../../shared/scoring/salienceAssessment'
 import { engagementQuadrant } from '../../../shared/scoring/engagementQuadrant'
@@ -334,7 +335,7 @@ function StakeholderCard({
 
 /** Vote dots and the group's revealed scores (median and range, disagreement flagged). */
 function CardDecorationBadges({ decoration }: { decoration: CardDecoration }) {
-  const { t } = useTranslation()
+  const { locale, t } = useTranslation()
   const ratings = decoration.ratings
   return (
     <div className="card-decoration">
@@ -354,7 +355,7 @@ function CardDecorationBadges({ decoration }: { decoration: CardDecoration }) {
                   className={disagreement ? 'card-decoration__rating--disagree' : undefined}
                   title={disagreement ? t('workshop.card.disagreement') : undefined}
                 >
-                  {t(`workshop.short.${attribute}`)} {median} ({min}–{max})
+                  {`${t(`workshop.short.${attribute}`)} ${formatScoreText(median, locale)} (${formatScoreText(min, locale)}–${formatScoreText(max, locale)})`}
                 </span>
               )
             },

@@ -18,6 +18,8 @@ import {
   roleHeldBy,
   storedRoleCard,
 } from '../../../shared/workshop/rolePlay'
+import { serverNow } from '../serverClock'
+import { RolePlayRoundsModel } from './RolePlayRoundsModel'
 
 /** This person's role as the server answered it. */
 export type MyRole =
@@ -37,6 +39,8 @@ export class RolePlayModel {
   /** Briefs by role id; null for a role that may not read them. */
   readonly briefs: Atom<ReadonlyMap<string, string>> | null
   readonly mine = atom<MyRole>('my role', { status: 'none' })
+  /** The rounds of the play and their observer sheets. */
+  readonly rounds: RolePlayRoundsModel
   private readonly stops: (() => void)[] = []
 
   constructor(
@@ -47,6 +51,8 @@ export class RolePlayModel {
     private readonly fetchMine: () => Promise<MyRoleResponse>,
     /** The server-known id of this person; null until known. */
     selfId: Signal<string | null>,
+    /** The server's clock (the rounds' countdown). */
+    now: () => number = serverNow,
   ) {
     const cardsRoot = doc.getMap<unknown>(ROLE_PLAY_MAP)
     this.cards = atom('role cards', readRoleCards(cardsRoot.entries()))
@@ -75,10 +81,12 @@ export class RolePlayModel {
       return card === null ? '' : JSON.stringify(card)
     })
     this.stops.push(react('ask for my role', () => this.askMine(held.get() !== '')))
+    this.rounds = new RolePlayRoundsModel(doc, origin, selfId, this.cards, now)
   }
 
   dispose() {
     for (const stop of this.stops) stop()
+    this.rounds.dispose()
   }
 
   /** Asks the server again (after a failure, or when the card changed). */
@@ -110,6 +118,7 @@ export class RolePlayModel {
         holderId: null,
         order: start + index,
         briefRevision: 1,
+        observes: role.key === 'observer',
       },
       brief: role.brief,
     }))
@@ -132,6 +141,7 @@ export class RolePlayModel {
       holderId: null,
       order: Math.max(-1, ...this.cards.get().map((each) => each.order)) + 1,
       briefRevision: 0,
+      observes: false,
     }
     this.writeCard(card)
     return card.id

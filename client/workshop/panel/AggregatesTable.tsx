@@ -4,6 +4,7 @@
  * rounds show theirs with it.
  */
 import type { AttributeAggregate } from '../../../shared/scoring/aggregateRatings'
+import { formatScoreText } from '../../../shared/scoring/scoreText'
 import { useTranslation } from '../../i18n/useTranslation'
 
 /** One row: its key (for tests), what it is called, and its aggregate. */
@@ -23,7 +24,7 @@ export function AggregatesTable({
   rows: readonly AggregateRow[]
   testId: string
 }) {
-  const { t } = useTranslation()
+  const { locale, t } = useTranslation()
   return (
     <table className="exchange__table" data-testid={testId}>
       <thead>
@@ -41,9 +42,11 @@ export function AggregatesTable({
             className={aggregate.disagreement ? 'workshop__disagree' : undefined}
           >
             <th scope="row">{label}</th>
-            <td>{aggregate.median ?? '–'}</td>
+            <td>{formatScoreText(aggregate.median, locale) || '–'}</td>
             <td>
-              {aggregate.count > 0 ? `${aggregate.min}–${aggregate.max}` : '–'}
+              {aggregate.count > 0
+                ? `${formatScoreText(aggregate.min, locale)}–${formatScoreText(aggregate.max, locale)}`
+                : '–'}
               {aggregate.disagreement && ` ⚠ ${t('workshop.card.disagreement')}`}
             </td>
           </tr>

@@ -12,6 +12,7 @@ import { useTranslation } from '../../i18n/useTranslation'
 import { BallotActionError } from './BallotActionError'
 import { EvaluationForm } from './EvaluationForm'
 import { EvaluationResult } from './EvaluationResult'
+import { ObserverNotesList } from './ObserverNotesList'
 import { useWorkshopSession } from './WorkshopSession'
 
 /** The choice of the role play without a plan. */
@@ -94,6 +95,7 @@ export function EvaluationSection() {
               {t('workshop.evaluation.withheld')}
             </p>
           )}
+          <ObserverNotesList openedAt={round.openedAt} />
           {facilitator && (
             <div className="workshop__buttons">
               {round.status === 'open' && (

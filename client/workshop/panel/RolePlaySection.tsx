@@ -153,6 +153,16 @@ function RoleCardsEditor({
                 draftKey={`${key}/brief`}
                 onCommit={(brief) => (rolePlay.setBrief(card.id, brief), { ok: true })}
               />
+              <label className="field field--checkbox">
+                <input
+                  type="checkbox"
+                  checked={card.observes}
+                  onChange={(event) =>
+                    rolePlay.updateCard(card.id, { observes: event.target.checked })
+                  }
+                />
+                <span>{t('workshop.roles.observes')}</span>
+              </label>
               <div className="field">
                 <label htmlFor={`${key}-holder`}>{t('workshop.roles.holder')}</label>
                 <select

@@ -362,6 +362,19 @@ describe.each(await storageBackends())('sign-in on $name', (backend) => {
     expect((await session(org, browser)).user?.name).toBe(TEST_USERS.anna.name)
   })
 
+  it('ends on an error page when the provider went down after someone signed in', async () => {
+    const org = await startOrganisation()
+    await signIn(org, new TestBrowser(), 'jan')
+    await org.idp.close()
+    const response = await new TestBrowser({ 'accept-language': 'en' }).request(
+      `${org.appUrl}/auth/login`,
+    )
+    await expectErrorPage(response, 502, 'en', 'The sign-in service cannot be reached')
+    expect(failures(org.logs)).toEqual([
+      expect.objectContaining({ failure: 'provider-unreachable' }),
+    ])
+  })
+
   it('ends on an error page when the ID token does not pass the checks (a skewed clock)', async () => {
     // This server's clock two hours ahead: the provider's ID token looks long expired.
     const org = await startOrganisation({}, { signInClockSkewSeconds: 2 * 3600 })

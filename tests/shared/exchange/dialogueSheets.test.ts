@@ -43,6 +43,7 @@ describe('dialogue records in the register workbook (XLSX)', () => {
       'Dialoogplannen',
       'Toezeggingen',
       'Evaluaties',
+      'Zelfevaluaties',
     ])
     // The register is still the first sheet, as our own importer reads it.
     const first = parseXlsx(bytes)
@@ -151,7 +152,12 @@ describe('dialogue records in the register workbook (XLSX)', () => {
 
   it('writes the same sheets with English headers and words', async () => {
     const { byName } = await sheetsOf('en')
-    expect([...byName.keys()].slice(3)).toEqual(['Dialogue plans', 'Commitments', 'Evaluations'])
+    expect([...byName.keys()].slice(3)).toEqual([
+      'Dialogue plans',
+      'Commitments',
+      'Evaluations',
+      'Self-assessments',
+    ])
     const [planHeader, plan] = byName.get('Dialogue plans')!
     expect(planHeader!.slice(0, 3)).toEqual(['Plan id', 'Title', 'Status'])
     expect(plan!.slice(2, 3)).toEqual(['Planned'])
@@ -207,6 +213,7 @@ describe('dialogue records in the register workbook (XLSX)', () => {
       ['Dialogue plans', 0],
       ['Commitments', 0],
       ['Evaluations', 0],
+      ['Self-assessments', 0],
     ])
   })
 })

@@ -166,7 +166,7 @@ describe('map JSON export and import', () => {
     const { doc, confidential } = richDocuments()
     const map = exportMapJson(doc, { ...OPTIONS, confidential })
     expect(map.format).toBe('stakeholder-canvas-map')
-    expect(map.version).toBe(2)
+    expect(map.version).toBe(3)
     expect(map.dialoguePlans).toEqual([])
     expect(map.stakeholders.map((s) => s.id)).toEqual(['sh-bank', 'sh-farmers', 'sh-union'])
     expect(map.tldraw.records.map((r) => r.id)).toEqual(['page:page', 'shape:b'])
@@ -241,7 +241,7 @@ describe('map JSON export and import', () => {
     )
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(Object.getPrototypeOf(result.value.meta)).toBe(Object.prototype)
-    const newer = parseMapJson(JSON.stringify({ ...map, version: 3 }))
+    const newer = parseMapJson(JSON.stringify({ ...map, version: 4 }))
     expect(newer.ok).toBe(false)
     expect(parseMapJson('x'.repeat(50_000_001)).ok).toBe(false)
     expect(parseMapJson('['.repeat(100_000)).ok).toBe(false)
@@ -252,7 +252,13 @@ describe('map JSON export and import', () => {
       string,
       unknown
     >
-    const { dialoguePlans: _p, commitments: _c, dialogueEvaluations: _e, ...v1 } = map
+    const {
+      dialoguePlans: _p,
+      commitments: _c,
+      dialogueEvaluations: _e,
+      selfAssessments: _s,
+      ...v1
+    } = map
     const result = parseMapJson(JSON.stringify({ ...v1, version: 1 }))
     expect(result.ok && result.warnings).toEqual([])
     expect(result.ok && [result.value.dialoguePlans, result.value.commitments]).toEqual([[], []])
