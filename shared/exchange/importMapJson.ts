@@ -8,6 +8,7 @@ import {
   isConfidentialPlan,
   recordsMap,
   writeDialoguePlan,
+  writeDialogueRecord,
   writePlanRecord,
 } from '../document/dialogueDocument'
 import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
@@ -167,10 +168,10 @@ export function importMapJson(
             writeDialoguePlan(doc, record, { confidential, origin })
           else if (kind === COMMITMENT_LAYOUT) {
             writePlanRecord(doc, COMMITMENT_LAYOUT, record, { confidential, origin })
-          } else {
+          } else if (kind === DIALOGUE_EVALUATION_LAYOUT) {
             const evaluation = withoutResults(record as DialogueEvaluation)
             writePlanRecord(doc, DIALOGUE_EVALUATION_LAYOUT, evaluation, { confidential, origin })
-          }
+          } else writeDialogueRecord(doc, kind, record, origin)
         }
       }
       doc.transact(() => {
