@@ -262,7 +262,9 @@ describe.each(BACKENDS)("a confidential plan's commitments and evaluations on $n
     }
     await test.server.rooms.flushAll()
     expect(readMapDialogues(await storedDoc(test, mapId, 'map'), null).commitments).toEqual([])
-    expect(readMapDialogues(new Y.Doc(), await storedDoc(test, mapId, 'confidential'))).toMatchObject({
+    expect(
+      readMapDialogues(new Y.Doc(), await storedDoc(test, mapId, 'confidential')),
+    ).toMatchObject({
       plans: [plan('plan-1', 'confidential')],
       commitments: [promise('plan-1')],
       evaluations: [evaluation('plan-1')],
