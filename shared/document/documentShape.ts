@@ -16,17 +16,22 @@
  * key is checked, so neither a new plan nor a change of level can put one there.
  */
 import { DIALOGUE_ELEMENTS } from '../dialogue/dialogueVocabulary'
+import { isEngagementStageCode } from '../dialogue/EngagementStage'
+import { migrateEngagementStage } from '../dialogue/migrateDialogueRecords'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
 import { FACILITATION_KEYS } from '../workshop/facilitationState'
 import { OBSERVER_NOTE_KEY_PATTERN, refusedObserverNote } from '../workshop/observerNotes'
 import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
 import {
   COMMITMENTS_MAP,
+  CONFIDENTIAL_COMMITMENTS_MAP,
   CONFIDENTIAL_CONTACTS_MAP,
+  CONFIDENTIAL_DIALOGUE_EVALUATIONS_MAP,
   CONFIDENTIAL_DIALOGUE_PLANS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
   DIALOGUE_PLANS_MAP,
   CONFIDENTIAL_LOG_MAP,
+  ENGAGEMENT_STAGES_MAP,
   CONTACTS_MAP,
   FACILITATION_MAP,
   HANDS_ARRAY,
@@ -147,6 +152,14 @@ const MAP_PLAN_CONFIDENTIALITY: SlotShape = {
   refuseValue: (value) => (value === 'confidential' ? CONFIDENTIAL_PLAN_REFUSAL : null),
 }
 
+/** A stored engagement stage: one plain value that fits its schema (EngagementStage.ts). */
+const ENGAGEMENT_STAGE_SLOT: SlotShape = {
+  value: true,
+  map: null,
+  refuseValue: (value) =>
+    migrateEngagementStage(value).ok ? null : 'not a valid engagement stage',
+}
+
 /** Who is invited to a plan, keyed by stakeholder id. */
 const INVITED = keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, VALUE)
 
@@ -200,6 +213,13 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
       refuseValue: refusedObserverNote,
     }),
   },
+  [ENGAGEMENT_STAGES_MAP]: {
+    kind: 'map',
+    map: {
+      keys: 'engagement stage code',
+      slot: (key) => (isEngagementStageCode(key) ? ENGAGEMENT_STAGE_SLOT : null),
+    },
+  },
 }
 
 /** The confidential document's roots. */
@@ -214,6 +234,10 @@ export const CONFIDENTIAL_DOCUMENT_SHAPE: DocumentShape = {
   },
   [ROLE_BRIEFS_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
   [CONFIDENTIAL_DIALOGUE_PLANS_MAP]: dialogueRoot(dialogueRecord({ invited: INVITED })),
+  [CONFIDENTIAL_COMMITMENTS_MAP]: dialogueRoot(dialogueRecord({})),
+  [CONFIDENTIAL_DIALOGUE_EVALUATIONS_MAP]: dialogueRoot(
+    dialogueRecord({ elements: fixedKeys(DIALOGUE_ELEMENTS) }),
+  ),
 }
 
 /** The shape of one of a map's documents. */
