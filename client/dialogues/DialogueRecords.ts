@@ -9,7 +9,9 @@
  * document, where plans marked `confidential` live; editors and viewers have none (null) and
  * so never see such a plan. A plan's write goes to the document its level says (a changed
  * level moves it); without the confidential document, marking a plan confidential is
- * refused with code `confidential`, which the field shows.
+ * refused with code `confidential`, which the field shows. Commitments and evaluations follow
+ * their plan: those of a confidential plan are in the confidential document too, so editors
+ * and viewers never see them either.
  */
 import { type Atom, type Signal, atom, computed } from 'tldraw'
 import type * as Y from 'yjs'
@@ -28,26 +30,39 @@ import {
   type DialogueRecordLayout,
   type DialogueWriteResult,
   deleteDialoguePlan,
-  deleteDialogueRecord,
+  deletePlanRecord,
   readDialoguePlan,
   readDialoguePlans,
-  readDialogueRecord,
-  readDialogueRecords,
+  readPlanRecord,
+  readPlanRecords,
   recordsMap,
   writeDialoguePlan,
-  writeDialogueRecord,
+  writePlanRecord,
 } from '../../shared/document/dialogueDocument'
+import type { EngagementStage } from '../../shared/dialogue/EngagementStage'
 import { isOverdue } from '../../shared/dialogue/isOverdue'
+import {
+  addEngagementStage,
+  engagementStagesMap,
+  readEngagementStages,
+  renameEngagementStage,
+  setEngagementStageRemoved,
+} from '../../shared/document/engagementStageDocument'
 import type { RecordValidationResult } from '../../shared/stakeholder/recordValidator'
 import { SelfAssessmentRecords } from '../selfAssessment/SelfAssessmentRecords'
 import { newEntityId } from '../stakeholders/StakeholderRegistry'
 import { localCalendarDate } from './localCalendarDate'
+
+/** A commitment or an evaluation: a record that follows its plan. */
+type PlanRecord = { id: string; dialogueId: string | null }
 
 /** Live, validated dialogue records of one map. */
 export class DialogueRecords {
   readonly plans: Atom<readonly DialoguePlan[]>
   readonly commitments: Atom<readonly Commitment[]>
   readonly evaluations: Atom<readonly DialogueEvaluation[]>
+  /** The map's engagement stages, removed ones included (readEngagementStages). */
+  readonly stages: Atom<readonly EngagementStage[]>
   /**
    * How many commitments to each stakeholder are overdue today, for the cards. "Today" is
    * read when the commitments change (a card left open past midnight updates with the next).
@@ -63,15 +78,33 @@ export class DialogueRecords {
     private readonly origin: unknown = null,
     /** The map's confidential document; null for a role that may not read it. */
     private readonly confidential: Y.Doc | null = null,
+    /** Whether this person may change the map's engagement stages (owners, facilitators). */
+    readonly mayConfigureStages = false,
   ) {
+    this.stages = atom('engagement stages', readEngagementStages(doc))
+    const stagesRoot = engagementStagesMap(doc)
+    const rereadStages = () => this.stages.set(readEngagementStages(doc))
+    stagesRoot.observe(rereadStages)
+    this.stops.push(() => stagesRoot.unobserve(rereadStages))
     this.plans = this.follow(
       'dialoguePlans',
       DIALOGUE_PLAN_LAYOUT,
       () => readDialoguePlans(doc, confidential).records,
       confidential === null ? [doc] : [doc, confidential],
     )
-    this.commitments = this.follow('commitments', COMMITMENT_LAYOUT)
-    this.evaluations = this.follow('dialogueEvaluations', DIALOGUE_EVALUATION_LAYOUT)
+    const docs = confidential === null ? [doc] : [doc, confidential]
+    this.commitments = this.follow(
+      'commitments',
+      COMMITMENT_LAYOUT,
+      () => readPlanRecords(doc, COMMITMENT_LAYOUT, confidential).records,
+      docs,
+    )
+    this.evaluations = this.follow(
+      'dialogueEvaluations',
+      DIALOGUE_EVALUATION_LAYOUT,
+      () => readPlanRecords(doc, DIALOGUE_EVALUATION_LAYOUT, confidential).records,
+      docs,
+    )
     this.selfAssessments = new SelfAssessmentRecords(doc, origin)
     this.stops.push(() => this.selfAssessments.dispose())
     this.overdueByStakeholder = computed('overdue commitments', () => {
@@ -89,8 +122,8 @@ export class DialogueRecords {
   private follow<T extends { id: string }>(
     name: string,
     layout: DialogueRecordLayout<T>,
-    read: () => readonly T[] = () => readDialogueRecords(this.doc, layout).records,
-    docs: readonly Y.Doc[] = [this.doc],
+    read: () => readonly T[],
+    docs: readonly Y.Doc[],
   ) {
     const records = atom<readonly T[]>(name, read())
     const reread = () => records.set(read())
@@ -104,6 +137,22 @@ export class DialogueRecords {
 
   dispose() {
     for (const stop of this.stops) stop()
+  }
+
+  /** Adds a stage of the map's own at the end of the list; answers its code, or null. */
+  addStage(label: string): string | null {
+    const added = addEngagementStage(this.doc, label, newEntityId('stage'), this.origin)
+    return added.ok ? added.code : null
+  }
+
+  /** Renames a stage (empty: a default stage's own words). */
+  renameStage(code: string, label: string): void {
+    renameEngagementStage(this.doc, code, label, this.origin)
+  }
+
+  /** Takes a stage off the list, or puts it back. */
+  setStageRemoved(code: string, removed: boolean): void {
+    setEngagementStageRemoved(this.doc, code, removed, this.origin)
   }
 
   /** Starts a new plan (a draft) and answers its id (`init.id` when given, else a new one). */
@@ -136,7 +185,7 @@ export class DialogueRecords {
   /** Starts a new open commitment to `stakeholderId` and answers its id. */
   addCommitment(init: Partial<Commitment> & Pick<Commitment, 'stakeholderId'>): string {
     const commitment = createCommitment({ ...init, id: newEntityId('com') })
-    writeDialogueRecord(this.doc, COMMITMENT_LAYOUT, commitment, this.origin)
+    this.writeRecord(COMMITMENT_LAYOUT, commitment)
     return commitment.id
   }
 
@@ -145,13 +194,13 @@ export class DialogueRecords {
   }
 
   removeCommitment(id: string) {
-    deleteDialogueRecord(this.doc, COMMITMENT_LAYOUT, id, this.origin)
+    deletePlanRecord(this.doc, COMMITMENT_LAYOUT, id, this.options())
   }
 
   /** Starts an evaluation (of the plan `dialogueId`, if given) and answers its id. */
   addEvaluation(init: Partial<Omit<DialogueEvaluation, 'elements'>> = {}): string {
     const evaluation = createDialogueEvaluation({ ...init, id: newEntityId('eval') })
-    writeDialogueRecord(this.doc, DIALOGUE_EVALUATION_LAYOUT, evaluation, this.origin)
+    this.writeRecord(DIALOGUE_EVALUATION_LAYOUT, evaluation)
     return evaluation.id
   }
 
@@ -168,7 +217,7 @@ export class DialogueRecords {
     element: keyof DialogueEvaluation['elements'],
     notes: string,
   ): DialogueWriteResult<DialogueEvaluation> {
-    const current = readDialogueRecord(this.doc, DIALOGUE_EVALUATION_LAYOUT, id)
+    const current = readPlanRecord(this.doc, DIALOGUE_EVALUATION_LAYOUT, id, this.confidential)
     const elements = current?.ok ? current.value.elements : null
     if (elements === null) return this.patch(DIALOGUE_EVALUATION_LAYOUT, id, {})
     return this.patch(DIALOGUE_EVALUATION_LAYOUT, id, {
@@ -177,18 +226,25 @@ export class DialogueRecords {
   }
 
   removeEvaluation(id: string) {
-    deleteDialogueRecord(this.doc, DIALOGUE_EVALUATION_LAYOUT, id, this.origin)
+    deletePlanRecord(this.doc, DIALOGUE_EVALUATION_LAYOUT, id, this.options())
   }
 
-  private patch<T extends { id: string; updatedAt: string }>(
+  private options() {
+    return { confidential: this.confidential, origin: this.origin }
+  }
+
+  /** Writes a commitment or evaluation where its plan is (writePlanRecord). */
+  private writeRecord<T extends PlanRecord>(layout: DialogueRecordLayout<T>, record: T) {
+    return writePlanRecord(this.doc, layout, record, this.options())
+  }
+
+  private patch<T extends PlanRecord & { updatedAt: string }>(
     layout: DialogueRecordLayout<T>,
     id: string,
     patch: Partial<T>,
   ): DialogueWriteResult<T> {
-    const current = readDialogueRecord(this.doc, layout, id)
-    return this.patched(current, id, patch, (next) =>
-      writeDialogueRecord(this.doc, layout, next, this.origin),
-    )
+    const current = readPlanRecord(this.doc, layout, id, this.confidential)
+    return this.patched(current, id, patch, (next) => this.writeRecord(layout, next))
   }
 
   /** `patch` over the record as stored, written with `write`; refused when there is none. */

@@ -22,6 +22,7 @@ import { EntryList } from '../panels/stakeholderEditor/EntryList'
 import { useFieldErrors } from '../panels/stakeholderEditor/useFieldErrors'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import { CommitmentFields } from './CommitmentFields'
+import { EngagementStagesEditor } from './EngagementStagesEditor'
 import { EvaluationFields } from './EvaluationFields'
 import type { DialogueRecords } from './DialogueRecords'
 import { localCalendarDate } from './localCalendarDate'
@@ -239,6 +240,7 @@ export function DialoguesPanel({
           )}
         />
       </section>
+      {records.mayConfigureStages && !readOnly && <EngagementStagesEditor records={records} />}
     </div>
   )
 }

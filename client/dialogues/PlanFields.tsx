@@ -5,19 +5,16 @@
  * (fields.tsx); each field is its own key of the record, so a group filling in the plan
  * together keeps every person's edit.
  */
+import { useValue } from 'tldraw'
 import { DIALOGUE_PLAN_COLUMN_LABELS } from '../../shared/labels/dialogueFieldLabels'
 import {
   DIALOGUE_FORMAT_LABELS,
   DIALOGUE_PLAN_STATUS_LABELS,
-  ENGAGEMENT_STAGE_LABELS,
+  engagementStageLabel,
 } from '../../shared/labels/dialogueLabels'
 import { CONFIDENTIALITY_LABELS, DUE_DILIGENCE_STEP_LABELS } from '../../shared/labels/modelLabels'
 import type { DialoguePlan } from '../../shared/dialogue/DialoguePlan'
-import {
-  DEFAULT_ENGAGEMENT_STAGES,
-  DIALOGUE_FORMATS,
-  DIALOGUE_PLAN_STATUSES,
-} from '../../shared/dialogue/dialogueVocabulary'
+import { DIALOGUE_FORMATS, DIALOGUE_PLAN_STATUSES } from '../../shared/dialogue/dialogueVocabulary'
 import {
   CONFIDENTIALITY_LEVELS,
   DUE_DILIGENCE_STEPS,
@@ -73,6 +70,16 @@ export function PlanFields({
   const { t, locale } = useTranslation()
   const label = DIALOGUE_PLAN_COLUMN_LABELS[locale]
   const key = `plans/${plan.id}`
+  // The map's list; a stage the plan uses but the list no longer has stays, marked.
+  const stages = useValue('engagement stages', () => records.stages.get(), [records])
+  const listed = stages.filter((stage) => !stage.removed)
+  const stageOptions = listed.map((stage) => stage.code)
+  if (plan.engagementStage !== null && !stageOptions.includes(plan.engagementStage)) {
+    stageOptions.push(plan.engagementStage)
+  }
+  const stageLabels = Object.fromEntries(
+    stageOptions.map((code) => [code, engagementStageLabel(locale, code, stages) ?? code]),
+  )
   const write = (patch: Partial<DialoguePlan>) => records.patchPlan(plan.id, patch)
   const select = (field: keyof DialoguePlan) => (result: WriteOutcome) =>
     report(`${key}/${field}`, result)
@@ -124,13 +131,9 @@ export function PlanFields({
       />
       <SelectField
         label={label.engagementStage}
-        value={
-          (DEFAULT_ENGAGEMENT_STAGES as readonly string[]).includes(plan.engagementStage ?? '')
-            ? (plan.engagementStage as (typeof DEFAULT_ENGAGEMENT_STAGES)[number])
-            : null
-        }
-        options={DEFAULT_ENGAGEMENT_STAGES}
-        labels={ENGAGEMENT_STAGE_LABELS[locale]}
+        value={plan.engagementStage}
+        options={stageOptions}
+        labels={stageLabels}
         emptyLabel={notDecided}
         error={errors[`${key}/engagementStage`]}
         onCommit={(engagementStage) => select('engagementStage')(write({ engagementStage }))}

@@ -9,6 +9,7 @@ import { useId, useState } from 'react'
 import { type Editor, type TLShapeId, useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import { readMapDialogues } from '../../shared/document/dialogueDocument'
+import { readEngagementStages } from '../../shared/document/engagementStageDocument'
 import { readRolePlayObservations } from '../../shared/document/observerNotesDocument'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import { exportMapJson, stringifyMapJson } from '../../shared/exchange/exportMapJson'
@@ -130,7 +131,10 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
         registerWorkbook(registry.all.get(), {
           locale,
           includeContacts: registerContacts,
-          dialogues: readMapDialogues(doc, registerContacts ? registry.confidential : null),
+          dialogues: {
+            ...readMapDialogues(doc, registerContacts ? registry.confidential : null),
+            engagementStages: readEngagementStages(doc),
+          },
           today: localCalendarDate(new Date()),
         }),
       )
@@ -209,6 +213,7 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       dialoguePlans: plans,
       commitments,
       dialogueEvaluations: evaluations,
+      engagementStages: readEngagementStages(doc),
       selfAssessments,
       observations: readRolePlayObservations(doc),
     })

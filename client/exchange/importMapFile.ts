@@ -19,7 +19,12 @@ import { WebsocketProvider } from 'y-websocket'
 import { sendUpdatesInParts } from '../sync/sendUpdatesInParts'
 import * as Y from 'yjs'
 import { CONFIDENTIAL_DOCUMENT, TLDRAW_RECORDS_MAP } from '../../shared/document/mapDocumentLayout'
-import { DIALOGUE_PLAN_LAYOUT, recordsMap } from '../../shared/document/dialogueDocument'
+import {
+  COMMITMENT_LAYOUT,
+  DIALOGUE_EVALUATION_LAYOUT,
+  DIALOGUE_PLAN_LAYOUT,
+  recordsMap,
+} from '../../shared/document/dialogueDocument'
 import {
   confidentialLogMap,
   contactsMap,
@@ -229,13 +234,15 @@ export async function importMapIntoNewMap(
 
 /**
  * Stakeholders with contacts plus stakeholders with confidential entries plus confidential
- * plans, in a confidential document.
+ * plans and their commitments and evaluations, in a confidential document.
  */
 function confidentialEntries(doc: Y.Doc): number {
   return (
     contactsMap(doc).size +
     confidentialLogMap(doc).size +
-    recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size
+    recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size +
+    recordsMap(doc, COMMITMENT_LAYOUT).size +
+    recordsMap(doc, DIALOGUE_EVALUATION_LAYOUT).size
   )
 }
 

@@ -419,6 +419,9 @@ export const en = {
   'workshop.evaluation.of': 'Evaluating: {name}, on the nine elements of meaningful dialogue.',
   'workshop.evaluation.element': 'Element',
   'workshop.evaluation.notes': 'Notes per element',
+  'workshop.evaluation.confidentialPlan': 'a confidential dialogue',
+  'workshop.evaluation.withheld':
+    'The results belong to a confidential dialogue: only owners and facilitators see them, in its evaluation.',
   'workshop.evaluation.end': 'End the evaluation',
   'workshop.vote.heading': 'Dot voting',
   'workshop.vote.budget': 'Dots per person',
@@ -544,6 +547,18 @@ export const en = {
   'dialogues.plans.heading': 'Dialogue plans',
   'dialogues.plans.intro':
     'Plan a dialogue with the people the company affects: the phase-2 worksheet of the workshop, or a real plan. Everyone editing the map fills it in together.',
+  'dialogues.stages.heading': 'Engagement stages',
+  'dialogues.stages.intro':
+    'The stages a plan can serve (CSDDD art. 13, as adopted in 2024; the text was being amended). Rename, add or remove stages for this map. A plan that uses a removed stage keeps it, marked as removed.',
+  'dialogues.stages.name': 'Stage {number}',
+  'dialogues.stages.defaultHint':
+    'A standard stage left empty shows its own words, in English and Dutch.',
+  'dialogues.stages.add': 'Add a stage',
+  'dialogues.stages.remove': 'Remove stage: {name}',
+  'dialogues.stages.removeShort': 'Remove',
+  'dialogues.stages.removedHeading': 'Removed stages',
+  'dialogues.stages.restore': 'Put back: {name}',
+  'dialogues.stages.restoreShort': 'Put back',
   'dialogues.plan.untitled': 'Untitled plan',
   'dialogues.plan.add': 'New dialogue plan',
   'dialogues.plan.remove': 'Remove plan',

@@ -427,6 +427,9 @@ export const nl: Record<MessageKey, string> = {
     'Evalueren: {name}, op de negen elementen van een betekenisvolle dialoog.',
   'workshop.evaluation.element': 'Element',
   'workshop.evaluation.notes': 'Aantekeningen per element',
+  'workshop.evaluation.confidentialPlan': 'een vertrouwelijke dialoog',
+  'workshop.evaluation.withheld':
+    'De uitkomsten horen bij een vertrouwelijke dialoog: alleen eigenaren en facilitators zien ze, bij de evaluatie ervan.',
   'workshop.evaluation.end': 'Evaluatie beëindigen',
   'workshop.vote.heading': 'Stippen stemmen',
   'workshop.vote.budget': 'Stippen per persoon',
@@ -556,6 +559,18 @@ export const nl: Record<MessageKey, string> = {
   'dialogues.plans.heading': 'Dialoogplannen',
   'dialogues.plans.intro':
     'Plan een dialoog met de mensen die het bedrijf raakt: het werkblad van fase 2 van de workshop, of een echt plan. Iedereen die de kaart bewerkt, vult het samen in.',
+  'dialogues.stages.heading': 'Fasen van betrokkenheid',
+  'dialogues.stages.intro':
+    'De fasen waarvoor een plan kan dienen (CSDDD art. 13, zoals aangenomen in 2024; de tekst werd gewijzigd). Hernoem, voeg toe of verwijder fasen voor deze kaart. Een plan met een verwijderde fase houdt die, gemarkeerd als verwijderd.',
+  'dialogues.stages.name': 'Fase {number}',
+  'dialogues.stages.defaultHint':
+    'Een standaardfase die leeg blijft, toont haar eigen tekst, in het Nederlands en het Engels.',
+  'dialogues.stages.add': 'Fase toevoegen',
+  'dialogues.stages.remove': 'Fase verwijderen: {name}',
+  'dialogues.stages.removeShort': 'Verwijderen',
+  'dialogues.stages.removedHeading': 'Verwijderde fasen',
+  'dialogues.stages.restore': 'Terugzetten: {name}',
+  'dialogues.stages.restoreShort': 'Terugzetten',
   'dialogues.plan.untitled': 'Plan zonder titel',
   'dialogues.plan.add': 'Nieuw dialoogplan',
   'dialogues.plan.remove': 'Plan verwijderen',

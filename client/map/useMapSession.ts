@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { type TLStore, atom, computed, createTLStore, defaultBindingUtils, react } from 'tldraw'
-import { type Role, canEditMap } from '../../shared/protocol/roles'
+import { type Role, canEditMap, canFacilitate } from '../../shared/protocol/roles'
 import { customShapeUtils, withDefaultShapeUtils } from '../shapes/customShapeUtils'
 import { DialogueRecords } from '../dialogues/DialogueRecords'
 import { RecordUndo } from '../stakeholders/RecordUndo'
@@ -68,7 +68,12 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
       const mode = atom<'readonly' | 'readwrite'>('mode', 'readwrite')
       const confidential = opened.confidential?.doc ?? null
       const registry = new StakeholderRegistry(opened.doc, opened.localOrigin, confidential)
-      const dialogues = new DialogueRecords(opened.doc, opened.localOrigin, confidential)
+      const dialogues = new DialogueRecords(
+        opened.doc,
+        opened.localOrigin,
+        confidential,
+        canFacilitate(role),
+      )
       const phase2 = new Phase2BoardModel(opened.doc, opened.localOrigin, role)
       // The cards read the workshop's decorations; the model is made below, with the store.
       const decorationsSource = atom<WorkshopModel | null>('workshopModel', null)

@@ -12,7 +12,7 @@ import { canEditMap, canFacilitate } from '../../shared/protocol/roles'
 import type { GuestLinkPolicy } from '../access/GuestLinkPolicy'
 import { accessPolicyOf } from '../access/authenticateRequest'
 import type { ReadSession } from '../access/readSession'
-import type { BallotBox, BallotOutcome } from '../rooms/BallotBox'
+import type { BallotBox, BallotOutcome, OnConfidentialRoom } from '../rooms/BallotBox'
 import type { LoadedRooms } from '../rooms/LoadedRooms'
 import { createActionPeer } from '../rooms/createActionPeer'
 import type { MapStore } from '../storage/MapStore'
@@ -87,8 +87,12 @@ export function createBallotRoutes(options: BallotRouteOptions): Route[] {
       const roundId = roundOf(response, rawRound)
       if (roundId === null) return
       const peer = createActionPeer(access.role, 'Server')
+      const confidential: OnConfidentialRoom = (act) =>
+        rooms.withRoom(access.mapId, peer, act, 'confidential')
       const result = await rooms.withRoom(access.mapId, peer, (room) =>
-        ballots[action](room, peer, roundId),
+        action === 'reveal'
+          ? ballots.reveal(room, peer, roundId, confidential)
+          : ballots.discard(room, peer, roundId),
       )
       answer(response, result?.value)
     }

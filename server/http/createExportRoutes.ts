@@ -21,6 +21,7 @@ import type { ReadSession } from '../access/readSession'
 import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
 import { readMapDialogues } from '../../shared/document/dialogueDocument'
+import { readEngagementStages } from '../../shared/document/engagementStageDocument'
 import { readRolePlayObservations } from '../../shared/document/observerNotesDocument'
 import { readStakeholders } from '../../shared/document/stakeholderDocument'
 import {
@@ -147,7 +148,10 @@ const FORMATS: readonly ExportFormat[] = [
           locale: options.locale,
           includeContacts: options.includeConfidential,
           includeConfidential: options.includeConfidential,
-          dialogues: readMapDialogues(doc, confidential),
+          dialogues: {
+            ...readMapDialogues(doc, confidential),
+            engagementStages: readEngagementStages(doc),
+          },
           today: todayOf(now),
         }),
       ),
@@ -161,11 +165,15 @@ const FORMATS: readonly ExportFormat[] = [
     needsHistory: false,
     render: ({ doc, confidential, stakeholders, now, options }) =>
       registerToCsv(
-        dialogueRecordSheet(sheet, readMapDialogues(doc, confidential), {
-          locale: options.locale,
-          today: todayOf(now),
-          stakeholderNames: new Map(stakeholders.map(({ id, name }) => [id, name])),
-        }),
+        dialogueRecordSheet(
+          sheet,
+          { ...readMapDialogues(doc, confidential), engagementStages: readEngagementStages(doc) },
+          {
+            locale: options.locale,
+            today: todayOf(now),
+            stakeholderNames: new Map(stakeholders.map(({ id, name }) => [id, name])),
+          },
+        ),
         { delimiter: options.delimiter },
       ),
   })),
@@ -192,6 +200,7 @@ const FORMATS: readonly ExportFormat[] = [
         dialoguePlans: plans,
         commitments,
         dialogueEvaluations: evaluations,
+        engagementStages: readEngagementStages(doc),
         selfAssessments,
         observations: readRolePlayObservations(doc),
       })

@@ -13,7 +13,9 @@
  *   list takes the voter's ballot back.
  * - reveal (scoring, evaluation) / close (vote): the round is closed in the database, which
  *   answers its ballots; the server writes the group's result and the count into the
- *   document (an evaluation's result also into its record's elements, writeElementResults.ts),
+ *   document (an evaluation's result also into its record's elements, writeElementResults.ts;
+ *   for the evaluation of a confidential plan, into its record in the confidential document
+ *   only, so the round in `facilitation`, which every role receives, has no result),
  *   waits until that is stored, then deletes the ballots.
  * - discard: the round is closed and its ballots deleted, then it ends in the document (or
  *   the vote is cleared).
@@ -28,6 +30,7 @@
  * writes it again from the database, which is exact.
  */
 import type * as Y from 'yjs'
+import { DIALOGUE_EVALUATION_LAYOUT, recordsMap } from '../../shared/document/dialogueDocument'
 import { FACILITATION_MAP } from '../../shared/document/mapDocumentLayout'
 import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
 import type { Ballot } from '../../shared/protocol/ballotApi'
@@ -56,6 +59,11 @@ type OpenRound =
   | { key: 'scoring'; kind: 'score'; budget: 0 }
   | { key: 'vote'; kind: 'dots'; budget: number }
   | { key: 'evaluation'; kind: 'elements'; budget: 0; evaluationId: string }
+
+/** Runs an action on the map's confidential room; null when the map does not exist. */
+export type OnConfidentialRoom = <T>(
+  action: (room: Room) => Promise<T>,
+) => Promise<{ value: T } | null>
 
 /** The facilitation keys that hold a round or vote. */
 type RoundKey = OpenRound['key']
@@ -128,8 +136,12 @@ export class BallotBox {
     return { ok: true, submitted, ballot: stored === null ? null : (JSON.parse(stored) as Ballot) }
   }
 
-  /** Reveals the scoring or evaluation round or closes the vote: result into the document, ballots deleted. */
-  reveal(room: Room, peer: RoomPeer, roundId: string) {
+  /**
+   * Reveals the scoring or evaluation round or closes the vote: result into the document,
+   * ballots deleted. `confidential` runs an action on the map's confidential room, where the
+   * evaluation of a confidential plan is (its result goes there, not into the round).
+   */
+  reveal(room: Room, peer: RoomPeer, roundId: string, confidential?: OnConfidentialRoom) {
     return this.queued(room.mapId, async (): Promise<BallotOutcome> => {
       await room.catchUp()
       const round = openRound(room.doc, roundId)
@@ -143,9 +155,31 @@ export class BallotBox {
         patchRound(room, 'scoring', { status: 'revealed', submitted, result }, peer)
       } else if (round.kind === 'elements') {
         const result = aggregateElementRatings(ballots as ElementBallot[])
+        const now = new Date()
+        const inMap = recordsMap(room.doc, DIALOGUE_EVALUATION_LAYOUT).has(round.evaluationId)
+        // An evaluation of a confidential plan is in the confidential document: its result
+        // goes there, stored first, and the round (which every role receives) keeps none.
+        const secret =
+          !inMap &&
+          confidential !== undefined &&
+          (
+            await confidential(async (secretRoom) => {
+              await secretRoom.catchUp()
+              const written = writeElementResults(
+                secretRoom.doc,
+                round.evaluationId,
+                result,
+                now,
+                peer,
+              )
+              if (written && !(await secretRoom.flush())) throw new Error('result not stored')
+              return written
+            })
+          )?.value === true
         room.doc.transact(() => {
-          writeElementResults(room.doc, round.evaluationId, result, new Date(), peer)
-          patchRound(room, 'evaluation', { status: 'revealed', submitted, result }, peer)
+          if (inMap) writeElementResults(room.doc, round.evaluationId, result, now, peer)
+          const shown = secret ? null : result
+          patchRound(room, 'evaluation', { status: 'revealed', submitted, result: shown }, peer)
         }, peer)
       } else {
         const tally = tallyDotBallots(ballots as DotBallot[])

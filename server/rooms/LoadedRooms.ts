@@ -26,7 +26,12 @@
 import type { Logger } from 'pino'
 import { autoVersionName } from '../../shared/protocol/versionNames'
 import * as Y from 'yjs'
-import type { MapDocumentName } from '../../shared/document/mapDocumentLayout'
+import {
+  COMMITMENTS_MAP,
+  DIALOGUE_EVALUATIONS_MAP,
+  DIALOGUE_PLANS_MAP,
+  type MapDocumentName,
+} from '../../shared/document/mapDocumentLayout'
 import { holdsLegacyConfidentialContent } from '../../shared/document/moveConfidentialContent'
 import { holdsLegacyBallots } from '../../shared/document/removeLegacyBallots'
 import { stakeholdersMap } from '../../shared/document/stakeholderDocument'
@@ -39,14 +44,38 @@ import type { RoomOptions } from './Room'
 import type { CompactionLimits } from './Compactor'
 import type { VersionInput } from './MapHistory'
 import type { RoomPeer } from './RoomPeer'
+import { PlanRecordMover } from './PlanRecordMover'
 import { WriteTurn } from './WriteTurn'
 import { discardEndedRounds } from './discardEndedRounds'
 import { documentKey } from './documentKey'
 import { migrateConfidentialData } from './migrateConfidentialData'
 
-/** True when a loaded map document holds what its stored layout should not (see the module). */
-function holdsLegacyContent(doc: Y.Doc): boolean {
-  return holdsLegacyConfidentialContent(doc) || holdsLegacyBallots(doc)
+/**
+ * True when a loaded map document holds what its stored layout should not (see the module);
+ * `confidential` is the map's confidential document, to tell which plans are confidential.
+ */
+function holdsLegacyContent(doc: Y.Doc, confidential: Y.Doc | null): boolean {
+  return holdsLegacyConfidentialContent(doc, confidential) || holdsLegacyBallots(doc)
+}
+
+/**
+ * True when a commitment or evaluation of the map document names a plan the map document
+ * does not hold: only then can it belong to a confidential plan, and loading the
+ * confidential document to tell is worth it.
+ */
+function namesPlanElsewhere(doc: Y.Doc): boolean {
+  const plans = doc.getMap<unknown>(DIALOGUE_PLANS_MAP)
+  return [COMMITMENTS_MAP, DIALOGUE_EVALUATIONS_MAP].some((root) =>
+    [...doc.getMap<unknown>(root).values()].some((fields) => {
+      const planId = fields instanceof Y.Map ? fields.get('dialogueId') : null
+      return typeof planId === 'string' && !plans.has(planId)
+    }),
+  )
+}
+
+/** The map's other document. */
+function otherDocument(document: MapDocumentName): MapDocumentName {
+  return document === 'map' ? 'confidential' : 'map'
 }
 
 /** Outcome of {@link LoadedRooms.join}: the room the peer is now part of, or why not. */
@@ -71,6 +100,11 @@ export class LoadedRooms {
   private readonly writeTurn = new WriteTurn()
   /** Rooms that are loading or loaded, by documentKey; null means the map does not exist. */
   private readonly rooms = new Map<string, Promise<Room | null>>()
+  /** Rooms that are loaded and not destroyed, by documentKey, for checks that cannot wait. */
+  private readonly loaded = new Map<string, Room>()
+  /** Stops following each loaded room's plans (PlanRecordMover), by documentKey. */
+  private readonly unfollow = new Map<string, () => void>()
+  private readonly planRecords: PlanRecordMover
   private readonly unloading = new Map<string, Promise<void>>()
 
   constructor(options: LoadedRoomsOptions) {
@@ -79,6 +113,16 @@ export class LoadedRooms {
     this.limits = options.limits
     this.metrics = options.metrics
     this.cluster = options.cluster
+    this.planRecords = new PlanRecordMover(
+      {
+        loadedRoom: (mapId, document) => {
+          const room = this.loaded.get(documentKey(mapId, document))
+          return room === undefined || room.isDestroyed ? null : room
+        },
+        withRoom: (mapId, peer, action, document) => this.withRoom(mapId, peer, action, document),
+      },
+      this.logger,
+    )
   }
 
   /** Number of maps currently in memory (a document of it loading, loaded or unloading). */
@@ -154,7 +198,10 @@ export class LoadedRooms {
     // From here to the store call nothing yields: no join can load the map in between.
     const peers = rooms.flatMap((room) => room?.peerList() ?? [])
     for (const room of rooms) room?.discard()
-    for (const key of keys) this.rooms.delete(key)
+    for (const key of keys) {
+      this.rooms.delete(key)
+      this.forget(key)
+    }
     await this.store.deleteMap(mapId)
     return peers
   }
@@ -180,6 +227,7 @@ export class LoadedRooms {
       room.destroy()
     }
     this.rooms.clear()
+    for (const key of [...this.loaded.keys()]) this.forget(key)
   }
 
   private async load(mapId: string, document: MapDocumentName): Promise<Room | null> {
@@ -195,11 +243,21 @@ export class LoadedRooms {
       writeTurn: this.writeTurn,
       onIdle: (idle) => this.unload(idle),
       takeVersion: (input) => this.takeVersion(mapId, input),
+      sibling: () => {
+        const other = this.loaded.get(documentKey(mapId, otherDocument(document)))
+        return other === undefined || other.isDestroyed ? null : other.doc
+      },
     }
     try {
       await migrateConfidentialData(this.store, mapId, false)
       let room = await Room.load(options)
-      if (room !== null && document === 'map' && holdsLegacyContent(room.doc)) {
+      if (
+        room !== null &&
+        document === 'map' &&
+        (await this.withConfidentialOf(mapId, room.doc, (secret) =>
+          holdsLegacyContent(room!.doc, secret),
+        ))
+      ) {
         // Written since the map was migrated (by a client of an earlier version): move it
         // out too (ballots: purge them from log and versions), and load again, before anyone
         // is sent any of it.
@@ -218,12 +276,40 @@ export class LoadedRooms {
         await discardEndedRounds(this.store.ballots, mapId, room.doc)
       }
       if (room === null) this.rooms.delete(key)
-      else this.logger.debug({ mapId, document }, 'room loaded')
+      else {
+        this.loaded.set(key, room)
+        this.unfollow.set(key, this.planRecords.follow(room))
+        this.logger.debug({ mapId, document }, 'room loaded')
+      }
       return room
     } catch (error) {
       this.rooms.delete(key)
       this.logger.error({ err: error, mapId, document }, 'could not load map')
       throw error
+    }
+  }
+
+  /**
+   * Runs `check` with the map's confidential document when the map document `doc` may need
+   * it (namesPlanElsewhere): its room's when loaded here, else read from storage; else null.
+   */
+  private async withConfidentialOf<T>(
+    mapId: string,
+    doc: Y.Doc,
+    check: (confidential: Y.Doc | null) => T,
+  ): Promise<T> {
+    if (!namesPlanElsewhere(doc)) return check(null)
+    const loaded = this.loaded.get(documentKey(mapId, 'confidential'))
+    if (loaded !== undefined && !loaded.isDestroyed) return check(loaded.doc)
+    const secret = new Y.Doc()
+    try {
+      const stored = await this.store.loadUpdates(mapId, 'confidential')
+      Y.transact(secret, () => {
+        for (const update of stored.updates) Y.applyUpdate(secret, update)
+      })
+      return check(secret)
+    } finally {
+      secret.destroy()
     }
   }
 
@@ -270,6 +356,13 @@ export class LoadedRooms {
     }
   }
 
+  /** Drops a room from the loaded ones and stops following its plans. */
+  private forget(key: string): void {
+    this.unfollow.get(key)?.()
+    this.unfollow.delete(key)
+    this.loaded.delete(key)
+  }
+
   private unload(room: Room): void {
     const key = documentKey(room.mapId, room.document)
     if (this.unloading.has(key) || room.peerCount > 0) return
@@ -288,6 +381,7 @@ export class LoadedRooms {
     await this.snapshotIfChanged(room, autoVersionName('last-participant-left'))
     await room.compactIfNeeded()
     this.rooms.delete(documentKey(room.mapId, room.document))
+    this.forget(documentKey(room.mapId, room.document))
     room.destroy()
     this.logger.debug({ mapId: room.mapId, document: room.document }, 'room unloaded')
   }

@@ -60,6 +60,8 @@ export interface RoomOptions {
   writeTurn?: WriteTurn
   /** Stores a version of the whole map (both documents' current states). */
   takeVersion: (input: VersionInput) => Promise<VersionSummary>
+  /** The map's other document when it is loaded on this node, else null (authorizeUpdate). */
+  sibling?: () => Y.Doc | null
 }
 
 /** A loaded map shared by its connected peers; created by LoadedRooms through {@link Room.load}. */
@@ -146,7 +148,8 @@ export class Room implements ClusterRoom {
     })
     const bringsBackErased = (update: Uint8Array) => this.history.bringsBackErased(update)
     const maxUpdateDepth = limits.maxUpdateDepth ?? 8
-    this.updateTarget = { doc, document, maxUpdateDepth, bringsBackErased }
+    const sibling = options.sibling ?? (() => null)
+    this.updateTarget = { doc, document, maxUpdateDepth, bringsBackErased, sibling }
   }
 
   /** Loads one of a map's documents from storage; null when the map does not exist. */

@@ -13,13 +13,15 @@
  * (checkContributionOwner), or changes a frame or board of a locked template without the
  * role for it (checkTemplateLock), or sets a round's or vote's count, result, tally or
  * closed status that only the server writes (checkServerWrittenRound), or an element result
- * of a dialogue evaluation (checkServerWrittenElementResult), or writes or deletes a
- * role-play observer's notes without being that observer or a facilitator
- * (checkObserverNotes).
+ * of a dialogue evaluation (checkServerWrittenElementResult, in either document), or puts a
+ * commitment or evaluation of a confidential plan in the map document (checkPlanRecordHome),
+ * or writes or deletes a role-play observer's notes without being that observer or a
+ * facilitator (checkObserverNotes).
  */
 import type * as Y from 'yjs'
 import {
   ALLOWED_ROOT_NAMES,
+  COMMITMENTS_MAP,
   CONFIDENTIAL_ROOT_NAMES,
   CONFIDENTIAL_CONTACTS_MAP,
   CONTACTS_MAP,
@@ -37,6 +39,7 @@ import type { DecodedUpdate } from './DecodedUpdate'
 import { addsLiveContentUnder } from './addsLiveContentUnder'
 import type { ConnectionIdentity } from '../transport/authorize'
 import { checkContributionOwner, checkHandDeletions } from './checkContributionOwner'
+import { checkPlanRecordHome } from './checkPlanRecordHome'
 import { checkObserverNoteDeletions, checkObserverNoteItem } from './checkObserverNotes'
 import { checkServerWrittenElementResult } from './checkServerWrittenElementResult'
 import { checkServerWrittenRound } from './checkServerWrittenRound'
@@ -59,6 +62,8 @@ export interface UpdateTarget {
   maxUpdateDepth: number
   /** True when the update would make an erased contact live again. */
   bringsBackErased: (update: Uint8Array) => boolean
+  /** The map's other document when it is loaded on this node, else null. */
+  sibling: () => Y.Doc | null
 }
 
 /** Answers whether `role` may apply `update` (decoded as `decoded`) to the target. */
@@ -105,16 +110,23 @@ export function authorizeUpdate(
   const rounds =
     document === 'map' && touched.roots.has(FACILITATION_MAP) ? checkServerWrittenRound(doc) : null
   // Only updates that touch the dialogue evaluations pay for the look at their results.
-  const results =
-    document === 'map' && touched.roots.has(DIALOGUE_EVALUATIONS_MAP)
-      ? checkServerWrittenElementResult(doc, role)
+  const results = touched.roots.has(DIALOGUE_EVALUATIONS_MAP)
+    ? checkServerWrittenElementResult(doc, target.sibling)
+    : null
+  // Only updates that touch commitments or evaluations pay for the look at their plan.
+  const home =
+    document === 'map' &&
+    (touched.roots.has(COMMITMENTS_MAP) || touched.roots.has(DIALOGUE_EVALUATIONS_MAP))
+      ? checkPlanRecordHome(target.sibling)
       : null
   // Only updates that touch the observer sheets pay for the look at whose notes they are.
   const notes =
     document === 'map' && touched.roots.has(OBSERVER_NOTES_MAP)
       ? checkObserverNoteItem(doc, role, sender)
       : null
-  const checks = [owner, lock?.checkItem ?? null, rounds, results, notes].filter((c) => c !== null)
+  const checks = [owner, lock?.checkItem ?? null, rounds, results, home, notes].filter(
+    (c) => c !== null,
+  )
   const checkItem: ItemCheck | null =
     checks.length === 0
       ? null

@@ -3,18 +3,20 @@
  * written by the server alone, at the reveal of an evaluation round (BallotBox.ts,
  * writeElementResults.ts); editors write the element's `notes` in the same value. A new
  * value under `dialogueEvaluations.<id>.elements.<code>` is refused as a whole unless its
- * `result` is what the document holds for that element (none counts as null), so a socket
+ * `result` is what the documents hold for that element (none counts as null), so a socket
  * may change the notes, create an evaluation without results, or delete one, but never
- * fake, change or erase a result.
+ * fake, change or erase a result. This holds for every role, owners included, and for an
+ * import over the socket too: a result comes only from the server's count of ballots
+ * (shared/exchange/importMapJson.ts brings evaluations in without results).
  *
- * One exception: an owner may create an evaluation the document does not have with its
- * results, which is how a map's own export is imported into a new map
- * (shared/exchange/importMapJson.ts, over the owner's socket). An owner could so bring in
- * made-up results in a new record (not change those of an existing one); they own the map.
+ * In both of a map's documents: an evaluation follows its plan into the confidential
+ * document and back (dialogueDocument.ts), so a record this document does not hold is
+ * compared with the other document's copy of it, when that is loaded on this node. A move
+ * copies the results as they are there, which passes; made-up results in a record neither
+ * document holds do not.
  */
 import * as Y from 'yjs'
 import { DIALOGUE_EVALUATIONS_MAP } from '../../shared/document/mapDocumentLayout'
-import type { Role } from '../../shared/protocol/roles'
 import { isPlainObject } from '../../shared/workshop/plainValues'
 import type { ItemCheck } from './checkUpdateShape'
 import { deepEqual } from './deepEqual'
@@ -28,8 +30,8 @@ function resultOf(value: unknown): unknown {
 }
 
 /** The record `recordId` as `doc` holds it; null when there is none. */
-function storedRecord(doc: Y.Doc, recordId: string): Y.Map<unknown> | null {
-  const fields = doc.getMap<unknown>(DIALOGUE_EVALUATIONS_MAP).get(recordId)
+function storedRecord(doc: Y.Doc | null, recordId: string): Y.Map<unknown> | null {
+  const fields = doc?.getMap<unknown>(DIALOGUE_EVALUATIONS_MAP).get(recordId)
   return fields instanceof Y.Map ? (fields as Y.Map<unknown>) : null
 }
 
@@ -39,16 +41,21 @@ function storedElement(record: Y.Map<unknown> | null, code: string): unknown {
   return elements instanceof Y.Map ? (elements as Y.Map<unknown>).get(code) : undefined
 }
 
-/** The check of new Items under the elements of `doc`'s dialogue evaluations, sent by `role`. */
-export function checkServerWrittenElementResult(doc: Y.Doc, role: Role): ItemCheck {
+/**
+ * The check of new Items under the elements of `doc`'s dialogue evaluations; `sibling` is
+ * the map's other document when loaded here (null: not loaded).
+ */
+export function checkServerWrittenElementResult(
+  doc: Y.Doc,
+  sibling: () => Y.Doc | null,
+): ItemCheck {
   return (location, item) => {
     if (location.root !== DIALOGUE_EVALUATIONS_MAP) return null
     const [recordId, field] = location.path
     if (location.path.length !== 2 || field !== ELEMENTS_FIELD) return null
     if (typeof recordId !== 'string' || location.key === null) return null
     if (!(item.content instanceof Y.ContentAny)) return null
-    const record = storedRecord(doc, recordId)
-    if (record === null && role === 'owner') return null
+    const record = storedRecord(doc, recordId) ?? storedRecord(sibling(), recordId)
     const held = resultOf(storedElement(record, location.key))
     for (const value of item.content.arr) {
       if (!deepEqual(resultOf(value), held)) return SERVER_WRITTEN_REASON

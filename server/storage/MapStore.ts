@@ -88,10 +88,11 @@ export interface RewrittenVersion {
  * The layout maps are stored in: 2 = contacts and confidential log entries in the
  * confidential document; 3 = and no individual ballot (issue 19) in the map document's log
  * or versions; 4 = and dialogue plans marked confidential in the confidential document, in
- * the log and in every version. Maps stored before are moved on by
- * {@link MapStore.migrateLayout} when they are next loaded.
+ * the log and in every version; 5 = and the commitments and evaluations of such plans with
+ * them. Maps stored before are moved on by {@link MapStore.migrateLayout} when they are next
+ * loaded.
  */
-export const CURRENT_DOCUMENT_LAYOUT = 4
+export const CURRENT_DOCUMENT_LAYOUT = 5
 
 /** What {@link MapStore.migrateLayout} does with a map's stored documents. */
 export interface LayoutMigration {

@@ -12,6 +12,7 @@ import type { RecordValidationResult } from '../stakeholder/recordValidator'
 import type { Commitment } from './Commitment'
 import type { DialogueEvaluation } from './DialogueEvaluation'
 import type { DialoguePlan } from './DialoguePlan'
+import { type StoredEngagementStage, validateEngagementStage } from './EngagementStage'
 import {
   validateCommitment,
   validateDialogueEvaluation,
@@ -32,6 +33,8 @@ export const DIALOGUE_PLAN_MIGRATIONS: readonly DialogueRecordMigration[] = []
 export const COMMITMENT_MIGRATIONS: readonly DialogueRecordMigration[] = []
 /** Steps of dialogue evaluations, oldest first. Append only. */
 export const DIALOGUE_EVALUATION_MIGRATIONS: readonly DialogueRecordMigration[] = []
+/** Steps of a map's stored engagement stages (EngagementStage.ts), oldest first. Append only. */
+export const ENGAGEMENT_STAGE_MIGRATIONS: readonly DialogueRecordMigration[] = []
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -84,4 +87,11 @@ export function migrateDialogueEvaluation(
   input: unknown,
 ): RecordValidationResult<DialogueEvaluation> {
   return migrate(input, DIALOGUE_EVALUATION_MIGRATIONS, validateDialogueEvaluation)
+}
+
+/** Upgrades a stored engagement stage of any known version to the current one, and validates it. */
+export function migrateEngagementStage(
+  input: unknown,
+): RecordValidationResult<StoredEngagementStage> {
+  return migrate(input, ENGAGEMENT_STAGE_MIGRATIONS, validateEngagementStage)
 }

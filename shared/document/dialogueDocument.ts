@@ -22,6 +22,15 @@
  * `confidential`: nothing is written). The generic record functions below work on one
  * document and do not look at a plan's level.
  *
+ * Commitments and evaluations follow their plan (`dialogueId`): those of a plan in the
+ * confidential document live in that document's roots of the same names, since their text
+ * says what was promised to whom in the dialogue and how it went. They are read with
+ * {@link readPlanRecords} and written with {@link writePlanRecord}, which looks up where the
+ * plan is. A plan that changes document takes its commitments along ({@link writeDialoguePlan});
+ * its evaluations, whose results only the server writes, the server moves when the plan
+ * arrives (server/rooms/PlanRecordMover.ts, with {@link moveRecordsOfPlan}). One
+ * without a plan (a role play's evaluation, a commitment on its own) is in the map document.
+ *
  * Reading validates with the shared model; writing validates first and sets only what
  * differs. Derived values (overdue, alerts) are never written.
  */
@@ -37,6 +46,7 @@ import {
 import type { RecordValidationResult } from '../stakeholder/recordValidator'
 import type { CodedValidationError } from '../stakeholder/validationError'
 import { validationError } from '../stakeholder/validationError'
+import { childMap, copyDialogueRecord } from './copyDialogueRecord'
 import {
   COMMITMENTS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
@@ -245,6 +255,25 @@ export function readDialoguePlan(
 }
 
 /**
+ * Every record of one kind in both documents (the confidential one only when given), in id
+ * order. A record in both (moving between them) counts once, as its confidential copy.
+ */
+function readBothDocuments<T extends { id: string }>(
+  doc: Y.Doc,
+  layout: DialogueRecordLayout<T>,
+  confidential: Y.Doc | null,
+): DialogueRecordReadout<T> {
+  const shared = readDialogueRecords(doc, layout)
+  if (confidential === null) return shared
+  const secret = readDialogueRecords(confidential, layout)
+  const secretIds = new Set(recordsMap(confidential, layout).keys())
+  const byId = (a: { id: string }, b: { id: string }) => compareText(a.id, b.id)
+  const records = [...shared.records.filter(({ id }) => !secretIds.has(id)), ...secret.records]
+  const invalid = [...shared.invalid.filter(({ id }) => !secretIds.has(id)), ...secret.invalid]
+  return { records: records.sort(byId), invalid: invalid.sort(byId) }
+}
+
+/**
  * Every plan of the map: the map document's and, given it, the confidential document's, in
  * id order. A plan in both (moving between them) counts once, as its confidential copy.
  */
@@ -252,14 +281,7 @@ export function readDialoguePlans(
   doc: Y.Doc,
   confidential: Y.Doc | null,
 ): DialogueRecordReadout<DialoguePlan> {
-  const shared = readDialogueRecords(doc, DIALOGUE_PLAN_LAYOUT)
-  if (confidential === null) return shared
-  const secret = readDialogueRecords(confidential, DIALOGUE_PLAN_LAYOUT)
-  const secretIds = new Set(recordsMap(confidential, DIALOGUE_PLAN_LAYOUT).keys())
-  const byId = (a: { id: string }, b: { id: string }) => compareText(a.id, b.id)
-  const records = [...shared.records.filter(({ id }) => !secretIds.has(id)), ...secret.records]
-  const invalid = [...shared.invalid.filter(({ id }) => !secretIds.has(id)), ...secret.invalid]
-  return { records: records.sort(byId), invalid: invalid.sort(byId) }
+  return readBothDocuments(doc, DIALOGUE_PLAN_LAYOUT, confidential)
 }
 
 /** Options of the plan functions. */
@@ -290,9 +312,125 @@ export function writeDialoguePlan(
   const [target, other] = secret ? [confidential!, doc] : [doc, confidential]
   const written = writeDialogueRecord(target, DIALOGUE_PLAN_LAYOUT, plan, options.origin)
   if (written.ok && other !== null) {
+    // Its evaluations the server moves (their results are the server's): PlanRecordMover.
+    moveRecordsOfPlan(other, target, plan.id, options.origin, [COMMITMENT_LAYOUT])
     deleteDialogueRecord(other, DIALOGUE_PLAN_LAYOUT, plan.id, options.origin)
   }
   return written
+}
+
+/** The kinds of record that belong to a plan through their `dialogueId`. */
+export const PLAN_RECORD_LAYOUTS = [COMMITMENT_LAYOUT, DIALOGUE_EVALUATION_LAYOUT] as const
+
+/** Ids of the records of `layout` in `doc` that belong to plan `planId`, valid or not. */
+function idsOfPlan(doc: Y.Doc, layout: DialogueRecordLayout<{ id: string }>, planId: string) {
+  const ids: string[] = []
+  recordsMap(doc, layout).forEach((fields, id) => {
+    if (fields instanceof Y.Map && fields.get('dialogueId') === planId) ids.push(id)
+  })
+  return ids
+}
+
+/**
+ * Moves the commitments and evaluations (or only the kinds in `layouts`) of plan `planId`
+ * from `from` to `to`, as they are stored (copied first, then deleted, as a plan moves).
+ * Answers how many moved.
+ */
+export function moveRecordsOfPlan(
+  from: Y.Doc,
+  to: Y.Doc,
+  planId: string,
+  origin?: unknown,
+  layouts: readonly DialogueRecordLayout<{ id: string }>[] = PLAN_RECORD_LAYOUTS,
+) {
+  const moving = layouts.map((layout) => ({
+    layout,
+    ids: idsOfPlan(from, layout, planId),
+  }))
+  const count = moving.reduce((sum, { ids }) => sum + ids.length, 0)
+  if (count === 0) return 0
+  to.transact(() => {
+    for (const { layout, ids } of moving) {
+      const source = recordsMap(from, layout)
+      const target = recordsMap(to, layout) as unknown as Y.Map<unknown>
+      for (const id of ids) copyDialogueRecord(source.get(id)!, childMap(target, id))
+    }
+  }, origin)
+  from.transact(() => {
+    for (const { layout, ids } of moving) for (const id of ids) recordsMap(from, layout).delete(id)
+  }, origin)
+  return count
+}
+
+/** True when plan `planId` lives in `confidential` (so its records do too). */
+export function isConfidentialPlanId(confidential: Y.Doc | null, planId: string | null): boolean {
+  return (
+    confidential !== null &&
+    planId !== null &&
+    recordsMap(confidential, DIALOGUE_PLAN_LAYOUT).has(planId)
+  )
+}
+
+/** A commitment or an evaluation: a record that may belong to a plan. */
+type PlanRecord = { id: string; dialogueId: string | null }
+
+/**
+ * Reads one commitment or evaluation, from the confidential document first (given one),
+ * then the map document; `null` when neither has it.
+ */
+export function readPlanRecord<T extends PlanRecord>(
+  doc: Y.Doc,
+  layout: DialogueRecordLayout<T>,
+  id: string,
+  confidential: Y.Doc | null,
+): RecordValidationResult<T> | null {
+  const secret = confidential === null ? null : readDialogueRecord(confidential, layout, id)
+  return secret ?? readDialogueRecord(doc, layout, id)
+}
+
+/** Every commitment or evaluation of the map, from both documents (see readDialoguePlans). */
+export function readPlanRecords<T extends PlanRecord>(
+  doc: Y.Doc,
+  layout: DialogueRecordLayout<T>,
+  confidential: Y.Doc | null,
+): DialogueRecordReadout<T> {
+  return readBothDocuments(doc, layout, confidential)
+}
+
+/**
+ * Validates a commitment or evaluation and stores it with its plan: in the confidential
+ * document when its plan is there, else in the map document; deleted from the other one
+ * if it was there (its plan moved while this person's copy did not yet know).
+ */
+export function writePlanRecord<T extends PlanRecord>(
+  doc: Y.Doc,
+  layout: DialogueRecordLayout<T>,
+  input: unknown,
+  options: DialoguePlanOptions = {},
+): DialogueWriteResult<T> {
+  const validated = layout.validate(input)
+  if (!validated.ok) return validated
+  const record = validated.value
+  const confidential = options.confidential ?? null
+  const secret = isConfidentialPlanId(confidential, record.dialogueId)
+  const [target, other] = secret ? [confidential!, doc] : [doc, confidential]
+  const written = writeDialogueRecord(target, layout, record, options.origin)
+  if (written.ok && other !== null) deleteDialogueRecord(other, layout, record.id, options.origin)
+  return written
+}
+
+/** Removes a commitment or evaluation from both documents; answers whether there was one. */
+export function deletePlanRecord(
+  doc: Y.Doc,
+  layout: DialogueRecordLayout<{ id: string }>,
+  id: string,
+  options: DialoguePlanOptions = {},
+): boolean {
+  const confidential = options.confidential ?? null
+  const secret =
+    confidential !== null && deleteDialogueRecord(confidential, layout, id, options.origin)
+  const shared = deleteDialogueRecord(doc, layout, id, options.origin)
+  return secret || shared
 }
 
 /**
@@ -313,8 +451,8 @@ export function deleteDialoguePlan(
 }
 
 /**
- * Every valid dialogue record of the map, by kind, as the exports list them: plans from the
- * map document and, given it, the confidential document (readDialoguePlans).
+ * Every valid dialogue record of the map, by kind, as the exports list them: from the map
+ * document and, given it, the confidential document (readDialoguePlans, readPlanRecords).
  */
 export function readMapDialogues(
   doc: Y.Doc,
@@ -327,8 +465,8 @@ export function readMapDialogues(
 } {
   return {
     plans: readDialoguePlans(doc, confidential).records,
-    commitments: readDialogueRecords(doc, COMMITMENT_LAYOUT).records,
-    evaluations: readDialogueRecords(doc, DIALOGUE_EVALUATION_LAYOUT).records,
+    commitments: readPlanRecords(doc, COMMITMENT_LAYOUT, confidential).records,
+    evaluations: readPlanRecords(doc, DIALOGUE_EVALUATION_LAYOUT, confidential).records,
     selfAssessments: readDialogueRecords(doc, SELF_ASSESSMENT_LAYOUT).records,
   }
 }

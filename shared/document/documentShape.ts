@@ -16,6 +16,8 @@
  * key is checked, so neither a new plan nor a change of level can put one there.
  */
 import { DIALOGUE_ELEMENTS } from '../dialogue/dialogueVocabulary'
+import { isEngagementStageCode } from '../dialogue/EngagementStage'
+import { migrateEngagementStage } from '../dialogue/migrateDialogueRecords'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
 import { CASE_CARD_FIELDS } from '../workshop/caseCard'
 import { FACILITATION_KEYS } from '../workshop/facilitationState'
@@ -24,11 +26,14 @@ import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
 import {
   CASE_CARD_MAP,
   COMMITMENTS_MAP,
+  CONFIDENTIAL_COMMITMENTS_MAP,
   CONFIDENTIAL_CONTACTS_MAP,
+  CONFIDENTIAL_DIALOGUE_EVALUATIONS_MAP,
   CONFIDENTIAL_DIALOGUE_PLANS_MAP,
   DIALOGUE_EVALUATIONS_MAP,
   DIALOGUE_PLANS_MAP,
   CONFIDENTIAL_LOG_MAP,
+  ENGAGEMENT_STAGES_MAP,
   CONTACTS_MAP,
   FACILITATION_MAP,
   HANDS_ARRAY,
@@ -149,6 +154,14 @@ const MAP_PLAN_CONFIDENTIALITY: SlotShape = {
   refuseValue: (value) => (value === 'confidential' ? CONFIDENTIAL_PLAN_REFUSAL : null),
 }
 
+/** A stored engagement stage: one plain value that fits its schema (EngagementStage.ts). */
+const ENGAGEMENT_STAGE_SLOT: SlotShape = {
+  value: true,
+  map: null,
+  refuseValue: (value) =>
+    migrateEngagementStage(value).ok ? null : 'not a valid engagement stage',
+}
+
 /** Who is invited to a plan, keyed by stakeholder id. */
 const INVITED = keyedMap('stakeholder id', STAKEHOLDER_ID_PATTERN, VALUE)
 
@@ -202,6 +215,13 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
       refuseValue: refusedObserverNote,
     }),
   },
+  [ENGAGEMENT_STAGES_MAP]: {
+    kind: 'map',
+    map: {
+      keys: 'engagement stage code',
+      slot: (key) => (isEngagementStageCode(key) ? ENGAGEMENT_STAGE_SLOT : null),
+    },
+  },
   [CASE_CARD_MAP]: { kind: 'map', map: fixedKeys(CASE_CARD_FIELDS) },
 }
 
@@ -217,6 +237,10 @@ export const CONFIDENTIAL_DOCUMENT_SHAPE: DocumentShape = {
   },
   [ROLE_BRIEFS_MAP]: { kind: 'map', map: keyedMap('role id', ROLE_ID_PATTERN, VALUE) },
   [CONFIDENTIAL_DIALOGUE_PLANS_MAP]: dialogueRoot(dialogueRecord({ invited: INVITED })),
+  [CONFIDENTIAL_COMMITMENTS_MAP]: dialogueRoot(dialogueRecord({})),
+  [CONFIDENTIAL_DIALOGUE_EVALUATIONS_MAP]: dialogueRoot(
+    dialogueRecord({ elements: fixedKeys(DIALOGUE_ELEMENTS) }),
+  ),
 }
 
 /** The shape of one of a map's documents. */

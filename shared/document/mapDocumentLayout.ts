@@ -16,10 +16,13 @@
  * - `dialoguePlans`, `commitments`, `dialogueEvaluations`: the dialogue records, record id →
  *   Y.Map of the record's fields (see dialogueDocument.ts). Editors write them, as they write
  *   stakeholders; viewers write nothing. A plan marked `confidential` is never here: it lives
- *   in the confidential document (below), and the server refuses one here.
+ *   in the confidential document (below), and the server refuses one here; so do the
+ *   commitments made in it and its evaluations, which say what it was about.
  * - `selfAssessments`: the SER self-assessments taken before the workshop, record id → Y.Map
  *   of the record's fields, its `elements` a Y.Map keyed by element code (selfAssessmentDocument.ts).
  *   Editors write them, viewers write nothing.
+ * - `engagementStages`: the map's list of engagement stages, stage code → what differs from
+ *   the defaults (shared/dialogue/EngagementStage.ts); owners and facilitators only.
  * - `rolePlay`: the role cards of phase 3 and who holds each (shared/workshop/rolePlay.ts);
  *   owners and facilitators only. The cards' private briefs are in the confidential document.
  * - `observerNotes`: the observer sheets of the role-play rounds, `<round>/<observer>/<field>`
@@ -43,6 +46,8 @@ export const DIALOGUE_PLANS_MAP = 'dialoguePlans'
 export const COMMITMENTS_MAP = 'commitments'
 /** Dialogue evaluations, by id. */
 export const DIALOGUE_EVALUATIONS_MAP = 'dialogueEvaluations'
+/** The map's engagement stages, code → stored stage (EngagementStage.ts). */
+export const ENGAGEMENT_STAGES_MAP = 'engagementStages'
 /** SER self-assessments, by id. */
 export const SELF_ASSESSMENTS_MAP = 'selfAssessments'
 /** Role cards of the role play, role id → card (rolePlay.ts). */
@@ -76,6 +81,7 @@ export const MAP_ROOT_NAMES = [
   ROLE_PLAY_MAP,
   SELF_ASSESSMENTS_MAP,
   OBSERVER_NOTES_MAP,
+  ENGAGEMENT_STAGES_MAP,
   CASE_CARD_MAP,
 ] as const
 
@@ -89,6 +95,7 @@ export const ALLOWED_ROOT_NAMES: readonly string[] = [...MAP_ROOT_NAMES, ...ARRA
 export const FACILITATOR_ONLY_ROOTS: readonly string[] = [
   FACILITATION_MAP,
   ROLE_PLAY_MAP,
+  ENGAGEMENT_STAGES_MAP,
   CASE_CARD_MAP,
 ]
 
@@ -104,6 +111,9 @@ export const FACILITATOR_ONLY_ROOTS: readonly string[] = [
  * - `dialoguePlans`: plan id → Y.Map of the fields of a dialogue plan whose confidentiality
  *   is `confidential`, laid out as the map document's root of the same name
  *   (dialogueDocument.ts): its safety notes and invited rightsholders may put people at risk.
+ * - `commitments`, `dialogueEvaluations`: the commitments made in such a plan and its
+ *   evaluations (notes, what the stakeholders said, revealed results), laid out as in the map
+ *   document: they follow their plan (dialogueDocument.ts).
  * - `roleBriefs`: role id → the private brief of a role card (rolePlay.ts), which only the
  *   card's holder receives, from the server.
  * - `erasures`: the erasure register, `<stakeholder id>/<contact id>` → who erased that
@@ -124,6 +134,10 @@ export const CONFIDENTIAL_CONTACTS_MAP = 'contacts'
 export const CONFIDENTIAL_LOG_MAP = 'confidentialLog'
 /** Confidential dialogue plans, in the confidential document: the map document's root name. */
 export const CONFIDENTIAL_DIALOGUE_PLANS_MAP = DIALOGUE_PLANS_MAP
+/** Commitments made in confidential plans, in the confidential document. */
+export const CONFIDENTIAL_COMMITMENTS_MAP = COMMITMENTS_MAP
+/** Evaluations of confidential plans, in the confidential document. */
+export const CONFIDENTIAL_DIALOGUE_EVALUATIONS_MAP = DIALOGUE_EVALUATIONS_MAP
 /** The erasure register, in the confidential document (server-written). */
 export const ERASURES_MAP = 'erasures'
 /** Private briefs of the role cards, in the confidential document. */
@@ -133,5 +147,7 @@ export const CONFIDENTIAL_ROOT_NAMES = [
   CONFIDENTIAL_CONTACTS_MAP,
   CONFIDENTIAL_LOG_MAP,
   CONFIDENTIAL_DIALOGUE_PLANS_MAP,
+  CONFIDENTIAL_COMMITMENTS_MAP,
+  CONFIDENTIAL_DIALOGUE_EVALUATIONS_MAP,
   ROLE_BRIEFS_MAP,
 ] as const

@@ -6,6 +6,7 @@
  * named, with its id where a lookup needs one. The same sheets feed the XLSX workbook and the
  * per-record CSV files.
  */
+import type { EngagementStage } from '../dialogue/EngagementStage'
 import type { Commitment } from '../dialogue/Commitment'
 import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
 import type { DialoguePlan } from '../dialogue/DialoguePlan'
@@ -47,6 +48,8 @@ export interface DialogueRecords {
   plans: readonly DialoguePlan[]
   commitments: readonly Commitment[]
   evaluations: readonly DialogueEvaluation[]
+  /** The map's engagement stages (`readEngagementStages`); absent: the built-in list's words. */
+  engagementStages?: readonly EngagementStage[]
   /** The self-assessments (selfAssessmentSheet.ts); absent: none. */
   selfAssessments?: readonly SelfAssessment[]
 }
@@ -108,7 +111,7 @@ export function dialoguePlanSheet(
         plan.dueDiligenceStep === null
           ? null
           : DUE_DILIGENCE_STEP_LABELS[locale][plan.dueDiligenceStep],
-      engagementStage: engagementStageLabel(locale, plan.engagementStage),
+      engagementStage: engagementStageLabel(locale, plan.engagementStage, records.engagementStages),
       format: plan.format === null ? null : DIALOGUE_FORMAT_LABELS[locale][plan.format],
       place: plan.place,
       language: plan.language,

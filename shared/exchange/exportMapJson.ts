@@ -5,7 +5,9 @@ import {
   SELF_ASSESSMENT_LAYOUT,
   readDialoguePlans,
   readDialogueRecords,
+  readPlanRecords,
 } from '../document/dialogueDocument'
+import { storedEngagementStages } from '../document/engagementStageDocument'
 import { readStakeholders } from '../document/stakeholderDocument'
 import { withoutContacts } from '../stakeholder/withoutContacts'
 import { EXCHANGE_LIMITS } from './exchangeLimits'
@@ -25,7 +27,8 @@ export interface ExportMapJsonOptions {
   history?: readonly unknown[]
   /**
    * The map's confidential document, to include contacts (personal data), confidential
-   * engagement-log entries and dialogue plans marked confidential; absent or null leaves
+   * engagement-log entries and dialogue plans marked confidential (with their commitments
+   * and evaluations); absent or null leaves
    * them out (the default).
    */
   confidential?: Y.Doc | null
@@ -73,9 +76,10 @@ export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJso
     contactsIncluded: includeContacts,
     stakeholders: records,
     dialoguePlans: readDialoguePlans(doc, confidential).records,
-    commitments: readDialogueRecords(doc, COMMITMENT_LAYOUT).records,
-    dialogueEvaluations: readDialogueRecords(doc, DIALOGUE_EVALUATION_LAYOUT).records,
+    commitments: readPlanRecords(doc, COMMITMENT_LAYOUT, confidential).records,
+    dialogueEvaluations: readPlanRecords(doc, DIALOGUE_EVALUATION_LAYOUT, confidential).records,
     selfAssessments: readDialogueRecords(doc, SELF_ASSESSMENT_LAYOUT).records,
+    engagementStages: storedEngagementStages(doc),
     tldraw: { schema: canonicalJson(schema ?? null, depth), records: tldrawRecords },
     meta: canonicalJson(otherMeta, depth) as JsonObject,
     history: (options.history ?? []).map((entry) => canonicalJson(entry, depth)),

@@ -7,9 +7,11 @@ import {
   SELF_ASSESSMENT_LAYOUT,
   isConfidentialPlan,
   recordsMap,
-  writeDialogueRecord,
   writeDialoguePlan,
+  writeDialogueRecord,
+  writePlanRecord,
 } from '../document/dialogueDocument'
+import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
 import {
   confidentialLogMap,
   contactsMap,
@@ -17,6 +19,10 @@ import {
   stakeholdersMap,
   writeStakeholder,
 } from '../document/stakeholderDocument'
+import {
+  engagementStagesMap,
+  writeStoredEngagementStages,
+} from '../document/engagementStageDocument'
 import { exchangeError } from './exchangeLimits'
 import type { ExchangeError } from './exchangeLimits'
 import { validateStakeholder } from '../stakeholder/validateStakeholder'
@@ -31,6 +37,21 @@ import { CASE_CARD_FIELDS, writeCaseCardField } from '../workshop/caseCard'
 function dialogueRecordStructs(record: object): number {
   const invited = 'invited' in record && Array.isArray(record.invited) ? record.invited.length : 0
   return 45 + invited
+}
+
+/**
+ * An evaluation as imported: its elements' results left out (null), their notes kept. A
+ * result comes only from the server's count of ballots at an evaluation round's reveal, and
+ * the server refuses one from any socket (server/rooms/checkServerWrittenElementResult.ts).
+ */
+export function withoutResults(evaluation: DialogueEvaluation): DialogueEvaluation {
+  const elements = Object.fromEntries(
+    Object.entries(evaluation.elements).map(([code, element]) => [
+      code,
+      { ...element, result: null },
+    ]),
+  ) as DialogueEvaluation['elements']
+  return { ...evaluation, elements }
 }
 
 /** Outcome of {@link importMapJson}. */
@@ -48,9 +69,11 @@ export function holdsConfidentialContent(parsed: ParsedMapJson): boolean {
  * server's per-update limit (chunkByStructs.ts):
  * stakeholders through `writeStakeholder` (contacts and confidential log entries into the
  * confidential document), plans through `writeDialoguePlan` (confidential ones into the
- * confidential document), the other dialogue records through `writeDialogueRecord`, tldraw
+ * confidential document), commitments and evaluations through `writePlanRecord` (with their
+ * plan; evaluations without their results, {@link withoutResults}), tldraw
  * records into `doc.getMap('tldraw')` keyed by id, the schema and metadata into
- * `doc.getMap('meta')`. Exporting the documents afterwards gives the same JSON. Refuses a
+ * `doc.getMap('meta')`. Exporting the documents afterwards gives the same JSON, but for the
+ * evaluations' results. Refuses a
  * map that has content (importing is creating a map, never merging into one), and an
  * export with confidential data when `confidential` is null.
  */
@@ -67,13 +90,19 @@ export function importMapJson(
       ? 0
       : contactsMap(confidential).size +
         confidentialLogMap(confidential).size +
-        recordsMap(confidential, DIALOGUE_PLAN_LAYOUT).size
+        recordsMap(confidential, DIALOGUE_PLAN_LAYOUT).size +
+        recordsMap(confidential, COMMITMENT_LAYOUT).size +
+        recordsMap(confidential, DIALOGUE_EVALUATION_LAYOUT).size
   const dialogueSize =
     recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size +
     recordsMap(doc, COMMITMENT_LAYOUT).size +
     recordsMap(doc, DIALOGUE_EVALUATION_LAYOUT).size +
     recordsMap(doc, SELF_ASSESSMENT_LAYOUT).size
-  if (stakeholdersMap(doc).size + tldraw.size + meta.size + confidentialSize + dialogueSize > 0) {
+  const stages = engagementStagesMap(doc).size
+  if (
+    stakeholdersMap(doc).size + tldraw.size + meta.size + confidentialSize + dialogueSize + stages >
+    0
+  ) {
     return {
       ok: false,
       errors: [exchangeError('map-not-empty', 'a map can only be imported into an empty map')],
@@ -136,8 +165,14 @@ export function importMapJson(
     for (const chunk of chunkByStructs<object>(records, dialogueRecordStructs)) {
       const write = () => {
         for (const record of chunk) {
-          if (kind !== DIALOGUE_PLAN_LAYOUT) writeDialogueRecord(doc, kind, record, origin)
-          else writeDialoguePlan(doc, record, { confidential, origin })
+          if (kind === DIALOGUE_PLAN_LAYOUT)
+            writeDialoguePlan(doc, record, { confidential, origin })
+          else if (kind === COMMITMENT_LAYOUT) {
+            writePlanRecord(doc, COMMITMENT_LAYOUT, record, { confidential, origin })
+          } else if (kind === DIALOGUE_EVALUATION_LAYOUT) {
+            const evaluation = withoutResults(record as DialogueEvaluation)
+            writePlanRecord(doc, DIALOGUE_EVALUATION_LAYOUT, evaluation, { confidential, origin })
+          } else writeDialogueRecord(doc, kind, record, origin)
         }
       }
       doc.transact(() => {
@@ -152,6 +187,7 @@ export function importMapJson(
       for (const record of chunk) tldraw.set(record.id as string, record)
       if (index > 0) return
       for (const [key, value] of Object.entries(parsed.meta)) meta.set(key, value)
+      writeStoredEngagementStages(doc, parsed.engagementStages, origin)
       if (parsed.tldraw.schema !== null) meta.set(TLDRAW_SCHEMA_KEY, parsed.tldraw.schema)
     }, origin)
   }

@@ -6,9 +6,12 @@
  * ```
  * { format: 'stakeholder-canvas-map', version: 3, title, exportedAt, contactsIncluded,
  *   stakeholders: [...], dialoguePlans: [...], commitments: [...],
- *   dialogueEvaluations: [...], selfAssessments: [...], tldraw: { schema, records: [...] },
- *   meta: {...}, history: [...] }
+ *   dialogueEvaluations: [...], selfAssessments: [...], engagementStages: {...},
+ *   tldraw: { schema, records: [...] }, meta: {...}, history: [...] }
  * ```
+ * `engagementStages` (the map's list, code → stored stage, EngagementStage.ts) came later in
+ * version 3: a file without it has the default list, and an app that does not know it warns
+ * and keeps its default list.
  * Version 1 had no dialogue records; it is still read (as a map without any). Version 2 got
  * a number of its own so that an older app refuses a file with dialogue records instead of
  * dropping them with a warning. Version 3 added the self-assessments, for the same reason;
@@ -20,6 +23,7 @@
 import type { Commitment } from '../dialogue/Commitment'
 import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
 import type { DialoguePlan } from '../dialogue/DialoguePlan'
+import type { StoredEngagementStage } from '../dialogue/EngagementStage'
 import type { SelfAssessment } from '../selfAssessment/SelfAssessment'
 import type { Stakeholder, StakeholderWithoutContacts } from '../stakeholder/Stakeholder'
 import type { JsonObject, JsonValue } from './canonicalJson'
@@ -49,6 +53,8 @@ export interface MapJson {
   dialogueEvaluations: DialogueEvaluation[]
   /** Sorted by id. */
   selfAssessments: SelfAssessment[]
+  /** What the map changed of its engagement stages, by code (EngagementStage.ts). */
+  engagementStages: Record<string, StoredEngagementStage>
   tldraw: {
     /** The tldraw schema the records were written with (`null` when the map has none yet). */
     schema: JsonValue
@@ -76,6 +82,8 @@ export interface ParsedMapJson {
   dialogueEvaluations: DialogueEvaluation[]
   /** Current-version records; empty for a version 1 or 2 file. */
   selfAssessments: SelfAssessment[]
+  /** Current-version stored stages by code; empty when the file has none. */
+  engagementStages: Record<string, StoredEngagementStage>
   tldraw: { schema: JsonValue; records: JsonObject[] }
   meta: JsonObject
   history: JsonValue[]

@@ -9,7 +9,13 @@ import {
   migrateCommitment,
   migrateDialogueEvaluation,
   migrateDialoguePlan,
+  migrateEngagementStage,
 } from '../dialogue/migrateDialogueRecords'
+import {
+  ENGAGEMENT_STAGE_LIMITS,
+  type StoredEngagementStage,
+  isEngagementStageCode,
+} from '../dialogue/EngagementStage'
 import { migrateSelfAssessment } from '../selfAssessment/migrateSelfAssessment'
 import { isIsoTimestamp } from '../stakeholder/isIsoDate'
 import type { RecordValidationResult } from '../stakeholder/recordValidator'
@@ -72,6 +78,7 @@ const KNOWN_KEYS = new Set([
   'commitments',
   'dialogueEvaluations',
   'selfAssessments',
+  'engagementStages',
   'tldraw',
   'meta',
   'history',
@@ -248,6 +255,34 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
   const dialogueEvaluations = dialogueRecords('dialogueEvaluations', migrateDialogueEvaluation)
   const selfAssessments = dialogueRecords('selfAssessments', migrateSelfAssessment)
 
+  const engagementStages: Record<string, StoredEngagementStage> = {}
+  const rawStages = own(root as Record<string, unknown>, 'engagementStages') ?? {}
+  if (!isObject(rawStages)) fail('engagementStages', 'not-an-object', 'must be an object')
+  else if (Object.keys(rawStages).length > ENGAGEMENT_STAGE_LIMITS.stages * 2) {
+    const max = ENGAGEMENT_STAGE_LIMITS.stages * 2
+    fail('engagementStages', 'too-many-items', `must have at most ${max} entries`, { max })
+  } else {
+    for (const code of Object.keys(rawStages)) {
+      const path = `engagementStages.${code.slice(0, 80)}`
+      if (!isEngagementStageCode(code)) {
+        fail(path, 'invalid-id', 'is not an engagement stage code')
+        continue
+      }
+      const result = migrateEngagementStage(own(rawStages, code))
+      if (!result.ok) {
+        for (const error of result.errors) {
+          fail(
+            error.path === '' ? path : `${path}.${error.path}`,
+            error.code,
+            error.message,
+            error.params,
+          )
+        }
+      } else
+        Object.defineProperty(engagementStages, code, { value: result.value, enumerable: true })
+    }
+  }
+
   const issues: CanonicalJsonIssue[] = []
   const depth = EXCHANGE_LIMITS.jsonDepth
   const records: JsonObject[] = []
@@ -341,6 +376,7 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     commitments,
     dialogueEvaluations,
     selfAssessments,
+    engagementStages,
     tldraw: { schema, records },
     meta,
     history,

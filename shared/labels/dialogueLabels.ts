@@ -6,6 +6,7 @@
  * the English names in ../docs/dialogues.md, not checked against the SER's own poster: a
  * trainer may edit the texts shown on the boards.
  */
+import type { EngagementStage } from '../dialogue/EngagementStage'
 import type { DialogueAlertCode } from '../scoring/dialogueAlerts'
 import type {
   BarrierKind,
@@ -64,14 +65,30 @@ export const ENGAGEMENT_STAGE_LABELS: Labels<DefaultEngagementStage> = {
   },
 }
 
+/** Said after a stage a plan still uses but the map's list no longer has. */
+export const REMOVED_STAGE_MARK: Readonly<Record<LabelLocale, string>> = {
+  en: 'removed from the list',
+  nl: 'van de lijst gehaald',
+}
+
 /**
- * The words of an engagement stage. A stage outside the default list is one of the map's own
- * codes (the list is configurable) and is written as given; null while not decided.
+ * The words of an engagement stage; null while not decided. With the map's list (`stages`,
+ * readEngagementStages): a stage's typed label, or a default stage's own words; a stage
+ * removed from the list, or not on it, is marked so. Without it: a default stage's words, and
+ * any other code as given.
  */
-export function engagementStageLabel(locale: LabelLocale, stage: string | null): string | null {
+export function engagementStageLabel(
+  locale: LabelLocale,
+  stage: string | null,
+  stages?: readonly EngagementStage[],
+): string | null {
   if (stage === null) return null
   const labels: Readonly<Record<string, string>> = ENGAGEMENT_STAGE_LABELS[locale]
-  return Object.hasOwn(labels, stage) ? labels[stage]! : stage
+  const own = Object.hasOwn(labels, stage) ? labels[stage]! : stage
+  if (stages === undefined) return own
+  const listed = stages.find((each) => each.code === stage)
+  const words = listed?.label?.trim() || own
+  return listed && !listed.removed ? words : `${words} (${REMOVED_STAGE_MARK[locale]})`
 }
 
 /** Barriers to taking part. */

@@ -11,6 +11,7 @@
  * the engagement order words a stakeholder's: under the plan they concern, and those about
  * stakeholders invited to no plan at the top of section 5.
  */
+import type { EngagementStage } from '../dialogue/EngagementStage'
 import type { DialoguePlan } from '../dialogue/DialoguePlan'
 import {
   DIALOGUE_PLAN_COLUMNS,
@@ -45,6 +46,8 @@ export interface PlanSectionOptions {
   alerts: readonly DialogueAlert[]
   /** How many plans of the section were withheld as confidential. */
   withheld: number
+  /** The map's engagement stages, for their words; absent: the built-in list's. */
+  engagementStages?: readonly EngagementStage[]
 }
 
 /** The fields of a plan in section 5: the columns of the exports, less what heads the plan. */
@@ -127,7 +130,10 @@ function fieldHtml(
         ? escapeHtml(text.notDecided)
         : escapeHtml(DUE_DILIGENCE_STEP_LABELS[locale][plan.dueDiligenceStep])
     case 'engagementStage':
-      return escapeHtml(engagementStageLabel(locale, plan.engagementStage) ?? text.notDecided)
+      return escapeHtml(
+        engagementStageLabel(locale, plan.engagementStage, options.engagementStages) ??
+          text.notDecided,
+      )
     case 'format':
       return plan.format === null
         ? escapeHtml(text.notDecided)

@@ -11,6 +11,7 @@
  * Every user string is escaped with `escapeHtml`; a Content-Security-Policy meta element
  * forbids scripts and loads as a second line of defence.
  */
+import type { EngagementStage } from '../dialogue/EngagementStage'
 import {
   ALERT_LABELS,
   PRIORITY_REASON_LABELS,
@@ -78,6 +79,8 @@ export interface ReportInput {
   commitments?: readonly Commitment[]
   /** The map's dialogue evaluations. Default none. */
   dialogueEvaluations?: readonly DialogueEvaluation[]
+  /** The map's engagement stages (`readEngagementStages`); default the built-in list's words. */
+  engagementStages?: readonly EngagementStage[]
   /** The map's self-assessments (`readMapDialogues`). Default none. */
   selfAssessments?: readonly SelfAssessment[]
   /** The role play's observer sheets (`readRolePlayObservations`). Default none. */
@@ -249,7 +252,12 @@ export function renderReport(input: ReportInput): string {
   const names = new Map(stakeholders.map(({ id, name }) => [id, name]))
   // Over every plan, withheld ones too: a stakeholder invited to a confidential plan is not
   // "invited to no plan". A withheld plan's own alerts are not printed (its block is not).
-  const planOptions = { locale, names, alerts: dialogueAlerts(plans, stakeholders) }
+  const planOptions = {
+    locale,
+    names,
+    alerts: dialogueAlerts(plans, stakeholders),
+    engagementStages: input.engagementStages,
+  }
   return (
     '<!DOCTYPE html>\n' +
     `<html lang="${input.locale}"><head><meta charset="utf-8">` +

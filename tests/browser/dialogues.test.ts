@@ -327,6 +327,7 @@ describe('the Dialogues tab', () => {
       label: 'Vertrouwelijk',
     })
     const plans = (on: Page) => on.locator('section[aria-labelledby="dialogue-plans-heading"]')
+    const evaluations = (on: Page) => on.locator('section[aria-labelledby="evaluations-heading"]')
     const viewer = setup.pages.viewer.page
     await openDialogues(viewer, 'Dialogen')
     await expect.poll(() => plans(viewer).locator('details.entry').count()).toBe(0)
@@ -341,6 +342,18 @@ describe('the Dialogues tab', () => {
     const asViewer = await fetch(`${setup.server.url}/api/maps/${setup.map.id}/export.json`, {
       headers: { authorization: `Bearer ${setup.map.tokens.viewer}` },
     })
-    expect(((await asViewer.json()) as MapJson).dialoguePlans).toEqual([])
+    const viewersFile = (await asViewer.json()) as MapJson
+    expect(viewersFile.dialoguePlans).toEqual([])
+    // Its evaluation (notes, what the stakeholders said) goes with it: gone from their tabs
+    // and file, still with the owner.
+    const said = 'Eindelijk werd er geluisterd'
+    expect(viewersFile.dialogueEvaluations).toEqual([])
+    expect(JSON.stringify(viewersFile)).not.toContain(said)
+    await expect.poll(() => evaluations(viewer).locator('details.entry').count()).toBe(0)
+    await expect.poll(() => evaluations(editor).locator('details.entry').count()).toBe(0)
+    await expect.poll(() => evaluations(editor).textContent()).toContain('No evaluations yet.')
+    expect(await evaluations(page).locator('details.entry').count()).toBe(1)
+    const secret = await serverMap(setup)
+    expect(secret.dialogueEvaluations[0]!.stakeholderRemarks).toBe(said)
   })
 })

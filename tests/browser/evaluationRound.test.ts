@@ -3,8 +3,10 @@
  * Dutch opens the round for a dialogue plan from the Workshop tab, two participants (one in
  * English) score privately and may change their scores until the reveal, everyone sees only
  * "N of M" until then and the same nine results after it; a note on an element keeps what
- * was typed on every way out of the field.
+ * was typed on every way out of the field. A confidential plan's round: the facilitator sees
+ * its results, the participants read that they are withheld, and never the plan's title.
  */
+import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { en } from '../../client/i18n/messages.en'
@@ -23,6 +25,7 @@ import {
 import { waysOutOfAField } from './waysOutOfAField'
 
 const PLAN = 'Dialoog met de coöperatie'
+const SECRET_PLAN = 'Gesprek met de klokkenluiders'
 
 async function openWorkshopTab(page: Page, text: typeof nl) {
   await page.getByRole('tab', { name: text['panel.tab.workshop'] }).click()
@@ -165,5 +168,50 @@ describe('evaluating a dialogue: a Dutch facilitator, a Dutch and an English par
       .toBe('Ver uiteen: bespreken')
     // The result stays as the server wrote it.
     expect((await resultRows(ben.page))[1]).toEqual({ cells: ['3', '1–5'], disagreement: true })
+  })
+
+  it("a confidential plan's results go to owners and facilitators only: participants read that they are withheld", async () => {
+    const { page } = facilitator
+    await page.getByTestId('end-evaluation').click()
+    await page.getByRole('tab', { name: 'Dialogen', exact: true }).click()
+    await page.getByRole('button', { name: 'Nieuw dialoogplan' }).click()
+    const secret = page.locator('.dialogues-panel details.entry[open]').first()
+    await secret.getByLabel('Titel', { exact: true }).fill(SECRET_PLAN)
+    await secret.getByLabel('Titel', { exact: true }).press('Tab')
+    await secret.getByLabel('Vertrouwelijkheid', { exact: true }).selectOption({
+      label: 'Vertrouwelijk',
+    })
+    await openWorkshopTab(page, nl)
+    const choice = page.getByTestId('evaluation-plan')
+    await expect.poll(() => choice.locator('option', { hasText: SECRET_PLAN }).count()).toBe(1)
+    await choice.selectOption({ label: SECRET_PLAN })
+    await page.getByTestId('start-evaluation').click()
+    await ann.page.getByTestId('submit-evaluation').waitFor({ timeout: 5000 })
+    expect(await ann.page.getByText(SECRET_PLAN).count()).toBe(0)
+    await expect
+      .poll(() => ben.page.locator('section[aria-labelledby="evaluation-heading"]').textContent())
+      .toContain('Evaluating: a confidential dialogue')
+    await ann.page.getByTestId('my-element-inclusion').selectOption('2')
+    await ann.page.getByTestId('submit-evaluation').click()
+    await ann.page.getByTestId('evaluation-submitted').waitFor({ timeout: 5000 })
+    await expect
+      .poll(() => page.getByTestId('evaluation-count').textContent(), { timeout: 5000 })
+      .toBe('1 van 3 heeft gescoord.')
+    await page.getByTestId('reveal-evaluation').click()
+
+    // The facilitator sees the result, read from the record in the confidential document.
+    await page.getByTestId('evaluation-result').waitFor({ timeout: 5000 })
+    expect((await resultRows(page))[2]).toEqual({ cells: ['2', '2–2'], disagreement: false })
+    for (const [p, words] of [
+      [ann.page, 'De uitkomsten horen bij een vertrouwelijke dialoog'],
+      [ben.page, 'The results belong to a confidential dialogue'],
+    ] as const) {
+      await expect
+        .poll(() => p.getByTestId('evaluation-withheld').textContent(), { timeout: 5000 })
+        .toContain(words)
+      expect(await p.getByTestId('evaluation-result').count()).toBe(0)
+    }
+    mkdirSync('.tmp/screenshots', { recursive: true })
+    await ben.page.screenshot({ path: '.tmp/screenshots/evaluation-withheld-en.png' })
   })
 })

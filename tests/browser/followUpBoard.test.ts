@@ -20,6 +20,11 @@ import {
   readDialogueRecord,
 } from '../../shared/document/dialogueDocument'
 import { writeStakeholder } from '../../shared/document/stakeholderDocument'
+import { withoutResults } from '../../shared/exchange/importMapJson'
+import { ballotsPath } from '../../shared/protocol/ballotApi'
+import { GUEST_SESSION_HEADER } from '../../shared/protocol/guestApi'
+import { openEvaluationRound } from '../../shared/workshop/evaluationRound'
+import { setFacilitation } from '../../shared/workshop/facilitationState'
 import { createCommitment } from '../../shared/dialogue/createDialogueRecords'
 import { createStakeholder } from '../../shared/stakeholder/createStakeholder'
 import { evaluation, plan } from '../shared/dialogue/dialogueFixtures'
@@ -57,6 +62,50 @@ function followUpShapes(page: Page) {
         .map((shape) => ({ id: shape.id, checked: shape.props.checked as boolean })),
     }
   })
+}
+
+/**
+ * Opens an evaluation round on `evaluationId` from the owner's `doc`, hands in `ballots` as
+ * guests, reveals it and ends it: the record then holds the server's results.
+ */
+async function holdEvaluationRound(
+  url: string,
+  map: CreatedMap,
+  doc: Y.Doc,
+  evaluationId: string,
+  ballots: readonly Record<string, number>[],
+) {
+  const round = openEvaluationRound(evaluationId, Date.now())
+  setFacilitation(doc, 'evaluation', round)
+  const call = (path: string, token: string, init: RequestInit = {}) =>
+    fetch(`${url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.headers as object) },
+    })
+  for (const [index, ballot] of ballots.entries()) {
+    const guest = await call(`/api/maps/${map.id}/guests`, map.tokens.editor, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `Participant ${index + 1}` }),
+    })
+    const { guestToken } = (await guest.json()) as { guestToken: string }
+    // The round reaches the server over the owner's socket; ask again until it is open.
+    for (let tries = 0; ; tries++) {
+      const put = await call(ballotsPath(map.id, round.id), map.tokens.editor, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', [GUEST_SESSION_HEADER]: guestToken },
+        body: JSON.stringify({ ballot }),
+      })
+      if (put.status === 200) break
+      if (tries > 100) throw new Error(`ballot refused: ${await put.text()}`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+  const path = ballotsPath(map.id, round.id)
+  expect((await call(`${path}/reveal`, map.tokens.facilitator, { method: 'POST' })).status).toBe(
+    200,
+  )
+  expect((await call(path, map.tokens.facilitator, { method: 'DELETE' })).status).toBe(200)
 }
 
 describe('the follow-up board', () => {
@@ -112,7 +161,17 @@ describe('the follow-up board', () => {
     ]) {
       expect(writeDialogueRecord(doc, COMMITMENT_LAYOUT, commitment).ok).toBe(true)
     }
-    expect(writeDialogueRecord(doc, DIALOGUE_EVALUATION_LAYOUT, evaluation()).ok).toBe(true)
+    // The evaluation's results come only from a round's ballots, as in the workshop: no
+    // socket may write them (checkServerWrittenElementResult.ts).
+    const recorded = evaluation()
+    expect(writeDialogueRecord(doc, DIALOGUE_EVALUATION_LAYOUT, withoutResults(recorded)).ok).toBe(
+      true,
+    )
+    await holdEvaluationRound(server.url, map, doc, recorded.id, [
+      { motivation: 4, inclusion: 2 },
+      { motivation: 5, inclusion: 5 },
+      { motivation: 4 },
+    ])
     trainer = await openTrackedPage(browser, server.url, { name: 'Trainer', locale: 'en-GB' })
     ann = await openTrackedPage(browser, server.url, { name: 'Ann', locale: 'nl-NL' })
     for (const [person, token] of [

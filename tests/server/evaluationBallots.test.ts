@@ -23,6 +23,7 @@ import {
   FACILITATION_MAP,
   WORKSHOP_MAP,
 } from '../../shared/document/mapDocumentLayout'
+import { withoutResults } from '../../shared/exchange/importMapJson'
 import { ballotsPath } from '../../shared/protocol/ballotApi'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { openEvaluationRound } from '../../shared/workshop/evaluationRound'
@@ -343,7 +344,7 @@ describe('a participant attacking the evaluation round', () => {
     expect(facilitator.wsconnected).toBe(true)
   })
 
-  it('lets an owner bring in an evaluation with its results (an import), never change one', async () => {
+  it("refuses an owner's socket changing a result or bringing in a new evaluation with results (as an import would)", async () => {
     const test = await fixture.startServer()
     const mapId = await createMap(test)
     const { facilitator, witness } = await workshop(test, mapId)
@@ -363,18 +364,28 @@ describe('a participant attacking the evaluation round', () => {
     fixture.disconnectClient(owner)
     expect(evaluationOf(witness).elements.inclusion).toEqual(revealed)
 
-    // A new record with results from the owner (importMapJson writes so into a new map).
+    // A new record with results from the owner (over the socket, as an import writes): refused,
+    // since a result comes only from the server's ballots. Without results it goes through.
     const importer = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'owner' })
     await waitForSync(importer)
+    const refused = nextClose(importer)
     const imported = createDialogueEvaluation({
       id: 'eval-imported',
       elements: { knowledge: { result: revealed.result, notes: 'From the export' } },
     })
     expect(writeDialogueRecord(importer.doc, DIALOGUE_EVALUATION_LAYOUT, imported).ok).toBe(true)
-    await waitFor(() => witness.doc.getMap(DIALOGUE_EVALUATIONS_MAP).has('eval-imported'))
-    expect(evaluationOf(witness, 'eval-imported').elements.knowledge.result).toEqual(
-      revealed.result,
-    )
-    expect(importer.wsconnected).toBe(true)
+    expect(await refused).toBe(CloseCode.policyViolation)
+    fixture.disconnectClient(importer)
+    const honest = fixture.connectClient(test, mapId, new Y.Doc(), { role: 'owner' })
+    await waitForSync(honest)
+    const notesOnly = { ...imported, id: 'eval-notes', elements: withoutResults(imported).elements }
+    expect(writeDialogueRecord(honest.doc, DIALOGUE_EVALUATION_LAYOUT, notesOnly).ok).toBe(true)
+    await waitFor(() => witness.doc.getMap(DIALOGUE_EVALUATIONS_MAP).has('eval-notes'))
+    expect(witness.doc.getMap(DIALOGUE_EVALUATIONS_MAP).has('eval-imported')).toBe(false)
+    expect(evaluationOf(witness, 'eval-notes').elements.knowledge).toEqual({
+      result: null,
+      notes: 'From the export',
+    })
+    expect(honest.wsconnected).toBe(true)
   })
 })

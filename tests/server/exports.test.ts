@@ -34,6 +34,7 @@ import { CONFIDENTIAL_INPUT, NOW, richDoc, richStakeholders } from '../shared/ex
 import { DIALOGUE_FORMULA, writeDialogueRecords } from '../shared/exchange/dialogueMap'
 import { judgedAbsent, unscoredRightsholders } from '../shared/exchange/salienceCases'
 import { libreOfficeAvailable, readWithLibreOffice } from '../libreOfficeSheets'
+import { createActionPeer } from '../../server/rooms/createActionPeer'
 import { apiFetch, createFixture, createMap, tokenOf, waitFor, waitForSync } from './testServer'
 import type { TestServer } from './testServer'
 
@@ -104,6 +105,18 @@ async function mapWithContent(): Promise<MapUnderTest> {
   })
   expect(version.status).toBe(201)
   return { test, mapId, writer, writerSecret, reader, doc: reader.doc }
+}
+
+/**
+ * The dialogue records written into the map by the server itself: the evaluation holds
+ * revealed results, which no socket may write (only a round's reveal does).
+ */
+async function writeDialogueRecordsAsServer({ test, mapId }: MapUnderTest): Promise<void> {
+  const peer = createActionPeer('owner', 'Server')
+  await test.server.rooms.withRoom(mapId, peer, async (room) => {
+    room.doc.transact(() => writeDialogueRecords(room.doc), peer)
+    await room.flush()
+  })
 }
 
 function download(
@@ -516,7 +529,7 @@ describe('refusals', () => {
 describe('dialogue record exports', () => {
   it('serves the dialogue records as workbook sheets and as a CSV file per record type', async () => {
     const map = await mapWithContent()
-    writeDialogueRecords(map.writer.doc)
+    await writeDialogueRecordsAsServer(map)
     await waitFor(() => readMapDialogues(map.doc, null).commitments.length === 3)
     // The server decides what is overdue on its own (UTC) day.
     const today = new Date().toISOString().slice(0, 10)
@@ -554,7 +567,7 @@ describe('dialogue record exports', () => {
 
   it('puts the dialogue records in the report: commitments overdue first, confidential plans only when asked', async () => {
     const map = await mapWithContent()
-    writeDialogueRecords(map.writer.doc)
+    await writeDialogueRecordsAsServer(map)
     const secret = createDialoguePlan(
       {
         id: 'plan-secret',

@@ -4,18 +4,13 @@
  * the same fields, invited-stakeholder and barrier editors as the Dialogues tab, so an edit
  * on the board is an edit of the record and shows there, and the other way round.
  */
+import { useValue } from 'tldraw'
 import { DIALOGUE_PLAN_COLUMN_LABELS } from '../../../shared/labels/dialogueFieldLabels'
 import type { DialoguePlanColumn } from '../../../shared/labels/dialogueFieldLabels'
-import {
-  DIALOGUE_FORMAT_LABELS,
-  ENGAGEMENT_STAGE_LABELS,
-} from '../../../shared/labels/dialogueLabels'
+import { DIALOGUE_FORMAT_LABELS, engagementStageLabel } from '../../../shared/labels/dialogueLabels'
 import { DUE_DILIGENCE_STEP_LABELS } from '../../../shared/labels/modelLabels'
 import type { DialoguePlan } from '../../../shared/dialogue/DialoguePlan'
-import {
-  DEFAULT_ENGAGEMENT_STAGES,
-  DIALOGUE_FORMATS,
-} from '../../../shared/dialogue/dialogueVocabulary'
+import { DIALOGUE_FORMATS } from '../../../shared/dialogue/dialogueVocabulary'
 import {
   WORKSHEET_SECTIONS,
   WORKSHEET_SECTION_FIELDS,
@@ -60,6 +55,15 @@ export function WorksheetFields({
   const select = (field: string) => (result: ReturnType<typeof write>) =>
     report(`${key}/${field}`, result)
   const notDecided = t('dialogues.plan.notDecided')
+  // The map's list of stages, as the Dialogues tab offers it (PlanFields.tsx).
+  const stages = useValue('engagement stages', () => records.stages.get(), [records])
+  const stageOptions = stages.filter((stage) => !stage.removed).map((stage) => stage.code)
+  if (plan.engagementStage !== null && !stageOptions.includes(plan.engagementStage)) {
+    stageOptions.push(plan.engagementStage)
+  }
+  const stageLabels = Object.fromEntries(
+    stageOptions.map((code) => [code, engagementStageLabel(locale, code, stages) ?? code]),
+  )
 
   function field(column: DialoguePlanColumn) {
     switch (column) {
@@ -101,13 +105,9 @@ export function WorksheetFields({
           <SelectField
             key={column}
             label={label.engagementStage}
-            value={
-              (DEFAULT_ENGAGEMENT_STAGES as readonly string[]).includes(plan.engagementStage ?? '')
-                ? (plan.engagementStage as (typeof DEFAULT_ENGAGEMENT_STAGES)[number])
-                : null
-            }
-            options={DEFAULT_ENGAGEMENT_STAGES}
-            labels={ENGAGEMENT_STAGE_LABELS[locale]}
+            value={plan.engagementStage}
+            options={stageOptions}
+            labels={stageLabels}
             emptyLabel={notDecided}
             error={errors[`${key}/engagementStage`]}
             onCommit={(engagementStage) => select('engagementStage')(write({ engagementStage }))}

@@ -9,7 +9,10 @@
  */
 import { type Atom, type Signal, computed } from 'tldraw'
 import type { DialogueEvaluation } from '../../../shared/dialogue/DialogueEvaluation'
-import type { DialogueElement } from '../../../shared/dialogue/dialogueVocabulary'
+import {
+  DIALOGUE_ELEMENTS,
+  type DialogueElement,
+} from '../../../shared/dialogue/dialogueVocabulary'
 import { type ElementBallot, checkElementBallot } from '../../../shared/workshop/ballots'
 import {
   type ElementResults,
@@ -49,11 +52,21 @@ export class EvaluationModel {
     return this.dialogues.evaluations.get().find((e) => e.id === round.evaluationId) ?? null
   })
 
-  /** Every element's result once revealed (and someone scored); null before. */
+  /**
+   * Every element's result once revealed (and someone scored); null before. The round holds
+   * it, except for a confidential plan's evaluation, whose result the server writes only
+   * into the record (in the confidential document): read from there, for those who have it.
+   */
   readonly result = computed<ElementResults | null>('evaluation result', () => {
     const round = this.round.get()
-    if (round?.status !== 'revealed' || !round.result || (round.submitted ?? 0) === 0) return null
-    return round.result
+    if (round?.status !== 'revealed' || (round.submitted ?? 0) === 0) return null
+    if (round.result) return round.result
+    const elements = this.evaluation.get()?.elements
+    if (!elements) return null
+    const results = Object.fromEntries(
+      DIALOGUE_ELEMENTS.map((element) => [element, elements[element].result]),
+    )
+    return Object.values(results).every((r) => r !== null) ? (results as ElementResults) : null
   })
 
   constructor(

@@ -75,7 +75,10 @@ export function EvaluationSection() {
       {round && (
         <>
           <p>
-            {t('workshop.evaluation.of', { name: titleOf(record?.dialogueId) })}{' '}
+            {t('workshop.evaluation.of', {
+              // No record to read: a confidential plan's evaluation, which this role never receives.
+              name: record ? titleOf(record.dialogueId) : t('workshop.evaluation.confidentialPlan'),
+            })}{' '}
             <span className="panel__muted" data-testid="evaluation-count">
               {t('workshop.scoring.progress', { count, total: Math.max(count, eligible) })}
             </span>
@@ -86,6 +89,11 @@ export function EvaluationSection() {
           {round.status === 'open' && participant && <EvaluationForm round={round} />}
           {round.status === 'revealed' && result && (
             <EvaluationResult result={result} evaluation={record} />
+          )}
+          {round.status === 'revealed' && !result && !record && (round.submitted ?? 0) > 0 && (
+            <p className="panel__muted" data-testid="evaluation-withheld">
+              {t('workshop.evaluation.withheld')}
+            </p>
           )}
           <ObserverNotesList openedAt={round.openedAt} />
           {facilitator && (

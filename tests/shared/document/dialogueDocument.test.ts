@@ -11,8 +11,12 @@ import {
   readDialogueRecord,
   readDialogueRecords,
   readMapDialogues,
+  readPlanRecords,
+  deletePlanRecord,
+  moveRecordsOfPlan,
   writeDialoguePlan,
   writeDialogueRecord,
+  writePlanRecord,
 } from '../../../shared/document/dialogueDocument'
 import { commitment, evaluation, plan } from '../dialogue/dialogueFixtures'
 
@@ -168,5 +172,93 @@ describe('confidential plans in the confidential document', () => {
     expect(deleteDialoguePlan(doc, 'plan-soubre')).toBe(false)
     expect(deleteDialoguePlan(doc, 'plan-soubre', { confidential })).toBe(true)
     expect(readDialoguePlans(doc, confidential).records).toEqual([])
+  })
+})
+
+describe("a confidential plan's commitments and evaluations", () => {
+  const PROMISE = 'Share the names of the pickers who spoke with the union only'
+  const REMARK = 'We were afraid to say this in front of the buyer'
+  const secretPlan = () => ({ ...plan(), confidentiality: 'confidential' as const })
+  const promise = () => ({ ...commitment(), what: PROMISE })
+  const remarked = () => ({ ...evaluation(), stakeholderRemarks: REMARK })
+  const holds = (doc: Y.Doc, text: string) => Buffer.from(Y.encodeStateAsUpdate(doc)).includes(text)
+
+  it('are written with their plan in the confidential document, never in the map document', () => {
+    const doc = new Y.Doc({ gc: true })
+    const confidential = new Y.Doc({ gc: true })
+    const options = { confidential }
+    writeDialoguePlan(doc, secretPlan(), options)
+    expect(writePlanRecord(doc, COMMITMENT_LAYOUT, promise(), options).ok).toBe(true)
+    expect(writePlanRecord(doc, DIALOGUE_EVALUATION_LAYOUT, remarked(), options).ok).toBe(true)
+    for (const text of [PROMISE, REMARK, 'Clear why we came']) expect(holds(doc, text)).toBe(false)
+    expect(readPlanRecords(doc, COMMITMENT_LAYOUT, null).records).toEqual([])
+    expect(readMapDialogues(doc, null)).toMatchObject({
+      plans: [],
+      commitments: [],
+      evaluations: [],
+    })
+    expect(readMapDialogues(doc, confidential)).toMatchObject({
+      plans: [secretPlan()],
+      commitments: [promise()],
+      evaluations: [remarked()],
+    })
+    // One on its own (no plan) is in the map document.
+    const alone = { ...commitment(), id: 'commit-2', dialogueId: null }
+    writePlanRecord(doc, COMMITMENT_LAYOUT, alone, options)
+    expect(readPlanRecords(doc, COMMITMENT_LAYOUT, null).records).toEqual([alone])
+    expect(deletePlanRecord(doc, COMMITMENT_LAYOUT, 'commit-1', options)).toBe(true)
+    expect(readPlanRecords(doc, COMMITMENT_LAYOUT, confidential).records).toEqual([alone])
+  })
+
+  it('move with their plan when its level changes, and back, results and notes as they were (evaluations by the server)', () => {
+    const doc = new Y.Doc({ gc: true })
+    const confidential = new Y.Doc({ gc: true })
+    const options = { confidential }
+    writeDialoguePlan(doc, plan(), options)
+    writePlanRecord(doc, COMMITMENT_LAYOUT, promise(), options)
+    writePlanRecord(doc, DIALOGUE_EVALUATION_LAYOUT, remarked(), options)
+    const other = { ...commitment(), id: 'commit-9', dialogueId: 'plan-other' }
+    writePlanRecord(doc, COMMITMENT_LAYOUT, other, options)
+    expect(holds(doc, PROMISE)).toBe(true)
+    writeDialoguePlan(doc, secretPlan(), options)
+    // The commitment went with the plan; the evaluation waits for the server, which moves it
+    // as below (PlanRecordMover), results included.
+    expect(holds(doc, PROMISE)).toBe(false)
+    expect(readPlanRecords(doc, DIALOGUE_EVALUATION_LAYOUT, null).records).toEqual([remarked()])
+    expect(moveRecordsOfPlan(doc, confidential, 'plan-soubre')).toBe(1)
+    for (const text of [PROMISE, REMARK, 'Women pickers hardly spoke']) {
+      expect(holds(doc, text)).toBe(false)
+    }
+    expect(readPlanRecords(doc, COMMITMENT_LAYOUT, null).records).toEqual([other])
+    expect(readPlanRecords(new Y.Doc(), DIALOGUE_EVALUATION_LAYOUT, confidential).records).toEqual([
+      remarked(),
+    ])
+    writeDialoguePlan(doc, plan(), options)
+    expect(moveRecordsOfPlan(confidential, doc, 'plan-soubre')).toBe(1)
+    expect(confidential.getMap('commitments').size).toBe(0)
+    expect(confidential.getMap('dialogueEvaluations').size).toBe(0)
+    expect(readMapDialogues(doc, null)).toMatchObject({
+      plans: [plan()],
+      commitments: [promise(), other],
+      evaluations: [remarked()],
+    })
+  })
+
+  it('an edit from a copy that had not seen the move yet goes with the plan too', () => {
+    const doc = new Y.Doc()
+    const confidential = new Y.Doc()
+    writeDialoguePlan(doc, secretPlan(), { confidential })
+    // An owner's copy written before the records followed their plan.
+    writeDialogueRecord(doc, COMMITMENT_LAYOUT, promise())
+    writePlanRecord(
+      doc,
+      COMMITMENT_LAYOUT,
+      { ...promise(), status: 'in-progress' },
+      { confidential },
+    )
+    expect(doc.getMap('commitments').size).toBe(0)
+    expect(readPlanRecords(doc, COMMITMENT_LAYOUT, confidential).records[0]?.status).toBe(
+      'in-progress',
+    )
   })
 })

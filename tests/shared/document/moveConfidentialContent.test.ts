@@ -21,12 +21,15 @@ import {
   stakeholdersMap,
 } from '../../../shared/document/stakeholderDocument'
 import {
+  COMMITMENT_LAYOUT,
+  DIALOGUE_EVALUATION_LAYOUT,
   DIALOGUE_PLAN_LAYOUT,
   readDialoguePlans,
+  readMapDialogues,
   writeDialogueRecord,
 } from '../../../shared/document/dialogueDocument'
 import { createStakeholder } from '../../../shared/stakeholder/createStakeholder'
-import { plan } from '../dialogue/dialogueFixtures'
+import { commitment, evaluation, plan } from '../dialogue/dialogueFixtures'
 import type { Contact, EngagementEntry } from '../../../shared/stakeholder/Stakeholder'
 
 const NOW = '2026-05-12T10:00:00.000Z'
@@ -198,6 +201,55 @@ describe('moving confidential plans out of a map document', () => {
     Y.applyUpdate(confidential, version.confidentialState)
     expect(readDialoguePlans(new Y.Doc(), confidential).records).toEqual([secretPlan()])
     expect(splitConfidentialVersion(version.state, version.confidentialState)).toBeNull()
+  })
+})
+
+describe("moving a confidential plan's commitments and evaluations out of a map document", () => {
+  const PROMISE = 'Pay the pickers who spoke up for their lost day'
+  const promise = (dialogueId: string) => ({
+    ...commitment(),
+    id: `c-${dialogueId}`,
+    dialogueId,
+    what: PROMISE,
+  })
+  const judged = (dialogueId: string) => ({ ...evaluation(), id: `e-${dialogueId}`, dialogueId })
+
+  it('moves those of a plan marked confidential there, or already in the confidential document', () => {
+    const map = oldPlansDoc()
+    const confidential = new Y.Doc()
+    writeDialogueRecord(confidential, DIALOGUE_PLAN_LAYOUT, { ...secretPlan(), id: 'plan-moved' })
+    for (const id of ['plan-secret', 'plan-moved', 'plan-soubre']) {
+      writeDialogueRecord(map, COMMITMENT_LAYOUT, promise(id))
+      writeDialogueRecord(map, DIALOGUE_EVALUATION_LAYOUT, judged(id))
+    }
+    const onlyMoved = new Y.Doc({ gc: true })
+    writeDialogueRecord(onlyMoved, COMMITMENT_LAYOUT, promise('plan-moved'))
+    // The map document alone cannot tell that plan-moved is confidential; with it, it can.
+    expect(holdsLegacyConfidentialContent(onlyMoved)).toBe(false)
+    expect(holdsLegacyConfidentialContent(onlyMoved, confidential)).toBe(true)
+    expect(moveConfidentialContent(map, confidential)).toBe(true)
+    expect(holdsLegacyConfidentialContent(map, confidential)).toBe(false)
+    const left = readMapDialogues(map, null)
+    expect(left.commitments.map((c) => c.id)).toEqual(['c-plan-soubre'])
+    expect(left.evaluations.map((e) => e.id)).toEqual(['e-plan-soubre'])
+    const secret = readMapDialogues(new Y.Doc(), confidential)
+    expect(secret.commitments).toEqual([promise('plan-moved'), promise('plan-secret')])
+    expect(secret.evaluations).toEqual([judged('plan-moved'), judged('plan-secret')])
+    expect(moveConfidentialContent(map, confidential)).toBe(false)
+  })
+
+  it('splits a stored log so the map document no longer holds their text', () => {
+    const map = new Y.Doc({ gc: true })
+    writeDialogueRecord(map, COMMITMENT_LAYOUT, promise('plan-moved'))
+    const confidential = new Y.Doc()
+    writeDialogueRecord(confidential, DIALOGUE_PLAN_LAYOUT, { ...secretPlan(), id: 'plan-moved' })
+    const logs = splitConfidentialLogs(
+      [Y.encodeStateAsUpdate(map)],
+      [Y.encodeStateAsUpdate(confidential)],
+    )
+    if (logs === null) throw new Error('nothing split')
+    expect(bytesHold(logs.map, PROMISE)).toBe(false)
+    expect(bytesHold(logs.confidentialAddition, PROMISE)).toBe(true)
   })
 })
 

@@ -2,16 +2,24 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { exportMapJson, stringifyMapJson } from '../../../shared/exchange/exportMapJson'
-import { importMapJson } from '../../../shared/exchange/importMapJson'
+import { importMapJson, withoutResults } from '../../../shared/exchange/importMapJson'
 import { parseMapJson } from '../../../shared/exchange/parseMapJson'
 import {
   COMMITMENT_LAYOUT,
   DIALOGUE_EVALUATION_LAYOUT,
   DIALOGUE_PLAN_LAYOUT,
   readDialoguePlans,
+  recordsMap,
   writeDialoguePlan,
   writeDialogueRecord,
+  writePlanRecord,
 } from '../../../shared/document/dialogueDocument'
+import {
+  addEngagementStage,
+  readEngagementStages,
+  renameEngagementStage,
+  setEngagementStageRemoved,
+} from '../../../shared/document/engagementStageDocument'
 import { commitment, evaluation, plan } from '../dialogue/dialogueFixtures'
 import { CONFIDENTIAL_INPUT, NOW, richDoc, richDocuments } from './richMap'
 
@@ -49,16 +57,72 @@ function roundTrip(withConfidential: boolean) {
 }
 
 describe('map JSON export and import', () => {
-  it.each([true, false])('round-trips exactly (with the confidential part: %s)', (secret) => {
-    const { first, second } = roundTrip(secret)
-    expect(second).toEqual(first)
-    expect(first.dialoguePlans).toEqual([plan()])
-    expect(first.commitments.map((c) => [c.id, c.status])).toEqual([
-      ['commit-0', 'dropped'],
-      ['commit-1', 'open'],
+  it.each([true, false])(
+    'round-trips exactly but for evaluation results (with the confidential part: %s)',
+    (secret) => {
+      const { first, second } = roundTrip(secret)
+      // A result comes only from the server's ballots: the import leaves it out, notes stay.
+      const imported = { ...first, dialogueEvaluations: [withoutResults(evaluation())] }
+      expect(second).toEqual(imported)
+      expect(first.dialoguePlans).toEqual([plan()])
+      expect(first.commitments.map((c) => [c.id, c.status])).toEqual([
+        ['commit-0', 'dropped'],
+        ['commit-1', 'open'],
+      ])
+      expect(first.dialogueEvaluations).toEqual([evaluation()])
+      expect(second.dialogueEvaluations[0]!.elements.motivation).toEqual({
+        result: null,
+        notes: 'Clear why we came',
+      })
+    },
+  )
+
+  it("carries a confidential plan's commitments and evaluations with it, into the confidential document", () => {
+    const { doc, confidential } = richDocuments()
+    const secret = { ...plan(), confidentiality: 'confidential' as const }
+    expect(writeDialoguePlan(doc, secret, { confidential }).ok).toBe(true)
+    const options = { confidential }
+    expect(writePlanRecord(doc, COMMITMENT_LAYOUT, commitment(), options).ok).toBe(true)
+    expect(writePlanRecord(doc, DIALOGUE_EVALUATION_LAYOUT, evaluation(), options).ok).toBe(true)
+    expect(recordsMap(doc, COMMITMENT_LAYOUT).size).toBe(0)
+    const partial = exportMapJson(doc, OPTIONS)
+    expect([partial.commitments, partial.dialogueEvaluations]).toEqual([[], []])
+    const full = exportMapJson(doc, { ...OPTIONS, confidential })
+    expect(full.commitments).toEqual([commitment()])
+    expect(full.dialogueEvaluations).toEqual([evaluation()])
+    const parsed = parseMapJson(stringifyMapJson(full))
+    if (!parsed.ok) throw new Error('parse failed')
+    const target = new Y.Doc()
+    const targetSecret = new Y.Doc()
+    expect(importMapJson(target, parsed.value, undefined, targetSecret)).toEqual({ ok: true })
+    expect(recordsMap(target, COMMITMENT_LAYOUT).size).toBe(0)
+    expect(recordsMap(target, DIALOGUE_EVALUATION_LAYOUT).size).toBe(0)
+    const again = exportMapJson(target, { ...OPTIONS, confidential: targetSecret })
+    expect(again.commitments).toEqual([commitment()])
+    expect(again.dialogueEvaluations).toEqual([withoutResults(evaluation())])
+  })
+
+  it("round-trips the map's engagement stages: renamed, added and removed", () => {
+    const { doc } = richDocuments()
+    renameEngagementStage(doc, 'remediation', 'Herstel en verhaal')
+    addEngagementStage(doc, 'Gemeenschapsmonitoring', 'stage-community')
+    setEngagementStageRemoved(doc, 'stage-community', true)
+    writeDialoguePlan(doc, { ...plan(), engagementStage: 'stage-community' })
+    const first = exportMapJson(doc, OPTIONS)
+    expect(Object.keys(first.engagementStages)).toEqual(['remediation', 'stage-community'])
+    const parsed = parseMapJson(stringifyMapJson(first))
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+    const target = new Y.Doc()
+    expect(importMapJson(target, parsed.value)).toEqual({ ok: true })
+    expect(readEngagementStages(target)).toEqual(readEngagementStages(doc))
+    expect(stringifyMapJson(exportMapJson(target, OPTIONS))).toBe(stringifyMapJson(first))
+    // A stage that does not fit is refused with the file, with where it is.
+    const bad = JSON.parse(stringifyMapJson(first)) as Record<string, unknown>
+    bad.engagementStages = { 'stage-x': { schemaVersion: 1, label: 7, order: 0, removed: false } }
+    const refused = parseMapJson(JSON.stringify(bad))
+    expect(refused.ok ? [] : refused.errors.map((error) => error.path)).toEqual([
+      'engagementStages.stage-x.label',
     ])
-    expect(first.dialogueEvaluations).toEqual([evaluation()])
-    expect(stringifyMapJson(second)).toBe(stringifyMapJson(first))
   })
 
   it('refuses to import contacts without a confidential document', () => {
