@@ -211,6 +211,9 @@ describe('the follow-up board', () => {
     expect(await board.getByTestId('follow-up-evaluation').textContent()).toContain(
       'Motivationmedian 4 (4–5)',
     )
+    expect(await board.getByTestId('follow-up-evaluation').textContent()).toContain(
+      'Inclusionmedian 3.5 (2–5)',
+    )
     await waitForCameraToSettle(page)
     await page.screenshot({ path: `${SHOTS}/followup-board-trainer-en.png` })
     expect(await axeViolations(page)).toEqual([])
@@ -227,6 +230,10 @@ describe('the follow-up board', () => {
     expect(await hers.textContent()).toContain('Toezeggingen')
     expect(await hers.getByTestId('follow-up-evaluation').textContent()).toContain(
       'Motivatiemediaan 4 (4–5)',
+    )
+    // A Dutch decimal comma.
+    expect(await hers.getByTestId('follow-up-evaluation').textContent()).toContain(
+      'Inclusiemediaan 3,5 (2–5)',
     )
     await ann.page.screenshot({ path: `${SHOTS}/followup-board-ann-nl.png` })
   })

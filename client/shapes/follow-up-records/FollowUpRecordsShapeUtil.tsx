@@ -18,6 +18,7 @@ import {
 import type { EvaluationRound } from '../../../shared/workshop/evaluationRound'
 import type { DialogueRecords } from '../../dialogues/DialogueRecords'
 import { localCalendarDate } from '../../dialogues/localCalendarDate'
+import { formatScoreText } from '../../../shared/scoring/scoreText'
 import { useTranslation } from '../../i18n/useTranslation'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import {
@@ -269,9 +270,9 @@ function FollowUpRecords({
                     {result === null || result.count === 0 || result.median === null
                       ? t('dialogues.evaluation.notScored')
                       : t('dialogues.evaluation.result', {
-                          median: result.median,
-                          min: result.min ?? '–',
-                          max: result.max ?? '–',
+                          median: formatScoreText(result.median, locale),
+                          min: formatScoreText(result.min, locale) || '–',
+                          max: formatScoreText(result.max, locale) || '–',
                         })}
                     {result?.disagreement && ` — ${t('dialogues.evaluation.disagreement')}`}
                   </td>
