@@ -1,6 +1,7 @@
 import { BaseFrameLikeShapeUtil, type TLBaseBoxShape, type TLShape } from 'tldraw'
 import { STAKEHOLDER_CARD_TYPE } from './stakeholder-card/stakeholderCardShape'
 import { cardOverflowsBoards } from './cardsOverflowBoards'
+import { boxIndicatorPath } from './RecordBoardShapeUtil'
 
 /**
  * What the matrix and the salience diagram have in common: frame-like boards that take
@@ -24,8 +25,6 @@ export abstract class StakeholderBoardShapeUtil<
   }
 
   override getIndicatorPath(shape: Shape) {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
+    return boxIndicatorPath(shape)
   }
 }

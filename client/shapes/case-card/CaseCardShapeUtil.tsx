@@ -1,4 +1,4 @@
-import { HTMLContainer, Rectangle2d, ShapeUtil, useValue } from 'tldraw'
+import { HTMLContainer, useValue } from 'tldraw'
 import { CASE_CARD_FIELD_LABELS } from '../../../shared/labels/caseCardLabels'
 import {
   CASE_CARD_FIELDS,
@@ -16,6 +16,7 @@ import {
   caseCardMigrations,
   caseCardProps,
 } from './caseCardShape'
+import { RecordBoardShapeUtil } from '../RecordBoardShapeUtil'
 
 /** Options handed in with `CaseCardShapeUtil.configure({ phase2 })`. */
 export interface CaseCardOptions {
@@ -26,7 +27,7 @@ export interface CaseCardOptions {
  * The case card at the top of phase 2's board. Trainers (owners and facilitators) type the
  * case in place; everyone else reads it (the server refuses their changes anyway).
  */
-export class CaseCardShapeUtil extends ShapeUtil<CaseCardShape> {
+export class CaseCardShapeUtil extends RecordBoardShapeUtil<CaseCardShape> {
   static override type = CASE_CARD_TYPE
   static override props = caseCardProps
   static override migrations = caseCardMigrations
@@ -37,16 +38,8 @@ export class CaseCardShapeUtil extends ShapeUtil<CaseCardShape> {
     return { ...CASE_CARD_SIZE }
   }
 
-  override getGeometry(shape: CaseCardShape) {
-    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
-  }
-
   /** Enter on the selected shape goes into its first field (BoardForm.tsx). */
   override canEdit() {
-    return true
-  }
-
-  override canResize() {
     return true
   }
 
@@ -61,12 +54,6 @@ export class CaseCardShapeUtil extends ShapeUtil<CaseCardShape> {
         <CaseCardView shape={shape} phase2={this.options.phase2} />
       </HTMLContainer>
     )
-  }
-
-  override getIndicatorPath(shape: CaseCardShape) {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
   }
 }
 

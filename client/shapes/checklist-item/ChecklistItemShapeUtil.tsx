@@ -16,6 +16,7 @@ import {
   checklistItemMigrations,
   checklistItemProps,
 } from './checklistItemShape'
+import { boxIndicatorPath } from '../RecordBoardShapeUtil'
 
 /**
  * A checklist line with a tick box. Mouse: a click ticks or unticks it (a drag still moves
@@ -62,9 +63,7 @@ export class ChecklistItemShapeUtil extends ShapeUtil<ChecklistItemShape> {
   }
 
   override getIndicatorPath(shape: ChecklistItemShape) {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
+    return boxIndicatorPath(shape)
   }
 }
 

@@ -1,4 +1,4 @@
-import { HTMLContainer, Rectangle2d, ShapeUtil, useEditor, useValue } from 'tldraw'
+import { HTMLContainer, useEditor, useValue } from 'tldraw'
 import { BoardForm } from '../../canvas/BoardForm'
 import type { DialogueRecords } from '../../dialogues/DialogueRecords'
 import { usePhase2Translation } from '../../i18n/phase2Messages'
@@ -12,6 +12,7 @@ import {
   dialogueWorksheetProps,
 } from './dialogueWorksheetShape'
 import { WorksheetFields } from './WorksheetFields'
+import { RecordBoardShapeUtil } from '../RecordBoardShapeUtil'
 
 /** Options handed in with `DialogueWorksheetShapeUtil.configure({ dialogues, registry })`. */
 export interface DialogueWorksheetOptions {
@@ -25,7 +26,7 @@ export interface DialogueWorksheetOptions {
  * from field to field, Escape leaves a field. Without the records (a stored version) it
  * shows its heading only.
  */
-export class DialogueWorksheetShapeUtil extends ShapeUtil<DialogueWorksheetShape> {
+export class DialogueWorksheetShapeUtil extends RecordBoardShapeUtil<DialogueWorksheetShape> {
   static override type = DIALOGUE_WORKSHEET_TYPE
   static override props = dialogueWorksheetProps
   static override migrations = dialogueWorksheetMigrations
@@ -36,16 +37,8 @@ export class DialogueWorksheetShapeUtil extends ShapeUtil<DialogueWorksheetShape
     return { ...DIALOGUE_WORKSHEET_SIZE, planId: '', table: 1 }
   }
 
-  override getGeometry(shape: DialogueWorksheetShape) {
-    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
-  }
-
   /** Enter on the selected shape goes into its first field (BoardForm.tsx). */
   override canEdit() {
-    return true
-  }
-
-  override canResize() {
     return true
   }
 
@@ -60,12 +53,6 @@ export class DialogueWorksheetShapeUtil extends ShapeUtil<DialogueWorksheetShape
         <Worksheet shape={shape} options={this.options} />
       </HTMLContainer>
     )
-  }
-
-  override getIndicatorPath(shape: DialogueWorksheetShape) {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
   }
 }
 

@@ -1,4 +1,4 @@
-import { HTMLContainer, Rectangle2d, ShapeUtil, useValue } from 'tldraw'
+import { HTMLContainer, useValue } from 'tldraw'
 import { EXAMPLE_WORKSHEET } from '../../../shared/dialogue/exampleWorksheet'
 import {
   WORKSHEET_SECTIONS,
@@ -15,6 +15,7 @@ import {
   exampleWorksheetMigrations,
   exampleWorksheetProps,
 } from './exampleWorksheetShape'
+import { RecordBoardShapeUtil } from '../RecordBoardShapeUtil'
 
 /** Options handed in with `ExampleWorksheetShapeUtil.configure({ phase2 })`. */
 export interface ExampleWorksheetOptions {
@@ -26,7 +27,7 @@ export interface ExampleWorksheetOptions {
  * Participants see it only while the trainer shows it (they do not see the shape at all
  * otherwise: exampleVisibility.ts); the trainers see it marked as hidden.
  */
-export class ExampleWorksheetShapeUtil extends ShapeUtil<ExampleWorksheetShape> {
+export class ExampleWorksheetShapeUtil extends RecordBoardShapeUtil<ExampleWorksheetShape> {
   static override type = EXAMPLE_WORKSHEET_TYPE
   static override props = exampleWorksheetProps
   static override migrations = exampleWorksheetMigrations
@@ -37,16 +38,8 @@ export class ExampleWorksheetShapeUtil extends ShapeUtil<ExampleWorksheetShape> 
     return { ...EXAMPLE_WORKSHEET_SIZE }
   }
 
-  override getGeometry(shape: ExampleWorksheetShape) {
-    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
-  }
-
   override canEdit() {
     return false
-  }
-
-  override canResize() {
-    return true
   }
 
   override component(shape: ExampleWorksheetShape) {
@@ -55,12 +48,6 @@ export class ExampleWorksheetShapeUtil extends ShapeUtil<ExampleWorksheetShape> 
         <ExampleView shape={shape} phase2={this.options.phase2} />
       </HTMLContainer>
     )
-  }
-
-  override getIndicatorPath(shape: ExampleWorksheetShape) {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
   }
 }
 

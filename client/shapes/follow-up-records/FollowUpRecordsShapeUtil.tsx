@@ -1,8 +1,6 @@
 import { useEffect, useRef } from 'react'
 import {
   HTMLContainer,
-  Rectangle2d,
-  ShapeUtil,
   type Signal,
   type TLResizeInfo,
   resizeBox,
@@ -28,6 +26,7 @@ import {
   followUpRecordsMigrations,
   followUpRecordsProps,
 } from './followUpRecordsShape'
+import { RecordBoardShapeUtil } from '../RecordBoardShapeUtil'
 
 /** The workshop's evaluation round as the board shows it: which record, and how far. */
 export type FollowedEvaluationRound = EvaluationRound & { scored: number }
@@ -45,7 +44,7 @@ export interface FollowUpRecordsOptions {
  * controls (the dialogue to follow, a tick box per commitment to mark it done), Tab among
  * them, Escape back to the board.
  */
-export class FollowUpRecordsShapeUtil extends ShapeUtil<FollowUpRecordsShape> {
+export class FollowUpRecordsShapeUtil extends RecordBoardShapeUtil<FollowUpRecordsShape> {
   static override type = FOLLOW_UP_RECORDS_TYPE
   static override props = followUpRecordsProps
   static override migrations = followUpRecordsMigrations
@@ -60,16 +59,8 @@ export class FollowUpRecordsShapeUtil extends ShapeUtil<FollowUpRecordsShape> {
     return { ...FOLLOW_UP_RECORDS_SIZE, dialogueId: '' }
   }
 
-  override getGeometry(shape: FollowUpRecordsShape) {
-    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
-  }
-
   override canEdit() {
     return !this.editor.getIsReadonly()
-  }
-
-  override canResize() {
-    return true
   }
 
   /** A dialogue with many commitments needs a taller view: the group may enlarge it. */
@@ -88,12 +79,6 @@ export class FollowUpRecordsShapeUtil extends ShapeUtil<FollowUpRecordsShape> {
         />
       </HTMLContainer>
     )
-  }
-
-  override getIndicatorPath(shape: FollowUpRecordsShape) {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
   }
 }
 

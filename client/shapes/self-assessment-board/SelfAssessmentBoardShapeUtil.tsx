@@ -7,7 +7,7 @@
  * at once. Notes and the plan's texts are typed in the Dialogues tab. Viewers only look.
  */
 import { useEffect, useRef } from 'react'
-import { HTMLContainer, Rectangle2d, ShapeUtil, useEditor, useValue } from 'tldraw'
+import { HTMLContainer, useEditor, useValue } from 'tldraw'
 import { DIALOGUE_ELEMENTS } from '../../../shared/dialogue/dialogueVocabulary'
 import { DIALOGUE_ELEMENT_LABELS } from '../../../shared/labels/dialogueLabels'
 import {
@@ -34,6 +34,7 @@ import {
   selfAssessmentBoardProps,
 } from './selfAssessmentBoardShape'
 import './selfAssessmentBoard.css'
+import { RecordBoardShapeUtil } from '../RecordBoardShapeUtil'
 
 /** Options handed in with `SelfAssessmentBoardShapeUtil.configure({ assessments })`. */
 export interface SelfAssessmentBoardOptions {
@@ -42,7 +43,7 @@ export interface SelfAssessmentBoardOptions {
 }
 
 /** The self-assessment board; see the module. */
-export class SelfAssessmentBoardShapeUtil extends ShapeUtil<SelfAssessmentBoardShape> {
+export class SelfAssessmentBoardShapeUtil extends RecordBoardShapeUtil<SelfAssessmentBoardShape> {
   static override type = SELF_ASSESSMENT_BOARD_TYPE
   static override props = selfAssessmentBoardProps
   static override migrations = selfAssessmentBoardMigrations
@@ -53,16 +54,8 @@ export class SelfAssessmentBoardShapeUtil extends ShapeUtil<SelfAssessmentBoardS
     return { ...SELF_ASSESSMENT_BOARD_SIZE, assessmentId: '' }
   }
 
-  override getGeometry(shape: SelfAssessmentBoardShape) {
-    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
-  }
-
   override canEdit() {
     return !this.editor.getIsReadonly() && this.options.assessments !== null
-  }
-
-  override canResize() {
-    return true
   }
 
   override component(shape: SelfAssessmentBoardShape) {
@@ -71,12 +64,6 @@ export class SelfAssessmentBoardShapeUtil extends ShapeUtil<SelfAssessmentBoardS
         <SelfAssessmentBoard shape={shape} assessments={this.options.assessments} />
       </HTMLContainer>
     )
-  }
-
-  override getIndicatorPath(shape: SelfAssessmentBoardShape) {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
   }
 }
 
