@@ -2,12 +2,17 @@
  * Things the panels do on the canvas: put cards and boards on it, find a stakeholder's
  * cards and bring one into view. Every action is one undoable step for the person doing it.
  */
-import { Box, type Editor, type TLShape, type TLShapeId, createShapeId } from 'tldraw'
+import { type Editor, type TLShape, type TLShapeId, createShapeId } from 'tldraw'
 import { MATRIX_SIZE, MATRIX_TYPE } from '../shapes/influence-impact-matrix/matrixShape'
 import {
   SALIENCE_DIAGRAM_SIZE,
   type SALIENCE_DIAGRAM_TYPE,
 } from '../shapes/salience-diagram/salienceDiagramShape'
+import {
+  type BoardRect,
+  nearestFreePosition,
+  rectsTouch,
+} from '../../shared/workshop/nearestFreePosition'
 import {
   CARD_SIZE,
   STAKEHOLDER_CARD_TYPE,
@@ -55,10 +60,44 @@ export function cardsShowing(editor: Editor, stakeholderId: string): Stakeholder
     )
 }
 
+/** More shapes in view than this, and new cards go below the content without a search. */
+const FREE_SPOT_SEARCH_LIMIT = 500
+
 /**
- * Lays new cards out in rows and selects them: in the middle of the screen when that spot is
- * free, otherwise below everything on the page (then the view follows them), so new cards
- * never land on top of a board or of other cards; nudged by {@link personalOffset}.
+ * Where a block of new cards of `size` goes in the view: the free spot nearest the middle of
+ * the screen, free meaning clear of every shape but frames. Frames hold content (a table's
+ * area, an assignment), so a card may land on a frame's empty part: at a table, whose view is
+ * its own area, wall to wall with frames, the table's new cards then appear where its people
+ * look instead of below the whole page, among every other table's. Null when the view has
+ * no such spot.
+ */
+function freeSpotInView(
+  editor: Editor,
+  size: { w: number; h: number },
+  nudge: { x: number; y: number },
+): { x: number; y: number } | null {
+  const view = editor.getViewportPageBounds()
+  const occupied: BoardRect[] = []
+  for (const shape of editor.getCurrentPageShapes()) {
+    if (shape.type === 'frame') continue
+    const bounds = editor.getShapePageBounds(shape)
+    if (!bounds?.collides(view)) continue
+    occupied.push({ x: bounds.x - view.x, y: bounds.y - view.y, w: bounds.w, h: bounds.h })
+    if (occupied.length > FREE_SPOT_SEARCH_LIMIT) return null
+  }
+  const wanted = { x: view.w / 2 - size.w / 2 + nudge.x, y: view.h / 2 - size.h / 2 + nudge.y }
+  const spot = nearestFreePosition(wanted, size, view, occupied)
+  const block = { ...spot, ...size }
+  if (size.w > view.w || size.h > view.h || occupied.some((other) => rectsTouch(block, other)))
+    return null
+  return { x: spot.x + view.x, y: spot.y + view.y }
+}
+
+/**
+ * Lays new cards out in rows and selects them: at the free spot nearest the middle of the
+ * screen ({@link freeSpotInView}), otherwise below everything on the page (then the view
+ * follows them), so new cards never land on top of a board or of other cards; nudged by
+ * {@link personalOffset}.
  */
 export function addStakeholderCards(editor: Editor, stakeholderIds: string[]): TLShapeId[] {
   if (stakeholderIds.length === 0) return []
@@ -66,19 +105,15 @@ export function addStakeholderCards(editor: Editor, stakeholderIds: string[]): T
   const rows = Math.ceil(stakeholderIds.length / CARDS_PER_ROW)
   const width = columns * (CARD_SIZE.w + CARD_GAP) - CARD_GAP
   const height = rows * (CARD_SIZE.h + CARD_GAP) - CARD_GAP
-  const centre = editor.getViewportPageBounds().center
   const nudge = personalOffset(editor.user.getId())
-  let left = centre.x - width / 2 + nudge.x
-  let top = centre.y - height / 2 + nudge.y
-  const area = new Box(left, top, width, height)
-  const occupied = editor
-    .getCurrentPageShapes()
-    .some((shape) => editor.getShapePageBounds(shape)?.collides(area))
+  const inView = freeSpotInView(editor, { w: width, h: height }, nudge)
   const content = editor.getCurrentPageBounds()
-  if (occupied && content) {
-    left = content.minX + nudge.x
-    top = content.maxY + 120 + nudge.y
-  }
+  const belowContent = !inView && !!content
+  const { x: left, y: top } =
+    inView ??
+    (content
+      ? { x: content.minX + nudge.x, y: content.maxY + 120 + nudge.y }
+      : { x: -width / 2 + nudge.x, y: -height / 2 + nudge.y })
   const ids = stakeholderIds.map(() => createShapeId())
   editor.run(() => {
     editor.createShapes<StakeholderCardShape>(
@@ -92,7 +127,7 @@ export function addStakeholderCards(editor: Editor, stakeholderIds: string[]): T
     )
     editor.select(...ids)
   })
-  if (occupied) {
+  if (belowContent) {
     editor.centerOnPoint(
       { x: left + width / 2, y: top + height / 2 },
       { animation: { duration: 250 } },

@@ -243,6 +243,54 @@ describe('a workshop split into tables: facilitator, three participants and the 
     )
   })
 
+  it('puts the cards a table adds in its own area, where its people look, covering nothing', async () => {
+    const chen = participants[2]!.page
+    const table = await tableShown(chen, /Je zit aan tafel \d\./)
+    await chen.getByRole('tab', { name: 'Toevoegen' }).click()
+    await chen.getByLabel('Naam', { exact: true }).fill('Boeren van tafel')
+    await chen.getByRole('button', { name: 'Stakeholder toevoegen', exact: true }).click()
+    await chen.getByRole('tab', { name: 'Toevoegen' }).click()
+    await chen.getByLabel('Of plak een lijst, één naam per regel').fill('Opkoper\nDorpsraad')
+    await chen.getByRole('button', { name: '2 stakeholders toevoegen', exact: true }).click()
+    await waitForCameraToSettle(chen)
+    const placed = await chen.evaluate((frameId) => {
+      const editor = (window as unknown as { editor: PageEditor }).editor
+      const shapes = editor.getCurrentPageShapes()
+      const cards = shapes.filter((shape) => shape.type === 'stakeholder-card')
+      const bounds = (id: string) => {
+        const { x, y, w, h } = editor.getShapePageBounds(id)!
+        return { x, y, w, h }
+      }
+      return {
+        view: editor.getViewportPageBounds(),
+        frame: bounds(frameId),
+        cards: cards.map((card) => ({ id: card.id, ...bounds(card.id) })),
+        others: shapes
+          .filter((shape) => shape.type !== 'frame' && shape.type !== 'stakeholder-card')
+          .map((shape) => bounds(shape.id)),
+      }
+    }, `shape:table-${table}-frame`)
+    expect(placed.cards).toHaveLength(3)
+    const overlaps = (a: Bounds, b: Bounds) =>
+      a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+    for (const card of placed.cards) {
+      expect(contains(placed.frame, card)).toBe(true)
+      expect(contains(placed.view, card)).toBe(true)
+      expect(placed.others.filter((other) => overlaps(card, other))).toEqual([])
+      for (const another of placed.cards)
+        if (another.id !== card.id) expect(overlaps(card, another)).toBe(false)
+    }
+    // Gone again, so the plenary test below starts from the cards it makes itself.
+    await chen.evaluate(
+      (ids) => {
+        ;(
+          window as unknown as { editor: { deleteShapes(ids: string[]): void } }
+        ).editor.deleteShapes(ids)
+      },
+      placed.cards.map((card) => card.id),
+    )
+  })
+
   it('brings a table into the plenary without covering a card', async () => {
     const { page } = facilitator
     // Three stakeholders scored alike: their cards all belong at one point.
