@@ -6,6 +6,9 @@
  * awareness field `presence`. Every awareness change from others is turned into their
  * presence records in the store (through `mergeRemoteChanges`, so it is never undone or sent
  * back); a client that leaves or times out has its record removed.
+ * A screen whose pointer never moved (a projector, someone who only watches) is published as
+ * long inactive, so no one sees a cursor of it: tldraw counts a timestamp of 0 as "active
+ * now" and would draw a named cursor, forever, wherever that screen's pointer happens to be.
  * Beside it, `activeAt` says when this person last did something, in the server's clock:
  * tldraw's own timestamp is 0 until the pointer first moves and is in the laptop's clock, so
  * others would call someone who just joined, or whose clock is behind, idle at once.
@@ -40,6 +43,9 @@ export interface ParticipantInfo {
   kind?: 'guest' | 'user' | null
 }
 
+/** The activity time of a screen that has had no input: long enough ago to count as inactive. */
+const NEVER_ACTIVE = 1
+
 /** Publishes this client's presence and mirrors everyone else's; returns a disposer. */
 export function bindPresence(
   store: TLStore,
@@ -58,7 +64,12 @@ export function bindPresence(
 
   const stopPublishing = react('publish presence', () => {
     const record = presence.get()
-    awareness.setLocalStateField(PRESENCE_FIELD, record)
+    awareness.setLocalStateField(
+      PRESENCE_FIELD,
+      record && !record.lastActivityTimestamp
+        ? { ...record, lastActivityTimestamp: NEVER_ACTIVE }
+        : record,
+    )
     awareness.setLocalStateField(USER_FIELD, participant.get())
     const lastActivity = Math.max(record?.lastActivityTimestamp ?? 0, joinedAt)
     awareness.setLocalStateField(ACTIVITY_FIELD, lastActivity + serverClockOffset.get())

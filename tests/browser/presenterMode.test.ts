@@ -31,6 +31,9 @@ interface ViewEditor {
   getViewportPageBounds(): { x: number; y: number; w: number; h: number }
   getViewportScreenBounds(): { x: number; y: number; w: number; h: number }
   getZoomLevel(): number
+  getCamera(): { x: number; y: number; z: number }
+  getCollaborators(): { cursor: { x: number; y: number } }[]
+  centerOnPoint(point: { x: number; y: number }): void
   getInstanceState(): { followingUserId: string | null }
   setCamera(camera: { x: number; y: number; z: number }): void
   getCurrentPageShapes(): { id: string; type: string; parentId: string }[]
@@ -169,6 +172,29 @@ describe('the board on a projector', () => {
     // The facilitator's list names the nameless projector as what it is, in either language.
     const viewers = page.getByTestId('viewers')
     await viewers.getByText('Projector or onlooker (viewer link)').waitFor({ timeout: 10_000 })
+    // Its pointer never moved: no cursor of it on anyone's canvas, even where its pointer is
+    // (it read "Anonymous" there).
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => (window as unknown as { editor: ViewEditor }).editor.getCollaborators().length,
+        ),
+      )
+      .toBe(1)
+    const before = await page.evaluate(() => {
+      const editor = (window as unknown as { editor: ViewEditor }).editor
+      const { x, y, z } = editor.getCamera()
+      const { cursor } = editor.getCollaborators()[0]!
+      editor.centerOnPoint({ x: cursor.x, y: cursor.y })
+      return { x, y, z }
+    })
+    await page.waitForTimeout(800)
+    expect(await page.locator('.tl-nametag', { hasText: /Anonymous|Anoniem/ }).count()).toBe(0)
+    expect(await page.locator('.tl-collaborator__cursor').count()).toBe(0)
+    await page.evaluate((camera) => {
+      ;(window as unknown as { editor: ViewEditor }).editor.setCamera(camera)
+    }, before)
+    await waitForCameraToSettle(page)
     await page.locator('section[aria-labelledby="participants-heading"]').screenshot({
       path: '/work/notes/shots/presence-projector-listed-en.png',
     })
