@@ -235,6 +235,7 @@ export class Room implements ClusterRoom {
     this.doc.off('update', this.handleDocUpdate)
     this.doc.off('afterTransactionCleanup', this.handleCleanup)
     this.doc.off('afterTransaction', this.handleTransaction)
+    this.summary?.stop()
     this.presence.destroy()
     this.doc.destroy()
   }
