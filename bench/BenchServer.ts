@@ -25,7 +25,10 @@ export interface RoomAddress {
 export interface BenchServerOptions {
   /** Settings for our server on top of the bench defaults (ignored by the reference). */
   env?: Record<string, string>
-  /** Write a V8 CPU profile of the server into this directory (`node --cpu-prof`). */
+  /**
+   * Write V8 CPU profiles of the server into this directory, one per measured window (see
+   * {@link BenchServer.startProfile}).
+   */
   cpuProfileDir?: string
   /** Data directory to use (kept); default: a fresh temporary one, removed on stop. */
   dataDir?: string
@@ -40,6 +43,13 @@ export interface BenchServer {
   /** Creates a room: a map through `POST /api/maps` for ours, just a fresh name otherwise. */
   createRoom(title: string): Promise<RoomAddress>
   stats(): Promise<ServerStats>
+  /**
+   * Starts a CPU profile of the server (when started with `cpuProfileDir`, else nothing):
+   * the load calls it at the start of its measured window and {@link stopProfile} at the end.
+   */
+  startProfile(): Promise<void>
+  /** Writes the profile begun by {@link startProfile} into `cpuProfileDir`. */
+  stopProfile(): Promise<void>
   /** SIGTERM (our server flushes and closes cleanly), then waits for the exit. */
   stop(): Promise<void>
 }
@@ -99,7 +109,6 @@ export async function startBenchServer(
   const ownDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'stakeholder-canvas-bench-'))
   const execArgv = ['--import', 'tsx', '--expose-gc']
-  if (options.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`)
   const child = fork(path.join(root, 'bench/serverChild.ts'), [kind], {
     cwd: root,
     execArgv,
@@ -118,6 +127,24 @@ export async function startBenchServer(
   const httpUrl = `http://127.0.0.1:${port}`
   let nextId = 0
   let rooms = 0
+  let profiles = 0
+  /** Sends `message` to the child and resolves with its answer of the same type and id. */
+  function ask<T>(message: Record<string, unknown> & { type: string }): Promise<T> {
+    const id = ++nextId
+    return new Promise((resolve, reject) => {
+      const listener = (answer: { type: string; id: number } & T) => {
+        if (answer.type !== message.type || answer.id !== id) return
+        child.off('message', listener)
+        resolve(answer)
+      }
+      child.on('message', listener)
+      child.send({ ...message, id })
+      setTimeout(() => {
+        child.off('message', listener)
+        reject(new Error(`${kind} server did not answer ${message.type}`))
+      }, 30_000).unref()
+    })
+  }
   return {
     kind,
     port,
@@ -136,21 +163,19 @@ export async function startBenchServer(
       const { id, tokens } = (await response.json()) as { id: string; tokens: { owner: string } }
       return { serverUrl: `ws://127.0.0.1:${port}/sync`, room: id, params: { token: tokens.owner } }
     },
-    stats() {
-      const id = ++nextId
-      return new Promise((resolve, reject) => {
-        const listener = (message: { type: string; id: number; stats: ServerStats }) => {
-          if (message.type !== 'stats' || message.id !== id) return
-          child.off('message', listener)
-          resolve(message.stats)
-        }
-        child.on('message', listener)
-        child.send({ type: 'stats', id })
-        setTimeout(() => {
-          child.off('message', listener)
-          reject(new Error(`${kind} server did not report its stats`))
-        }, 30_000).unref()
-      })
+    async stats() {
+      return (await ask<{ stats: ServerStats }>({ type: 'stats' })).stats
+    },
+    async startProfile() {
+      if (options.cpuProfileDir) await ask({ type: 'profile', action: 'start' })
+    },
+    async stopProfile() {
+      if (!options.cpuProfileDir) return
+      const file = path.join(
+        options.cpuProfileDir,
+        `${kind}-${process.pid}-${port}-${++profiles}.cpuprofile`,
+      )
+      await ask({ type: 'profile', action: 'stop', file })
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

@@ -311,10 +311,10 @@ All JavaScript (${b.chunkCount} chunks): ${kib(b.totalGzipBytes)} gzipped (${kib
     parts.push(renderTransferSection(report.transfer))
   }
   if (report.profile) {
-    parts.push(`## CPU profile of our server (sync scenarios, \`node --cpu-prof\`)
+    parts.push(`## CPU profile of our server (sync scenarios, measured windows only)
 
 Self time of the busiest functions, and their share of the ${ms(report.profile.totalMs)} the server
-processes were busy (idle time left out; start-up included).
+processes were busy in the measured windows (idle time, start-up and shutdown left out).
 
 ${table(
   ['function', 'where', 'self', 'share of busy time'],

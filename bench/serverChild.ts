@@ -5,6 +5,8 @@
  * the environment). Either way the parent asks over IPC for this process' CPU time and
  * memory, so that the clients' work is never counted as the server's.
  */
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ServerStats } from './ServerStats'
@@ -12,7 +14,32 @@ import type { ServerStats } from './ServerStats'
 const kind = process.argv[2]
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-process.on('message', (message: { type: string; id: number }) => {
+/** The inspector session of a CPU profile being taken (see the `profile` messages). */
+let profiler: Session | null = null
+
+/**
+ * `profile start` / `profile stop <file>`: a V8 CPU profile of the measured window only, so
+ * start-up, map creation and shutdown do not dilute the hot path's shares.
+ */
+async function handleProfile(message: { id: number; action: string; file?: string }) {
+  if (message.action === 'start' && profiler === null) {
+    profiler = new Session()
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+    // 200 µs between samples: enough samples of a few seconds' window to rank functions.
+    await profiler.post('Profiler.setSamplingInterval', { interval: 200 })
+    await profiler.post('Profiler.start')
+  } else if (message.action === 'stop' && profiler !== null && message.file !== undefined) {
+    const { profile } = await profiler.post('Profiler.stop')
+    profiler.disconnect()
+    profiler = null
+    writeFileSync(message.file, JSON.stringify(profile))
+  }
+  process.send?.({ type: 'profile', id: message.id })
+}
+
+process.on('message', (message: { type: string; id: number; action: string; file?: string }) => {
+  if (message.type === 'profile') return void handleProfile(message)
   if (message.type !== 'stats') return
   // With --expose-gc the parent can ask for a collection first, for a steady RSS reading.
   const gc = (globalThis as { gc?: () => void }).gc

@@ -180,8 +180,10 @@ export async function runSyncLoad(
     }
     await new Promise((resolve) => setTimeout(resolve, windowStart - now()))
     const before = await Promise.all(nodes.map((node) => node.stats()))
+    await Promise.all(nodes.map((node) => node.startProfile()))
     await new Promise((resolve) => setTimeout(resolve, windowEnd - now()))
     const after = await Promise.all(nodes.map((node) => node.stats()))
+    await Promise.all(nodes.map((node) => node.stopProfile()))
     const replies = await Promise.all(results)
 
     const histogram = new LatencyHistogram()

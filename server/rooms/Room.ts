@@ -64,6 +64,29 @@ export interface RoomOptions {
   sibling?: () => Y.Doc | null
 }
 
+/**
+ * True when applying `decoded` adds exactly its structs, all new Items, and deletes only
+ * what `doc` already has: then its bytes say what its transaction changes (Yjs' own
+ * encoding of it would differ only in layout). Anything else (a sync step 2's known structs,
+ * GC or Skip structs, an Item deleted by the same update, whose content the doc collects)
+ * is left to Yjs to encode. authorizeUpdate has refused gaps and unknown references.
+ */
+function addsOnlyNew(doc: Y.Doc, decoded: UpdateMessage['decoded']): boolean {
+  if (decoded.structs.length === 0) return false
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) return false
+    if (struct.id.clock < Y.getState(doc.store, struct.id.client)) return false
+  }
+  const { clients } = decoded.ds as unknown as {
+    clients: Map<number, { clock: number; len: number }[]>
+  }
+  for (const [client, ranges] of clients) {
+    const known = Y.getState(doc.store, client)
+    for (const { clock, len } of ranges) if (clock + len > known) return false
+  }
+  return true
+}
+
 /** A loaded map shared by its connected peers; created by LoadedRooms through {@link Room.load}. */
 export class Room implements ClusterRoom {
   readonly mapId: string
@@ -88,6 +111,14 @@ export class Room implements ClusterRoom {
   private readonly channel: MapChannel | null
   private readonly updateTarget: UpdateTarget
   private lifecycle: RoomLifecycle = 'open'
+  /**
+   * A peer's update being applied whose own bytes are what its transaction adds (see
+   * {@link Room.applyUpdate}); while it is set, the first transaction of that peer is
+   * stored and relayed as those bytes, and Yjs is spared encoding them again.
+   */
+  private incoming: { update: Uint8Array; peer: RoomPeer } | null = null
+  /** Whether handleDocUpdate listens to the doc's 'update' (off for an incoming update). */
+  private listening = true
 
   private constructor(options: RoomOptions, stored: StoredUpdates) {
     const { mapId, document, store, logger, limits } = options
@@ -103,6 +134,7 @@ export class Room implements ClusterRoom {
     })
     // Listen only after loading, so stored updates are not written again.
     doc.on('update', this.handleDocUpdate)
+    doc.on('afterTransactionCleanup', this.handleCleanup)
     this.summary = document === 'map' ? new LibrarySummary({ mapId, doc, store, logger }) : null
     this.summary?.note(null)
     doc.on('afterTransaction', this.handleTransaction)
@@ -201,7 +233,9 @@ export class Room implements ClusterRoom {
     this.history.stop()
     this.log.stop()
     this.doc.off('update', this.handleDocUpdate)
+    this.doc.off('afterTransactionCleanup', this.handleCleanup)
     this.doc.off('afterTransaction', this.handleTransaction)
+    this.summary?.stop()
     this.presence.destroy()
     this.doc.destroy()
   }
@@ -246,13 +280,24 @@ export class Room implements ClusterRoom {
 
   /**
    * Applies a peer's sync step 2 or update when authorizeUpdate allows it; the write and
-   * broadcast follow asynchronously. A refused update is not applied at all.
+   * broadcast follow asynchronously. A refused update is not applied at all. An update that
+   * only adds new items and deletes what the document had is stored and relayed as it
+   * came: Yjs would encode the same change again from the transaction (its 'update'
+   * event), a second encoding of every edit.
    */
   applyUpdate(peer: RoomPeer, message: UpdateMessage): ApplyResult {
     const { update, decoded } = message
     const verdict = authorizeUpdate(this.updateTarget, peer.role, update, decoded, peer.identity)
     if (!verdict.ok) return verdict
-    Y.applyUpdate(this.doc, message.update, peer)
+    const asItCame =
+      message.type === 'update' && this.doc._transaction === null && addsOnlyNew(this.doc, decoded)
+    this.incoming = asItCame ? { update, peer } : null
+    try {
+      Y.applyUpdate(this.doc, update, peer)
+    } finally {
+      this.incoming = null
+      this.listen(true)
+    }
     return { ok: true }
   }
 
@@ -325,6 +370,27 @@ export class Room implements ClusterRoom {
       await this.compactor.compact()
       if (this.peers.size === 0 && !this.log.hasPending && !this.closing) this.onIdle(this)
     },
+  }
+
+  private listen(on: boolean): void {
+    if (on === this.listening) return
+    this.listening = on
+    if (on) this.doc.on('update', this.handleDocUpdate)
+    else this.doc.off('update', this.handleDocUpdate)
+  }
+
+  /**
+   * Runs right before Yjs encodes a transaction for its 'update' event (only when someone
+   * listens): the incoming update's own transaction is handed on as it came, unencoded;
+   * any other (one its observers start, say) is encoded and handled as always.
+   */
+  private readonly handleCleanup = (transaction: Y.Transaction): void => {
+    const incoming = this.incoming
+    if (incoming !== null && transaction.origin === incoming.peer) {
+      this.incoming = null
+      this.listen(false)
+      this.handleDocUpdate(incoming.update, incoming.peer)
+    } else this.listen(true)
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {

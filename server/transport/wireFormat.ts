@@ -243,13 +243,35 @@ function readSyncMessage(decoder: decoding.Decoder, limits: MessageLimits): Clie
  * Counts the update's structs against the limit, then parses the whole update without
  * applying it: Yjs would otherwise integrate the structs of a frame whose delete set is
  * truncated, and store half an update. The room's checks reuse the decoded structs.
+ * Every struct and delete range takes at least one byte, so an update of at most
+ * `maxUpdateStructs` bytes cannot be over the limit: it is decoded without counting first
+ * (counting walks every struct's content, a third pass on every edit). Should it not decode,
+ * it is counted after all, so that one announcing too many structs is still `tooLarge`.
  */
 function readUpdate(update: Uint8Array, limits: MessageLimits): DecodedUpdate {
+  if (update.byteLength <= limits.maxUpdateStructs) {
+    try {
+      return Y.decodeUpdate(update)
+    } catch (error) {
+      // Only to tell 'too large' from malformed; the decoder's own error otherwise.
+      try {
+        refuseOverLimit(update, limits)
+      } catch (overLimit) {
+        if (overLimit instanceof OverLimit) throw overLimit
+      }
+      throw error
+    }
+  }
+  refuseOverLimit(update, limits)
+  return Y.decodeUpdate(update)
+}
+
+/** Throws {@link OverLimit} when `update` holds more structs than the limit. */
+function refuseOverLimit(update: Uint8Array, limits: MessageLimits): void {
   const measured = measureUpdate(update, limits.maxUpdateStructs)
   if (!measured.ok) {
     throw new OverLimit(
       `update too large: ${measured.structs} structs, limit ${limits.maxUpdateStructs}`,
     )
   }
-  return Y.decodeUpdate(update)
 }

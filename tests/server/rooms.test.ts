@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { LoadedRooms } from '../../server/rooms/LoadedRooms'
 import { SQLITE_FILE_NAME, SqliteMapStore } from '../../server/storage/SqliteMapStore'
+import type { RoomPeer } from '../../server/rooms/RoomPeer'
+import { readMessage, writeMessage } from '../../server/transport/wireFormat'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { createFixture, createMap, fakePeer, waitFor, waitForSync, withAppend } from './testServer'
 import type { TestServer } from './testServer'
@@ -130,6 +132,60 @@ describe('rooms', () => {
       const doc = new Y.Doc()
       for (const update of stored.updates) Y.applyUpdate(doc, update)
       expect(doc.getMap('meta').get('k')).toBe(room.mapId)
+    }
+    await rooms.close()
+    await sqlite.close()
+  })
+
+  it("stores and relays a peer's edits, never content the same update deletes again", async () => {
+    const sqlite = new SqliteMapStore(await fixture.makeDataDir())
+    const rooms = new LoadedRooms({
+      store: sqlite,
+      logger: pino({ level: 'silent' }),
+      limits: { compactAfterUpdates: 500, compactAfterBytes: 1 << 20 },
+    })
+    await sqlite.createMap({ id: 'map-one', title: 'One', template: 'blank' })
+    const relayed: Uint8Array[] = []
+    const writer = fakePeer('writer')
+    const reader: RoomPeer = { ...fakePeer('reader'), sendUpdate: (update) => relayed.push(update) }
+    const joined = await rooms.join('map-one', writer)
+    await rooms.join('map-one', reader)
+    if (!joined.ok) throw new Error('not joined')
+    // A client that keeps deleted content (gc off) sends it along with the deletion.
+    const client = new Y.Doc({ gc: false })
+    const sent: Uint8Array[] = []
+    client.on('update', (update: Uint8Array) => sent.push(update))
+    client.getMap('meta').set('title', 'Dam')
+    client.transact(() => {
+      client.getMap('meta').set('note', 'secret-draft')
+      client.getMap('meta').set('note', 'final')
+    })
+    expect(Buffer.from(sent[1]!).includes('secret-draft')).toBe(true)
+    for (const update of sent) {
+      const read = readMessage(writeMessage({ type: 'update', update }), {
+        maxUpdateStructs: 2000,
+        maxAwarenessBytes: 1024,
+      })
+      if (!read.ok || read.message.type !== 'update') throw new Error('not read')
+      expect(joined.room.applyUpdate(writer, read.message)).toEqual({ ok: true })
+    }
+    // Both edits may share one commit, and reach the reader as one merged update.
+    await waitFor(() => {
+      const doc = new Y.Doc()
+      for (const update of relayed) Y.applyUpdate(doc, update)
+      return doc.getMap('meta').get('note') === 'final'
+    })
+    const stored = await sqlite.loadUpdates('map-one')
+    for (const doc of [stored.updates, relayed].map((updates) => {
+      const doc = new Y.Doc()
+      for (const update of updates) Y.applyUpdate(doc, update)
+      return doc
+    })) {
+      expect(doc.getMap('meta').toJSON()).toEqual({ title: 'Dam', note: 'final' })
+    }
+    // The deleted draft is in neither what was stored nor what the other peer received.
+    for (const update of [...stored.updates, ...relayed]) {
+      expect(Buffer.from(update).includes('secret-draft')).toBe(false)
     }
     await rooms.close()
     await sqlite.close()

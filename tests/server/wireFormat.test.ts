@@ -69,6 +69,32 @@ describe('wireFormat', () => {
     expect(read).toMatchObject({ ok: false, tooLarge: true })
   })
 
+  it('answers tooLarge for an update with more structs than the limit, however short its frame', () => {
+    // 1,001 keys set in one transaction: 1,001 structs, in more bytes than the limit.
+    const { update } = changeOf((doc) => {
+      doc.transact(() => {
+        for (let i = 0; i <= limits.maxUpdateStructs; i++) doc.getMap('meta').set(`k${i}`, i)
+      })
+    })
+    const counted = readMessage(writeMessage({ type: 'update', update }), limits)
+    expect(counted).toMatchObject({ ok: false, tooLarge: true })
+    // A few bytes announcing 5,000 structs of client 1 from clock 0: shorter than the limit,
+    // so it is decoded without counting first; it fails to decode, and is counted after all.
+    const announced = new Uint8Array([1, 0x88, 0x27, 1, 0, 0])
+    expect(announced.byteLength).toBeLessThan(limits.maxUpdateStructs)
+    for (const type of ['update', 'syncStep2'] as const) {
+      const read = readMessage(writeMessage({ type, update: announced }), limits)
+      expect(read).toMatchObject({ ok: false, tooLarge: true })
+    }
+    // Short and malformed without being too large: refused, but not as too large.
+    const malformed = readMessage(
+      writeMessage({ type: 'update', update: new Uint8Array([1, 2, 1, 0]) }),
+      limits,
+    )
+    expect(malformed).toMatchObject({ ok: false })
+    expect(malformed).not.toHaveProperty('tooLarge')
+  })
+
   it('reads back the presence messages the cluster writes', () => {
     const message = { node: 'node-a', kind: 1, payload: new Uint8Array([1, 2, 3]) }
     expect(readPresenceMessage(writePresenceMessage(message))).toEqual(message)

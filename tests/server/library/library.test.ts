@@ -298,6 +298,12 @@ describe.each(await storageBackends())('the library on $name', (backend) => {
       (await (await as(test, ann.cookie)('/api/library?sort=title')).json()) as LibraryResponse
     ).maps
     expect(byTitle.map((m) => m.title)).toEqual(['Haven Zuid', 'Windpark Noord'])
+    // A rename inside a record reaches the search as well.
+    const record = client.doc.getMap('stakeholders').get('sh-1') as Y.Map<unknown>
+    record.set('name', 'Natuurmonumenten')
+    await waitFor(async () => (await search('natuur')).length === 1)
+    expect(await search('vogel')).toEqual([])
+    expect(await search('natuur')).toMatchObject([{ id: mapId, stakeholderCount: 2 }])
   })
 
   it('archives and restores for owners and facilitators, deletes for owners only', async () => {
