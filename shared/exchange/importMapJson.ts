@@ -27,7 +27,14 @@ import { exchangeError } from './exchangeLimits'
 import type { ExchangeError } from './exchangeLimits'
 import { validateStakeholder } from '../stakeholder/validateStakeholder'
 import { TLDRAW_SCHEMA_KEY } from './mapJsonFormat'
-import { META_MAP, TLDRAW_RECORDS_MAP } from '../document/mapDocumentLayout'
+import {
+  META_MAP,
+  OBSERVER_NOTES_MAP,
+  ROLE_BRIEFS_MAP,
+  ROLE_PLAY_MAP,
+  TLDRAW_RECORDS_MAP,
+} from '../document/mapDocumentLayout'
+import { writeRolePlayFile } from './rolePlayFile'
 import { chunkByStructs, estimatedStructs } from './chunkByStructs'
 import type { ParsedMapJson } from './mapJsonFormat'
 import { CASE_CARD_FIELDS, writeCaseCardField } from '../workshop/caseCard'
@@ -60,7 +67,9 @@ export type ImportMapJsonResult = { ok: true } | { ok: false; errors: ExchangeEr
 /** True when a parsed export holds what only the confidential document may hold. */
 export function holdsConfidentialContent(parsed: ParsedMapJson): boolean {
   return (
-    parsed.stakeholders.some(holdsConfidentialData) || parsed.dialoguePlans.some(isConfidentialPlan)
+    parsed.stakeholders.some(holdsConfidentialData) ||
+    parsed.dialoguePlans.some(isConfidentialPlan) ||
+    Object.keys(parsed.rolePlay.briefs).length > 0
   )
 }
 
@@ -92,13 +101,17 @@ export function importMapJson(
         confidentialLogMap(confidential).size +
         recordsMap(confidential, DIALOGUE_PLAN_LAYOUT).size +
         recordsMap(confidential, COMMITMENT_LAYOUT).size +
-        recordsMap(confidential, DIALOGUE_EVALUATION_LAYOUT).size
+        recordsMap(confidential, DIALOGUE_EVALUATION_LAYOUT).size +
+        confidential.getMap(ROLE_BRIEFS_MAP).size
   const dialogueSize =
     recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size +
     recordsMap(doc, COMMITMENT_LAYOUT).size +
     recordsMap(doc, DIALOGUE_EVALUATION_LAYOUT).size +
     recordsMap(doc, SELF_ASSESSMENT_LAYOUT).size
-  const stages = engagementStagesMap(doc).size
+  const stages =
+    engagementStagesMap(doc).size +
+    doc.getMap(ROLE_PLAY_MAP).size +
+    doc.getMap(OBSERVER_NOTES_MAP).size
   if (
     stakeholdersMap(doc).size + tldraw.size + meta.size + confidentialSize + dialogueSize + stages >
     0
@@ -114,7 +127,7 @@ export function importMapJson(
       errors: [
         exchangeError(
           'confidential-not-allowed',
-          'the file holds contacts, confidential log entries or confidential plans, which only owners and facilitators may import',
+          'the file holds contacts, confidential log entries, confidential plans or role briefs, which only owners and facilitators may import',
         ),
       ],
     }
@@ -191,6 +204,7 @@ export function importMapJson(
       if (parsed.tldraw.schema !== null) meta.set(TLDRAW_SCHEMA_KEY, parsed.tldraw.schema)
     }, origin)
   }
+  writeRolePlayFile(doc, parsed, origin, confidential)
   const caseCard = parsed.caseCard
   if (caseCard !== null) {
     doc.transact(() => {
