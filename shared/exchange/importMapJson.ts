@@ -47,9 +47,11 @@ function dialogueRecordStructs(record: object): number {
 }
 
 /**
- * An evaluation as imported: its elements' results left out (null), their notes kept. A
- * result comes only from the server's count of ballots at an evaluation round's reveal, and
- * the server refuses one from any socket (server/rooms/checkServerWrittenElementResult.ts).
+ * An evaluation as written over the socket: its elements' results left out (null), their
+ * notes kept. The server refuses a result from any socket
+ * (server/rooms/checkServerWrittenElementResult.ts); the client's import hands the file's
+ * results to the server afterwards, which writes them marked as imported
+ * (shared/protocol/importedResultsApi.ts, `resultsToImport`).
  */
 export function withoutResults(evaluation: DialogueEvaluation): DialogueEvaluation {
   const elements = Object.fromEntries(
@@ -81,8 +83,8 @@ export function holdsConfidentialContent(parsed: ParsedMapJson): boolean {
  * confidential document), commitments and evaluations through `writePlanRecord` (with their
  * plan; evaluations without their results, {@link withoutResults}), tldraw
  * records into `doc.getMap('tldraw')` keyed by id, the schema and metadata into
- * `doc.getMap('meta')`. Exporting the documents afterwards gives the same JSON, but for the
- * evaluations' results. Refuses a
+ * `doc.getMap('meta')`, phase 3 through `writeRolePlayFile`. Exporting the documents
+ * afterwards gives the same JSON, but for the evaluations' results (see {@link withoutResults}). Refuses a
  * map that has content (importing is creating a map, never merging into one), and an
  * export with confidential data when `confidential` is null.
  */
