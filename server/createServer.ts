@@ -22,6 +22,7 @@ import { createGuestRoutes } from './http/createGuestRoutes'
 import { createMapSettingsRoutes } from './http/createMapSettingsRoutes'
 import { createBallotRoutes } from './http/createBallotRoutes'
 import { createRoleBriefRoutes } from './http/createRoleBriefRoutes'
+import { createImportedResultsRoutes } from './http/createImportedResultsRoutes'
 import { BallotBox } from './rooms/BallotBox'
 import { createConfirmationLinkRoutes } from './http/createConfirmationLinkRoutes'
 import { createConfirmationPageRoutes } from './http/createConfirmationPageRoutes'
@@ -222,6 +223,7 @@ export function createServer(
       readSession: memberSessions,
     }),
     ...createRoleBriefRoutes({ store, guestLinks, rooms, readSession: memberSessions }),
+    ...createImportedResultsRoutes({ store, guestLinks, rooms, readSession: memberSessions }),
     ...createConfirmationLinkRoutes({
       store,
       guestLinks,

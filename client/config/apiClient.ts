@@ -4,6 +4,11 @@ import type {
   MapAccessResponse,
 } from '../../shared/protocol/accessApi'
 import type { ApiError, ClientConfig, CreateMapRequest } from '../../shared/protocol/api'
+import {
+  type ImportedResultsRequest,
+  type ImportedResultsResponse,
+  importedResultsPath,
+} from '../../shared/protocol/importedResultsApi'
 import type { SessionResponse } from '../../shared/protocol/sessionApi'
 
 /** The `code` of an {@link ApiRequestError} when no answer came (status 0). */
@@ -60,6 +65,22 @@ export function createMap(body: CreateMapRequest): Promise<CreateMapWithTokensRe
   return request('/api/maps', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+/**
+ * Hands the server the results of an imported map file's evaluations, once, as the new
+ * map's owner (shared/protocol/importedResultsApi.ts).
+ */
+export function postImportedResults(
+  mapId: string,
+  token: string | null,
+  body: ImportedResultsRequest,
+): Promise<ImportedResultsResponse> {
+  return request(importedResultsPath(mapId), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer(token) },
     body: JSON.stringify(body),
   })
 }

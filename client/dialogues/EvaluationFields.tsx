@@ -2,7 +2,8 @@
  * One dialogue evaluation (phase 4): the nine elements of the SER model of meaningful
  * dialogue, each with the group's result as the evaluation round revealed it (median and
  * spread, written by the server from private ballots; shown, never typed) and the group's
- * notes; then the general notes and what the stakeholders themselves said.
+ * notes; then the general notes and what the stakeholders themselves said. Results taken
+ * from an imported map file say so, with the day, above the elements.
  */
 import type { DialogueEvaluation, ElementResult } from '../../shared/dialogue/DialogueEvaluation'
 import type { DialoguePlan } from '../../shared/dialogue/DialoguePlan'
@@ -10,6 +11,8 @@ import { DIALOGUE_ELEMENTS, type DialogueElement } from '../../shared/dialogue/d
 import { EVALUATION_COLUMN_LABELS } from '../../shared/labels/dialogueFieldLabels'
 import { DIALOGUE_ELEMENT_LABELS } from '../../shared/labels/dialogueLabels'
 import { formatScoreText } from '../../shared/scoring/scoreText'
+import { importedResultDate } from '../../shared/dialogue/importedResultDate'
+import { formatDate } from '../../shared/report/reportFormat'
 import type { Locale } from '../i18n/locale'
 import { useTranslation } from '../i18n/useTranslation'
 import { SelectField, TextArea, TextField } from '../panels/fields'
@@ -56,6 +59,7 @@ export function EvaluationFields({
   const { t, locale } = useTranslation()
   const label = EVALUATION_COLUMN_LABELS[locale]
   const key = `evaluations/${evaluation.id}`
+  const imported = importedResultDate(evaluation)
   const write = (patch: Partial<DialogueEvaluation>) =>
     records.patchEvaluation(evaluation.id, patch)
   const planTitles = Object.fromEntries(
@@ -81,6 +85,13 @@ export function EvaluationFields({
           onCommit={(date) => write({ date: date === '' ? null : date })}
         />
       </div>
+      {imported !== null && (
+        <p className="evaluation__imported" role="note">
+          {t('dialogues.evaluation.importedResults', {
+            date: formatDate(imported, locale, false),
+          })}
+        </p>
+      )}
       <ol className="evaluation__elements">
         {DIALOGUE_ELEMENTS.map((element) => {
           const { result, notes } = evaluation.elements[element]

@@ -53,6 +53,8 @@ export function ImportMapForm({ onImported, token }: ImportMapFormProps) {
         return t('importMap.notSynced')
       case 'create-failed':
         return t('importMap.failed', { reason: apiFailureReason(locale, outcome.cause) })
+      case 'results-refused':
+        return t('importMap.resultsRefused', { reason: apiFailureReason(locale, outcome.cause) })
       case 'write-failed': {
         const first = outcome.errors?.[0]
         const reason = first ? exchangeErrorMessage(locale, first.code, first.params) : ''
@@ -102,7 +104,10 @@ export function ImportMapForm({ onImported, token }: ImportMapFormProps) {
         const message = importFailure(outcome)
         setProblem({ message, details: [] })
         // The map exists but may be incomplete: still let the user open it and look.
-        if (outcome.mapId !== undefined && outcome.reason === 'not-confirmed') {
+        if (
+          outcome.mapId !== undefined &&
+          (outcome.reason === 'not-confirmed' || outcome.reason === 'results-refused')
+        ) {
           onImported?.(outcome.mapId, title, undefined)
         }
         return

@@ -108,6 +108,8 @@ const en = {
   'importMap.tooLarge': 'The file is too large (at most {limit} MB).',
   'importMap.notSynced': 'The map could not be imported: the server did not answer. Try again.',
   'importMap.defaultTitle': 'Imported map',
+  'importMap.resultsRefused':
+    'The map was imported, but the server did not take the evaluation results of the file ({reason}): its evaluations have their notes, not their results. Open it and check.',
 }
 
 /** A key of the exchange catalogue. */
@@ -210,6 +212,8 @@ const nl: Record<ExchangeMessageKey, string> = {
   'importMap.notSynced':
     'De kaart kon niet worden geïmporteerd: de server antwoordde niet. Probeer het opnieuw.',
   'importMap.defaultTitle': 'Geïmporteerde kaart',
+  'importMap.resultsRefused':
+    'De kaart is geïmporteerd, maar de server nam de evaluatieresultaten uit het bestand niet over ({reason}): de evaluaties hebben hun notities, niet hun resultaten. Open haar en controleer.',
 }
 
 /** The exchange catalogue per language. */

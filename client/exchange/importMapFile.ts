@@ -9,7 +9,10 @@
  * transactions under the server's per-update limit → second, read-only connections sync from the server and are
  * watched until they see every stakeholder, tldraw record and contact. y-websocket has no
  * "all updates acknowledged" signal, and the writer's own `sync` event says nothing about
- * its later updates; a fresh reader seeing the data is the proof.
+ * its later updates; a fresh reader seeing the data is the proof. Last, the evaluations'
+ * results: no socket may write one, so the map is created as an import (`imported: true`)
+ * and the results go to the server once, over HTTP (`POST …/imported-results`,
+ * shared/protocol/importedResultsApi.ts), which writes them marked as imported.
  *
  * Tokens: the server is about to require one per map (`POST /api/maps` answering
  * `{ id, tokens: { owner } }`, sockets with `?token=`). Pass `token`, or it is taken from
@@ -18,7 +21,12 @@
 import { WebsocketProvider } from 'y-websocket'
 import { sendUpdatesInParts } from '../sync/sendUpdatesInParts'
 import * as Y from 'yjs'
-import { CONFIDENTIAL_DOCUMENT, TLDRAW_RECORDS_MAP } from '../../shared/document/mapDocumentLayout'
+import {
+  CONFIDENTIAL_DOCUMENT,
+  OBSERVER_NOTES_MAP,
+  ROLE_BRIEFS_MAP,
+  TLDRAW_RECORDS_MAP,
+} from '../../shared/document/mapDocumentLayout'
 import {
   COMMITMENT_LAYOUT,
   DIALOGUE_EVALUATION_LAYOUT,
@@ -38,7 +46,12 @@ import { parseMapJson } from '../../shared/exchange/parseMapJson'
 import type { ParseMapJsonResult } from '../../shared/exchange/parseMapJson'
 import type { CreateMapRequest, CreateMapResponse } from '../../shared/protocol/api'
 import type { Role } from '../../shared/protocol/roles'
-import { createMap as createMapOnServer } from '../config/apiClient'
+import { createMap as createMapOnServer, postImportedResults } from '../config/apiClient'
+import { resultsToImport } from '../../shared/exchange/importedResults'
+import type {
+  ImportedResultsRequest,
+  ImportedResultsResponse,
+} from '../../shared/protocol/importedResultsApi'
 import type { Locale } from '../i18n/locale'
 import { rememberAccess } from '../sharing/mapAccess'
 import { syncUrlForLocation } from '../sync/MapConnection'
@@ -85,6 +98,12 @@ export interface ImportMapOptions {
   onProgress?: (step: ImportMapStep) => void
   /** Creates the map; default `POST /api/maps`. Replaceable for tests. */
   createMap?: (body: CreateMapRequest) => Promise<CreateMapResponse>
+  /** Hands the server the file's results; default `POST …/imported-results`. */
+  sendResults?: (
+    mapId: string,
+    token: string | null,
+    body: ImportedResultsRequest,
+  ) => Promise<ImportedResultsResponse>
 }
 
 /** Outcome of {@link importMapIntoNewMap}; `mapId` is set once the map exists. */
@@ -92,12 +111,15 @@ export type ImportMapOutcome =
   | { ok: true; mapId: string; token: string | undefined }
   | {
       ok: false
-      reason: 'create-failed' | 'not-synced' | 'write-failed' | 'not-confirmed'
+      reason: 'create-failed' | 'not-synced' | 'write-failed' | 'not-confirmed' | 'results-refused'
       /** In English, for the console; the UI words the `reason` (and `errors`) itself. */
       message: string
       /** Why the writing was refused (with `write-failed`), as codes to translate. */
       errors?: readonly ExchangeError[]
-      /** What creating the map threw (with `create-failed`), to word by its API code. */
+      /**
+       * What creating the map threw (with `create-failed`), or handing over the results
+       * (`results-refused`), to word by its API code.
+       */
       cause?: unknown
       mapId?: string
     }
@@ -166,7 +188,7 @@ export async function importMapIntoNewMap(
   options.onProgress?.('creating')
   let created: CreateMapResponse & { tokens?: Partial<Record<Role, string>> }
   try {
-    created = await create({ title: importedMapTitle(parsed, options.locale) })
+    created = await create({ title: importedMapTitle(parsed, options.locale), imported: true })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     return { ok: false, reason: 'create-failed', message, cause: error }
@@ -204,7 +226,8 @@ export async function importMapIntoNewMap(
       token,
       (doc) =>
         stakeholdersMap(doc).size >= parsed.stakeholders.length &&
-        doc.getMap<unknown>(TLDRAW_RECORDS_MAP).size >= parsed.tldraw.records.length,
+        doc.getMap<unknown>(TLDRAW_RECORDS_MAP).size >= parsed.tldraw.records.length &&
+        doc.getMap<unknown>(OBSERVER_NOTES_MAP).size >= Object.keys(parsed.observerNotes).length,
       timeoutMs,
     )
     const secretCount = secretWriter === null ? 0 : confidentialEntries(secretWriter.doc)
@@ -225,6 +248,14 @@ export async function importMapIntoNewMap(
         mapId,
       }
     }
+    // Once, even with no results: the new map's chance to take any closes with it.
+    const send = options.sendResults ?? postImportedResults
+    try {
+      await send(mapId, token ?? null, resultsToImport(parsed))
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      return { ok: false, reason: 'results-refused', message, cause: error, mapId }
+    }
     return { ok: true, mapId, token }
   } finally {
     secretWriter?.destroy()
@@ -234,10 +265,11 @@ export async function importMapIntoNewMap(
 
 /**
  * Stakeholders with contacts plus stakeholders with confidential entries plus confidential
- * plans and their commitments and evaluations, in a confidential document.
+ * plans and their commitments and evaluations plus role briefs, in a confidential document.
  */
 function confidentialEntries(doc: Y.Doc): number {
   return (
+    doc.getMap<unknown>(ROLE_BRIEFS_MAP).size +
     contactsMap(doc).size +
     confidentialLogMap(doc).size +
     recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size +

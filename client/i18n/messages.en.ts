@@ -615,6 +615,8 @@ export const en = {
   'dialogues.evaluation.notScored': 'not scored yet',
   'dialogues.evaluation.result': 'median {median} ({min}–{max})',
   'dialogues.evaluation.scores': '{count, plural, one {# score} other {# scores}}',
+  'dialogues.evaluation.importedResults':
+    'Results from an imported file, taken over on {date}: not counted on this map.',
   'dialogues.evaluation.disagreement': 'Views differ',
   'workshop.roles.heading': 'Role play',
   'workshop.roles.intro':

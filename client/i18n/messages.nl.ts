@@ -627,6 +627,8 @@ export const nl: Record<MessageKey, string> = {
   'dialogues.evaluation.notScored': 'nog niet gescoord',
   'dialogues.evaluation.result': 'mediaan {median} ({min}–{max})',
   'dialogues.evaluation.scores': '{count, plural, one {# score} other {# scores}}',
+  'dialogues.evaluation.importedResults':
+    'Resultaten uit een geïmporteerd bestand, overgenomen op {date}: niet op deze kaart geteld.',
   'dialogues.evaluation.disagreement': 'Meningen verschillen',
   'workshop.roles.heading': 'Rollenspel',
   'workshop.roles.intro':

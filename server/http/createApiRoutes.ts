@@ -157,11 +157,13 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
           return sendApiError(response, status, code, message)
         }
         const id = createMapId()
+        const { imported, ...newMap } = parsed.value
         if (creator !== null) {
           // Organisation mode makes no role links: they would never expire and ignore
           // membership. The creator is its owner member and shares it with guest links.
-          await store.createMap({ id, ...parsed.value })
+          await store.createMap({ id, ...newMap })
           await store.library.claimMap(id, creator.identity.id)
+          if (imported) await store.mapSettings.awaitImportedResults(id)
           options.logger?.info({ mapId: id, template: parsed.value.template }, 'map created')
           const answer: CreateMapWithTokensResponse = { id }
           return sendJson(response, 201, answer)
@@ -170,7 +172,8 @@ export function createApiRoutes(options: ApiRouteOptions): Route[] {
         const hashes = Object.fromEntries(
           ROLES.map((role) => [role, hashAccessToken(tokens[role] ?? '')]),
         ) as Record<Role, Uint8Array>
-        const map = await store.createMap({ id, ...parsed.value }, hashes)
+        const map = await store.createMap({ id, ...newMap }, hashes)
+        if (imported) await store.mapSettings.awaitImportedResults(id)
         options.logger?.info({ mapId: map.id, template: parsed.value.template }, 'map created')
         const answer: CreateMapWithTokensResponse = { id: map.id, tokens: tokens as MapTokens }
         sendJson(response, 201, answer)

@@ -16,7 +16,7 @@ export function parseCreateMapRequest(body: unknown): CreateMapParseResult {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return invalid('invalid-body', 'Body must be a JSON object.')
   }
-  const { title, template = 'blank' } = body as Record<string, unknown>
+  const { title, template = 'blank', imported = false } = body as Record<string, unknown>
   if (typeof title !== 'string') return invalid('invalid-title', 'title must be a string.')
   const trimmed = title.trim()
   // Count characters as people see them, not UTF-16 units.
@@ -30,9 +30,11 @@ export function parseCreateMapRequest(body: unknown): CreateMapParseResult {
   if (!TEMPLATES.includes(template as Template)) {
     return invalid('invalid-template', `template must be one of ${TEMPLATES.join(', ')}.`)
   }
+  if (typeof imported !== 'boolean')
+    return invalid('invalid-body', 'imported must be true or false.')
   return {
     ok: true,
-    value: { title: trimmed, template: template as Template },
+    value: { title: trimmed, template: template as Template, imported },
   }
 }
 

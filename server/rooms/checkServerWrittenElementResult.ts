@@ -6,8 +6,10 @@
  * `result` is what the documents hold for that element (none counts as null), so a socket
  * may change the notes, create an evaluation without results, or delete one, but never
  * fake, change or erase a result. This holds for every role, owners included, and for an
- * import over the socket too: a result comes only from the server's count of ballots
- * (shared/exchange/importMapJson.ts brings evaluations in without results).
+ * import over the socket too: a result comes from the server's count of ballots, or from
+ * the server itself taking an imported file's results once for the owner of a map created as
+ * an import (server/http/createImportedResultsRoutes.ts), marked `importedAt` — part of the
+ * result, so no socket can strip or forge the mark either.
  *
  * In both of a map's documents: an evaluation follows its plan into the confidential
  * document and back (dialogueDocument.ts), so a record this document does not hold is

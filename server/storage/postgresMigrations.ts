@@ -179,6 +179,9 @@ export const postgresMigrations: readonly string[] = [
      created_by_name TEXT NOT NULL
    );
    CREATE INDEX confirmation_links_by_map ON confirmation_links(map_id, created_at);`,
+  // Issue 21: a map created as an import of a map file awaits that file's evaluation
+  // results once ('awaited'); the time it took them replaces it. NULL: not an import.
+  `ALTER TABLE maps ADD COLUMN imported_results TEXT;`,
 ]
 
 /** Key of the advisory lock that keeps nodes starting together from migrating twice. */

@@ -184,6 +184,9 @@ export const sqliteMigrations: readonly string[] = [
      created_by_name TEXT NOT NULL
    ) STRICT;
    CREATE INDEX confirmation_links_by_map ON confirmation_links(map_id, created_at);`,
+  // Issue 21: a map created as an import of a map file awaits that file's evaluation
+  // results once ('awaited'); the time it took them replaces it. NULL: not an import.
+  `ALTER TABLE maps ADD COLUMN imported_results TEXT;`,
 ]
 
 /** Brings the database schema up to date, each pending step in its own transaction. */

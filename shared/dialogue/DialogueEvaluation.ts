@@ -23,7 +23,14 @@ import { DIALOGUE_ELEMENTS, DIALOGUE_EVALUATION_SCHEMA_VERSION } from './dialogu
 /** Most scores one element can have (participants of one map, generously). */
 const MAX_COUNT = 10_000
 
-/** The revealed result of one element: as `AttributeAggregate` of `aggregateRatings`. */
+/**
+ * The revealed result of one element: as `AttributeAggregate` of `aggregateRatings`, and,
+ * for a result taken from an imported map file rather than counted on this map, when the
+ * server took it (`importedAt`; server/http/createImportedResultsRoutes.ts). It is part of
+ * the result, which only the server writes (checkServerWrittenElementResult.ts), so no
+ * socket can strip the mark and pass an imported result off as one counted here; a new
+ * count at a round's reveal replaces the result, mark and all.
+ */
 export const elementResultSchema = record({
   count: v.custom<number>(
     (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0,
@@ -33,6 +40,7 @@ export const elementResultSchema = record({
   min: score(false),
   max: score(false),
   disagreement: yesNo(),
+  importedAt: v.optional(timestamp()),
 })
 /** See {@link elementResultSchema}. */
 export type ElementResult = v.InferOutput<typeof elementResultSchema>

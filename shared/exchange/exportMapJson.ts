@@ -17,6 +17,7 @@ import { MAP_JSON_FORMAT, MAP_JSON_VERSION, TLDRAW_SCHEMA_KEY } from './mapJsonF
 import { META_MAP, TLDRAW_RECORDS_MAP } from '../document/mapDocumentLayout'
 import type { MapJson } from './mapJsonFormat'
 import { isCaseCardEmpty, readCaseCard } from '../workshop/caseCard'
+import { readRolePlayFile } from './rolePlayFile'
 
 /** Options for {@link exportMapJson}. */
 export interface ExportMapJsonOptions {
@@ -27,8 +28,8 @@ export interface ExportMapJsonOptions {
   history?: readonly unknown[]
   /**
    * The map's confidential document, to include contacts (personal data), confidential
-   * engagement-log entries and dialogue plans marked confidential (with their commitments
-   * and evaluations); absent or null leaves
+   * engagement-log entries, dialogue plans marked confidential (with their commitments
+   * and evaluations) and the role cards' private briefs; absent or null leaves
    * them out (the default).
    */
   confidential?: Y.Doc | null
@@ -83,6 +84,7 @@ export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJso
     tldraw: { schema: canonicalJson(schema ?? null, depth), records: tldrawRecords },
     meta: canonicalJson(otherMeta, depth) as JsonObject,
     history: (options.history ?? []).map((entry) => canonicalJson(entry, depth)),
+    ...readRolePlayFile(doc, confidential),
   }
   // Only a filled-in card: a map without one exports as it did before the card existed.
   const caseCard = readCaseCard(doc)

@@ -27,7 +27,14 @@ import { exchangeError } from './exchangeLimits'
 import type { ExchangeError } from './exchangeLimits'
 import { validateStakeholder } from '../stakeholder/validateStakeholder'
 import { TLDRAW_SCHEMA_KEY } from './mapJsonFormat'
-import { META_MAP, TLDRAW_RECORDS_MAP } from '../document/mapDocumentLayout'
+import {
+  META_MAP,
+  OBSERVER_NOTES_MAP,
+  ROLE_BRIEFS_MAP,
+  ROLE_PLAY_MAP,
+  TLDRAW_RECORDS_MAP,
+} from '../document/mapDocumentLayout'
+import { writeRolePlayFile } from './rolePlayFile'
 import { chunkByStructs, estimatedStructs } from './chunkByStructs'
 import type { ParsedMapJson } from './mapJsonFormat'
 import { CASE_CARD_FIELDS, writeCaseCardField } from '../workshop/caseCard'
@@ -40,9 +47,11 @@ function dialogueRecordStructs(record: object): number {
 }
 
 /**
- * An evaluation as imported: its elements' results left out (null), their notes kept. A
- * result comes only from the server's count of ballots at an evaluation round's reveal, and
- * the server refuses one from any socket (server/rooms/checkServerWrittenElementResult.ts).
+ * An evaluation as written over the socket: its elements' results left out (null), their
+ * notes kept. The server refuses a result from any socket
+ * (server/rooms/checkServerWrittenElementResult.ts); the client's import hands the file's
+ * results to the server afterwards, which writes them marked as imported
+ * (shared/protocol/importedResultsApi.ts, `resultsToImport`).
  */
 export function withoutResults(evaluation: DialogueEvaluation): DialogueEvaluation {
   const elements = Object.fromEntries(
@@ -60,7 +69,9 @@ export type ImportMapJsonResult = { ok: true } | { ok: false; errors: ExchangeEr
 /** True when a parsed export holds what only the confidential document may hold. */
 export function holdsConfidentialContent(parsed: ParsedMapJson): boolean {
   return (
-    parsed.stakeholders.some(holdsConfidentialData) || parsed.dialoguePlans.some(isConfidentialPlan)
+    parsed.stakeholders.some(holdsConfidentialData) ||
+    parsed.dialoguePlans.some(isConfidentialPlan) ||
+    Object.keys(parsed.rolePlay.briefs).length > 0
   )
 }
 
@@ -72,8 +83,8 @@ export function holdsConfidentialContent(parsed: ParsedMapJson): boolean {
  * confidential document), commitments and evaluations through `writePlanRecord` (with their
  * plan; evaluations without their results, {@link withoutResults}), tldraw
  * records into `doc.getMap('tldraw')` keyed by id, the schema and metadata into
- * `doc.getMap('meta')`. Exporting the documents afterwards gives the same JSON, but for the
- * evaluations' results. Refuses a
+ * `doc.getMap('meta')`, phase 3 through `writeRolePlayFile`. Exporting the documents
+ * afterwards gives the same JSON, but for the evaluations' results (see {@link withoutResults}). Refuses a
  * map that has content (importing is creating a map, never merging into one), and an
  * export with confidential data when `confidential` is null.
  */
@@ -92,13 +103,17 @@ export function importMapJson(
         confidentialLogMap(confidential).size +
         recordsMap(confidential, DIALOGUE_PLAN_LAYOUT).size +
         recordsMap(confidential, COMMITMENT_LAYOUT).size +
-        recordsMap(confidential, DIALOGUE_EVALUATION_LAYOUT).size
+        recordsMap(confidential, DIALOGUE_EVALUATION_LAYOUT).size +
+        confidential.getMap(ROLE_BRIEFS_MAP).size
   const dialogueSize =
     recordsMap(doc, DIALOGUE_PLAN_LAYOUT).size +
     recordsMap(doc, COMMITMENT_LAYOUT).size +
     recordsMap(doc, DIALOGUE_EVALUATION_LAYOUT).size +
     recordsMap(doc, SELF_ASSESSMENT_LAYOUT).size
-  const stages = engagementStagesMap(doc).size
+  const stages =
+    engagementStagesMap(doc).size +
+    doc.getMap(ROLE_PLAY_MAP).size +
+    doc.getMap(OBSERVER_NOTES_MAP).size
   if (
     stakeholdersMap(doc).size + tldraw.size + meta.size + confidentialSize + dialogueSize + stages >
     0
@@ -114,7 +129,7 @@ export function importMapJson(
       errors: [
         exchangeError(
           'confidential-not-allowed',
-          'the file holds contacts, confidential log entries or confidential plans, which only owners and facilitators may import',
+          'the file holds contacts, confidential log entries, confidential plans or role briefs, which only owners and facilitators may import',
         ),
       ],
     }
@@ -191,6 +206,7 @@ export function importMapJson(
       if (parsed.tldraw.schema !== null) meta.set(TLDRAW_SCHEMA_KEY, parsed.tldraw.schema)
     }, origin)
   }
+  writeRolePlayFile(doc, parsed, origin, confidential)
   const caseCard = parsed.caseCard
   if (caseCard !== null) {
     doc.transact(() => {

@@ -2,11 +2,13 @@
  * The map JSON export format: a complete, versioned copy of one map (stakeholder records,
  * the tldraw records and schema, the document metadata and, optionally, version history).
  *
- * Version 3:
+ * Version 4:
  * ```
- * { format: 'stakeholder-canvas-map', version: 3, title, exportedAt, contactsIncluded,
+ * { format: 'stakeholder-canvas-map', version: 4, title, exportedAt, contactsIncluded,
  *   stakeholders: [...], dialoguePlans: [...], commitments: [...],
  *   dialogueEvaluations: [...], selfAssessments: [...], engagementStages: {...},
+ *   rolePlay: { cards: [...], rounds: [...], currentRoundId, briefs?: {...} },
+ *   observerNotes: {...}, exampleShown, caseCard?: {...},
  *   tldraw: { schema, records: [...] }, meta: {...}, history: [...] }
  * ```
  * `engagementStages` (the map's list, code → stored stage, EngagementStage.ts) came later in
@@ -15,7 +17,10 @@
  * Version 1 had no dialogue records; it is still read (as a map without any). Version 2 got
  * a number of its own so that an older app refuses a file with dialogue records instead of
  * dropping them with a warning. Version 3 added the self-assessments, for the same reason;
- * a version 1 or 2 file is read as a map without any.
+ * a version 1 or 2 file is read as a map without any. Version 4 added phase 3's role play
+ * (cards, rounds and, with the confidential part, the cards' private briefs), the
+ * observer sheets and whether phase 2's example is shown; an older file reads as a map
+ * without them (example hidden).
  * Keys are sorted at every level, stakeholders and records by id, so the same document
  * always gives the same JSON (dialogue records are sorted by id too). Without contacts, stakeholders have no `contacts` key at all.
  * A new version gets a new number; readers refuse versions newer than they know.
@@ -28,11 +33,29 @@ import type { SelfAssessment } from '../selfAssessment/SelfAssessment'
 import type { Stakeholder, StakeholderWithoutContacts } from '../stakeholder/Stakeholder'
 import type { JsonObject, JsonValue } from './canonicalJson'
 import type { CaseCard } from '../workshop/caseCard'
+import type { RoleCard } from '../workshop/rolePlay'
+import type { RolePlayRound } from '../workshop/rolePlayRounds'
+
+/** Phase 3's role play in a map file (shared/workshop/rolePlay.ts, rolePlayRounds.ts). */
+export interface MapJsonRolePlay {
+  /** The role cards, in their order, with who held each (a server-known identity). */
+  cards: RoleCard[]
+  /** The rounds played, in order, with their observers. */
+  rounds: RolePlayRound[]
+  /** The round being played when the file was made; null between rounds. */
+  currentRoundId: string | null
+  /**
+   * Role id → the card's private brief. Briefs live in the confidential document, so they
+   * travel only with the confidential part (`contactsIncluded`), which only owners and
+   * facilitators may export; without it the key is absent.
+   */
+  briefs?: Record<string, string>
+}
 
 /** Value of the `format` key. */
 export const MAP_JSON_FORMAT = 'stakeholder-canvas-map'
 /** Format version written by this code. */
-export const MAP_JSON_VERSION = 3
+export const MAP_JSON_VERSION = 4
 
 export { TLDRAW_SCHEMA_KEY } from '../document/mapDocumentLayout'
 
@@ -67,6 +90,11 @@ export interface MapJson {
   history: JsonValue[]
   /** Phase 2's case card (shared/workshop/caseCard.ts); present only when filled in. */
   caseCard?: CaseCard
+  rolePlay: MapJsonRolePlay
+  /** The observer sheets, `<round>/<observer>/<field>` → text (observerNotes.ts). */
+  observerNotes: Record<string, string>
+  /** Whether phase 2's filled-in example is shown to everyone (facilitationState.ts). */
+  exampleShown: boolean
 }
 
 /** A validated map export, ready for `importMapJson`: every record checked and current. */
@@ -89,4 +117,10 @@ export interface ParsedMapJson {
   history: JsonValue[]
   /** The case card; null when the file has none. */
   caseCard: CaseCard | null
+  /** No cards, rounds or briefs for a file before version 4; `briefs` `{}` when absent. */
+  rolePlay: Required<MapJsonRolePlay>
+  /** Empty for a file before version 4. */
+  observerNotes: Record<string, string>
+  /** False for a file before version 4. */
+  exampleShown: boolean
 }

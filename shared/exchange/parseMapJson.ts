@@ -28,6 +28,7 @@ import type { CanonicalJsonIssue, JsonObject, JsonValue } from './canonicalJson'
 import { EXCHANGE_LIMITS } from './exchangeLimits'
 import { MAP_JSON_FORMAT, MAP_JSON_VERSION, TLDRAW_SCHEMA_KEY } from './mapJsonFormat'
 import type { ParsedMapJson } from './mapJsonFormat'
+import { parseRolePlayFile } from './rolePlayFile'
 import {
   type CaseCard,
   EMPTY_CASE_CARD,
@@ -83,6 +84,9 @@ const KNOWN_KEYS = new Set([
   'meta',
   'history',
   'caseCard',
+  'rolePlay',
+  'observerNotes',
+  'exampleShown',
 ])
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -362,6 +366,7 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     }
     caseCard = card
   }
+  const phase3 = parseRolePlayFile(root, contactsIncluded, { fail, warn })
   for (const issue of issues) {
     if (issue.code === 'nested-too-deeply') fail(issue.path, issue.code, issue.message)
     else warn(issue.path, issue.code, issue.message)
@@ -381,6 +386,7 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     meta,
     history,
     caseCard,
+    ...phase3,
   }
   return value
 }

@@ -8,6 +8,11 @@ export interface CreateMapRequest {
   title: string
   /** Start from the SER phase-1 template instead of a blank board. */
   template?: 'blank' | 'ser-phase-1'
+  /**
+   * The map is made to import a map file into: it takes the file's evaluation results once,
+   * from its owner (shared/protocol/importedResultsApi.ts).
+   */
+  imported?: boolean
 }
 
 /** `POST /api/maps` answer (201). */

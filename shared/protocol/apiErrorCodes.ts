@@ -69,6 +69,18 @@ export const ApiErrorCode = {
   unknownStakeholder: 'unknown-stakeholder',
   /** An engagement-log entry the stakeholder does not have (any more) (404). */
   unknownEntry: 'unknown-entry',
+  /** Imported results for a map that was not created as an import (409). */
+  notAnImport: 'not-an-import',
+  /** The imported map took its file's results already: they are taken once (409). */
+  importedResultsTaken: 'imported-results-taken',
+  /** The imported map is too old to take its file's results (409). */
+  importWindowClosed: 'import-window-closed',
+  /** Imported results that are not results of the model's elements (400). */
+  invalidResults: 'invalid-results',
+  /** Imported results for an evaluation the map does not hold (400). */
+  unknownEvaluation: 'unknown-evaluation',
+  /** An imported result for an element that has one already, counted on this map (409). */
+  resultExists: 'result-exists',
 } as const
 
 /** One of {@link ApiErrorCode}'s values. */

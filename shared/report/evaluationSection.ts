@@ -3,9 +3,10 @@
  * as a table of the nine elements of the SER dialogue model in the model's order (median,
  * lowest–highest, number of scores, a disagreement mark in words, the group's notes), then
  * the general notes and what the stakeholders themselves said. An element not revealed yet
- * says so.
+ * says so; results taken from an imported file say that, with the day they were taken.
  */
 import type { DialogueEvaluation } from '../dialogue/DialogueEvaluation'
+import { importedResultDate } from '../dialogue/importedResultDate'
 import { DIALOGUE_ELEMENTS } from '../dialogue/dialogueVocabulary'
 import { REGISTER_LABELS } from '../exchange/registerLabels'
 import { EVALUATION_COLUMN_LABELS } from '../labels/dialogueFieldLabels'
@@ -87,6 +88,13 @@ function evaluationHtml(
     labels.disagreement,
     labels.elementNotes,
   ]
+  const imported = importedResultDate(evaluation)
+  const provenance =
+    imported === null
+      ? ''
+      : `<p class="imported-results">${escapeHtml(
+          text.importedResults.replace('{date}', formatDate(imported, locale, false)),
+        )}</p>`
   const details: [string, string][] = [
     [labels.notes, multiline(evaluation.notes)],
     [labels.stakeholderRemarks, multiline(evaluation.stakeholderRemarks)],
@@ -97,6 +105,7 @@ function evaluationHtml(
     '<table><thead><tr>' +
     header.map((label) => `<th scope="col">${escapeHtml(label)}</th>`).join('') +
     `</tr></thead><tbody>${elementRows(evaluation, locale, text).join('')}</tbody></table>` +
+    provenance +
     '<dl class="details">' +
     details
       .map(

@@ -97,6 +97,8 @@ export interface ReportText {
   range: string
   /** An element whose result is not revealed yet. */
   notScored: string
+  /** Under an evaluation whose results were taken from an imported file, with `{date}`. */
+  importedResults: string
   methodHeading: string
   /** Paragraphs of the method appendix, as plain text. */
   methodParts: { heading: string; paragraphs: string[] }[]
@@ -205,6 +207,7 @@ const en: ReportText = {
   observerGeneral: 'In general',
   range: 'Range',
   notScored: 'not scored yet',
+  importedResults: 'Results from an imported file, taken over on {date}: not counted on this map.',
   methodHeading: '10. Method',
   methodParts: [
     {
@@ -328,6 +331,8 @@ const nl: ReportText = {
   observerGeneral: 'Algemeen',
   range: 'Spreiding',
   notScored: 'nog niet gescoord',
+  importedResults:
+    'Resultaten uit een geïmporteerd bestand, overgenomen op {date}: niet op deze kaart geteld.',
   methodHeading: '10. Methode',
   methodParts: [
     {

@@ -17,6 +17,8 @@ import type { EvaluationRound } from '../../../shared/workshop/evaluationRound'
 import type { DialogueRecords } from '../../dialogues/DialogueRecords'
 import { localCalendarDate } from '../../dialogues/localCalendarDate'
 import { formatScoreText } from '../../../shared/scoring/scoreText'
+import { importedResultDate } from '../../../shared/dialogue/importedResultDate'
+import { formatDate } from '../../../shared/report/reportFormat'
 import { useTranslation } from '../../i18n/useTranslation'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import {
@@ -116,6 +118,7 @@ function FollowUpRecords({
     followedDialogue(shape.props.dialogueId),
     { today: localCalendarDate(new Date()), locale, stakeholderNames: names },
   )
+  const imported = summary.evaluation === null ? null : importedResultDate(summary.evaluation)
   const backToBoard = () => {
     editor.setEditingShape(null)
     editor.setCurrentTool('select.idle')
@@ -266,6 +269,13 @@ function FollowUpRecords({
             })}
           </tbody>
         </table>
+      )}
+      {imported !== null && (
+        <p className="follow-up__imported">
+          {t('dialogues.evaluation.importedResults', {
+            date: formatDate(imported, locale, false),
+          })}
+        </p>
       )}
       <p className="follow-up__hint">{t('followUp.editHint')}</p>
     </div>
