@@ -5,6 +5,7 @@ import {
 } from '../../../shared/dialogue/worksheetSections'
 import { DIALOGUE_PLAN_COLUMN_LABELS } from '../../../shared/labels/dialogueFieldLabels'
 import { WORKSHEET_SECTION_LABELS } from '../../../shared/labels/worksheetSectionLabels'
+import { EXAMPLE_WORKSHEET } from '../../../shared/dialogue/exampleWorksheet'
 import { BoardForm } from '../../canvas/BoardForm'
 import '../../canvas/boardForms.css'
 import { usePhase2Translation } from '../../i18n/phase2Messages'
@@ -70,10 +71,13 @@ function ExampleView({
 }) {
   const { t2, locale } = usePhase2Translation()
   const shown = useValue('example shown', () => phase2?.exampleShown.get() ?? false, [phase2])
-  const example = useValue('example', () => phase2?.example(locale) ?? null, [phase2, locale])
+  // Without the map's model (a version opened from the history), the built-in example.
+  const example = useValue('example', () => phase2?.example(locale) ?? EXAMPLE_WORKSHEET[locale], [
+    phase2,
+    locale,
+  ])
   const labels = DIALOGUE_PLAN_COLUMN_LABELS[locale]
   const canEdit = phase2?.canEdit ?? false
-  if (!phase2 || !example) return null
   return (
     <BoardForm
       shapeId={shape.id}
@@ -91,7 +95,9 @@ function ExampleView({
               value={example.title}
               draftKey="board/example/title"
               maxLength={200}
-              onCommit={(value) => phase2.writeExampleField('title', value)}
+              onCommit={(value) =>
+                phase2?.writeExampleField('title', value) ?? { ok: true as const }
+              }
               testId="example-title"
             />
             <p className="board-worksheet__hint">
@@ -127,7 +133,9 @@ function ExampleView({
                 value={example.fields[column] ?? ''}
                 draftKey={`board/example/${column}`}
                 rows={2}
-                onCommit={(value) => phase2.writeExampleField(column, value)}
+                onCommit={(value) =>
+                  phase2?.writeExampleField(column, value) ?? { ok: true as const }
+                }
                 testId={`example-${column}`}
               />
             ))}
