@@ -28,6 +28,7 @@ import type { SelfAssessment } from '../selfAssessment/SelfAssessment'
 import type { Stakeholder, StakeholderWithoutContacts } from '../stakeholder/Stakeholder'
 import type { JsonObject, JsonValue } from './canonicalJson'
 import type { CaseCard } from '../workshop/caseCard'
+import type { WordingRoot } from '../workshop/trainerWording'
 
 /** Value of the `format` key. */
 export const MAP_JSON_FORMAT = 'stakeholder-canvas-map'
@@ -67,6 +68,11 @@ export interface MapJson {
   history: JsonValue[]
   /** Phase 2's case card (shared/workshop/caseCard.ts); present only when filled in. */
   caseCard?: CaseCard
+  /**
+   * The trainers' wording of the example and the follow-up steps (trainerWording.ts): only
+   * what was reworded, key → text; present only when something was.
+   */
+  wording?: Partial<Record<WordingRoot, Record<string, string>>>
 }
 
 /** A validated map export, ready for `importMapJson`: every record checked and current. */
@@ -89,4 +95,6 @@ export interface ParsedMapJson {
   history: JsonValue[]
   /** The case card; null when the file has none. */
   caseCard: CaseCard | null
+  /** The trainers' wording, per root; empty when the file has none. */
+  wording: Partial<Record<WordingRoot, Record<string, string>>>
 }

@@ -6,6 +6,8 @@
  * shown as the trainer typed it, to everyone; an emptied one stays empty.
  */
 import * as v from 'valibot'
+import type * as Y from 'yjs'
+import { EXAMPLE_WORKSHEET_MAP, FOLLOW_UP_STEPS_MAP } from '../document/mapDocumentLayout'
 import type { LabelLocale } from '../labels/modelLabels'
 import { longText } from '../stakeholder/recordSchemaRules'
 import { recordValidator } from '../stakeholder/recordValidator'
@@ -26,4 +28,40 @@ const checkWording = recordValidator(v.object({ text: longText() }))
 export function validateWording(value: unknown) {
   const checked = checkWording({ text: value })
   return checked.ok ? { ok: true as const, value: checked.value.text } : checked
+}
+
+/** The roots of trainers' wording, with the keys each may hold (for the map file). */
+export const WORDING_ROOTS = {
+  exampleWorksheet: EXAMPLE_WORKSHEET_MAP,
+  followUpSteps: FOLLOW_UP_STEPS_MAP,
+} as const
+/** A set of trainers' wording, named as in the map file. */
+export type WordingRoot = keyof typeof WORDING_ROOTS
+
+/** The wording as stored, key → text (only what was reworded; malformed values left out). */
+export function readStoredWording(
+  doc: Y.Doc,
+  root: WordingRoot,
+  keys: readonly string[],
+): Record<string, string> {
+  const map = doc.getMap<unknown>(WORDING_ROOTS[root])
+  const stored: Record<string, string> = {}
+  for (const key of keys) {
+    const checked = map.has(key) ? validateWording(map.get(key)) : null
+    if (checked?.ok) stored[key] = checked.value
+  }
+  return stored
+}
+
+/** Writes wording read from a map file, as stored (already validated by the parser). */
+export function writeStoredWording(
+  doc: Y.Doc,
+  root: WordingRoot,
+  stored: Readonly<Record<string, string>>,
+  origin?: unknown,
+) {
+  const map = doc.getMap<unknown>(WORDING_ROOTS[root])
+  doc.transact(() => {
+    for (const [key, text] of Object.entries(stored)) map.set(key, text)
+  }, origin)
 }
