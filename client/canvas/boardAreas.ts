@@ -5,11 +5,13 @@
  * tables by giving its frames these ids. Phases 1 and 4 were built before: phase 1's tables'
  * areas are the frames of table groups (tableGroups.ts) and the board as a whole the seeded
  * template; phase 4's are the follow-up boards (followUpBoardTemplate.ts), one per table
- * (`table-<n>-followup`) or one plenary board (`ser4-followup`).
+ * (`table-<n>-followup`) or one plenary board (`ser4-followup`). The self-assessment's first
+ * board is itself the shape `board-self-assessment` (showSelfAssessmentBoard.ts).
  */
 import { type Box, type Editor, type TLShapeId, createShapeId } from 'tldraw'
 import { BOARD_ID_PATTERN, PHASE_1_BOARD, PHASE_4_BOARD } from '../../shared/workshop/boardLinks'
 import { MAX_TABLES } from '../../shared/workshop/tableGroups'
+import { SELF_ASSESSMENT_BOARD_TYPE } from '../shapes/self-assessment-board/selfAssessmentBoardShape'
 import { followUpBoardIds } from '../templates/followUpBoardTemplate'
 import { SEEDED_TEMPLATE_PREFIX, templateFrameIds } from '../templates/serPhase1Template'
 import { groupShapeIds } from '../workshop/tableGroups'
@@ -71,7 +73,9 @@ export function boardsOnPage(editor: Editor): { board: string; name: string }[] 
   }
   for (const shape of editor.getCurrentPageShapes()) {
     const board = BOARD_FRAME.exec(shape.id)?.[1]
-    if (shape.type !== 'frame' || !board || TABLE_SUFFIX.test(board)) continue
+    // A board is a frame; the self-assessment's board is its own shape (not in a frame).
+    const boardShape = shape.type === 'frame' || shape.type === SELF_ASSESSMENT_BOARD_TYPE
+    if (!boardShape || !board || TABLE_SUFFIX.test(board)) continue
     if (!BOARD_ID_PATTERN.test(board)) continue
     found.push({ board, name: (shape.props as { name?: string }).name ?? board })
   }

@@ -5,6 +5,7 @@
  * which then shows a warning; the box is only offered to roles that have it (owners and
  * facilitators), so every file is what the server's export of the same options gives.
  */
+import { readCaseCard } from '../../shared/workshop/caseCard'
 import { useId, useState } from 'react'
 import { type Editor, type TLShapeId, useValue } from 'tldraw'
 import type * as Y from 'yjs'
@@ -216,6 +217,7 @@ export function ExportPanel({ editor, doc, mapTitle, registry }: ExportPanelProp
       engagementStages: readEngagementStages(doc),
       selfAssessments,
       observations: readRolePlayObservations(doc),
+      caseCard: readCaseCard(doc),
     })
   }
 

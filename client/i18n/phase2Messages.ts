@@ -17,14 +17,6 @@ const en = {
   'phase2.worksheet.missing':
     'This worksheet’s dialogue plan is not on the map for you: it was removed, or marked confidential (only trainers see those). The facilitator can make it again in the Workshop tab.',
   'phase2.worksheet.hint': 'Click a field to fill it in; Tab goes to the next one.',
-  'phase2.section.goal': '1. Goal: what for, and why now?',
-  'phase2.section.who': '2. Who takes part?',
-  'phase2.section.step': '3. Which step of due diligence?',
-  'phase2.section.how': '4. How, where, in which language?',
-  'phase2.section.barriers': '5. Barriers and safety',
-  'phase2.section.information': '6. What is shared beforehand?',
-  'phase2.section.company': '7. Who speaks for the company?',
-  'phase2.section.followUp': '8. What happens with the input?',
   'phase2.case.heading': 'The case',
   'phase2.case.trainersOnly': 'Only the trainers can change the case.',
   'phase2.case.empty': 'The trainers have not described the case yet.',
@@ -32,6 +24,10 @@ const en = {
   'phase2.example.ours':
     'Our own example on the role play’s case, not the SER’s filled-in worksheet (which is not part of this app).',
   'phase2.example.hiddenForOthers': 'Hidden: participants do not see this example.',
+  'phase2.example.trainersOnly':
+    'Only the trainers can change the example. A field nobody reworded shows the built-in example in each reader’s language.',
+  'phase2.example.title': 'Title of the example',
+  'boards.followUpStep.wording': 'Words of this step (on every follow-up board)',
   'phase2.panel.heading': 'Phase 2: dialogue worksheets',
   'phase2.panel.intro':
     'A worksheet per table, each with its own dialogue plan (also in the Dialogues tab), the case card above them and a filled-in example.',
@@ -51,6 +47,7 @@ const en = {
   'boards.missing': 'This block’s board is not on the canvas yet.',
   'boards.phase1': 'Phase 1 template',
   'boards.phase4': 'Phase 4 follow-up boards',
+  'boards.selfAssessment': 'Self-assessment',
 } as const
 
 /** A key of phase 2's words. */
@@ -64,14 +61,6 @@ const nl: Record<Phase2MessageKey, string> = {
   'phase2.worksheet.missing':
     'Het dialoogplan van dit werkblad staat niet voor jou op de kaart: het is verwijderd, of vertrouwelijk gemaakt (dat zien alleen de trainers). De begeleider kan het opnieuw maken in het tabblad Workshop.',
   'phase2.worksheet.hint': 'Klik op een veld om het in te vullen; met Tab ga je naar het volgende.',
-  'phase2.section.goal': '1. Doel: waarvoor, en waarom nu?',
-  'phase2.section.who': '2. Wie doen er mee?',
-  'phase2.section.step': '3. Bij welke stap van due diligence?',
-  'phase2.section.how': '4. Hoe, waar, in welke taal?',
-  'phase2.section.barriers': '5. Drempels en veiligheid',
-  'phase2.section.information': '6. Wat wordt vooraf gedeeld?',
-  'phase2.section.company': '7. Wie spreekt er namens het bedrijf?',
-  'phase2.section.followUp': '8. Wat gebeurt er met de inbreng?',
   'phase2.case.heading': 'De casus',
   'phase2.case.trainersOnly': 'Alleen de trainers kunnen de casus wijzigen.',
   'phase2.case.empty': 'De trainers hebben de casus nog niet beschreven.',
@@ -79,6 +68,10 @@ const nl: Record<Phase2MessageKey, string> = {
   'phase2.example.ours':
     'Ons eigen voorbeeld over de casus van het rollenspel, niet het ingevulde werkblad van de SER (dat zit niet in deze app).',
   'phase2.example.hiddenForOthers': 'Verborgen: deelnemers zien dit voorbeeld niet.',
+  'phase2.example.trainersOnly':
+    'Alleen de trainers kunnen het voorbeeld wijzigen. Een veld dat niemand herschreef toont het ingebouwde voorbeeld in de taal van wie het leest.',
+  'phase2.example.title': 'Titel van het voorbeeld',
+  'boards.followUpStep.wording': 'Tekst van deze stap (op elke opvolgingskaart)',
   'phase2.panel.heading': 'Fase 2: werkbladen voor de dialoog',
   'phase2.panel.intro':
     'Een werkblad per tafel, elk met een eigen dialoogplan (ook in het tabblad Dialogen), de casuskaart erboven en een ingevuld voorbeeld.',
@@ -98,6 +91,7 @@ const nl: Record<Phase2MessageKey, string> = {
   'boards.missing': 'Het bord van dit blok staat nog niet op het canvas.',
   'boards.phase1': 'Sjabloon fase 1',
   'boards.phase4': 'Opvolgborden fase 4',
+  'boards.selfAssessment': 'Zelfevaluatie',
 }
 
 const CATALOGUES: Record<Locale, Record<Phase2MessageKey, string>> = { en, nl }

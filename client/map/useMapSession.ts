@@ -19,6 +19,7 @@ import { myRoleCall } from '../sharing/myRoleCall'
 import { RolePlayModel } from '../workshop/model/RolePlayModel'
 import { followGuestName } from './followGuestName'
 import { WorkshopModel } from '../workshop/WorkshopModel'
+import { FollowUpStepsModel } from '../workshop/model/FollowUpStepsModel'
 import { Phase2BoardModel } from '../workshop/model/Phase2BoardModel'
 import { exampleVisibility } from '../shapes/example-worksheet/exampleVisibility'
 import { serverClockOffset } from '../workshop/serverClock'
@@ -75,6 +76,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         canFacilitate(role),
       )
       const phase2 = new Phase2BoardModel(opened.doc, opened.localOrigin, role)
+      const followUpSteps = new FollowUpStepsModel(opened.doc, opened.localOrigin, role)
       // The cards read the workshop's decorations; the model is made below, with the store.
       const decorationsSource = atom<WorkshopModel | null>('workshopModel', null)
       const workshopDecorations = computed(
@@ -93,6 +95,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
           return evaluation && round ? { ...round, scored: evaluation.submittedCount.get() } : null
         }),
         phase2,
+        followUpSteps,
       )
       const store = createTLStore({
         shapeUtils: withDefaultShapeUtils(shapeUtils),
@@ -172,6 +175,7 @@ export function useMapSession(mapId: string, token: string | null, role: Role) {
         registry.dispose()
         dialogues.dispose()
         phase2.dispose()
+        followUpSteps.dispose()
         workshop.dispose()
         rolePlay.dispose()
         recordUndo.destroy()

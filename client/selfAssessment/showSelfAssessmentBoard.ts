@@ -1,10 +1,13 @@
 /**
  * "Show on the canvas" for a self-assessment: brings its board into view, or, when the map
  * has none yet, adds one beside everything else on the page (it covers nothing) and zooms
- * to it, as adding a matrix does.
+ * to it, as adding a matrix does. The map's first such board is `board-self-assessment`, so
+ * the agenda's opening block opens it (boardLinks.ts).
  */
 import { type Editor, createShapeId } from 'tldraw'
+import { SELF_ASSESSMENT_BOARD } from '../../shared/workshop/boardLinks'
 import { freeSpotBesideContent } from '../canvas/boardActions'
+import { boardFrameId } from '../canvas/boardAreas'
 import {
   SELF_ASSESSMENT_BOARD_SIZE,
   SELF_ASSESSMENT_BOARD_TYPE,
@@ -36,7 +39,10 @@ export function showSelfAssessmentBoard(editor: Editor, assessmentId: string) {
     return board.id
   }
   const spot = freeSpotBesideContent(editor)
-  const id = createShapeId()
+  // The map's first board has the board id the agenda links to (boardLinks.ts); more boards
+  // (another assessment) get ids of their own.
+  const linked = boardFrameId(SELF_ASSESSMENT_BOARD)
+  const id = editor.getShape(linked) ? createShapeId() : linked
   editor.run(() => {
     editor.createShape<SelfAssessmentBoardShape>({
       id,

@@ -3,6 +3,7 @@ import type { CardDecoration } from '../workshop/WorkshopModel'
 import type { DialogueRecords } from '../dialogues/DialogueRecords'
 import type { StakeholderRegistry } from '../stakeholders/StakeholderRegistry'
 import type { SelfAssessmentRecords } from '../selfAssessment/SelfAssessmentRecords'
+import type { FollowUpStepsModel } from '../workshop/model/FollowUpStepsModel'
 import type { Phase2BoardModel } from '../workshop/model/Phase2BoardModel'
 import { CaseCardShapeUtil } from './case-card/CaseCardShapeUtil'
 import { DialogueWorksheetShapeUtil } from './dialogue-worksheet/DialogueWorksheetShapeUtil'
@@ -31,12 +32,14 @@ export function customShapeUtils(
   evaluationRound: Signal<FollowedEvaluationRound | null> | null = null,
   /** Phase 2's case card and example; null: the case card shows no case. */
   phase2: Phase2BoardModel | null = null,
+  /** The follow-up board's steps' wording; null: the checklist items' own text. */
+  followUpSteps: FollowUpStepsModel | null = null,
 ) {
   return [
     StakeholderCardShapeUtil.configure({ registry, decorations, overdue }),
     MatrixShapeUtil,
     SalienceDiagramShapeUtil,
-    ChecklistItemShapeUtil,
+    ChecklistItemShapeUtil.configure({ followUpSteps }),
     FrameLettingCardNamesOut,
     NoteReadableOnProjector,
     SelfAssessmentBoardShapeUtil.configure({ assessments: selfAssessments }),

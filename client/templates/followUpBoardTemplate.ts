@@ -4,13 +4,17 @@
  * (the follow-up-records shape, which reads them from the records) — beside the steps after
  * a dialogue as a checklist the group ticks (feedback to the stakeholders, updating the
  * map's scores and impacts, what goes into the due-diligence record). The step texts are
- * our own wording of the manual's phase 4, not SER material; each can be edited or deleted.
+ * our own wording of the manual's phase 4, not SER material: the map keeps one wording of
+ * them for every board, which trainers reword on any board (shared/workshop/followUpSteps.ts);
+ * a step's checklist item knows its step by its id ({@link followUpStepOf}).
  *
  * When the room is split into tables (tableGroups.ts), each table gets a board of its own
  * beside its area, with its own ticks; ids are fixed per table (and per board added
  * otherwise), so two facilitators adding at once make one set.
  */
 import { type Editor, type TLShapeId, createShapeId } from 'tldraw'
+import { FOLLOW_UP_STEP_TEXTS } from '../../shared/labels/followUpStepLabels'
+import { FOLLOW_UP_STEPS, type FollowUpStep } from '../../shared/workshop/followUpSteps'
 import type { Locale } from '../i18n/locale'
 import { CHECKLIST_ITEM_TYPE } from '../shapes/checklist-item/checklistItemShape'
 import {
@@ -18,30 +22,7 @@ import {
   FOLLOW_UP_RECORDS_TYPE,
 } from '../shapes/follow-up-records/followUpRecordsShape'
 
-const TEXT = {
-  en: {
-    board: 'Phase 4 — follow-up',
-    steps: [
-      'Feedback to the stakeholders: what we heard, and what we will do with it',
-      'Update the map: scores and impacts of the stakeholders we spoke with',
-      'Record the dialogue in the engagement logs (Dialogues tab: “Held”)',
-      'Every commitment has an owner and a due date',
-      'Evaluate the dialogue, and ask the stakeholders how it went for them',
-      'Into the due-diligence record: plan, log entries, commitments, evaluation',
-    ],
-  },
-  nl: {
-    board: 'Fase 4 — opvolging',
-    steps: [
-      'Terugkoppeling aan de stakeholders: wat we hoorden, en wat we ermee doen',
-      'De kaart bijwerken: scores en impacts van de stakeholders met wie we spraken',
-      'De dialoog vastleggen in de logboeken (tabblad Dialogen: “Gehouden”)',
-      'Elke toezegging heeft een eigenaar en een uiterste datum',
-      'De dialoog evalueren, en de stakeholders vragen hoe het voor hen ging',
-      'In het due-diligencedossier: plan, logboek, toezeggingen, evaluatie',
-    ],
-  },
-} as const
+const BOARD_NAME = { en: 'Phase 4 — follow-up', nl: 'Fase 4 — opvolging' } as const
 
 const PAD = 40
 const STEP_W = 700
@@ -62,6 +43,19 @@ export function followUpBoardIds(prefix: string) {
   }
 }
 
+const STEP_ID = /-followup-step-(\d+)$/
+
+/** The id of the checklist item of step `index` on the board `prefix`. */
+function stepShapeId(prefix: string, index: number): TLShapeId {
+  return createShapeId(`${prefix}-followup-step-${index}`)
+}
+
+/** The step a follow-up board's checklist item stands for, or null for any other shape. */
+export function followUpStepOf(shapeId: string): FollowUpStep | null {
+  const index = STEP_ID.exec(shapeId)?.[1]
+  return index === undefined ? null : (FOLLOW_UP_STEPS[Number(index)] ?? null)
+}
+
 /**
  * Puts a follow-up board with its top-left corner at `origin` (page coordinates), named
  * `name` (the table's, say) or the phase's name; answers its frame id. A board that
@@ -72,7 +66,7 @@ export function applyFollowUpBoard(
   locale: Locale,
   options: { prefix: string; origin: { x: number; y: number }; name?: string },
 ): TLShapeId {
-  const text = TEXT[locale]
+  const board = BOARD_NAME[locale]
   const ids = followUpBoardIds(options.prefix)
   if (editor.getShape(ids.frame)) return ids.frame
   const stepX = PAD + FOLLOW_UP_RECORDS_SIZE.w + PAD
@@ -86,7 +80,7 @@ export function applyFollowUpBoard(
         props: {
           w: FOLLOW_UP_BOARD_SIZE.w,
           h: FOLLOW_UP_BOARD_SIZE.h,
-          name: options.name ? `${options.name} — ${text.board}` : text.board,
+          name: options.name ? `${options.name} — ${board}` : board,
         },
       },
       {
@@ -97,13 +91,14 @@ export function applyFollowUpBoard(
         y: 60,
         props: { ...FOLLOW_UP_RECORDS_SIZE, dialogueId: '' },
       },
-      ...text.steps.map((step, index) => ({
-        id: createShapeId(`${options.prefix}-followup-step-${index}`),
+      // The text is the creator's language; the board shows the map's wording (followUpSteps.ts).
+      ...FOLLOW_UP_STEPS.map((step, index) => ({
+        id: stepShapeId(options.prefix, index),
         type: CHECKLIST_ITEM_TYPE as typeof CHECKLIST_ITEM_TYPE,
         parentId: ids.frame,
         x: stepX,
         y: 60 + index * (STEP_H + STEP_GAP),
-        props: { text: step, checked: false, w: STEP_W, h: STEP_H },
+        props: { text: FOLLOW_UP_STEP_TEXTS[locale][step], checked: false, w: STEP_W, h: STEP_H },
       })),
     ]),
   )

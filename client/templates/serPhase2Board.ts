@@ -10,6 +10,7 @@
  * The board's frames follow boardAreas.ts (`board-phase-2`, `board-phase-2-table-<n>`), so
  * the agenda's phase-2 block opens it and each table's participants go to their worksheet.
  */
+import { phase2PlanId } from '../../shared/workshop/phase2Worksheets'
 import { type Editor, type TLShapeId, createShapeId } from 'tldraw'
 import { PHASE_2_BOARD } from '../../shared/workshop/boardLinks'
 import { boardFrameId, boardTableFrameId } from '../canvas/boardAreas'
@@ -39,10 +40,7 @@ export const phase2ShapeIds = {
   worksheet: (index: number) => createShapeId(`board-${PHASE_2_BOARD}-table-${index}-worksheet`),
 }
 
-/** The id of table `index`'s dialogue plan (fixed, so two trainers make one plan). */
-export function phase2PlanId(index: number): string {
-  return `plan-phase2-table-${index + 1}`
-}
+export { phase2PlanId }
 
 /** What the board's words are, in the trainer's language. */
 export interface Phase2BoardWords {

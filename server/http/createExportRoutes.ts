@@ -17,6 +17,7 @@
  * without it, only to leave them out as the client's report does: it says how many plans
  * (and their commitments and evaluations) it withheld. For the other roles it reads none.
  */
+import { readCaseCard } from '../../shared/workshop/caseCard'
 import type { ReadSession } from '../access/readSession'
 import type { ServerResponse } from 'node:http'
 import type * as Y from 'yjs'
@@ -203,6 +204,7 @@ const FORMATS: readonly ExportFormat[] = [
         engagementStages: readEngagementStages(doc),
         selfAssessments,
         observations: readRolePlayObservations(doc),
+        caseCard: readCaseCard(doc),
       })
     },
     // The report is made of what participants typed: should it ever be opened from this

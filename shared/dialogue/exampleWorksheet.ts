@@ -5,9 +5,18 @@
  * this repository's seed, so this example is our own, and says so on the board. It plans a
  * dialogue on the role play's fictitious case (rolePlay.ts): a European chocolate maker, a
  * cocoa cooperative in Côte d'Ivoire, child labour and low farm-gate prices.
+ *
+ * Trainers may reword it on the board (their case, their example): their wording is the map
+ * document's `exampleWorksheet` root, one key per field (title, then the worksheet's
+ * fields), owners and facilitators only (FACILITATOR_ONLY_ROOTS). A field nobody reworded
+ * reads as the text below in the reader's language (trainerWording.ts).
  */
+import type * as Y from 'yjs'
+import { EXAMPLE_WORKSHEET_MAP } from '../document/mapDocumentLayout'
 import type { LabelLocale } from '../labels/modelLabels'
 import type { DialoguePlanColumn } from '../labels/dialogueFieldLabels'
+import { validateWording, wordingFor } from '../workshop/trainerWording'
+import { WORKSHEET_SECTIONS, WORKSHEET_SECTION_FIELDS } from './worksheetSections'
 
 /** The example: a title and, per worksheet field, the text it is filled in with. */
 export interface ExampleWorksheet {
@@ -81,4 +90,48 @@ export const EXAMPLE_WORKSHEET: Readonly<Record<LabelLocale, ExampleWorksheet>> 
       feedback: 'Binnen zes weken terug in het dorp, met wat besloten is en wat niet, en waarom.',
     },
   },
+}
+
+/** The example's keys in its root: the title, then the worksheet's fields in order. */
+export const EXAMPLE_WORKSHEET_KEYS: readonly string[] = [
+  'title',
+  ...WORKSHEET_SECTIONS.flatMap((section) => WORKSHEET_SECTION_FIELDS[section]),
+]
+
+/** One key of the example: its title or a worksheet field. */
+export type ExampleWorksheetKey = 'title' | DialoguePlanColumn
+
+function prefilled(key: ExampleWorksheetKey) {
+  const of = (locale: LabelLocale) => {
+    const example = EXAMPLE_WORKSHEET[locale]
+    return key === 'title' ? example.title : (example.fields[key] ?? '')
+  }
+  return { en: of('en'), nl: of('nl') }
+}
+
+/** The example as a reader of `locale` sees it: the trainers' wording, else the built-in. */
+export function readExampleWorksheet(doc: Y.Doc, locale: LabelLocale): ExampleWorksheet {
+  const map = doc.getMap<unknown>(EXAMPLE_WORKSHEET_MAP)
+  const fields: Partial<Record<DialoguePlanColumn, string>> = {}
+  for (const key of EXAMPLE_WORKSHEET_KEYS as readonly ExampleWorksheetKey[]) {
+    if (key !== 'title') fields[key] = wordingFor(map.get(key), prefilled(key), locale)
+  }
+  return { title: wordingFor(map.get('title'), prefilled('title'), locale), fields }
+}
+
+/**
+ * Writes the trainers' wording of one field (owners and facilitators: the server refuses
+ * anyone else); answers the validation errors instead when the text does not fit.
+ */
+export function writeExampleWorksheetField(
+  doc: Y.Doc,
+  key: ExampleWorksheetKey,
+  value: string,
+  origin?: unknown,
+) {
+  const checked = validateWording(value)
+  if (!checked.ok) return checked
+  const map = doc.getMap<unknown>(EXAMPLE_WORKSHEET_MAP)
+  if (map.get(key) !== checked.value) doc.transact(() => map.set(key, checked.value), origin)
+  return { ok: true as const }
 }

@@ -20,11 +20,15 @@ import { isEngagementStageCode } from '../dialogue/EngagementStage'
 import { migrateEngagementStage } from '../dialogue/migrateDialogueRecords'
 import { STAKEHOLDER_ID_PATTERN } from '../stakeholder/Stakeholder'
 import { CASE_CARD_FIELDS } from '../workshop/caseCard'
+import { EXAMPLE_WORKSHEET_KEYS } from '../dialogue/exampleWorksheet'
+import { FOLLOW_UP_STEPS } from '../workshop/followUpSteps'
 import { FACILITATION_KEYS } from '../workshop/facilitationState'
 import { OBSERVER_NOTE_KEY_PATTERN, refusedObserverNote } from '../workshop/observerNotes'
 import { ROLE_ID_PATTERN } from '../workshop/rolePlay'
 import {
   CASE_CARD_MAP,
+  EXAMPLE_WORKSHEET_MAP,
+  FOLLOW_UP_STEPS_MAP,
   COMMITMENTS_MAP,
   CONFIDENTIAL_COMMITMENTS_MAP,
   CONFIDENTIAL_CONTACTS_MAP,
@@ -223,6 +227,8 @@ export const MAP_DOCUMENT_SHAPE: DocumentShape = {
     },
   },
   [CASE_CARD_MAP]: { kind: 'map', map: fixedKeys(CASE_CARD_FIELDS) },
+  [EXAMPLE_WORKSHEET_MAP]: { kind: 'map', map: fixedKeys(EXAMPLE_WORKSHEET_KEYS) },
+  [FOLLOW_UP_STEPS_MAP]: { kind: 'map', map: fixedKeys(FOLLOW_UP_STEPS) },
 }
 
 /** The confidential document's roots. */

@@ -30,6 +30,11 @@
  *   may change a note (server/rooms/checkObserverNotes.ts).
  * - `caseCard`: phase 2's case card, field name → text (shared/workshop/caseCard.ts); owners
  *   and facilitators only.
+ * - `exampleWorksheet`: the trainers' wording of phase 2's filled-in example, field → text
+ *   (shared/dialogue/exampleWorksheet.ts); a field not there reads as the built-in example in
+ *   the reader's language. Owners and facilitators only.
+ * - `followUpSteps`: the trainers' wording of the follow-up board's steps, step → text
+ *   (shared/workshop/followUpSteps.ts), with the same defaults; owners and facilitators only.
  */
 export const TLDRAW_RECORDS_MAP = 'tldraw'
 export const META_MAP = 'meta'
@@ -56,6 +61,10 @@ export const ROLE_PLAY_MAP = 'rolePlay'
 export const OBSERVER_NOTES_MAP = 'observerNotes'
 /** Phase 2's case card, field → text (caseCard.ts); the trainers edit it. */
 export const CASE_CARD_MAP = 'caseCard'
+/** Phase 2's filled-in example as the trainers worded it, field → text (exampleWorksheet.ts). */
+export const EXAMPLE_WORKSHEET_MAP = 'exampleWorksheet'
+/** The follow-up board's steps as the trainers worded them, step → text (followUpSteps.ts). */
+export const FOLLOW_UP_STEPS_MAP = 'followUpSteps'
 /**
  * Stakeholders' answers to confirmation links (stakeholderAnswerDocument.ts), in the map
  * document for entries there and in the confidential document for confidential entries.
@@ -83,6 +92,8 @@ export const MAP_ROOT_NAMES = [
   OBSERVER_NOTES_MAP,
   ENGAGEMENT_STAGES_MAP,
   CASE_CARD_MAP,
+  EXAMPLE_WORKSHEET_MAP,
+  FOLLOW_UP_STEPS_MAP,
 ] as const
 
 /** The root Y.Arrays of a map document. */
@@ -97,6 +108,8 @@ export const FACILITATOR_ONLY_ROOTS: readonly string[] = [
   ROLE_PLAY_MAP,
   ENGAGEMENT_STAGES_MAP,
   CASE_CARD_MAP,
+  EXAMPLE_WORKSHEET_MAP,
+  FOLLOW_UP_STEPS_MAP,
 ]
 
 /**

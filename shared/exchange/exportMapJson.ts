@@ -10,6 +10,8 @@ import {
 import { storedEngagementStages } from '../document/engagementStageDocument'
 import { readStakeholders } from '../document/stakeholderDocument'
 import { withoutContacts } from '../stakeholder/withoutContacts'
+import { WORDING_KEYS } from './wordingKeys'
+import { readStoredWording } from '../workshop/trainerWording'
 import { EXCHANGE_LIMITS } from './exchangeLimits'
 import { canonicalJson } from './canonicalJson'
 import type { JsonObject, JsonValue } from './canonicalJson'
@@ -89,6 +91,12 @@ export function exportMapJson(doc: Y.Doc, options: ExportMapJsonOptions): MapJso
   // Only a filled-in card: a map without one exports as it did before the card existed.
   const caseCard = readCaseCard(doc)
   if (!isCaseCardEmpty(caseCard)) map.caseCard = caseCard
+  const wording: NonNullable<MapJson['wording']> = {}
+  for (const [root, keys] of WORDING_KEYS) {
+    const stored = readStoredWording(doc, root, keys)
+    if (Object.keys(stored).length > 0) wording[root] = stored
+  }
+  if (Object.keys(wording).length > 0) map.wording = wording
   return canonicalJson(map, depth + 4) as unknown as MapJson
 }
 

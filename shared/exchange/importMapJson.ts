@@ -38,6 +38,7 @@ import { writeRolePlayFile } from './rolePlayFile'
 import { chunkByStructs, estimatedStructs } from './chunkByStructs'
 import type { ParsedMapJson } from './mapJsonFormat'
 import { CASE_CARD_FIELDS, writeCaseCardField } from '../workshop/caseCard'
+import { type WordingRoot, writeStoredWording } from '../workshop/trainerWording'
 
 /** Structs a dialogue record costs at most: its map, its fields and nested map, an entry per
  * invited stakeholder or element. */
@@ -214,6 +215,9 @@ export function importMapJson(
         if (caseCard[field] !== '') writeCaseCardField(doc, field, caseCard[field], origin)
       }
     }, origin)
+  }
+  for (const [root, stored] of Object.entries(parsed.wording)) {
+    writeStoredWording(doc, root as WordingRoot, stored, origin)
   }
   return { ok: true }
 }

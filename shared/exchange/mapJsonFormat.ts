@@ -51,6 +51,7 @@ export interface MapJsonRolePlay {
    */
   briefs?: Record<string, string>
 }
+import type { WordingRoot } from '../workshop/trainerWording'
 
 /** Value of the `format` key. */
 export const MAP_JSON_FORMAT = 'stakeholder-canvas-map'
@@ -95,6 +96,11 @@ export interface MapJson {
   observerNotes: Record<string, string>
   /** Whether phase 2's filled-in example is shown to everyone (facilitationState.ts). */
   exampleShown: boolean
+  /**
+   * The trainers' wording of the example and the follow-up steps (trainerWording.ts): only
+   * what was reworded, key → text; present only when something was.
+   */
+  wording?: Partial<Record<WordingRoot, Record<string, string>>>
 }
 
 /** A validated map export, ready for `importMapJson`: every record checked and current. */
@@ -123,4 +129,6 @@ export interface ParsedMapJson {
   observerNotes: Record<string, string>
   /** False for a file before version 4. */
   exampleShown: boolean
+  /** The trainers' wording, per root; empty when the file has none. */
+  wording: Partial<Record<WordingRoot, Record<string, string>>>
 }

@@ -24,6 +24,8 @@ import type { Stakeholder } from '../stakeholder/Stakeholder'
 import { STAKEHOLDER_LIMITS } from '../stakeholder/Stakeholder'
 import type { ValidationErrorCode, ValidationParams } from '../stakeholder/validateStakeholder'
 import { canonicalJson } from './canonicalJson'
+import { WORDING_KEYS } from './wordingKeys'
+import { type WordingRoot, validateWording } from '../workshop/trainerWording'
 import type { CanonicalJsonIssue, JsonObject, JsonValue } from './canonicalJson'
 import { EXCHANGE_LIMITS } from './exchangeLimits'
 import { MAP_JSON_FORMAT, MAP_JSON_VERSION, TLDRAW_SCHEMA_KEY } from './mapJsonFormat'
@@ -87,6 +89,7 @@ const KNOWN_KEYS = new Set([
   'rolePlay',
   'observerNotes',
   'exampleShown',
+  'wording',
 ])
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -367,6 +370,36 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     caseCard = card
   }
   const phase3 = parseRolePlayFile(root, contactsIncluded, { fail, warn })
+  const wording: ParsedMapJson['wording'] = {}
+  const rawWording = own(root, 'wording')
+  if (rawWording !== undefined && !isObject(rawWording)) {
+    fail('wording', 'not-an-object', 'must be an object')
+  } else if (rawWording !== undefined) {
+    for (const [name, rawRoot] of Object.entries(rawWording)) {
+      const keys = WORDING_KEYS.find(([root]) => root === name)?.[1]
+      if (keys === undefined) {
+        warn(`wording.${name}`, 'not-known', 'is not known and was ignored')
+        continue
+      }
+      if (!isObject(rawRoot)) {
+        fail(`wording.${name}`, 'not-an-object', 'must be an object')
+        continue
+      }
+      const stored: Record<string, string> = {}
+      for (const [key, value] of Object.entries(rawRoot)) {
+        if (!keys.includes(key)) {
+          warn(`wording.${name}.${key}`, 'not-known', 'is not known and was ignored')
+          continue
+        }
+        const checked = validateWording(value)
+        if (checked.ok) stored[key] = checked.value
+        else
+          for (const error of checked.errors)
+            fail(`wording.${name}.${key}`, error.code, error.message, error.params)
+      }
+      wording[name as WordingRoot] = stored
+    }
+  }
   for (const issue of issues) {
     if (issue.code === 'nested-too-deeply') fail(issue.path, issue.code, issue.message)
     else warn(issue.path, issue.code, issue.message)
@@ -387,6 +420,7 @@ function parse(text: string, errors: MapJsonIssue[], warnings: MapJsonIssue[]) {
     history,
     caseCard,
     ...phase3,
+    wording,
   }
   return value
 }

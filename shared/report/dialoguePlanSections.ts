@@ -113,7 +113,7 @@ function barriersHtml(plan: DialoguePlan, locale: LabelLocale, text: ReportText)
 }
 
 /** One field of a plan as HTML; empty when the plan leaves it open. */
-function fieldHtml(
+export function fieldHtml(
   plan: DialoguePlan,
   field: DialoguePlanColumn,
   options: PlanSectionOptions,
@@ -151,7 +151,7 @@ function fieldHtml(
   }
 }
 
-function planAlerts(plan: DialoguePlan, options: PlanSectionOptions) {
+export function planAlerts(plan: DialoguePlan, options: PlanSectionOptions) {
   const { locale } = options
   return options.alerts
     .filter((alert) => alert.params.planId === plan.id)
@@ -161,7 +161,7 @@ function planAlerts(plan: DialoguePlan, options: PlanSectionOptions) {
     }))
 }
 
-function planTitle(plan: DialoguePlan, text: ReportText): string {
+export function planTitle(plan: DialoguePlan, text: ReportText): string {
   return plan.title.trim() === '' ? text.untitledPlan : plan.title
 }
 
@@ -209,11 +209,15 @@ function mapAlertsHtml(options: PlanSectionOptions, text: ReportText): string {
   return `<h3>${escapeHtml(text.mapPlanAlerts)}</h3>` + alertListHtml(alerts, text)
 }
 
-/** Section 5: the plans not held yet, by date, with their alerts. */
+/**
+ * Section 5: the plans not held yet, by date, with their alerts; `workshop` (the workshop's
+ * case and worksheets, workshopWorksheetsHtml) comes first when there is one.
+ */
 export function plansSection(
   plans: readonly DialoguePlan[],
   options: PlanSectionOptions,
   text: ReportText,
+  workshop = '',
 ): string {
   const { locale } = options
   const statuses = DIALOGUE_PLAN_STATUS_LABELS[locale]
@@ -222,8 +226,11 @@ export function plansSection(
     `<h2>${escapeHtml(text.plansHeading)}</h2><p>${escapeHtml(text.plansIntro)}</p>` +
     mapAlertsHtml(options, text) +
     withheldHtml(text.plansWithheld, options.withheld, locale) +
+    workshop +
     (plans.length === 0 && options.withheld === 0
-      ? `<p>${escapeHtml(text.noPlans)}</p>`
+      ? workshop === ''
+        ? `<p>${escapeHtml(text.noPlans)}</p>`
+        : ''
       : plans
           .map((plan) =>
             planHtml(

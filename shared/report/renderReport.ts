@@ -49,6 +49,15 @@ import { salienceSvg } from './salienceSvg'
 import { SELF_ASSESSMENT_REPORT_TEXT, selfAssessmentSection } from './selfAssessmentSection'
 import { stakeholderSection } from './stakeholderSection'
 import { visibleDialogueRecords } from './visibleDialogueRecords'
+import type { CaseCard } from '../workshop/caseCard'
+import { worksheetTableOf } from '../workshop/phase2Worksheets'
+import {
+  type TableWorksheet,
+  WORKSHOP_REPORT_TEXT,
+  workshopWorksheetsHtml,
+  worksheetAnchor,
+  worksheetHeading,
+} from './workshopWorksheetsHtml'
 
 /** What the report is made from. */
 export interface ReportInput {
@@ -85,6 +94,8 @@ export interface ReportInput {
   selfAssessments?: readonly SelfAssessment[]
   /** The role play's observer sheets (`readRolePlayObservations`). Default none. */
   observations?: RolePlayObservations
+  /** Phase 2's case card as the trainers edited it (`readCaseCard`). Default none. */
+  caseCard?: CaseCard | null
 }
 
 /** The report's calendar day in UTC (as its dates are printed): what is overdue on it. */
@@ -93,7 +104,34 @@ function reportDay(generatedAt: string): string {
   return Number.isNaN(date.getTime()) ? generatedAt.slice(0, 10) : date.toISOString().slice(0, 10)
 }
 
-function titlePage(input: ReportInput, text: ReportText): string {
+/** The contents' entry of section 5, with the workshop's worksheets under it when there are. */
+function plansContents(
+  input: ReportInput,
+  text: ReportText,
+  worksheets: readonly TableWorksheet[],
+  workshop: boolean,
+): string {
+  const heading = escapeHtml(text.plansHeading.replace(/^\d+\.\s*/, ''))
+  if (!workshop) return `<li>${heading}</li>`
+  const tables = worksheets
+    .map(
+      (worksheet) =>
+        `<li><a href="#${worksheetAnchor(worksheet.table)}">${escapeHtml(worksheetHeading(worksheet, input.locale, text))}</a></li>`,
+    )
+    .join('')
+  return (
+    `<li>${heading}<ul class="plain"><li><a href="#workshop">${escapeHtml(WORKSHOP_REPORT_TEXT[input.locale].heading)}</a>` +
+    (tables === '' ? '' : `<ul class="plain">${tables}</ul>`) +
+    '</li></ul></li>'
+  )
+}
+
+function titlePage(
+  input: ReportInput,
+  text: ReportText,
+  worksheets: readonly TableWorksheet[] = [],
+  workshop = false,
+): string {
   const rows: [string, string][] = []
   if (input.organisation?.trim()) rows.push([text.organisation, escapeHtml(input.organisation)])
   rows.push([text.generatedAt, escapeHtml(formatDate(input.generatedAt, input.locale, true))])
@@ -119,14 +157,18 @@ function titlePage(input: ReportInput, text: ReportText): string {
       text.figuresHeading,
       text.orderHeading,
       text.logHeading,
-      text.plansHeading,
+      null,
       text.heldHeading,
       text.commitmentsHeading,
       text.evaluationsHeading,
       SELF_ASSESSMENT_REPORT_TEXT[input.locale].heading,
       text.methodHeading,
     ]
-      .map((heading) => `<li>${escapeHtml(heading.replace(/^\d+\.\s*/, ''))}</li>`)
+      .map((heading) =>
+        heading === null
+          ? plansContents(input, text, worksheets, workshop)
+          : `<li>${escapeHtml(heading.replace(/^\d+\.\s*/, ''))}</li>`,
+      )
       .join('') +
     '</ol></section>'
   )
@@ -249,6 +291,13 @@ export function renderReport(input: ReportInput): string {
     { plans, commitments: input.commitments ?? [], evaluations: input.dialogueEvaluations ?? [] },
     { includeConfidential, locale },
   )
+  // The workshop's worksheets are printed with the case, under their tables, and not again.
+  const worksheets: TableWorksheet[] = [...dialogues.plans, ...dialogues.held]
+    .map((plan) => ({ table: worksheetTableOf(plan.id), plan }))
+    .filter((each): each is TableWorksheet => each.table !== null)
+    .sort((a, b) => a.table - b.table)
+  const otherPlans = dialogues.plans.filter((plan) => worksheetTableOf(plan.id) === null)
+  const otherHeld = dialogues.held.filter((plan) => worksheetTableOf(plan.id) === null)
   const names = new Map(stakeholders.map(({ id, name }) => [id, name]))
   // Over every plan, withheld ones too: a stakeholder invited to a confidential plan is not
   // "invited to no plan". A withheld plan's own alerts are not printed (its block is not).
@@ -258,6 +307,12 @@ export function renderReport(input: ReportInput): string {
     alerts: dialogueAlerts(plans, stakeholders),
     engagementStages: input.engagementStages,
   }
+  const workshop = workshopWorksheetsHtml(
+    input.caseCard ?? null,
+    worksheets,
+    { ...planOptions, withheld: 0 },
+    text,
+  )
   return (
     '<!DOCTYPE html>\n' +
     `<html lang="${input.locale}"><head><meta charset="utf-8">` +
@@ -265,17 +320,18 @@ export function renderReport(input: ReportInput): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(`${input.title} — ${text.documentKind}`)}</title>` +
     `<style>${REPORT_STYLE}</style></head><body>` +
-    titlePage(safeInput, text) +
+    titlePage(safeInput, text, worksheets, workshop !== '') +
     registerSection(stakeholders, input.locale, text) +
     figuresSection(safeInput, text, ranked) +
     orderSection(safeInput, text, ranked) +
     stakeholderSection(ranked, { locale, includeContacts, includeConfidential }, text) +
-    plansSection(dialogues.plans, { ...planOptions, withheld: dialogues.withheld.plans }, text) +
-    heldDialoguesSection(
-      dialogues.held,
-      { ...planOptions, withheld: dialogues.withheld.held },
+    plansSection(
+      otherPlans,
+      { ...planOptions, withheld: dialogues.withheld.plans },
       text,
+      workshop,
     ) +
+    heldDialoguesSection(otherHeld, { ...planOptions, withheld: dialogues.withheld.held }, text) +
     commitmentSection(
       dialogues.commitments,
       {

@@ -62,6 +62,11 @@ figcaption { font-size: 9pt; color: #444; }
 .plan h3, .evaluation h3 { margin-top: 0; break-after: avoid; page-break-after: avoid; }
 .plan h4 { break-after: avoid; page-break-after: avoid; }
 .status { color: #1f4e8c; font-size: 10.5pt; margin-left: 2mm; }
+.workshop { break-after: page; page-break-after: always; }
+.worksheet { break-before: page; page-break-before: always; border-top: none; }
+.worksheet__title { font-size: 12pt; font-weight: bold; margin: 0 0 3mm; }
+.worksheet h4 { font-size: 14pt; margin: 0 0 2mm; border-bottom: 1pt solid #1f4e8c; padding-bottom: 1mm; }
+h5 { font-size: 10.5pt; margin: 3mm 0 1mm; break-after: avoid; page-break-after: avoid; }
 .details dt, .details dd { break-inside: avoid; page-break-inside: avoid; }
 ul.plain { margin: 0; padding-left: 4mm; }
 .commitments table, .evaluation table { font-size: 9pt; line-height: 1.3; }

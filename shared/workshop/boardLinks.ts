@@ -23,6 +23,8 @@ export const PHASE_1_BOARD = 'phase-1'
 export const PHASE_2_BOARD = 'phase-2'
 /** The board of phase 4: the follow-up boards (one per table, or one plenary board). */
 export const PHASE_4_BOARD = 'phase-4'
+/** The self-assessment taken before the workshop, as a board (its results open the day). */
+export const SELF_ASSESSMENT_BOARD = 'self-assessment'
 
 /** True for a string that can name a board. */
 export function isBoardId(value: unknown): value is string {

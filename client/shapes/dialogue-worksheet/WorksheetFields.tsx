@@ -7,6 +7,7 @@
 import { useValue } from 'tldraw'
 import { DIALOGUE_PLAN_COLUMN_LABELS } from '../../../shared/labels/dialogueFieldLabels'
 import type { DialoguePlanColumn } from '../../../shared/labels/dialogueFieldLabels'
+import { WORKSHEET_SECTION_LABELS } from '../../../shared/labels/worksheetSectionLabels'
 import { DIALOGUE_FORMAT_LABELS, engagementStageLabel } from '../../../shared/labels/dialogueLabels'
 import { DUE_DILIGENCE_STEP_LABELS } from '../../../shared/labels/modelLabels'
 import type { DialoguePlan } from '../../../shared/dialogue/DialoguePlan'
@@ -20,7 +21,6 @@ import { BarriersEditor } from '../../dialogues/BarriersEditor'
 import type { DialogueRecords } from '../../dialogues/DialogueRecords'
 import { InvitedEditor } from '../../dialogues/InvitedEditor'
 import { useTranslation } from '../../i18n/useTranslation'
-import { usePhase2Translation } from '../../i18n/phase2Messages'
 import { SelectField, TextArea, TextField } from '../../panels/fields'
 import { useFieldErrors } from '../../panels/stakeholderEditor/useFieldErrors'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
@@ -47,7 +47,6 @@ export function WorksheetFields({
   registry: StakeholderRegistry
 }) {
   const { t, locale } = useTranslation()
-  const { t2 } = usePhase2Translation()
   const { errors, report } = useFieldErrors()
   const label = DIALOGUE_PLAN_COLUMN_LABELS[locale]
   const key = `board/plans/${plan.id}`
@@ -162,7 +161,7 @@ export function WorksheetFields({
           key={section}
           className={`board-worksheet__section board-worksheet__section--${section}`}
         >
-          <h3>{t2(`phase2.section.${section}`)}</h3>
+          <h3>{WORKSHEET_SECTION_LABELS[locale][section]}</h3>
           {WORKSHEET_SECTION_FIELDS[section].map(field)}
         </section>
       ))}

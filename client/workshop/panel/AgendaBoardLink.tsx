@@ -7,7 +7,11 @@
 import { useId } from 'react'
 import { useValue } from 'tldraw'
 import { type AgendaBlock, boardOf } from '../../../shared/workshop/agenda'
-import { PHASE_1_BOARD, PHASE_4_BOARD } from '../../../shared/workshop/boardLinks'
+import {
+  PHASE_1_BOARD,
+  PHASE_4_BOARD,
+  SELF_ASSESSMENT_BOARD,
+} from '../../../shared/workshop/boardLinks'
 import { boardBounds, boardsOnPage, zoomToArea } from '../../canvas/boardAreas'
 import { usePhase2Translation } from '../../i18n/phase2Messages'
 import { useWorkshopSession } from './WorkshopSession'
@@ -26,7 +30,9 @@ export function AgendaBoardLink({ block, name }: { block: AgendaBlock; name: str
       ? t2('boards.phase1')
       : each.board === PHASE_4_BOARD
         ? t2('boards.phase4')
-        : each.name || each.board
+        : each.board === SELF_ASSESSMENT_BOARD
+          ? t2('boards.selfAssessment')
+          : each.name || each.board
   return (
     <span className="workshop__agenda-board">
       <label htmlFor={id} className="visually-hidden">

@@ -75,10 +75,9 @@ export function AgendaSection() {
             <li key={block.id} className={running ? 'workshop__agenda--running' : undefined}>
               <span className="workshop__agenda-name">{name}</span>
               {planAndStart(block, undefined, name, running && timer?.partId === null)}
-              {facilitator &&
-                block.kind !== 'introduction' &&
-                block.kind !== 'break' &&
-                block.kind !== 'closing' && <AgendaBoardLink block={block} name={name} />}
+              {facilitator && block.kind !== 'break' && block.kind !== 'closing' && (
+                <AgendaBoardLink block={block} name={name} />
+              )}
               {block.parts && (
                 <ol className="workshop__agenda-parts">
                   {block.parts.map((part) => {

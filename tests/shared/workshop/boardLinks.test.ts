@@ -13,16 +13,22 @@ import {
   readAgenda,
   withBlockBoard,
 } from '../../../shared/workshop/agenda'
-import { PHASE_2_BOARD, PHASE_4_BOARD, readOpenBoard } from '../../../shared/workshop/boardLinks'
+import {
+  PHASE_2_BOARD,
+  PHASE_4_BOARD,
+  SELF_ASSESSMENT_BOARD,
+  readOpenBoard,
+} from '../../../shared/workshop/boardLinks'
 import { readFacilitation, setFacilitation } from '../../../shared/workshop/facilitationState'
 
 const block = (id: string) => DEFAULT_AGENDA.find((each) => each.id === id)!
 
 describe('agenda blocks that open a board', () => {
-  it('opens phase 2’s worksheets and phase 4’s follow-up boards from their blocks, and no board from the others, by default', () => {
+  it('opens the self-assessment from the opening, phase 2’s worksheets and phase 4’s follow-up boards from their blocks, and no board from the others, by default', () => {
+    expect(boardOf(block('introduction'))).toBe(SELF_ASSESSMENT_BOARD)
     expect(boardOf(block('phase-2'))).toBe(PHASE_2_BOARD)
     expect(boardOf(block('phase-4'))).toBe(PHASE_4_BOARD)
-    for (const id of ['introduction', 'phase-1', 'break', 'phase-3', 'closing']) {
+    for (const id of ['phase-1', 'break', 'phase-3', 'closing']) {
       expect(boardOf(block(id))).toBeNull()
     }
   })
