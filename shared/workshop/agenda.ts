@@ -4,7 +4,13 @@
  * Phase 1 holds the manual's three short assignments as parts with minutes of their own, so
  * the facilitator can time each (motivation, internal preparation, mapping).
  */
-import { PHASE_2_BOARD, PHASE_4_BOARD, SELF_ASSESSMENT_BOARD, isBoardId } from './boardLinks'
+import {
+  PHASE_1_BOARD,
+  PHASE_2_BOARD,
+  PHASE_4_BOARD,
+  SELF_ASSESSMENT_BOARD,
+  isBoardId,
+} from './boardLinks'
 import { isFiniteNumber, isPlainObject } from './plainValues'
 
 /** A block of the workshop agenda. `kind` names the SER blocks; custom blocks have a title. */
@@ -74,8 +80,13 @@ export const DEFAULT_AGENDA: readonly AgendaBlock[] = [
 
 /** The board a block of `kind` opens unless the facilitator linked another (or none). */
 export function defaultBoardOf(kind: AgendaBlockKind): string {
-  if (kind === 'introduction') return SELF_ASSESSMENT_BOARD
-  return kind === 'phase-2' ? PHASE_2_BOARD : kind === 'phase-4' ? PHASE_4_BOARD : ''
+  const boards: Partial<Record<AgendaBlockKind, string>> = {
+    introduction: SELF_ASSESSMENT_BOARD,
+    'phase-1': PHASE_1_BOARD,
+    'phase-2': PHASE_2_BOARD,
+    'phase-4': PHASE_4_BOARD,
+  }
+  return boards[kind] ?? ''
 }
 
 /** The board `block` opens, or null when it opens none. */

@@ -9,6 +9,7 @@ import { useValue } from 'tldraw'
 import { type AgendaBlock, boardOf } from '../../../shared/workshop/agenda'
 import {
   PHASE_1_BOARD,
+  PHASE_2_BOARD,
   PHASE_4_BOARD,
   SELF_ASSESSMENT_BOARD,
 } from '../../../shared/workshop/boardLinks'
@@ -32,7 +33,9 @@ export function AgendaBoardLink({ block, name }: { block: AgendaBlock; name: str
         ? t2('boards.phase4')
         : each.board === SELF_ASSESSMENT_BOARD
           ? t2('boards.selfAssessment')
-          : each.name || each.board
+          : each.board === PHASE_2_BOARD
+            ? t2('phase2.board.name')
+            : each.name || each.board
   return (
     <span className="workshop__agenda-board">
       <label htmlFor={id} className="visually-hidden">

@@ -14,6 +14,7 @@ import {
   withBlockBoard,
 } from '../../../shared/workshop/agenda'
 import {
+  PHASE_1_BOARD,
   PHASE_2_BOARD,
   PHASE_4_BOARD,
   SELF_ASSESSMENT_BOARD,
@@ -24,11 +25,12 @@ import { readFacilitation, setFacilitation } from '../../../shared/workshop/faci
 const block = (id: string) => DEFAULT_AGENDA.find((each) => each.id === id)!
 
 describe('agenda blocks that open a board', () => {
-  it('opens the self-assessment from the opening, phase 2’s worksheets and phase 4’s follow-up boards from their blocks, and no board from the others, by default', () => {
+  it('opens the self-assessment from the opening, the tables’ phase-1 areas, phase 2’s worksheets and phase 4’s follow-up boards from their blocks, and no board from the others, by default', () => {
     expect(boardOf(block('introduction'))).toBe(SELF_ASSESSMENT_BOARD)
+    expect(boardOf(block('phase-1'))).toBe(PHASE_1_BOARD)
     expect(boardOf(block('phase-2'))).toBe(PHASE_2_BOARD)
     expect(boardOf(block('phase-4'))).toBe(PHASE_4_BOARD)
-    for (const id of ['phase-1', 'break', 'phase-3', 'closing']) {
+    for (const id of ['break', 'phase-3', 'closing']) {
       expect(boardOf(block(id))).toBeNull()
     }
   })
