@@ -6,12 +6,16 @@
 import * as v from 'valibot'
 import { type ElementResult, elementResultSchema } from '../dialogue/DialogueEvaluation'
 import { DIALOGUE_ELEMENTS, type DialogueElement } from '../dialogue/dialogueVocabulary'
-import {
-  IMPORTED_RESULTS_MAX_EVALUATIONS,
-  type ImportedResultsRequest,
-} from '../protocol/importedResultsApi'
+import { type ImportedResultsRequest } from '../protocol/importedResultsApi'
 import { idSchema } from '../stakeholder/recordSchemaRules'
+import { EXCHANGE_LIMITS } from './exchangeLimits'
 import type { ParsedMapJson } from './mapJsonFormat'
+
+/**
+ * Most evaluations one request carries: as many as a map file may hold. Here and not in the
+ * protocol module, which the home page loads: the exchange limits are loaded with the import.
+ */
+export const IMPORTED_RESULTS_MAX_EVALUATIONS = EXCHANGE_LIMITS.mapDialogueRecords
 
 /** Every revealed result of the file's evaluations; evaluations without any left out. */
 export function resultsToImport(parsed: ParsedMapJson): ImportedResultsRequest {

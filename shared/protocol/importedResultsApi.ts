@@ -18,14 +18,10 @@
  */
 import type { DialogueElement } from '../dialogue/dialogueVocabulary'
 import type { ElementResult } from '../dialogue/DialogueEvaluation'
-import { EXCHANGE_LIMITS } from '../exchange/exchangeLimits'
 import type { Role } from './roles'
 
 /** How long after its creation an imported map takes its file's results. */
 export const IMPORTED_RESULTS_WINDOW_MS = 60 * 60 * 1000
-
-/** Most evaluations one request carries: as many as a map file may hold. */
-export const IMPORTED_RESULTS_MAX_EVALUATIONS = EXCHANGE_LIMITS.mapDialogueRecords
 
 /** Largest body read: the nine results of every evaluation a file may hold. */
 export const IMPORTED_RESULTS_MAX_BYTES = 12 * 1024 * 1024
