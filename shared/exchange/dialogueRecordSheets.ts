@@ -205,6 +205,8 @@ export function evaluationSheet(
         min: result?.min ?? null,
         max: result?.max ?? null,
         disagreement: result === null ? null : result.disagreement ? yes : no,
+        // Not counted on this map: the server took it from a map file (importedResults.ts).
+        resultImported: result?.importedAt?.slice(0, 10) ?? null,
         elementNotes: notes,
         notes: evaluation.notes,
         stakeholderRemarks: evaluation.stakeholderRemarks,

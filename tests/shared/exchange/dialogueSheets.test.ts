@@ -135,6 +135,7 @@ describe('dialogue records in the register workbook (XLSX)', () => {
       2,
       5,
       'ja',
+      null,
       'Vrouwen spraken nauwelijks',
       'Rollenspel aan tafel 2',
       'Kom terug met cijfers',
@@ -246,6 +247,30 @@ describe('dialogue records as CSV files', () => {
     if (!evaluations.ok) throw new Error(evaluations.error.code)
     // Dutch Excel reads a decimal comma as a number.
     expect(evaluations.rows.find((row) => row[3] === 'Inclusie')![5]).toBe('3,5')
+    // A result taken over from a map file says so, with the day the server took it.
+    const imported = {
+      ...dialogues,
+      evaluations: dialogues.evaluations.map((evaluation) => ({
+        ...evaluation,
+        elements: Object.fromEntries(
+          Object.entries(evaluation.elements).map(([code, element]) => [
+            code,
+            element.result
+              ? {
+                  ...element,
+                  result: { ...element.result, importedAt: '2026-12-08T04:40:00.000Z' },
+                }
+              : element,
+          ]),
+        ) as typeof evaluation.elements,
+      })),
+    }
+    const marked = dialogueRecordSheet('evaluations', imported, options)
+    const column = marked.header.indexOf('Resultaat uit een geïmporteerd bestand, overgenomen op')
+    expect(marked.rows.find((row) => row[3] === 'Inclusie')![column]).toBe('2026-12-08')
+    expect(marked.rows.find((row) => row[3] === 'Kennis')![column]).toBeNull()
+    const counted = dialogueRecordSheet('evaluations', dialogues, options)
+    expect(counted.rows.find((row) => row[3] === 'Inclusie')![column]).toBeNull()
     const plans = parseCsv(
       registerToCsv(dialogueRecordSheet('dialogue-plans', dialogues, options), { delimiter: ';' }),
     )
