@@ -60,16 +60,27 @@ export function cardsShowing(editor: Editor, stakeholderId: string): Stakeholder
     )
 }
 
+/**
+ * A frame that holds other frames: an area (a table's, a phase's), whose empty parts are
+ * room for cards. A frame of one assignment is not: its empty part is for that assignment's
+ * notes, and in presenter mode its notes grow into it.
+ */
+function isAreaFrame(editor: Editor, shape: TLShape): boolean {
+  return (
+    shape.type === 'frame' &&
+    editor.getSortedChildIdsForParent(shape.id).some((id) => editor.getShape(id)?.type === 'frame')
+  )
+}
+
 /** More shapes in view than this, and new cards go below the content without a search. */
 const FREE_SPOT_SEARCH_LIMIT = 500
 
 /**
  * Where a block of new cards of `size` goes in the view: the free spot nearest the middle of
- * the screen, free meaning clear of every shape but frames. Frames hold content (a table's
- * area, an assignment), so a card may land on a frame's empty part: at a table, whose view is
- * its own area, wall to wall with frames, the table's new cards then appear where its people
- * look instead of below the whole page, among every other table's. Null when the view has
- * no such spot.
+ * the screen, free meaning clear of every shape but the frames of areas ({@link
+ * isAreaFrame}): at a table, whose view is its own area, wall to wall with its frame, the
+ * table's new cards then appear where its people look instead of below the whole page, among
+ * every other table's. Null when the view has no such spot.
  */
 function freeSpotInView(
   editor: Editor,
@@ -79,7 +90,7 @@ function freeSpotInView(
   const view = editor.getViewportPageBounds()
   const occupied: BoardRect[] = []
   for (const shape of editor.getCurrentPageShapes()) {
-    if (shape.type === 'frame') continue
+    if (isAreaFrame(editor, shape)) continue
     const bounds = editor.getShapePageBounds(shape)
     if (!bounds?.collides(view)) continue
     occupied.push({ x: bounds.x - view.x, y: bounds.y - view.y, w: bounds.w, h: bounds.h })

@@ -12,7 +12,7 @@ import { EVALUATION_COLUMN_LABELS } from '../../shared/labels/dialogueFieldLabel
 import { DIALOGUE_ELEMENT_LABELS } from '../../shared/labels/dialogueLabels'
 import { formatScoreText } from '../../shared/scoring/scoreText'
 import { importedResultDate } from '../../shared/dialogue/importedResultDate'
-import { formatDate } from '../../shared/report/reportFormat'
+import { formatDate } from '../../shared/labels/formatDate'
 import type { Locale } from '../i18n/locale'
 import { useTranslation } from '../i18n/useTranslation'
 import { SelectField, TextArea, TextField } from '../panels/fields'

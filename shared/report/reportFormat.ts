@@ -8,18 +8,7 @@ import { scoreValue } from '../scoring/scoreValue'
 import type { RegisterCell } from '../exchange/registerRows'
 import { escapeHtml } from './escapeHtml'
 
-const DATE_LOCALES: Readonly<Record<LabelLocale, string>> = { en: 'en-GB', nl: 'nl-NL' }
-
-/** A timestamp or date as people read it, in UTC so server and client print the same. */
-export function formatDate(iso: string, locale: LabelLocale, withTime: boolean): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  const options: Intl.DateTimeFormatOptions = withTime
-    ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }
-    : { dateStyle: 'long', timeZone: 'UTC' }
-  const formatted = new Intl.DateTimeFormat(DATE_LOCALES[locale], options).format(date)
-  return withTime ? `${formatted} UTC` : formatted
-}
+export { formatDate } from '../labels/formatDate'
 
 /** Escaped text with line breaks kept. */
 export function multiline(text: string): string {

@@ -243,7 +243,7 @@ describe('a workshop split into tables: facilitator, three participants and the 
     )
   })
 
-  it('puts the cards a table adds in its own area, where its people look, covering nothing', async () => {
+  it('puts the cards a table adds by its own area, where its people look, covering nothing', async () => {
     const chen = participants[2]!.page
     const table = await tableShown(chen, /Je zit aan tafel \d\./)
     await chen.getByRole('tab', { name: 'Toevoegen' }).click()
@@ -253,32 +253,42 @@ describe('a workshop split into tables: facilitator, three participants and the 
     await chen.getByLabel('Of plak een lijst, één naam per regel').fill('Opkoper\nDorpsraad')
     await chen.getByRole('button', { name: '2 stakeholders toevoegen', exact: true }).click()
     await waitForCameraToSettle(chen)
-    const placed = await chen.evaluate((frameId) => {
+    const placed = await chen.evaluate(() => {
       const editor = (window as unknown as { editor: PageEditor }).editor
       const shapes = editor.getCurrentPageShapes()
-      const cards = shapes.filter((shape) => shape.type === 'stakeholder-card')
       const bounds = (id: string) => {
         const { x, y, w, h } = editor.getShapePageBounds(id)!
         return { x, y, w, h }
       }
+      const tableFrames = shapes.filter((shape) => /^shape:table-\d+-frame$/.test(shape.id))
       return {
         view: editor.getViewportPageBounds(),
-        frame: bounds(frameId),
-        cards: cards.map((card) => ({ id: card.id, ...bounds(card.id) })),
+        tables: tableFrames.map((frame) => ({ id: frame.id, ...bounds(frame.id) })),
+        cards: shapes
+          .filter((shape) => shape.type === 'stakeholder-card')
+          .map((card) => ({ id: card.id, ...bounds(card.id) })),
+        // Everything but the tables' own frames: their assignments' frames, notes, boards.
         others: shapes
-          .filter((shape) => shape.type !== 'frame' && shape.type !== 'stakeholder-card')
+          .filter((shape) => shape.type !== 'stakeholder-card' && !tableFrames.includes(shape))
           .map((shape) => bounds(shape.id)),
       }
-    }, `shape:table-${table}-frame`)
+    })
     expect(placed.cards).toHaveLength(3)
     const overlaps = (a: Bounds, b: Bounds) =>
       a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+    const distance = (card: Bounds, area: Bounds) =>
+      Math.hypot(
+        Math.max(area.x - (card.x + card.w / 2), 0, card.x + card.w / 2 - (area.x + area.w)),
+        Math.max(area.y - (card.y + card.h / 2), 0, card.y + card.h / 2 - (area.y + area.h)),
+      )
     for (const card of placed.cards) {
-      expect(contains(placed.frame, card)).toBe(true)
       expect(contains(placed.view, card)).toBe(true)
       expect(placed.others.filter((other) => overlaps(card, other))).toEqual([])
       for (const another of placed.cards)
         if (another.id !== card.id) expect(overlaps(card, another)).toBe(false)
+      // By Chen's table: no other table's area is nearer.
+      const nearest = [...placed.tables].sort((a, b) => distance(card, a) - distance(card, b))[0]!
+      expect(nearest.id).toBe(`shape:table-${table}-frame`)
     }
     // Gone again, so the plenary test below starts from the cards it makes itself.
     await chen.evaluate(

@@ -18,7 +18,7 @@ import type { DialogueRecords } from '../../dialogues/DialogueRecords'
 import { localCalendarDate } from '../../dialogues/localCalendarDate'
 import { formatScoreText } from '../../../shared/scoring/scoreText'
 import { importedResultDate } from '../../../shared/dialogue/importedResultDate'
-import { formatDate } from '../../../shared/report/reportFormat'
+import { formatDate } from '../../../shared/labels/formatDate'
 import { useTranslation } from '../../i18n/useTranslation'
 import type { StakeholderRegistry } from '../../stakeholders/StakeholderRegistry'
 import {
